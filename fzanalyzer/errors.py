@@ -1,0 +1,110 @@
+"""One catalogue of errors and warnings, with codes.
+
+Every message says what failed, names the offending file or value, and says what to do
+(the pattern of spaCy's ``errors.py``). Library code raises ``FzError`` subclasses built
+from these codes; in a batch, a failure becomes a row ``(file, code, message)``.
+
+>>> err = IngestError.from_code("E003", path="a.txt")
+>>> err.code, str(err).startswith("[E003]")
+('E003', True)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+#: Errors: a file could not be turned into a report.
+ERRORS: dict[str, str] = {
+    "E001": "{path}: file not found or not readable. Check the path.",
+    "E002": "{path}: unsupported file type ({detail}). fzanalyzer reads .txt, .html/.htm, .pdf, .docx "
+    "(and .doc/.wps through LibreOffice).",
+    "E003": "{path}: the file is empty (0 bytes of text). Re-download or re-export it.",
+    "E004": "{path}: the bytes are not text in any known encoding ({detail}). If this is a binary "
+    "document, give it its real extension.",
+    "E005": "{path}: the file is {detail}, over the limit of {limit}. Split it or raise the limit "
+    "(fzanalyzer.limits).",
+    "E010": "{path}: the PDF is damaged or truncated ({detail}). Re-download or re-export it.",
+    "E011": "{path}: the PDF is encrypted and cannot be read without its password. Decrypt it "
+    "(e.g. `qpdf --decrypt`) and try again.",
+    "E012": "{path}: scanned or unmapped PDF: OCR needed ({detail}). Run OCR (e.g. `ocrmypdf -l chi_sim`) "
+    "and give fzanalyzer the OCRed PDF.",
+    "E013": "{path}: the PDF has {detail} pages, over the limit of {limit}. Split it or raise "
+    "the limit (fzanalyzer.limits).",
+    "E020": "{path}: not a valid DOCX ({detail}). If it is an old Word file, rename it to .doc.",
+    "E021": "{path}: the DOCX would decompress to {detail}, over the limit of {limit}: refused as a "
+    "possible zip bomb.",
+    "E022": "{path}: legacy Word/WPS files need LibreOffice to convert them ({detail}). Install it "
+    "(`apt-get install libreoffice-writer-nogui`) or save the file as .docx.",
+    "E030": "{path}: the HTML page holds no report text ({detail}). Save the page with its body, "
+    "or copy the report text into a .txt file.",
+    "E040": "{path}: after normalization no text is left ({detail}).",
+    "E050": "{path}: internal error in step '{detail}'. Please report it with the file.",
+    "E060": "{path}: gold file is not valid ({detail}).",
+    "E070": "{path}: the store cannot be opened ({detail}).",
+}
+
+#: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.
+WARNINGS: dict[str, str] = {
+    "W001": "encoding detected as {detail}",
+    "W002": "page numbers removed ({detail})",
+    "W003": "traditional characters converted to simplified ({detail})",
+    "W004": "web-page chrome removed ({detail})",
+    "W005": "hard-wrapped lines joined ({detail})",
+    "W006": "Unicode NFKC changed {detail} characters (full-width digits, letters, brackets)",
+    "W007": "running headers/footers removed ({detail})",
+    "W008": "whitespace inside CJK text removed ({detail})",
+    "W009": "text layer of page(s) {detail} looks broken",
+    "W010": "year_covered is uncertain ({detail})",
+    "W011": "not recognised as a rule-of-law government report ({detail})",
+    "W012": "file type detected from content as {detail}, not from its extension",
+    "W013": "a processing step failed and its output is empty ({detail})",
+}
+
+
+class FzError(Exception):
+    """Base class of every fzanalyzer error; carries a catalogue code."""
+
+    code: str = "E050"
+
+    def __init__(self, message: str, code: str | None = None, path: str | None = None) -> None:
+        if code is not None:
+            self.code = code
+        self.path = path
+        super().__init__(f"[{self.code}] {message}")
+
+    @property
+    def message(self) -> str:
+        """The message without its code prefix."""
+        return str(self).split("] ", 1)[1]
+
+    @classmethod
+    def from_code(cls, code: str, **fields: Any) -> FzError:
+        """Build an error from the catalogue; missing template fields print as '?'."""
+        template = ERRORS[code]
+        return cls(template.format_map(_Default(fields)), code=code, path=str(fields.get("path", "")) or None)
+
+
+class IngestError(FzError, ValueError):
+    """A file could not be read into text."""
+
+
+class StoreError(FzError, RuntimeError):
+    """The DuckDB store could not be used."""
+
+
+class GoldError(FzError, ValueError):
+    """A gold annotation file is malformed."""
+
+
+def warning(code: str, detail: object = "") -> str:
+    """Format a catalogue warning as stored in ``meta.warnings``.
+
+    >>> warning("W002", "3 lines")
+    'W002 page numbers removed (3 lines)'
+    """
+    return f"{code} " + WARNINGS[code].format(detail=detail)
+
+
+class _Default(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:
+        return "?"

@@ -1,0 +1,287 @@
+"""Data objects: a report and the spans found in it.
+
+Every extracted item keeps ``start``/``end`` character offsets into the report's normalized
+``text`` (end exclusive), so ``report.text[item.start:item.end] == item.text`` always holds,
+as with spaCy's ``Span``. Field names follow ``output-contract.md``; extra fields are allowed,
+renaming is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+CANONICAL_LABELS = (
+    "preamble",
+    "measures_and_results",
+    "shortcomings",
+    "leadership_duty",
+    "next_year_plan",
+    "other",
+)
+TOPIC_LABELS = (
+    "functions",
+    "rulemaking",
+    "decision_making",
+    "enforcement",
+    "emergency_response",
+    "dispute_resolution",
+    "oversight",
+    "digital_government",
+    "capacity_building",
+    "leadership_organization",
+    "other",
+)
+LEVELS = ("province", "city", "district_county", "township", "department")
+STATUSES = ("fulfilled", "progressed", "not_reported", "restated")
+
+
+@dataclass
+class Region:
+    province: str | None = None
+    city: str | None = None
+    county_or_district: str | None = None
+
+
+@dataclass
+class Meta:
+    """Report metadata (output-contract ``meta``)."""
+
+    title: str | None = None
+    issuer: str | None = None
+    region: Region = field(default_factory=Region)
+    adcode: str | None = None
+    region_inferred: list[str] = field(default_factory=list)
+    level: str | None = None
+    year_covered: int | None = None
+    is_report: bool = True
+    warnings: list[str] = field(default_factory=list)
+    # Additions beyond the contract.
+    published: str | None = None  # publication date (ISO) when the source says it
+    doc_type: str | None = None  # why is_report is false: news, plan, work_report, ...
+
+
+@dataclass
+class Section:
+    """One heading and its body: ``text[start:end]`` covers both."""
+
+    id: str
+    parent: str | None
+    level: int
+    marker: str
+    title: str
+    canonical: str | None
+    topic: str | None
+    start: int
+    end: int
+    title_start: int = -1  # offsets of the title itself (without marker)
+    title_end: int = -1
+    style: str = "numbered"  # numbered | inline | enumeration | unnumbered
+
+
+@dataclass
+class Indicator:
+    """A numeric indicator (output-contract ``indicators``)."""
+
+    text: str
+    value: float | int | None
+    unit: str | None
+    name: str | None
+    qualifier: str | None
+    change: str | None
+    period: str | None
+    section: str | None
+    start: int
+    end: int
+    sentence: str = ""
+    method: str = "rule"
+    value_max: float | int | None = None
+    pair_of: int | None = None  # index of the 'before' value in a before/after pair
+    sentence_start: int = -1
+    sentence_end: int = -1
+
+
+@dataclass
+class Plan:
+    """One commitment from the next-year plan part (output-contract ``plans``)."""
+
+    id: str
+    text: str
+    topic: str | None
+    section: str | None
+    start: int
+    end: int
+    verb: str | None = None
+    object: str | None = None
+    target: str | None = None
+    deadline: str | None = None
+
+
+@dataclass
+class Evidence:
+    text: str
+    start: int
+    end: int
+    section: str | None
+    part: str | None = None  # canonical label of the part where it was found
+
+
+@dataclass
+class AuditItem:
+    plan_id: str
+    plan_text: str
+    topic: str | None
+    status: str
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    acknowledged_shortfall: bool = False
+    signals: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass
+class Report:
+    """One document, normalized, with everything found in it."""
+
+    id: str
+    source: str
+    sha256: str
+    format: str
+    text: str
+    meta: Meta = field(default_factory=Meta)
+    sections: list[Section] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    extractor_version: str = ""
+
+    # -- navigation -------------------------------------------------------------------------
+    def part(self, label: str) -> list[Section]:
+        """Level-1 sections with canonical ``label`` (e.g. ``"next_year_plan"``)."""
+        return [s for s in self.sections if s.level == 1 and s.canonical == label]
+
+    def section(self, section_id: str | None) -> Section | None:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        return None
+
+    def section_at(self, offset: int) -> Section | None:
+        """The deepest section containing ``offset``."""
+        best = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.level >= best.level):
+                best = s
+        return best
+
+    # -- serialization ----------------------------------------------------------------------
+    def to_dict(self, include_text: bool = True) -> dict[str, Any]:
+        """The output-contract JSON object."""
+        d: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "sha256": self.sha256,
+            "format": self.format,
+            "extractor_version": self.extractor_version,
+            "meta": asdict(self.meta),
+            "sections": [asdict(s) for s in self.sections],
+            "indicators": [asdict(i) for i in self.indicators],
+            "plans": [asdict(p) for p in self.plans],
+        }
+        if include_text:
+            d["text"] = self.text
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Report:
+        meta_d = dict(d.get("meta") or {})
+        meta_d["region"] = Region(**(meta_d.get("region") or {}))
+        return cls(
+            id=d["id"],
+            source=d.get("source", ""),
+            sha256=d.get("sha256", ""),
+            format=d.get("format", ""),
+            text=d.get("text", ""),
+            meta=Meta(**_known(Meta, meta_d)),
+            sections=[Section(**_known(Section, s)) for s in d.get("sections", [])],
+            indicators=[Indicator(**_known(Indicator, i)) for i in d.get("indicators", [])],
+            plans=[Plan(**_known(Plan, p)) for p in d.get("plans", [])],
+            extractor_version=d.get("extractor_version", ""),
+        )
+
+    # -- DataFrames -------------------------------------------------------------------------
+    def meta_row(self) -> dict[str, Any]:
+        """Flat metadata row (docvars) attached to every item row."""
+        m = self.meta
+        return {
+            "report_id": self.id,
+            "issuer": m.issuer,
+            "province": m.region.province,
+            "city": m.region.city,
+            "county_or_district": m.region.county_or_district,
+            "adcode": m.adcode,
+            "level": m.level,
+            "year": m.year_covered,
+        }
+
+    @property
+    def sections_df(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [{**self.meta_row(), **asdict(s), "text": self.text[s.start : s.end]} for s in self.sections]
+        return pd.DataFrame(rows, columns=_columns(Section, extra=("text",), meta=True))
+
+    @property
+    def indicators_df(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = []
+        for i in self.indicators:
+            sec = self.section(i.section)
+            part = self._part_of(sec)
+            rows.append(
+                {
+                    **self.meta_row(),
+                    **asdict(i),
+                    "section_title": sec.title if sec else None,
+                    "canonical": part.canonical if part else None,
+                    "topic": self._topic_of(sec),
+                }
+            )
+        return pd.DataFrame(
+            rows, columns=_columns(Indicator, extra=("section_title", "canonical", "topic"), meta=True)
+        )
+
+    @property
+    def plans_df(self) -> pd.DataFrame:
+        import pandas as pd
+
+        rows = [{**self.meta_row(), **asdict(p)} for p in self.plans]
+        return pd.DataFrame(rows, columns=_columns(Plan, meta=True))
+
+    def _part_of(self, sec: Section | None) -> Section | None:
+        while sec is not None and sec.level > 1:
+            sec = self.section(sec.parent)
+        return sec
+
+    def _topic_of(self, sec: Section | None) -> str | None:
+        while sec is not None:
+            if sec.topic:
+                return sec.topic
+            sec = self.section(sec.parent)
+        return None
+
+
+_META_COLUMNS = ("report_id", "issuer", "province", "city", "county_or_district", "adcode", "level", "year")
+
+
+def _columns(cls: type, extra: tuple[str, ...] = (), meta: bool = False) -> list[str]:
+    own = [f.name for f in fields(cls)]
+    return [*(_META_COLUMNS if meta else ()), *own, *extra]
+
+
+def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
+    """Keep only keys that are fields of ``cls`` (tolerates newer/older JSON)."""
+    names = {f.name for f in fields(cls)}
+    return {k: v for k, v in d.items() if k in names}

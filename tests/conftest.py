@@ -1,0 +1,42 @@
+"""Shared fixtures: the real report, the development set and its gold files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+DEV = DATA / "dev"
+SEED = DATA / "seed" / "jingan-2019.txt"
+DEV_IDS = ["tangxi-2020", "tangxi-2021", "tangxi-2022", "chengchuan-2021", "chengchuan-2022"]
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    return DATA
+
+
+@pytest.fixture(scope="session")
+def dev_dir() -> Path:
+    return DEV
+
+
+@pytest.fixture(scope="session")
+def seed_path() -> Path:
+    return SEED
+
+
+def load_gold(report_id: str) -> dict:
+    """The gold annotation of a development (or seed) report."""
+    for folder in (DEV, DATA / "seed"):
+        path = folder / f"{report_id}.gold.json"
+        if path.exists():
+            return json.loads(path.read_text(encoding="utf-8"))
+    raise FileNotFoundError(report_id)
+
+
+@pytest.fixture(scope="session")
+def gold():
+    return load_gold
