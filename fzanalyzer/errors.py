@@ -39,6 +39,8 @@ ERRORS: dict[str, str] = {
     "or copy the report text into a .txt file.",
     "E040": "{path}: after normalization no text is left ({detail}).",
     "E050": "{path}: internal error in step '{detail}'. Please report it with the file.",
+    "E051": "{path}: the worker processing this file died (out of memory or a crash in a native "
+    "library). Check the file; the rest of the batch went on.",
     "E060": "{path}: gold file is not valid ({detail}).",
     "E070": "{path}: the store cannot be opened ({detail}).",
 }

@@ -128,6 +128,6 @@ def _step(name: str, source: str, warnings: list[str], fn: Callable[[], T], empt
         return fn()
     except FzError:
         raise
-    except Exception as exc:  # noqa: BLE001 - any bug in a step is reported, not fatal
+    except Exception as exc:
         warnings.append(warning("W013", f"{name}: {type(exc).__name__}: {exc}"[:300]))
         return empty

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..errors import FzError
 
     try:
-        app(args=argv, standalone_mode=False)
+        rc = app(args=argv, standalone_mode=False)
     except FzError as exc:
         typer.echo(f"error: {exc}", err=True)
         return 2
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
-    return 0
+    return rc if isinstance(rc, int) else 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,215 @@
+"""Batch extraction: many files, worker processes, no file lost.
+
+The work on one file is :func:`fzanalyzer.pipeline.analyze_file`, a pure function of the
+file; this module only finds the inputs, gives each a unique id, fans the work out to
+processes, and turns every failure into a row (code, message) instead of an exception.
+
+>>> from pathlib import Path
+>>> ids = assign_ids([Path("a/x.txt"), Path("b/x.txt"), Path("a/y.pdf")])
+>>> [ids[p] for p in (Path("a/x.txt"), Path("b/x.txt"), Path("a/y.pdf"))]
+['a-x', 'b-x', 'y']
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ERRORS, FzError
+
+#: File types read when a folder is walked (an explicitly named file is always tried).
+REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".doc", ".wps"}
+#: Files that sit beside reports but are not reports (gold annotations, manifests, notes).
+SIDECAR_SUFFIXES = (".gold.json", ".meta.json", ".json", ".csv", ".md", ".jsonl", ".parquet", ".duckdb")
+
+
+@dataclass
+class Failure:
+    """A file that could not be turned into a report: a row, never a silent skip."""
+
+    source: str
+    code: str
+    message: str
+    sha256: str | None = None
+
+
+@dataclass
+class Inputs:
+    files: list[Path]
+    ignored: list[Path] = field(default_factory=list)  # folder entries that are not report files
+
+
+def find_inputs(paths: Iterable[str | Path]) -> Inputs:
+    """Expand files and folders (walked recursively, sorted) into the list of inputs."""
+    files: list[Path] = []
+    ignored: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                    continue
+                if (
+                    child.name.lower().endswith(SIDECAR_SUFFIXES)
+                    or child.suffix.lower() not in REPORT_SUFFIXES
+                ):
+                    ignored.append(child)
+                else:
+                    files.append(child)
+        else:
+            files.append(p)  # a missing file becomes an E001 failure, not an exception
+    seen: set[Path] = set()
+    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    return Inputs(unique, ignored)
+
+
+def assign_ids(files: list[Path]) -> dict[Path, str]:
+    """Ids from file names, made unique in the run by the parent folder, then a counter."""
+    from .pipeline import report_id
+
+    base = {f: report_id(f) for f in files}
+    counts: dict[str, int] = {}
+    for v in base.values():
+        counts[v] = counts.get(v, 0) + 1
+    ids: dict[Path, str] = {}
+    used: set[str] = set()
+    for f in files:
+        rid = base[f]
+        if counts[rid] > 1:
+            rid = f"{f.parent.name}-{rid}" if f.parent.name else rid
+        candidate, n = rid, 2
+        while candidate in used:
+            candidate, n = f"{rid}-{n}", n + 1
+        used.add(candidate)
+        ids[f] = candidate
+    return ids
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+def process_one(path: Path, rid: str, include_text: bool = True) -> dict[str, Any]:
+    """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises."""
+    from .pipeline import analyze_file
+
+    try:
+        if not path.is_file():
+            raise FzError.from_code("E001", path=path)
+        report = analyze_file(path, id=rid)
+        return {"report": report.to_dict(include_text=include_text)}
+    except FzError as exc:
+        return {"failure": Failure(str(path), exc.code, exc.message)}
+    except MemoryError:
+        return {"failure": Failure(str(path), "E051", ERRORS["E051"].format(path=path))}
+    except Exception as exc:
+        return {"failure": Failure(str(path), "E050", f"{path}: {type(exc).__name__}: {exc}")}
+
+
+def run(
+    files: list[Path],
+    *,
+    workers: int | None = None,
+    skip_sha: set[str] | None = None,
+    include_text: bool = True,
+    on_progress: Callable[[Path], None] | None = None,
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Process ``files`` and yield ``(path, result)`` in input order.
+
+    ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha}``.
+    A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
+    retried one at a time and, if they kill a worker again, reported as E051.
+    """
+    ids = assign_ids(files)
+    todo: list[Path] = []
+    done: dict[int, dict[str, Any]] = {}
+    index = {f: i for i, f in enumerate(files)}
+    shas = {}
+    for f in files:
+        sha = file_sha256(f)
+        shas[f] = sha
+        if skip_sha and sha in skip_sha:
+            done[index[f]] = {"skipped": sha}
+        else:
+            todo.append(f)
+    n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
+    pending = iter(_results(todo, ids, n_workers, include_text, on_progress))
+    nxt = 0
+    for f, res in pending:
+        if "failure" in res:
+            res["failure"].sha256 = shas.get(f)
+        done[index[f]] = res
+        while nxt in done:
+            yield files[nxt], done.pop(nxt)
+            nxt += 1
+    while nxt < len(files):  # skipped files at the tail
+        yield files[nxt], done.pop(nxt)
+        nxt += 1
+
+
+def _results(
+    todo: list[Path],
+    ids: dict[Path, str],
+    workers: int,
+    include_text: bool,
+    on_progress: Callable[[Path], None] | None,
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    def tick(f: Path) -> None:
+        if on_progress:
+            on_progress(f)
+
+    if workers == 1 or len(todo) <= 1:
+        for f in todo:
+            res = process_one(f, ids[f], include_text)
+            tick(f)
+            yield f, res
+        return
+    crashed: list[Path] = []
+    # Bounded in-flight work keeps memory flat on huge batches.
+    window = workers * 4
+    with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=200) as pool:
+        queue = list(reversed(todo))
+        inflight: dict[Future, Path] = {}
+        broken = False
+        while queue or inflight:
+            while queue and len(inflight) < window and not broken:
+                f = queue.pop()
+                try:
+                    inflight[pool.submit(process_one, f, ids[f], include_text)] = f
+                except BrokenProcessPool:
+                    broken = True
+                    queue.append(f)
+            if not inflight:
+                break
+            fut = next(iter(inflight))
+            f = inflight.pop(fut)
+            try:
+                res = fut.result()
+            except BrokenProcessPool:
+                broken = True
+                crashed.append(f)
+                continue
+            tick(f)
+            yield f, res
+        crashed.extend(reversed(queue))
+    for f in crashed:  # isolate each: only the file that really kills a worker is lost
+        with ProcessPoolExecutor(max_workers=1) as solo:
+            try:
+                res = solo.submit(process_one, f, ids[f], include_text).result()
+            except BrokenProcessPool:
+                res = {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
+        tick(f)
+        yield f, res

@@ -1,0 +1,149 @@
+"""A corpus: many reports, as an iterable and as pandas DataFrames.
+
+>>> from fzanalyzer import Corpus
+>>> corpus = Corpus.from_dir("corpora")          # doctest: +SKIP
+>>> corpus.reports[["issuer", "year_covered"]]   # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .batch import Failure
+from .model import Report
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class Corpus:
+    """Reports plus the files that failed (never silently dropped)."""
+
+    def __init__(self, reports: Iterable[Report], failures: Iterable[Failure] = ()) -> None:
+        self._reports = list(reports)
+        self.failures = list(failures)
+        self._by_id = {r.id: r for r in self._reports}
+
+    # -- construction -----------------------------------------------------------------------
+    @classmethod
+    def from_dir(cls, path: str | Path, *, workers: int | None = 1, progress: bool = False) -> Corpus:
+        """Read every report file in a folder (recursively)."""
+        return cls.from_files([path], workers=workers, progress=progress)
+
+    @classmethod
+    def from_files(
+        cls, paths: Iterable[str | Path], *, workers: int | None = 1, progress: bool = False
+    ) -> Corpus:
+        from .batch import find_inputs, run
+
+        found = find_inputs(paths)
+        reports, failures = [], []
+        for _path, res in run(found.files, workers=workers):
+            if "report" in res:
+                reports.append(Report.from_dict(res["report"]))
+            elif "failure" in res:
+                failures.append(res["failure"])
+        return cls(reports, failures)
+
+    @classmethod
+    def from_store(cls, path: str | Path) -> Corpus:
+        """Load what ``fzanalyzer extract --store`` wrote."""
+        from .store import Store
+
+        with Store(path, read_only=True) as st:
+            reports = [Report.from_dict(d) for d in st.report_dicts()]
+            fail = st.table("failures")
+        failures = [
+            Failure(r["source"], r["code"], r["message"], r["sha256"]) for r in fail.to_dict("records")
+        ]
+        return cls(reports, failures)
+
+    @classmethod
+    def from_jsonl(cls, path: str | Path) -> Corpus:
+        """Load a JSON Lines file written by ``fzanalyzer extract --format jsonl``."""
+        with open(path, encoding="utf-8") as fh:
+            return cls(Report.from_dict(json.loads(line)) for line in fh if line.strip())
+
+    # -- container --------------------------------------------------------------------------
+    def __iter__(self) -> Iterator[Report]:
+        return iter(self._reports)
+
+    def __len__(self) -> int:
+        return len(self._reports)
+
+    def __getitem__(self, key: int | str) -> Report:
+        return self._reports[key] if isinstance(key, int) else self._by_id[key]
+
+    def __repr__(self) -> str:
+        return f"<Corpus {len(self)} reports, {len(self.failures)} failures>"
+
+    # -- DataFrames -------------------------------------------------------------------------
+    @property
+    def reports(self) -> pd.DataFrame:
+        """One row of metadata per report."""
+        import pandas as pd
+
+        from .export import report_row
+
+        rows = [report_row(r.to_dict(include_text=False)) for r in self._reports]
+        df = pd.DataFrame(rows)
+        if not df.empty:
+            df["year_covered"] = df["year_covered"].astype("Int64")
+        return df
+
+    @property
+    def sections_df(self) -> pd.DataFrame:
+        return _concat([r.sections_df for r in self._reports])
+
+    @property
+    def indicators_df(self) -> pd.DataFrame:
+        return _concat([r.indicators_df for r in self._reports])
+
+    @property
+    def plans_df(self) -> pd.DataFrame:
+        return _concat([r.plans_df for r in self._reports])
+
+    @property
+    def failures_df(self) -> pd.DataFrame:
+        import pandas as pd
+
+        return pd.DataFrame(
+            [asdict(f) for f in self.failures], columns=["source", "code", "message", "sha256"]
+        )
+
+    # -- pairs of years ---------------------------------------------------------------------
+    def by_issuer(self) -> dict[str, list[Report]]:
+        """Reports grouped by issuer, each group sorted by year covered."""
+        groups: dict[str, list[Report]] = {}
+        for r in self._reports:
+            if r.meta.issuer and r.meta.year_covered and r.meta.is_report:
+                groups.setdefault(r.meta.issuer, []).append(r)
+        return {k: sorted(v, key=lambda r: r.meta.year_covered or 0) for k, v in groups.items()}
+
+    def consecutive_pairs(self) -> list[tuple[Report, Report]]:
+        """(year Y, year Y+1) report pairs of the same issuer: what the audit compares."""
+        pairs = []
+        for group in self.by_issuer().values():
+            for a, b in itertools.pairwise(group):
+                if (b.meta.year_covered or 0) - (a.meta.year_covered or 0) == 1:
+                    pairs.append((a, b))
+        return pairs
+
+    def to_jsonl(self, path: str | Path, include_text: bool = True) -> None:
+        with open(path, "w", encoding="utf-8") as fh:
+            for r in self._reports:
+                fh.write(json.dumps(r.to_dict(include_text=include_text), ensure_ascii=False) + "\n")
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    import pandas as pd
+
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return pd.DataFrame()
+    return pd.concat(frames, ignore_index=True)

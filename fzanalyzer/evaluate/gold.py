@@ -1,0 +1,112 @@
+"""Gold annotation files (``NAME.gold.json``, see gold-format.md) and string comparison helpers.
+
+Gold strings are exact substrings of the report file as written; comparisons are made after
+Unicode NFKC normalization and removal of whitespace and line breaks.
+
+>>> canon("（一） 政府 职能")
+'(一)政府职能'
+>>> round(dice("行政复议申请", "收到行政复议申请"), 2)
+0.83
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import GoldError
+
+_WS = re.compile(r"\s+")
+
+
+def canon(s: str | None) -> str:
+    """NFKC, whitespace removed: the form in which gold and predictions are compared."""
+    if s is None:
+        return ""
+    return _WS.sub("", unicodedata.normalize("NFKC", s))
+
+
+def bigrams(s: str) -> list[str]:
+    s = canon(s)
+    return [s[i : i + 2] for i in range(len(s) - 1)] or ([s] if s else [])
+
+
+def dice(a: str | None, b: str | None) -> float:
+    """Character-bigram Dice coefficient (multiset), 0..1."""
+    from collections import Counter
+
+    ca, cb = Counter(bigrams(a or "")), Counter(bigrams(b or ""))
+    total = sum(ca.values()) + sum(cb.values())
+    if total == 0:
+        return 1.0 if canon(a) == canon(b) else 0.0
+    return 2 * sum((ca & cb).values()) / total
+
+
+@dataclass
+class GoldHeading:
+    level: int
+    marker: str
+    title: str
+    canonical: str | None
+    topic: str | None
+    path: tuple[str, ...]  # markers from level 1 down to this heading
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    try:
+        return json.loads(p.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as exc:
+        raise GoldError.from_code("E060", path=p, detail=str(exc)) from exc
+
+
+def flatten_headings(sections: list[dict[str, Any]]) -> list[GoldHeading]:
+    """Gold's nested sections as a flat list in document order; children inherit canonical."""
+    out: list[GoldHeading] = []
+
+    def walk(items: list[dict[str, Any]], canonical: str | None, path: tuple[str, ...]) -> None:
+        for s in items:
+            level = int(s.get("level") or len(path) + 1)
+            canon_label = s.get("canonical") or canonical
+            here = (*path, s.get("marker", ""))
+            out.append(
+                GoldHeading(level, s.get("marker", ""), s.get("title", ""), canon_label, s.get("topic"), here)
+            )
+            walk(s.get("children") or [], canon_label, here)
+
+    walk(sections, None, ())
+    return out
+
+
+def locate(text: str, needle: str) -> tuple[int, int] | None:
+    """Find ``needle`` in ``text`` comparing canonical forms; offsets are into ``text``.
+
+    >>> locate("甲 乙丙（一）", "乙丙(一)")
+    (2, 7)
+    """
+    return CanonIndex(text).find(needle)
+
+
+class CanonIndex:
+    """Canonical form of a text with a map back to offsets, for many look-ups in one text."""
+
+    def __init__(self, text: str) -> None:
+        chars: list[str] = []
+        index: list[int] = []
+        for i, ch in enumerate(text):
+            for c in canon(ch):
+                chars.append(c)
+                index.append(i)
+        self.text = "".join(chars)
+        self.index = index
+
+    def find(self, needle: str) -> tuple[int, int] | None:
+        target = canon(needle)
+        pos = self.text.find(target) if target else -1
+        if pos < 0:
+            return None
+        return self.index[pos], self.index[pos + len(target) - 1] + 1

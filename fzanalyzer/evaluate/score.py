@@ -1,0 +1,321 @@
+"""Scoring of predictions against gold, exactly as gold-format.md describes.
+
+Each ``score_*`` function compares one gold file with one predicted report (an output-contract
+dict) and returns counts; :class:`Tally` adds counts over reports (micro-averages).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .gold import CanonIndex, canon, dice, flatten_headings
+
+META_FIELDS = ("year_covered", "level", "issuer", "title", "province", "city", "county_or_district")
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    n_pred: int = 0
+    n_gold: int = 0
+
+    def __iadd__(self, other: PRF) -> PRF:
+        self.tp += other.tp
+        self.n_pred += other.n_pred
+        self.n_gold += other.n_gold
+        return self
+
+    @property
+    def precision(self) -> float:
+        return self.tp / self.n_pred if self.n_pred else (1.0 if not self.n_gold else 0.0)
+
+    @property
+    def recall(self) -> float:
+        return self.tp / self.n_gold if self.n_gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Ratio:
+    hit: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += int(bool(ok))
+        self.total += 1
+
+    def __iadd__(self, other: Ratio) -> Ratio:
+        self.hit += other.hit
+        self.total += other.total
+        return self
+
+    @property
+    def value(self) -> float | None:
+        return self.hit / self.total if self.total else None
+
+
+@dataclass
+class Tally:
+    """All measures, summed over reports."""
+
+    meta: dict[str, Ratio] = field(default_factory=lambda: {f: Ratio() for f in META_FIELDS})
+    headings_1_3: PRF = field(default_factory=PRF)
+    headings_all: PRF = field(default_factory=PRF)
+    canonical: Ratio = field(default_factory=Ratio)
+    topic: Ratio = field(default_factory=Ratio)
+    indicators: PRF = field(default_factory=PRF)
+    ind_name: Ratio = field(default_factory=Ratio)
+    ind_qualifier: Ratio = field(default_factory=Ratio)
+    ind_period: Ratio = field(default_factory=Ratio)
+    ind_change: Ratio = field(default_factory=Ratio)
+    plans: PRF = field(default_factory=PRF)
+    status_pairs: list[tuple[str, str]] = field(default_factory=list)
+    evidence: Ratio = field(default_factory=Ratio)
+    reuse: Ratio = field(default_factory=Ratio)
+
+    def add(self, other: Tally) -> None:
+        for f in META_FIELDS:
+            self.meta[f] += other.meta[f]
+        for name in ("headings_1_3", "headings_all", "indicators", "plans"):
+            getattr(self, name).__iadd__(getattr(other, name))
+        for name in (
+            "canonical",
+            "topic",
+            "ind_name",
+            "ind_qualifier",
+            "ind_period",
+            "ind_change",
+            "evidence",
+            "reuse",
+        ):
+            getattr(self, name).__iadd__(getattr(other, name))
+        self.status_pairs.extend(other.status_pairs)
+
+    def status_accuracy(self) -> float | None:
+        if not self.status_pairs:
+            return None
+        return sum(g == p for g, p in self.status_pairs) / len(self.status_pairs)
+
+    def status_macro_f1(self) -> float | None:
+        """Macro-F1 over the gold status labels present."""
+        if not self.status_pairs:
+            return None
+        labels = sorted({g for g, _ in self.status_pairs})
+        f1s = []
+        for lab in labels:
+            tp = sum(g == lab and p == lab for g, p in self.status_pairs)
+            n_pred = sum(p == lab for _, p in self.status_pairs)
+            n_gold = sum(g == lab for g, _ in self.status_pairs)
+            f1s.append(PRF(tp, n_pred, n_gold).f1)
+        return sum(f1s) / len(f1s)
+
+    def figures(self) -> dict[str, float | None]:
+        """Flat dict of every figure (what `fzanalyzer eval` prints)."""
+        out: dict[str, float | None] = {f"meta.{k}": v.value for k, v in self.meta.items()}
+        for name in ("headings_1_3", "headings_all", "indicators", "plans"):
+            prf = getattr(self, name)
+            if prf.n_gold or prf.n_pred:
+                out[f"{name}.P"], out[f"{name}.R"], out[f"{name}.F1"] = prf.precision, prf.recall, prf.f1
+        out["canonical.acc"] = self.canonical.value
+        out["topic.acc"] = self.topic.value
+        out["indicators.name_agree"] = self.ind_name.value
+        out["indicators.qualifier_agree"] = self.ind_qualifier.value
+        out["indicators.period_agree"] = self.ind_period.value
+        out["indicators.change_agree"] = self.ind_change.value
+        out["followthrough.status_acc"] = self.status_accuracy()
+        out["followthrough.status_macroF1"] = self.status_macro_f1()
+        out["followthrough.evidence_hit"] = self.evidence.value
+        out["reuse.recall"] = self.reuse.value
+        return {k: v for k, v in out.items() if v is not None}
+
+
+# -- metadata ---------------------------------------------------------------------------------
+def score_meta(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
+    """Region fields filled from the gazetteer (``region_inferred``) are not what the text says,
+    which is what gold records, so they are compared as null."""
+    m = pred.get("meta") or {}
+    region = dict(m.get("region") or {})
+    for f in m.get("region_inferred") or []:
+        region[f] = None
+    got = {
+        "year_covered": m.get("year_covered"),
+        "level": m.get("level"),
+        "issuer": m.get("issuer"),
+        "title": m.get("title"),
+        **{k: region.get(k) for k in ("province", "city", "county_or_district")},
+    }
+    want = {
+        **{k: gold.get(k) for k in ("year_covered", "level", "issuer", "title")},
+        **(gold.get("region") or {}),
+    }
+    for f in META_FIELDS:
+        if f not in want:
+            continue
+        g, p = want[f], got[f]
+        t.meta[f].add(
+            canon(str(g)) == canon(str(p)) if g is not None and p is not None else g is None and p is None
+        )
+
+
+# -- headings ---------------------------------------------------------------------------------
+def _key(level: int, marker: str, title: str) -> tuple[int, str, str]:
+    return level, canon(marker), canon(title)[:12]
+
+
+def score_headings(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
+    gh = flatten_headings(gold.get("sections") or [])
+    ps = [s for s in pred.get("sections") or [] if s.get("marker") and (s.get("level") or 0) >= 1]
+    for max_level, prf in ((3, t.headings_1_3), (99, t.headings_all)):
+        g_keys = Counter(_key(h.level, h.marker, h.title) for h in gh if h.level <= max_level)
+        p_keys = Counter(_key(s["level"], s["marker"], s["title"]) for s in ps if s["level"] <= max_level)
+        prf += PRF(sum((g_keys & p_keys).values()), sum(p_keys.values()), sum(g_keys.values()))
+    # Labels of the headings that were found (first unused match in document order).
+    by_key: dict[tuple[int, str, str], list[dict[str, Any]]] = {}
+    for s in ps:
+        by_key.setdefault(_key(s["level"], s["marker"], s["title"]), []).append(s)
+    for h in gh:
+        cands = by_key.get(_key(h.level, h.marker, h.title))
+        if not cands:
+            continue
+        s = cands.pop(0)
+        if h.level == 1 and h.canonical:
+            t.canonical.add(s.get("canonical") == h.canonical)
+        if h.level == 2 and h.topic:
+            t.topic.add(s.get("topic") == h.topic)
+
+
+# -- indicators -------------------------------------------------------------------------------
+def _same_value(a: Any, b: Any) -> bool:
+    try:
+        fa, fb = float(a), float(b)
+    except (TypeError, ValueError):
+        return False
+    return abs(fa - fb) <= 1e-6 * max(abs(fa), abs(fb), 1e-12)
+
+
+def indicator_matches(g: dict[str, Any], p: dict[str, Any]) -> bool:
+    """Equal value and unit, and gold text within the predicted sentence (or texts overlap)."""
+    if not _same_value(g.get("value"), p.get("value")) or canon(g.get("unit")) != canon(p.get("unit")):
+        return False
+    gt, pt = canon(g.get("text")), canon(p.get("text"))
+    return bool(gt) and (gt in canon(p.get("sentence")) or gt in pt or (bool(pt) and pt in gt))
+
+
+def score_indicators(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> list[tuple[dict, dict | None]]:
+    """Greedy one-to-one matching in document order; returns (gold, matched pred or None)."""
+    golds = gold.get("indicators") or []
+    preds = list(pred.get("indicators") or [])
+    used = [False] * len(preds)
+    pairs: list[tuple[dict, dict | None]] = []
+    for g in golds:
+        hit = None
+        # Prefer a prediction whose text contains the gold text (the same occurrence).
+        for strict in (True, False):
+            for j, p in enumerate(preds):
+                if used[j] or not indicator_matches(g, p):
+                    continue
+                if strict and canon(g.get("text")) not in canon(p.get("text")):
+                    continue
+                hit = j
+                break
+            if hit is not None:
+                break
+        if hit is not None:
+            used[hit] = True
+            p = preds[hit]
+            t.ind_name.add(dice(g.get("name"), p.get("name")) >= 0.5)
+            t.ind_qualifier.add(canon(g.get("qualifier")) == canon(p.get("qualifier")))
+            t.ind_period.add(canon(g.get("period")) == canon(p.get("period")))
+            t.ind_change.add((g.get("change") or None) == (p.get("change") or None))
+            pairs.append((g, p))
+        else:
+            pairs.append((g, None))
+    t.indicators += PRF(sum(used), len(preds), len(golds))
+    return pairs
+
+
+# -- plans ------------------------------------------------------------------------------------
+def match_texts(gold_texts: list[str], pred_texts: list[str], threshold: float = 0.8) -> dict[int, int]:
+    """One-to-one matching by bigram Dice ≥ threshold, best pairs first: gold index → pred index."""
+    scored = sorted(
+        ((dice(g, p), i, j) for i, g in enumerate(gold_texts) for j, p in enumerate(pred_texts)),
+        reverse=True,
+    )
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for d, i, j in scored:
+        if d < threshold:
+            break
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
+    return out
+
+
+def score_plans(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
+    g = [p["text"] for p in gold.get("plans") or []]
+    p = [x["text"] for x in pred.get("plans") or []]
+    t.plans += PRF(len(match_texts(g, p)), len(p), len(g))
+
+
+# -- follow-through ---------------------------------------------------------------------------
+def score_followthrough(
+    gold: dict[str, Any],
+    prev_gold: dict[str, Any],
+    audit_items: list[dict[str, Any]],
+    next_text: str,
+    t: Tally,
+) -> None:
+    """``gold``: NEXT's gold file (holding followthrough); ``prev_gold``: PREV's (holding plans)."""
+    plan_text = {p["id"]: p["text"] for p in prev_gold.get("plans") or []}
+    items = audit_items
+    ft = [f for f in gold.get("followthrough") or [] if f["plan_id"] in plan_text]
+    m = match_texts([plan_text[f["plan_id"]] for f in ft], [it["plan_text"] for it in items])
+    idx = CanonIndex(next_text)
+    for i, f in enumerate(ft):
+        it = items[m[i]] if i in m else None
+        t.status_pairs.append((f["status"], it["status"] if it else "missing"))
+        if f["status"] in ("fulfilled", "progressed"):
+            spans = [s for s in (idx.find(e) for e in f.get("evidence") or []) if s]
+            ev = (it or {}).get("evidence") or []
+            t.evidence.add(any(_overlaps((e["start"], e["end"]), s) for e in ev for s in spans))
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+# -- reuse ------------------------------------------------------------------------------------
+def score_reuse(gold: dict[str, Any], this_text: str, pairs: Iterable[dict[str, Any]], t: Tally) -> None:
+    """Recall: a gold passage is found when a predicted pair between the two reports covers at
+    least half of it on this report's side."""
+    this_id = gold["id"]
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for p in pairs:
+        if p["a"] == this_id:
+            spans.setdefault(p["b"], []).append((p["a_start"], p["a_end"]))
+        if p["b"] == this_id:
+            spans.setdefault(p["a"], []).append((p["b_start"], p["b_end"]))
+    idx = CanonIndex(this_text)
+    for g in gold.get("reused_passages") or []:
+        loc = idx.find(g["this_text"])
+        if loc is None:
+            t.reuse.add(False)
+            continue
+        covered = _covered(loc, spans.get(g["from_report"], []))
+        t.reuse.add(covered >= 0.5 * (loc[1] - loc[0]))
+
+
+def _covered(span: tuple[int, int], others: list[tuple[int, int]]) -> int:
+    marks = bytearray(span[1] - span[0])
+    for s, e in others:
+        for k in range(max(s, span[0]), min(e, span[1])):
+            marks[k - span[0]] = 1
+    return sum(marks)
