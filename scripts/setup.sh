@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Install fzanalyzer (and, with --dev, what its tests need) on a fresh machine.
+#   bash scripts/setup.sh          # the toolkit
+#   bash scripts/setup.sh --dev    # + test tools, a CJK font for test PDFs, headless Chromium,
+#                                  #   the offline sentence encoder and the sentence-transformers path
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+dev=0
+[ "${1:-}" = "--dev" ] && dev=1
+
+if [ "$dev" = 1 ]; then
+  # System packages for the tests: a CJK TrueType font reportlab can embed (the Noto .ttc files
+  # are not usable by reportlab) and Chromium to load the audit's HTML page.
+  need=()
+  [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  if [ ${#need[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+    else
+      echo "setup: please install ${need[*]} (Debian packages); tests that need them will fail" >&2
+    fi
+  fi
+  # torch from the CPU wheel on this disk (a plain `torch` requirement pulls a multi-GB CUDA build),
+  # before sentence-transformers so pip does not choose torch itself.
+  "$PY" -m pip install -q --disable-pip-version-check "torch==2.13.0" || echo "setup: torch==2.13.0 not available; the sentence-transformers tests will fail" >&2
+  "$PY" -m pip install -q --disable-pip-version-check -e ".[dev,semantic,st]"
+else
+  "$PY" -m pip install -q --disable-pip-version-check -e .
+fi

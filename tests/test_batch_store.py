@@ -1,0 +1,107 @@
+"""Batch extraction end to end: outputs per the contract, failures as rows, resumable store."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from fzanalyzer.batch import find_inputs
+from fzanalyzer.cli import main
+from fzanalyzer.jobs import extract
+from fzanalyzer.store import Store
+
+from conftest import DEV, SEED
+
+
+@pytest.fixture()
+def batch_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copy(SEED, d / "jingan-2019.txt")
+    shutil.copy(DEV / "tangxi-2021.txt", d / "tangxi-2021.txt")
+    (d / "empty.txt").write_bytes(b"")
+    (d / "junk.pdf").write_bytes(b"%PDF-1.4\n" + bytes(range(256)) * 4)
+    (d / "notes.md").write_text("not a report", encoding="utf-8")
+    return d
+
+
+def test_folder_walk_lists_non_report_files_instead_of_dropping_them(batch_dir):
+    found = find_inputs([batch_dir])
+    assert sorted(p.name for p in found.files) == ["empty.txt", "jingan-2019.txt", "junk.pdf", "tangxi-2021.txt"]
+    assert [p.name for p in found.ignored] == ["notes.md"]
+
+
+def test_extract_writes_contract_jsonl_and_lists_every_failure(batch_dir, tmp_path):
+    out = tmp_path / "out.jsonl"
+    summary = extract([batch_dir], output=str(out), workers=1, progress=False)
+    assert summary.processed == 2
+    assert sorted(f.code for f in summary.failures) == ["E003", "E010"]
+    assert all(Path(f.source).name in f.message for f in summary.failures)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["id"] for r in rows] == ["jingan-2019", "tangxi-2021"]
+    for r in rows:
+        assert set(r) >= {"id", "source", "sha256", "format", "meta", "sections", "indicators", "plans", "text"}
+        assert set(r["meta"]) >= {"title", "issuer", "region", "adcode", "region_inferred", "level"}
+        assert set(r["meta"]) >= {"year_covered", "is_report", "warnings"}
+        text = r["text"]
+        for kind in ("sections", "indicators", "plans"):
+            for item in r[kind]:
+                assert 0 <= item["start"] <= item["end"] <= len(text)
+        for item in r["indicators"] + r["plans"]:
+            assert text[item["start"] : item["end"]] == item["text"]
+
+
+def test_store_is_resumable_and_retries_failures(batch_dir, tmp_path):
+    db = tmp_path / "fz.duckdb"
+    first = extract([batch_dir], store=db, workers=1, progress=False)
+    assert first.processed == 2 and len(first.failures) == 2
+    again = extract([batch_dir], store=db, workers=1, progress=False)
+    assert again.processed == 0 and again.skipped == 2 and len(again.failures) == 2
+    (batch_dir / "empty.txt").write_text((DEV / "chengchuan-2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    third = extract([batch_dir], store=db, workers=1, progress=False)
+    assert third.processed == 1 and third.skipped == 2
+    with Store(db, read_only=True) as st:
+        counts = st.counts()
+        failures = st.table("failures")
+        reports = st.table("reports")
+    assert counts["reports"] == 3
+    assert list(failures["code"]) == ["E010"]  # the repaired file's failure row is gone
+    assert set(reports["id"]) == {"jingan-2019", "tangxi-2021", "empty"}
+    assert counts["sections"] > 0
+
+
+def test_a_report_is_stored_whole_or_not_at_all(tmp_path):
+    db = tmp_path / "fz.duckdb"
+    good = {"id": "a", "source": "a.txt", "sha256": "1", "format": "txt", "text": "x", "meta": {}}
+    bad = {**good, "id": "b", "sha256": "2", "sections": [{"id": "s1", "level": "not a number"}]}
+    with Store(db) as st:
+        st.add_report(good)
+        with pytest.raises(Exception, match="(?i)conver|cast|int"):
+            st.add_report(bad)
+        assert st.counts()["reports"] == 1
+        assert st.counts()["sections"] == 0
+
+
+def test_parallel_run_gives_the_same_output_as_serial(batch_dir, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    extract([batch_dir], output=str(one), workers=1, progress=False)
+    extract([batch_dir], output=str(two), workers=2, progress=False)
+    assert one.read_text(encoding="utf-8") == two.read_text(encoding="utf-8")
+
+
+def test_cli_extract_exits_nonzero_on_failures_and_exports_tables(batch_dir, tmp_path, capsys):
+    db = tmp_path / "fz.duckdb"
+    rc = main(["extract", str(batch_dir), "--store", str(db), "--no-progress", "--workers", "1"])
+    assert rc == 1
+    err = capsys.readouterr().err
+    assert "E003" in err and "empty.txt" in err
+    assert main(["export", str(db), "--output", str(tmp_path / "tables"), "--format", "parquet"]) == 0
+    sections = pd.read_parquet(tmp_path / "tables" / "sections.parquet")
+    assert set(sections["report_id"]) == {"jingan-2019", "tangxi-2021"}
+    assert main(["extract", str(batch_dir / "jingan-2019.txt"), "-f", "csv", "-o", str(tmp_path / "r.csv")]) == 0
+    assert pd.read_csv(tmp_path / "r.csv")["id"].tolist() == ["jingan-2019"]
+    assert (tmp_path / "r.indicators.csv").exists()

@@ -1,0 +1,44 @@
+"""The CLI documents itself and starts without heavy imports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from fzanalyzer.cli import COMMAND_MODULES, app, main
+
+
+def command_names() -> list[str]:
+    import typer.main
+
+    group = typer.main.get_command(app)
+    return sorted(group.commands)  # type: ignore[attr-defined]
+
+
+def test_every_command_module_registers_a_command():
+    assert len(command_names()) >= len(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize("name", command_names())
+def test_every_command_has_help(name, capsys):
+    assert main([name, "--help"]) == 0
+    out = capsys.readouterr().out
+    assert "Usage" in out and len(out.strip().splitlines()) > 3
+
+
+def test_help_is_instant_no_heavy_imports():
+    code = (
+        "import sys; from fzanalyzer.cli import main; "
+        "import contextlib, io; "
+        "f = io.StringIO(); ctx = contextlib.redirect_stdout(f); ctx.__enter__(); main(['--help']); ctx.__exit__(None, None, None); "
+        "heavy = [m for m in ('jieba', 'spacy', 'pandas', 'sklearn', 'torch', 'pdfplumber', 'trafilatura', 'duckdb') if m in sys.modules]; "
+        "print(','.join(heavy))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == ""
+
+
+def test_import_is_warning_free():
+    subprocess.run([sys.executable, "-W", "error", "-c", "import fzanalyzer, fzanalyzer.cli"], check=True)
