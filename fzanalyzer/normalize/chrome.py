@@ -1,0 +1,125 @@
+"""Removal of web-page chrome before and after a report's body.
+
+Text copied from a government site keeps the page's furniture: the site banner, a clock line
+(今天是2021年3月31日 星期三), the nav bar, the breadcrumb (您所在的位置), 来源/发布时间/字号 lines,
+索引号 blocks, and after the body 打印本页/关闭窗口, the 留言咨询/纠错 form, 主办单位, 版权所有 and ICP
+lines. The body runs from the title (with the issuer line just above it, when the title is split
+in two) or, without a title, from the addressee line / first outline heading / first paragraph,
+down to the signature (issuer + date) or the last paragraph. Chrome is removed only outside that
+body, never inside it. Patterns: ``fzanalyzer/data/chrome.json``.
+
+>>> remove_chrome("XX网站\\n今天是2021年3月31日 星期三\\n关于2020年度法治政府建设情况的报告\\n"
+...               "市委：\\n2020年，我区坚持依法行政，取得新成效。\\n打印本页 关闭窗口")
+'关于2020年度法治政府建设情况的报告\\n市委：\\n2020年，我区坚持依法行政，取得新成效。'
+"""
+
+from __future__ import annotations
+
+from .resources import chrome_patterns, normalize_patterns
+
+_HEAD_SCAN = 80  # body start is looked for among the first lines only
+
+
+def is_chrome(line: str) -> bool:
+    """Is this (stripped) line web-page furniture?"""
+    cp = chrome_patterns()
+    s = line.strip()
+    if not s:
+        return False
+    if cp.symbol_only.match(s):
+        return True
+    return len(s) <= cp.max_len and "。" not in s and cp.strong.search(s) is not None
+
+
+def _is_body_paragraph(s: str) -> bool:
+    return len(s) >= 50 and any(c in s for c in "。，,；;")
+
+
+def _is_title(s: str) -> bool:
+    cp = chrome_patterns()
+    return "。" not in s and cp.title_line.match(s) is not None
+
+
+def _is_issuer(s: str) -> bool:
+    return not is_chrome(s) and chrome_patterns().issuer_line.match(s) is not None
+
+
+def _is_date(s: str) -> bool:
+    return chrome_patterns().date_line.match(s) is not None
+
+
+def _body_start(lines: list[str], idx: list[int]) -> int | None:
+    cp = chrome_patterns()
+    heading = normalize_patterns().heading_start
+    for i in idx[:_HEAD_SCAN]:
+        s = lines[i].strip()
+        if is_chrome(s):
+            continue
+        if cp.addressee_line.match(s) or heading.match(s) or _is_body_paragraph(s):
+            return i
+    return None
+
+
+def _head_drop(lines: list[str], idx: list[int]) -> set[int]:
+    b = _body_start(lines, idx)
+    if b is None:
+        return set()
+    zone = [i for i in idx if i < b]
+    titles = [i for i in zone if not is_chrome(lines[i]) and _is_title(lines[i].strip())]
+    if titles:
+        t = titles[-1]
+        keep = {t}
+        before = [i for i in zone if i < t]
+        if before and _is_issuer(lines[before[-1]].strip()):
+            keep.add(before[-1])
+        keep |= {i for i in zone if i > t and not is_chrome(lines[i])}
+        return {i for i in zone if i not in keep}
+    chrome = [i for i in zone if is_chrome(lines[i])]
+    if not chrome:
+        return set()
+    return {i for i in zone if i <= chrome[-1]}
+
+
+def _tail_drop(lines: list[str], idx: list[int]) -> set[int]:
+    def kind(k: int) -> str:
+        s = lines[idx[k]].strip()
+        if is_chrome(s):
+            return "chrome"
+        if _is_date(s) or _is_issuer(s):
+            return "signature"
+        if len(s) > 30 or "。" in s:
+            return "body"
+        return "other"
+
+    kinds = [kind(k) for k in range(len(idx))]
+    for k in range(len(idx) - 1, -1, -1):
+        if kinds[k] == "body":
+            break
+        if kinds[k] == "signature":
+            s = lines[idx[k]].strip()
+            prev = kinds[k - 1] if k > 0 else None
+            nxt = lines[idx[k + 1]].strip() if k + 1 < len(idx) else ""
+            if _is_date(s) and prev in ("body", "signature"):
+                break
+            if _is_issuer(s) and (prev == "body" or _is_date(nxt)):
+                break
+    else:
+        return set()
+    after = range(k + 1, len(idx))
+    if not any(kinds[j] == "chrome" for j in after):
+        return set()
+    return {idx[j] for j in after}
+
+
+def remove_chrome(text: str) -> str:
+    """Remove web-page chrome lines before and after the report body (see module doc)."""
+    lines = text.split("\n")
+    idx = [i for i, line in enumerate(lines) if line.strip()]
+    if not idx:
+        return text
+    drop = _head_drop(lines, idx)
+    rest = [i for i in idx if i not in drop]
+    drop |= _tail_drop(lines, rest)
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)

@@ -1,0 +1,270 @@
+"""The normalization steps: small pure ``str -> str`` functions.
+
+Each step returns its input unchanged when it has nothing to do; :mod:`fzanalyzer.normalize`
+composes them in one place and records a warning for every step that changed the text.
+Steps that change meaning are marked so in their docstring.
+
+>>> unify_newlines("a\\r\\nb\\rc")
+'a\\nb\\nc'
+>>> clean_whitespace("法治 政府 建设， 共 18 次 ,  Rule  of law ")
+'法治政府建设，共 18 次, Rule of law'
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import cache
+
+from .resources import normalize_patterns
+
+# CJK ideographs (incl. extension A and compatibility ideographs) and CJK/full-width punctuation.
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_PUNCT = "\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u2027\u2030-\u205e"
+# ASCII punctuation that NFKC makes out of full-width Chinese punctuation (，：；（）！？).
+_ASCII_FROM_CN = ",:;()!?"
+_CJK_RE = re.compile(f"[{_CJK}]")
+_SPACE_BETWEEN = re.compile(
+    rf"(?<=[{_CJK}{_CJK_PUNCT}{re.escape(_ASCII_FROM_CN)}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])"
+    rf"|(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{re.escape(_ASCII_FROM_CN)}])"
+)
+_INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
+
+
+def unify_newlines(text: str) -> str:
+    """CRLF, CR, form feeds and Unicode line/paragraph separators become LF; invisible characters
+    (BOM, zero-width spaces, soft hyphens) are dropped."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub("[\u2028\u2029\x0b\x0c\x85]", "\n", text)
+    return _INVISIBLE.sub("", text)
+
+
+def display_width(s: str) -> int:
+    """Width of a line in half-width cells: CJK and full-width characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def is_page_number(line: str) -> bool:
+    """``— 3 —``, ``- 3 -``, ``第3页``, ``第 3 页 共 10 页``, ``3/10`` (a bare ``3`` counts too;
+    :func:`remove_page_numbers` only removes bare numbers when several occur)."""
+    s = line.strip()
+    if not s or len(s) > 24:
+        return False
+    return any(p.match(s) for p in normalize_patterns().page_number)
+
+
+def _page_number_lines(lines: list[str]) -> set[int]:
+    p = normalize_patterns()
+    marked = [i for i, line in enumerate(lines) if is_page_number(line)]
+    strict = {i for i in marked if p.page_number_strict.search(lines[i].strip())}
+    bare = [i for i in marked if i not in strict and len(lines[i].strip()) <= 3]
+    # A lone bare number may be a table cell; a series of them is pagination.
+    return strict | (set(bare) if len(bare) >= 2 else set())
+
+
+def remove_page_numbers(text: str) -> str:
+    """Drop page-number lines (PDF page furniture): ``— 3 —``, ``- 3 -``, ``第3页``."""
+    lines = text.split("\n")
+    drop = _page_number_lines(lines)
+    if not drop:
+        return text
+    return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+def _header_key(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def remove_running_headers(text: str) -> str:
+    """Drop running page headers/footers: the same short line recurring on every page.
+
+    A line counts when it (digits aside) recurs at least 3 times and the text shows pagination
+    (page-number lines), or at least 5 times. Outline headings never count. When the first
+    occurrence opens the document (a title repeated as header), that one is kept.
+    """
+    p = normalize_patterns()
+    lines = text.split("\n")
+    paginated = len(_page_number_lines(lines)) >= 2
+    counts: Counter[str] = Counter()
+    for line in lines:
+        s = line.strip()
+        if 2 <= len(s) <= p.running_header_max_len and not p.heading_start.match(s) and not is_page_number(s):
+            counts[_header_key(s)] += 1
+    need = p.running_header_min_repeats if paginated else max(5, p.running_header_min_repeats)
+    headers = {k for k, n in counts.items() if n >= need}
+    if not headers:
+        return text
+    first_nonempty = [i for i, line in enumerate(lines) if line.strip()][:3]
+    out: list[str] = []
+    seen: set[str] = set()
+    for i, line in enumerate(lines):
+        key = _header_key(line.strip())
+        if key in headers:
+            if key not in seen and i in first_nonempty:
+                out.append(line)
+            seen.add(key)
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width of a 'full' line if the text is hard-wrapped, else None.
+
+    Hard-wrapped text (a line break every 30–40 characters) has many lines of nearly the same
+    width that do not end a sentence; text with one paragraph per line does not.
+    """
+    p = normalize_patterns()
+    widths = [display_width(line.rstrip()) for line in lines if line.strip()]
+    if len(widths) < p.unwrap_min_lines:
+        return None
+    tol = p.unwrap_tolerance
+    counts = Counter(widths)
+    best_w, best_n = 0, 0
+    for w in sorted(counts):
+        n = sum(c for x, c in counts.items() if w - tol <= x <= w)
+        if n >= best_n:
+            best_w, best_n = w, n
+    if not 16 <= best_w <= 240 or best_n / len(widths) < p.unwrap_full_share:
+        return None
+    full = [line.rstrip() for line in lines if line.strip() and display_width(line.rstrip()) >= best_w - tol]
+    open_ended = sum(1 for line in full if not p.sentence_end.search(line))
+    if open_ended / max(1, len(full)) < 0.6:
+        return None
+    return best_w
+
+
+def _joiner(left: str, right: str) -> str:
+    if (
+        left
+        and right
+        and left[-1].isascii()
+        and left[-1].isalpha()
+        and right[0].isascii()
+        and right[0].isalpha()
+    ):
+        return " "
+    return ""
+
+
+def join_wrapped_lines(text: str) -> str:
+    """Re-join hard-wrapped lines (changes meaning: removes line breaks).
+
+    Applied only when the text is detected as hard-wrapped (:func:`_wrap_width`). A line is joined
+    to the next non-blank line when it is full (its width reaches the wrap width) and the next
+    line does not start an outline heading (一、 （一） 1. 第一部分 …) and, when the text marks
+    paragraphs by indentation, is not indented. A full line ending a sentence (。) is only joined
+    when indentation says the paragraph goes on; without indentation it stays a paragraph end.
+    """
+    lines = text.split("\n")
+    wrap = _wrap_width(lines)
+    if wrap is None:
+        return text
+    nonblank = [line for line in lines if line.strip()]
+    indented = sum(1 for line in nonblank if line[:1] in (" ", "\u3000", "\t"))
+    uses_indent = indented / max(1, len(nonblank)) >= 0.05
+    out: list[str] = []
+    current: str | None = None  # the paragraph built so far
+    last = ""  # its last physical line
+    for line in lines:
+        if not line.strip():
+            continue
+        if current is not None and _continues(last, line, wrap, uses_indent):
+            left = current.rstrip()
+            current = left + _joiner(left, line.strip()) + line.strip()
+        else:
+            if current is not None:
+                out.append(current)
+            current = line.rstrip()
+        last = line.rstrip()
+    if current is not None:
+        out.append(current)
+    return "\n".join(out)
+
+
+def _continues(last: str, nxt: str, wrap: int, uses_indent: bool) -> bool:
+    """Does the physical line ``nxt`` continue the paragraph whose last line is ``last``?"""
+    p = normalize_patterns()
+    if display_width(last) < wrap - p.unwrap_tolerance:
+        return False
+    if p.heading_start.match(nxt.strip()):
+        return False
+    if uses_indent:
+        return nxt[:1] not in (" ", "\u3000", "\t")
+    return not p.sentence_end.search(last)
+
+
+@cache
+def _nfkc_char(c: str) -> str:
+    return unicodedata.normalize("NFKC", c)
+
+
+def nfkc_changes(text: str) -> int:
+    """How many characters :func:`nfkc` changes."""
+    keep = normalize_patterns().nfkc_keep
+    return sum(1 for c in text if not keep.match(c) and _nfkc_char(c) != c)
+
+
+def nfkc(text: str) -> str:
+    """Unicode NFKC (changes meaning): full-width digits, letters, brackets and colons become
+    ASCII (（一） → (一), ： → :), Kangxi radicals and compatibility ideographs become the
+    ordinary ideographs. Characters NFKC would expand into something else are kept: the
+    ellipsis …, circled list numbers ①, superscripts (m²)."""
+    keep = normalize_patterns().nfkc_keep
+    parts: list[str] = []
+    last = 0
+    for m in keep.finditer(text):
+        parts.append(unicodedata.normalize("NFKC", text[last : m.start()]))
+        parts.append(m.group())
+        last = m.end()
+    parts.append(unicodedata.normalize("NFKC", text[last:]))
+    return "".join(parts)
+
+
+@cache
+def _t2s():  # opencc has no type hints
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_share(text: str) -> tuple[int, float]:
+    """(number of CJK characters that t2s changes, their share of all CJK characters)."""
+    cjk = len(_CJK_RE.findall(text))
+    if not cjk:
+        return 0, 0.0
+    converted = _t2s().convert(text)
+    if len(converted) == len(text):
+        changed = sum(1 for a, b in zip(text, converted, strict=True) if a != b)
+    else:  # phrase conversions that change length: count by multiset difference
+        changed = sum((Counter(text) - Counter(converted)).values())
+    return changed, changed / cjk
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified characters (OpenCC ``t2s``), only when the text is traditional:
+    at least ``traditional_share`` of its CJK characters change (simplified text changes ~0 %,
+    traditional text ~35 %), so a simplified report quoting a traditional name is left alone."""
+    p = normalize_patterns()
+    changed, share = traditional_share(text)
+    if changed < p.traditional_min_chars or share < p.traditional_share:
+        return text
+    return _t2s().convert(text)
+
+
+def clean_whitespace(text: str) -> str:
+    """Whitespace inside CJK text: tabs and runs of spaces become one space, spaces between two
+    CJK characters or CJK punctuation are removed, lines are stripped. A space between a number
+    and a CJK unit (``18 次``) or between Latin words is kept."""
+    lines = []
+    for line in text.split("\n"):
+        line = re.sub(r"[ \t]+", " ", line).strip()
+        lines.append(_SPACE_BETWEEN.sub("", line))
+    return "\n".join(lines)
+
+
+def one_paragraph_per_line(text: str) -> str:
+    """Blank lines are dropped (one paragraph per line), the text has no leading or trailing
+    whitespace."""
+    return "\n".join(line for line in text.split("\n") if line.strip())
