@@ -1,0 +1,134 @@
+"""Fitting the follow-through combiner on annotated pairs (``fzanalyzer train-audit``).
+
+The training file (``fzanalyzer/data/audit/pairs.json``) holds cases: a plan, the sentences
+of the following year's report that report on it (with their status) and look-alike sentences
+that do not. All sentences of all cases form one pool, like one report: a sentence is a
+positive for its own plan and a negative for every other plan. Two logistic regressions
+(scikit-learn) are fitted: evidence vs not (pair signals) and fulfilled vs progressed (stage
+signals). Their coefficients are stored as JSON, so a fit is reproducible and readable.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from ..model import Plan
+from .encoders import Encoder, encoder_name, get_encoder
+from .followthrough import (
+    DATA,
+    MATCH_FEATURES,
+    MODELS,
+    SEM_FEATURES,
+    STAGE_FEATURES,
+    Candidate,
+    Combiner,
+    _scorer,
+    stage_features,
+)
+
+PAIRS = DATA / "audit" / "pairs.json"
+
+
+def load_cases(path: Path = PAIRS) -> list[dict[str, Any]]:
+    return json.loads(path.read_text(encoding="utf-8"))["cases"]
+
+
+def _pool(cases: list[dict[str, Any]]) -> tuple[list[Candidate], list[int]]:
+    """Every evidence and distractor sentence as a candidate; owner case index (-1: distractor)."""
+    cands, owner = [], []
+    for k, case in enumerate(cases):
+        for ev in case.get("evidence", []):
+            cands.append(Candidate(ev["text"], 0, 0, None, "measures_and_results", ev.get("context", "")))
+            owner.append(k)
+        for d in case.get("distractors", []):
+            cands.append(Candidate(d, 0, 0, None, "measures_and_results", ""))
+            owner.append(-1)
+    return cands, owner
+
+
+def _plans(cases: list[dict[str, Any]]) -> list[Plan]:
+    from ..extract.plans import _target
+
+    out = []
+    for k, c in enumerate(cases):
+        out.append(
+            Plan(f"P{k + 1:02d}", c["plan"], None, None, 0, 0, target=c.get("target") or _target(c["plan"]))
+        )
+    return out
+
+
+def train(
+    encoder: str | Encoder | None = None, *, path: Path = PAIRS, out_dir: Path | None = MODELS, c: float = 1.0
+) -> Combiner:
+    """Fit the evidence and stage models for ``encoder`` and (if ``out_dir``) store them."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    enc = get_encoder(encoder)
+    name = encoder_name(enc)
+    cases = load_cases(path)
+    cands, owner = _pool(cases)
+    plans = _plans(cases)
+    scorer = _scorer(plans, cands, enc)
+    xs, ys, groups = [], [], []
+    for i in range(len(plans)):
+        x = scorer.features(i)
+        xs.append(x)
+        ys.append(np.array([1 if o == i else 0 for o in owner]))
+        groups.append(np.full(len(owner), i))
+    x_all, y_all = np.vstack(xs), np.concatenate(ys)
+    match = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=0)
+    match.fit(x_all, y_all)
+    threshold = _pick_threshold(match, xs, ys)
+
+    sx, sy = [], []
+    for k, case in enumerate(cases):
+        evs = case.get("evidence", [])
+        if not evs:
+            continue
+        text = " ".join(e["text"] for e in evs)
+        sx.append(stage_features(case["plan"], plans[k].target, text))
+        sy.append(1 if evs[0]["status"] == "fulfilled" else 0)
+    stage = LogisticRegression(C=c, max_iter=2000, random_state=0)
+    stage.fit(np.asarray(sx), np.asarray(sy))
+
+    features = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
+    comb = Combiner(
+        encoder=name,
+        match_features=features,
+        match_coef=[round(float(v), 6) for v in match.coef_[0]],
+        match_intercept=round(float(match.intercept_[0]), 6),
+        stage_features=list(STAGE_FEATURES),
+        stage_coef=[round(float(v), 6) for v in stage.coef_[0]],
+        stage_intercept=round(float(stage.intercept_[0]), 6),
+        threshold=threshold,
+        info={"cases": len(cases), "pairs": len(y_all), "positives": int(y_all.sum()), "C": c},
+    )
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        comb.save(out_dir / f"{name}.json")
+        from .followthrough import load_combiner
+
+        load_combiner.cache_clear()
+    return comb
+
+
+def _pick_threshold(model: Any, xs: list, ys: list) -> float:
+    """The evidence threshold that best separates plans with evidence from plans without
+    (judged on each plan's top-ranked sentence), searched on a coarse grid."""
+    import numpy as np
+
+    best_t, best_acc = 0.5, -1.0
+    for t in np.arange(0.3, 0.91, 0.05):
+        ok = 0
+        for x, y in zip(xs, ys, strict=True):
+            p = model.predict_proba(x)[:, 1]
+            j = int(np.argmax(p))
+            has = bool(y.any())
+            ok += (p[j] >= t and y[j] == 1) if has else (p[j] < t)
+        acc = ok / len(xs)
+        if acc > best_acc + 1e-9:
+            best_t, best_acc = float(round(t, 2)), acc
+    return best_t

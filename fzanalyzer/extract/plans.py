@@ -1,0 +1,324 @@
+"""Plans: the commitments of a report's next-year plan part (genre.md, part 4).
+
+A plan is one commitment: a sentence (split at 。), a clause of it when ``；`` separates two
+commitments, or an in-paragraph item (一是……二是……, 第一，……). Headings, the part's opening
+paragraph and general statements of intent ("坚持以……为指导") are not plans.
+
+>>> from fzanalyzer.model import Section
+>>> text = "四、2021年工作安排\\n（一）优化营商环境\\n推行“一件事一次办”，年内上线主题套餐20项以上。\\n"
+>>> secs = [Section("s1", None, 1, "四、", "2021年工作安排", "next_year_plan", None, 0, len(text)),
+...         Section("s2", "s1", 2, "（一）", "优化营商环境", "next_year_plan", "functions", 12, len(text))]
+>>> [(p.id, p.text, p.topic, p.target, p.deadline) for p in extract_plans(text, secs, None)]
+[('P01', '推行“一件事一次办”，年内上线主题套餐20项以上。', 'functions', '20项以上', '年内')]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..model import Meta, Plan, Section
+
+PLAN_PART = "next_year_plan"
+
+# Heading markers of the 公文 outline (党政机关公文格式, GB/T 9704): 一、 （一） 1. 1、 （1）.
+_HEADING_LINE = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[（(]\d{1,2}[）)])"
+)
+_SENTENCE_END = "。！？!?"
+_CLAUSE_SEP = "；;"
+_STRIP = " \t\u3000\r\n"
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    """The plan cue words (``data/plans.json``), loaded once."""
+    raw = (Path(__file__).resolve().parent.parent / "data" / "plans.json").read_text(encoding="utf-8")
+    data = json.loads(raw)
+    verbs = sorted(set(data["action_verbs"]), key=len, reverse=True)
+    data["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
+    data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]
+    data["_enum_re"] = re.compile(data["enumeration_markers"])
+    data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
+    data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
+    return data
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A span of text: a sentence, clause or enumerated item (offsets into the text)."""
+
+    start: int
+    end: int
+
+
+def split_units(text: str, start: int, end: int, *, split_clauses: bool = True) -> list[Unit]:
+    """Split ``text[start:end]`` into sentences, enumerated items and (optionally) ``；`` clauses.
+
+    Leading enumeration markers (一是, 第一，) and spaces are left out of the unit; a closing
+    ``。`` is kept, a closing ``；`` is not.
+
+    >>> t = "一是建立台账；二是限期整改。全年办结12件。"
+    >>> [t[u.start:u.end] for u in split_units(t, 0, len(t))]
+    ['建立台账', '限期整改。', '全年办结12件。']
+    """
+    lex = lexicon()
+    enum_re = lex["_enum_re"]
+    units: list[Unit] = []
+    for s0, s1 in _sentences(text, start, end):
+        # enumeration items: 一是……二是…… inside one sentence
+        cuts = [m.start() for m in enum_re.finditer(text, s0, s1) if _enum_ok(text, m.start(), s0)]
+        pieces: list[tuple[int, int]] = []
+        bounds = [s0, *cuts, s1] if cuts and cuts[0] != s0 else [*cuts, s1] if cuts else [s0, s1]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            pieces.append((a, b))
+        for a, b in pieces:
+            m = enum_re.match(text, a, b)
+            if m:
+                a = m.end()
+            for c0, c1 in _clauses(text, a, b) if split_clauses else [(a, b)]:
+                u = _trim(text, c0, c1)
+                if u is not None:
+                    units.append(u)
+    return units
+
+
+def _enum_ok(text: str, pos: int, s0: int) -> bool:
+    """An enumeration marker starts an item only at a sentence/clause start or after ，：；."""
+    if pos == s0:
+        return True
+    prev = text[pos - 1]
+    return prev in "，,：:；;。 \u3000"
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    i = start
+    for j in range(start, end):
+        ch = text[j]
+        if ch in _SENTENCE_END or ch == "\n":
+            # keep a closing quote/bracket with its sentence
+            k = j + 1
+            while k < end and text[k] in "”’）)】":
+                k += 1
+            if ch == "\n":
+                out.append((i, j))
+                i = j + 1
+            else:
+                out.append((i, k))
+                i = k
+    if i < end:
+        out.append((i, end))
+    return [(a, b) for a, b in out if text[a:b].strip(_STRIP)]
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split at ``；`` outside brackets and quotes."""
+    out, depth, i = [], 0, a
+    for j in range(a, b):
+        ch = text[j]
+        if ch in "（(《“":
+            depth += 1
+        elif ch in "）)》”" and depth:
+            depth -= 1
+        elif ch in _CLAUSE_SEP and depth == 0:
+            out.append((i, j))
+            i = j + 1
+    out.append((i, b))
+    return out
+
+
+def _trim(text: str, a: int, b: int) -> Unit | None:
+    while a < b and text[a] in _STRIP:
+        a += 1
+    while b > a and text[b - 1] in _STRIP + _CLAUSE_SEP + "，,":
+        b -= 1
+    if b - a < 2:
+        return None
+    return Unit(a, b)
+
+
+# -- plan part ----------------------------------------------------------------------------------
+
+
+def plan_sections(sections: list[Section]) -> tuple[list[Section], list[Section]]:
+    """The topmost sections labelled ``next_year_plan`` and every section inside them."""
+    by_id = {s.id: s for s in sections}
+    tops = [
+        s
+        for s in sections
+        if s.canonical == PLAN_PART
+        and (s.parent is None or (by_id.get(s.parent) or s).canonical != PLAN_PART)
+    ]
+    inside = [s for s in sections if any(t.start <= s.start and s.end <= t.end for t in tops)]
+    return tops, inside
+
+
+def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
+    """Spans of heading text (marker + title) that are not commitments themselves."""
+    spans = []
+    for s in secs:
+        if s.style == "enumeration":
+            continue  # 一是…… items are the commitments
+        eol = text.find("\n", s.start, s.end)
+        eol = s.end if eol < 0 else eol
+        if s.title_end > s.start:
+            h_end = s.title_end
+            while h_end < eol and text[h_end] in "。：:.．" + _STRIP:
+                h_end += 1
+            if not text[h_end:eol].strip(_STRIP):
+                h_end = eol
+        else:
+            line = text[s.start : eol]
+            stop = min((line.find(c) for c in "。：" if c in line), default=-1)
+            h_end = eol if stop < 0 else s.start + stop + 1
+        spans.append((s.start, h_end))
+    return spans
+
+
+def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``[start, end)`` minus the heading spans, and minus heading-like lines the outline missed."""
+    out, i = [], start
+    for a, b in sorted(skip):
+        if b <= i or a >= end:
+            continue
+        if a > i:
+            out.append((i, a))
+        i = max(i, b)
+    if i < end:
+        out.append((i, end))
+    result = []
+    for a, b in out:
+        pos = a
+        while pos < b:
+            nl = text.find("\n", pos, b)
+            nl = b if nl < 0 else nl
+            line = text[pos:nl]
+            if _HEADING_LINE.match(line) and not any(c in line for c in _SENTENCE_END):
+                pass  # a heading the outline missed
+            elif line.strip(_STRIP):
+                result.append((pos, nl))
+            pos = nl + 1
+    return result
+
+
+def is_commitment(sentence: str) -> bool:
+    """A sentence commits to an action: it names an action verb and is no statement of intent.
+
+    >>> is_commitment("筹建区行政复议委员会，引入专家学者参与审理。")
+    True
+    >>> is_commitment("2021年是“十四五”开局之年。")
+    False
+    """
+    lex = lexicon()
+    s = sentence.strip(_STRIP)
+    if len(s) < 6:
+        return False
+    if any(r.search(s) for r in lex["_intent_re"]):
+        return False
+    # a line with no punctuation at all is a signature, date or site furniture
+    if not re.search(r"[，。；、,;“《]", s) and len(s) < 30:
+        return False
+    return bool(lex["_verb_re"].search(s))
+
+
+def _verb_object(s: str) -> tuple[str | None, str | None]:
+    """The action verb and its object: the first clause that opens with a verb wins
+    (``对标……部署，研究制定《…》`` → 研究制定), else the first verb anywhere."""
+    verb_re = lexicon()["_verb_re"]
+    m = None
+    for cl in re.finditer(r"[^，,；;：:。]+", s):
+        head = re.match(r"(?:将|把|进一步|加快|持续|全面|不断|积极|继续|切实|着力|大力|认真)?", cl.group(0))
+        m = verb_re.match(s, cl.start() + (head.end() if head else 0))
+        if m:
+            break
+    m = m or verb_re.search(s)
+    if not m:
+        return None, None
+    rest = s[m.end() :]
+    obj = re.split(r"[，。；,;]", rest, maxsplit=1)[0].strip(_STRIP) or None
+    return m.group(0), obj
+
+
+def _first(patterns: list[re.Pattern[str]], s: str) -> str | None:
+    for r in patterns:
+        m = r.search(s)
+        if m:
+            return m.group(0)
+    return None
+
+
+def _target(s: str) -> str | None:
+    """The quantified target: the number with its bounding word (不少于300卷, 85%以上)."""
+    lex = lexicon()
+    hits = [m for r in lex["_target_re"] for m in r.finditer(s)]
+    if not hits:
+        return None
+    m = min(hits, key=lambda m: (m.start(), -(m.end() - m.start())))
+    txt = m.group(0)
+    # drop a leading verb-like bounding word that is not part of the number ("达到85%以上" -> "85%以上")
+    lead = re.match(r"(?:达到|达|提高到|提高至|提升至|提升到|增至|确保|力争)\s*", txt)
+    return txt[lead.end() :] if lead else txt
+
+
+def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list[Plan]:
+    """The commitments of the next-year plan part, in document order, ids ``P01``….
+
+    Uses the ``sections`` of the report: the parts labelled ``next_year_plan`` and the sections
+    inside them (their topics label the plans). A report without such a part has no plans.
+    """
+    tops, inside = plan_sections(sections)
+    plans: list[Plan] = []
+    for top in tops:
+        children = [s for s in inside if s is not top and s.start >= top.start and s.end <= top.end]
+        skip = _heading_spans(text, [top, *children])
+        body_start = top.start
+        headed = [c for c in children if c.style != "enumeration"]
+        if headed:
+            # the part's opening paragraph before its first heading states intent, not commitments
+            body_start = min(c.start for c in headed)
+        for a, b in _body_spans(text, body_start, top.end, skip):
+            for u in split_units(text, a, b):
+                s = text[u.start : u.end]
+                if not is_commitment(s):
+                    continue
+                sec = _deepest(inside, u.start) or top
+                verb, obj = _verb_object(s)
+                plans.append(
+                    Plan(
+                        id="",
+                        text=s,
+                        topic=_topic(sec, sections),
+                        section=sec.id,
+                        start=u.start,
+                        end=u.end,
+                        verb=verb,
+                        object=obj,
+                        target=_target(s),
+                        deadline=_first(lexicon()["_deadline_re"], s),
+                    )
+                )
+    for i, p in enumerate(plans, 1):
+        p.id = f"P{i:02d}"
+    return plans
+
+
+def _deepest(secs: list[Section], offset: int) -> Section | None:
+    best = None
+    for s in secs:
+        if s.start <= offset < s.end and (best is None or s.level >= best.level):
+            best = s
+    return best
+
+
+def _topic(sec: Section | None, sections: list[Section]) -> str | None:
+    by_id = {s.id: s for s in sections}
+    while sec is not None:
+        if sec.topic:
+            return sec.topic
+        sec = by_id.get(sec.parent) if sec.parent else None
+    return None
