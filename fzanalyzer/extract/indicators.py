@@ -1,0 +1,657 @@
+"""Numeric indicators: value, unit, subject, qualifier, change and period of every counted number.
+
+The hot path is character-level: one regular expression over the normalized text finds
+number + unit candidates (:func:`find_candidates`), cue words around each candidate give the
+qualifier, change and period, and the clause before it gives the subject (``name``). No
+tokenizer runs over the whole text; the spaCy pipeline (:mod:`fzanalyzer.extract.nlp`) wraps the
+same rules as a component and adds a trained NER for subjects, used only on sentences whose rule
+name is weak (``use_ner``).
+
+>>> from fzanalyzer.model import Meta
+>>> text = "2019年1-11月,共受理民间纠纷18465件,同比上升12.5%。"
+>>> [(i.text, i.value, i.unit, i.name, i.qualifier, i.change, i.period)
+...  for i in extract_indicators(text, [], Meta(year_covered=2019))]
+[('18465件', 18465, '件', '受理民间纠纷', '共', None, '2019年1-11月'), ('12.5%', 12.5, '%', '受理民间纠纷', None, 'increase', '2019年1-11月')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..model import Indicator, Meta, Section
+from .lexicon import change_regex, cues, period_regex, unit_pattern, units
+from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
+from .subject import compose_name, following_noun_phrase
+
+#: Bump when the rules change what they output.
+RULES_VERSION = "fz.indicator_ruler.v1"
+
+_OPEN = {"“": "”", "《": "》", "(": ")", "〔": "〕", "[": "]", "「": "」", "【": "】", "‘": "’"}
+_CLAUSE_DELIMS = set("，,；;：:。！？!?\n")
+_NAME_DELIMS = _CLAUSE_DELIMS | {"、"}
+_SENT_END = "。！？!?\n"
+
+
+@dataclass
+class Candidate:
+    """A number + unit found by the character-level rules (before context is read)."""
+
+    start: int
+    end: int
+    num_start: int
+    value: float | int
+    value_max: float | int | None
+    unit: str
+    kind: str
+    inner: str | None  # 余 / 多 inside the span
+    chinese: bool
+    excluded: str | None = None  # reason, when it is not an indicator
+
+
+@cache
+def _master() -> re.Pattern[str]:
+    num = number_pattern()
+    d = re.escape(cn_digit_chars())
+    cn = rf"(?:[{d}十拾][{d}十拾百佰千仟万亿]*)"
+    sep = r"[ \t]?(?:[-~—–～至到])[ \t]?"
+    return re.compile(
+        rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"
+        rf"|百分之(?P<pnum>{num})"
+        rf"|(?P<num>{num})(?:{sep}(?P<num2>{num}))?(?P<inner>余|多)?[ \t]?(?P<unit>{unit_pattern()})"
+    )
+
+
+@cache
+def _context_exclusions() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in cues()["exclusion"]["context_regex"]))
+
+
+@cache
+def _list_restating() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in cues()["exclusion"]["list_restating"]))
+
+
+# --------------------------------------------------------------------------------------------
+# Candidates
+# --------------------------------------------------------------------------------------------
+
+
+def _enclosures(text: str) -> list[tuple[int, int, str]]:
+    """Spans of 《…》 titles, short “…” quotes and 〔…〕 brackets (on one line)."""
+    out = []
+    for m in re.finditer(r"《[^《》\n]{0,80}》|“[^“”\n]{0,24}”|〔[^〔〕\n]{0,10}〕|‘[^‘’\n]{0,20}’", text):
+        out.append((m.start(), m.end(), m.group()[0]))
+    return out
+
+
+def find_candidates(text: str) -> list[Candidate]:
+    """Every number + unit span in ``text`` with its value, flagged when excluded.
+
+    >>> [(c.start, c.end, c.value, c.unit, c.excluded)
+    ...  for c in find_candidates("第二批3项,《十三项规定》")]
+    [(1, 3, 2, '批', 'ordinal'), (3, 5, 3, '项', None), (7, 10, 13, '项', 'quoted')]
+    """
+    ex = cues()["exclusion"]
+    blockers = ex["unit_blockers"]
+    number_blockers = ex["number_blockers"]
+    unit_table = units()
+    enclosures = _enclosures(text)
+    ctx = [(m.start(), m.end()) for m in _context_exclusions().finditer(text)]
+    restate = [(m.start(), m.end()) for m in _list_restating().finditer(text)]
+    out: list[Candidate] = []
+    for m in _master().finditer(text):
+        cand = _candidate(m, unit_table)
+        if cand is None:
+            continue
+        cand.excluded = _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restate)
+        out.append(cand)
+    return out
+
+
+def _candidate(m: re.Match[str], unit_table) -> Candidate | None:
+    if m.group("frac"):
+        v = parse_number(m.group())
+        if v is None:
+            return None
+        return Candidate(m.start(), m.end(), m.start(), v * 100, None, "%", "percent", None, True)
+    if m.group("pnum"):
+        v = parse_number(m.group("pnum"))
+        if v is None:
+            return None
+        return Candidate(m.start(), m.end(), m.start(), v, None, "%", "percent", None, True)
+    num = m.group("num")
+    v = parse_number(num)
+    if v is None:
+        return None
+    u = unit_table[m.group("unit")]
+    v2 = None
+    if m.group("num2"):
+        v2 = parse_number(m.group("num2"))
+        if v2 is None or v2 <= v:
+            # "1-11月"-like or a descending pair: not a range; keep only the second number.
+            return None
+    return Candidate(
+        m.start(),
+        m.end(),
+        m.start("num"),
+        _scale(v, u.factor),
+        _scale(v2, u.factor) if v2 is not None else None,
+        u.unit,
+        u.kind,
+        m.group("inner"),
+        is_chinese_numeral(num),
+    )
+
+
+def _scale(v: float | int, factor: int) -> float | int:
+    if factor == 1:
+        return v
+    from decimal import Decimal
+
+    x = Decimal(str(v)) * factor
+    return int(x) if x == x.to_integral_value() else float(x)
+
+
+def _inside(spans: list[tuple[int, int, str]] | list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s[0] <= start and end <= s[1] for s in spans)
+
+
+def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restate) -> str | None:
+    s, e = cand.start, cand.end
+    before = text[s - 1] if s > 0 else ""
+    num = m.group("num") or ""
+    unit_start = m.start("unit") if m.group("unit") else e
+    if before == "第" or (before == "首" and not num):
+        return "ordinal"
+    if before and (before.isascii() and (before.isalnum() or before in ".-/_#")):
+        return "identifier"
+    if m.group("unit"):
+        rest = text[unit_start : unit_start + 6]
+        for b in blockers:
+            if len(b) > len(m.group("unit")) and rest.startswith(b):
+                return "not_a_unit"
+        after = text[e : e + 1]
+        if after and after.isascii() and after.isalnum():
+            return "identifier"
+    for b in number_blockers:
+        i = text.find(b, max(0, s - len(b)), e + len(b))
+        if i != -1 and i <= s < i + len(b):
+            return "idiom"
+    if cand.unit in ("日", "天") and before in "年月" and before:
+        return "date"
+    if cand.unit == "日" and re.match(r"\d{1,2}$", num) and text[s - 3 : s].endswith("月"):
+        return "date"
+    for a, b, kind in enclosures:
+        if a < s and e <= b:
+            if kind == "“" and b - a > 24:
+                continue
+            return "quoted" if kind in "“‘《" else "document_number"
+    if _inside(ctx, s, e):
+        return "identifier"
+    if _inside(restate, s, e):
+        return "restating"
+    if cand.chinese:
+        if cand.value == 1 and num in ("一", "壹", "幺"):
+            return "generic_one"
+        if cand.value <= 10 and before in "”》":
+            return "restating"
+        if cand.value <= 10 and before in "等" and text[s - 2 : s - 1] in "”》":
+            return "restating"
+        after2 = text[unit_start : unit_start + 4]
+        for w in cues()["exclusion"]["restating_units_after"]:
+            if after2.startswith(cand.unit + w) or after2.startswith(w):
+                return "restating"
+    if not cand.chinese and cand.value == 1 and cand.unit in ("个", "次", "项") and num == "1":
+        # "1个" in running text is usually a count, keep it.
+        return None
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Sentences and sections
+# --------------------------------------------------------------------------------------------
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentence ``(start, end)`` spans: the segmentation step's splitter when it is available,
+    else a local one that splits after 。！？ and at line ends."""
+    end = len(text) if end is None else end
+    try:
+        from ..segment.sentences import split_sentences
+    except ImportError:
+        return _local_sentences(text, start, end)
+    out = []
+    for s in split_sentences(text, start, end):
+        if isinstance(s, tuple):
+            out.append((s[0], s[1]))
+        else:
+            out.append((s.start, s.end))
+    return out or _local_sentences(text, start, end)
+
+
+def _local_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    s = start
+    for m in re.finditer(r"[。！？!?]+[”’]?|\n", text[start:end]):
+        e = start + m.end()
+        if text[s:e].strip():
+            a = s + (len(text[s:e]) - len(text[s:e].lstrip()))
+            b = start + m.start() if m.group() == "\n" else e
+            if b > a:
+                out.append((a, b))
+        s = e
+    if s < end and text[s:end].strip():
+        a = s + (len(text[s:end]) - len(text[s:end].lstrip()))
+        out.append((a, end))
+    return out
+
+
+def _deepest_section(sections: list[Section], offset: int) -> str | None:
+    best = None
+    for sec in sections:
+        if sec.start <= offset < sec.end and (best is None or sec.level >= best.level):
+            best = sec
+    return best.id if best else None
+
+
+# --------------------------------------------------------------------------------------------
+# Context: qualifier, change, period, name
+# --------------------------------------------------------------------------------------------
+
+
+def _clause_start(text: str, lo: int, pos: int, delims: set[str]) -> int:
+    """Start of the clause holding ``pos`` (after the last delimiter not inside quotes or
+    brackets), not before ``lo``."""
+    depth = 0
+    closers = {v: k for k, v in _OPEN.items()}
+    i = pos - 1
+    while i >= lo:
+        c = text[i]
+        if c in closers:
+            depth += 1
+        elif c in _OPEN and c not in closers:
+            if depth > 0:
+                depth -= 1
+        elif depth == 0 and c in delims:
+            return i + 1
+        i -= 1
+    return lo
+
+
+def _qualifier(text: str, cand: Candidate, clause_lo: int) -> tuple[str | None, int]:
+    """(qualifier, start of the pre-qualifier) for a candidate."""
+    q = cues()["qualifiers"]
+    after = text[cand.end : cand.end + 3]
+    for w in q["post_kept"]:
+        if after.startswith(w):
+            return w, cand.start
+    if cand.inner:
+        return cand.inner, cand.start
+    left = text[max(clause_lo, cand.start - 4) : cand.start]
+    for w in sorted(q["pre"], key=len, reverse=True):
+        if left.endswith(w):
+            kept = w if w in q["pre_kept"] else None
+            if kept is None and w in ("达", "高达", "多达"):
+                # 达到约… / 达近…: look one step further left
+                left2 = text[max(clause_lo, cand.start - len(w) - 3) : cand.start - len(w)]
+                for w2 in q["pre_kept"]:
+                    if left2.endswith(w2):
+                        return w2, cand.start - len(w) - len(w2)
+            if kept:
+                return kept, cand.start - len(w)
+            break
+    # accumulation words anywhere earlier in the clause (共 … 12件、… 7件)
+    seg = text[clause_lo : cand.start]
+    for w in q["clause"]:
+        for mm in re.finditer(re.escape(w), seg):
+            i = clause_lo + mm.start()
+            prev = text[i - 1] if i > 0 else ""
+            nxt = text[i + len(w)] if i + len(w) < len(text) else ""
+            if len(w) == 1 and (prev in q["clause_not_before"] or nxt in q["clause_not_after"]):
+                continue
+            return w, cand.start
+    return None, cand.start
+
+
+def _change(text: str, cand: Candidate, pre_start: int, clause_lo: int) -> str | None:
+    left = text[max(clause_lo, pre_start - 10) : pre_start]
+    m = change_regex().search(left)
+    if not m:
+        return None
+    return "increase" if m.group("inc") else "decrease"
+
+
+def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int) -> str | None:
+    """The time scope governing a number: the last period phrase before it in its sentence part
+    (split at 。；), unless 累计 intervenes; else one right after it in the same clause."""
+    lo = _clause_start(text, sent_lo, pos, set("；;。\n"))
+    seg = text[lo:pos]
+    found = None
+    found_end = -1
+    for m in period_regex().finditer(seg):
+        found, found_end = m.group(), m.end()
+    if found is not None:
+        tail = seg[found_end:]
+        for r in cues()["period"]["resets"]:
+            k = tail.find(r)
+            if k > 0 and re.search(r"[，,]", tail[:k]):
+                return None
+        return found
+    # "…12件(2019年)" or "…,全年" right after, within the clause
+    hi = cand_end
+    while hi < sent_hi and text[hi] not in "，,；;。":
+        hi += 1
+    m = period_regex().search(text, cand_end, hi)
+    return m.group() if m else None
+
+
+@cache
+def _name_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    n = cues()["name"]
+    pre = tuple(sorted(n["strip_prefix"], key=len, reverse=True))
+    suf = tuple(sorted(n["strip_suffix"], key=len, reverse=True))
+    return pre, suf
+
+
+def clean_name(raw: str) -> str:
+    """Trim a clause to the noun phrase naming what was counted.
+
+    >>> clean_name("全年共受理民间纠纷")
+    '受理民间纠纷'
+    >>> clean_name("行政机关负责人出庭应诉率为")
+    '行政机关负责人出庭应诉率'
+    """
+    pre, suf = _name_words()
+    s = period_regex().sub("", raw).strip(" \t,，、")
+    cw = re.compile(change_regex().pattern.replace("$", ""))
+    changed = True
+    while changed and s:
+        changed = False
+        for w in pre:
+            if s.startswith(w) and len(s) > len(w):
+                s = s[len(w) :].lstrip(" ,，")
+                changed = True
+                break
+        m = re.search(cw.pattern + "$", s)
+        if m and m.start() > 0:
+            s = s[: m.start()]
+            changed = True
+        elif m and m.start() == 0:
+            return ""
+        for w in suf:
+            if s.endswith(w) and len(s) > len(w):
+                s = s[: -len(w)]
+                changed = True
+                break
+            if s == w:
+                return ""
+    s = s.strip(" \t,，、:：")
+    if len(s) > 14 and "的" in s:
+        head, tail = s[:4], s[s.rfind("的") + 1 :]
+        if len(tail) >= 2:
+            s = head + tail
+    return s
+
+
+def extract_indicators(
+    text: str,
+    sections: list[Section],
+    meta: Meta,
+    *,
+    use_ner: bool | None = None,
+) -> list[Indicator]:
+    """All numeric indicators of a report's normalized text, in document order.
+
+    ``use_ner`` (default: on when the trained model is installed) lets the NER propose a
+    subject where the rule name is weak (empty or a bare verb).
+    """
+    cands = [c for c in find_candidates(text) if c.excluded is None]
+    cands = _drop_headings(text, cands)
+    sentences = _sentence_index(text, cands)
+    out: list[Indicator] = []
+    last_in_sentence: dict[int, int] = {}
+    bases: list[str] = []
+    for cand in cands:
+        s_lo, s_hi = sentences[cand.start]
+        clause_lo = _clause_start(text, s_lo, cand.start, _CLAUSE_DELIMS)
+        qualifier, pre_start = _qualifier(text, cand, clause_lo)
+        change = _change(text, cand, pre_start, clause_lo)
+        period = _period(text, s_lo, cand.start, cand.end, s_hi)
+        name_lo = clause_lo
+        prev_idx = last_in_sentence.get(s_lo)
+        if prev_idx is not None and out[prev_idx].end > name_lo:
+            name_lo = out[prev_idx].end
+        name = clean_name(text[name_lo:pre_start].lstrip("、"))
+        base = name
+        pair_of = None
+        if prev_idx is not None:
+            pair_of, pchange = _before_after(text, out[prev_idx], cand, pre_start)
+            if pair_of is not None:
+                pair_of = prev_idx
+                change = pchange
+                name = base = out[prev_idx].name or name
+        if pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
+            name = out[prev_idx].name  # 同比上升6.7%: the change of the previous quantity
+            base = bases[prev_idx]
+        elif pair_of is None and _weak(name):
+            if prev_idx is not None and bases[prev_idx] and len(name) >= 2:
+                name = compose_name(name, bases[prev_idx])
+                base = bases[prev_idx]
+            else:
+                after = following_noun_phrase(text[cand.end : cand.end + 20])
+                if len(after) >= 2:
+                    name = base = after
+                elif prev_idx is not None and bases[prev_idx]:
+                    name = compose_name(name, bases[prev_idx])
+                    base = bases[prev_idx]
+        bases.append(base)
+        out.append(
+            Indicator(
+                text=text[cand.start : cand.end],
+                value=cand.value,
+                unit=cand.unit,
+                name=name or None,
+                qualifier=qualifier,
+                change=change,
+                period=period,
+                section=_deepest_section(sections, cand.start),
+                start=cand.start,
+                end=cand.end,
+                sentence=text[s_lo:s_hi],
+                method="rule",
+                value_max=cand.value_max,
+                pair_of=pair_of,
+                sentence_start=s_lo,
+                sentence_end=s_hi,
+            )
+        )
+        last_in_sentence[s_lo] = len(out) - 1
+    out.extend(_table_indicators(text, sections, {(i.start, i.end) for i in out}))
+    out.sort(key=lambda i: i.start)
+    if _want_ner(use_ner):
+        from .nlp import refine_names
+
+        refine_names(text, out)
+    return out
+
+
+def _weak(name: str) -> bool:
+    """A rule name that does not say what was counted: empty, a bare verb or rate, a light word."""
+    if len(name) <= 1 or name in cues()["name"]["light_heads"]:
+        return True
+    if len(name) <= 3:
+        return True
+    return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
+
+
+def _want_ner(use_ner: bool | None) -> bool:
+    if use_ner is not None:
+        return use_ner
+    return False
+
+
+def _before_after(
+    text: str, prev: Indicator, cand: Candidate, pre_start: int
+) -> tuple[int | None, str | None]:
+    """``由10天压缩至3天``: the second number is the new level of the first."""
+    if prev.unit != cand.unit:
+        return None, None
+    gap = text[prev.end : pre_start]
+    left = text[max(0, prev.start - 1) : prev.start]
+    if left != "由" and not text[max(0, prev.start - 3) : prev.start].startswith("从"):
+        return None, None
+    if len(gap) > 14 or any(c in gap for c in "，,；;。"):
+        return None, None
+    if not re.search(r"(?:为|至|到)$", gap):
+        return None, None
+    m = re.search(r"(压缩|缩短|减少|降低|下降|精简|压减|削减|降)", gap)
+    if m:
+        return 1, "decrease"
+    m = re.search(r"(提高|提升|增加|上升|增长|扩大|增)", gap)
+    if m:
+        return 1, "increase"
+    return 1, None
+
+
+def _sentence_index(text: str, cands: list[Candidate]) -> dict[int, tuple[int, int]]:
+    """Map each candidate start to its sentence span (only lines holding candidates are split)."""
+    out: dict[int, tuple[int, int]] = {}
+    line_cache: dict[int, list[tuple[int, int]]] = {}
+    for c in cands:
+        lo = text.rfind("\n", 0, c.start) + 1
+        if lo not in line_cache:
+            hi = text.find("\n", c.start)
+            hi = len(text) if hi == -1 else hi
+            line_cache[lo] = sentence_spans(text, lo, hi)
+        span = next((s for s in line_cache[lo] if s[0] <= c.start < s[1]), None)
+        if span is None:
+            hi = text.find("\n", c.start)
+            span = (lo, len(text) if hi == -1 else hi)
+        out[c.start] = span
+    return out
+
+
+def _drop_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Numbers in heading lines that are only outline markers ("3.实施…") are not measured;
+    numbers elsewhere in a heading line are kept."""
+    return cands
+
+
+# --------------------------------------------------------------------------------------------
+# Tables in text
+# --------------------------------------------------------------------------------------------
+
+_CELL_SPLIT = re.compile(r"\t+| {2,}|\u3000+")
+_NUM_CELL = re.compile(r"^(?P<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>%|[^\d\s]{0,3})$")
+
+
+def _table_indicators(text: str, sections: list[Section], taken: set[tuple[int, int]]) -> list[Indicator]:
+    """Rows of tab/space-separated columns under a caption: each numeric cell is an indicator
+    named by its row and column headers, with the caption's period."""
+    lines = []
+    pos = 0
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    out: list[Indicator] = []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and len(_cells(lines[j][1])) >= 2:
+            j += 1
+        if j - i >= 2:
+            out.extend(_one_table(text, lines, i, j, sections, taken))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _cells(line: str) -> list[tuple[int, str]]:
+    if "\t" not in line and not re.search(r" {2,}|\u3000", line.strip()):
+        return []
+    out = []
+    pos = 0
+    for part in _CELL_SPLIT.split(line):
+        k = line.find(part, pos) if part else pos
+        if part.strip():
+            lead = len(part) - len(part.lstrip())
+            out.append((k + lead, part.strip()))
+        pos = k + len(part)
+    return out
+
+
+def _one_table(text, lines, i, j, sections, taken) -> list[Indicator]:
+    header = _cells(lines[i][1])
+    caption = ""
+    cap_lo = i - 1
+    while cap_lo >= 0 and not lines[cap_lo][1].strip():
+        cap_lo -= 1
+    if cap_lo >= 0:
+        caption = lines[cap_lo][1].strip()
+    m = period_regex().search(caption)
+    period = m.group() if m else None
+    col_names = [c[1] for c in header]
+    out = []
+    unit_table = units()
+    for r in range(i + 1, j):
+        lo, line = lines[r]
+        cells = _cells(line)
+        if not cells:
+            continue
+        row_name = cells[0][1]
+        for k, (off, cell) in enumerate(cells[1:], start=1):
+            mm = _NUM_CELL.match(cell)
+            if not mm:
+                continue
+            col = col_names[k] if k < len(col_names) else ""
+            unit, factor = _header_unit(col, mm.group("unit"), unit_table)
+            v = parse_number(mm.group("num"))
+            if v is None:
+                continue
+            start = lo + off
+            end = start + len(cell)
+            if (start, end) in taken:
+                continue
+            out.append(
+                Indicator(
+                    text=text[start:end],
+                    value=_scale(v, factor),
+                    unit=unit,
+                    name=f"{row_name}{_strip_unit_parens(col)}",
+                    qualifier=None,
+                    change=None,
+                    period=period,
+                    section=_deepest_section(sections, start),
+                    start=start,
+                    end=end,
+                    sentence=line,
+                    method="rule",
+                    sentence_start=lo,
+                    sentence_end=lo + len(line),
+                )
+            )
+    return out
+
+
+def _strip_unit_parens(col: str) -> str:
+    return re.sub(r"[(（][^()（）]{1,6}[)）]$", "", col)
+
+
+def _header_unit(col: str, cell_unit: str, unit_table) -> tuple[str | None, int]:
+    if cell_unit and cell_unit in unit_table:
+        u = unit_table[cell_unit]
+        return u.unit, u.factor
+    m = re.search(r"[(（]([^()（）]{1,6})[)）]$", col)
+    if m and m.group(1) in unit_table:
+        u = unit_table[m.group(1)]
+        return u.unit, u.factor
+    for surface in sorted(unit_table, key=len, reverse=True):
+        if col.endswith(surface) or col.endswith(surface + "数"):
+            u = unit_table[surface]
+            return u.unit, u.factor
+    if col.endswith("率"):
+        return "%", 1
+    return None, 1

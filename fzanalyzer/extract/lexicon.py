@@ -1,0 +1,78 @@
+"""Language data for indicator extraction, loaded once from ``fzanalyzer/data``.
+
+``units.tsv`` is the unit lexicon (surface → reported unit, factor, kind); ``indicators.json``
+holds qualifiers, change words, exclusions, period patterns and name clean-up words. Logic in
+:mod:`fzanalyzer.extract.indicators` only reads these; adding a unit or a cue word is a data
+change.
+
+>>> units()["万元"].unit, units()["万元"].factor
+('元', 10000)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Unit:
+    surface: str
+    unit: str
+    factor: int
+    kind: str
+
+
+def _data(name: str) -> str:
+    return (resources.files("fzanalyzer") / "data" / name).read_text(encoding="utf-8")
+
+
+@cache
+def units() -> dict[str, Unit]:
+    """Surface form → :class:`Unit`, from ``data/units.tsv``."""
+    out: dict[str, Unit] = {}
+    for line in _data("units.tsv").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        surface, unit, factor, kind = line.split("\t")[:4]
+        out[surface] = Unit(surface, unit, int(factor), kind)
+    return out
+
+
+@cache
+def cues() -> dict:
+    """The cue-word tables of ``data/indicators.json``."""
+    return json.loads(_data("indicators.json"))
+
+
+@cache
+def unit_pattern() -> str:
+    """Alternation of unit surfaces, longest first (so 人次 wins over 人)."""
+    forms = sorted(units(), key=len, reverse=True)
+    return "|".join(re.escape(f) for f in forms)
+
+
+@cache
+def period_regex() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in cues()["period"]["patterns"]))
+
+
+@cache
+def change_regex() -> re.Pattern[str]:
+    """Change word + filler right before a number (matched at the end of the left context)."""
+    ch = cues()["change"]
+    inc = sorted(ch["increase"], key=len, reverse=True)
+    dec = sorted(ch["decrease"], key=len, reverse=True)
+    alt_inc = "|".join(map(re.escape, inc))
+    alt_dec = "|".join(map(re.escape, dec))
+    return re.compile(rf"(?:(?P<inc>{alt_inc})|(?P<dec>{alt_dec})){ch['gap']}$")
+
+
+@cache
+def change_words_regex() -> re.Pattern[str]:
+    ch = cues()["change"]
+    words = sorted(ch["increase"] + ch["decrease"], key=len, reverse=True)
+    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")" + ch["gap"] + "$")

@@ -1,0 +1,80 @@
+"""Subjects (``name``) of indicators: what was counted.
+
+The rule name is the clause before the number (:func:`fzanalyzer.extract.indicators.clean_name`).
+When that clause is only a verb (``审结398件``), a rate word (``满意率为99.1%``) or empty
+(``将89项重点任务…``), the subject is completed from the previous indicator of the sentence or
+from the noun phrase after the number, using jieba's part-of-speech tags (numbers are ``m``,
+nouns ``n*``, verbs ``v*``). jieba runs only on these few short strings, never on whole text.
+
+>>> compose_name("审结", "收到行政复议申请")
+'审结行政复议申请'
+>>> compose_name("满意率", "12348公共法律服务热线接听群众来电")
+'12348公共法律服务热线满意率'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .lexicon import cues
+
+
+@cache
+def _pos(s: str) -> tuple[tuple[str, str], ...]:
+    import logging
+
+    import jieba
+    import jieba.posseg as pseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return tuple((w.word, w.flag) for w in pseg.cut(s))
+
+
+def split_subject(base: str) -> tuple[str, str, str]:
+    """``(subject, verb, object)`` of a short phrase: around its first verb.
+
+    >>> split_subject("12348公共法律服务热线接听群众来电")
+    ('12348公共法律服务热线', '接听', '群众来电')
+    """
+    toks = _pos(base)
+    pos = 0
+    for w, flag in toks:
+        if flag.startswith("v") and flag != "vn":
+            return base[:pos], w, base[pos + len(w) :]
+        pos += len(w)
+    return base, "", ""
+
+
+def _is_verb(s: str) -> bool:
+    toks = _pos(s)
+    return bool(toks) and toks[-1][1].startswith("v") and toks[-1][1] != "vn"
+
+
+def compose_name(short: str, base: str) -> str:
+    """Complete a weak name ``short`` with the subject of the previous indicator ``base``."""
+    if not short:
+        return base
+    rate_suffixes = cues()["name"]["rate_suffixes"]
+    subject, _verb, obj = split_subject(base)
+    if any(short.endswith(r) for r in rate_suffixes):
+        return (subject or base) + short
+    if _is_verb(short):
+        return short + (obj or base)
+    return (obj or base) + short
+
+
+def following_noun_phrase(after: str) -> str:
+    """Leading nouns of the text after a number (``重点任务逐项分解…`` → ``重点任务``)."""
+    after = re.split(r"[，,；;。：:、（(]", after, maxsplit=1)[0][:16]
+    if not after:
+        return ""
+    out = []
+    for w, flag in _pos(after):
+        if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
+            out.append(w)
+        elif out or flag not in ("b", "a", "f", "s", "d", "q", "m", "x", "uj"):
+            break
+        else:
+            out.append(w) if flag in ("b", "a") else None
+    return "".join(out)
