@@ -1,0 +1,309 @@
+"""Geometry shared by the PDF engines: glyphs → lines → paragraphs, minus page furniture.
+
+Pure functions over plain data (no PDF library here), so the rules are testable on
+hand-made glyphs:
+
+>>> g = lambda t, x, top: Glyph(t, x, x + 10, top, top + 10, 10.0)
+>>> page = PageGlyphs(1, 200, 300, [g(c, 20 + 10 * i, 50) for i, c in enumerate("一、总体情况")], 0)
+>>> assemble([page]).text
+'一、总体情况'
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    top: float  # distance from the top of the page
+    bottom: float
+    size: float
+
+
+@dataclass
+class PageGlyphs:
+    number: int  # 1-based
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    graphics: int = 0  # images, paths, rectangles: tells an image-only page from a blank one
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    lead_width: float  # width of the first unbreakable token (for "would it have fitted?")
+    index: int = 0  # position on its page, from the top
+    kind: str = "body"  # body | page_number | furniture
+
+
+@dataclass
+class PageResult:
+    number: int
+    status: str  # ok | broken | blank
+    reason: str = ""
+    lines: list[Line] = field(default_factory=list)
+    visible: int = 0
+
+
+@dataclass
+class Assembled:
+    text: str
+    pages: list[PageResult]
+    page_numbers: int = 0
+    furniture: int = 0
+    furniture_texts: list[str] = field(default_factory=list)
+    joined: int = 0
+    usable_chars: int = 0
+
+
+#: Page-number lines (after removing spaces): — 3 —, - 3 -, 第3页, 第3页共10页, 3/10, Page 3 of 10.
+PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－~·•]*\d{1,4}[-—–－~·•]*"
+    r"|第\d{1,4}页(?:[,，/／]?共\d{1,4}页)?"
+    r"|共\d{1,4}页第\d{1,4}页"
+    r"|\d{1,4}[/／]\d{1,4}"
+    r"|(?:page|p\.)\d{1,4}(?:of\d{1,4})?)$",
+    re.IGNORECASE,
+)
+_HEADING_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节条])"
+)
+_SENTENCE_END = "。！？；：.!?;:”」』"
+_CLOSING = "，。、；：？！”’）》】」』,.;:!?)"
+
+
+def assemble(pages: list[PageGlyphs]) -> Assembled:
+    """Rebuild the document's paragraphs (one per output line) from its pages' glyphs."""
+    results = [_page_lines(p) for p in pages]
+    n_pn = _mark_page_numbers(results, {p.number: p.height for p in pages})
+    n_furn, furn_texts = _mark_running(results)
+    body = [ln for r in results if r.status != "blank" for ln in r.lines if ln.kind == "body"]
+    paragraphs, joined = _paragraphs(body)
+    usable = sum(r.visible for r in results if r.status == "ok")
+    return Assembled(
+        text="\n".join(paragraphs),
+        pages=results,
+        page_numbers=n_pn,
+        furniture=n_furn,
+        furniture_texts=furn_texts,
+        joined=joined,
+        usable_chars=usable,
+    )
+
+
+# -- one page ------------------------------------------------------------------------------------
+def _bad_char(t: str) -> bool:
+    if t.startswith("(cid:"):
+        return True
+    return any(
+        ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (ord(ch) < 0x20 and ch not in "\t") for ch in t
+    )
+
+
+def _mojibake(t: str) -> bool:
+    # Latin-1/Latin Extended letters where a font without a ToUnicode map gives its raw codes.
+    return any(0xC0 <= ord(ch) <= 0x2FF and ch not in "×÷" for ch in t)
+
+
+def _page_lines(page: PageGlyphs) -> PageResult:
+    glyphs = [g for g in page.glyphs if g.text]
+    visible = [g for g in glyphs if not g.text.isspace()]
+    if not visible:
+        status = "broken" if page.graphics else "blank"
+        return PageResult(page.number, status, "no text layer (image or paths only)" if page.graphics else "")
+    bad = sum(1 for g in visible if _bad_char(g.text))
+    moji = sum(1 for g in visible if _mojibake(g.text))
+    status, reason = "ok", ""
+    if bad > 0.1 * len(visible):
+        status, reason = "broken", "unmapped glyphs ((cid:NN), U+FFFD or private-use characters)"
+    elif moji > 0.3 * len(visible):
+        status, reason = "broken", "Latin-1 mojibake (a font without a Unicode map)"
+    elif len(visible) < 8 and page.graphics:
+        status, reason = "broken", "almost no text on a page with images or paths"
+    if bad:
+        glyphs = [g for g in glyphs if g.text.isspace() or not _bad_char(g.text)]
+    lines = _group_lines(page.number, glyphs)
+    good = sum(1 for g in glyphs if not g.text.isspace())
+    return PageResult(page.number, status, reason, lines, good if status == "ok" else 0)
+
+
+def _group_lines(page_no: int, glyphs: list[Glyph]) -> list[Line]:
+    rows: list[list[Glyph]] = []
+    centers: list[float] = []
+    for g in sorted(glyphs, key=lambda g: ((g.top + g.bottom) / 2, g.x0)):
+        c = (g.top + g.bottom) / 2
+        h = max(g.size, g.bottom - g.top, 1.0)
+        if rows and abs(c - centers[-1]) < 0.35 * h:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+            centers.append(c)
+    lines: list[Line] = []
+    for row in rows:
+        line = _make_line(page_no, row)
+        if line is not None:
+            line.index = len(lines)
+            lines.append(line)
+    return lines
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
+    row.sort(key=lambda g: g.x0)
+    out: list[str] = []
+    prev: Glyph | None = None
+    for g in row:
+        if g.text.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+            continue
+        if prev is not None:
+            size = max(prev.size, g.size, 1.0)
+            if g.text == prev.text and abs(g.x0 - prev.x0) < 0.25 * size:
+                continue  # the same glyph drawn twice (fake bold)
+            gap = g.x0 - prev.x1
+            both_latin = _is_latin(prev.text[-1]) and _is_latin(g.text[0])
+            if out and out[-1] != " " and gap > (0.2 if both_latin else 0.8) * size:
+                out.append(" ")
+        out.append(g.text)
+        prev = g
+    text = "".join(out).strip()
+    if not text:
+        return None
+    vis = [g for g in row if not g.text.isspace()]
+    sizes = sorted(g.size for g in vis)
+    size = sizes[len(sizes) // 2] or 10.0
+    lead = vis[0]
+    lead_x1 = lead.x1
+    # The first unbreakable token: a run of Latin letters/digits, or one CJK glyph plus any
+    # closing punctuation that line-breaking rules keep off a line start.
+    for g in vis[1:]:
+        if (_is_latin(lead.text[-1]) and _is_latin(g.text[0])) or g.text in _CLOSING:
+            lead_x1 = g.x1
+            lead = g
+        else:
+            break
+    return Line(
+        page=page_no,
+        text=text,
+        x0=vis[0].x0,
+        x1=max(g.x1 for g in vis),
+        top=min(g.top for g in vis),
+        bottom=max(g.bottom for g in vis),
+        size=size,
+        lead_width=lead_x1 - vis[0].x0,
+    )
+
+
+# -- page furniture -------------------------------------------------------------------------------
+def _mark_page_numbers(results: list[PageResult], heights: dict[int, float]) -> int:
+    count = 0
+    for r in results:
+        if not r.lines:
+            continue
+        height = heights.get(r.number, 842.0)
+        edge = r.lines[:2] + r.lines[-2:]
+        for ln in edge:
+            in_band = ln.bottom > 0.8 * height or ln.top < 0.2 * height
+            if ln.kind == "body" and in_band and PAGE_NUMBER.match(re.sub(r"\s+", "", ln.text)):
+                bare = ln.text.strip().isdigit()
+                if bare and ln is not r.lines[-1] and ln is not r.lines[0]:
+                    continue  # a bare number is a page number only as the first or last line
+                ln.kind = "page_number"
+                count += 1
+    return count
+
+
+def _mark_running(results: list[PageResult]) -> tuple[int, list[str]]:
+    """Running headers/footers: the same text (digits ignored) at the same height among the
+    first or last three lines of at least 40 % of the pages (two pages at least)."""
+    texted = [r for r in results if r.lines]
+    if len(texted) < 2:
+        return 0, []
+    seen: dict[tuple[str, int], set[int]] = defaultdict(set)
+    cands: list[tuple[Line, tuple[str, int]]] = []
+    for r in texted:
+        body = [ln for ln in r.lines if ln.kind == "body"]
+        for ln in {id(x): x for x in body[:3] + body[-3:]}.values():
+            key = (re.sub(r"\d+", "#", re.sub(r"\s+", "", ln.text)), round(ln.top / 4))
+            cands.append((ln, key))
+            for dy in (-1, 0, 1):  # tolerate a few points of drift
+                seen[(key[0], key[1] + dy)].add(r.number)
+    need = max(2, round(0.4 * len(texted)))
+    count = 0
+    texts: Counter[str] = Counter()
+    for ln, key in cands:
+        if len(seen[key]) >= need and ln.kind == "body":
+            ln.kind = "furniture"
+            count += 1
+            texts[ln.text] += 1
+    return count, [t for t, _ in texts.most_common()]
+
+
+# -- paragraphs ------------------------------------------------------------------------------------
+def _frequent_min(values: list[float], share: float = 0.05) -> float:
+    counts = Counter(round(v) for v in values)
+    need = max(2, share * len(values))
+    frequent = [v for v, n in counts.items() if n >= need]
+    return float(min(frequent)) if frequent else float(min(counts))
+
+
+def _frequent_max(values: list[float], share: float = 0.05) -> float:
+    counts = Counter(round(v) for v in values)
+    need = max(2, share * len(values))
+    frequent = [v for v, n in counts.items() if n >= need]
+    return float(max(frequent)) if frequent else float(max(counts))
+
+
+def _paragraphs(lines: list[Line]) -> tuple[list[str], int]:
+    if not lines:
+        return [], 0
+    left = _frequent_min([ln.x0 for ln in lines])
+    right = _frequent_max([ln.x1 for ln in lines])
+    steps = [
+        b.top - a.top
+        for a, b in itertools.pairwise(lines)
+        if a.page == b.page and 0 < b.top - a.top < 4 * max(a.size, 1.0)
+    ]
+    leading = statistics.median(steps) if steps else None
+    paras: list[str] = []
+    joined = 0
+    prev: Line | None = None
+    for ln in lines:
+        if prev is None or _breaks(prev, ln, left, right, leading):
+            paras.append(ln.text)
+        else:
+            sep = " " if _is_latin(paras[-1][-1]) and _is_latin(ln.text[0]) else ""
+            paras[-1] += sep + ln.text
+            joined += 1
+        prev = ln
+    return paras, joined
+
+
+def _breaks(prev: Line, cur: Line, left: float, right: float, leading: float | None) -> bool:
+    size = max(cur.size, 1.0)
+    if cur.x0 - left > 0.8 * size:
+        return True  # first-line indent or centered line
+    if right - prev.x1 > cur.lead_width + 0.5 * max(prev.size, 1.0):
+        return True  # the next line's first word would have fitted: prev ended its paragraph
+    if leading and cur.page == prev.page and cur.top - prev.top > 1.4 * leading:
+        return True  # paragraph spacing
+    return bool(_HEADING_START.match(cur.text) and prev.text[-1] in _SENTENCE_END)

@@ -1,0 +1,47 @@
+"""Limits that keep one bad or hostile file from exhausting memory or time.
+
+Every limit is a module constant, so a caller can raise it for a run
+(``fzanalyzer.limits.MAX_FILE_BYTES = 500_000_000``); the readers read the module attribute
+at call time. A file over a limit gets a coded :class:`~fzanalyzer.errors.IngestError`
+(never a partial result), and the batch goes on with the next file.
+
+- ``MAX_FILE_BYTES`` (200 MB, E005): any input file. Checked with ``stat`` before reading.
+  Text files are then read fully: a 20 MB file with no newline at all is read in one piece
+  (about 3 bytes per Chinese character in UTF-8, so a 200 MB text holds ~70 M characters,
+  far more than any report; the largest real reports are ~100 kB).
+- ``MAX_TEXT_CHARS`` (60 M characters, E005): decoded text, for encodings denser than UTF-8.
+- ``MAX_PDF_PAGES`` (2000 pages, E013): counted from the page tree before any text is read.
+  Reports run to 5–60 pages; 2000 pages take pdfplumber roughly half an hour.
+- ``MAX_DOCX_UNCOMPRESSED`` (200 MB, E021): sum of the uncompressed sizes declared in a DOCX's
+  zip directory, checked before parsing. Python's ``zipfile`` never inflates a member past
+  its declared size, so the declared sizes bound what parsing can allocate.
+- ``MAX_ZIP_RATIO`` (200, E021): declared/compressed size of any member larger than
+  ``ZIP_RATIO_MIN_BYTES`` (10 MB). Real DOCX XML compresses about 5–20×; zeros compress ~1000×.
+- ``LEGACY_TIMEOUT_S`` (120 s, E022): one LibreOffice conversion of a .doc/.wps file.
+
+>>> MAX_FILE_BYTES >= 100_000_000
+True
+"""
+
+from __future__ import annotations
+
+MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_TEXT_CHARS = 60_000_000
+MAX_PDF_PAGES = 2000
+MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+ZIP_RATIO_MIN_BYTES = 10 * 1024 * 1024
+LEGACY_TIMEOUT_S = 120
+
+
+def human_bytes(n: int) -> str:
+    """``human_bytes(210_000_000)`` → ``'200.3 MB'`` (MiB, as the limits are written).
+
+    >>> human_bytes(210_000_000)
+    '200.3 MB'
+    """
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n} B"  # pragma: no cover
