@@ -1,0 +1,200 @@
+"""Report metadata from the normalized text: title, issuer, region + adcode, level, year covered,
+publication date, and whether the document is a rule-of-law government report at all.
+
+>>> m = extract_meta("天津市静海区人民政府关于2020年度法治政府建设情况的报告\\n区人大常委会：\\n"
+...                  "2020年，我区坚持依法行政。\\n一、主要举措和成效\\n二、存在的不足\\n"
+...                  "天津市静海区人民政府\\n2021年3月26日", {})
+>>> m.issuer, m.region.province, m.adcode, m.level, m.year_covered, m.published, m.is_report
+('天津市静海区人民政府', '天津市', '120118', 'district_county', 2020, '2021-03-26', True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..errors import warning
+from ..model import Meta
+from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
+from .doctype import doc_type
+from .region import RegionResult, resolve_region
+from .year import parse_year, year_covered
+
+__all__ = ["extract_meta"]
+
+_HEAD_LINES = 8  # the title is looked for among the first lines
+_TAIL_LINES = 5  # the signature among the last lines
+_KIND_LEVEL = {"township": "township", "county": "district_county", "city": "city", "province": "province"}
+
+
+@dataclass(frozen=True)
+class _MetaLex:
+    issuer_in_title: re.Pattern[str]
+    government_organs: frozenset[str]
+    level_pronouns: dict[str, tuple[str, ...]]
+    title_cue: re.Pattern[str]
+    date: re.Pattern[str]
+
+
+@cache
+def _lex() -> _MetaLex:
+    d = load_json("meta.json")
+    organ = d["organ_suffix"]
+    return _MetaLex(
+        issuer_in_title=re.compile(
+            rf"^(.{{2,40}}?(?:{organ}))(?=关于|(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法)"
+        ),
+        government_organs=frozenset(d["government_organs"]),
+        level_pronouns={k: tuple(v) for k, v in d["level_pronouns"].items()},
+        title_cue=re.compile(d["title_cue"]),
+        date=re.compile(
+            r"((?:19|20)\d{2}|[〇○零Ｏ0一二][〇○零Ｏ0一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
+            r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
+        ),
+    )
+
+
+def _cn_small(s: str) -> int | None:
+    """``3`` or ``二十六`` → 26 (months and days)."""
+    if s.isdigit():
+        return int(s)
+    digits = "一二三四五六七八九"
+    if s == "十":
+        return 10
+    if s.startswith("十"):
+        return 10 + digits.index(s[1]) + 1
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (digits.index(tens) + 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+    return digits.index(s) + 1 if s in digits else None
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    year, month, day = parse_year(y), _cn_small(m), _cn_small(d)
+    if year is None or not month or not day or not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _hint_date(hint: object) -> str | None:
+    m = re.search(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})", str(hint or ""))
+    return _iso(*m.groups()) if m else None
+
+
+def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
+    cp = chrome_patterns()
+    lex = _lex()
+    heading = normalize_patterns().heading_start
+    for i, line in enumerate(lines[:_HEAD_LINES]):
+        s = line.strip()
+        if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
+            return i, s
+    if lines:
+        s = lines[0].strip()
+        if (
+            4 <= len(s) <= 60
+            and "。" not in s
+            and not cp.addressee_line.match(s)
+            and not heading.match(s)
+            and not cp.issuer_line.match(s)
+        ):
+            return 0, s
+    hint = str(hints.get("title") or "").strip()
+    if hint:
+        parts = [p.strip() for p in re.split(r"[_|｜]|\s[-—–]\s", hint) if p.strip()]
+        best = next((p for p in parts if lex.title_cue.search(p)), parts[0] if parts else None)
+        return None, best
+    return None, None
+
+
+def _signature(lines: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, ISO date) of the closing signature block."""
+    cp = chrome_patterns()
+    lex = _lex()
+    tail = [s.strip() for s in lines[-_TAIL_LINES:]]
+    issuer = date = None
+    for k in range(len(tail) - 1, -1, -1):
+        s = tail[k]
+        if len(s) > 50:
+            break
+        m = lex.date.search(s)
+        if m and date is None:
+            date = _iso(*m.groups())
+            rest = s[: m.start()].strip()
+            if rest and cp.issuer_line.match(rest):
+                issuer = rest
+            elif k > 0 and cp.issuer_line.match(tail[k - 1]):
+                issuer = tail[k - 1]
+            break
+    if issuer is None and date is None and tail and cp.issuer_line.match(tail[-1]):
+        issuer = tail[-1]
+    return issuer, date
+
+
+def _pick_issuer(candidates: list[str]) -> str | None:
+    """The most complete name: 临澄市棠溪区人民政府 over 棠溪区人民政府."""
+    found = [c for c in candidates if c]
+    if not found:
+        return None
+    first = found[0]
+    for c in found[1:]:
+        if len(c) > len(first) and c.endswith(first):
+            first = c
+    return first
+
+
+def _level(res: RegionResult, text: str) -> str | None:
+    lex = _lex()
+    if res.organ and res.organ not in lex.government_organs:
+        return "department"
+    if res.township:
+        return "township"
+    kinds = [t.kind for t in res.tokens if t.kind in _KIND_LEVEL]
+    if kinds:
+        order = ["township", "county", "city", "province"]
+        return _KIND_LEVEL[min(kinds, key=order.index)]
+    counts = {lv: sum(text.count(w) for w in words) for lv, words in lex.level_pronouns.items()}
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else None
+
+
+def extract_meta(text: str, hints: dict) -> Meta:
+    """Metadata of the report whose normalized text is ``text``.
+
+    ``hints`` may hold ``title`` and ``date`` (publication date) from the reader (HTML <title>,
+    meta tags). Warnings: W010 when year_covered rests on dates only, W011 when the document is
+    not a rule-of-law government report (``doc_type`` says what it is).
+    """
+    hints = hints or {}
+    lines = [line for line in text.split("\n") if line.strip()]
+    meta = Meta()
+    t_idx, meta.title = _find_title(lines, hints)
+
+    from_title = None
+    if meta.title:
+        m = _lex().issuer_in_title.match(meta.title)
+        from_title = m.group(1) if m else None
+    above_title = None
+    if t_idx is not None and t_idx > 0 and chrome_patterns().issuer_line.match(lines[t_idx - 1].strip()):
+        above_title = lines[t_idx - 1].strip()
+    sig_issuer, sig_date = _signature(lines)
+    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer])
+
+    res = resolve_region(meta.issuer, text)
+    meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+    meta.level = _level(res, text)
+
+    meta.published = sig_date or _hint_date(hints.get("date"))
+    start = (t_idx + 1) if t_idx is not None else 0
+    opening = next((s for s in lines[start : start + 4] if len(s) >= 20), "")
+    headings = [s for s in lines if len(s) <= 80]
+    meta.year_covered, doubt = year_covered(meta.title, headings, opening, meta.published)
+    if doubt:
+        meta.warnings.append(warning("W010", doubt))
+
+    meta.doc_type = doc_type(meta.title, text)
+    meta.is_report = meta.doc_type is None
+    if not meta.is_report:
+        meta.warnings.append(warning("W011", meta.doc_type))
+    return meta

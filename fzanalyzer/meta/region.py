@@ -1,0 +1,216 @@
+"""The issuer's region: parse the issuer's name into divisions, complete them from the gazetteer.
+
+>>> r = resolve_region("天津市静海区人民政府", "")
+>>> r.region.province, r.region.county_or_district, r.adcode, r.inferred
+('天津市', '静海区', '120118', [])
+>>> r = resolve_region("静海区司法局", "")
+>>> r.region.province, r.adcode, r.inferred, r.organ
+('天津市', '120118', ['province'], '司法局')
+>>> resolve_region("临澄市棠溪区人民政府", "").adcode is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..model import Region
+from ..normalize.resources import load_json
+from .gazetteer import Division, gazetteer
+
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
+
+
+@dataclass
+class Token:
+    """One division named in an issuer's name (``临澄市``, ``棠溪区`` …)."""
+
+    name: str
+    kind: str  # province | city | county | township
+    candidates: list[Division] = field(default_factory=list)
+
+
+@dataclass
+class RegionResult:
+    region: Region
+    adcode: str | None
+    inferred: list[str]
+    tokens: list[Token]
+    organ: str  # what follows the divisions: 人民政府, 司法局 …
+    township: str | None = None
+
+
+@dataclass(frozen=True)
+class _Lex:
+    admin_token: re.Pattern[str]
+    kinds: tuple[tuple[str, str], ...]  # (suffix, kind), longest suffix first
+    municipalities: frozenset[str]
+    department_words: tuple[str, ...]
+    max_name: int
+
+
+@cache
+def _lex() -> _Lex:
+    d = load_json("meta.json")
+    kinds = [(suffix, kind) for kind, suffixes in d["token_kinds"].items() for suffix in suffixes]
+    kinds.sort(key=lambda x: -len(x[0]))
+    g = gazetteer()
+    return _Lex(
+        admin_token=re.compile(d["admin_token"]),
+        kinds=tuple(kinds),
+        municipalities=frozenset(d["municipalities"]),
+        department_words=tuple(d["department_words"]),
+        max_name=max(len(r.name) for r in g.rows),
+    )
+
+
+def _kind_of_suffix(name: str) -> str:
+    for suffix, kind in _lex().kinds:
+        if name.endswith(suffix):
+            return kind
+    return "city_or_county"
+
+
+def _gazetteer_name_at(s: str, pos: int) -> str | None:
+    g = gazetteer()
+    for n in range(min(_lex().max_name, len(s) - pos), 1, -1):
+        if g.by_name(s[pos : pos + n]):
+            return s[pos : pos + n]
+    return None
+
+
+def _tokenize_from(s: str, pos: int) -> tuple[list[Token], int]:
+    lex = _lex()
+    g = gazetteer()
+    tokens: list[Token] = []
+    while pos < len(s) and len(tokens) < 5:
+        if s.startswith(lex.department_words, pos):
+            break
+        name = _gazetteer_name_at(s, pos)
+        if name is None:
+            m = lex.admin_token.match(s, pos)
+            if m is None:
+                break
+            name = m.group()
+        kind = "province" if name in lex.municipalities else _kind_of_suffix(name)
+        tokens.append(Token(name=name, kind=kind, candidates=g.by_name(name)))
+        pos += len(name)
+    return tokens, pos
+
+
+def parse_issuer(issuer: str) -> tuple[list[Token], str]:
+    """Split an issuer's name into division tokens and the organ (``人民政府``, ``司法局``)."""
+    s = re.sub(r"\s+", "", issuer)
+    tokens, end = _tokenize_from(s, 0)
+    if not any(t.candidates for t in tokens):
+        # A prefix such as 国家税务总局 before the divisions: start at the first known name.
+        for pos in range(1, len(s) - 1):
+            if _gazetteer_name_at(s, pos):
+                known, known_end = _tokenize_from(s, pos)
+                if known:
+                    tokens, end = known, known_end
+                break
+    _decide_city_or_county(tokens)
+    return tokens, s[end:]
+
+
+def _decide_city_or_county(tokens: list[Token]) -> None:
+    """A name ending in 市 is a prefecture city or a county-level city (晋江市)."""
+    for i, t in enumerate(tokens):
+        if t.kind != "city_or_county":
+            continue
+        levels = {d.level for d in t.candidates}
+        if levels == {"county"}:
+            t.kind = "county"
+        elif "city" in levels:
+            t.kind = "city"
+        else:
+            t.kind = "county" if any(x.kind == "city" for x in tokens[:i]) else "city"
+        if t.kind == "county":
+            t.candidates = [d for d in t.candidates if d.level == "county"]
+        elif t.candidates:
+            t.candidates = [d for d in t.candidates if d.level == "city"]
+
+
+def _consistent(d: Division, others: list[Token]) -> bool:
+    names = {a.name for a in gazetteer().ancestors(d)}
+    return all(t.name in names for t in others)
+
+
+def _choose(cands: list[Division], text: str) -> Division | None:
+    if len(cands) == 1:
+        return cands[0]
+    g = gazetteer()
+    scores = [sum(text.count(a.name) for a in g.ancestors(d)) for d in cands]
+    best = max(scores, default=0)
+    if best > 0 and scores.count(best) == 1:
+        return cands[scores.index(best)]
+    return None
+
+
+@cache
+def _province_mention() -> re.Pattern[str]:
+    # An unknown province is only taken from the title of a provincial regulation: 《X省…》.
+    return re.compile(r"《([\u4e00-\u9fff]{2,3}省)")
+
+
+def province_from_text(text: str) -> str | None:
+    """The province the text names most often (real province names, or 《X省…》 titles)."""
+    g = gazetteer()
+    counts: dict[str, int] = {}
+    for name in g.province_names:
+        if name in _lex().municipalities:
+            continue
+        n = text.count(name)
+        if n:
+            counts[name] = n
+    for m in _province_mention().finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    top = [k for k, v in counts.items() if v == best]
+    return top[0] if len(top) == 1 else None
+
+
+def resolve_region(issuer: str | None, text: str) -> RegionResult:
+    """Region, adcode and gazetteer-inferred fields of ``issuer`` (whose report is ``text``)."""
+    tokens, organ = parse_issuer(issuer or "")
+    region = Region()
+    township = None
+    for t in tokens:
+        if t.kind == "province" and region.province is None:
+            region.province = t.name
+        elif t.kind == "city" and region.city is None:
+            region.city = t.name
+        elif t.kind == "county" and region.county_or_district is None:
+            region.county_or_district = t.name
+        elif t.kind == "township" and township is None:
+            township = t.name
+    inferred: list[str] = []
+    adcode = None
+    ranked = sorted(
+        (t for t in tokens if t.kind in _LEVEL_RANK and t.kind != "township"),
+        key=lambda t: -_LEVEL_RANK[t.kind],
+    )
+    chosen = None
+    if ranked and ranked[0].candidates:
+        target, others = ranked[0], ranked[1:]
+        chosen = _choose([d for d in target.candidates if _consistent(d, others)], text)
+    if chosen is not None:
+        g = gazetteer()
+        adcode = chosen.code
+        prov, city = g.province_of(chosen), g.city_of(chosen)
+        if region.province is None and prov is not None:
+            region.province = prov.name
+            if prov.name not in text:
+                inferred.append("province")
+        if region.city is None and city is not None and chosen.level == "county":
+            region.city = city.name
+            if city.name not in text:
+                inferred.append("city")
+    elif region.province is None and tokens:
+        region.province = province_from_text(text)
+    return RegionResult(region, adcode, inferred, tokens, organ, township)
