@@ -1,0 +1,39 @@
+"""Segmentation: a report's outline tree, with canonical part labels and topics.
+
+``segment(text, meta)`` returns the sections of a normalized report, flat, in document order,
+parents first, with ids ``s1``, ``s2`` … . ``text[s.start:s.end]`` covers a section's heading and
+body, ``text[s.title_start:s.title_end] == s.title``.
+
+Choices:
+
+* The text before the first part (title, addressee, opening paragraph) is emitted as one section
+  with ``level=0``, ``style="preamble"``, ``canonical="preamble"``, empty marker and title, so that
+  it can be found and skipped (gold outlines list only headings with markers).
+* In-paragraph enumerations (一是……) are ``style="enumeration"`` sections at level 4.
+* Parts inferred without a numbered heading (a report with no level-1 numbering, or the plan
+  half of a merged 工作总结暨工作安排 part) have ``style="unnumbered"`` and may have marker ``""``.
+* Every section below level 1 inherits its part's ``canonical``; level-2 sections get a ``topic``.
+
+>>> from fzanalyzer.model import Meta
+>>> secs = segment("关于2020年度法治政府建设情况的报告\\n一、主要举措和成效\\n（一）深化放管服改革\\n全年办结。"
+...                "\\n二、存在的不足\\n仍有差距。", Meta(year_covered=2020))
+>>> [(s.level, s.marker, s.title, s.canonical) for s in secs]  # doctest: +NORMALIZE_WHITESPACE
+[(0, '', '', 'preamble'), (1, '一、', '主要举措和成效', 'measures_and_results'),
+ (2, '（一）', '深化放管服改革', 'measures_and_results'), (1, '二、', '存在的不足', 'shortcomings')]
+>>> secs[2].topic
+'functions'
+"""
+
+from __future__ import annotations
+
+from ..model import Meta, Section
+from .sentences import split_sentences
+
+__all__ = ["segment", "split_sentences"]
+
+
+def segment(text: str, meta: Meta | None = None) -> list[Section]:
+    """The outline of ``text`` as a flat list of :class:`~fzanalyzer.model.Section`."""
+    from .build import build_sections
+
+    return build_sections(text, meta or Meta())

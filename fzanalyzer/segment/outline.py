@@ -1,0 +1,501 @@
+"""The outline parser: numbered headings of the 公文 hierarchy, found in document order.
+
+Official documents number their outline 一、 → （一） → 1. → （1） (GB/T 9704-2012 7.3.3), but
+reports skip levels, start at （一）, restart or continue numbering across parts, lose a bracket,
+or arrive with no line breaks at all. So the level of a heading is decided by a stack of the
+marker types in the order the document introduces them (a type first seen below another is
+deeper), and each candidate marker is checked against the numbering sequence of its type:
+
+* at the start of a line a marker is a heading if its number fits (next in sequence, a small
+  skip, or a restart at 1);
+* after a sentence end (。；：) or, in a run-on line, anywhere, it must be exactly the next
+  number of an open level, or ``1`` of a new deeper level whose ``2`` follows.
+
+In-paragraph enumerations (一是……二是……, 第一，……) become level-4 items when a run of them opens a
+paragraph, or when its items are separated by ``；`` (a list inside one sentence); a run whose
+items are whole sentences inside a longer paragraph is prose and is left alone.
+
+>>> hs = parse_outline("一、主要举措\\n(一)放管服改革\\n1.深化改革。全年办结。\\n二、存在的不足")
+>>> [(h.level, h.marker, h.title) for h in hs]
+[(1, '一、', '主要举措'), (2, '(一)', '放管服改革'), (3, '1.', '深化改革'), (1, '二、', '存在的不足')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    chrome_patterns,
+    enumeration_types,
+    headings_data,
+    marker_types,
+    page_furniture_patterns,
+    parse_numeral,
+    type_rank,
+)
+
+_SENT_BOUNDARY = frozenset("。！？!?；;:：")
+_RUN_ON_LINE = 1500  # a "line" this long is a whole document without line breaks
+_OPEN = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]", "“": "”", "‘": "’", "「": "」", "〔": "〕"}
+_CLOSE = {v: k for k, v in _OPEN.items()}
+# Characters that make a numeral part of a word (统一、 / 万一、 / 第1.5) rather than a marker start.
+_WORD_BEFORE_NUMERAL = frozenset(
+    "统单唯万第之初周星期季年月日号百千十零两几每逐各其某合同专均之一二三四五六七八九"
+)
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+@dataclass
+class Line:
+    start: int  # first non-space character
+    end: int  # after the last non-space character
+    raw_end: int  # position of the line break (or len(text))
+
+
+@dataclass
+class Heading:
+    pos: int  # marker start
+    mend: int  # marker end (title starts here, after spaces)
+    type: str
+    num: int
+    boundary: str  # line | sent | inline
+    line: int
+    marker: str
+    level: int = 0
+    title_start: int = -1
+    title_end: int = -1
+    style: str = "numbered"  # numbered | enumeration | unnumbered
+    end: int = -1
+    parent: int | None = None  # index into the heading list
+    canonical: str | None = None
+    topic: str | None = None
+    children: list[int] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return self._text[self.title_start : self.title_end] if self.title_start >= 0 else ""
+
+    _text: str = ""
+
+
+# -- lines and page furniture ------------------------------------------------------------------
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    pos = 0
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        raw_end = n if nl < 0 else nl
+        s, e = pos, raw_end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        lines.append(Line(s, e, raw_end))
+        if nl < 0:
+            break
+        pos = nl + 1
+    return lines
+
+
+def is_chrome(line_text: str) -> bool:
+    return any(p.search(line_text) for p in chrome_patterns())
+
+
+def is_page_furniture(line_text: str) -> bool:
+    return any(p.search(line_text) for p in page_furniture_patterns())
+
+
+def body_end(text: str, lines: list[Line]) -> int:
+    """Where the report ends: before trailing web-page chrome (打印本页, 纠错, 网站标识码 …)."""
+    last_prose = -1
+    for i, ln in enumerate(lines):
+        t = text[ln.start : ln.end]
+        if len(t) >= 40 and not is_chrome(t):
+            last_prose = i
+    for i in range(last_prose + 1, len(lines)):
+        ln = lines[i]
+        t = text[ln.start : ln.end]
+        if t and is_chrome(t) and not _is_marker_line(t, strict=True):
+            return _trim_end(text, ln.start)
+    return _trim_end(text, len(text))
+
+
+def _is_marker_line(t: str, strict: bool = False) -> bool:
+    for mt in marker_types():
+        m = mt.regex.match(t)
+        if m and not (strict and t.rstrip().endswith("*")):
+            return True
+    return False
+
+
+def _trim_end(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def signature_start(text: str, lines: list[Line], end: int) -> int:
+    """Start of a closing signature (issuer line + date line) just before ``end``, else ``end``."""
+    tail = [ln for ln in lines if ln.end <= end and ln.end > ln.start]
+    if not tail:
+        return end
+    last = tail[-1]
+    if not _DATE_LINE.match(text[last.start : last.end]):
+        return end
+    start = last.start
+    if len(tail) >= 2:
+        prev = tail[-2]
+        t = text[prev.start : prev.end]
+        if len(t) <= 30 and not re.search(r"[。；;,，:：]", t) and not _is_marker_line(t):
+            start = prev.start
+    return _trim_end(text, start)
+
+
+# -- bracket depth ---------------------------------------------------------------------------------
+
+
+def nesting(text: str) -> bytearray:
+    """``1`` where a position lies inside brackets, book-title marks or quotes (per line)."""
+    inside = bytearray(len(text))
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            stack.clear()
+            continue
+        if stack:
+            if i - stack[0][1] > 300:  # an unclosed bracket is a typo, not a region
+                stack.clear()
+            else:
+                inside[i] = 1
+        if ch in _OPEN:
+            stack.append((ch, i))
+        elif ch in _CLOSE and stack:
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == _CLOSE[ch]:
+                    del stack[k:]
+                    break
+    return inside
+
+
+# -- candidates -------------------------------------------------------------------------------------
+
+
+def _boundaries(text: str, ln: Line, run_on: bool) -> list[tuple[int, str]]:
+    out = [(ln.start, "line")]
+    for i in range(ln.start, ln.end):
+        ch = text[i]
+        if ch in _SENT_BOUNDARY:
+            j = i + 1
+            while j < ln.end and text[j] in " \t\u3000”’）)":
+                j += 1
+            if j < ln.end:
+                out.append((j, "sent"))
+        elif run_on and i > ln.start:
+            out.append((i, "inline"))
+    seen = set()
+    uniq = []
+    for p, b in out:
+        if p not in seen:
+            seen.add(p)
+            uniq.append((p, b))
+    return uniq
+
+
+def _title_ok(text: str, i: int, end: int) -> bool:
+    if i >= end:
+        return True  # marker alone on its line: the title may be on the next line
+    ch = text[i]
+    return not (ch in "。，,、；;：:！!？?）)】》”%％.．" or ch.isspace())
+
+
+def find_candidates(text: str, lines: list[Line], stop: int, inside: bytearray) -> list[Heading]:
+    cands: list[Heading] = []
+    types = marker_types()
+    for li, ln in enumerate(lines):
+        if ln.start >= stop or ln.end <= ln.start:
+            continue
+        lt = text[ln.start : ln.end]
+        if is_page_furniture(lt) or is_chrome(lt):
+            continue
+        end = min(ln.end, stop)
+        run_on = ln.end - ln.start > _RUN_ON_LINE
+        for pos, kind in _boundaries(text, ln, run_on):
+            if pos >= end or (kind != "line" and inside[pos]):
+                continue
+            ch = text[pos]
+            if kind == "inline" and not (ch.isdigit() or ch in "一二三四五六七八九十第(（①②③④⑤⑥⑦⑧⑨⑩"):
+                continue
+            if kind != "line" and pos > 0:
+                prev = text[pos - 1]
+                if prev.isdigit() or (prev.isascii() and prev.isalpha()) or prev in ".．":
+                    continue
+                if kind == "inline" and prev in _WORD_BEFORE_NUMERAL:
+                    continue
+            for mt in types:
+                m = mt.regex.match(text, pos, end)
+                if not m:
+                    continue
+                if mt.malformed and kind != "line":
+                    continue
+                num = parse_numeral(m.group("num"))
+                if num is None or num == 0:
+                    continue
+                if not _title_ok(text, m.end(), end):
+                    continue
+                marker = text[m.start() : m.end()].rstrip()
+                cands.append(Heading(pos, m.end(), mt.type, num, kind, li, marker, _text=text))
+                break
+    return cands
+
+
+# -- sequence resolution ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    type: str
+    last: int
+    idx: int
+
+
+def resolve(cands: list[Heading]) -> list[Heading]:
+    """Keep the candidates that fit the numbering, and give them levels (stack of marker types)."""
+    stack: list[_Frame] = []
+    cont: dict[str, int] = {}  # last number seen per type, to follow numbering across parents
+    out: list[Heading] = []
+    for i, c in enumerate(cands):
+        k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].type == c.type), None)
+        rank = type_rank(c.type)
+        if k is not None:
+            expected = stack[k].last + 1
+            ok = 1 <= c.num <= expected + 2 if c.boundary == "line" else c.num == expected
+            if not ok:
+                continue
+            del stack[k + 1 :]
+            stack[k].last = c.num
+            stack[k].idx = len(out)
+            c.level = k + 1
+        else:
+            top_rank = type_rank(stack[-1].type) if stack else -1.0
+            first = c.num == 1 or c.num == cont.get(c.type, -5) + 1
+            if c.boundary == "line":
+                ok = first or c.num <= 2 or (not stack and c.num <= 3)
+            else:
+                ok = first and (rank > top_rank or not stack) and _has_follow(cands, i, stack)
+            if not ok:
+                continue
+            while stack and type_rank(stack[-1].type) >= rank:
+                stack.pop()
+            stack.append(_Frame(c.type, c.num, len(out)))
+            c.level = len(stack)
+        cont[c.type] = c.num
+        c.parent = stack[-2].idx if len(stack) >= 2 else None
+        out.append(c)
+    return out
+
+
+def _has_follow(cands: list[Heading], i: int, stack: list[_Frame]) -> bool:
+    c = cands[i]
+    open_types = {f.type for f in stack}
+    for d in cands[i + 1 :]:
+        if d.type == c.type and d.num == c.num + 1:
+            return True
+        if d.boundary == "line" and d.type in open_types:
+            return False
+    return False
+
+
+# -- titles -------------------------------------------------------------------------------------------
+
+
+def set_titles(text: str, heads: list[Heading], lines: list[Line], stops: str, wrap: int | None) -> None:
+    for n, h in enumerate(heads):
+        ln = lines[h.line]
+        limit = ln.end
+        nxt = heads[n + 1].pos if n + 1 < len(heads) else len(text)
+        if heads[n + 1 : n + 2] and heads[n + 1].line == h.line:
+            limit = min(limit, nxt)
+        s = h.mend
+        if s >= limit and h.style == "numbered":
+            # marker alone on its line (PDF layout): the title is the next line
+            for nl in lines[h.line + 1 : h.line + 3]:
+                if nl.end > nl.start and not is_page_furniture(text[nl.start : nl.end]):
+                    s, limit = nl.start, nl.end
+                    break
+        e = _first_stop(text, s, limit, stops)
+        if e == limit and wrap and h.style == "numbered" and ln.end - ln.start >= wrap - 1:
+            e = _wrapped_title_end(text, lines, h.line, e, stops, wrap, nxt)
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        h.title_start, h.title_end = s, e
+
+
+def _first_stop(text: str, s: int, limit: int, stops: str) -> int:
+    inside = 0
+    for i in range(s, limit):
+        ch = text[i]
+        if ch in "（(《“【":
+            inside += 1
+        elif ch in "）)》”】" and inside:
+            inside -= 1
+        elif ch in stops and not inside:
+            return i
+    return limit
+
+
+def _wrapped_title_end(text: str, lines: list[Line], li: int, e: int, stops: str, wrap: int, nxt: int) -> int:
+    """A heading that fills a hard-wrapped line continues on the next line (page furniture
+    between them is skipped) until a stop mark or a line shorter than the wrap width."""
+    j = li + 1
+    while j < len(lines) and j <= li + 4:
+        ln = lines[j]
+        t = text[ln.start : ln.end]
+        if ln.end <= ln.start or is_page_furniture(t) or is_chrome(t):
+            j += 1
+            continue
+        if ln.start >= nxt or _is_marker_line(t):
+            return e
+        stop = _first_stop(text, ln.start, ln.end, stops)
+        if stop < ln.end or ln.end - ln.start < wrap - 1:
+            return stop
+        e = ln.end
+        j += 1
+    return e
+
+
+def wrap_width(text: str, lines: list[Line]) -> int | None:
+    """The hard-wrap width of PDF-extracted text (many lines of one length), else ``None``."""
+    lengths = [ln.end - ln.start for ln in lines if ln.end - ln.start >= 15]
+    if len(lengths) < 8:
+        return None
+    (w, _count), *_ = Counter(lengths).most_common(1)
+    near = sum(1 for x in lengths if abs(x - w) <= 1)
+    return w if near >= 0.4 * len(lengths) else None
+
+
+# -- enumerations ---------------------------------------------------------------------------------
+
+
+def find_enumerations(text: str, lines: list[Line], stop: int, inside: bytearray) -> list[list[Heading]]:
+    """Runs of 一是/二是… (or 第一，/第二，…) that open a paragraph or a clause after ；."""
+    found: list[Heading] = []
+    pats = enumeration_types()
+    for li, ln in enumerate(lines):
+        if ln.start >= stop or ln.end <= ln.start:
+            continue
+        for pos, kind in _boundaries(text, ln, False):
+            if pos >= min(ln.end, stop) or (kind != "line" and inside[pos]):
+                continue
+            for etype, rx in pats:
+                m = rx.match(text, pos, ln.end)
+                if not m:
+                    continue
+                num = parse_numeral(m.group("num"))
+                if not num or not _title_ok(text, m.end(), ln.end):
+                    continue
+                prev = _prev_nonspace(text, pos, ln.start)
+                h = Heading(pos, m.end(), etype, num, kind, li, text[pos : m.end()].rstrip(), _text=text)
+                h.style = "enumeration"
+                h.boundary = "line" if kind == "line" else ("semi" if prev in ";；" else "sent")
+                found.append(h)
+                break
+    runs: list[list[Heading]] = []
+    for h in found:
+        if h.num == 1:
+            runs.append([h])
+        elif runs and runs[-1][-1].type == h.type and runs[-1][-1].num + 1 == h.num:
+            runs[-1].append(h)
+    return [r for r in runs if len(r) >= 2 and _run_is_structure(r)]
+
+
+def _run_is_structure(run: list[Heading]) -> bool:
+    if run[0].boundary == "line":
+        return True
+    return any(h.boundary == "semi" for h in run[1:])
+
+
+def _prev_nonspace(text: str, pos: int, floor: int) -> str:
+    i = pos - 1
+    while i >= floor and text[i].isspace():
+        i -= 1
+    return text[i] if i >= floor else "\n"
+
+
+# -- the whole outline -------------------------------------------------------------------------------
+
+
+def parse_outline(text: str) -> list[Heading]:
+    """Numbered headings and enumeration items, in document order, with levels, titles and ends."""
+    data = headings_data()
+    lines = split_lines(text)
+    stop = body_end(text, lines)
+    inside = nesting(text)
+    heads = resolve(find_candidates(text, lines, stop, inside))
+    wrap = wrap_width(text, lines)
+    set_titles(text, heads, lines, data["title_stops"], wrap)
+    enum_runs = find_enumerations(text, lines, stop, inside)
+    return merge_enumerations(text, heads, enum_runs, lines, stop, data)
+
+
+def merge_enumerations(
+    text: str, heads: list[Heading], runs: list[list[Heading]], lines: list[Line], stop: int, data: dict
+) -> list[Heading]:
+    """Attach enumeration items to the deepest numbered heading containing them; set all ends."""
+    end = signature_start(text, lines, stop)
+    set_ends(heads, end)
+    items: list[Heading] = []
+    for run in runs:
+        for n, h in enumerate(run):
+            parent = _deepest_containing(heads, h.pos)
+            if parent is None:
+                continue
+            base = heads[parent].level
+            h.level = max(int(data["enumeration_level"]), base + 1)
+            h.parent = parent
+            if n + 1 < len(run):
+                h.end = _trim_end(text, run[n + 1].pos)
+            else:
+                h.end = min(lines[h.line].end, heads[parent].end)
+            h.end = max(min(h.end, heads[parent].end), h.pos)
+            items.append(h)
+    set_titles(text, items, lines, data["enumeration_title_stops"], None)
+    for h in items:
+        h.title_end = min(h.title_end, h.end)
+        h.title_start = min(h.title_start, h.title_end)
+    # merge in document order, parents first; remap parent indices
+    merged = sorted(
+        [(h.pos, 0, i, h) for i, h in enumerate(heads)] + [(h.pos, 1, i, h) for i, h in enumerate(items)]
+    )
+    new_index = {id(h): n for n, (_, _, _, h) in enumerate(merged)}
+    out = []
+    for _, kind, _, h in merged:
+        if h.parent is not None:
+            h.parent = new_index[id(heads[h.parent])]
+        out.append(h)
+        del kind
+    return out
+
+
+def set_ends(heads: list[Heading], end: int) -> None:
+    for n, h in enumerate(heads):
+        h.end = end
+        for m in heads[n + 1 :]:
+            if m.level <= h.level:
+                h.end = _trim_end(h._text, m.pos)
+                break
+        h.end = max(h.end, h.title_end, h.mend)
+
+
+def _deepest_containing(heads: list[Heading], pos: int) -> int | None:
+    best = None
+    for i, h in enumerate(heads):
+        if h.pos <= pos < h.end and (best is None or h.level >= heads[best].level):
+            best = i
+    return best

@@ -1,0 +1,100 @@
+"""Canonical labels of level-1 parts (genre.md: the five parts of a report).
+
+A part is labelled from its heading wording first (cue patterns in ``data/headings.json``, in a
+fixed order so that 党政主要负责人履行…职责情况 is ``leadership_duty`` although it says 情况), then
+from the years it names (the year after ``year_covered`` means a plan), then — for thematic
+headings such as 一、坚持依法行政 — from its body and its position. A heading that merges review
+and plan (2021年工作总结暨2022年工作安排) keeps ``measures_and_results`` and its plan half is
+labelled ``next_year_plan`` one level down, so that plans are still found.
+
+>>> label_from_wording("存在的问题和不足")
+['shortcomings']
+>>> label_from_wording("2021年工作总结暨2022年工作安排", year=2021)
+['measures_and_results', 'next_year_plan']
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import content_cues, headings_data, part_cue_patterns, simplified
+
+_YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
+
+
+def label_from_wording(title: str, year: int | None = None) -> list[str]:
+    """Canonical labels the heading wording points to, in the order they appear in it.
+
+    Two labels mean a merged part (review + plan); an empty list means a thematic heading.
+    """
+    t = simplified(title)
+    hits: list[tuple[int, str]] = []
+    for label, pats in part_cue_patterns():
+        for p in pats:
+            m = p.search(t)
+            if m:
+                hits.append((m.start(), label))
+                break
+    labels = [lab for _, lab in hits]
+    years = [int(y) for y in _YEAR.findall(t)]
+    if year is not None and years:
+        if all(y > year for y in years) and "measures_and_results" in labels and len(labels) > 1:
+            labels.remove("measures_and_results")
+        if all(y > year for y in years) and not labels:
+            labels = ["next_year_plan"]
+    if not labels:
+        return []
+    # A heading naming a duty, shortcomings or "other" is that part even if it also says 情况/成效.
+    for strong in ("other", "leadership_duty"):
+        if strong in labels:
+            return [strong]
+    if "next_year_plan" in labels and "measures_and_results" in labels:
+        pos = dict((lab, p) for p, lab in hits)
+        joined = re.search(headings_data()["merged_joiners"], t)
+        if pos["measures_and_results"] < pos["next_year_plan"] and joined:
+            return ["measures_and_results", "next_year_plan"]
+        return ["next_year_plan"]
+    if "shortcomings" in labels and "next_year_plan" in labels:
+        pos = dict((lab, p) for p, lab in hits)
+        if pos["shortcomings"] < pos["next_year_plan"]:
+            return ["shortcomings", "next_year_plan"]
+        return ["next_year_plan"]
+    for label in ("next_year_plan", "shortcomings", "measures_and_results"):
+        if label in labels:
+            return [label]
+    return labels[:1]
+
+
+def label_from_content(body: str) -> dict[str, float]:
+    """Cue-word density (per 1,000 characters) of each label in a part's body."""
+    body = simplified(body[:6000])
+    n = max(len(body), 1)
+    return {label: 1000.0 * sum(body.count(w) for w in words) / n for label, words in content_cues().items()}
+
+
+def label_parts(parts: list[tuple[str, str]], year: int | None = None) -> list[list[str]]:
+    """Labels for each level-1 part given as ``(title, body)``, in document order.
+
+    Thematic headings take ``measures_and_results`` while they come before the review's end;
+    after a shortcomings or leadership part, a thematic part whose body speaks of the future
+    is a plan.
+    """
+    out: list[list[str]] = [label_from_wording(t, year) for t, _ in parts]
+    seen_review_end = False
+    for i, (title, body) in enumerate(parts):
+        if out[i]:
+            if out[i][0] in ("shortcomings", "leadership_duty", "next_year_plan"):
+                seen_review_end = True
+            continue
+        dens = label_from_content(title + body)
+        future = dens["next_year_plan"]
+        past = dens["measures_and_results"]
+        if dens["shortcomings"] > max(past, future) and dens["shortcomings"] > 8:
+            out[i] = ["shortcomings"]
+        elif dens["leadership_duty"] > 6 and dens["leadership_duty"] > 0.5 * past:
+            out[i] = ["leadership_duty"]
+        elif seen_review_end and future > past:
+            out[i] = ["next_year_plan"]
+        else:
+            out[i] = ["measures_and_results"]
+    return out
