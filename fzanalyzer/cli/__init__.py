@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "extract",
     "evaluate",
     "bench",
+    "audit",
 ]
 
 for _name in COMMAND_MODULES:

@@ -49,13 +49,13 @@ def _pool(cases: list[dict[str, Any]]) -> tuple[list[Candidate], list[int]]:
 
 
 def _plans(cases: list[dict[str, Any]]) -> list[Plan]:
-    from ..extract.plans import _target
+    from ..extract.plans import _target, _verb_object
 
     out = []
     for k, c in enumerate(cases):
-        out.append(
-            Plan(f"P{k + 1:02d}", c["plan"], None, None, 0, 0, target=c.get("target") or _target(c["plan"]))
-        )
+        obj = _verb_object(c["plan"])[1]
+        target = c.get("target") or _target(c["plan"])
+        out.append(Plan(f"P{k + 1:02d}", c["plan"], None, None, 0, 0, object=obj, target=target))
     return out
 
 

