@@ -27,6 +27,8 @@ COMMAND_MODULES = [
     "evaluate",
     "bench",
     "audit",
+    "outline",
+    "train_topics",
 ]
 
 for _name in COMMAND_MODULES:
