@@ -23,7 +23,7 @@ from functools import cache
 from ..model import Indicator, Meta, Section
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
-from .subject import compose_name, following_noun_phrase
+from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs
 
 #: Bump when the rules change what they output.
 RULES_VERSION = "fz.indicator_ruler.v1"
@@ -173,7 +173,7 @@ def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restat
             if len(b) > len(m.group("unit")) and rest.startswith(b):
                 return "not_a_unit"
         after = text[e : e + 1]
-        if after and after.isascii() and after.isalnum():
+        if after and after.isascii() and after.isalpha():
             return "identifier"
     for b in number_blockers:
         i = text.find(b, max(0, s - len(b)), e + len(b))
@@ -336,7 +336,7 @@ def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int) -> s
         tail = seg[found_end:]
         for r in cues()["period"]["resets"]:
             k = tail.find(r)
-            if k > 0 and re.search(r"[，,]", tail[:k]):
+            if k > 0 and re.search(r"[，,]", tail[:k]) and tail[:k].strip("，, "):
                 return None
         return found
     # "…12件(2019年)" or "…,全年" right after, within the clause
@@ -364,7 +364,11 @@ def clean_name(raw: str) -> str:
     '行政机关负责人出庭应诉率'
     """
     pre, suf = _name_words()
-    s = period_regex().sub("", raw).strip(" \t,，、")
+    protect = cues()["name"]["suffix_protect"]
+    s = period_regex().sub("", raw)
+    for rx in cues()["name"]["remove_regex"]:
+        s = re.sub(rx, "", s)
+    s = s.strip(" \t,，、")
     cw = re.compile(change_regex().pattern.replace("$", ""))
     changed = True
     while changed and s:
@@ -381,6 +385,8 @@ def clean_name(raw: str) -> str:
         elif m and m.start() == 0:
             return ""
         for w in suf:
+            if s.endswith(w) and any(s.endswith(x) for x in protect if len(x) > len(w) and x.endswith(w)):
+                continue
             if s.endswith(w) and len(s) > len(w):
                 s = s[: -len(w)]
                 changed = True
@@ -389,9 +395,9 @@ def clean_name(raw: str) -> str:
                 return ""
     s = s.strip(" \t,，、:：")
     if len(s) > 14 and "的" in s:
-        head, tail = s[:4], s[s.rfind("的") + 1 :]
+        tail = s[s.rfind("的") + 1 :]
         if len(tail) >= 2:
-            s = head + tail
+            s = leading_verb(s) + tail
     return s
 
 
@@ -413,6 +419,7 @@ def extract_indicators(
     out: list[Indicator] = []
     last_in_sentence: dict[int, int] = {}
     bases: list[str] = []
+    first_in_sentence: dict[int, int] = {}
     for cand in cands:
         s_lo, s_hi = sentences[cand.start]
         clause_lo = _clause_start(text, s_lo, cand.start, _CLAUSE_DELIMS)
@@ -436,16 +443,10 @@ def extract_indicators(
             name = out[prev_idx].name  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
         elif pair_of is None and _weak(name):
-            if prev_idx is not None and bases[prev_idx] and len(name) >= 2:
-                name = compose_name(name, bases[prev_idx])
-                base = bases[prev_idx]
-            else:
-                after = following_noun_phrase(text[cand.end : cand.end + 20])
-                if len(after) >= 2:
-                    name = base = after
-                elif prev_idx is not None and bases[prev_idx]:
-                    name = compose_name(name, bases[prev_idx])
-                    base = bases[prev_idx]
+            prev_base = bases[prev_idx] if prev_idx is not None else ""
+            if prev_idx is not None and _is_rate(name):
+                prev_base = bases[first_in_sentence[s_lo]]
+            name, base = _complete_name(text, cand, name, prev_base)
         bases.append(base)
         out.append(
             Indicator(
@@ -468,6 +469,7 @@ def extract_indicators(
             )
         )
         last_in_sentence[s_lo] = len(out) - 1
+        first_in_sentence.setdefault(s_lo, len(out) - 1)
     out.extend(_table_indicators(text, sections, {(i.start, i.end) for i in out}))
     out.sort(key=lambda i: i.start)
     if _want_ner(use_ner):
@@ -475,6 +477,25 @@ def extract_indicators(
 
         refine_names(text, out)
     return out
+
+
+def _complete_name(text: str, cand: Candidate, name: str, prev_base: str) -> tuple[str, str]:
+    """(name, base) for a weak rule name, from the noun after the number or the previous subject."""
+    light = len(name) <= 1 or name in cues()["name"]["light_heads"] or only_verbs(name)
+    after = following_noun_phrase(text[cand.end : cand.end + 20])
+    if light and len(after) >= 2:
+        return after, after
+    if prev_base and name:
+        return compose_name(name, prev_base), prev_base
+    if len(after) >= 2:
+        return (after, after) if light else (name + after, name + after)
+    if prev_base:
+        return compose_name(name, prev_base), prev_base
+    return name, name
+
+
+def _is_rate(name: str) -> bool:
+    return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
 
 
 def _weak(name: str) -> bool:

@@ -51,7 +51,7 @@ def number_pattern() -> str:
     d = re.escape(cn_digit_chars())
     u = re.escape(cn_unit_chars())
     arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[十百千万亿]{1,2})?"
-    chinese = rf"(?:[{d}{u}]+(?:点[{d}]+)?[万亿]?)"
+    chinese = rf"(?:[{d}十拾][{d}{u}]*(?:点[{d}]+)?)"
     return rf"(?:{arabic}|{chinese})"
 
 

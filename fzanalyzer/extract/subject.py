@@ -46,6 +46,23 @@ def split_subject(base: str) -> tuple[str, str, str]:
     return base, "", ""
 
 
+def leading_verb(s: str) -> str:
+    """The verb a phrase starts with, or ``""`` (``办理以区政府…`` → ``办理``)."""
+    for v in sorted(cues()["name"]["verbs"], key=len, reverse=True):
+        if s.startswith(v):
+            return v
+    toks = _pos(s[:8])
+    if toks and toks[0][1].startswith("v") and toks[0][1] != "vn":
+        return toks[0][0]
+    return ""
+
+
+def only_verbs(s: str) -> bool:
+    """True when a phrase has no noun (``组织开展``, ``发布首批``): it cannot name a quantity."""
+    toks = _pos(s)
+    return bool(toks) and all(f[0] in "vmdpru" and f != "vn" for _, f in toks)
+
+
 def _is_verb(s: str) -> bool:
     toks = _pos(s)
     return bool(toks) and toks[-1][1].startswith("v") and toks[-1][1] != "vn"
@@ -69,12 +86,16 @@ def following_noun_phrase(after: str) -> str:
     after = re.split(r"[，,；;。：:、（(]", after, maxsplit=1)[0][:16]
     if not after:
         return ""
-    out = []
-    for w, flag in _pos(after):
+    out: list[str] = []
+    toks = _pos(after)
+    for k, (w, flag) in enumerate(toks):
         if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
+            out.append(w)
+        elif not out and flag.startswith("v") and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
+            # 参评企业: a verb modifying the noun right after it
             out.append(w)
         elif out or flag not in ("b", "a", "f", "s", "d", "q", "m", "x", "uj"):
             break
-        else:
-            out.append(w) if flag in ("b", "a") else None
+        elif flag in ("b", "a"):
+            out.append(w)
     return "".join(out)
