@@ -421,6 +421,8 @@ def extract_indicators(
     bases: list[str] = []
     first_in_sentence: dict[int, int] = {}
     for cand in cands:
+        if cand.kind == "duration" and _modifies_noun(text, cand):
+            continue
         s_lo, s_hi = sentences[cand.start]
         clause_lo = _clause_start(text, s_lo, cand.start, _CLAUSE_DELIMS)
         qualifier, pre_start = _qualifier(text, cand, clause_lo)
@@ -442,6 +444,8 @@ def extract_indicators(
         if pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
+        elif pair_of is None and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
+            name = base = post
         elif pair_of is None and _weak(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
             if prev_idx is not None and _is_rate(name):
@@ -494,6 +498,43 @@ def _complete_name(text: str, cand: Candidate, name: str, prev_base: str) -> tup
     return name, name
 
 
+def _modifies_noun(text: str, cand: Candidate) -> bool:
+    """``12小时签约率``, ``24小时自助服务区``: a duration that qualifies a noun is a time window,
+    not a measured quantity."""
+    nxt = text[cand.end : cand.end + 1]
+    if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "内以左办完":
+        return False
+    noun = following_noun_phrase(text[cand.end : cand.end + 12])
+    return len(noun) >= 2
+
+
+def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str | None:
+    """``7个镇街建成…中心`` → ``建成…中心的镇街``: when a noun follows the measure word, it is
+    what was counted, and the predicate after it says which ones."""
+    nxt = text[cand.end : cand.end + 1]
+    if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
+        return None
+    noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
+    if len(noun) < 2:
+        return None
+    rest_lo = cand.end + len(noun)
+    rest_hi = rest_lo
+    while rest_hi < hi and rest_hi - rest_lo < 24 and text[rest_hi] not in "，,；;。、：:\n":
+        if text[rest_hi].isdigit():
+            break
+        rest_hi += 1
+    rest = text[rest_lo:rest_hi]
+    if rest.startswith("的") and len(rest) > 2:
+        return noun + rest
+    if len(rest) >= 2 and not rest.startswith(("和", "及", "与", "等", "共")):
+        return f"{rest}的{noun}"
+    if pre_name and not (
+        len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
+    ):
+        return pre_name + noun
+    return noun
+
+
 def _is_rate(name: str) -> bool:
     return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
 
@@ -503,6 +544,8 @@ def _weak(name: str) -> bool:
     if len(name) <= 1 or name in cues()["name"]["light_heads"]:
         return True
     if len(name) <= 3:
+        return True
+    if len(name) <= 6 and only_verbs(name):
         return True
     return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
 
