@@ -20,6 +20,9 @@ from ..model import Region
 from ..normalize.resources import load_json
 from .gazetteer import Division, gazetteer
 
+# A division name not in the gazetteer is at most this long (临澄市, 棠溪区); a longer "token"
+# is an organ prefix glued to a name (国家税务总局天津市).
+_MAX_UNKNOWN_NAME = 5
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "township": 3}
 
 
@@ -104,7 +107,7 @@ def parse_issuer(issuer: str) -> tuple[list[Token], str]:
     """Split an issuer's name into division tokens and the organ (``人民政府``, ``司法局``)."""
     s = re.sub(r"\s+", "", issuer)
     tokens, end = _tokenize_from(s, 0)
-    if not any(t.candidates for t in tokens):
+    if not tokens or (not tokens[0].candidates and len(tokens[0].name) > _MAX_UNKNOWN_NAME):
         # A prefix such as 国家税务总局 before the divisions: start at the first known name.
         for pos in range(1, len(s) - 1):
             if _gazetteer_name_at(s, pos):

@@ -23,6 +23,7 @@ class NormalizePatterns:
     page_number: tuple[re.Pattern[str], ...]
     page_number_strict: re.Pattern[str]
     sentence_end: re.Pattern[str]
+    paragraph_end: re.Pattern[str]
     nfkc_keep: re.Pattern[str]
     traditional_share: float
     traditional_min_chars: int
@@ -52,6 +53,7 @@ def normalize_patterns() -> NormalizePatterns:
         page_number=tuple(re.compile(p) for p in d["page_number"]),
         page_number_strict=re.compile(d["page_number_strict"]),
         sentence_end=re.compile(d["sentence_end"]),
+        paragraph_end=re.compile(d["paragraph_end"]),
         nfkc_keep=re.compile(d["nfkc_keep"]),
         traditional_share=float(d["traditional_share"]),
         traditional_min_chars=int(d["traditional_min_chars"]),

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 
 from .resources import normalize_patterns
@@ -109,30 +111,59 @@ def remove_running_headers(text: str) -> str:
     return "\n".join(out)
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width of a 'full' line if the text is hard-wrapped, else None.
+@dataclass(frozen=True)
+class _Wrap:
+    """How a hard-wrapped text was wrapped: ``measure`` of a full line reaches ``full``."""
 
-    Hard-wrapped text (a line break every 30–40 characters) has many lines of nearly the same
-    width that do not end a sentence; text with one paragraph per line does not.
-    """
-    p = normalize_patterns()
-    widths = [display_width(line.rstrip()) for line in lines if line.strip()]
-    if len(widths) < p.unwrap_min_lines:
-        return None
-    tol = p.unwrap_tolerance
-    counts = Counter(widths)
+    measure: Callable[[str], int]
+    full: int
+
+
+def _char_count(s: str) -> int:
+    return len(s)
+
+
+def _mode(values: list[int], tol: int) -> tuple[int, int]:
+    """(w, n): the value w with most values in [w - tol, w] (the largest w on ties), n of them."""
+    counts = Counter(values)
     best_w, best_n = 0, 0
     for w in sorted(counts):
         n = sum(c for x, c in counts.items() if w - tol <= x <= w)
         if n >= best_n:
             best_w, best_n = w, n
-    if not 16 <= best_w <= 240 or best_n / len(widths) < p.unwrap_full_share:
+    return best_w, best_n
+
+
+def _detect_wrap(lines: list[str]) -> _Wrap | None:
+    """How the text is hard-wrapped, or None if it is not.
+
+    Hard-wrapped text (a line break every 30–40 characters) has many lines of nearly the same
+    length that do not end a sentence; text with one paragraph per line does not. Length is
+    measured both as display width (PDF text wrapped by the page's width, where a digit is half
+    as wide as an ideograph) and as a character count (text re-wrapped by a tool); the measure
+    with the clearer mode wins.
+    """
+    p = normalize_patterns()
+    body = [line.rstrip() for line in lines if line.strip()]
+    if len(body) < p.unwrap_min_lines:
         return None
-    full = [line.rstrip() for line in lines if line.strip() and display_width(line.rstrip()) >= best_w - tol]
-    open_ended = sum(1 for line in full if not p.sentence_end.search(line))
-    if open_ended / max(1, len(full)) < 0.6:
+    best: tuple[float, _Wrap] | None = None
+    for measure, tol, lo, hi in (
+        (display_width, p.unwrap_tolerance, 16, 240),
+        (_char_count, p.unwrap_tolerance // 2, 8, 120),
+    ):
+        full, n = _mode([measure(line) for line in body], tol)
+        share = n / len(body)
+        if lo <= full <= hi and share >= p.unwrap_full_share and (best is None or share > best[0]):
+            best = (share, _Wrap(measure, full - tol))
+    if best is None:
         return None
-    return best_w
+    wrap = best[1]
+    full_lines = [line for line in body if wrap.measure(line) >= wrap.full]
+    open_ended = sum(1 for line in full_lines if not p.sentence_end.search(line))
+    if open_ended / max(1, len(full_lines)) < 0.6:
+        return None
+    return wrap
 
 
 def _joiner(left: str, right: str) -> str:
@@ -151,14 +182,14 @@ def _joiner(left: str, right: str) -> str:
 def join_wrapped_lines(text: str) -> str:
     """Re-join hard-wrapped lines (changes meaning: removes line breaks).
 
-    Applied only when the text is detected as hard-wrapped (:func:`_wrap_width`). A line is joined
+    Applied only when the text is detected as hard-wrapped (:func:`_detect_wrap`). A line is joined
     to the next non-blank line when it is full (its width reaches the wrap width) and the next
-    line does not start an outline heading (一、 （一） 1. 第一部分 …) and, when the text marks
-    paragraphs by indentation, is not indented. A full line ending a sentence (。) is only joined
+    line is not indented, when the text marks paragraphs by indentation, or else does not start
+    an outline heading (一、 （一） 1. 第一部分 …). A full line ending a sentence (。) is only joined
     when indentation says the paragraph goes on; without indentation it stays a paragraph end.
     """
     lines = text.split("\n")
-    wrap = _wrap_width(lines)
+    wrap = _detect_wrap(lines)
     if wrap is None:
         return text
     nonblank = [line for line in lines if line.strip()]
@@ -183,16 +214,18 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _continues(last: str, nxt: str, wrap: int, uses_indent: bool) -> bool:
+def _continues(last: str, nxt: str, wrap: _Wrap, uses_indent: bool) -> bool:
     """Does the physical line ``nxt`` continue the paragraph whose last line is ``last``?"""
     p = normalize_patterns()
-    if display_width(last) < wrap - p.unwrap_tolerance:
-        return False
-    if p.heading_start.match(nxt.strip()):
+    if wrap.measure(last) < wrap.full:
         return False
     if uses_indent:
+        # Paragraphs (headings too) start indented; an unindented line that happens to begin
+        # with 一、 is the wrapped rest of a sentence (…统\n一、专业…).
         return nxt[:1] not in (" ", "\u3000", "\t")
-    return not p.sentence_end.search(last)
+    if p.heading_start.match(nxt.strip()):
+        return False
+    return not p.paragraph_end.search(last)
 
 
 @cache
