@@ -6,9 +6,11 @@ at call time. A file over a limit gets a coded :class:`~fzanalyzer.errors.Ingest
 (never a partial result), and the batch goes on with the next file.
 
 - ``MAX_FILE_BYTES`` (200 MB, E005): any input file. Checked with ``stat`` before reading.
-  Text files are then read fully: a 20 MB file with no newline at all is read in one piece
-  (about 3 bytes per Chinese character in UTF-8, so a 200 MB text holds ~70 M characters,
-  far more than any report; the largest real reports are ~100 kB).
+  (The largest real reports are ~100 kB as text and a few MB as PDF or DOCX.)
+- ``MAX_TEXT_BYTES`` (50 MB, E005): a text or HTML file, which is read and decoded in one
+  piece. Decoding peaks at about 4× the file size (the bytes, plus CPython's UTF-8 decoder
+  buffer of up to 4 bytes per character): a 20 MB file with one line peaks at ~85 MB, a file at
+  the limit at ~200 MB.
 - ``MAX_TEXT_CHARS`` (60 M characters, E005): decoded text, for encodings denser than UTF-8.
 - ``MAX_PDF_PAGES`` (2000 pages, E013): counted from the page tree before any text is read.
   Reports run to 5–60 pages; 2000 pages take pdfplumber roughly half an hour.
@@ -26,6 +28,7 @@ True
 from __future__ import annotations
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+MAX_TEXT_BYTES = 50 * 1024 * 1024
 MAX_TEXT_CHARS = 60_000_000
 MAX_PDF_PAGES = 2000
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import limits
 from ..errors import IngestError, warning
 from . import RawDocument
 from .text import DecodeError, decode_bytes, gb_safe
@@ -105,6 +106,14 @@ def declared_charset(data: bytes) -> str | None:
 def read_html(path: Path) -> RawDocument:
     """Read a saved web page (see the module docstring)."""
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_TEXT_BYTES:
+            raise IngestError.from_code(
+                "E005",
+                path=path,
+                detail=limits.human_bytes(size),
+                limit=limits.human_bytes(limits.MAX_TEXT_BYTES) + " for text and HTML",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError.from_code("E001", path=path) from exc

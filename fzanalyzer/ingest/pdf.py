@@ -141,6 +141,7 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
+    from pdfplumber.utils.exceptions import PdfminerException
 
     pages: list[PageGlyphs] = []
     try:
@@ -154,9 +155,22 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                 graphics = len(page.images) + len(page.curves) + len(page.rects)
                 pages.append(PageGlyphs(number, float(page.width), float(page.height), glyphs, graphics))
                 page.flush_cache()
+    except PdfminerException as exc:  # pdfplumber wraps pdfminer's errors
+        inner = exc.args[0] if exc.args else exc.__cause__
+        if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise IngestError.from_code("E011", path=path) from exc
+        raise IngestError.from_code(
+            "E010", path=path, detail=f"{type(inner).__name__}: {inner}"[:200]
+        ) from exc
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise IngestError.from_code("E011", path=path) from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (PDFSyntaxError, PSException) as exc:
+        raise IngestError.from_code("E010", path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
+    except IngestError:
+        raise
+    except Exception as exc:
+        # pdfminer signals damage with many built-in errors (struct.error, IndexError,
+        # AssertionError …): a damaged file, not a bug of ours.
         raise IngestError.from_code("E010", path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
     return pages
 

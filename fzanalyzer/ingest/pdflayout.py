@@ -83,7 +83,6 @@ PAGE_NUMBER = re.compile(
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节条])"
 )
-_SENTENCE_END = "。！？；：.!?;:”」』"
 _CLOSING = "，。、；：？！”’）》】」』,.;:!?)"
 
 
@@ -196,7 +195,8 @@ def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
     # The first unbreakable token: a run of Latin letters/digits, or one CJK glyph plus any
     # closing punctuation that line-breaking rules keep off a line start.
     for g in vis[1:]:
-        if (_is_latin(lead.text[-1]) and _is_latin(g.text[0])) or g.text in _CLOSING:
+        spaced = g.x0 - lead.x1 > 0.2 * max(g.size, 1.0)
+        if not spaced and ((_is_latin(lead.text[-1]) and _is_latin(g.text[0])) or g.text in _CLOSING):
             lead_x1 = g.x1
             lead = g
         else:
@@ -306,4 +306,6 @@ def _breaks(prev: Line, cur: Line, left: float, right: float, leading: float | N
         return True  # the next line's first word would have fitted: prev ended its paragraph
     if leading and cur.page == prev.page and cur.top - prev.top > 1.4 * leading:
         return True  # paragraph spacing
-    return bool(_HEADING_START.match(cur.text) and prev.text[-1] in _SENTENCE_END)
+    # A 公文 level-1/2 marker (一、 （一） 第一条) at a line start is a heading even when the
+    # previous line happens to end at the margin.
+    return bool(_HEADING_START.match(cur.text))

@@ -23,6 +23,7 @@ private-use characters is refused as binary (E004); an empty file is E003.
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from .. import limits
@@ -40,6 +41,8 @@ _BOMS = (
 #: charset-normalizer names that mean "some GB encoding": all are decoded as GB18030.
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "cp936", "ms936", "hz", "euc_cn", "euccn", "gb2312_80"}
 
+_NOT_BLANK = re.compile(rb"[^ \t\r\n\x00\x0b\x0c\xef\xbb\xbf\xff\xfe]")
+
 #: Minimum share of ordinary characters in decoded text (else: binary, E004).
 MIN_PLAUSIBLE = 0.9
 
@@ -51,10 +54,18 @@ class DecodeError(ValueError):
 def read_text(path: Path) -> RawDocument:
     """Read a text file (any of the encodings above) without changing its characters."""
     try:
+        size = path.stat().st_size
+        if size > limits.MAX_TEXT_BYTES:
+            raise IngestError.from_code(
+                "E005",
+                path=path,
+                detail=limits.human_bytes(size),
+                limit=limits.human_bytes(limits.MAX_TEXT_BYTES) + " for text and HTML",
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise IngestError.from_code("E001", path=path) from exc
-    if not data.strip(b" \t\r\n\x00\x0b\x0c" + codecs.BOM_UTF8 + b"\xff\xfe"):
+    if _NOT_BLANK.search(data) is None:  # (no copy of a large file, unlike data.strip())
         raise IngestError.from_code("E003", path=path)
     try:
         text, encoding, guessed = decode_bytes(data)
@@ -64,7 +75,7 @@ def read_text(path: Path) -> RawDocument:
         raise IngestError.from_code(
             "E005", path=path, detail=f"{len(text):,} characters", limit=f"{limits.MAX_TEXT_CHARS:,}"
         )
-    if not text.strip():
+    if not text or text.isspace():
         raise IngestError.from_code("E003", path=path)
     warnings = [warning("W001", encoding)] if guessed else []
     return RawDocument(text=text, format="txt", hints={"encoding": encoding}, warnings=warnings)

@@ -1,0 +1,321 @@
+"""Every format the real report is rendered into reads back faithfully (ingest level).
+
+Text encodings must decode to exactly the rendered string; HTML, DOCX and PDF must give the
+report body with ≥ 99.5 % character agreement in both directions (nothing lost, no chrome or
+page furniture kept).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from render import (
+    agreement,
+    cjk_font_path,
+    render_docx,
+    render_html,
+    render_pdf,
+    render_traditional,
+    render_txt,
+    render_wrapped_txt,
+    seed_body,
+    seed_text,
+    split_body,
+)
+
+from fzanalyzer.errors import IngestError
+from fzanalyzer.ingest import read_file, sniff
+from fzanalyzer.ingest.pdf import read_pdf
+from fzanalyzer.ingest.pdflayout import PAGE_NUMBER, Glyph, PageGlyphs, assemble
+from fzanalyzer.ingest.text import decode_bytes
+
+MIN_AGREEMENT = 0.995
+#: Strings that only occur in the rendered pages' chrome, never in the report body.
+CHROME = ("您所在的位置", "版权所有", "ICP备", "打印本页", "关闭窗口", "发布时间", "字号", "网站地图")
+needs_font = pytest.mark.skipif(cjk_font_path() is None, reason="needs fonts-wqy-zenhei")
+
+
+@pytest.fixture(scope="session")
+def body() -> str:
+    return seed_body()
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory, body) -> Path:
+    return tmp_path_factory.mktemp("rendered")
+
+
+@pytest.fixture(scope="session")
+def pdf_path(rendered, body) -> Path:
+    if cjk_font_path() is None:
+        pytest.skip("needs fonts-wqy-zenhei")
+    return render_pdf(body, rendered / "report.pdf")
+
+
+def _write(folder: Path, name: str, data: bytes) -> Path:
+    path = folder / name
+    path.write_bytes(data)
+    return path
+
+
+# -- text ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("name", "encoding", "bom", "guessed"),
+    [
+        ("utf8", "utf-8", False, False),
+        ("utf8bom", "utf-8", True, False),
+        ("gb18030", "gb18030", False, True),
+        ("utf16", "utf-16", False, False),  # Python's utf-16 writes a BOM
+        ("utf16le-nobom", "utf-16-le", False, True),
+        ("utf16be-bom", "utf-16-be", True, False),
+    ],
+)
+def test_text_encodings_decode_exactly(rendered, name, encoding, bom, guessed):
+    text = seed_text()  # the whole file as a user has it, footer included: ingest only decodes
+    doc = read_file(_write(rendered, f"{name}.txt", render_txt(text, encoding, bom=bom)))
+    assert doc.format == "txt"
+    assert doc.text == text
+    assert any(w.startswith("W001") for w in doc.warnings) == guessed
+
+
+def test_gb_text_keeps_the_em_dash(rendered):
+    # GB2312's A1AA is "—"; Python's gb2312 codec turns it into "―" (U+2015).
+    text = "《法治政府建设实施纲要（2015—2020年）》——全面落实。\n"
+    data = text.encode("gb18030")
+    assert b"\xa1\xaa" in data and data.decode("gb2312") != text  # the trap is real
+    doc = read_file(_write(rendered, "dash.txt", data))
+    assert doc.text == text
+    assert "―" not in doc.text
+    assert doc.hints["encoding"] == "gb18030"
+
+
+def test_crlf_is_kept_for_normalize(rendered):
+    text = seed_text()
+    doc = read_file(_write(rendered, "crlf.txt", render_txt(text, newline="\r\n")))
+    assert doc.text.replace("\r\n", "\n") == text
+    assert doc.text.count("\r\n") == text.count("\n")
+
+
+def test_wrapped_and_traditional_text_are_read_as_is(rendered, body):
+    wrapped = render_wrapped_txt(body)
+    doc = read_file(_write(rendered, "wrapped.txt", wrapped.encode("utf-8")))
+    assert doc.text == wrapped
+    assert max(len(ln) for ln in doc.text.splitlines()) <= 35
+    trad = render_traditional(body)
+    assert trad != body
+    doc = read_file(_write(rendered, "trad.txt", trad.encode("utf-8")))
+    assert doc.text == trad
+
+
+def test_decode_bytes_on_short_gb_text():
+    text, enc, guessed = decode_bytes("2020年度法治政府建设情况报告".encode("gb18030"))
+    assert (text, enc, guessed) == ("2020年度法治政府建设情况报告", "gb18030", True)
+
+
+# -- HTML ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("layout", "charset"), [("div", "utf-8"), ("table", "utf-8"), ("br", "utf-8"), ("div", "gbk")]
+)
+def test_html_gives_the_body_without_chrome(rendered, body, layout, charset):
+    page = render_html(body, layout, charset=charset, date="2020-03-31")
+    path = _write(rendered, f"page-{layout}-{charset}.html", page)
+    doc = read_file(path)
+    assert doc.format == "html"
+    recall, precision = agreement(doc.text, body)
+    assert recall >= MIN_AGREEMENT, recall
+    assert precision >= MIN_AGREEMENT, precision
+    for marker in CHROME:
+        assert marker not in doc.text
+    assert "报告" in doc.hints["title"]
+    assert doc.hints["date"] == "2020-03-31"
+    assert doc.hints["encoding"] == ("gb18030" if charset == "gbk" else "utf-8")
+    # paragraphs stay one per line
+    assert len(doc.text.splitlines()) == len(split_body(body))
+
+
+def test_html_fallback_when_extraction_keeps_too_little(rendered):
+    # Body text split into many tiny inline blocks that trafilatura scores as boilerplate.
+    para = "全年共办理行政复议案件187件，审结160件，行政机关负责人出庭应诉率100%。"
+    cells = "".join(f"<li><a href='#{i}'>{para}</a></li>" for i in range(12))
+    page = f"<html><head><meta charset='utf-8'></head><body><ul class='nav'>{cells}</ul></body></html>"
+    doc = read_file(_write(rendered, "links.html", page.encode("utf-8")))
+    assert doc.text.count(para) == 12
+
+
+def test_html_without_text_is_e030(rendered):
+    page = b"<!DOCTYPE html><html><head><title>x</title><script>var a=1;</script></head><body><img src=a.png></body></html>"
+    with pytest.raises(IngestError) as exc:
+        read_file(_write(rendered, "empty.html", page))
+    assert exc.value.code == "E030"
+
+
+# -- DOCX ------------------------------------------------------------------------------------
+def test_docx_paragraphs_and_table_in_document_order(rendered, body):
+    path = render_docx(body, rendered / "report.docx")
+    doc = read_file(path)
+    assert doc.format == "docx"
+    recall, precision = agreement(doc.text, body)
+    assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)
+    assert doc.text.splitlines() == split_body(body)  # the table rows sit where they were
+    assert "报告" in doc.hints["title"]
+
+
+def test_docx_table_cells_tab_separated_and_merged_once(rendered):
+    from docx import Document
+
+    d = Document()
+    d.add_paragraph("一、主要指标")
+    table = d.add_table(rows=3, cols=2)
+    table.cell(0, 0).text = "指标"
+    table.cell(0, 1).text = "数值"
+    table.cell(1, 0).text = "行政复议案件"
+    table.cell(1, 1).text = "187件"
+    merged = table.cell(2, 0).merge(table.cell(2, 1))
+    merged.text = "合计另计"
+    d.add_paragraph("二、存在的不足")
+    path = rendered / "table.docx"
+    d.save(str(path))
+    assert read_file(path).text.splitlines() == [
+        "一、主要指标",
+        "指标\t数值",
+        "行政复议案件\t187件",
+        "合计另计",
+        "二、存在的不足",
+    ]
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None and shutil.which("libreoffice") is None, reason="no LibreOffice"
+)
+def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
+    import subprocess
+
+    src = render_docx(body, rendered / "legacy-src.docx")
+    out = rendered / "legacy"
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(out), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    doc = read_file(out / "legacy-src.doc")
+    assert doc.format == "docx"
+    assert doc.hints["source_format"] == "doc"
+    recall, precision = agreement(doc.text, body)
+    assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)
+
+
+# -- PDF -------------------------------------------------------------------------------------
+@needs_font
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_pdf_paragraphs_rebuilt_without_furniture(pdf_path, body, engine):
+    doc = read_pdf(pdf_path, engine=engine)
+    recall, precision = agreement(doc.text, body)
+    assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)
+    lines = doc.text.splitlines()
+    assert not [ln for ln in lines if PAGE_NUMBER.match(ln.replace(" ", ""))]
+    header = split_body(body)[0]
+    assert lines.count(header) == 1  # the running header is gone, the first line stays
+    # paragraphs: wrapped lines joined, breaks kept where the source had them
+    expected = split_body(body)
+    assert sum(1 for ln in lines if ln in set(expected)) >= 0.98 * len(expected)
+    codes = {w[:4] for w in doc.warnings}
+    assert {"W002", "W007", "W005"} <= codes
+    assert doc.hints["pages"] > 10
+
+
+@needs_font
+def test_pdf_default_engine_through_read_file(pdf_path):
+    doc = read_file(pdf_path)
+    assert doc.format == "pdf" and doc.hints["engine"] == "pdfplumber"
+    assert "— 1 —" not in doc.text and "- 1 -" not in doc.text
+
+
+@needs_font
+def test_pdf_without_justification_or_latin_font(rendered):
+    text = (
+        "关于2020年度法治政府建设情况的报告\n"
+        + "全区共办理行政复议案件187件，审结160件，维持83件，出庭应诉率达到100%。" * 6
+        + "\n"
+    )
+    path = render_pdf(text, rendered / "ragged.pdf", justify=False, latin_font=None)
+    doc = read_pdf(path)
+    assert doc.text.splitlines()[-1] == text.splitlines()[-1]
+
+
+def _glyphs(text: str, x: float, top: float) -> list[Glyph]:
+    """Glyphs of a 10 pt font: CJK 10 pt wide, ASCII 5 pt."""
+    out, pos = [], x
+    for ch in text:
+        w = 5.0 if ch.isascii() else 10.0
+        out.append(Glyph(ch, pos, pos + w, top, top + 10, 10.0))
+        pos += w
+    return out
+
+
+def test_layout_joins_wrapped_lines_without_spaces_between_cjk_and_digits():
+    # Text block from x=20 to x=120; every full line below is exactly 100 pt wide.
+    lines = [
+        (40, "全区共办理案件十"),  # indented: a paragraph starts
+        (20, "1870件，同比去年上升"),  # full line: continues
+        (20, "12.5%。"),  # short line: the paragraph ends here
+        (20, "Rule of law and the"),  # the next word (government) would not have fitted
+        (20, "government"),
+    ]
+    glyphs = [g for i, (x, t) in enumerate(lines) for g in _glyphs(t, x, 50 + 15 * i)]
+    text = assemble([PageGlyphs(1, 200, 400, glyphs, 0)]).text
+    assert text.splitlines() == [
+        "全区共办理案件十1870件，同比去年上升12.5%。",
+        "Rule of law and the government",
+    ]
+
+
+def test_layout_drops_page_numbers_and_running_headers():
+    pages = []
+    body = ["一、总体情况完整", "二、存在的不足", "三、下一步安排"]
+    for n in range(1, 4):
+        glyphs = _glyphs("某区人民政府文件", 40, 20)  # running header
+        glyphs += _glyphs(body[n - 1], 40, 100)
+        glyphs += _glyphs(f"— {n} —", 60, 380)
+        pages.append(PageGlyphs(n, 200, 400, glyphs, 0))
+    result = assemble(pages)
+    assert result.text.splitlines() == body
+    assert (result.page_numbers, result.furniture) == (3, 3)
+
+
+@pytest.mark.parametrize(
+    "line", ["— 3 —", "- 3 -", "第3页", "第 3 页 共 10 页", "3/10", "12", "－ 7 －", "Page 2 of 9"]
+)
+def test_page_number_patterns(line):
+    assert PAGE_NUMBER.match(re.sub(r"\s+", "", line))
+
+
+@pytest.mark.parametrize("line", ["一、总体情况", "2019年", "3件", "第三条"])
+def test_page_number_patterns_do_not_take_text(line):
+    assert not PAGE_NUMBER.match(line)
+
+
+# -- choosing the reader by content ------------------------------------------------------------
+def test_content_wins_over_extension(rendered, body, pdf_path):
+    html = _write(rendered, "page.txt", render_html(body, "div"))
+    doc = read_file(html)
+    assert doc.format == "html" and any(w.startswith("W012") for w in doc.warnings)
+    fake_pdf = _write(rendered, "notes.pdf", "全年办理行政复议案件12件。\n".encode())
+    doc = read_file(fake_pdf)
+    assert doc.format == "txt" and any(w.startswith("W012") for w in doc.warnings)
+    pdf_as_txt = rendered / "report-pdf.txt"
+    shutil.copyfile(pdf_path, pdf_as_txt)
+    doc = read_file(pdf_as_txt)
+    assert doc.format == "pdf" and any(w.startswith("W012") for w in doc.warnings)
+
+
+def test_sniff_magic_bytes():
+    assert sniff(b"%PDF-1.4\n") == "pdf"
+    assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8) == "doc"
+    assert sniff(b"PK\x03\x04rest") == "zip"
+    assert sniff(b"\xef\xbb\xbf<!DOCTYPE html><html>") == "html"
+    assert sniff("<html><body>报告</body></html>".encode("utf-16")) == "html"
+    assert sniff("区人大常委会：".encode()) is None
