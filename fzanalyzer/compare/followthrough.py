@@ -165,7 +165,11 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         top = next((s for s in tops if s.start <= u.start < s.end), None)
         part = top.canonical if top else None
         sec = report.section_at(u.start)
-        if sec is not None and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1):
+        if (
+            sec is not None
+            and sec.style != "enumeration"
+            and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1)
+        ):
             continue  # a heading is context, not evidence
         if _is_heading_like(text, u.start, u.end):
             continue

@@ -14,6 +14,7 @@ paragraph and general statements of intent ("坚持以……为指导") are not 
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -72,10 +73,8 @@ def split_units(text: str, start: int, end: int, *, split_clauses: bool = True) 
     for s0, s1 in _sentences(text, start, end):
         # enumeration items: 一是……二是…… inside one sentence
         cuts = [m.start() for m in enum_re.finditer(text, s0, s1) if _enum_ok(text, m.start(), s0)]
-        pieces: list[tuple[int, int]] = []
         bounds = [s0, *cuts, s1] if cuts and cuts[0] != s0 else [*cuts, s1] if cuts else [s0, s1]
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            pieces.append((a, b))
+        pieces = list(itertools.pairwise(bounds))
         for a, b in pieces:
             m = enum_re.match(text, a, b)
             if m:
@@ -206,7 +205,7 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     return result
 
 
-def is_commitment(sentence: str) -> bool:
+def is_commitment(sentence: str, terminated: bool = False) -> bool:
     """A sentence commits to an action: it names an action verb and is no statement of intent.
 
     >>> is_commitment("筹建区行政复议委员会，引入专家学者参与审理。")
@@ -221,7 +220,7 @@ def is_commitment(sentence: str) -> bool:
     if any(r.search(s) for r in lex["_intent_re"]):
         return False
     # a line with no punctuation at all is a signature, date or site furniture
-    if not re.search(r"[，。；、,;“《]", s) and len(s) < 30:
+    if not terminated and not re.search(r"[，。；、,;“《]", s) and len(s) < 30:
         return False
     return bool(lex["_verb_re"].search(s))
 
@@ -284,7 +283,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
         for a, b in _body_spans(text, body_start, top.end, skip):
             for u in split_units(text, a, b):
                 s = text[u.start : u.end]
-                if not is_commitment(s):
+                if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
                 sec = _deepest(inside, u.start) or top
                 verb, obj = _verb_object(s)

@@ -1,0 +1,153 @@
+"""Audit outputs: HTML page (escaping, filters in headless Chromium), Excel round trip, CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from test_audit_support import DEV, dev_report
+
+from fzanalyzer.compare.audit_report import REVIEW_COLUMN, highlight, read_review, render_html, write_xlsx
+from fzanalyzer.compare.followthrough import Audit, audit
+from fzanalyzer.model import STATUSES, AuditItem, Evidence
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="module")
+def tangxi_audit() -> Audit:
+    return audit(dev_report("tangxi-2020"), dev_report("tangxi-2021"))
+
+
+def _hostile_audit() -> Audit:
+    bad = "<script>alert(1)</script>建立<b>台账</b>&amp;"
+    item = AuditItem(
+        plan_id="P01",
+        plan_text=bad,
+        topic="<img src=x onerror=alert(2)>",
+        status="fulfilled",
+        score=0.9,
+        evidence=[
+            Evidence(text="已" + bad, start=0, end=len(bad) + 1, section="s1", part="measures_and_results")
+        ],
+    )
+    return Audit(prev="<x>", next="y", items=[item], issuer="<i>区</i>")
+
+
+def test_html_escapes_report_text():
+    html = render_html(_hostile_audit())
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "<b>台账</b>" not in html and "<i>区</i>" not in html
+    # the page's own script is the only one, and nothing is loaded from outside
+    assert html.count("<script>") == 1
+    assert not re.search(r"(src|href)=\"?(https?:)?//", html)
+
+
+def test_highlight_marks_shared_words_and_escapes():
+    out = str(highlight("筹建区行政复议委员会", "区行政复议委员会于5月<成立>"))
+    assert out.startswith("<mark>区行政复议委员会</mark>")
+    assert "&lt;成立&gt;" in out
+
+
+def test_html_has_summary_table_and_badges(tangxi_audit, tmp_path):
+    html = render_html(tangxi_audit)
+    rows = re.findall(r'<tr class="item" data-status="(\w+)"', html)
+    assert len(rows) == len(tangxi_audit.items)
+    counts = tangxi_audit.counts()
+    for s in STATUSES:
+        assert f'<td data-status="{s}">{counts[s]}</td>' in html
+    assert "<mark>" in html
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+def test_html_filter_in_headless_chromium(tangxi_audit, tmp_path):
+    page = tmp_path / "audit.html"
+    page.write_text(render_html(tangxi_audit), encoding="utf-8")
+    flags = [
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+    ]  # fmt: skip
+    dom = subprocess.run(
+        [*flags, "--virtual-time-budget=2000", "--dump-dom", page.as_uri() + "#status=fulfilled"],
+        capture_output=True, text=True, timeout=120, check=True,
+    ).stdout  # fmt: skip
+    rows = re.findall(r'<tr class="(item(?: hidden)?)" data-status="(\w+)"', dom)
+    assert len(rows) == len(tangxi_audit.items)
+    visible = [s for cls, s in rows if cls == "item"]
+    assert visible and set(visible) == {"fulfilled"}
+    assert len(visible) == tangxi_audit.counts()["fulfilled"]
+    assert f"显示 {len(visible)} / {len(rows)}" in dom
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "audit-tangxi-2020-2021.png"
+    subprocess.run(
+        [*flags, f"--screenshot={shot}", "--window-size=1280,1600", "--virtual-time-budget=2000", page.as_uri()],
+        capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    assert shot.exists() and shot.stat().st_size > 10_000
+
+
+def test_excel_round_trip_with_reviewer_verdicts(tangxi_audit, tmp_path):
+    from openpyxl import load_workbook
+
+    path = write_xlsx(tangxi_audit, tmp_path / "audit.xlsx")
+    wb = load_workbook(path)
+    ws = wb["audit"]
+    header = [c.value for c in ws[1]]
+    assert {"status", "score", "evidence", "topic", "evidence_section", REVIEW_COLUMN} <= set(header)
+    assert ws.max_row == len(tangxi_audit.items) + 1
+    assert all(ws.cell(r, header.index(REVIEW_COLUMN) + 1).value is None for r in range(2, ws.max_row + 1))
+    assert "summary" in wb.sheetnames
+    # a reviewer agrees with every row but the first two, and leaves the last row blank
+    si, ri = header.index("status") + 1, header.index(REVIEW_COLUMN) + 1
+    n = ws.max_row - 1
+    machine = [ws.cell(r, si).value for r in range(2, ws.max_row + 1)]
+    for k, r in enumerate(range(2, ws.max_row)):
+        verdict = machine[k]
+        if k < 2:
+            verdict = "not_reported" if machine[k] != "not_reported" else "fulfilled"
+        ws.cell(r, ri).value = verdict
+    wb.save(path)
+    res = read_review(path)
+    assert res["n"] == n - 1
+    assert res["accuracy"] == pytest.approx((n - 3) / (n - 1))
+    assert 0.0 < res["kappa"] < 1.0
+    assert len(res["disagreements"]) == 2
+
+
+def test_cli_audit_json_html_xlsx_and_review(tmp_path):
+    from fzanalyzer.cli import main
+
+    prev, nxt = DEV / "chengchuan-2021.txt", DEV / "chengchuan-2022.txt"
+    out = tmp_path / "a.json"
+    assert main(["audit", str(prev), str(nxt), "--format", "json", "--output", str(out)]) == 0
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert d["prev"] == "chengchuan-2021" and len(d["items"]) == 16
+    assert main(["audit", str(prev), str(nxt), "--format", "html", "--output", str(tmp_path / "a.html")]) == 0
+    assert '<table id="items">' in (tmp_path / "a.html").read_text(encoding="utf-8")
+    xl = tmp_path / "a.xlsx"
+    assert main(["audit", str(prev), str(nxt), "--format", "xlsx", "--output", str(xl)]) == 0
+    assert main(["audit-review", str(xl)]) == 0
+
+
+def test_cli_audit_corpus_pairs_consecutive_years(tmp_path):
+    from fzanalyzer.cli import main
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for rid in ("tangxi-2020", "tangxi-2021", "tangxi-2022", "chengchuan-2022"):
+        shutil.copy(DEV / f"{rid}.txt", folder)
+    out = tmp_path / "all.json"
+    assert main(["audit", "--corpus", str(folder), "--output", str(out)]) == 0
+    d = json.loads(out.read_text(encoding="utf-8"))
+    assert sorted((a["prev"], a["next"]) for a in d["audits"]) == [
+        ("tangxi-2020", "tangxi-2021"),
+        ("tangxi-2021", "tangxi-2022"),
+    ]

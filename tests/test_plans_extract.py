@@ -1,0 +1,82 @@
+"""Plans from the next-year part: every gold plan of the development set is found, with offsets."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import DEV_IDS, load_gold
+from test_audit_support import dev_report
+
+from fzanalyzer.compare.scoring import score_plans
+from fzanalyzer.extract.plans import extract_plans, is_commitment, split_units
+from fzanalyzer.model import Section
+
+
+@pytest.mark.parametrize("report_id", DEV_IDS)
+def test_dev_plans_match_gold(report_id):
+    rep = dev_report(report_id)
+    s = score_plans(rep.plans, load_gold(report_id)["plans"])
+    assert s["f1"] >= 0.95, s
+
+
+@pytest.mark.parametrize("report_id", DEV_IDS)
+def test_plan_offsets_and_fields(report_id):
+    rep = dev_report(report_id)
+    assert rep.plans
+    for p in rep.plans:
+        assert rep.text[p.start : p.end] == p.text
+        assert p.topic is not None
+        assert not p.text.startswith(("一是", "二是", "（", "("))
+        assert rep.section(p.section) is not None
+
+
+def test_targets_and_deadlines_read_from_the_text():
+    rep = dev_report("tangxi-2021")
+    p = next(p for p in rep.plans if p.text.startswith("开展行政执法“三项制度”"))
+    assert p.target == "不少于300卷"
+    assert p.deadline == "全年"
+    assert next(p for p in rep.plans if "网办率" in p.text).target == "85%以上"
+
+
+def test_enumeration_items_are_separate_plans_without_marker():
+    text = (
+        "四、2023年工作打算\n（一）深化行政复议\n一是筹建市政府行政复议委员会；二是推动复议窗口向乡镇延伸。\n"
+    )
+    secs = [
+        Section("s1", None, 1, "四、", "2023年工作打算", "next_year_plan", None, 0, len(text)),
+        Section(
+            "s2",
+            "s1",
+            2,
+            "（一）",
+            "深化行政复议",
+            "next_year_plan",
+            "dispute_resolution",
+            text.find("（一）"),
+            len(text),
+        ),
+    ]
+    plans = extract_plans(text, secs, None)
+    assert [p.text for p in plans] == ["筹建市政府行政复议委员会", "推动复议窗口向乡镇延伸。"]
+    assert all(p.topic == "dispute_resolution" for p in plans)
+
+
+def test_intent_and_headings_are_not_plans():
+    text = "四、下一步工作打算\n2022年是关键之年。下一步，我们将坚持以习近平法治思想为指导，重点抓好以下工作：\n（一）加强领导\n建立法治督察整改台账。\n"
+    secs = [Section("s1", None, 1, "四、", "下一步工作打算", "next_year_plan", None, 0, len(text))]
+    assert [p.text for p in extract_plans(text, secs, None)] == ["建立法治督察整改台账。"]
+    assert not is_commitment("2022年是关键之年。")
+
+
+def test_no_plan_part_no_plans():
+    text = "一、主要举措\n建立台账。"
+    secs = [Section("s1", None, 1, "一、", "主要举措", "measures_and_results", None, 0, len(text))]
+    assert extract_plans(text, secs, None) == []
+
+
+def test_split_units_keeps_offsets():
+    t = "一是建立台账;二是限期整改。全年办结12件。"
+    assert [t[u.start : u.end] for u in split_units(t, 0, len(t))] == [
+        "建立台账",
+        "限期整改。",
+        "全年办结12件。",
+    ]
