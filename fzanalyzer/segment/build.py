@@ -12,6 +12,7 @@ from .outline import (
     _trim_end,
     body_end,
     find_candidates,
+    signature_start,
     find_enumerations,
     is_chrome,
     merge_enumerations,
@@ -72,7 +73,8 @@ def unnumbered_parts(
     and, failing those, paragraphs opening with a plan or shortcoming lead (下一步，…)."""
     cand_lines = {c.line for c in cands if c.boundary == "line"}
     max_chars = int(headings_data()["unnumbered_part_max_chars"])
-    body_lines = [i for i, ln in enumerate(lines) if ln.end > ln.start and ln.start < stop]
+    sig = signature_start(text, lines, stop)
+    body_lines = [i for i, ln in enumerate(lines) if ln.end > ln.start and ln.start < sig]
     # the opening paragraph (first long line) is never a part heading
     first_long = next((i for i in body_lines if lines[i].end - lines[i].start >= 60), -1)
     out: list[Heading] = []
@@ -84,7 +86,7 @@ def unnumbered_parts(
         t = text[ln.start : ln.end]
         if len(t) > max_chars or t[-1] in "。;；,，" or _REPORT_TITLE.search(t) or is_chrome(t):
             continue
-        labels = label_from_wording(t, year)
+        labels = label_from_wording(t)  # wording only: a bare date line names no part
         if (labels and labels[0] not in labels_seen and labels[0] != "measures_and_results") or (
             labels == ["measures_and_results"] and not out and len(t) <= 20
         ):
@@ -108,7 +110,32 @@ def unnumbered_parts(
                 h.canonical = label
                 out.append(h)
                 break
+    if out:
+        implicit = _implicit_review(text, lines, body_lines, min(h.pos for h in out), cands)
+        if implicit is not None:
+            out.append(implicit)
     return sorted(out, key=lambda h: h.pos)
+
+
+def _implicit_review(
+    text: str, lines: list[Line], body_lines: list[int], first_part: int, cands: list[Heading]
+) -> Heading | None:
+    """The review part of a report without part headings: from the paragraph after the opening
+    one (…报告如下) to the first inferred part; a heading with empty marker and title."""
+    if any(c.pos < first_part and c.boundary == "line" for c in cands):
+        return None
+    opening = next((i for i in body_lines if "如下" in text[lines[i].start : lines[i].end]), None)
+    if opening is None:
+        opening = next((i for i in body_lines if lines[i].end - lines[i].start >= 60), None)
+    if opening is None:
+        return None
+    nxt = next((i for i in body_lines if i > opening), None)
+    if nxt is None or lines[nxt].start >= first_part:
+        return None
+    h = _unnumbered(text, lines[nxt].start, nxt)
+    h.type = "implicit"
+    h.canonical = "measures_and_results"
+    return h
 
 
 def _unnumbered(text: str, pos: int, line: int) -> Heading:
@@ -121,14 +148,15 @@ def _unnumbered(text: str, pos: int, line: int) -> Heading:
 
 
 def label(text: str, heads: list[Heading], lines: list[Line], year: int | None) -> None:
-    tops = [i for i, h in enumerate(heads) if h.level == 1]
-    parts = [(heads[i].title, text[heads[i].title_end : heads[i].end]) for i in tops]
+    tops = [h for h in heads if h.level == 1]
+    parts = [(h.title, text[h.title_end : h.end]) for h in tops]
     labels = label_parts(parts, year)
-    for i, labs in zip(tops, labels, strict=True):
-        if heads[i].canonical is None:  # lead-phrase parts come labelled
-            heads[i].canonical = labs[0]
+    for h, labs in zip(tops, labels, strict=True):
+        if h.canonical is None:  # lead-phrase parts come labelled
+            h.canonical = labs[0]
+    for h, labs in zip(tops, labels, strict=True):
         if len(labs) > 1:
-            _split_merged(text, heads, i, labs[1], lines, year)
+            _split_merged(text, heads, heads.index(h), labs[1], lines, year)
     for h in heads:
         if h.level != 1 and h.canonical is None:
             top = _ancestor_at(heads, h, 1)

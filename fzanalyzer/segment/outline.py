@@ -36,7 +36,8 @@ from .lexicon import (
     type_rank,
 )
 
-_SENT_BOUNDARY = frozenset("。！？!?；;:：")
+_SENT_END = frozenset("。！？!?")
+_CLAUSE_END = frozenset("；;:：")
 _RUN_ON_LINE = 1500  # a "line" this long is a whole document without line breaks
 _OPEN = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]", "“": "”", "‘": "’", "「": "」", "〔": "〕"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -186,17 +187,24 @@ def nesting(text: str) -> bytearray:
 
 
 def _boundaries(text: str, ln: Line, run_on: bool) -> list[tuple[int, str]]:
+    """Positions where a marker may start: ``line`` (line start), ``sent`` (after 。！？, or after
+    spaces in a run-on line), ``clause`` (after ；：), and in run-on lines ``inline`` (anywhere)."""
     out = [(ln.start, "line")]
-    for i in range(ln.start, ln.end):
+    i = ln.start
+    while i < ln.end:
         ch = text[i]
-        if ch in _SENT_BOUNDARY:
+        if ch in _SENT_END or ch in _CLAUSE_END or (run_on and ch.isspace()):
             j = i + 1
-            while j < ln.end and text[j] in " \t\u3000”’）)":
+            while j < ln.end and (text[j] in " \t\u3000”’）)" or (run_on and text[j].isspace())):
                 j += 1
             if j < ln.end:
-                out.append((j, "sent"))
+                out.append((j, "clause" if ch in _CLAUSE_END else ("para" if ch.isspace() else "sent")))
+            if j > i + 1:
+                i = j
+                continue
         elif run_on and i > ln.start:
             out.append((i, "inline"))
+        i += 1
     seen = set()
     uniq = []
     for p, b in out:
@@ -204,6 +212,12 @@ def _boundaries(text: str, ln: Line, run_on: bool) -> list[tuple[int, str]]:
             seen.add(p)
             uniq.append((p, b))
     return uniq
+
+
+def is_run_on(ln: Line, total: int) -> bool:
+    """A line that is (most of) a whole document: its paragraphs and headings run inline."""
+    size = ln.end - ln.start
+    return size > _RUN_ON_LINE or (size > 300 and size > 0.5 * total)
 
 
 def _title_ok(text: str, i: int, end: int) -> bool:
@@ -216,6 +230,7 @@ def _title_ok(text: str, i: int, end: int) -> bool:
 def find_candidates(text: str, lines: list[Line], stop: int, inside: bytearray) -> list[Heading]:
     cands: list[Heading] = []
     types = marker_types()
+    total = sum(ln.end - ln.start for ln in lines)
     for li, ln in enumerate(lines):
         if ln.start >= stop or ln.end <= ln.start:
             continue
@@ -223,10 +238,12 @@ def find_candidates(text: str, lines: list[Line], stop: int, inside: bytearray) 
         if is_page_furniture(lt) or is_chrome(lt):
             continue
         end = min(ln.end, stop)
-        run_on = ln.end - ln.start > _RUN_ON_LINE
+        run_on = is_run_on(ln, total)
         for pos, kind in _boundaries(text, ln, run_on):
             if pos >= end or (kind != "line" and inside[pos]):
                 continue
+            if kind == "clause" and not run_on:
+                continue  # 1. after ；or ： inside a paragraph is a list in a sentence, not a heading
             ch = text[pos]
             if kind == "inline" and not (ch.isdigit() or ch in "一二三四五六七八九十第(（①②③④⑤⑥⑦⑧⑨⑩"):
                 continue
@@ -314,8 +331,14 @@ def _has_follow(cands: list[Heading], i: int, stack: list[_Frame]) -> bool:
 
 
 def set_titles(text: str, heads: list[Heading], lines: list[Line], stops: str, wrap: int | None) -> None:
+    total = sum(ln.end - ln.start for ln in lines)
+    run_on_stops = stops + " \t\u3000"
     for n, h in enumerate(heads):
+        if h.type == "implicit":  # an inferred part has no heading text
+            h.title_start = h.title_end = h.pos
+            continue
         ln = lines[h.line]
+        line_stops = run_on_stops if is_run_on(ln, total) else stops
         limit = ln.end
         nxt = heads[n + 1].pos if n + 1 < len(heads) else len(text)
         if heads[n + 1 : n + 2] and heads[n + 1].line == h.line:
@@ -327,7 +350,7 @@ def set_titles(text: str, heads: list[Heading], lines: list[Line], stops: str, w
                 if nl.end > nl.start and not is_page_furniture(text[nl.start : nl.end]):
                     s, limit = nl.start, nl.end
                     break
-        e = _first_stop(text, s, limit, stops)
+        e = _first_stop(text, s, limit, line_stops)
         if e == limit and wrap and h.style == "numbered" and ln.end - ln.start >= wrap - 1:
             e = _wrapped_title_end(text, lines, h.line, e, stops, wrap, nxt)
         while s < e and text[s].isspace():
@@ -387,10 +410,13 @@ def find_enumerations(text: str, lines: list[Line], stop: int, inside: bytearray
     """Runs of 一是/二是… (or 第一，/第二，…) that open a paragraph or a clause after ；."""
     found: list[Heading] = []
     pats = enumeration_types()
+    total = sum(ln.end - ln.start for ln in lines)
     for li, ln in enumerate(lines):
         if ln.start >= stop or ln.end <= ln.start:
             continue
-        for pos, kind in _boundaries(text, ln, False):
+        for pos, kind in _boundaries(text, ln, is_run_on(ln, total)):
+            if kind == "inline":
+                continue
             if pos >= min(ln.end, stop) or (kind != "line" and inside[pos]):
                 continue
             for etype, rx in pats:
@@ -403,7 +429,7 @@ def find_enumerations(text: str, lines: list[Line], stop: int, inside: bytearray
                 prev = _prev_nonspace(text, pos, ln.start)
                 h = Heading(pos, m.end(), etype, num, kind, li, text[pos : m.end()].rstrip(), _text=text)
                 h.style = "enumeration"
-                h.boundary = "line" if kind == "line" else ("semi" if prev in ";；" else "sent")
+                h.boundary = "line" if kind in ("line", "para") else ("semi" if prev in ";；" else "sent")
                 found.append(h)
                 break
     runs: list[list[Heading]] = []
