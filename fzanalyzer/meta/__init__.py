@@ -144,17 +144,40 @@ def _pick_issuer(candidates: list[str]) -> str | None:
     return first
 
 
+def _named_in_title(title: str | None) -> str | None:
+    """Without an issuer, the divisions a title names: 关于静安区法治政府… → 静安区."""
+    if not title:
+        return None
+    m = _TITLE_REGION.match(title)
+    return m.group(1) if m else None
+
+
+_TITLE_REGION = re.compile(
+    r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:(?:19|20)\d{2}\s*年度?)?\s*(?:推进)?(?:法治|依法)"
+)
+
+
 def _level(res: RegionResult, text: str) -> str | None:
     lex = _lex()
     if res.organ and res.organ not in lex.government_organs:
         return "department"
+    if not res.organ:
+        # Divisions named without an organ (a title without issuer): how the report speaks
+        # (我局 …) tells a department from the government.
+        pronoun = _pronoun_level(text)
+        if pronoun == "department":
+            return pronoun
     if res.township:
         return "township"
     kinds = [t.kind for t in res.tokens if t.kind in _KIND_LEVEL]
     if kinds:
         order = ["township", "county", "city", "province"]
         return _KIND_LEVEL[min(kinds, key=order.index)]
-    counts = {lv: sum(text.count(w) for w in words) for lv, words in lex.level_pronouns.items()}
+    return _pronoun_level(text)
+
+
+def _pronoun_level(text: str) -> str | None:
+    counts = {lv: sum(text.count(w) for w in words) for lv, words in _lex().level_pronouns.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else None
 
@@ -181,7 +204,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     sig_issuer, sig_date = _signature(lines)
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer])
 
-    res = resolve_region(meta.issuer, text)
+    res = resolve_region(meta.issuer or _named_in_title(meta.title), text)
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     meta.level = _level(res, text)
 
