@@ -556,6 +556,11 @@ def _want_ner(use_ner: bool | None) -> bool:
     return False
 
 
+def weak_name(name: str) -> bool:
+    """Public form of the weak-subject test used to decide where the NER may help."""
+    return _weak(name)
+
+
 def _before_after(
     text: str, prev: Indicator, cand: Candidate, pre_start: int
 ) -> tuple[int | None, str | None]:
