@@ -117,7 +117,9 @@ def chain_blocks(
     sides, in order) into passages; keep those of similarity ≥ ``threshold`` and at least
     ``min_chars`` characters on the longer side. A chain starts and ends with a block of at
     least ``anchor`` characters, so chance matches of a few characters do not stretch it."""
+    blocks = _near_anchors(blocks, anchor, max_gap)
     chains = _best_chains(sorted(set(blocks), key=lambda x: (x[0], x[1])), max_gap)
+    chains = [c for c in chains if any(blk[2] >= anchor for blk in c)]
     out: list[Passage] = []
     for c in chains:
         for sub in _split_until_similar(a, b, _trim(c, anchor), threshold):
@@ -127,6 +129,31 @@ def chain_blocks(
             if p.length >= min_chars and p.similarity >= threshold:
                 out.append(p)
     return out
+
+
+def _near_anchors(blocks: list[Block], anchor: int, max_gap: int) -> list[Block]:
+    """Drop short blocks that no long block (an anchor) lies near: they cannot be part of a
+    passage, and chance matches of a few characters are most of the blocks in a region."""
+    import numpy as np
+
+    if not blocks:
+        return blocks
+    arr = np.asarray(blocks, dtype=np.int64)
+    big = arr[:, 2] >= anchor
+    if big.all() or not big.any():
+        return blocks if big.any() else []
+    anchors, small = arr[big], arr[~big]
+    keep = big.copy()
+    idx = np.flatnonzero(~big)
+    for lo in range(0, len(small), max(1, 200_000 // len(anchors))):
+        sm = small[lo : lo + max(1, 200_000 // len(anchors))]
+        # Near an anchor: on a diagonal close to it, and before, inside or after it by a gap.
+        d_gap = np.abs((sm[:, 1] - sm[:, 0])[:, None] - (anchors[:, 1] - anchors[:, 0])[None, :])
+        before = anchors[None, :, 0] - (sm[:, 0] + sm[:, 2])[:, None]
+        after = sm[:, 0][:, None] - (anchors[:, 0] + anchors[:, 2])[None, :]
+        near = (d_gap <= max_gap) & (before <= max_gap) & (after <= max_gap)
+        keep[idx[lo : lo + len(sm)]] = near.any(axis=1)
+    return [b for b, k in zip(blocks, keep.tolist(), strict=True) if k]
 
 
 def _best_chains(blocks: list[Block], max_gap: int, window: int = 32) -> list[list[Block]]:

@@ -115,6 +115,7 @@ def synth_corpus(
         raise FzError("synth_corpus needs source texts with paragraphs of 30 characters or more", code="E050")
     vocab = sorted({c for p in pool for c in _CJK.findall(p)})
     boiler = [rng.choice(pool) for _ in range(boilerplate_paragraphs)]
+    stock = set(boiler)
     reports: list[Report] = []
     planted: list[Planted] = []
     n_issuers = -(-n // years)
@@ -137,7 +138,11 @@ def synth_corpus(
                 for p in kept:
                     new = _perturb(p, rng, rng.choice(pool).translate(cipher))
                     body.append(new)
-                    planted.append(Planted(prev_id or "", rid, new, "same_issuer"))
+                    kind = "same_issuer"
+                    if p in stock:  # an edited stock paragraph stays boilerplate
+                        stock.add(new)
+                        kind = "boilerplate"
+                    planted.append(Planted(prev_id or "", rid, new, kind))
             while len(body) < size:
                 body.insert(rng.randrange(0, len(body) + 1), rng.choice(pool).translate(cipher))
             if reports and rng.random() < cross_rate:
@@ -167,3 +172,24 @@ def synth_corpus(
             )
             prev, prev_id = body, rid
     return SynthCorpus(reports=reports, planted=planted)
+
+
+def planted_recall(corpus: SynthCorpus, pairs: list, *, min_len: int = 60) -> dict[str, float]:
+    """Share of planted passages (of at least ``min_len`` characters) of each kind that a
+    reuse pair between the same two reports covers at least half of, on the copying side."""
+    texts = {r.id: r.text for r in corpus.reports}
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    for x in pairs:
+        spans.setdefault((x.a, x.b), []).append((x.b_start, x.b_end))
+        spans.setdefault((x.b, x.a), []).append((x.a_start, x.a_end))
+    found: dict[str, list[bool]] = {}
+    for p in corpus.planted:
+        if len(p.text) < min_len:
+            continue
+        start = texts[p.b].find(p.text)
+        if start < 0:
+            continue
+        end = start + len(p.text)
+        cover = max((max(0, min(end, e) - max(start, s)) for s, e in spans.get((p.a, p.b), [])), default=0)
+        found.setdefault(p.kind, []).append(cover >= (end - start) / 2)
+    return {k: sum(v) / len(v) for k, v in found.items() if v}
