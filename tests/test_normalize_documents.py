@@ -175,3 +175,40 @@ def test_normalize_never_crashes_and_gives_clean_lines(text):
     assert "\r" not in n.text
     assert all(line.strip() == line and line for line in n.text.split("\n")) or n.text == ""
     json.dumps(n.warnings)
+
+
+def test_web_copy_with_info_block_and_repeated_title(data_dir):
+    raw = (data_dir / "nearmiss" / "web-jinghai-2020.txt").read_text(encoding="utf-8")
+    lines = normalize(raw).text.split("\n")
+    assert lines[0] == "天津市静海区人民政府关于2020年度法治政府建设情况的报告"
+    assert lines[1] == "区人大常委会:"
+    assert lines[-2:] == ["天津市静海区人民政府", "2021年3月25日"]
+    assert len(lines) == 11  # title, addressee, 7 body lines, signature
+
+
+def test_pdf_text_red_header_and_document_number_are_kept():
+    """Lines above the title are only dropped in a web copy (when chrome is there)."""
+    head = [
+        "静海区人民政府文件",
+        "静政报〔2021〕5号",
+        "天津市静海区人民政府",
+        "关于2020年度法治政府建设情况的报告",
+    ]
+    body = [
+        "区人大常委会：",
+        "2020年，区政府坚持依法行政，法治政府建设取得新成效。",
+        "天津市静海区人民政府",
+        "2021年3月25日",
+    ]
+    lines = normalize("\n".join(head + body)).text.split("\n")
+    assert lines[:2] == ["静海区人民政府文件", "静政报〔2021〕5号"]
+
+
+def test_running_header_repeating_the_title_keeps_the_title():
+    """Page 1 without a header, the title as running header on the next pages."""
+    title = "关于2020年度法治政府建设情况的报告"
+    rows = [title, "区人大常委会：", "2020年，区政府坚持依法行政。"]
+    for p in range(1, 5):
+        rows += [f"第{p}段内容，全年办理案件{p}件。", f"— {p} —", title]
+    lines = normalize("\n".join(rows)).text.split("\n")
+    assert lines[0] == title and lines.count(title) == 1

@@ -65,6 +65,11 @@ def _head_drop(lines: list[str], idx: list[int]) -> set[int]:
     if b is None:
         return set()
     zone = [i for i in idx if i < b]
+    chrome = [i for i in zone if is_chrome(lines[i])]
+    if not chrome:
+        # Not a web copy: lines above the title (a red header 静海区人民政府文件, a document
+        # number) belong to the document.
+        return set()
     titles = [i for i in zone if not is_chrome(lines[i]) and _is_title(lines[i].strip())]
     if titles:
         t = titles[-1]
@@ -74,9 +79,6 @@ def _head_drop(lines: list[str], idx: list[int]) -> set[int]:
             keep.add(before[-1])
         keep |= {i for i in zone if i > t and not is_chrome(lines[i])}
         return {i for i in zone if i not in keep}
-    chrome = [i for i in zone if is_chrome(lines[i])]
-    if not chrome:
-        return set()
     return {i for i in zone if i <= chrome[-1]}
 
 

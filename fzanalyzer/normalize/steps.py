@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
-from .resources import normalize_patterns
+from .resources import chrome_patterns, normalize_patterns
 
 # CJK ideographs (incl. extension A and compatibility ideographs) and CJK/full-width punctuation.
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -83,7 +83,8 @@ def remove_running_headers(text: str) -> str:
 
     A line counts when it (digits aside) recurs at least 3 times and the text shows pagination
     (page-number lines), or at least 5 times. Outline headings never count. When the first
-    occurrence opens the document (a title repeated as header), that one is kept.
+    occurrence is the document's own first line (a title repeated as header), that one is kept
+    (:func:`_header_opens_document`).
     """
     p = normalize_patterns()
     lines = text.split("\n")
@@ -97,18 +98,37 @@ def remove_running_headers(text: str) -> str:
     headers = {k for k, n in counts.items() if n >= need}
     if not headers:
         return text
-    first_nonempty = [i for i, line in enumerate(lines) if line.strip()][:3]
+    opening = [i for i, line in enumerate(lines) if line.strip()][:3]
+    keep_first = {key for key in headers if _header_opens_document(lines, opening, key)}
     out: list[str] = []
     seen: set[str] = set()
-    for i, line in enumerate(lines):
+    for line in lines:
         key = _header_key(line.strip())
         if key in headers:
-            if key not in seen and i in first_nonempty:
+            if key in keep_first and key not in seen:
                 out.append(line)
             seen.add(key)
             continue
         out.append(line)
     return "\n".join(out)
+
+
+def _header_opens_document(lines: list[str], opening: list[int], key: str) -> bool:
+    """Is the first occurrence of a running header also the document's own first line?
+
+    Yes when it occurs twice among the first lines (the page-1 header and the document's own
+    title line), or once there with no other title after it (page 1 carries no header and the
+    header repeats the title). No when a title follows it: then it is page 1's header.
+    """
+    hits = [i for i in opening if _header_key(lines[i].strip()) == key]
+    if not hits:
+        return False
+    if len(hits) >= 2:
+        return True
+    title = chrome_patterns().title_line
+    after = [i for i in opening if i > hits[0]]
+    nxt = [i for i, line in enumerate(lines) if i > hits[0] and line.strip()][:3]
+    return not any(title.match(lines[i].strip()) and "。" not in lines[i] for i in (*after, *nxt))
 
 
 @dataclass(frozen=True)
