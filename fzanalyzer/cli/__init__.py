@@ -29,6 +29,8 @@ COMMAND_MODULES = [
     "audit",
     "outline",
     "train_topics",
+    "indicators",
+    "train_ner",
 ]
 
 for _name in COMMAND_MODULES:

@@ -98,8 +98,8 @@ def find_candidates(text: str) -> list[Candidate]:
     number_blockers = ex["number_blockers"]
     unit_table = units()
     enclosures = _enclosures(text)
-    ctx = [(m.start(), m.end()) for m in _context_exclusions().finditer(text)]
-    restate = [(m.start(), m.end()) for m in _list_restating().finditer(text)]
+    ctx = _Local(text, _context_exclusions())
+    restate = _Local(text, _list_restating())
     out: list[Candidate] = []
     for m in _master().finditer(text):
         cand = _candidate(m, unit_table)
@@ -158,6 +158,38 @@ def _inside(spans: list[tuple[int, int, str]] | list[tuple[int, int]], start: in
     return any(s[0] <= start and end <= s[1] for s in spans)
 
 
+class _Local:
+    """Matches of a context pattern around one span (searched in a small window only)."""
+
+    def __init__(self, text: str, pattern: re.Pattern[str], window: int = 16) -> None:
+        self.text, self.pattern, self.window = text, pattern, window
+
+    def covers(self, start: int, end: int) -> bool:
+        lo = max(0, start - self.window)
+        hi = min(len(self.text), end + self.window)
+        return any(m.start() <= start and end <= m.end() for m in self.pattern.finditer(self.text, lo, hi))
+
+
+@cache
+def _blockers_by_unit() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    blockers = cues()["exclusion"]["unit_blockers"]
+    for u in units():
+        out[u] = [b for b in blockers if len(b) > len(u) and b.startswith(u)]
+    return {u: tuple(v) for u, v in out.items()}
+
+
+@cache
+def _number_blocker_re() -> re.Pattern[str]:
+    words = sorted(cues()["exclusion"]["number_blockers"], key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _restating_after() -> tuple[str, ...]:
+    return tuple(cues()["exclusion"]["restating_units_after"])
+
+
 def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restate) -> str | None:
     s, e = cand.start, cand.end
     before = text[s - 1] if s > 0 else ""
@@ -168,16 +200,13 @@ def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restat
     if before and (before.isascii() and (before.isalnum() or before in ".-/_#")):
         return "identifier"
     if m.group("unit"):
-        rest = text[unit_start : unit_start + 6]
-        for b in blockers:
-            if len(b) > len(m.group("unit")) and rest.startswith(b):
-                return "not_a_unit"
+        if text.startswith(_blockers_by_unit()[m.group("unit")], unit_start):
+            return "not_a_unit"
         after = text[e : e + 1]
         if after and after.isascii() and after.isalpha():
             return "identifier"
-    for b in number_blockers:
-        i = text.find(b, max(0, s - len(b)), e + len(b))
-        if i != -1 and i <= s < i + len(b):
+    for mb in _number_blocker_re().finditer(text, max(0, s - 4), min(len(text), e + 4)):
+        if mb.start() <= s < mb.end():
             return "idiom"
     if cand.unit in ("日", "天") and before in "年月" and before:
         return "date"
@@ -188,9 +217,9 @@ def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restat
             if kind == "“" and b - a > 24:
                 continue
             return "quoted" if kind in "“‘《" else "document_number"
-    if _inside(ctx, s, e):
+    if ctx.covers(s, e):
         return "identifier"
-    if _inside(restate, s, e):
+    if restate.covers(s, e):
         return "restating"
     if cand.chinese:
         if cand.value == 1 and num in ("一", "壹", "幺"):
@@ -199,10 +228,9 @@ def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restat
             return "restating"
         if cand.value <= 10 and before in "等" and text[s - 2 : s - 1] in "”》":
             return "restating"
-        after2 = text[unit_start : unit_start + 4]
-        for w in cues()["exclusion"]["restating_units_after"]:
-            if after2.startswith(cand.unit + w) or after2.startswith(w):
-                return "restating"
+        ra = _restating_after()
+        if text.startswith(ra, unit_start) or text.startswith(ra, unit_start + len(m.group("unit") or "")):
+            return "restating"
     if not cand.chinese and cand.value == 1 and cand.unit in ("个", "次", "项") and num == "1":
         # "1个" in running text is usually a count, keep it.
         return None
@@ -348,11 +376,18 @@ def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int) -> s
 
 
 @cache
-def _name_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _name_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Prefix words, suffix words, words whose last character must stay (行为), change words."""
     n = cues()["name"]
-    pre = tuple(sorted(n["strip_prefix"], key=len, reverse=True))
-    suf = tuple(sorted(n["strip_suffix"], key=len, reverse=True))
-    return pre, suf
+
+    def alt(words: list[str]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+    pre = re.compile(f"(?:{alt(n['strip_prefix'])})")
+    suf = re.compile(f"(?:{alt(n['strip_suffix'])})$")
+    protect = re.compile(f"(?:{alt(n['suffix_protect'])})$")
+    cw = re.compile(change_regex().pattern)
+    return pre, suf, protect, cw
 
 
 def clean_name(raw: str) -> str:
@@ -363,36 +398,30 @@ def clean_name(raw: str) -> str:
     >>> clean_name("行政机关负责人出庭应诉率为")
     '行政机关负责人出庭应诉率'
     """
-    pre, suf = _name_words()
-    protect = cues()["name"]["suffix_protect"]
+    pre_re, suf_re, protect_re, cw = _name_regexes()
     s = period_regex().sub("", raw)
     for rx in cues()["name"]["remove_regex"]:
         s = re.sub(rx, "", s)
     s = s.strip(" \t,，、")
-    cw = re.compile(change_regex().pattern.replace("$", ""))
     changed = True
     while changed and s:
         changed = False
-        for w in pre:
-            if s.startswith(w) and len(s) > len(w):
-                s = s[len(w) :].lstrip(" ,，")
-                changed = True
-                break
-        m = re.search(cw.pattern + "$", s)
+        m = pre_re.match(s)
+        if m and m.end() < len(s):
+            s = s[m.end() :].lstrip(" ,，")
+            changed = True
+        m = cw.search(s)
         if m and m.start() > 0:
             s = s[: m.start()]
             changed = True
         elif m and m.start() == 0:
             return ""
-        for w in suf:
-            if s.endswith(w) and any(s.endswith(x) for x in protect if len(x) > len(w) and x.endswith(w)):
-                continue
-            if s.endswith(w) and len(s) > len(w):
-                s = s[: -len(w)]
-                changed = True
-                break
-            if s == w:
+        m = suf_re.search(s)
+        if m and not protect_re.search(s):
+            if m.start() == 0:
                 return ""
+            s = s[: m.start()]
+            changed = True
     s = s.strip(" \t,，、:：")
     if len(s) > 14 and "的" in s:
         tail = s[s.rfind("的") + 1 :]
