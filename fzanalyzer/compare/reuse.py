@@ -370,7 +370,7 @@ def find_reuse(
     by_docs: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
     for u, v in pairs.tolist():
         du, dv = int(owner[u]), int(owner[v])
-        if du > dv:
+        if _chrono(docs[dv]) < _chrono(docs[du]):  # earlier report is ``a``, whatever the input order
             u, v, du, dv = v, u, dv, du
         by_docs[(du, dv)].append((*spans[u].tolist(), *spans[v].tolist()))
     out: list[ReusePair] = []
@@ -379,6 +379,11 @@ def find_reuse(
     order = {r.id: i for i, r in enumerate(reports)}
     out.sort(key=lambda x: (order[x.a], order[x.b], x.a_start, x.b_start))
     return out
+
+
+def _chrono(d: _Doc) -> tuple[int, str]:
+    year = d.report.meta.year_covered
+    return (year if year is not None else 10**6, d.report.id)
 
 
 def _regions(anchors: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
@@ -424,10 +429,8 @@ def _align_docs(
             min_chars=min_chars,
         ):
             found.add((x.a_start, x.a_end, x.b_start, x.b_end, x.matched))
-    passages = _drop_contained(sorted(_tidy(da.key, db.key, x) for x in found))
-    # Earlier report first.
-    ya, yb = da.report.meta.year_covered, db.report.meta.year_covered
-    swap = ya is not None and yb is not None and yb < ya
+    tidy = (_tidy(da.key, db.key, x) for x in found)
+    passages = _drop_contained(sorted(x for x in tidy if max(x[1] - x[0], x[3] - x[2]) >= min_chars))
     out = []
     for a0, a1, b0, b1, matched in passages:
         share = max(_boiler_share(da, a0, a1, p.shingle), _boiler_share(db, b0, b1, p.shingle))
@@ -435,8 +438,7 @@ def _align_docs(
         if is_boiler and not include_boilerplate:
             continue
         sim = 2.0 * matched / ((a1 - a0) + (b1 - b0))
-        pair = _make_pair(da, db, (a0, a1), (b0, b1), sim, is_boiler, share)
-        out.append(_swapped(pair) if swap else pair)
+        out.append(_make_pair(da, db, (a0, a1), (b0, b1), sim, is_boiler, share))
     return out
 
 
@@ -496,27 +498,6 @@ def _make_pair(
         b_issuer=rb.meta.issuer,
         a_year=ra.meta.year_covered,
         b_year=rb.meta.year_covered,
-    )
-
-
-def _swapped(x: ReusePair) -> ReusePair:
-    return ReusePair(
-        a=x.b,
-        b=x.a,
-        a_start=x.b_start,
-        a_end=x.b_end,
-        b_start=x.a_start,
-        b_end=x.a_end,
-        a_text=x.b_text,
-        b_text=x.a_text,
-        similarity=x.similarity,
-        kind=x.kind,
-        boilerplate=x.boilerplate,
-        boilerplate_share=x.boilerplate_share,
-        a_issuer=x.b_issuer,
-        b_issuer=x.a_issuer,
-        a_year=x.b_year,
-        b_year=x.a_year,
     )
 
 

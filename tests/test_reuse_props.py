@@ -1,0 +1,69 @@
+"""Reuse detection never crashes and always returns valid offsets, on arbitrary text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fzanalyzer.compare.align import align, hashed_blocks, seed_blocks
+from fzanalyzer.compare.reuse import _shingle_hashes, find_reuse
+from fzanalyzer.errors import FzError
+from fzanalyzer.model import Meta, Report
+
+CHARS = st.sampled_from(list("法治政府建设推进依法行政全年办理案件件万元%，。；、\n 0123456789"))
+TEXT = st.text(CHARS, max_size=400)
+
+
+def _r(rid: str, text: str, issuer: str | None = None, year: int | None = None) -> Report:
+    return Report(
+        id=rid, source="", sha256="", format="txt", text=text, meta=Meta(issuer=issuer, year_covered=year)
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(TEXT, TEXT, st.text(CHARS, min_size=0, max_size=200))
+def test_offsets_always_valid(x, y, shared):
+    a, b = _r("a", x + shared + x, "甲", 2020), _r("b", y + shared, None, None)
+    for p in find_reuse([a, b], min_chars=20):
+        assert a.text[p.a_start : p.a_end] == p.a_text
+        assert b.text[p.b_start : p.b_end] == p.b_text
+        assert 0 <= p.a_start < p.a_end <= len(a.text)
+        assert p.kind == "unknown"  # one issuer is missing
+
+
+@settings(max_examples=40, deadline=None)
+@given(TEXT, TEXT)
+def test_alignment_blocks_are_exact(x, y):
+    for i, j, n in seed_blocks(x, y, 4):
+        assert x[i : i + n] == y[j : j + n]
+    import numpy as np
+
+    cx = np.frombuffer(x.encode("utf-32-le"), dtype=np.uint32)
+    cy = np.frombuffer(y.encode("utf-32-le"), dtype=np.uint32)
+    fast = hashed_blocks(_shingle_hashes(cx, 4), _shingle_hashes(cy, 4), 4, max_occ=10**6)
+    assert sorted(fast) == sorted(seed_blocks(x, y, 4, max_occ=10**6))
+    for p in align(x, y, min_chars=10, threshold=0.5):
+        assert p.similarity >= 0.5
+
+
+def test_small_inputs():
+    assert find_reuse([]) == []
+    assert find_reuse([_r("a", "一段文字。")]) == []
+    assert find_reuse([_r("a", ""), _r("b", "")]) == []
+
+
+def test_duplicate_ids_are_refused():
+    with pytest.raises(FzError):
+        find_reuse([_r("a", "x"), _r("a", "y")])
+
+
+def test_whitespace_and_line_breaks_do_not_break_a_match():
+    """A PDF copy wraps lines and adds spaces; the passage is still one match, spans in each text."""
+    s = "坚持把合法性审查作为区政府研究决定事项的必经程序，凡提交区政府常务会议审议的议题，均须经区司法局进行合法性审查。"
+    wrapped = s[:20] + "\n" + s[20:45] + " " + s[45:]
+    a, b = _r("a", "前言。" + s, "甲", 2020), _r("b", wrapped + "结语。", "甲", 2021)
+    (p,) = find_reuse([a, b])
+    assert p.a_text == s
+    assert p.b_text == wrapped
+    assert p.similarity == 1.0
