@@ -188,21 +188,20 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         for index in range(len(pdf)):
             page = pdf[index]
             width, height = page.get_size()
-            tp = page.get_textpage()
+            textpage = page.get_textpage()
+            tp = textpage.raw  # raw handle: the per-character calls below are the hot loop
             glyphs: list[Glyph] = []
-            n = tp.count_chars()
-            for i in range(n):
+            rect = raw.FS_RECTF()
+            for i in range(raw.FPDFText_CountChars(tp)):
                 if raw.FPDFText_IsGenerated(tp, i):
                     continue  # spaces/line breaks pdfium invented: positions decide instead
                 cp = raw.FPDFText_GetUnicode(tp, i)
-                if cp in (0, 0xFFFE, 0xFEFF) or cp in (10, 13):
+                if cp in (0, 10, 13, 0xFFFE, 0xFEFF):
                     continue
-                ch = chr(cp) if cp < 0x110000 else "\ufffd"
-                if raw.FPDFText_HasUnicodeMapError(tp, i):
-                    ch = "\ufffd"
-                left, bottom, right, top = tp.get_charbox(i, loose=True)
+                ch = chr(cp) if cp < 0x110000 and not raw.FPDFText_HasUnicodeMapError(tp, i) else "\ufffd"
+                raw.FPDFText_GetLooseCharBox(tp, i, rect)
                 size = raw.FPDFText_GetFontSize(tp, i)
-                glyphs.append(Glyph(ch, left, right, height - top, height - bottom, float(size)))
+                glyphs.append(Glyph(ch, rect.left, rect.right, height - rect.top, height - rect.bottom, size))
             graphics = 0
             n_obj = raw.FPDFPage_CountObjects(page)
             for k in range(n_obj):
@@ -210,7 +209,7 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
                     graphics += 1
             pages.append(PageGlyphs(index + 1, float(width), float(height), glyphs, graphics))
-            tp.close()
+            textpage.close()
             page.close()
     finally:
         pdf.close()

@@ -106,17 +106,17 @@ def assemble(pages: list[PageGlyphs]) -> Assembled:
 
 
 # -- one page ------------------------------------------------------------------------------------
+_BAD = re.compile(r"^\(cid:\d+\)|[\ufffd\ue000-\uf8ff\x00-\x08\x0a-\x1f]")
+# Latin-1/Latin Extended letters, where a font without a ToUnicode map gives its raw codes.
+_MOJIBAKE = re.compile(r"[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff]")
+
+
 def _bad_char(t: str) -> bool:
-    if t.startswith("(cid:"):
-        return True
-    return any(
-        ch == "\ufffd" or 0xE000 <= ord(ch) <= 0xF8FF or (ord(ch) < 0x20 and ch not in "\t") for ch in t
-    )
+    return _BAD.search(t) is not None
 
 
 def _mojibake(t: str) -> bool:
-    # Latin-1/Latin Extended letters where a font without a ToUnicode map gives its raw codes.
-    return any(0xC0 <= ord(ch) <= 0x2FF and ch not in "×÷" for ch in t)
+    return _MOJIBAKE.search(t) is not None
 
 
 def _page_lines(page: PageGlyphs) -> PageResult:

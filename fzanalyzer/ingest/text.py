@@ -170,28 +170,27 @@ def plausibility(text: str) -> float:
     if not text:
         return 1.0
     sample = text if len(text) <= 200_000 else text[:100_000] + text[-100_000:]
-    good = sum(1 for ch in sample if _ordinary(ord(ch)))
-    return good / len(sample)
+    odd = len(_ODD.findall(sample))
+    return 1.0 - odd / len(sample)
 
 
-def _ordinary(cp: int) -> bool:
-    if cp < 0x80:
-        return cp >= 0x20 or cp in (0x09, 0x0A, 0x0D, 0x0C)
-    return (
-        0x4E00 <= cp <= 0x9FFF  # CJK unified ideographs
-        or 0x3000 <= cp <= 0x303F  # CJK punctuation
-        or 0xFF00 <= cp <= 0xFFEF  # full-width forms
-        or 0x2000 <= cp <= 0x206F  # general punctuation — “ ” …
-        or 0x3400 <= cp <= 0x4DBF  # extension A
-        or 0xF900 <= cp <= 0xFAFF  # compatibility ideographs
-        or 0x00A0 <= cp <= 0x00FF  # Latin-1 (° × · é)
-        or 0x2100 <= cp <= 0x27BF  # letterlike, numbers Ⅰ, arrows, math, ①, boxes, ■ ★
-        or 0x3200 <= cp <= 0x33FF  # enclosed CJK, ㎡
-        or 0xFE30 <= cp <= 0xFE4F  # CJK compatibility forms
-        or 0x0370 <= cp <= 0x03FF  # Greek (α, β in technical text)
-        or 0x0400 <= cp <= 0x04FF
-        or 0x20000 <= cp <= 0x2FA1F  # extensions B–F
-    )
+#: Characters of ordinary Chinese or Latin text; everything else counts against plausibility.
+_ORDINARY_RANGES = (
+    "\t\n\f\r\x20-\x7e",
+    "\u4e00-\u9fff",  # CJK unified ideographs
+    "\u3000-\u303f",  # CJK punctuation
+    "\uff00-\uffef",  # full-width forms
+    "\u2000-\u206f",  # general punctuation — “ ” …
+    "\u3400-\u4dbf",  # extension A
+    "\uf900-\ufaff",  # compatibility ideographs
+    "\u00a0-\u00ff",  # Latin-1 (° × · é)
+    "\u2100-\u27bf",  # letterlike, numbers Ⅰ, arrows, math, ①, boxes, ■ ★
+    "\u3200-\u33ff",  # enclosed CJK, ㎡
+    "\ufe30-\ufe4f",  # CJK compatibility forms
+    "\u0370-\u04ff",  # Greek and Cyrillic (α, β in technical text)
+    "\U00020000-\U0002fa1f",  # extensions B–F
+)
+_ODD = re.compile("[^" + "".join(_ORDINARY_RANGES) + "]")
 
 
 def _checked(text: str, encoding: str) -> str:

@@ -1,0 +1,126 @@
+"""End to end: the real report in every format gives the same normalized body and metadata.
+
+Each rendering goes through ``fzanalyzer.load`` (read → normalize → metadata). The reference is
+the report's own UTF-8 file through the same path. Text files are rendered from the whole file
+as a user has it (its website footer included), web pages wrap the body in site chrome, the
+DOCX and the PDF hold the body.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from render import (
+    agreement,
+    cjk_font_path,
+    render_docx,
+    render_html,
+    render_pdf,
+    render_traditional,
+    render_txt,
+    render_wrapped_txt,
+    seed_body,
+    seed_text,
+)
+
+import fzanalyzer
+
+MIN_AGREEMENT = 0.995
+#: Chrome that never occurs in the report body (checked against it: 纠错 does, in 纠错报告制度).
+CHROME = (
+    "留言咨询",
+    "您所在的位置",
+    "版权所有",
+    "ICP备",
+    "打印本页",
+    "关闭窗口",
+    "发布时间",
+    "使用说明",
+    "相关文档",
+)
+CHROME_LINES = ("纠错",)
+META_FIELDS = ("title", "issuer", "region", "adcode", "level", "year_covered", "is_report")
+
+FORMATS = [
+    "utf8.txt",
+    "utf8-bom.txt",
+    "gb18030.txt",
+    "utf16.txt",
+    "crlf.txt",
+    "wrapped.txt",
+    "traditional.txt",
+    "page-div.html",
+    "page-table.html",
+    "page-br.html",
+    "page-gbk.html",
+    "report.docx",
+    "report.pdf",
+]
+
+
+@pytest.fixture(scope="session")
+def renderings(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("roundtrip")
+    full, body = seed_text(), seed_body()
+    files: dict[str, bytes] = {
+        "utf8.txt": render_txt(full),
+        "utf8-bom.txt": render_txt(full, bom=True),
+        "gb18030.txt": render_txt(full, "gb18030"),
+        "utf16.txt": render_txt(full, "utf-16"),
+        "crlf.txt": render_txt(full, newline="\r\n"),
+        "wrapped.txt": render_wrapped_txt(body).encode("utf-8"),
+        "traditional.txt": render_traditional(full).encode("utf-8"),
+        "page-div.html": render_html(body, "div"),
+        "page-table.html": render_html(body, "table"),
+        "page-br.html": render_html(body, "br"),
+        "page-gbk.html": render_html(body, "div", charset="gbk"),
+    }
+    out = {}
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+        out[name] = folder / name
+    out["report.docx"] = render_docx(body, folder / "report.docx")
+    if cjk_font_path():
+        out["report.pdf"] = render_pdf(body, folder / "report.pdf")
+    return out
+
+
+@pytest.fixture(scope="session")
+def reference(renderings):
+    return fzanalyzer.load(renderings["utf8.txt"], analyze=False)
+
+
+def test_chrome_markers_are_not_report_text():
+    body = seed_body()
+    assert not [m for m in CHROME if m in body]
+    assert not [m for m in CHROME_LINES if m in body.splitlines()]
+
+
+def test_reference_is_the_body_without_footer(reference):
+    recall, precision = agreement(reference.text, seed_body())
+    assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_same_normalized_body(renderings, reference, name):
+    if name not in renderings:
+        pytest.skip("needs fonts-wqy-zenhei")
+    report = fzanalyzer.load(renderings[name], analyze=False)
+    recall, precision = agreement(report.text, reference.text)
+    assert recall >= MIN_AGREEMENT, f"{name}: text lost, recall {recall:.4f}"
+    assert precision >= MIN_AGREEMENT, f"{name}: extra text kept, precision {precision:.4f}"
+    for marker in CHROME:
+        assert marker not in report.text, f"{name}: chrome {marker!r} left"
+    lines = set(report.text.splitlines())
+    for marker in CHROME_LINES:
+        assert marker not in lines, f"{name}: chrome line {marker!r} left"
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_same_metadata(renderings, reference, name):
+    if name not in renderings:
+        pytest.skip("needs fonts-wqy-zenhei")
+    report = fzanalyzer.load(renderings[name], analyze=False)
+    for field in META_FIELDS:
+        assert getattr(report.meta, field) == getattr(reference.meta, field), f"{name}: {field}"
