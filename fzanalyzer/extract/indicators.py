@@ -503,7 +503,12 @@ def extract_indicators(
         )
         last_in_sentence[s_lo] = len(out) - 1
         first_in_sentence.setdefault(s_lo, len(out) - 1)
-    out.extend(_table_indicators(text, sections, {(i.start, i.end) for i in out}))
+    table_rows: list[tuple[int, int]] = []
+    tables = _table_indicators(text, sections, table_rows)
+    if tables or table_rows:
+        # cells of a table are read by row and column headers, not as running text
+        out = [i for i in out if not any(a <= i.start < b for a, b in table_rows)]
+        out.extend(tables)
     out.sort(key=lambda i: i.start)
     if _want_ner(use_ner):
         from .nlp import refine_names
@@ -641,11 +646,12 @@ def _drop_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
 # Tables in text
 # --------------------------------------------------------------------------------------------
 
+_CAPTION = re.compile(r"^\s*(?:表|附表)\s*\d*")
 _CELL_SPLIT = re.compile(r"\t+| {2,}|\u3000+")
 _NUM_CELL = re.compile(r"^(?P<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>%|[^\d\s]{0,3})$")
 
 
-def _table_indicators(text: str, sections: list[Section], taken: set[tuple[int, int]]) -> list[Indicator]:
+def _table_indicators(text: str, sections: list[Section], rows_out: list[tuple[int, int]]) -> list[Indicator]:
     """Rows of tab/space-separated columns under a caption: each numeric cell is an indicator
     named by its row and column headers, with the caption's period."""
     lines = []
@@ -657,10 +663,11 @@ def _table_indicators(text: str, sections: list[Section], taken: set[tuple[int, 
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and len(_cells(lines[j][1])) >= 2:
+        while j < len(lines) and len(_cells(lines[j][1])) >= 2 and not _CAPTION.match(lines[j][1]):
             j += 1
-        if j - i >= 2:
-            out.extend(_one_table(text, lines, i, j, sections, taken))
+        if j - i >= 2 and any(_NUM_CELL.match(c) for r in range(i + 1, j) for _, c in _cells(lines[r][1])):
+            out.extend(_one_table(text, lines, i, j, sections))
+            rows_out.extend((lines[r][0], lines[r][0] + len(lines[r][1])) for r in range(i + 1, j))
             i = j
         else:
             i += 1
@@ -681,7 +688,7 @@ def _cells(line: str) -> list[tuple[int, str]]:
     return out
 
 
-def _one_table(text, lines, i, j, sections, taken) -> list[Indicator]:
+def _one_table(text, lines, i, j, sections) -> list[Indicator]:
     header = _cells(lines[i][1])
     caption = ""
     cap_lo = i - 1
@@ -711,8 +718,6 @@ def _one_table(text, lines, i, j, sections, taken) -> list[Indicator]:
                 continue
             start = lo + off
             end = start + len(cell)
-            if (start, end) in taken:
-                continue
             out.append(
                 Indicator(
                     text=text[start:end],
