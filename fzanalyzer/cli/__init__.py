@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "train_topics",
     "indicators",
     "train_ner",
+    "reuse",
 ]
 
 for _name in COMMAND_MODULES:

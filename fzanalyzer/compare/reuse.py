@@ -536,3 +536,58 @@ def reuse_summary(pairs: list[ReusePair]) -> pd.DataFrame:
         b_chars=("b_len", "sum"),
         similarity=("similarity", "mean"),
     ).reset_index()
+
+
+KIND_LABELS = {"same_issuer": "同一机关跨年度", "cross_issuer": "不同机关之间", "unknown": "机关不明"}
+
+
+def _diff_parts(x: str, y: str) -> tuple[list[tuple[str, bool]], list[tuple[str, bool]]]:
+    """Segments of ``x`` and ``y`` marked equal (True) or different (False)."""
+    from difflib import SequenceMatcher
+
+    xs: list[tuple[str, bool]] = []
+    ys: list[tuple[str, bool]] = []
+    for op, i0, i1, j0, j1 in SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+        same = op == "equal"
+        if i1 > i0:
+            xs.append((x[i0:i1], same))
+        if j1 > j0:
+            ys.append((y[j0:j1], same))
+    return xs, ys
+
+
+def render_html(
+    pairs: list[ReusePair],
+    reports: list[Report],
+    *,
+    min_chars: int = 50,
+    threshold: float = 0.7,
+    include_boilerplate: bool = False,
+) -> str:
+    """A self-contained HTML page: a summary by pair of reports, then every passage side by
+    side with the differing characters highlighted (text escaped by Jinja2's autoescape)."""
+    from pathlib import Path
+
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(__file__).resolve().parent.parent / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    rows = []
+    for x in pairs:
+        a_parts, b_parts = _diff_parts(x.a_text, x.b_text)
+        rows.append({**x.to_dict(), "a_parts": a_parts, "b_parts": b_parts})
+    summary = reuse_summary(pairs).to_dict("records")
+    return env.get_template("reuse.html.j2").render(
+        reports=reports,
+        pairs=pairs,
+        rows=rows,
+        summary=summary,
+        kinds=KINDS,
+        kind_labels=KIND_LABELS,
+        min_chars=min_chars,
+        threshold=threshold,
+        include_boilerplate=include_boilerplate,
+    )

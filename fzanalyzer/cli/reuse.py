@@ -1,0 +1,80 @@
+"""``fzanalyzer reuse``: passages reused between reports (same government across years, or
+between governments)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from . import app
+
+_FORMATS = ("json", "html")
+
+
+@app.command()
+def reuse(
+    inputs: list[Path] = typer.Argument(
+        ..., help="Report files or folders (walked), or .jsonl files written by `fzanalyzer extract`."
+    ),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | html"),
+    output: str = typer.Option("-", "--output", "-o", help="Output file (- for stdout, json only)."),
+    min_chars: int = typer.Option(50, "--min-chars", help="Shortest passage reported (characters)."),
+    threshold: float = typer.Option(0.7, "--threshold", help="Lowest similarity of a passage (0-1)."),
+    include_boilerplate: bool = typer.Option(
+        False, "--include-boilerplate", help="Also report stock passages most governments share."
+    ),
+) -> int:
+    """Find every passage of at least --min-chars characters reused verbatim or near-verbatim
+    between two of the inputs, with exact spans on both sides.
+
+    Files that cannot be read are listed with their error code; the run goes on and exits 1.
+    """
+    from ..batch import assign_ids, find_inputs
+    from ..compare.reuse import find_reuse, render_html, reuse_json
+    from ..errors import FzError
+    from ..model import Report
+    from ..pipeline import load
+
+    if fmt not in _FORMATS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(_FORMATS)}")
+    if fmt == "html" and output == "-":
+        raise typer.BadParameter("--format html needs --output FILE")
+    if not 0 < threshold <= 1:
+        raise typer.BadParameter("--threshold must be in (0, 1]")
+    reports: list[Report] = []
+    failures: list[str] = []
+    jsonl = [p for p in inputs if p.suffix.lower() == ".jsonl" and p.is_file()]
+    others = [p for p in inputs if p not in jsonl]
+    for path in jsonl:
+        with open(path, encoding="utf-8") as fh:
+            reports.extend(Report.from_dict(json.loads(line)) for line in fh if line.strip())
+    files = find_inputs(others).files if others else []
+    ids = assign_ids(files)
+    for path in files:
+        try:
+            reports.append(load(path, id=ids[path], analyze=False))
+        except FzError as exc:
+            failures.append(f"{exc.code} {exc.message}")
+    if len({r.id for r in reports}) != len(reports):
+        raise FzError("the inputs give the same report id twice; pass each report once", code="E050")
+    pairs = find_reuse(
+        reports, min_chars=min_chars, threshold=threshold, include_boilerplate=include_boilerplate
+    )
+    if fmt == "json":
+        text = json.dumps(reuse_json(pairs), ensure_ascii=False, indent=1)
+        if output == "-":
+            typer.echo(text)
+        else:
+            Path(output).write_text(text + "\n", encoding="utf-8")
+    else:
+        html = render_html(
+            pairs, reports, min_chars=min_chars, threshold=threshold, include_boilerplate=include_boilerplate
+        )
+        Path(output).write_text(html, encoding="utf-8")
+    n_pairs = len({(p.a, p.b) for p in pairs})
+    typer.echo(f"{len(reports)} reports: {len(pairs)} reused passages in {n_pairs} pairs of reports", err=True)
+    for f in failures:
+        typer.echo(f, err=True)
+    return 1 if failures else 0
