@@ -23,7 +23,11 @@ def test_reuse_json(tmp_path):
 
 def test_reuse_html_escapes_text(tmp_path):
     evil = "<script>alert(1)</script>"
-    shared = "坚持把合法性审查作为区政府研究决定事项的必经程序" + evil + "凡提交区政府常务会议审议的议题均须经区司法局进行合法性审查。"
+    shared = (
+        "坚持把合法性审查作为区政府研究决定事项的必经程序"
+        + evil
+        + "凡提交区政府常务会议审议的议题均须经区司法局进行合法性审查。"
+    )
     (tmp_path / "a-2020.txt").write_text("甲区人民政府2020年度报告\n" + shared + "\n", encoding="utf-8")
     (tmp_path / "a-2021.txt").write_text("甲区人民政府2021年度报告\n前言。" + shared + "\n", encoding="utf-8")
     out = tmp_path / "reuse.html"
@@ -46,7 +50,7 @@ def _exit_or_error(argv: list[str]) -> str:
     """The usage error of a command (typer's vendored click errors may escape ``main``)."""
     try:
         code = main(argv)
-    except Exception as exc:  # noqa: BLE001 - whichever way the usage error surfaces
+    except Exception as exc:  # whichever way the usage error surfaces
         return str(exc)
     assert code != 0
     return "exit"

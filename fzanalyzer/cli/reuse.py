@@ -74,7 +74,9 @@ def reuse(
         )
         Path(output).write_text(html, encoding="utf-8")
     n_pairs = len({(p.a, p.b) for p in pairs})
-    typer.echo(f"{len(reports)} reports: {len(pairs)} reused passages in {n_pairs} pairs of reports", err=True)
+    typer.echo(
+        f"{len(reports)} reports: {len(pairs)} reused passages in {n_pairs} pairs of reports", err=True
+    )
     for f in failures:
         typer.echo(f, err=True)
     return 1 if failures else 0
