@@ -29,7 +29,11 @@ def _tree(sections: list[Section], prefix: int | None) -> list[dict]:
         if s.level < 1:
             continue
         title = _norm(s.title)
-        node = {"key": (s.level, _norm(s.marker), title[:prefix] if prefix else title), "sec": s, "children": []}
+        node = {
+            "key": (s.level, _norm(s.marker), title[:prefix] if prefix else title),
+            "sec": s,
+            "children": [],
+        }
         nodes[s.id] = node
         parent = nodes.get(s.parent)
         (parent["children"] if parent else roots).append(node)
@@ -61,7 +65,9 @@ def _compare(pred: list[dict], gold: list[dict], where: str = "") -> list[str]:
         sec, gd = p["sec"], g["gold"]
         for field in ("canonical", "topic"):
             if field in gd and gd[field] is not None and getattr(sec, field) != gd[field]:
-                errs.append(f"{where}/{gd['marker']}{gd['title']}: {field} {getattr(sec, field)} != {gd[field]}")
+                errs.append(
+                    f"{where}/{gd['marker']}{gd['title']}: {field} {getattr(sec, field)} != {gd[field]}"
+                )
         errs += _compare(p["children"], g["children"], f"{where}/{gd['marker']}")
     return errs
 
@@ -101,10 +107,14 @@ def test_hard_case_outline(name):
     (the evaluation's rule: PDF page furniture may sit inside a wrapped title)."""
     expected = json.loads((SEGMENT_DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
     path = SEGMENT_DATA / f"{name}.txt"
-    m = re.search(r"(20\d\d)年度?(法治|工作)", unicodedata.normalize("NFKC", path.read_text(encoding="utf-8")))
+    m = re.search(
+        r"(20\d\d)年度?(法治|工作)", unicodedata.normalize("NFKC", path.read_text(encoding="utf-8"))
+    )
     text, sections = _segment_file(path, int(m.group(1)) if m else None)
     _check_spans(text, sections)
-    pred = [s for s in sections if s.style not in ("preamble",) and not (s.style == "unnumbered" and s.level > 1)]
+    pred = [
+        s for s in sections if s.style not in ("preamble",) and not (s.style == "unnumbered" and s.level > 1)
+    ]
     errs = _compare(_tree(pred, 12), _gold_tree(expected["sections"], 12))
     assert not errs, "\n".join(errs)
 

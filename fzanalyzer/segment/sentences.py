@@ -62,7 +62,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
                     break
         elif ch in _END:
             if stack and i - stack[0][1] > _MAX_NEST_SPAN:
+                # the opener was never closed: rescan from just after it, as plain text
+                i = stack[0][1] + 1
                 stack.clear()
+                continue
             if not stack:
                 j = i + 1
                 while j < end and (text[j] in _END or text[j] in _TRAIL):
