@@ -11,12 +11,22 @@ def _sents(text, *args):
 
 def test_splits_at_end_marks_and_line_ends():
     text = "全年办理案件12件。调解成功率98%！是否达标？一是健全机制;二是开展督察\n三是推进创建"
-    assert _sents(text) == ["全年办理案件12件。", "调解成功率98%！", "是否达标？", "一是健全机制;", "二是开展督察", "三是推进创建"]
+    assert _sents(text) == [
+        "全年办理案件12件。",
+        "调解成功率98%！",
+        "是否达标？",
+        "一是健全机制;",
+        "二是开展督察",
+        "三是推进创建",
+    ]
 
 
 def test_not_inside_brackets_book_titles_or_quotes():
     text = "印发《关于加强执法。的通知》（澄政发〔2021〕9号；见附件）。他说“要依法办事。”随后部署。"
-    assert _sents(text) == ["印发《关于加强执法。的通知》（澄政发〔2021〕9号；见附件）。", "他说“要依法办事。”随后部署。"]
+    assert _sents(text) == [
+        "印发《关于加强执法。的通知》（澄政发〔2021〕9号；见附件）。",
+        "他说“要依法办事。”随后部署。",
+    ]
 
 
 def test_offsets_point_into_the_text_and_strip_whitespace():

@@ -15,6 +15,7 @@ adding the lexicon's normalized score to the classifier's probabilities.
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import math
 import re
@@ -219,8 +220,9 @@ def train(
     out: str | Path | None = None, data: str | Path | None = None, seed: int = 0, folds: int = 5
 ) -> tuple[TopicClassifier, float, Path]:
     """Fit the classifier on the training file, report k-fold accuracy, write the model JSON."""
-    import sklearn.linear_model  # noqa: F401 - load its BLAS before limiting the thread pools
-    import sklearn.model_selection  # noqa: F401
+    # load scikit-learn's BLAS before limiting the thread pools (limits apply to loaded libraries)
+    importlib.import_module("sklearn.linear_model")
+    importlib.import_module("sklearn.model_selection")
     from threadpoolctl import threadpool_limits
 
     rows = load_training_data(data)
