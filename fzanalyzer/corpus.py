@@ -134,6 +134,19 @@ class Corpus:
                     pairs.append((a, b))
         return pairs
 
+    # -- comparisons (compare/) ----------------------------------------------------------------
+    def panel(self, *, min_similarity: float = 0.6, include_targets: bool = False) -> pd.DataFrame:
+        """One row per (issuer, year, indicator) with a canonical key linking years and wordings."""
+        from .compare.panel import panel
+
+        return panel(self._reports, min_similarity=min_similarity, include_targets=include_targets)
+
+    def audit(self, encoder: object | None = None) -> list:
+        """Follow-through audits of every consecutive-year pair of the same issuer."""
+        from .compare.followthrough import audit
+
+        return [audit(a, b, encoder=encoder) for a, b in self.consecutive_pairs()]
+
     def to_jsonl(self, path: str | Path, include_text: bool = True) -> None:
         with open(path, "w", encoding="utf-8") as fh:
             for r in self._reports:

@@ -54,7 +54,7 @@ def extract(
         shown = ", ".join(summary.ignored[:5]) + (" …" if len(summary.ignored) > 5 else "")
         console.print(f"[dim]{len(summary.ignored)} file(s) in the folders are not report files: {shown}[/]")
     for f in summary.failures:
-        console.print(f"[red]{f.code}[/] {f.message}", highlight=False)
+        console.print(f"{f.code} {f.message}", style="red", markup=False, highlight=False, soft_wrap=True)
     return 1 if summary.failures else 0
 
 
