@@ -148,3 +148,19 @@ def test_publication_date_and_title_from_html_hints():
 def test_level_from_how_the_report_speaks_when_no_issuer():
     m = meta_of("关于2021年度法治政府建设工作情况的报告\n2021年，我局坚持依法行政，全局法治建设取得新成效。")
     assert m.issuer is None and m.level == "department"
+
+
+def test_title_printed_on_two_lines():
+    text = "临澄市棠溪区人民政府关于2020年度法治政府\n建设工作情况的报告\n市委、市政府：\n2020年，我区坚持依法行政。"
+    m = meta_of(text)
+    assert m.title == "临澄市棠溪区人民政府关于2020年度法治政府建设工作情况的报告"
+    assert m.issuer == "临澄市棠溪区人民政府" and m.year_covered == 2020
+
+
+def test_abbreviated_issuer_is_completed_from_the_text():
+    text = (
+        "市司法局关于2021年度法治政府建设工作情况的报告\n市委、市政府：\n"
+        "2021年，澄川市司法局坚持依法行政，接待南京市司法局考察团一次。\n一、主要举措和成效\n澄川市司法局牵头起草规划。"
+    )
+    m = meta_of(text)
+    assert m.issuer == "澄川市司法局" and m.region.city == "澄川市" and m.level == "department"

@@ -11,6 +11,7 @@ publication date, and whether the document is a rule-of-law government report at
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,7 +19,7 @@ from ..errors import warning
 from ..model import Meta
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import doc_type
-from .region import RegionResult, resolve_region
+from .region import RegionResult, parse_issuer, resolve_region
 from .year import parse_year, year_covered
 
 __all__ = ["extract_meta"]
@@ -89,6 +90,10 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     for i, line in enumerate(lines[:_HEAD_LINES]):
         s = line.strip()
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
+            prev = lines[i - 1].strip() if i > 0 else ""
+            if _title_first_half(prev, s):
+                # A long title printed on two lines (关于2020年度法治政府 / 建设工作情况的报告).
+                return i, prev + s
             return i, s
     if lines:
         s = lines[0].strip()
@@ -106,6 +111,22 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         best = next((p for p in parts if lex.title_cue.search(p)), parts[0] if parts else None)
         return None, best
     return None, None
+
+
+def _title_first_half(prev: str, line: str) -> bool:
+    """Is ``prev`` the first line of a title that ends on ``line``?"""
+    cp = chrome_patterns()
+    if (
+        not prev
+        or len(prev) > 40
+        or len(line) > 30
+        or cp.issuer_line.match(prev)
+        or cp.addressee_line.match(prev)
+    ):
+        return False
+    if normalize_patterns().heading_start.match(prev) or re.search(r"[。，,;；:：!！?？]$", prev):
+        return False
+    return bool(re.search(r"关于|法治|依法", prev)) and not re.search(r"关于|法治政府建设", line[:4])
 
 
 def _signature(lines: list[str]) -> tuple[str | None, str | None]:
@@ -142,6 +163,22 @@ def _pick_issuer(candidates: list[str]) -> str | None:
         if len(c) > len(first) and c.endswith(first):
             first = c
     return first
+
+
+def _full_name(issuer: str | None, text: str) -> str | None:
+    """An abbreviated issuer (市司法局, 区人民政府) completed from the text, where the full name
+    (澄川市司法局) occurs; else the issuer as it is."""
+    if not issuer or issuer[0] not in "省市区县镇乡旗" or len(issuer) > 8:
+        return issuer
+    base = re.escape(issuer[1:])
+    names = Counter(
+        m.group(1) + issuer[0] + issuer[1:]
+        for m in re.finditer(rf"([\u4e00-\u9fff]{{2,12}}?){re.escape(issuer[0])}{base}", text)
+    )
+    for name, _ in names.most_common():
+        if any(t.kind in ("province", "city", "county", "township") for t in parse_issuer(name)[0]):
+            return name
+    return issuer
 
 
 def _named_in_title(title: str | None) -> str | None:
@@ -204,6 +241,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     sig_issuer, sig_date = _signature(lines)
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer])
 
+    meta.issuer = _full_name(meta.issuer, text)
     res = resolve_region(meta.issuer or _named_in_title(meta.title), text)
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     meta.level = _level(res, text)
