@@ -12,7 +12,7 @@ from fzanalyzer.compare.similarity import nearest, part_similarity, similarity_l
 
 @pytest.fixture(scope="module")
 def reports():
-    paths = sorted(DEV.glob("*.txt")) + [SEED]
+    paths = [*sorted(DEV.glob("*.txt")), SEED]
     return [fzanalyzer.load(p) for p in paths]
 
 
