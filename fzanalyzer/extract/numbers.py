@@ -126,7 +126,10 @@ def _parse(s: str) -> Number | None:
     current: Decimal | None = None  # a digit waiting for its multiplier
     decimal_mode = False
     frac = ""
+    seen = False  # a digit was written (so 0万 is 0, 万 alone is 10000)
     for t in toks:
+        if t[0].isdigit() or t in digits:
+            seen = True
         if t == "点":
             if current is None:
                 return None
@@ -155,9 +158,9 @@ def _parse(s: str) -> Number | None:
             current = None
         elif t in big:
             unit = Decimal(big[t])
-            group = section + (current or 0)
-            if group == 0 and total == 0:
-                group = Decimal(1)
+            group = section + (current if current is not None else 0)
+            if group == 0 and total == 0 and not seen:
+                group = Decimal(1)  # 万 alone
             if unit >= Decimal(10) ** 8:
                 total = (total + group) * unit
             else:
