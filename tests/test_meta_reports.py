@@ -164,3 +164,28 @@ def test_abbreviated_issuer_is_completed_from_the_text():
     )
     m = meta_of(text)
     assert m.issuer == "澄川市司法局" and m.region.city == "澄川市" and m.level == "department"
+
+
+@pytest.mark.parametrize(
+    ("title", "label"),
+    [
+        ("《棠溪区2020年度法治政府建设情况报告》解读", "interpretation"),
+        ("棠溪区公布2020年度法治政府建设情况报告", "news"),
+        ("区长2020年度履行推进法治建设第一责任人职责情况报告", "duty_report"),
+        ("关于全区2020年度法治政府建设考核结果的通报", "notice"),
+        ("关于报送2020年度法治政府建设情况报告的函", "notice"),
+        ("临澄市法治政府建设实施纲要（2021—2025年）", "plan"),
+        ("关于2020年度法治政府建设和履行推进法治建设第一责任人职责情况的报告", None),
+        ("棠溪区2020年法治政府建设年度报告（全文）", None),
+        ("棠溪区人民政府2020年度依法行政工作报告", None),
+    ],
+)
+def test_doc_type_from_the_title(title, label):
+    from fzanalyzer.meta.doctype import doc_type
+
+    assert doc_type(title, "") == label
+
+
+def test_traditional_web_copy_has_the_same_metadata(dev_dir):
+    raw = (dev_dir / "tangxi-2022.txt").read_text(encoding="utf-8")
+    assert meta_of(opencc.OpenCC("s2t").convert(raw)) == meta_of(raw)
