@@ -102,6 +102,7 @@ class Indicator:
     pair_of: int | None = None  # index of the 'before' value in a before/after pair
     sentence_start: int = -1
     sentence_end: int = -1
+    period_resolved: str | None = None  # ISO interval of ``period`` against year_covered
 
 
 @dataclass

@@ -318,3 +318,12 @@ def test_section_is_the_deepest_containing_section():
     found = extract_indicators(text, secs, Meta(year_covered=2021), use_ner=False)
     assert [(i.value, i.section) for i in found] == [(12, "s2")]
     assert found[0].sentence == "全年办理案件12件。"
+
+
+def test_period_resolved_against_the_report_year_never_today():
+    text = "今年以来，办理登记业务2.3万余件；2019年1-11月，受理纠纷18465件。"
+    found = extract_indicators(text, [], Meta(year_covered=2016), use_ner=False)
+    assert [(i.period, i.period_resolved) for i in found] == [
+        ("今年以来", "2016"),
+        ("2019年1-11月", "2019-01/2019-11"),
+    ]

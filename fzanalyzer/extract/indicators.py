@@ -23,6 +23,7 @@ from functools import cache
 from ..model import Indicator, Meta, Section
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
+from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs
 
 #: Bump when the rules change what they output.
@@ -510,6 +511,8 @@ def extract_indicators(
         out = [i for i in out if not any(a <= i.start < b for a, b in table_rows)]
         out.extend(tables)
     out.sort(key=lambda i: i.start)
+    for ind in out:
+        ind.period_resolved = resolve_period(ind.period, meta.year_covered)
     if _want_ner(use_ner):
         from .nlp import refine_names
 
