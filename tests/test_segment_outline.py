@@ -184,3 +184,55 @@ def test_report_part_api_finds_the_plan_part():
     assert plan.title == "2022年度推进法治政府建设的主要安排"
     df = report.sections_df
     assert set(df["canonical"].dropna()) >= {"measures_and_results", "shortcomings", "next_year_plan"}
+
+
+def test_run_on_text_without_any_whitespace():
+    """A web copy whose paragraphs were glued with no separator at all: every heading is still
+    found at its level, and each title starts where the heading's text starts."""
+    raw = (SEGMENT_DATA / "inline_no_breaks.txt").read_text(encoding="utf-8")
+    text = re.sub(r"\s", "", unicodedata.normalize("NFKC", raw))
+    sections = segment(text, Meta(year_covered=2022))
+    _check_spans(text, sections)
+    expected = json.loads((SEGMENT_DATA / "inline_no_breaks.expected.json").read_text(encoding="utf-8"))
+
+    def flat(secs):
+        for g in secs:
+            yield g
+            yield from flat(g.get("children", []))
+
+    gold = [(g["level"], _norm(g["marker"]), _norm(g["title"])) for g in flat(expected["sections"])]
+    pred = [(s.level, _norm(s.marker), _norm(s.title)) for s in sections if s.level >= 1]
+    assert [(lv, m) for lv, m, _ in pred] == [(lv, m) for lv, m, _ in gold]
+    for (_, _, pt), (_, _, gt) in zip(pred, gold, strict=True):
+        assert pt.startswith(gt)
+
+
+def test_pdf_heading_wrapped_across_a_page_break_keeps_its_whole_title():
+    _, sections = _segment_file(SEGMENT_DATA / "pdf_wrapped.txt", 2020)
+    titles = [_norm(s.title) for s in sections if s.level == 2]
+    assert titles[0] == "坚持放管结合,持续深化行政审批制度改革和优化营商环境工作"
+    # the running header and page number sit inside the span of the wrapped title
+    assert (
+        titles[1].replace("—2—白石市人民政府公报", "")
+        == "坚持依法决策,不断提高重大行政决策的科学化民主化法治化水平"
+    )
+
+
+def test_part_and_chapter_markers_nest_the_usual_outline():
+    text = (
+        "丰原市人民政府2021年度法治政府建设工作报告\n第一部分 2021年法治政府建设工作情况\n一、依法全面履行政府职能\n"
+        "深化改革。\n二、完善依法行政制度体系\n审核文件41件。\n第二部分 存在的问题和不足\n"
+        "一是依法行政意识仍需增强;二是执法规范化水平有待提高。\n第三部分 2022年工作安排\n一、持续优化法治化营商环境\n"
+    )
+    sections = segment(text, Meta(year_covered=2021))
+    got = [(s.level, s.marker, s.canonical) for s in sections if s.level >= 1]
+    assert got == [
+        (1, "第一部分", "measures_and_results"),
+        (2, "一、", "measures_and_results"),
+        (2, "二、", "measures_and_results"),
+        (1, "第二部分", "shortcomings"),
+        (4, "一是", "shortcomings"),
+        (4, "二是", "shortcomings"),
+        (1, "第三部分", "next_year_plan"),
+        (2, "一、", "next_year_plan"),
+    ]

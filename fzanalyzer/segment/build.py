@@ -47,8 +47,8 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
             cands = sorted(cands + extra, key=lambda h: h.pos)
             heads = resolve(cands)
     wrap = wrap_width(text, lines)
-    set_titles(text, heads, lines, data["title_stops"], wrap)
     runs = find_enumerations(text, lines, stop, inside)
+    set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in runs for h in r])
     heads = merge_enumerations(text, heads, runs, lines, stop, data)
     label(text, heads, lines, year)
     return heads
@@ -161,7 +161,9 @@ def label(text: str, heads: list[Heading], lines: list[Line], year: int | None) 
         if h.level != 1 and h.canonical is None:
             top = _ancestor_at(heads, h, 1)
             h.canonical = top.canonical if top is not None else None
-    _assign_topics(text, heads)
+    # a thematic level-1 heading (一、坚持依法行政…) names an area of work: it gets a topic too
+    thematic = [h for h in tops if h.style == "numbered" and not label_from_wording(h.title, year)]
+    _assign_topics(text, heads, thematic)
 
 
 def _split_merged(
@@ -243,10 +245,10 @@ def _ancestor_at(heads: list[Heading], h: Heading, level: int) -> Heading | None
     return cur if cur is not None and cur.level == level else None
 
 
-def _assign_topics(text: str, heads: list[Heading]) -> None:
+def _assign_topics(text: str, heads: list[Heading], extra: list[Heading]) -> None:
     from .topics import classify_topics
 
-    targets = [h for h in heads if h.level == 2 and h.style != "enumeration"]
+    targets = [h for h in heads if (h.level == 2 or h in extra) and h.style != "enumeration"]
     if not targets:
         return
     items = []

@@ -330,7 +330,19 @@ def _has_follow(cands: list[Heading], i: int, stack: list[_Frame]) -> bool:
 # -- titles -------------------------------------------------------------------------------------------
 
 
-def set_titles(text: str, heads: list[Heading], lines: list[Line], stops: str, wrap: int | None) -> None:
+def set_titles(
+    text: str,
+    heads: list[Heading],
+    lines: list[Line],
+    stops: str,
+    wrap: int | None,
+    barriers: list[int] | None = None,
+) -> None:
+    """Title spans: from the marker to the first stop mark, the line end, the next heading on the
+    same line, or a ``barrier`` (the start of an enumeration item in run-on text)."""
+    import bisect
+
+    barriers = sorted(barriers or [])
     total = sum(ln.end - ln.start for ln in lines)
     run_on_stops = stops + " \t\u3000"
     for n, h in enumerate(heads):
@@ -344,6 +356,9 @@ def set_titles(text: str, heads: list[Heading], lines: list[Line], stops: str, w
         if heads[n + 1 : n + 2] and heads[n + 1].line == h.line:
             limit = min(limit, nxt)
         s = h.mend
+        k = bisect.bisect_right(barriers, s)
+        if k < len(barriers):
+            limit = min(limit, max(barriers[k], s))
         if s >= limit and h.style == "numbered":
             # marker alone on its line (PDF layout): the title is the next line
             for nl in lines[h.line + 1 : h.line + 3]:
@@ -352,7 +367,7 @@ def set_titles(text: str, heads: list[Heading], lines: list[Line], stops: str, w
                     break
         e = _first_stop(text, s, limit, line_stops)
         if e == limit and wrap and h.style == "numbered" and ln.end - ln.start >= wrap - 1:
-            e = _wrapped_title_end(text, lines, h.line, e, stops, wrap, nxt)
+            e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated_lines(text, lines))
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -373,14 +388,16 @@ def _first_stop(text: str, s: int, limit: int, stops: str) -> int:
     return limit
 
 
-def _wrapped_title_end(text: str, lines: list[Line], li: int, e: int, stops: str, wrap: int, nxt: int) -> int:
+def _wrapped_title_end(
+    text: str, lines: list[Line], li: int, e: int, stops: str, wrap: int, nxt: int, repeated: frozenset[str]
+) -> int:
     """A heading that fills a hard-wrapped line continues on the next line (page furniture
     between them is skipped) until a stop mark or a line shorter than the wrap width."""
     j = li + 1
     while j < len(lines) and j <= li + 4:
         ln = lines[j]
         t = text[ln.start : ln.end]
-        if ln.end <= ln.start or is_page_furniture(t) or is_chrome(t):
+        if ln.end <= ln.start or is_page_furniture(t) or is_chrome(t) or t in repeated:
             j += 1
             continue
         if ln.start >= nxt or _is_marker_line(t):
@@ -391,6 +408,17 @@ def _wrapped_title_end(text: str, lines: list[Line], li: int, e: int, stops: str
         e = ln.end
         j += 1
     return e
+
+
+def repeated_lines(text: str, lines: list[Line]) -> frozenset[str]:
+    """Running page headers/footers of PDF-extracted text: short lines that recur 3+ times."""
+    counts = Counter(text[ln.start : ln.end] for ln in lines if 2 <= ln.end - ln.start <= 30)
+    # with page numbers present, a line seen on two pages is already a running header
+    paged = any(is_page_furniture(text[ln.start : ln.end]) for ln in lines if ln.end > ln.start)
+    least = 2 if paged else 3
+    return frozenset(
+        t for t, n in counts.items() if n >= least and not _is_marker_line(t) and t[-1] not in "。；;"
+    )
 
 
 def wrap_width(text: str, lines: list[Line]) -> int | None:
@@ -414,9 +442,10 @@ def find_enumerations(text: str, lines: list[Line], stop: int, inside: bytearray
     for li, ln in enumerate(lines):
         if ln.start >= stop or ln.end <= ln.start:
             continue
-        for pos, kind in _boundaries(text, ln, is_run_on(ln, total)):
-            if kind == "inline":
-                continue
+        run_on = is_run_on(ln, total)
+        for pos, kind in _boundaries(text, ln, run_on):
+            if kind == "inline" and (text[pos] not in "一第" or text[pos - 1] in _WORD_BEFORE_NUMERAL):
+                continue  # run-on text: 一是 may follow a heading directly (二、存在的不足一是…；二是…)
             if pos >= min(ln.end, stop) or (kind != "line" and inside[pos]):
                 continue
             for etype, rx in pats:
@@ -465,8 +494,8 @@ def parse_outline(text: str) -> list[Heading]:
     inside = nesting(text)
     heads = resolve(find_candidates(text, lines, stop, inside))
     wrap = wrap_width(text, lines)
-    set_titles(text, heads, lines, data["title_stops"], wrap)
     enum_runs = find_enumerations(text, lines, stop, inside)
+    set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in enum_runs for h in r])
     return merge_enumerations(text, heads, enum_runs, lines, stop, data)
 
 
