@@ -240,3 +240,8 @@ def test_steps_are_composed_in_one_place_with_their_codes():
     names = [s.name for s in STEPS]
     assert names.index("hard_wrap") < names.index("nfkc") < names.index("web_chrome")
     assert {s.code for s in STEPS if s.code} == {"W002", "W003", "W004", "W005", "W006", "W007", "W008"}
+
+
+def test_closing_formula_before_the_page_footer_is_kept():
+    text = "关于2020年度法治政府建设情况的报告\n市委：\n2020年，我区坚持依法行政，取得新成效。\n特此报告\n打印本页\n关闭窗口"
+    assert remove_chrome(text).split("\n")[-1] == "特此报告"

@@ -15,9 +15,13 @@ body, never inside it. Patterns: ``fzanalyzer/data/chrome.json``.
 
 from __future__ import annotations
 
+import re
+
 from .resources import chrome_patterns, normalize_patterns
 
 _HEAD_SCAN = 80  # body start is looked for among the first lines only
+# Short closing formulas of official documents (特此报告) are report text.
+_CLOSING = re.compile(r"^(特此(报告|说明|函告)|以上报告|妥否|请审议|请予审议)")
 
 
 def is_chrome(line: str) -> bool:
@@ -89,7 +93,7 @@ def _tail_drop(lines: list[str], idx: list[int]) -> set[int]:
             return "chrome"
         if _is_date(s) or _is_issuer(s):
             return "signature"
-        if len(s) > 30 or "。" in s:
+        if len(s) > 30 or "。" in s or _CLOSING.match(s):
             return "body"
         return "other"
 

@@ -31,6 +31,7 @@ _SPACE_BETWEEN = re.compile(
     rf"(?<=[{_CJK}{_CJK_PUNCT}{re.escape(_ASCII_FROM_CN)}])[ \t]+(?=[{_CJK}{_CJK_PUNCT}])"
     rf"|(?<=[{_CJK}{_CJK_PUNCT}])[ \t]+(?=[{re.escape(_ASCII_FROM_CN)}])"
 )
+_SCRIPT_SAMPLE = 50_000  # characters looked at to tell traditional from simplified text
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 
 
@@ -300,7 +301,8 @@ def to_simplified(text: str) -> str:
     at least ``traditional_share`` of its CJK characters change (simplified text changes ~0 %,
     traditional text ~35 %), so a simplified report quoting a traditional name is left alone."""
     p = normalize_patterns()
-    changed, share = traditional_share(text)
+    # The script is measured on a sample: a long text does not change script halfway.
+    changed, share = traditional_share(text[:_SCRIPT_SAMPLE])
     if changed < p.traditional_min_chars or share < p.traditional_share:
         return text
     return _t2s().convert(text)
