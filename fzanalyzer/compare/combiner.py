@@ -64,8 +64,9 @@ def train(
     *,
     path: Path = PAIRS,
     out_dir: Path | None = MODELS,
-    c: float = 1.0,
-    hard_negatives: int = 6,
+    c: float = 10.0,
+    hard_negatives: int = 15,
+    drop: tuple[str, ...] = ("lcs", "part_work"),
 ) -> Combiner:
     """Fit the evidence and stage models for ``encoder`` and (if ``out_dir``) store them."""
     import numpy as np
@@ -86,12 +87,16 @@ def train(
         ys.append(y)
         groups.append(np.full(len(owner), i))
         # fit on the positives and the closest look-alikes: an easy negative teaches nothing
-        closeness = x[:, 1] + x[:, 2]
+        closeness = scorer.rank_scores(x)
         neg = [j for j in np.argsort(-closeness) if y[j] == 0][:hard_negatives]
         keep = [j for j in range(len(y)) if y[j] == 1] + neg
         hard_x.append(x[keep])
         hard_y.append(y[keep])
     x_all, y_all = np.vstack(hard_x), np.concatenate(hard_y)
+    names = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
+    for k, n in enumerate(names):
+        if n in drop:
+            x_all[:, k] = 0.0  # a dropped signal gets coefficient 0
     match = LogisticRegression(C=c, max_iter=2000, random_state=0)
     match.fit(x_all, y_all)
     threshold = _pick_threshold(match, xs, ys)

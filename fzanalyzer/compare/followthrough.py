@@ -43,6 +43,9 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 MODELS = Path(__file__).resolve().parent.parent / "models" / "audit"
 
 WORK_EXCLUDED = ("next_year_plan", "shortcomings")
+SHORTLIST = 3  # candidates per plan the evidence model chooses among
+REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
+STRONG_EVIDENCE = 0.9  # evidence this probable outweighs a repeated promise
 
 #: Pair signals fed to the evidence model, in order.
 MATCH_FEATURES = (
@@ -89,6 +92,15 @@ def stages() -> dict[str, Any]:
 
 _WS = re.compile(r"\s+")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
+_QUOTE = re.compile(r"“([^“”]{2,20})”")
+
+
+def _core_title(title: str) -> str:
+    """A title without its issuer prefix and edition: 《中华人民共和国行政处罚法》 -> 行政处罚法."""
+    t = re.sub(r"^(中华人民共和国|[\u4e00-\u9fff]{1,8}?(省|市|区|县))", "", title)
+    return re.sub(r"[(（][^()（）]*[)）]$", "", t)
+
+
 _NUM = re.compile(
     r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|项|件|个|人|名|户|家|次|场|卷|条|所|处|种|期))"
 )
@@ -256,10 +268,22 @@ class PairScorer:
         self._ctx = (a @ c.T).toarray()
         return (a @ b.T).toarray()
 
+    def _w(self, g: str) -> float:
+        # an equivalent wording (one synonym-group character) counts as a whole concept
+        w = self._idf.get(g, 1.0)
+        return 3.0 * w if len(g) == 1 and ord(g) >= 0xE000 else w
+
     def _cover(self, plan_big: set[str], cand_big: set[str]) -> float:
-        tot = sum(self._idf.get(g, 1.0) for g in plan_big)
-        hit = sum(self._idf.get(g, 1.0) for g in plan_big & cand_big)
+        tot = sum(self._w(g) for g in plan_big)
+        hit = sum(self._w(g) for g in plan_big & cand_big)
         return hit / tot if tot else 0.0
+
+    def rank_scores(self, x: np.ndarray) -> np.ndarray:
+        """The lexical (and semantic) closeness used to shortlist candidates for the model."""
+        r = x[:, 0] + x[:, 1] + x[:, 2] + x[:, 10]
+        if x.shape[1] > len(MATCH_FEATURES):
+            r = r + x[:, len(MATCH_FEATURES)]
+        return r
 
     def features(self, i: int) -> np.ndarray:
         """Signals of plan ``i`` against every candidate: array (n_cands, n_features)."""
@@ -272,6 +296,7 @@ class PairScorer:
         clauses = [c for c in re.split(r"[，,；;。]", p) if len(c) >= 4]
         cbigs = [_bigrams(c) for c in clauses] or [pbig]
         ptitles = _TITLE.findall(praw)
+        pcores = [_core_title(t) for t in ptitles] + [q for q in _QUOTE.findall(praw) if len(q) >= 3]
         pents = {(m.group(1), m.group(2)) for m in st["_entity_re"].finditer(praw)}
         p_actor = bool(st["_actor_re"].search(praw))
         tnums = _numbers(self.targets[i] or "")
@@ -291,13 +316,15 @@ class PairScorer:
             title = 0.0
             if ptitles and ctitles:
                 title = 1.0 if max(_dice(a, b) for a in ptitles for b in ctitles) >= 0.6 else -1.0
+            if title <= 0 and any(len(t) >= 4 and t in craw for t in pcores):
+                title = 1.0  # a law or name cited without its brackets, or a shared quoted name
             conflict = 0.0
+            cents = {(m.group(1), m.group(2)) for m in st["_entity_re"].finditer(craw)}
             for lvl, name in pents:
-                for m in re.finditer(re.escape(name), craw):
-                    before = craw[max(0, m.start() - 3) : m.start()]
-                    other = [x for x in st["level_prefixes"] if x in before and x != lvl]
-                    if other and lvl not in before:
-                        conflict = 1.0
+                same = any(lv == lvl and _dice(name, nm) >= 0.5 for lv, nm in cents)
+                other = any(lv != lvl and name[-2:] == nm[-2:] and _dice(name, nm) >= 0.4 for lv, nm in cents)
+                if other and not same:
+                    conflict = 1.0
             cscope = _scopes(craw)
             if pscope and cscope and not (pscope & cscope):
                 conflict = 1.0
@@ -549,13 +576,16 @@ def judge(
             x = ws.features(i)
             x = _fit_width(x, comb)
             prob = comb.match_proba(x)
-            order = np.argsort(-prob)
+            # the model decides among the closest few sentences: ranks from the signals, the
+            # decision from the fitted combination (no single similarity threshold)
+            shortlist = np.argsort(-ws.rank_scores(x))[:SHORTLIST]
+            order = shortlist[np.argsort(-prob[shortlist])]
             best = int(order[0])
             best_p = float(prob[best])
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
             signals["match_probability"] = round(best_p, 4)
             if best_p >= comb.threshold:
-                chosen = [best] + [int(j) for j in order[1:3] if prob[j] >= max(comb.threshold, best_p - 0.1)]
+                chosen = [best] + [int(j) for j in order[1:3] if prob[j] >= comb.threshold]
                 evidence = [_evidence(work[j]) for j in chosen]
                 sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in chosen))
                 p_done = comb.stage_proba(sx)
@@ -563,13 +593,15 @@ def judge(
                 status = "fulfilled" if p_done >= 0.5 else "progressed"
                 score = best_p
         restate_sim = 0.0
-        if status == "not_reported" and rs is not None:
+        if rs is not None:
             x = rs.features(i)
             sim = (x[:, 0] + x[:, 1]) / 2
             j = int(np.argmax(sim))
             restate_sim = float(sim[j])
             signals["restate_similarity"] = round(restate_sim, 4)
-            if restate_sim >= comb.restate_threshold:
+            # promised again almost verbatim and no strong evidence of work: restated
+            repeated = restate_sim >= REPEAT_SIMILARITY and best_p < STRONG_EVIDENCE
+            if (status == "not_reported" and restate_sim >= comb.restate_threshold) or repeated:
                 status, score = "restated", restate_sim
                 evidence = [_evidence(again[j])]
         if status == "not_reported":
