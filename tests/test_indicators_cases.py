@@ -327,3 +327,18 @@ def test_period_resolved_against_the_report_year_never_today():
         ("今年以来", "2016"),
         ("2019年1-11月", "2019-01/2019-11"),
     ]
+
+
+def test_respectively_gives_one_subject_per_number():
+    found = run("信访事项及时受理率、按期办结率分别达到99.6%和98.9%。")
+    assert [(i.value, i.name) for i in found] == [(99.6, "信访事项及时受理率"), (98.9, "按期办结率")]
+
+
+def test_vague_amounts():
+    found = run("全年共组织执法检查百余场，检查企业数十家。")
+    assert [(i.text, i.value, i.qualifier) for i in found] == [("百余场", 100, "余")]
+
+
+def test_quarter_and_years_since_are_periods():
+    assert one("前三季度，政务服务中心办件量达120万件。").period == "前三季度"
+    assert one("五年来，累计培训行政执法人员4.6万人次。").period == "五年来"

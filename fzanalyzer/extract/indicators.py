@@ -60,6 +60,7 @@ def _master() -> re.Pattern[str]:
     return re.compile(
         rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"
         rf"|百分之(?P<pnum>{num})"
+        rf"|(?<![{d}十百千万亿\d])(?P<vague>[百千万])(?P<vinner>余|多)[ \t]?(?P<vunit>{unit_pattern()})"
         rf"|(?P<num>{num})(?:{sep}(?P<num2>{num}))?(?P<inner>余|多)?[ \t]?(?P<unit>{unit_pattern()})"
     )
 
@@ -122,6 +123,12 @@ def _candidate(m: re.Match[str], unit_table) -> Candidate | None:
         if v is None:
             return None
         return Candidate(m.start(), m.end(), m.start(), v, None, "%", "percent", None, True)
+    if m.group("vague"):
+        u = unit_table[m.group("vunit")]
+        v = parse_number(m.group("vague"))
+        return Candidate(
+            m.start(), m.end(), m.start(), _scale(v, u.factor), None, u.unit, u.kind, m.group("vinner"), True
+        )
     num = m.group("num")
     v = parse_number(num)
     if v is None:
@@ -198,6 +205,8 @@ def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restat
     unit_start = m.start("unit") if m.group("unit") else e
     if before == "第" or (before == "首" and not num):
         return "ordinal"
+    if cand.chinese and any(text.endswith(w, 0, s) for w in cues()["exclusion"]["vague_before"]):
+        return "vague"  # 数十家, 几百人: no value to report
     if before and (before.isascii() and (before.isalnum() or before in ".-/_#")):
         return "identifier"
     if m.group("unit"):
@@ -450,6 +459,7 @@ def extract_indicators(
     last_in_sentence: dict[int, int] = {}
     bases: list[str] = []
     first_in_sentence: dict[int, int] = {}
+    respectively: dict[int, list[str]] = {}
     for cand in cands:
         if cand.kind == "duration" and _modifies_noun(text, cand):
             continue
@@ -462,16 +472,30 @@ def extract_indicators(
         prev_idx = last_in_sentence.get(s_lo)
         if prev_idx is not None and out[prev_idx].end > name_lo:
             name_lo = out[prev_idx].end
-        name = clean_name(text[name_lo:pre_start].lstrip("、"))
+        raw = text[name_lo:pre_start]
+        name = clean_name(raw.lstrip("、"))
         base = name
         pair_of = None
+        resp = respectively.get(s_lo)
+        if cues()["name"]["respectively"] in raw:
+            # 受理率、办结率分别达到99.6%和98.9%: one subject per number, in order
+            items = [x for x in name.split("、") if x]
+            if len(items) < 2:
+                items = [x for x in re.split(r"和(?!解)|与", name) if x]
+            if len(items) >= 2:
+                name = base = items[0]
+                respectively[s_lo] = items[1:]
+        elif resp and not raw.strip("和、及与，, "):
+            name = base = resp.pop(0)
         if prev_idx is not None:
             pair_of, pchange = _before_after(text, out[prev_idx], cand, pre_start)
             if pair_of is not None:
                 pair_of = prev_idx
                 change = pchange
                 name = base = out[prev_idx].name or name
-        if pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
+        if resp is not None and name == base and raw.strip("和、及与，, ") == "":
+            pass
+        elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
         elif pair_of is None and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
