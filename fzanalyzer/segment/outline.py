@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 
 from .lexicon import (
     chrome_patterns,
@@ -45,6 +46,7 @@ _CLOSE = {v: k for k, v in _OPEN.items()}
 _WORD_BEFORE_NUMERAL = frozenset(
     "统单唯万第之初周星期季年月日号百千十零两几每逐各其某合同专均之一二三四五六七八九"
 )
+_PROSE_PUNCT = re.compile(r"[，,。；;、]")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
 
@@ -116,14 +118,28 @@ def body_end(text: str, lines: list[Line]) -> int:
     last_prose = -1
     for i, ln in enumerate(lines):
         t = text[ln.start : ln.end]
-        if len(t) >= 40 and not is_chrome(t):
+        # prose: a long line, or (hard-wrapped PDF text) a shorter one with sentence punctuation
+        if (len(t) >= 40 or (len(t) >= 16 and _PROSE_PUNCT.search(t))) and not is_chrome(t):
             last_prose = i
+    if last_prose >= 0 and is_run_on(lines[last_prose], sum(ln.end - ln.start for ln in lines)):
+        # a page flattened into one line: its footer follows the last sentence inline
+        ln = lines[last_prose]
+        after = text.rfind("。", ln.start, ln.end) + 1
+        if after > 0:
+            m = _inline_footer().search(text, after, ln.end)
+            if m:
+                return _trim_end(text, m.start())
     for i in range(last_prose + 1, len(lines)):
         ln = lines[i]
         t = text[ln.start : ln.end]
         if t and is_chrome(t) and not _is_marker_line(t, strict=True):
             return _trim_end(text, ln.start)
     return _trim_end(text, len(text))
+
+
+@cache
+def _inline_footer() -> re.Pattern[str]:
+    return re.compile("|".join(headings_data()["inline_footer"]))
 
 
 def _is_marker_line(t: str, strict: bool = False) -> bool:
@@ -366,7 +382,7 @@ def set_titles(
                     s, limit = nl.start, nl.end
                     break
         e = _first_stop(text, s, limit, line_stops)
-        if e == limit and wrap and h.style == "numbered" and ln.end - ln.start >= wrap - 1:
+        if e == limit and wrap and h.style != "unnumbered" and ln.end - ln.start >= wrap - 1:
             e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated_lines(text, lines))
         while s < e and text[s].isspace():
             s += 1
@@ -505,6 +521,8 @@ def merge_enumerations(
     """Attach enumeration items to the deepest numbered heading containing them; set all ends."""
     end = signature_start(text, lines, stop)
     set_ends(heads, end)
+    wrap = wrap_width(text, lines)
+    repeated = repeated_lines(text, lines) if wrap else frozenset()
     items: list[Heading] = []
     for run in runs:
         for n, h in enumerate(run):
@@ -517,10 +535,10 @@ def merge_enumerations(
             if n + 1 < len(run):
                 h.end = _trim_end(text, run[n + 1].pos)
             else:
-                h.end = min(lines[h.line].end, heads[parent].end)
+                h.end = min(_paragraph_end(text, lines, h.line, wrap, repeated), heads[parent].end)
             h.end = max(min(h.end, heads[parent].end), h.pos)
             items.append(h)
-    set_titles(text, items, lines, data["enumeration_title_stops"], None)
+    set_titles(text, items, lines, data["enumeration_title_stops"], wrap)
     for h in items:
         h.title_end = min(h.title_end, h.end)
         h.title_start = min(h.title_start, h.title_end)
@@ -536,6 +554,27 @@ def merge_enumerations(
         out.append(h)
         del kind
     return out
+
+
+def _paragraph_end(text: str, lines: list[Line], li: int, wrap: int | None, repeated: frozenset[str]) -> int:
+    """End of the paragraph holding line ``li``: the line itself, or in hard-wrapped text the
+    following lines while they are full (page furniture in between is skipped)."""
+    end = lines[li].end
+    if not wrap:
+        return end
+    cur = li
+    j = li + 1
+    while j < len(lines) and lines[cur].end - lines[cur].start >= wrap - 1:
+        ln = lines[j]
+        t = text[ln.start : ln.end]
+        if ln.end <= ln.start or is_page_furniture(t) or t in repeated:
+            j += 1
+            continue
+        if _is_marker_line(t):
+            break
+        end, cur = ln.end, j
+        j += 1
+    return end
 
 
 def set_ends(heads: list[Heading], end: int) -> None:
