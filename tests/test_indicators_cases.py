@@ -342,3 +342,13 @@ def test_vague_amounts():
 def test_quarter_and_years_since_are_periods():
     assert one("前三季度，政务服务中心办件量达120万件。").period == "前三季度"
     assert one("五年来，累计培训行政执法人员4.6万人次。").period == "五年来"
+
+
+def test_chinese_numeral_writing():
+    found = run(
+        "二〇二一年，全县共有律师事务所十二家；参考率百分之百，合格率百分之九十九点八；案件数增长近两成。"
+    )
+    assert [(i.value, i.unit) for i in found] == [(12, "家"), (100, "%"), (99.8, "%"), (20, "%")]
+    assert found[0].period == "二〇二一年"
+    assert [i.name for i in found[1:3]] == ["参考率", "合格率"]
+    assert (found[3].qualifier, found[3].change) == ("近", "increase")

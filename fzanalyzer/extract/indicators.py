@@ -59,7 +59,7 @@ def _master() -> re.Pattern[str]:
     sep = r"[ \t]?(?:[-~—–～至到])[ \t]?"
     return re.compile(
         rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"
-        rf"|百分之(?P<pnum>{num})"
+        rf"|百分之(?P<pnum>{num}|百)"
         rf"|(?<![{d}十百千万亿\d])(?P<vague>[百千万])(?P<vinner>余|多)[ \t]?(?P<vunit>{unit_pattern()})"
         rf"|(?P<num>{num})(?:{sep}(?P<num2>{num}))?(?P<inner>余|多)?[ \t]?(?P<unit>{unit_pattern()})"
     )
@@ -504,6 +504,8 @@ def extract_indicators(
             prev_base = bases[prev_idx] if prev_idx is not None else ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
+                if _is_rate(prev_base):
+                    prev_base = ""  # 参考率…，合格率…: a rate never names another rate
             name, base = _complete_name(text, cand, name, prev_base)
         bases.append(base)
         out.append(
