@@ -181,6 +181,24 @@ def _full_name(issuer: str | None, text: str) -> str | None:
     return issuer
 
 
+def _government_named_in_text(res: RegionResult, text: str) -> str | None:
+    """When only the title's region is known (静海区2023年度法治政府建设情况报告), the issuer is
+    that region's government as the text names it: the longest of 天津市静海区人民政府,
+    静海区人民政府 … found in the text."""
+    names = [t.name for t in res.tokens]
+    if not names:
+        return None
+    region = res.region
+    prefixes = [
+        "".join(x for x in (region.province, region.city) if x and x not in names),
+        region.city if region.city and region.city not in names else "",
+        "",
+    ]
+    organs = ("街道办事处", "办事处") if res.township and res.township.endswith("街道") else ("人民政府",)
+    found = [p + "".join(names) + o for p in prefixes for o in organs if p + "".join(names) + o in text]
+    return max(found, key=len) if found else None
+
+
 def _named_in_title(title: str | None) -> str | None:
     """Without an issuer, the divisions a title names: 关于静安区法治政府… → 静安区."""
     if not title:
@@ -245,6 +263,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
     res = resolve_region(meta.issuer or _named_in_title(meta.title), text)
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     meta.level = _level(res, text)
+    if meta.issuer is None and meta.level != "department":
+        meta.issuer = _government_named_in_text(res, text)
 
     meta.published = sig_date or _hint_date(hints.get("date"))
     start = (t_idx + 1) if t_idx is not None else 0
