@@ -1,0 +1,336 @@
+"""Wording shifts: terms and slogans that appear, rise, fade or vanish between years.
+
+Terms are jieba tokens (two characters or more, without function words from
+``data/stopwords_zh.txt``), pairs of adjacent tokens (so ``一网通`` + ``办`` gives ``一网通办``),
+and quoted phrases (“双随机、一公开”), which in this genre are mostly slogans.
+
+Keyness is the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+2008, "Fightin' Words", eq. 16–22): for term *w* in samples *i* (later) and *j* (earlier)
+with counts *y* and totals *n*, and prior pseudo-counts α_w (the corpus frequency of *w*
+scaled to a total α₀),
+
+    δ_w = log((y_wi + α_w) / (n_i + α₀ − y_wi − α_w)) − log((y_wj + α_w) / (n_j + α₀ − y_wj − α_w))
+    σ²_w ≈ 1 / (y_wi + α_w) + 1 / (y_wj + α_w),      z_w = δ_w / σ_w.
+
+Unlike raw counts or frequency ratios, z shrinks rare terms towards zero, so a word used once
+does not top the list. ``|z| ≥ 1.96`` is the usual cut.
+
+>>> import pandas as pd
+>>> from collections import Counter
+>>> df = log_odds(Counter({"一网通办": 12, "改革": 30}), Counter({"改革": 31, "放管服": 9}))
+>>> z = df.set_index("term")["z"]
+>>> bool(z["一网通办"] > 1.96), bool(z["放管服"] < -1.96)
+(True, True)
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..model import Report
+
+_QUOTED = re.compile(r"[“\"「『]([^“”\"「」『』\n]{2,12})[”\"」』]")
+_SEGMENT_BREAK = re.compile(r"[，,。；;：:！!？?、（）()《》“”\"「」『』\[\]【】\s]+")
+_NUMERIC = re.compile(r"^[\d０-９.．%％,，]+$|^\d")
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """Function words left out of terms (``data/stopwords_zh.txt``)."""
+    text = resources.files("fzanalyzer").joinpath("data/stopwords_zh.txt").read_text(encoding="utf-8")
+    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@cache
+def _tokenizer() -> Any:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return tok
+
+
+def _content(tok: str, stop: frozenset[str]) -> bool:
+    return bool(_HAS_CJK.search(tok)) and not _NUMERIC.match(tok) and tok not in stop
+
+
+def terms(text: str, *, bigrams: bool = True, quoted: bool = True) -> Counter[str]:
+    """Counts of the terms of a text: content tokens, adjacent-token pairs, quoted phrases.
+
+    >>> c = terms("深化“一网通办”改革，推进“一网通办”")
+    >>> c["一网通办"], c["改革"]
+    (2, 1)
+    """
+    stop = stopwords()
+    tok = _tokenizer()
+    out: Counter[str] = Counter()
+    for seg in _SEGMENT_BREAK.split(text):
+        if not seg:
+            continue
+        toks = [t for t in tok.lcut(seg, HMM=False) if t.strip()]
+        for t in toks:
+            if len(t) >= 2 and _content(t, stop):
+                out[t] += 1
+        if bigrams:
+            for x, y in itertools.pairwise(toks):
+                if _HAS_CJK.search(x) and _HAS_CJK.search(y) and not (_NUMERIC.match(x) or _NUMERIC.match(y)):
+                    if x in stop or y in stop:
+                        continue
+                    pair = x + y
+                    if len(pair) >= 3:
+                        out[pair] += 1
+    if quoted:
+        # A quoted phrase (mostly a slogan) counts every time it is written, quoted or not,
+        # unless jieba already keeps it whole as a token or a pair.
+        for phrase in {m.group(1) for m in _QUOTED.finditer(text)}:
+            if _HAS_CJK.search(phrase) and phrase not in out:
+                out[phrase] = text.count(phrase)
+    return out
+
+
+def log_odds(
+    later: Counter[str],
+    earlier: Counter[str],
+    prior: Counter[str] | None = None,
+    *,
+    prior_weight: float = 1.0,
+) -> pd.DataFrame:
+    """Log-odds ratio with an informative Dirichlet prior of every term, later vs earlier.
+
+    ``prior``: background counts (default: later + earlier); its total is scaled to
+    α₀ = ``prior_weight`` × the mean size of the two samples. Columns ``term, z, delta,
+    count_later, count_earlier``; sorted by z (rising first).
+    """
+    import numpy as np
+    import pandas as pd
+
+    prior = prior if prior is not None else later + earlier
+    vocab = sorted(set(later) | set(earlier))
+    cols = ["term", "z", "delta", "count_later", "count_earlier"]
+    if not vocab:
+        return pd.DataFrame(columns=cols)
+    yi = np.array([later.get(w, 0) for w in vocab], dtype=float)
+    yj = np.array([earlier.get(w, 0) for w in vocab], dtype=float)
+    ni, nj = yi.sum(), yj.sum()
+    p_tot = float(sum(prior.values())) or 1.0
+    alpha0 = max(prior_weight * (ni + nj) / 2, 1.0)
+    # Terms absent from the background still get a small pseudo-count (half an occurrence).
+    aw = np.array([max(prior.get(w, 0), 0.5) for w in vocab], dtype=float) * alpha0 / p_tot
+    delta = np.log((yi + aw) / (ni + alpha0 - yi - aw)) - np.log((yj + aw) / (nj + alpha0 - yj - aw))
+    z = delta / np.sqrt(1.0 / (yi + aw) + 1.0 / (yj + aw))
+    df = pd.DataFrame(
+        {
+            "term": vocab,
+            "z": z,
+            "delta": delta,
+            "count_later": yi.astype(int),
+            "count_earlier": yj.astype(int),
+        }
+    )
+    return df.sort_values(["z", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _change(row: Any) -> str:
+    if row.count_earlier == 0:
+        return "appeared"
+    if row.count_later == 0:
+        return "vanished"
+    return "rising" if row.z > 0 else "falling"
+
+
+def _shift_table(
+    later: Counter[str],
+    earlier: Counter[str],
+    prior: Counter[str],
+    *,
+    top: int | None,
+    z: float | None,
+    min_count: int,
+    prior_weight: float,
+) -> pd.DataFrame:
+    import pandas as pd
+
+    df = log_odds(later, earlier, prior, prior_weight=prior_weight)
+    df = df[(df["count_later"] + df["count_earlier"]) >= min_count]
+    if z is not None:
+        df = df[df["z"].abs() >= z]
+    if top is not None:
+        df = pd.concat([df[df["z"] > 0].head(top), df[df["z"] < 0].tail(top)])
+    df = df.copy()
+    df["change"] = [_change(r) for r in df.itertuples()]
+    df["significant"] = df["z"].abs() >= SIGNIFICANT
+    return df.reset_index(drop=True)
+
+
+#: |z| at which a shift is significant at the 5 % level (two-sided).
+SIGNIFICANT = 1.96
+
+
+def wording_shifts(
+    reports: list[Report],
+    *,
+    top: int | None = 25,
+    z: float | None = None,
+    min_count: int = 3,
+    prior_weight: float = 1.0,
+) -> pd.DataFrame:
+    """Terms whose use changes between consecutive reports of one issuer (by ``year_covered``).
+
+    For each pair of consecutive years of an issuer, the ``top`` most rising and most falling
+    terms (all with ``top=None``), optionally only those with ``|z| ≥ z``, used at least
+    ``min_count`` times in the two reports. Columns ``issuer, year_from, year_to, from_id,
+    to_id, term, z, delta, count_from, count_to, change`` (appeared | vanished | rising |
+    falling) and ``significant`` (``|z| ≥ 1.96``). The prior is the whole corpus given, so a
+    term common everywhere needs a large change to stand out. Two single reports of a few
+    thousand words rarely make a shift significant: read z as a ranking.
+    """
+    import pandas as pd
+
+    counts = {r.id: terms(r.text) for r in reports}
+    background: Counter[str] = Counter()
+    for c in counts.values():
+        background.update(c)
+    by_issuer: dict[str, list[Report]] = {}
+    for r in reports:
+        if r.meta.issuer and r.meta.year_covered is not None:
+            by_issuer.setdefault(r.meta.issuer, []).append(r)
+    frames = []
+    for issuer, rs in sorted(by_issuer.items()):
+        rs = sorted(rs, key=lambda r: (r.meta.year_covered, r.id))
+        for prev, nxt in itertools.pairwise(rs):
+            if prev.meta.year_covered == nxt.meta.year_covered:
+                continue
+            df = _shift_table(
+                counts[nxt.id],
+                counts[prev.id],
+                background,
+                top=top,
+                z=z,
+                min_count=min_count,
+                prior_weight=prior_weight,
+            )
+            df.insert(0, "to_id", nxt.id)
+            df.insert(0, "from_id", prev.id)
+            df.insert(0, "year_to", nxt.meta.year_covered)
+            df.insert(0, "year_from", prev.meta.year_covered)
+            df.insert(0, "issuer", issuer)
+            frames.append(df)
+    cols = [
+        "issuer",
+        "year_from",
+        "year_to",
+        "from_id",
+        "to_id",
+        "term",
+        "z",
+        "delta",
+        "count_later",
+        "count_earlier",
+        "change",
+        "significant",
+    ]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    return out.rename(columns={"count_later": "count_to", "count_earlier": "count_from"})
+
+
+def shifts_by_year(
+    reports: list[Report],
+    *,
+    top: int | None = 25,
+    z: float | None = None,
+    min_count: int = 5,
+    prior_weight: float = 1.0,
+) -> pd.DataFrame:
+    """Terms whose use changes between consecutive years across the whole corpus (all issuers
+    of a year pooled). Columns as :func:`wording_shifts` without issuer and ids, plus
+    ``docs_from``/``docs_to``: how many reports of each year use the term (a term one report
+    repeats is not a corpus trend)."""
+    import pandas as pd
+
+    per_year: dict[int, Counter[str]] = {}
+    docs: dict[int, Counter[str]] = {}
+    background: Counter[str] = Counter()
+    for r in reports:
+        if r.meta.year_covered is None:
+            continue
+        c = terms(r.text)
+        per_year.setdefault(r.meta.year_covered, Counter()).update(c)
+        docs.setdefault(r.meta.year_covered, Counter()).update(set(c))
+        background.update(c)
+    years = sorted(per_year)
+    frames = []
+    for y0, y1 in itertools.pairwise(years):
+        df = _shift_table(
+            per_year[y1],
+            per_year[y0],
+            background,
+            top=top,
+            z=z,
+            min_count=min_count,
+            prior_weight=prior_weight,
+        )
+        df["docs_from"] = [docs[y0].get(t, 0) for t in df["term"]]
+        df["docs_to"] = [docs[y1].get(t, 0) for t in df["term"]]
+        df.insert(0, "year_to", y1)
+        df.insert(0, "year_from", y0)
+        frames.append(df)
+    cols = [
+        "year_from",
+        "year_to",
+        "term",
+        "z",
+        "delta",
+        "count_later",
+        "count_earlier",
+        "change",
+        "significant",
+        "docs_from",
+        "docs_to",
+    ]
+    out = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=cols)
+    return out.rename(columns={"count_later": "count_to", "count_earlier": "count_from"})
+
+
+def kwic(reports: list[Report], term: str, width: int = 20) -> pd.DataFrame:
+    """Keyword in context: every occurrence of ``term`` (literal, not a pattern) with ``width``
+    characters either side. ``text[start:end] == term``.
+
+    >>> from fzanalyzer.model import Report
+    >>> r = Report(id="x", source="", sha256="", format="txt", text="深化“一网通办”改革，推进一网通办。")
+    >>> kwic([r], "一网通办", width=3)[["left", "term", "right", "start"]].values.tolist()
+    [['深化“', '一网通办', '”改革', 3], ['，推进', '一网通办', '。', 13]]
+    """
+    import pandas as pd
+
+    cols = ["report_id", "issuer", "year", "left", "term", "right", "start", "end"]
+    rows = []
+    if term:
+        pat = re.compile(re.escape(term))
+        for r in reports:
+            for m in pat.finditer(r.text):
+                s, e = m.start(), m.end()
+                rows.append(
+                    {
+                        "report_id": r.id,
+                        "issuer": r.meta.issuer,
+                        "year": r.meta.year_covered,
+                        "left": r.text[max(0, s - width) : s],
+                        "term": m.group(),
+                        "right": r.text[e : e + width],
+                        "start": s,
+                        "end": e,
+                    }
+                )
+    return pd.DataFrame(rows, columns=cols)
