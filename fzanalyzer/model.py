@@ -159,8 +159,15 @@ class Report:
 
     # -- navigation -------------------------------------------------------------------------
     def part(self, label: str) -> list[Section]:
-        """Level-1 sections with canonical ``label`` (e.g. ``"next_year_plan"``)."""
-        return [s for s in self.sections if s.level == 1 and s.canonical == label]
+        """The parts labelled ``label`` (e.g. ``"next_year_plan"``): the top-most sections with that
+        canonical label — level-1 parts, the level-0 preamble, and the plan half (level 2) of a
+        merged 工作总结暨工作安排 part."""
+        by_id = {s.id: s for s in self.sections}
+        return [
+            s
+            for s in self.sections
+            if s.canonical == label and getattr(by_id.get(s.parent), "canonical", None) != label
+        ]
 
     def section(self, section_id: str | None) -> Section | None:
         for s in self.sections:

@@ -236,3 +236,15 @@ def test_part_and_chapter_markers_nest_the_usual_outline():
         (1, "第三部分", "next_year_plan"),
         (2, "一、", "next_year_plan"),
     ]
+
+
+def test_report_part_finds_preamble_and_the_plan_half_of_a_merged_part():
+    from fzanalyzer.model import Report
+
+    text, sections = _segment_file(SEGMENT_DATA / "merged_review_plan.txt", 2021)
+    report = Report(id="m", source="", sha256="", format="txt", text=text, sections=sections)
+    (plan,) = report.part("next_year_plan")
+    assert (plan.level, plan.marker, plan.title) == (2, "(二)", "2022年工作安排")
+    (pre,) = report.part("preamble")
+    assert pre.level == 0 and text[pre.start :].startswith("松岗镇人民政府")
+    assert [p.title for p in report.part("measures_and_results")] == ["2021年工作总结暨2022年工作安排"]
