@@ -212,3 +212,16 @@ def test_running_header_repeating_the_title_keeps_the_title():
         rows += [f"第{p}段内容，全年办理案件{p}件。", f"— {p} —", title]
     lines = normalize("\n".join(rows)).text.split("\n")
     assert lines[0] == title and lines.count(title) == 1
+
+
+def test_removed_chrome_tells_the_publication_date_and_title(data_dir, dev_dir):
+    web = normalize((data_dir / "nearmiss" / "web-jinghai-2020.txt").read_text(encoding="utf-8"))
+    # 成文日期 2021年03月25日 and 发布日期 2021年03月30日 are both on the page: the publication wins.
+    assert web.hints == {
+        "date": "2021-03-30",
+        "title": "天津市静海区人民政府关于2020年度法治政府建设情况的报告",
+    }
+    assert normalize((dev_dir / "tangxi-2020.txt").read_text(encoding="utf-8")).hints == {
+        "date": "2021-03-30"
+    }
+    assert normalize((dev_dir / "tangxi-2021.txt").read_text(encoding="utf-8")).hints == {}

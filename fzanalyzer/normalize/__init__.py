@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 
 from ..errors import warning
 from . import steps
-from .chrome import remove_chrome
+from .chrome import chrome_hints, remove_chrome
 
 
 @dataclass
@@ -42,6 +42,9 @@ class Normalized:
 
     text: str
     warnings: list[str] = field(default_factory=list)
+    #: What the removed web chrome said about the page: ``date`` (发布时间/发布日期/成文日期 …),
+    #: ``title`` (标题：… of an 索引号 block). Same keys as a reader's hints; the reader's win.
+    hints: dict[str, str] = field(default_factory=dict)
 
 
 def _lines_removed(before: str, after: str) -> str:
@@ -99,9 +102,12 @@ def normalize(text: str, fmt: str = "txt") -> Normalized:
     to do.
     """
     warnings: list[str] = []
+    hints: dict[str, str] = {}
     for step in STEPS:
         after = step.fn(text)
         if step.code and after != text:
             warnings.append(warning(step.code, step.describe(text, after)))
+            if step.fn is remove_chrome:
+                hints = chrome_hints(text, after)
         text = after
-    return Normalized(text=text, warnings=warnings)
+    return Normalized(text=text, warnings=warnings, hints=hints)

@@ -129,3 +129,31 @@ def remove_chrome(text: str) -> str:
     if not drop:
         return text
     return "\n".join(line for i, line in enumerate(lines) if i not in drop)
+
+
+_DATE_LABEL = re.compile(
+    r"(发布|成文|发文|印发|更新)(时间|日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
+)
+_DATE_RANK = ("发布", "更新", "印发", "发文", "成文")
+_TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|信息名称)\s*[:：]\s*(.{4,80}?)\s*$")
+
+
+def chrome_hints(before: str, after: str) -> dict[str, str]:
+    """What the chrome removed from ``before`` (leaving ``after``) said about the page: its
+    publication date and the title of its info block."""
+    kept = set(after.split("\n"))
+    hints: dict[str, str] = {}
+    best = len(_DATE_RANK)
+    for line in before.split("\n"):
+        if line in kept:
+            continue
+        s = line.strip()
+        for m in _DATE_LABEL.finditer(s):
+            rank = _DATE_RANK.index(m.group(1))
+            if rank < best:  # a publication date over an update or a signing date
+                best = rank
+                hints["date"] = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
+        m = _TITLE_LABEL.match(s)
+        if m and "title" not in hints:
+            hints["title"] = m.group(1)
+    return hints
