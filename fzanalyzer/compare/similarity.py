@@ -10,7 +10,7 @@ paragraph and averaged, since sentence encoders read a few hundred characters at
 >>> rs = [Report(id=i, source="", sha256="", format="txt", text=t) for i, t in
 ...       [("a", "推进依法行政，建设法治政府。"), ("b", "推进依法行政，建设法治政府！"), ("c", "全年收案十二件。")]]
 >>> m = similarity_matrix(rs)
->>> m.loc["a", "b"] > m.loc["a", "c"], float(round(m.loc["a", "a"], 6))
+>>> bool(m.loc["a", "b"] > m.loc["a", "c"]), float(round(m.loc["a", "a"], 6))
 (True, 1.0)
 """
 

@@ -17,7 +17,8 @@ What was planted is recorded in :attr:`SynthCorpus.planted` so that recall can b
 
 >>> from fzanalyzer.model import Report
 >>> src = Report(id="s", source="", sha256="", format="txt",
-...              text="全年办理行政复议案件120件，同比上升8%。\\n坚持依法行政，推进政务公开。")
+...              text="全年办理行政复议案件120件，同比上升8%，行政复议决定纠错率为12%。\\n"
+...                   "坚持依法行政，推进政务公开，全年主动公开政府信息3000余条。")
 >>> corpus = synth_corpus([src], 6, seed=1)
 >>> len(corpus.reports), len({r.meta.issuer for r in corpus.reports})
 (6, 2)
