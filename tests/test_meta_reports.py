@@ -10,6 +10,8 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fzanalyzer.meta import extract_meta
 from fzanalyzer.normalize import normalize
@@ -189,3 +191,24 @@ def test_doc_type_from_the_title(title, label):
 def test_traditional_web_copy_has_the_same_metadata(dev_dir):
     raw = (dev_dir / "tangxi-2022.txt").read_text(encoding="utf-8")
     assert meta_of(opencc.OpenCC("s2t").convert(raw)) == meta_of(raw)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list(
+                "关于年度法治政府建设情况的报告人民政府司法局静海区天津市鼓楼区镇街道省市区县一二三四、()。,:0123456789\n "
+            )
+        ),
+        max_size=300,
+    )
+)
+def test_extract_meta_never_crashes_and_gives_valid_labels(text):
+    from fzanalyzer.model import LEVELS
+
+    m = meta_of(text)
+    assert m.level is None or m.level in LEVELS
+    assert m.adcode is None or (len(m.adcode) == 6 and m.adcode.isdigit())
+    assert set(m.region_inferred) <= {"province", "city", "county_or_district"}
+    assert m.is_report == (m.doc_type is None)
