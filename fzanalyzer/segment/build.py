@@ -42,7 +42,7 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
     heads = resolve(cands)
     year = meta.year_covered
     if not _has_numbered_parts(text, heads, lines, data, year):
-        extra = unnumbered_parts(text, lines, stop, cands, year)
+        extra = unnumbered_parts(text, lines, stop, cands, year, heads)
         if extra:
             cands = sorted(cands + extra, key=lambda h: h.pos)
             heads = resolve(cands)
@@ -63,11 +63,17 @@ def _has_numbered_parts(
         return False
     set_titles(text, tops, lines, data["title_stops"], None)
     named = {tuple(label_from_wording(h.title, year)) for h in tops} - {()}
-    return len(named) >= 2 or (len(tops) == 1 and bool(named))
+    closing = {lab for labs in named for lab in labs} - {"measures_and_results"}
+    return len(named) >= 2 or bool(closing) or (len(tops) == 1 and bool(named))
 
 
 def unnumbered_parts(
-    text: str, lines: list[Line], stop: int, cands: list[Heading], year: int | None
+    text: str,
+    lines: list[Line],
+    stop: int,
+    cands: list[Heading],
+    year: int | None,
+    heads: list[Heading] | None = None,
 ) -> list[Heading]:
     """Part headings without numbers: short lines named like parts (存在的问题, 下一步工作打算),
     and, failing those, paragraphs opening with a plan or shortcoming lead (下一步，…)."""
@@ -94,14 +100,16 @@ def unnumbered_parts(
             out.append(_unnumbered(text, ln.start, i))
     if out:
         return out
-    # lead phrases: only in the second half, so that a 下一步 sentence in the review is not a part
+    # lead phrases: only in the second half, so that a 下一步 sentence in the review is not a part,
+    # and only after the last numbered heading (inside a numbered section they are its prose)
     half = body_lines[len(body_lines) // 2] if body_lines else 0
+    last_head = max((h.pos for h in heads or []), default=-1)
     for pats, label in (
         (shortcoming_lead_patterns(), "shortcomings"),
         (plan_lead_patterns(), "next_year_plan"),
     ):
         for i in body_lines:
-            if i <= first_long or i < half or i in cand_lines:
+            if i <= first_long or i < half or i in cand_lines or lines[i].start < last_head:
                 continue
             ln = lines[i]
             t = simplified(text[ln.start : ln.end])

@@ -65,18 +65,18 @@ def label_from_wording(title: str, year: int | None = None) -> list[str]:
     return labels[:1]
 
 
-def label_from_content(body: str) -> dict[str, float]:
-    """Cue-word density (per 1,000 characters) of each label in a part's body."""
+def label_from_content(body: str) -> dict[str, int]:
+    """How many cue words of each label a part's body holds."""
     body = simplified(body[:6000])
-    n = max(len(body), 1)
-    return {label: 1000.0 * sum(body.count(w) for w in words) / n for label, words in content_cues().items()}
+    return {label: sum(body.count(w) for w in words) for label, words in content_cues().items()}
 
 
 def label_parts(parts: list[tuple[str, str]], year: int | None = None) -> list[list[str]]:
     """Labels for each level-1 part given as ``(title, body)``, in document order.
 
     Thematic headings take ``measures_and_results`` while they come before the review's end;
-    after a shortcomings or leadership part, a thematic part whose body speaks of the future
+    a thematic part whose body is mostly about shortcomings is one; after a shortcomings or
+    leadership part — or as the last part — a thematic part whose body speaks of the future
     is a plan.
     """
     out: list[list[str]] = [label_from_wording(t, year) for t, _ in parts]
@@ -86,14 +86,14 @@ def label_parts(parts: list[tuple[str, str]], year: int | None = None) -> list[l
             if out[i][0] in ("shortcomings", "leadership_duty", "next_year_plan"):
                 seen_review_end = True
             continue
-        dens = label_from_content(title + body)
-        future = dens["next_year_plan"]
-        past = dens["measures_and_results"]
-        if dens["shortcomings"] > max(past, future) and dens["shortcomings"] > 8:
+        n = label_from_content(title + body)
+        future, past, short = n["next_year_plan"], n["measures_and_results"], n["shortcomings"]
+        last = i == len(parts) - 1
+        if short >= 3 and short > past + future:
             out[i] = ["shortcomings"]
-        elif dens["leadership_duty"] > 6 and dens["leadership_duty"] > 0.5 * past:
+        elif n["leadership_duty"] >= 3 and n["leadership_duty"] > 0.5 * past:
             out[i] = ["leadership_duty"]
-        elif seen_review_end and future > past:
+        elif future >= 2 and ((seen_review_end and future > past) or (last and future > 2 * past)):
             out[i] = ["next_year_plan"]
         else:
             out[i] = ["measures_and_results"]
