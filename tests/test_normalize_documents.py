@@ -225,3 +225,32 @@ def test_removed_chrome_tells_the_publication_date_and_title(data_dir, dev_dir):
         "date": "2021-03-30"
     }
     assert normalize((dev_dir / "tangxi-2021.txt").read_text(encoding="utf-8")).hints == {}
+
+
+def test_unindented_pdf_text_with_centred_title_and_right_aligned_signature():
+    """Centred and right-aligned lines are not paragraph indentation (regression: they made a
+    text without indentation look indented, and full last rows merged paragraphs)."""
+    paras = [
+        "2020年，在区委的坚强领导下，区政府坚持以习近平法治思想为指导，全面推进依法行政，法治政府建设取得新成效。",
+        "一、2020年度推进法治政府建设的主要举措和成效",
+        "全年取消、调整行政权力事项32项，政务服务事项网上可办率达到98.5%。推行企业开办“一窗受理、一网通办、一日办结”，企业开办全流程时间压缩至1个工作日以内。",
+        "二、存在的不足和原因",
+        "基层执法力量仍显薄弱，部分执法人员运用法治思维和法治方式解决问题的能力还有待提高，规范化水平与群众期待还有差距",
+        "三、2021年度推进法治政府建设的主要安排",
+        "深化综合行政执法改革，推进行政复议规范化建设，健全行政执法协调监督工作体系，全面提升依法行政水平。",
+    ]
+    rows: list[str] = []
+    for p in paras:
+        row = ""
+        for ch in p:
+            if display_width(row + ch) > 56:
+                rows.append(row)
+                row = ""
+            row += ch
+        rows.append(row)
+    head = ["          天津市静海区人民政府", "    关于2020年度法治政府建设情况的报告", "", "区人大常委会："]
+    tail = ["", " " * 30 + "天津市静海区人民政府", " " * 32 + "2021年3月25日"]
+    n = normalize("\n".join(head + rows + tail))
+    expected = ["天津市静海区人民政府", "关于2020年度法治政府建设情况的报告", "区人大常委会:"]
+    expected += [normalize(p).text for p in paras] + ["天津市静海区人民政府", "2021年3月25日"]
+    assert n.text.split("\n") == expected

@@ -214,8 +214,12 @@ def join_wrapped_lines(text: str) -> str:
     if wrap is None:
         return text
     nonblank = [line for line in lines if line.strip()]
-    indented = sum(1 for line in nonblank if line[:1] in (" ", "\u3000", "\t"))
-    uses_indent = indented / max(1, len(nonblank)) >= 0.05
+    # Paragraph indentation is two ideographs (2–8 cells of white space); a centred title or a
+    # right-aligned signature is indented much more and says nothing about paragraphs.
+    indented = sum(1 for line in nonblank if 2 <= display_width(line[: len(line) - len(line.lstrip())]) <= 8)
+    # Indented text has an indented line per paragraph (a quarter of the rows or more); a few
+    # stray indented lines (a title centred by hand) are not a paragraph signal.
+    uses_indent = indented >= 2 and indented / max(1, len(nonblank)) >= 0.1
     out: list[str] = []
     current: str | None = None  # the paragraph built so far
     last = ""  # its last physical line
