@@ -9,6 +9,8 @@ Evidence, strongest first: a year in the title (关于2020年度…的报告); a
 (2020, None)
 >>> year_covered(None, ["四、2021年工作安排"], "", None)
 (2020, None)
+>>> year_covered("关于2021年度法治政府建设情况的报告", [], "2020年，我区…", None)
+(2021, 'the text also points to 2020')
 >>> year_covered(None, [], "", "2021-03-26")
 (2020, 'only the signature/publication date 2021-03-26')
 """
@@ -93,7 +95,11 @@ def year_covered(
     if m:
         votes[int(m.group(1))] += 3
     if votes:
-        return votes.most_common(1)[0][0], None
+        year = votes.most_common(1)[0][0]
+        if len(votes) > 1:
+            others = ", ".join(str(y) for y in sorted(votes) if y != year)
+            return year, f"the text also points to {others}"
+        return year, None
     y = _date_year(date)
     if y is not None:
         return y, f"only the signature/publication date {date}"
