@@ -280,3 +280,49 @@ def _grey_image():
             if (x * 7 + y) % 11 < 6:
                 img.putpixel((x, y), 30)
     return img
+
+
+def fidelity_table(folder: Path) -> list[tuple[str, str, float, float, float, float]]:
+    """Per format: ingest-level and end-to-end agreement with the body ``(name, format,
+    ingest recall, ingest precision, load recall, load precision)``. The end-to-end reference
+    is the normalized text of the report's own UTF-8 file."""
+    import fzanalyzer
+    from fzanalyzer.ingest import read_file
+
+    full, body = seed_text(), seed_body()
+    files: dict[str, bytes] = {
+        "utf8.txt": render_txt(full),
+        "gb18030.txt": render_txt(full, "gb18030"),
+        "utf16.txt": render_txt(full, "utf-16"),
+        "crlf.txt": render_txt(full, newline="\r\n"),
+        "wrapped.txt": render_wrapped_txt(body).encode("utf-8"),
+        "traditional.txt": render_traditional(full).encode("utf-8"),
+        "page-div.html": render_html(body, "div"),
+        "page-table.html": render_html(body, "table"),
+        "page-br.html": render_html(body, "br"),
+        "page-gbk.html": render_html(body, "div", charset="gbk"),
+    }
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+        paths[name] = folder / name
+    paths["report.docx"] = render_docx(body, folder / "report.docx")
+    if cjk_font_path():
+        paths["report.pdf"] = render_pdf(body, folder / "report.pdf")
+    reference = fzanalyzer.load(paths["utf8.txt"], analyze=False).text
+    rows = []
+    for name, path in paths.items():
+        raw = read_file(path)
+        report = fzanalyzer.load(path, analyze=False)
+        rows.append((name, raw.format, *agreement(raw.text, body), *agreement(report.text, reference)))
+    return rows
+
+
+if __name__ == "__main__":  # python tests/render.py: the round-trip agreement table
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        print(f"{'file':18} {'fmt':5} {'ingest R':>9} {'ingest P':>9} {'load R':>8} {'load P':>8}")
+        for row in fidelity_table(Path(tmp)):
+            print(f"{row[0]:18} {row[1]:5} {row[2]:9.4f} {row[3]:9.4f} {row[4]:8.4f} {row[5]:8.4f}")

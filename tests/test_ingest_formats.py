@@ -35,6 +35,7 @@ from fzanalyzer.ingest.text import decode_bytes
 MIN_AGREEMENT = 0.995
 #: Strings that only occur in the rendered pages' chrome, never in the report body.
 CHROME = ("您所在的位置", "版权所有", "ICP备", "打印本页", "关闭窗口", "发布时间", "字号", "网站地图")
+HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
 needs_font = pytest.mark.skipif(cjk_font_path() is None, reason="needs fonts-wqy-zenhei")
 
 
@@ -136,6 +137,15 @@ def test_html_gives_the_body_without_chrome(rendered, body, layout, charset):
     assert len(doc.text.splitlines()) == len(split_body(body))
 
 
+def test_html_title_only_in_the_page_heading_is_put_back(rendered, body):
+    lines = split_body(body)
+    page = render_html(body, "div").decode("utf-8")
+    for ln in lines[:2]:  # issuer and title lines: only the <h1> keeps the title
+        page = page.replace(f"<p>{ln}</p>\n", "", 1)
+    doc = read_file(_write(rendered, "no-title.html", page.encode("utf-8")))
+    assert doc.text.splitlines()[:2] == [lines[1], lines[2]]
+
+
 def test_html_fallback_when_extraction_keeps_too_little(rendered):
     # Body text split into many tiny inline blocks that trafilatura scores as boilerplate.
     para = "全年共办理行政复议案件187件，审结160件，行政机关负责人出庭应诉率100%。"
@@ -187,9 +197,7 @@ def test_docx_table_cells_tab_separated_and_merged_once(rendered):
     ]
 
 
-@pytest.mark.skipif(
-    shutil.which("soffice") is None and shutil.which("libreoffice") is None, reason="no LibreOffice"
-)
+@pytest.mark.skipif(not HAS_SOFFICE, reason="no LibreOffice")
 def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     import subprocess
 
@@ -225,6 +233,43 @@ def test_pdf_paragraphs_rebuilt_without_furniture(pdf_path, body, engine):
     codes = {w[:4] for w in doc.warnings}
     assert {"W002", "W007", "W005"} <= codes
     assert doc.hints["pages"] > 10
+
+
+@pytest.fixture(scope="session")
+def office_pdf(rendered, body) -> Path:
+    """The DOCX rendering exported to PDF by LibreOffice: a real office-made PDF (ragged
+    right, CJK/Latin autospace, punctuation drawn out of order)."""
+    import subprocess
+
+    if not HAS_SOFFICE:
+        pytest.skip("no LibreOffice")
+    src = render_docx(body, rendered / "office.docx")
+    out = rendered / "office"
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run(
+        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(src)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return out / "office.pdf"
+
+
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_office_made_pdf(office_pdf, body, engine):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(office_pdf))
+    bare = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
+    pdf.close()
+    assert "2019 年" in bare  # the bare pdfium call really inserts spaces around digits
+    doc = read_pdf(office_pdf, engine=engine)
+    assert "2019 年" not in doc.text and "2019年" in doc.text
+    recall, precision = agreement(doc.text, body)
+    assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)
+    expected = set(split_body(body))
+    lines = doc.text.splitlines()
+    assert sum(1 for ln in lines if ln in expected) >= 0.95 * len(expected)
 
 
 @needs_font

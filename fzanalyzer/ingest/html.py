@@ -7,7 +7,8 @@ detection as for text files. trafilatura extracts the main text with
 ``<br>`` layouts of government pages it keeps the whole body and drops the navigation,
 breadcrumbs, 来源/发布时间/字号 lines, print/close links and the footer (without
 ``favor_recall`` it kept the breadcrumb and 来源 line on ``<br>`` layouts). trafilatura's title
-and date become hints.
+and date become hints; when the title is printed only in the page heading, outside the article,
+it is put back as the first line (a report's text starts with its title).
 
 When trafilatura finds nothing, or keeps less than half of the Chinese characters in the page's long
 lines (20+ characters: paragraphs, not chrome), the reader falls back to a plain walk over the page's
@@ -170,7 +171,18 @@ def extract_html(page: str) -> tuple[str, dict]:
     if _cjk(text) < MIN_KEPT * _cjk(_long_lines(plain)):
         text = plain
         hints["fallback"] = True
+    elif _title_missing(hints.get("title"), text):
+        # Sites often print the title only in the page heading, outside the article body:
+        # a report's text starts with its title, so put it back.
+        text = hints["title"] + "\n" + text
     return text, hints
+
+
+def _title_missing(title: str | None, text: str) -> bool:
+    if not title or _cjk(title) < 4:
+        return False
+    squashed = re.sub(r"\s+", "", text[:1000])
+    return re.sub(r"\s+", "", title) not in squashed
 
 
 def plain_text(page: str) -> str:

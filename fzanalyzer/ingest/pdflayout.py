@@ -26,6 +26,7 @@ class Glyph:
     top: float  # distance from the top of the page
     bottom: float
     size: float
+    soft: bool = False  # a space the PDF engine inferred (pdfium): kept only where a gap is
 
 
 @dataclass
@@ -83,7 +84,20 @@ PAGE_NUMBER = re.compile(
 _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节条])"
 )
-_CLOSING = "，。、；：？！”’）》】」』,.;:!?)"
+_CLOSING = "，。、；：？！”’）》】」』〕,.;:!?)]%"
+_OPENING = "“‘（《【「『〔([<"
+_FINAL = "。！？；：.!?;:"
+_QUOTES = "“”‘’\"'"
+
+
+def _in_number(ch: str) -> bool:
+    return _is_latin(ch) or ch in ".,%-/:"
+
+
+def _ends_sentence(text: str) -> bool:
+    """A line ending with 。！？；： (or one of them inside a closing quote/bracket)."""
+    t = text.rstrip("”’）)」』")
+    return bool(t) and t[-1] in _FINAL
 
 
 def assemble(pages: list[PageGlyphs]) -> Assembled:
@@ -169,12 +183,22 @@ def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
     row.sort(key=lambda g: g.x0)
     out: list[str] = []
     prev: Glyph | None = None
+    soft_space = False
     for g in row:
         if g.text.isspace():
-            if out and out[-1] != " ":
+            if g.soft:
+                soft_space = True
+            elif out and out[-1] != " ":
                 out.append(" ")
             continue
         if prev is not None:
+            if soft_space and out[-1] != " ":
+                # Office software puts ~0.2 em between CJK and Latin/digits (autospace) with no
+                # space character: a soft space there needs a wider gap than between equals.
+                mixed = _is_latin(prev.text[-1]) != _is_latin(g.text[0])
+                if g.x0 - prev.x1 > (0.35 if mixed else 0.15) * max(prev.size, g.size, 1.0):
+                    out.append(" ")
+            soft_space = False
             size = max(prev.size, g.size, 1.0)
             if g.text == prev.text and abs(g.x0 - prev.x0) < 0.25 * size:
                 continue  # the same glyph drawn twice (fake bold)
@@ -192,15 +216,26 @@ def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
     size = sizes[len(sizes) // 2] or 10.0
     lead = vis[0]
     lead_x1 = lead.x1
-    # The first unbreakable token: a run of Latin letters/digits, or one CJK glyph plus any
-    # closing punctuation that line-breaking rules keep off a line start.
+    # The first unbreakable token (line-breaking rules, 禁则): a run of Latin letters and
+    # digits (with . , % - / : inside numbers), opening punctuation with what follows it,
+    # and closing punctuation with what precedes it.
     for g in vis[1:]:
         spaced = g.x0 - lead.x1 > 0.2 * max(g.size, 1.0)
-        if not spaced and ((_is_latin(lead.text[-1]) and _is_latin(g.text[0])) or g.text in _CLOSING):
-            lead_x1 = g.x1
-            lead = g
-        else:
+        glued = (
+            lead.text[-1] in _OPENING
+            or g.text in _CLOSING
+            or lead.text[-1] in _QUOTES  # UAX #14 LB19: no break on either side of a quote
+            or g.text in _QUOTES
+            or (
+                _in_number(lead.text[-1])
+                and _in_number(g.text[0])
+                and (_is_latin(lead.text[-1]) or _is_latin(g.text[0]))
+            )
+        )
+        if spaced or not glued:
             break
+        lead_x1 = g.x1
+        lead = g
     return Line(
         page=page_no,
         text=text,
@@ -278,17 +313,34 @@ def _paragraphs(lines: list[Line]) -> tuple[list[str], int]:
         return [], 0
     left = _frequent_min([ln.x0 for ln in lines])
     right = _frequent_max([ln.x1 for ln in lines])
+    # Pages with enough lines get their own margins (mirrored odd/even margins, a page
+    # scanned-and-OCRed at an offset); short pages use the document's.
+    by_page: dict[int, list[Line]] = defaultdict(list)
+    for ln in lines:
+        by_page[ln.page].append(ln)
+    margins = {
+        page: (_frequent_min([ln.x0 for ln in ls]), _frequent_max([ln.x1 for ln in ls]))
+        if len(ls) >= 8
+        else (left, right)
+        for page, ls in by_page.items()
+    }
     steps = [
         b.top - a.top
         for a, b in itertools.pairwise(lines)
         if a.page == b.page and 0 < b.top - a.top < 4 * max(a.size, 1.0)
     ]
     leading = statistics.median(steps) if steps else None
+    # Does the document mark paragraphs with first-line indents (the 公文 norm)? Then an
+    # unindented line after a short one is usually a ragged-right wrap, not a new paragraph.
+    indented = sum(1 for ln in lines if 0.8 * ln.size < ln.x0 - margins[ln.page][0] < 4 * ln.size)
+    uses_indent = indented >= 2 and indented >= 0.03 * len(lines)
     paras: list[str] = []
     joined = 0
     prev: Line | None = None
     for ln in lines:
-        if prev is None or _breaks(prev, ln, left, right, leading):
+        if prev is None or _breaks(
+            prev, ln, margins[ln.page][0], margins[prev.page][1], leading, uses_indent
+        ):
             paras.append(ln.text)
         else:
             sep = " " if _is_latin(paras[-1][-1]) and _is_latin(ln.text[0]) else ""
@@ -298,12 +350,21 @@ def _paragraphs(lines: list[Line]) -> tuple[list[str], int]:
     return paras, joined
 
 
-def _breaks(prev: Line, cur: Line, left: float, right: float, leading: float | None) -> bool:
+def _breaks(
+    prev: Line, cur: Line, left: float, prev_right: float, leading: float | None, uses_indent: bool
+) -> bool:
     size = max(cur.size, 1.0)
     if cur.x0 - left > 0.8 * size:
         return True  # first-line indent or centered line
-    if right - prev.x1 > cur.lead_width + 0.5 * max(prev.size, 1.0):
-        return True  # the next line's first word would have fitted: prev ended its paragraph
+    slack = prev_right - prev.x1
+    fits = slack > cur.lead_width + 0.5 * max(prev.size, 1.0)  # next line's first token would have fitted
+    if uses_indent:
+        # Ragged-right lines end up to a token short; only a clearly short line or a sentence
+        # end that left room marks a paragraph end without an indent.
+        if slack > 4 * size or (fits and _ends_sentence(prev.text)):
+            return True
+    elif fits:
+        return True
     if leading and cur.page == prev.page and cur.top - prev.top > 1.4 * leading:
         return True  # paragraph spacing
     # A 公文 level-1/2 marker (一、 （一） 第一条) at a line start is a heading even when the
