@@ -352,3 +352,11 @@ def test_chinese_numeral_writing():
     assert found[0].period == "二〇二一年"
     assert [i.name for i in found[1:3]] == ["参考率", "合格率"]
     assert (found[3].qualifier, found[3].change) == ("近", "increase")
+
+
+def test_share_named_by_what_it_achieved():
+    assert one("全区自建系统事项已100%实现“全网通办”。").name == "自建系统事项实现“全网通办”"
+
+
+def test_counted_noun_with_a_parenthesis():
+    assert one("5个县（市、区）通过省级示范创建评估。").name == "通过省级示范创建评估的县(市、区)"

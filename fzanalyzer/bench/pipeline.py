@@ -48,7 +48,7 @@ def run(quick: bool = False) -> list[BenchRow]:
         docs = docs[:2]
     metas = [extract_meta(t, {}) for t in docs]
     chars = sum(len(t) for t in docs)
-    repeat = 1 if quick else 3
+    repeat = 1 if quick else 5
 
     def bare() -> None:
         for t in docs:

@@ -24,7 +24,7 @@ from ..model import Indicator, Meta, Section
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
-from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs
+from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
 
 #: Bump when the rules change what they output.
 RULES_VERSION = "fz.indicator_ruler.v1"
@@ -495,11 +495,11 @@ def extract_indicators(
                 name = base = out[prev_idx].name or name
         if resp is not None and name == base and raw.strip("和、及与，, ") == "":
             pass
+        elif pair_of is None and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
+            name = base = post
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
-        elif pair_of is None and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
-            name = base = post
         elif pair_of is None and _weak(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
             if prev_idx is not None and _is_rate(name):
@@ -573,29 +573,46 @@ def _modifies_noun(text: str, cand: Candidate) -> bool:
 
 def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str | None:
     """``7个镇街建成…中心`` → ``建成…中心的镇街``: when a noun follows the measure word, it is
-    what was counted, and the predicate after it says which ones."""
+    what was counted, and the predicate after it says which ones. ``事项已100%实现网办``: a share
+    is named by its subject and what it achieved."""
     nxt = text[cand.end : cand.end + 1]
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
+        return None
+    if cand.kind == "percent":
+        pred = _predicate(text, cand.end, hi)
+        if pred and pre_name and not _weak(pre_name):
+            return pre_name + pred
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
     if len(noun) < 2:
         return None
     rest_lo = cand.end + len(noun)
-    rest_hi = rest_lo
-    while rest_hi < hi and rest_hi - rest_lo < 24 and text[rest_hi] not in "，,；;。、：:\n":
-        if text[rest_hi].isdigit():
-            break
-        rest_hi += 1
-    rest = text[rest_lo:rest_hi]
-    if rest.startswith("的") and len(rest) > 2:
-        return noun + rest
-    if len(rest) >= 2 and not rest.startswith(("和", "及", "与", "等", "共")):
+    if text.startswith("的", rest_lo):
+        rest = _predicate(text, rest_lo, hi, verb_first=False)
+        if len(rest) > 2:
+            return noun + rest
+    rest = _predicate(text, rest_lo, hi)
+    if len(rest) >= 2:
         return f"{rest}的{noun}"
     if pre_name and not (
         len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     ):
         return pre_name + noun
     return noun
+
+
+def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
+    """The predicate starting at ``lo`` up to the clause end (at most 24 characters), with any
+    number + unit inside it dropped; empty unless it starts with a verb or preposition."""
+    end = lo
+    while end < hi and end - lo < 30 and text[end] not in "，,；;。、：:\n":
+        end += 1
+    rest = _master().sub("", text[lo:end])[:24]
+    if not rest or rest.startswith(("和", "及", "与", "等", "共")):
+        return ""
+    if verb_first and not starts_with_verb(rest):
+        return ""
+    return rest
 
 
 def _is_rate(name: str) -> bool:

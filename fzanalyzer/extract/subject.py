@@ -57,6 +57,12 @@ def leading_verb(s: str) -> str:
     return ""
 
 
+def starts_with_verb(s: str) -> bool:
+    """True when a phrase starts with a verb or a preposition (``建成…``, ``经…审议``)."""
+    toks = _pos(s[:8])
+    return bool(toks) and (toks[0][1][0] in "vp" and toks[0][1] != "vn")
+
+
 def only_verbs(s: str) -> bool:
     """True when a phrase has no noun (``组织开展``, ``发布首批``): it cannot name a quantity."""
     toks = _pos(s)
@@ -83,6 +89,9 @@ def compose_name(short: str, base: str) -> str:
 
 def following_noun_phrase(after: str) -> str:
     """Leading nouns of the text after a number (``重点任务逐项分解…`` → ``重点任务``)."""
+    m = re.match(r"[\u4e00-\u9fff]{1,4}[（(][^（）()]{1,8}[）)]", after)
+    if m and _pos(m.group().split("（")[0].split("(")[0])[-1][1][0] in "nsjz":
+        return m.group()  # 县（市、区）, 村（社区）
     after = re.split(r"[，,；;。：:、（(]", after, maxsplit=1)[0][:16]
     if not after:
         return ""
@@ -91,8 +100,13 @@ def following_noun_phrase(after: str) -> str:
     for k, (w, flag) in enumerate(toks):
         if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
             out.append(w)
-        elif not out and flag.startswith("v") and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
-            # 参评企业: a verb modifying the noun right after it
+        elif (
+            flag.startswith("v")
+            and k + 1 < len(toks)
+            and toks[k + 1][1][0] in "nj"
+            and not any(f[0] in "nj" for _, f in toks[:k])
+        ):
+            # 参评企业, 新组建部门: a verb modifying the noun right after it
             out.append(w)
         elif out or flag not in ("b", "a", "f", "s", "d", "q", "m", "x", "uj"):
             break
