@@ -245,3 +245,19 @@ def test_steps_are_composed_in_one_place_with_their_codes():
 def test_closing_formula_before_the_page_footer_is_kept():
     text = "关于2020年度法治政府建设情况的报告\n市委：\n2020年，我区坚持依法行政，取得新成效。\n特此报告\n打印本页\n关闭窗口"
     assert remove_chrome(text).split("\n")[-1] == "特此报告"
+
+
+def test_related_links_after_the_signature_are_chrome():
+    text = "\n".join(
+        [
+            "关于2020年度法治政府建设情况的报告",
+            "市委：",
+            "2020年，我区坚持依法行政，取得新成效。",
+            "临澄市棠溪区人民政府",
+            "2021年3月26日",
+            "相关链接",
+            "临澄市棠溪区人民政府关于2019年度法治政府建设工作情况的报告",
+            "临澄市棠溪区人民政府关于2018年度法治政府建设工作情况的报告",
+        ]
+    )
+    assert remove_chrome(text).split("\n")[-1] == "2021年3月26日"

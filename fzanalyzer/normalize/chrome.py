@@ -21,6 +21,7 @@ from .resources import chrome_patterns, normalize_patterns
 
 _HEAD_SCAN = 80  # body start is looked for among the first lines only
 # Short closing formulas of official documents (特此报告) are report text.
+_PUNCT = re.compile(r"[，,；;：:！!？?、]")
 _CLOSING = re.compile(r"^(特此(报告|说明|函告)|以上报告|妥否|请审议|请予审议)")
 
 
@@ -93,7 +94,8 @@ def _tail_drop(lines: list[str], idx: list[int]) -> set[int]:
             return "chrome"
         if _is_date(s) or _is_issuer(s):
             return "signature"
-        if len(s) > 30 or "。" in s or _CLOSING.match(s):
+        # A long line without punctuation is a link title (相关链接 lists), not a paragraph.
+        if "。" in s or _CLOSING.match(s) or (len(s) > 30 and _PUNCT.search(s)):
             return "body"
         return "other"
 
