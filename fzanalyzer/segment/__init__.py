@@ -10,9 +10,15 @@ Choices:
   with ``level=0``, ``style="preamble"``, ``canonical="preamble"``, empty marker and title, so that
   it can be found and skipped (gold outlines list only headings with markers).
 * In-paragraph enumerations (一是……) are ``style="enumeration"`` sections at level 4.
-* Parts inferred without a numbered heading (a report with no level-1 numbering, or the plan
-  half of a merged 工作总结暨工作安排 part) have ``style="unnumbered"`` and may have marker ``""``.
-* Every section below level 1 inherits its part's ``canonical``; level-2 sections get a ``topic``.
+* Parts inferred without a numbered heading have ``style="unnumbered"`` and marker ``""``: short
+  part-heading lines of a report with no level-1 numbering (存在的问题 / 下一步工作打算), paragraphs
+  opening with a lead phrase (下一步，… / 但…仍存在…不足) after the last numbered heading, then an
+  implicit review part (empty title) between the opening paragraph and them; and the plan half
+  of a merged 工作总结暨工作安排 part without sub-headings (level 2). ``Report.part(label)`` finds
+  these too.
+* Every section below level 1 inherits its part's ``canonical`` (sub-parts of a merged part that
+  belong to its plan half get ``next_year_plan``); level-2 sections, and thematic level-1
+  headings (一、坚持依法行政…), get a ``topic``.
 
 >>> from fzanalyzer.model import Meta
 >>> secs = segment("关于2020年度法治政府建设情况的报告\\n一、主要举措和成效\\n（一）深化放管服改革\\n全年办结。"

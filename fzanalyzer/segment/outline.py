@@ -8,8 +8,10 @@ deeper), and each candidate marker is checked against the numbering sequence of 
 
 * at the start of a line a marker is a heading if its number fits (next in sequence, a small
   skip, or a restart at 1);
-* after a sentence end (。；：) or, in a run-on line, anywhere, it must be exactly the next
-  number of an open level, or ``1`` of a new deeper level whose ``2`` follows.
+* after a sentence end (。！？) — or, in a run-on line (a whole page without line breaks), after
+  spaces, ；/： or anywhere — it must be exactly the next number of an open level, or ``1`` of a
+  new deeper level whose ``2`` follows; ``1.`` after ；or ： inside a paragraph is a list in a
+  sentence, not a heading.
 
 In-paragraph enumerations (一是……二是……, 第一，……) become level-4 items when a run of them opens a
 paragraph, or when its items are separated by ``；`` (a list inside one sentence); a run whose
@@ -44,7 +46,7 @@ _OPEN = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]", "“": "�
 _CLOSE = {v: k for k, v in _OPEN.items()}
 # Characters that make a numeral part of a word (统一、 / 万一、 / 第1.5) rather than a marker start.
 _WORD_BEFORE_NUMERAL = frozenset(
-    "统单唯万第之初周星期季年月日号百千十零两几每逐各其某合同专均之一二三四五六七八九"
+    "统单唯万第之初周星期季年月日号百千十零两几每逐各其某合同专均一二三四五六七八九"
 )
 _PROSE_PUNCT = re.compile(r"[，,。；;、]")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
@@ -63,7 +65,7 @@ class Heading:
     mend: int  # marker end (title starts here, after spaces)
     type: str
     num: int
-    boundary: str  # line | sent | inline
+    boundary: str  # line | sent | para | clause | inline (enumerations: line | sent | semi)
     line: int
     marker: str
     level: int = 0
@@ -74,13 +76,11 @@ class Heading:
     parent: int | None = None  # index into the heading list
     canonical: str | None = None
     topic: str | None = None
-    children: list[int] = field(default_factory=list)
+    _text: str = field(default="", repr=False, compare=False)
 
     @property
     def title(self) -> str:
         return self._text[self.title_start : self.title_end] if self.title_start >= 0 else ""
-
-    _text: str = ""
 
 
 # -- lines and page furniture ------------------------------------------------------------------
