@@ -254,3 +254,10 @@ def test_unindented_pdf_text_with_centred_title_and_right_aligned_signature():
     expected = ["天津市静海区人民政府", "关于2020年度法治政府建设情况的报告", "区人大常委会:"]
     expected += [normalize(p).text for p in paras] + ["天津市静海区人民政府", "2021年3月25日"]
     assert n.text.split("\n") == expected
+
+
+def test_traditional_copy_with_corner_quotes(seed_path):
+    """Hong Kong/Taiwan pages quote with 「」: the normalized copy still agrees with the original."""
+    body = seed_body(seed_path)
+    trad = opencc.OpenCC("s2t").convert(body).replace("“", "「").replace("”", "」")
+    assert agreement(normalize(trad).text, normalize(body).text) >= 0.995

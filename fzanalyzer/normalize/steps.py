@@ -280,6 +280,9 @@ def nfkc(text: str) -> str:
     return "".join(parts)
 
 
+_CORNER_QUOTES = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
 @cache
 def _t2s():  # opencc has no type hints
     import opencc
@@ -309,7 +312,8 @@ def to_simplified(text: str) -> str:
     changed, share = traditional_share(text[:_SCRIPT_SAMPLE])
     if changed < p.traditional_min_chars or share < p.traditional_share:
         return text
-    return _t2s().convert(text)
+    # Traditional-script pages quote with corner brackets; the mainland original uses “”.
+    return _t2s().convert(text).translate(_CORNER_QUOTES)
 
 
 def clean_whitespace(text: str) -> str:
