@@ -250,9 +250,10 @@ def _evaluate(nlp: Language, examples: list[dict[str, Any]], Example) -> dict[st
 # --------------------------------------------------------------------------------------------
 
 
-def refine_names(text: str, indicators: list[Indicator]) -> int:
-    """Replace weak rule subjects with the NER's ``SUBJ`` span nearest before the number (in the
-    same clause) or right after it; returns how many were replaced (``method="ner"``)."""
+def refine_names(text: str, indicators: list[Indicator], only_weak: bool = True) -> int:
+    """Replace weak rule subjects (all subjects with ``only_weak=False``, to measure the NER on
+    its own) with the NER's ``SUBJ`` span nearest before the number (in the same clause) or right
+    after it; returns how many were replaced (``method="ner"``)."""
     from .indicators import weak_name
 
     nlp = _cached_nlp()
@@ -260,7 +261,7 @@ def refine_names(text: str, indicators: list[Indicator]) -> int:
         return 0
     todo: dict[tuple[int, int], list[Indicator]] = {}
     for ind in indicators:
-        if ind.sentence_start >= 0 and weak_name(ind.name or ""):
+        if ind.sentence_start >= 0 and (not only_weak or weak_name(ind.name or "")):
             todo.setdefault((ind.sentence_start, ind.sentence_end), []).append(ind)
     changed = 0
     with nlp.select_pipes(enable=["ner"]):
