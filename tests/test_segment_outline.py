@@ -248,3 +248,15 @@ def test_report_part_finds_preamble_and_the_plan_half_of_a_merged_part():
     (pre,) = report.part("preamble")
     assert pre.level == 0 and text[pre.start :].startswith("松岗镇人民政府")
     assert [p.title for p in report.part("measures_and_results")] == ["2021年工作总结暨2022年工作安排"]
+
+
+def test_heading_broken_after_a_comma_continues_on_the_next_line():
+    text = (
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n（一）坚持放管结合，\n依法全面履行政府职能\n"
+        "按照省、市部署，全年取消事项47项。\n（二）规范执法\n全年评查案卷300卷。\n二、存在的不足\n仍有差距。"
+    )
+    secs = segment(text, Meta(year_covered=2021))
+    first = next(s for s in secs if s.marker == "（一）")
+    assert first.title == "坚持放管结合，\n依法全面履行政府职能"
+    assert text[first.title_start : first.title_end] == first.title
+    assert [s.title for s in secs if s.level == 2][1] == "规范执法"

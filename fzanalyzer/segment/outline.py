@@ -48,6 +48,7 @@ _CLOSE = {v: k for k, v in _OPEN.items()}
 _WORD_BEFORE_NUMERAL = frozenset(
     "统单唯万第之初周星期季年月日号百千十零两几每逐各其某合同专均一二三四五六七八九"
 )
+_OPEN_ENDED = frozenset(",，、")  # a title line ending so continues on the next line
 _PROSE_PUNCT = re.compile(r"[，,。；;、]")
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 
@@ -384,6 +385,9 @@ def set_titles(
         e = _first_stop(text, s, limit, line_stops)
         if e == limit and wrap and h.style != "unnumbered" and ln.end - ln.start >= wrap - 1:
             e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated_lines(text, lines))
+        elif e == limit == ln.end and e > s and text[e - 1] in _OPEN_ENDED and h.style == "numbered":
+            # a heading broken after a comma (web copy): its second half is the next line
+            e = _continued_title_end(text, lines, h.line, e, line_stops, nxt)
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -435,6 +439,21 @@ def repeated_lines(text: str, lines: list[Line]) -> frozenset[str]:
     return frozenset(
         t for t, n in counts.items() if n >= least and not _is_marker_line(t) and t[-1] not in "。；;"
     )
+
+
+def _continued_title_end(text: str, lines: list[Line], li: int, e: int, stops: str, nxt: int) -> int:
+    for ln in lines[li + 1 : li + 4]:
+        t = text[ln.start : ln.end]
+        if ln.end <= ln.start or is_page_furniture(t):
+            continue
+        if (
+            ln.start >= nxt
+            or _is_marker_line(t)
+            or (len(t) > 40 and _first_stop(text, ln.start, ln.end, stops) > ln.start + 40)
+        ):
+            return e
+        return _first_stop(text, ln.start, ln.end, stops)
+    return e
 
 
 def wrap_width(text: str, lines: list[Line]) -> int | None:
