@@ -45,14 +45,46 @@ class EvalResult:
 
 
 def find_gold(gold_dir: str | Path) -> dict[str, tuple[Path, dict[str, Any]]]:
-    """``id → (report file, gold)`` for every ``*.gold.json`` in the folder (recursively)."""
+    """``id → (report file, gold)`` for every ``*.gold.json`` in the folder (recursively).
+
+    Gold strings of a traditional-script report are converted to simplified characters, as the
+    normalized text is (normalization applies OpenCC t2s), so both are compared in one script.
+    """
     out = {}
     for gpath in sorted(Path(gold_dir).rglob("*.gold.json")):
         gold = load_gold(gpath)
         rid = gold.get("id") or gpath.name[: -len(".gold.json")]
         report_file = gpath.with_name(gold.get("file") or f"{rid}.txt")
+        if _is_traditional(report_file):
+            gold = _to_simplified(gold)
         out[rid] = (report_file, gold)
     return out
+
+
+def _is_traditional(path: Path) -> bool:
+    from ..ingest import read_file
+    from ..normalize.steps import to_simplified
+
+    try:
+        text = read_file(path).text
+    except Exception:
+        return False
+    return to_simplified(text) != text
+
+
+def _to_simplified(obj: Any) -> Any:
+    from ..normalize.steps import convert_t2s
+
+    if isinstance(obj, str):
+        return convert_t2s(obj)
+    if isinstance(obj, list):
+        return [_to_simplified(x) for x in obj]
+    if isinstance(obj, dict):
+        return {
+            k: (v if k in ("id", "file", "plan_report", "from_report") else _to_simplified(v))
+            for k, v in obj.items()
+        }
+    return obj
 
 
 def evaluate(

@@ -312,6 +312,11 @@ def to_simplified(text: str) -> str:
     changed, share = traditional_share(text[:_SCRIPT_SAMPLE])
     if changed < p.traditional_min_chars or share < p.traditional_share:
         return text
+    return convert_t2s(text)
+
+
+def convert_t2s(text: str) -> str:
+    """Unconditional traditional → simplified conversion (what :func:`to_simplified` applies)."""
     # Traditional-script pages quote with corner brackets; the mainland original uses “”.
     return _t2s().convert(text).translate(_CORNER_QUOTES)
 
