@@ -360,3 +360,8 @@ def test_share_named_by_what_it_achieved():
 
 def test_counted_noun_with_a_parenthesis():
     assert one("5个县（市、区）通过省级示范创建评估。").name == "通过省级示范创建评估的县(市、区)"
+
+
+def test_plan_target_with_year_and_bound():
+    i = run("2023年计划完成行政执法人员培训不少于2次。")[0]
+    assert (i.value, i.qualifier, i.period, i.name) == (2, "不少于", "2023年", "完成行政执法人员培训")

@@ -59,7 +59,9 @@ def leading_verb(s: str) -> str:
 
 def starts_with_verb(s: str) -> bool:
     """True when a phrase starts with a verb or a preposition (``建成…``, ``经…审议``)."""
-    toks = _pos(s[:8])
+    toks = list(_pos(s[:8]))
+    while toks and toks[0][1] == "d":  # 均配备…, 已建成…
+        toks.pop(0)
     return bool(toks) and (toks[0][1][0] in "vp" and toks[0][1] != "vn")
 
 
