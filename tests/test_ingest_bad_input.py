@@ -135,6 +135,13 @@ def test_some_broken_pages_give_w009(tmp_path, engine):
     assert lines[3][:20] in doc.text
 
 
+@needs_font
+def test_mostly_scanned_pdf_is_e012(tmp_path):
+    lines = [ln for ln in seed_body().splitlines() if ln.strip()][:12]
+    path = partly_scanned_pdf(tmp_path / "mostly.pdf", lines, scanned_pages=(2, 3))
+    assert code_of(path) == "E012"
+
+
 def test_thousands_of_pages_is_e013(tmp_path):
     path = many_pages_pdf(tmp_path / "big.pdf", pages=limits.MAX_PDF_PAGES + 1000)
     with pytest.raises(IngestError) as exc:

@@ -357,10 +357,19 @@ def test_content_wins_over_extension(rendered, body, pdf_path):
     assert doc.format == "pdf" and any(w.startswith("W012") for w in doc.warnings)
 
 
+def test_plain_text_named_htm_is_text(rendered):
+    doc = read_file(
+        _write(rendered, "report.htm", "关于2020年度法治政府建设情况的报告\n区人大常委会：\n".encode())
+    )
+    assert doc.format == "txt" and doc.text.startswith("关于2020年度")
+    assert any(w.startswith("W012") for w in doc.warnings)
+
+
 def test_sniff_magic_bytes():
     assert sniff(b"%PDF-1.4\n") == "pdf"
     assert sniff(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 8) == "doc"
     assert sniff(b"PK\x03\x04rest") == "zip"
     assert sniff(b"\xef\xbb\xbf<!DOCTYPE html><html>") == "html"
     assert sniff("<html><body>报告</body></html>".encode("utf-16")) == "html"
+    assert sniff(b"<script>var a;</script>\n<html><body>x</body></html>") == "html"
     assert sniff("区人大常委会：".encode()) is None

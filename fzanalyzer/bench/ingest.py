@@ -12,11 +12,17 @@ pdf (pdfplumber)   ``page.extract_text()`` for every page
 pdf (pdfium)       ``textpage.get_text_range()`` for every page
 =================  ==========================================================
 
+Without ``quick``, and when LibreOffice is installed, the DOCX rendering exported to PDF by
+LibreOffice adds two rows: a real office-made PDF, where bare pdfium inserts spaces between
+digits and CJK and misorders quotation marks.
+
 ``ratio`` = our time / bare time (lower is better). Our readers do more than the bare call
 (encoding detection, chrome fallback check, paragraph rebuilding, furniture removal, text-layer
 checks); the ``note`` column gives character agreement with the report body, ours vs bare, as
 (recall, precision) after NFKC with whitespace removed, so speed and faithfulness are read
-together. Peak memory is tracemalloc's peak for one read.
+together, with the share of the body's paragraphs reproduced exactly and the number of
+digit/CJK spaces in the bare output. Peak memory is tracemalloc's peak for one read (Python
+heap only: pdfium's C allocations are not seen).
 
 The report text comes from ``$FZ_BENCH_TEXT``, else the repository's ``corpora/*.txt`` or
 ``tests/data/seed/*.txt``.
@@ -92,6 +98,7 @@ def run(quick: bool = False) -> list[BenchRow]:
         if samples.cjk_font_path():
             one = samples.render_pdf(body, folder / "r0.pdf")
             pdf = _copies(folder, "r", ".pdf", one.read_bytes(), copies if not quick else 1)
+        office = None if quick else _office_pdf(body, folder)
 
         rows.append(
             _row(
@@ -147,6 +154,22 @@ def run(quick: bool = False) -> list[BenchRow]:
             rows.append(
                 BenchRow("ingest pdf", 0, "docs", 0.0, note="skipped: no CJK font (fonts-wqy-zenhei)")
             )
+        if office is not None:
+            for engine, bare, label in (
+                ("pdfplumber", _bare_pdfplumber, "pdfplumber extract_text"),
+                ("pdfium", _bare_pdfium, "pypdfium2 get_text_range"),
+            ):
+                rows.append(
+                    _row(
+                        f"ingest office-made pdf ({engine})",
+                        [office],
+                        lambda p, e=engine: read_pdf(p, engine=e),
+                        bare,
+                        label,
+                        1,
+                        body=body,
+                    )
+                )
     return rows
 
 
@@ -177,7 +200,14 @@ def _row(
     if body is not None:
         r_o, p_o = agreement(last[0].text, body)
         r_b, p_b = agreement(last_bare[0], body)
-        note = f"agreement ours {r_o:.4f}/{p_o:.4f}, bare {r_b:.4f}/{p_b:.4f}; " + note
+        paras = [ln.strip() for ln in body.splitlines() if ln.strip()]
+        got = set(last[0].text.splitlines())
+        exact = sum(1 for ln in paras if ln in got) / max(1, len(paras))
+        spaced = len(re.findall(r"\d [\u4e00-\u9fff]|[\u4e00-\u9fff] \d", last_bare[0]))
+        note = (
+            f"agreement ours {r_o:.4f}/{p_o:.4f}, bare {r_b:.4f}/{p_b:.4f}; paragraphs exact {exact:.1%}; "
+            f"bare has {spaced} digit/CJK spaces; " + note
+        )
     return BenchRow(
         name=name,
         items=len(paths),
@@ -188,6 +218,28 @@ def _row(
         peak_mb=peak,
         note=note,
     )
+
+
+def _office_pdf(body: str, folder: Path) -> Path | None:
+    """The DOCX rendering exported by LibreOffice (a real office-made PDF), if installed."""
+    import shutil
+    import subprocess
+
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        return None
+    src = samples.render_docx(body, folder / "office.docx")
+    try:
+        subprocess.run(
+            [exe, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(src)],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
+    except (subprocess.SubprocessError, OSError):
+        return None
+    out = folder / "office.pdf"
+    return out if out.exists() else None
 
 
 def _bare_trafilatura(path: Path) -> str:

@@ -96,8 +96,10 @@ def sniff(head: bytes, path: Path | None = None) -> str | None:
     low = probe.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n").lower()
     if low.startswith((b"<!doctype html", b"<html", b"<head", b"<meta", b"<body", b"<title")):
         return "html"
-    if low.startswith((b"<?xml", b"<!--", b"<!doctype")) and (b"<html" in low or b"<body" in low):
-        return "html"
+    if low.startswith(b"<") and any(
+        tag in low for tag in (b"<html", b"<body", b"<head", b"<div", b"<p>", b"<br")
+    ):
+        return "html"  # pages that open with a comment, an XML declaration, <script> or <link>
     return None
 
 
@@ -162,6 +164,8 @@ def read_file(path: str | Path) -> RawDocument:
             raise IngestError.from_code(
                 code, path=path, detail=f"the bytes do not start like a .{by_ext} file"
             )
+    elif by_content is None and by_ext == "html" and b"<" not in head:
+        fmt = "txt"  # a .htm holding plain text (no markup at all)
     else:
         fmt = by_content or by_ext or "txt"
     if by_ext is not None and fmt != by_ext:

@@ -21,8 +21,9 @@ top or bottom of a page and running headers/footers (the same text at the same h
 least half the pages) are removed and counted in warnings W002/W007.
 
 A page whose text layer is missing (image only, text drawn as paths) or unmapped (``(cid:NN)``,
-U+FFFD, private-use characters, Latin-1 mojibake) is "broken": all pages broken → E012 (OCR
-needed); some → W009 listing them. Encrypted (with a user password) → E011; damaged or
+U+FFFD, private-use characters, Latin-1 mojibake) is "broken": more broken pages than good
+ones (or under 50 good characters) → E012, OCR needed; fewer → W009 listing them, and the
+good pages' text is returned. Encrypted (with a user password) → E011; damaged or
 truncated (no ``%%EOF`` at the end) → E010; over ``limits.MAX_PDF_PAGES`` → E013.
 """
 
@@ -55,7 +56,7 @@ def read_pdf(path: Path, engine: str = "pdfplumber") -> RawDocument:
     warnings: list[str] = []
     usable = [p for p in result.pages if p.status == "ok"]
     broken = [p for p in result.pages if p.status == "broken"]
-    if not usable or result.usable_chars < 50:
+    if not usable or result.usable_chars < 50 or len(broken) > len(usable):
         if broken:
             why = "; ".join(sorted({p.reason for p in broken}))[:200]
             detail = f"{len(broken)} of {len(result.pages)} pages without a usable text layer: {why}"
