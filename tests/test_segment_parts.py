@@ -75,3 +75,26 @@ def test_thematic_report_with_a_plan_sentence_inside_a_numbered_part():
         (2, "（一）", "next_year_plan"),
     ]
     assert [s.topic for s in secs[:2]] == ["functions", "enforcement"]
+
+
+def test_merged_part_split_at_an_unnumbered_plan_line(data_dir):
+    """一、2021年工作总结暨2022年工作安排 whose plan half is announced by a bare line
+    (2022年工作安排：): the numbered items after it are plans, the ones before are results."""
+    from fzanalyzer.model import Report
+
+    text = (data_dir / "segment" / "merged_unnumbered_split.txt").read_text(encoding="utf-8")
+    secs = segment(text, Meta(year_covered=2021))
+    got = [(s.level, s.marker, s.title, s.canonical) for s in secs if s.level >= 1]
+    assert got == [
+        (1, "一、", "2021年工作总结暨2022年工作安排", "measures_and_results"),
+        (2, "1.", "规范执法行为", "measures_and_results"),
+        (2, "2.", "化解矛盾纠纷", "measures_and_results"),
+        (2, "1.", "推进综合执法规范化建设", "next_year_plan"),
+        (2, "2.", "深化人民调解工作室建设", "next_year_plan"),
+        (1, "二、", "存在的不足", "shortcomings"),
+    ]
+    report = Report(id="x", source="", sha256="", format="txt", text=text, sections=secs)
+    assert [p.title for p in report.part("next_year_plan")] == [
+        "推进综合执法规范化建设",
+        "深化人民调解工作室建设",
+    ]

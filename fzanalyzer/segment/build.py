@@ -177,37 +177,59 @@ def label(text: str, heads: list[Heading], lines: list[Line], year: int | None) 
 def _split_merged(
     text: str, heads: list[Heading], i: int, second: str, lines: list[Line], year: int | None
 ) -> None:
-    """Children of a merged part that belong to its second half get the second label."""
+    """Sub-parts of a merged part that belong to its second half get the second label.
+
+    The second half starts at the first child whose wording names it (（二）2022年工作安排), else at
+    a line inside the part that opens it (下一步，… / 2022年，…将 / a short 2022年工作安排 line):
+    the children after that line are relabelled, and if there are none, the rest of the part
+    becomes an unnumbered level-2 section with the second label.
+    """
     part = heads[i]
     kids = [j for j, h in enumerate(heads) if h.parent == i and h.style != "enumeration"]
     flip = False
     for j in kids:
-        labs = label_from_wording(heads[j].title, year)
-        if second in labs:
+        if second in label_from_wording(heads[j].title, year):
             flip = True
         if flip:
-            heads[j].canonical = second
-            for d in _descendants(heads, j):
-                heads[d].canonical = second
-    if flip or kids:
+            _relabel(heads, j, second)
+    if flip:
         return
-    # no sub-headings: the plan half starts at a paragraph with a plan lead (下一步，… / 2022年，…将)
+    lead = None
     for ln in lines:
         if ln.start <= part.title_end or ln.start >= part.end:
             continue
         t = simplified(text[ln.start : ln.end])
-        if any(p.search(t) for p in plan_lead_patterns()) or second in label_from_wording(t[:30], year):
-            h = Heading(ln.start, ln.start, "unnumbered", 1, "line", -1, "", _text=text)
-            h.style = "unnumbered"
-            h.level = 2
-            h.parent = i
-            h.end = part.end
-            h.canonical = second
-            h.title_start = ln.start
-            h.title_end = _first_stop_simple(text, ln.start, ln.end)
-            heads.insert(_insert_at(heads, h.pos), h)
-            _reindex_parents(heads, h)
-            return
+        short = len(t) <= 30 and second in label_from_wording(t, year)
+        if short or any(p.search(t) for p in plan_lead_patterns()):
+            lead = ln
+            break
+    if lead is None:
+        return
+    later = [j for j in kids if heads[j].pos >= lead.start]
+    for j in later:
+        _relabel(heads, j, second)
+    if later:
+        return
+    cut = _trim_end(text, lead.start)
+    for h in heads:  # the review half's sections end where the plan half starts
+        if h is not part and h.pos < lead.start < h.end and part.pos <= h.pos:
+            h.end = max(cut, h.title_end)
+    h = Heading(lead.start, lead.start, "unnumbered", 1, "line", -1, "", _text=text)
+    h.style = "unnumbered"
+    h.level = 2
+    h.parent = i
+    h.end = part.end
+    h.canonical = second
+    h.title_start = lead.start
+    h.title_end = _first_stop_simple(text, lead.start, lead.end)
+    heads.insert(_insert_at(heads, h.pos), h)
+    _reindex_parents(heads, h)
+
+
+def _relabel(heads: list[Heading], j: int, label: str) -> None:
+    heads[j].canonical = label
+    for d in _descendants(heads, j):
+        heads[d].canonical = label
 
 
 def _first_stop_simple(text: str, s: int, e: int) -> int:
