@@ -145,7 +145,37 @@ class Corpus:
         """Follow-through audits of every consecutive-year pair of the same issuer."""
         from .compare.followthrough import audit
 
-        return [audit(a, b, encoder=encoder) for a, b in self.consecutive_pairs()]
+        return [audit(a, b, encoder=encoder) for a, b in self.consecutive_pairs()]  # type: ignore[arg-type]
+
+    def reuse(self, **kwargs: object) -> list:
+        """Reused passages between every pair of reports (see ``compare.reuse.find_reuse``)."""
+        from .compare.reuse import find_reuse
+
+        return find_reuse(self._reports, **kwargs)  # type: ignore[arg-type]
+
+    def reuse_df(self, **kwargs: object) -> pd.DataFrame:
+        """Reused passages as a DataFrame: one row per passage, spans on both sides."""
+        from .compare.reuse import reuse_df
+
+        return reuse_df(self.reuse(**kwargs))
+
+    def similarity(self, part: str | None = None) -> pd.DataFrame:
+        """Report × report similarity (character n-gram TF-IDF), of whole texts or one part."""
+        from .compare.similarity import similarity_matrix
+
+        return similarity_matrix(self._reports, part=part)
+
+    def wording_shifts(self, **kwargs: object) -> pd.DataFrame:
+        """Terms that appear or vanish between consecutive years of each issuer (log-odds)."""
+        from .compare.wording import wording_shifts
+
+        return wording_shifts(self._reports, **kwargs)  # type: ignore[arg-type]
+
+    def kwic(self, term: str, width: int = 20) -> pd.DataFrame:
+        """Keyword in context: every occurrence of ``term`` with ``width`` characters each side."""
+        from .compare.wording import kwic
+
+        return kwic(self._reports, term, width=width)
 
     def to_jsonl(self, path: str | Path, include_text: bool = True) -> None:
         with open(path, "w", encoding="utf-8") as fh:

@@ -119,7 +119,12 @@ def indicator_rows(reports: Iterable[Report], include_targets: bool = False) -> 
 
 
 def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[dict[str, Any]]:
-    """Give each row a canonical ``key``, its ``link`` kind and ``similarity`` (in place)."""
+    """Give each row a canonical ``key``, its ``link`` kind and ``similarity`` (in place).
+
+    Names are clustered per (unit, kind), most frequent first. A name joins the most similar
+    cluster unless that cluster already holds another name from one of the same reports: two
+    different names in one report are two different indicators (收到 vs 受理 vs 审结 行政复议申请).
+    """
     families: dict[tuple[Any, str], list[dict[str, Any]]] = {}
     for row in rows:
         row["norm"] = normalize_name(row["name"])
@@ -127,28 +132,36 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
     for members in families.values():
         freq = Counter(r["norm"] for r in members)
         names = Counter(r["name"] for r in members)
-        clusters: list[str] = []  # representative normalized names
-        rep_name: dict[str, str] = {}
+        reports_of: dict[str, set[str]] = {}
+        for r in members:
+            reports_of.setdefault(r["norm"], set()).add(r["report_id"])
+        clusters: dict[str, set[str]] = {}  # representative normalized name -> its reports
         assigned: dict[str, tuple[str, float]] = {}
         for norm, _n in sorted(freq.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0])):
-            best, best_sim = None, 0.0
-            for rep in clusters:
-                sim = dice(norm, rep)
-                if sim > best_sim:
-                    best, best_sim = rep, sim
-            if best is not None and best_sim >= min_similarity:
-                assigned[norm] = (best, best_sim)
+            ranked = sorted(((dice(norm, rep), rep) for rep in clusters), reverse=True)
+            best = next(
+                (
+                    (sim, rep)
+                    for sim, rep in ranked
+                    if sim >= min_similarity and not clusters[rep] & reports_of[norm]
+                ),
+                None,
+            )
+            if best is not None:
+                assigned[norm] = (best[1], best[0])
+                clusters[best[1]] |= reports_of[norm]
             else:
-                clusters.append(norm)
+                clusters[norm] = set(reports_of[norm])
                 assigned[norm] = (norm, 1.0)
-                rep_name[norm] = max(
-                    (r["name"] for r in members if r["norm"] == norm), key=lambda x: (names[x], -len(x))
-                )
+        rep_name = {
+            key: max((r["name"] for r in members if r["norm"] == key), key=lambda x: (names[x], -len(x)))
+            for key in clusters
+        }
         for row in members:
             key, sim = assigned[row["norm"]]
             row["key"] = key
             row["similarity"] = round(sim, 3)
-            if row["name"] == rep_name.get(key):
+            if row["name"] == rep_name[key]:
                 row["link"] = "exact"
             elif row["norm"] == key:
                 row["link"] = "normalized"

@@ -161,11 +161,9 @@ def _followthrough(golds: dict, preds: dict, encoder: str | None, res: EvalResul
     except ImportError as exc:
         res.notes.append(f"follow-through not scored: {exc}")
         return
-    enc = None
-    if encoder:
-        from ..compare.encoders import get_encoder
+    from ..compare.encoders import get_encoder
 
-        enc = get_encoder(encoder)
+    enc = get_encoder(encoder)
     for prev_id, next_id in pairs:
         if prev_id not in preds or next_id not in preds or prev_id not in golds:
             res.notes.append(f"follow-through {prev_id}→{next_id}: a report is missing")
