@@ -260,3 +260,20 @@ def test_heading_broken_after_a_comma_continues_on_the_next_line():
     assert first.title == "坚持放管结合，\n依法全面履行政府职能"
     assert text[first.title_start : first.title_end] == first.title
     assert [s.title for s in secs if s.level == 2][1] == "规范执法"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "临川县人民政府\n二〇二二年三月一日",
+        "临川县人民政府\n2022年3月\n（此件公开发布）",
+        "临川县人民政府\n2022年3月1日",
+    ],
+)
+def test_closing_signature_is_not_part_of_the_last_part(signature):
+    text = (
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n全年办结。\n二、下一步工作打算\n继续推进。\n"
+        + signature
+    )
+    last = segment(text, Meta(year_covered=2021))[-1]
+    assert text[last.start : last.end] == "二、下一步工作打算\n继续推进。"

@@ -50,7 +50,12 @@ _WORD_BEFORE_NUMERAL = frozenset(
 )
 _OPEN_ENDED = frozenset(",，、")  # a title line ending so continues on the next line
 _PROSE_PUNCT = re.compile(r"[，,。；;、]")
-_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+_DATE_LINE = re.compile(
+    r"^(\d{4}\s*年\s*\d{1,2}\s*月(\s*\d{1,2}\s*日)?"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月([一二三四五六七八九十]{1,3}日)?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2})$"
+)
+_AFTER_DATE = re.compile(r"^[(（][^()（）]{2,12}[)）]$")  # (此件公开发布)
 
 
 @dataclass
@@ -160,6 +165,8 @@ def _trim_end(text: str, end: int) -> int:
 def signature_start(text: str, lines: list[Line], end: int) -> int:
     """Start of a closing signature (issuer line + date line) just before ``end``, else ``end``."""
     tail = [ln for ln in lines if ln.end <= end and ln.end > ln.start]
+    if len(tail) >= 2 and _AFTER_DATE.match(text[tail[-1].start : tail[-1].end]):
+        tail.pop()
     if not tail:
         return end
     last = tail[-1]
