@@ -41,7 +41,7 @@ RULES = "fz.indicator_ruler.v1"
 COMPONENT = "fz_indicator_ruler"
 NER_LABEL = "SUBJ"
 #: Bump when the training data or config change; written into the model's meta.
-NER_VERSION = "0.1.0"
+NER_VERSION = "0.2.0"
 
 
 def _register() -> None:
