@@ -11,6 +11,8 @@ at call time. A file over a limit gets a coded :class:`~fzanalyzer.errors.Ingest
   piece. Decoding peaks at about 4× the file size (the bytes, plus CPython's UTF-8 decoder
   buffer of up to 4 bytes per character): a 20 MB file with one line peaks at ~85 MB, a file at
   the limit at ~200 MB.
+- ``MAX_HTML_BYTES`` (20 MB, E005): a web page; lxml and trafilatura hold several copies of
+  the tree (saved report pages are 30 kB–2 MB).
 - ``MAX_TEXT_CHARS`` (60 M characters, E005): decoded text, for encodings denser than UTF-8.
 - ``MAX_PDF_PAGES`` (2000 pages, E013): counted from the page tree before any text is read.
   Reports run to 5–60 pages; 2000 pages take pdfplumber roughly half an hour.
@@ -29,6 +31,7 @@ from __future__ import annotations
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT_BYTES = 50 * 1024 * 1024
+MAX_HTML_BYTES = 20 * 1024 * 1024
 MAX_TEXT_CHARS = 60_000_000
 MAX_PDF_PAGES = 2000
 MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024

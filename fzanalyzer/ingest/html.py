@@ -108,12 +108,12 @@ def read_html(path: Path) -> RawDocument:
     """Read a saved web page (see the module docstring)."""
     try:
         size = path.stat().st_size
-        if size > limits.MAX_TEXT_BYTES:
+        if size > limits.MAX_HTML_BYTES:
             raise IngestError.from_code(
                 "E005",
                 path=path,
                 detail=limits.human_bytes(size),
-                limit=limits.human_bytes(limits.MAX_TEXT_BYTES) + " for text and HTML",
+                limit=limits.human_bytes(limits.MAX_HTML_BYTES) + " for HTML",
             )
         data = path.read_bytes()
     except OSError as exc:

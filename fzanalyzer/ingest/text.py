@@ -60,7 +60,7 @@ def read_text(path: Path) -> RawDocument:
                 "E005",
                 path=path,
                 detail=limits.human_bytes(size),
-                limit=limits.human_bytes(limits.MAX_TEXT_BYTES) + " for text and HTML",
+                limit=limits.human_bytes(limits.MAX_TEXT_BYTES) + " for text",
             )
         data = path.read_bytes()
     except OSError as exc:
