@@ -61,8 +61,10 @@ _IMAGES = {
 class RawDocument:
     """What a reader gives the normalize and metadata steps.
 
-    ``hints`` may hold ``title``, ``date`` (ISO publication date), ``encoding``, ``pages`` and
-    ``source_format``: metadata hints, never trusted over the text itself.
+    ``hints`` may hold ``title``, ``date`` (ISO publication date, from a web page),
+    ``created`` (a PDF's or DOCX's creation date: not the publication date), ``encoding``,
+    ``pages``, ``engine`` (PDF) and ``source_format`` (legacy files): metadata hints, never
+    trusted over the text itself.
     """
 
     text: str

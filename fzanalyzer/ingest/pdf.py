@@ -77,7 +77,9 @@ def read_pdf(path: Path, engine: str = "pdfplumber") -> RawDocument:
     if info.get("title"):
         hints["title"] = info["title"]
     if info.get("date"):
-        hints["date"] = info["date"]
+        # The file's creation date, not the publication date (re-exports and scans change it):
+        # kept apart so the metadata step does not take it for ``published``.
+        hints["created"] = info["date"]
     return RawDocument(text=result.text, format="pdf", hints=hints, warnings=warnings)
 
 
