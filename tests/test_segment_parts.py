@@ -98,3 +98,22 @@ def test_merged_part_split_at_an_unnumbered_plan_line(data_dir):
         "推进综合执法规范化建设",
         "深化人民调解工作室建设",
     ]
+
+
+def test_numbered_review_with_unnumbered_closing_parts():
+    """一、主要工作 is numbered but the closing parts are bare lines: they become level-1 parts."""
+    text = (
+        "关于石门镇2021年度法治政府建设情况的报告\n县人民政府：\n"
+        "2021年，我镇认真贯彻落实上级关于法治政府建设的部署要求，扎实推进依法行政，现将有关情况报告如下。\n"
+        "一、主要工作\n（一）强化组织领导\n成立领导小组，全年召开专题会议3次。\n（二）深化普法宣传\n开展活动12场。\n"
+        "存在的问题\n法治力量薄弱。\n下一步工作打算\n（一）加强队伍建设\n选优配强人员。\n"
+    )
+    secs = [s for s in segment(text, Meta(year_covered=2021)) if s.level >= 1]
+    assert [(s.level, s.marker, s.title, s.canonical) for s in secs] == [
+        (1, "一、", "主要工作", "measures_and_results"),
+        (2, "（一）", "强化组织领导", "measures_and_results"),
+        (2, "（二）", "深化普法宣传", "measures_and_results"),
+        (1, "", "存在的问题", "shortcomings"),
+        (1, "", "下一步工作打算", "next_year_plan"),
+        (2, "（一）", "加强队伍建设", "next_year_plan"),
+    ]

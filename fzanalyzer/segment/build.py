@@ -57,14 +57,14 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
 def _has_numbered_parts(
     text: str, heads: list[Heading], lines: list[Line], data: dict, year: int | None
 ) -> bool:
-    """Does the numbering carry the parts (at least two level-1 headings named like parts)?"""
+    """Does the numbering carry the parts (a level-1 heading names a part other than the review)?"""
     tops = [h for h in heads if h.level == 1]
     if not tops:
         return False
     set_titles(text, tops, lines, data["title_stops"], None)
     named = {tuple(label_from_wording(h.title, year)) for h in tops} - {()}
     closing = {lab for labs in named for lab in labs} - {"measures_and_results"}
-    return len(named) >= 2 or bool(closing) or (len(tops) == 1 and bool(named))
+    return bool(closing)
 
 
 def unnumbered_parts(
