@@ -2,10 +2,12 @@
 
 The hot path is character-level: one regular expression over the normalized text finds
 number + unit candidates (:func:`find_candidates`), cue words around each candidate give the
-qualifier, change and period, and the clause before it gives the subject (``name``). No
-tokenizer runs over the whole text; the spaCy pipeline (:mod:`fzanalyzer.extract.nlp`) wraps the
-same rules as a component and adds a trained NER for subjects, used only on sentences whose rule
-name is weak (``use_ner``).
+qualifier, change and period, and the clause before it (or the noun after the measure word)
+gives the subject (``name``, :mod:`fzanalyzer.extract.subject`; jieba's POS tags are consulted on
+those few short strings only). No tokenizer runs over the whole text; the spaCy pipeline
+(:mod:`fzanalyzer.extract.nlp`) wraps the same rules as a component and adds a trained NER for
+subjects, used only on sentences whose rule name is weak (``use_ner``). Tables in text (rows of
+tab-separated cells under a caption) give one indicator per numeric cell.
 
 >>> from fzanalyzer.model import Meta
 >>> text = "2019年1-11月,共受理民间纠纷18465件,同比上升12.5%。"
@@ -31,8 +33,6 @@ RULES_VERSION = "fz.indicator_ruler.v1"
 
 _OPEN = {"“": "”", "《": "》", "(": ")", "〔": "〕", "[": "]", "「": "」", "【": "】", "‘": "’"}
 _CLAUSE_DELIMS = set("，,；;：:。！？!?\n")
-_NAME_DELIMS = _CLAUSE_DELIMS | {"、"}
-_SENT_END = "。！？!?\n"
 
 
 @dataclass
@@ -95,9 +95,6 @@ def find_candidates(text: str) -> list[Candidate]:
     ...  for c in find_candidates("第二批3项,《十三项规定》")]
     [(1, 3, 2, '批', 'ordinal'), (3, 5, 3, '项', None), (7, 10, 13, '项', 'quoted')]
     """
-    ex = cues()["exclusion"]
-    blockers = ex["unit_blockers"]
-    number_blockers = ex["number_blockers"]
     unit_table = units()
     enclosures = _enclosures(text)
     ctx = _Local(text, _context_exclusions())
@@ -107,7 +104,7 @@ def find_candidates(text: str) -> list[Candidate]:
         cand = _candidate(m, unit_table)
         if cand is None:
             continue
-        cand.excluded = _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restate)
+        cand.excluded = _exclusion(text, m, cand, enclosures, ctx, restate)
         out.append(cand)
     return out
 
@@ -162,10 +159,6 @@ def _scale(v: float | int, factor: int) -> float | int:
     return int(x) if x == x.to_integral_value() else float(x)
 
 
-def _inside(spans: list[tuple[int, int, str]] | list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s[0] <= start and end <= s[1] for s in spans)
-
-
 class _Local:
     """Matches of a context pattern around one span (searched in a small window only)."""
 
@@ -198,7 +191,10 @@ def _restating_after() -> tuple[str, ...]:
     return tuple(cues()["exclusion"]["restating_units_after"])
 
 
-def _exclusion(text, m, cand, blockers, number_blockers, enclosures, ctx, restate) -> str | None:
+def _exclusion(
+    text: str, m: re.Match[str], cand: Candidate, enclosures, ctx: _Local, restate: _Local
+) -> str | None:
+    """Why a candidate is not an indicator (a reason label), or ``None``."""
     s, e = cand.start, cand.end
     before = text[s - 1] if s > 0 else ""
     num = m.group("num") or ""
@@ -453,7 +449,6 @@ def extract_indicators(
     subject where the rule name is weak (empty or a bare verb).
     """
     cands = [c for c in find_candidates(text) if c.excluded is None]
-    cands = _drop_headings(text, cands)
     sentences = _sentence_index(text, cands)
     out: list[Indicator] = []
     last_in_sentence: dict[int, int] = {}
@@ -680,12 +675,6 @@ def _sentence_index(text: str, cands: list[Candidate]) -> dict[int, tuple[int, i
             span = (lo, len(text) if hi == -1 else hi)
         out[c.start] = span
     return out
-
-
-def _drop_headings(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Numbers in heading lines that are only outline markers ("3.实施…") are not measured;
-    numbers elsewhere in a heading line are kept."""
-    return cands
 
 
 # --------------------------------------------------------------------------------------------

@@ -69,10 +69,3 @@ def change_regex() -> re.Pattern[str]:
     alt_inc = "|".join(map(re.escape, inc))
     alt_dec = "|".join(map(re.escape, dec))
     return re.compile(rf"(?:(?P<inc>{alt_inc})|(?P<dec>{alt_dec})){ch['gap']}$")
-
-
-@cache
-def change_words_regex() -> re.Pattern[str]:
-    ch = cues()["change"]
-    words = sorted(ch["increase"] + ch["decrease"], key=len, reverse=True)
-    return re.compile("(?:" + "|".join(map(re.escape, words)) + ")" + ch["gap"] + "$")
