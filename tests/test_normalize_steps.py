@@ -204,6 +204,8 @@ def test_chrome_lines(line):
         "临澄市棠溪区人民政府",
         "2021年3月26日",
         "推进政务公开标准化规范化，在区政府门户网站开设专栏，发布政策解读86篇。",
+        "（五）建设政府门户网站",
+        "三、推行二维码执法",
     ],
 )
 def test_report_lines_are_not_chrome(line):
