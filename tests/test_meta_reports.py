@@ -212,3 +212,9 @@ def test_extract_meta_never_crashes_and_gives_valid_labels(text):
     assert m.adcode is None or (len(m.adcode) == 6 and m.adcode.isdigit())
     assert set(m.region_inferred) <= {"province", "city", "county_or_district"}
     assert m.is_report == (m.doc_type is None)
+
+
+def test_press_byline_makes_news_even_under_a_report_headline():
+    text = "棠溪区2020年度法治政府建设情况报告\n本报讯（记者 王某）近日，棠溪区向社会公布了2020年度法治政府建设情况报告。"
+    m = meta_of(text)
+    assert not m.is_report and m.doc_type == "news"

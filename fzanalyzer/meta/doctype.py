@@ -22,6 +22,7 @@ from ..normalize.resources import load_json
 @dataclass(frozen=True)
 class _DocLex:
     types: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...]
+    strong: tuple[tuple[str, re.Pattern[str]], ...]
     report_title: re.Pattern[str]
     rule_of_law: re.Pattern[str]
     structure: tuple[re.Pattern[str], ...]
@@ -40,8 +41,12 @@ def _lex() -> _DocLex:
         )
         for t in d["types"]
     )
+    strong = tuple(
+        (t["label"], re.compile(t["opening_strong"], re.M)) for t in d["types"] if t.get("opening_strong")
+    )
     return _DocLex(
         types=types,
+        strong=strong,
         report_title=re.compile(d["report"]["title"]),
         rule_of_law=re.compile(m["rule_of_law_cue"]),
         structure=tuple(re.compile(p) for p in d["report"]["structure"]),
@@ -57,6 +62,9 @@ def doc_type(title: str | None, text: str) -> str | None:
     opening = "\n".join(text.split("\n")[:4])[:600]
     for label, title_re, _ in lex.types:
         if title and title_re is not None and title_re.search(title):
+            return label
+    for label, opening_re in lex.strong:
+        if opening_re.search(opening):
             return label
     structure = sum(1 for p in lex.structure if p.search(text))
     rule_of_law = lex.rule_of_law.search(text) is not None and structure >= lex.min_structure
