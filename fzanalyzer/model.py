@@ -229,7 +229,7 @@ class Report:
             "city": m.region.city,
             "county_or_district": m.region.county_or_district,
             "adcode": m.adcode,
-            "level": m.level,
+            "gov_level": m.level,
             "year": m.year_covered,
         }
 
@@ -281,7 +281,7 @@ class Report:
         return None
 
 
-_META_COLUMNS = ("report_id", "issuer", "province", "city", "county_or_district", "adcode", "level", "year")
+_META_COLUMNS = ("report_id", "issuer", "province", "city", "county_or_district", "adcode", "gov_level", "year")
 
 
 def _columns(cls: type, extra: tuple[str, ...] = (), meta: bool = False) -> list[str]:
