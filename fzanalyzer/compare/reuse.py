@@ -90,7 +90,7 @@ class ReuseParams:
     unit_max: int = 120  # sentences longer than this are cut into overlapping pieces
     unit_min: int = 24  # shorter sentences are joined to the next one
     min_shingles: int = 8  # a unit needs this many non-boilerplate shingles to be indexed
-    min_jaccard: float = 0.2  # estimated Jaccard a proposal must reach to be aligned
+    min_jaccard: float = 0.3  # estimated Jaccard a proposal must reach to be aligned
     max_bucket: int = 64  # larger LSH buckets are boilerplate (skipped unless asked)
     max_df: float = 0.1  # share of issuers above which a shingle is boilerplate ...
     min_df: int = 3  # ... provided it occurs in more than this many issuers
@@ -360,7 +360,9 @@ def find_reuse(
     high = _boilerplate_hashes(docs, p)
     if len(high):
         for d in docs:
-            d.boiler = np.isin((d.hashes >> np.uint64(32)).astype(np.uint32), high)
+            top = (d.hashes >> np.uint64(32)).astype(np.uint32)
+            at = np.minimum(np.searchsorted(high, top), len(high) - 1)  # ``high`` is sorted
+            d.boiler = high[at] == top
     sig, owner, spans = _signatures(docs, p, skip_boilerplate=not include_boilerplate)
     max_bucket = p.max_bucket if not include_boilerplate else max(p.max_bucket, len(sig))
     pairs = _lsh_pairs(sig, owner, p, max_bucket)

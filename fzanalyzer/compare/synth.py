@@ -6,8 +6,8 @@ perturbing their paragraphs, with the structure real corpora have:
 
 * **issuers**, each reporting several consecutive years. An issuer's text is the source
   paragraphs passed through its own character substitution (a fixed random mapping of a share of
-  the characters), so two issuers drawing on the same source paragraph do not share long
-  passages, while the character statistics stay those of the genre;
+  the characters) with its own numbers, so two issuers drawing on the same source paragraph do
+  not share long passages, while the character statistics stay those of the genre;
 * **same-issuer reuse**: each year keeps a share of the previous year's paragraphs, perturbed the
   way reports are edited (numbers changed, a clause dropped or added);
 * **cross-issuer reuse**: now and then a report copies a passage verbatim from another issuer;
@@ -69,6 +69,11 @@ def _cipher(vocab: list[str], rng: random.Random, share: float) -> dict[int, str
     keys = [c for c in vocab if rng.random() < share]
     values = [rng.choice(vocab) for _ in keys]
     return {ord(k): v for k, v in zip(keys, values, strict=True)}
+
+
+def _fresh(par: str, cipher: dict[int, str], rng: random.Random) -> str:
+    """A source paragraph in an issuer's own words and numbers."""
+    return _DIGITS.sub(lambda m: str(rng.randint(1, 10 ** len(m.group()) - 1)), par.translate(cipher))
 
 
 def _perturb(par: str, rng: random.Random, extra: str) -> str:
@@ -145,7 +150,7 @@ def synth_corpus(
                         kind = "boilerplate"
                     planted.append(Planted(prev_id or "", rid, new, kind))
             while len(body) < size:
-                body.insert(rng.randrange(0, len(body) + 1), rng.choice(pool).translate(cipher))
+                body.insert(rng.randrange(0, len(body) + 1), _fresh(rng.choice(pool), cipher, rng))
             if reports and rng.random() < cross_rate:
                 other = rng.choice(reports)
                 if other.meta.issuer != issuer:
@@ -155,7 +160,8 @@ def synth_corpus(
                         s0 = rng.randrange(0, max(1, len(src) - 60))
                         piece = src[s0 : s0 + rng.randint(60, 200)]
                         body.insert(rng.randrange(0, len(body) + 1), piece)
-                        planted.append(Planted(other.id, rid, piece, "cross_issuer"))
+                        kind = "boilerplate" if src in stock else "cross_issuer"
+                        planted.append(Planted(other.id, rid, piece, kind))
             for b in boiler:
                 if rng.random() < boilerplate_rate:
                     body.insert(rng.randrange(0, len(body) + 1), b)
