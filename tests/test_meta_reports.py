@@ -218,3 +218,11 @@ def test_press_byline_makes_news_even_under_a_report_headline():
     text = "棠溪区2020年度法治政府建设情况报告\n本报讯（记者 王某）近日，棠溪区向社会公布了2020年度法治政府建设情况报告。"
     m = meta_of(text)
     assert not m.is_report and m.doc_type == "news"
+
+
+def test_province_of_an_unknown_region_from_its_own_regulations():
+    text = (
+        "临澄市棠溪区人民政府关于2020年度法治政府建设工作情况的报告\n市委、市政府：\n"
+        "2020年，我区认真贯彻《泓川省优化营商环境条例》，学习借鉴浙江省经验，依法行政水平不断提升。"
+    )
+    assert meta_of(text).region.province == "泓川省"

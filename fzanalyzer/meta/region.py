@@ -169,8 +169,10 @@ def province_from_text(text: str) -> str | None:
         n = text.count(name)
         if n:
             counts[name] = n
-    for m in _province_mention().finditer(text):
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    # The province's own regulations (《X省…条例》) are the strong sign: they bind the issuer,
+    # while another province may be named in passing (学习借鉴浙江省经验).
+    for name in {m.group(1) for m in _province_mention().finditer(text)}:
+        counts[name] = text.count(name) + text.count("《" + name)
     if not counts:
         return None
     best = max(counts.values())
