@@ -245,6 +245,7 @@ def test_later_cumulative_total_is_outside_the_period():
         "建立市、区两级联动机制。",  # a count restating a list
         "组建“智囊团”、“顾问团”和“志愿团”三支力量。",  # restating a list
         "执法检查*次。",  # placeholder
+        "全年受理案件共计125。",  # unit cut off
         "做一次廉政谈话、发一张责任清单。",  # generic one
         "同步推行151项目建设。",  # a unit cut off into another word
         "对十分重要的事项亲自过问。",  # idiom
