@@ -390,6 +390,8 @@ def set_titles(
                     s, limit = nl.start, nl.end
                     break
         e = _first_stop(text, s, limit, line_stops)
+        if line_stops is run_on_stops and h.style == "numbered" and e - s > 12:
+            e = _glued_title_end(text, s, e)
         if e == limit and wrap and h.style != "unnumbered" and ln.end - ln.start >= wrap - 1:
             e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated_lines(text, lines))
         elif e == limit == ln.end and e > s and text[e - 1] in _OPEN_ENDED and h.style == "numbered":
@@ -400,6 +402,19 @@ def set_titles(
         while e > s and text[e - 1].isspace():
             e -= 1
         h.title_start, h.title_end = s, e
+
+
+@cache
+def _body_start() -> re.Pattern[str]:
+    return re.compile("|".join(headings_data()["body_start_cues"]))
+
+
+def _glued_title_end(text: str, s: int, e: int) -> int:
+    """In run-on text whose paragraphs were glued together, a heading runs straight into its
+    body: cut the title where a word that opens report paragraphs (全年 / 一年来 / 按照 / 我区 …)
+    follows, at least 4 characters in."""
+    m = _body_start().search(text, s + 4, min(e, s + 40))
+    return m.start() if m else e
 
 
 def _first_stop(text: str, s: int, limit: int, stops: str) -> int:
@@ -500,7 +515,11 @@ def find_enumerations(text: str, lines: list[Line], stop: int, inside: bytearray
                 prev = _prev_nonspace(text, pos, ln.start)
                 h = Heading(pos, m.end(), etype, num, kind, li, text[pos : m.end()].rstrip(), _text=text)
                 h.style = "enumeration"
-                h.boundary = "line" if kind in ("line", "para") else ("semi" if prev in ";；" else "sent")
+                # in run-on text an item glued to the text before it (no punctuation) opened a paragraph
+                if kind in ("line", "para", "inline"):
+                    h.boundary = "line"
+                else:
+                    h.boundary = "semi" if prev in ";；" else "sent"
                 found.append(h)
                 break
     runs: list[list[Heading]] = []
