@@ -263,3 +263,16 @@ def test_related_links_after_the_signature_are_chrome():
         ]
     )
     assert remove_chrome(text).split("\n")[-1] == "2021年3月26日"
+
+
+def test_a_list_of_short_similar_lines_is_not_hard_wrap():
+    rows = [
+        "区司法局 12 15",
+        "区公安局 31 40",
+        "区财政局 10 12",
+        "区民政局 18 19",
+        "区教育局 22 25",
+        "区商务局 11 13",
+    ]
+    text = "\n".join(["附表：各部门办理行政复议案件情况", *rows, *rows])
+    assert steps.join_wrapped_lines(text) == text

@@ -170,8 +170,9 @@ def _detect_wrap(lines: list[str]) -> _Wrap | None:
         return None
     best: tuple[float, _Wrap] | None = None
     for measure, tol, lo, hi in (
-        (display_width, p.unwrap_tolerance, 16, 240),
-        (_char_count, p.unwrap_tolerance // 2, 8, 120),
+        # A page's text width is 20–120 ideographs: shorter "full" lines are lists or tables.
+        (display_width, p.unwrap_tolerance, 40, 240),
+        (_char_count, p.unwrap_tolerance // 2, 20, 120),
     ):
         full, n = _mode([measure(line) for line in body], tol)
         share = n / len(body)
