@@ -5,8 +5,8 @@ plans. It depends on nothing but the file's bytes and the package's data, so a b
 in worker processes (or, later, on a distributed engine) and get the same result.
 
 >>> r = analyze_text("关于2020年度法治政府建设工作情况的报告\\n一、主要举措和成效\\n全年办理案件12件。", id="x")
->>> r.meta.year_covered, r.sections[0].canonical
-(2020, 'measures_and_results')
+>>> r.meta.year_covered, [s.title for s in r.part("measures_and_results")]
+(2020, ['主要举措和成效'])
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def _analyze(
     warnings.extend(norm.warnings)
     if not norm.text.strip():
         raise IngestError.from_code("E040", path=source, detail="only whitespace or page furniture")
-    meta: Meta = _step("meta", source, warnings, lambda: extract_meta(norm.text, hints), Meta())
+    meta: Meta = _step("meta", source, warnings, lambda: extract_meta(norm.text, {**norm.hints, **hints}), Meta())
     meta.warnings = warnings + meta.warnings
     report = Report(
         id=id,
