@@ -18,8 +18,9 @@ PAIRS = [
     ("tangxi-2021", "tangxi-2022"),
     ("chengchuan-2021", "chengchuan-2022"),
 ]
-# Measured floors of the offline default (see the report in the commit history); a drop is a regression.
-FLOORS = {"status_accuracy": 0.55, "evidence_hit": 0.55}
+# Floors a little under what the offline default measures on each pair (accuracy 0.69-0.79,
+# evidence hit 0.67-0.85); a drop below them is a regression.
+FLOORS = {"status_accuracy": 0.65, "evidence_hit": 0.6}
 
 
 @pytest.fixture(scope="module")

@@ -151,3 +151,16 @@ def test_cli_audit_corpus_pairs_consecutive_years(tmp_path):
         ("tangxi-2020", "tangxi-2021"),
         ("tangxi-2021", "tangxi-2022"),
     ]
+
+
+def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
+    from fzanalyzer.cli import main
+    from fzanalyzer.compare.followthrough import MODELS
+
+    assert main(["train-audit", "--encoder", "tfidf", "--out-dir", str(tmp_path)]) == 0
+    fitted = json.loads((tmp_path / "tfidf.json").read_text(encoding="utf-8"))
+    shipped = json.loads((MODELS / "tfidf.json").read_text(encoding="utf-8"))
+    assert fitted["match_features"] == shipped["match_features"]
+    assert fitted["threshold"] == shipped["threshold"]
+    assert fitted["match_coef"] == pytest.approx(shipped["match_coef"], abs=1e-3)
+    assert fitted["stage_coef"] == pytest.approx(shipped["stage_coef"], abs=1e-3)

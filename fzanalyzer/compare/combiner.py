@@ -29,6 +29,9 @@ from .followthrough import (
 )
 
 PAIRS = DATA / "audit" / "pairs.json"
+#: Signals computed (and shown) but given no weight: on the annotated pairs they duplicate
+#: others (lcs ~ cover, entity ~ cover_clause) or only separate the training pool's parts.
+DROPPED = ("lcs", "part_work", "entity", "has_entity")
 
 
 def load_cases(path: Path = PAIRS) -> list[dict[str, Any]]:
@@ -66,7 +69,7 @@ def train(
     out_dir: Path | None = MODELS,
     c: float = 10.0,
     hard_negatives: int = 15,
-    drop: tuple[str, ...] = ("lcs", "part_work"),
+    drop: tuple[str, ...] = DROPPED,
 ) -> Combiner:
     """Fit the evidence and stage models for ``encoder`` and (if ``out_dir``) store them."""
     import numpy as np

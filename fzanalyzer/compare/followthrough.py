@@ -62,6 +62,9 @@ MATCH_FEATURES = (
     "obj_cover",
     "number",
     "part_work",
+    "entity",
+    "has_entity",
+    "concrete",
 )
 SEM_FEATURES = ("sem", "sem_gap", "sem_top")
 #: Stage signals fed to the status model.
@@ -306,6 +309,7 @@ class PairScorer:
         obj = canon(self.objects[i] or "") if self.objects else ""
         obig = _bigrams(obj) if len(obj) >= 3 else pbig
         pscope = _scopes(praw)
+        pnames = [_canon_name(nm) for _, nm in pents if len(nm) >= 4]
         rows = []
         for j, c in enumerate(self._cc):
             craw = unicodedata.normalize("NFKC", self.cands[j])
@@ -316,7 +320,10 @@ class PairScorer:
             title = 0.0
             if ptitles and ctitles:
                 title = 1.0 if max(_dice(a, b) for a in ptitles for b in ctitles) >= 0.6 else -1.0
-            if title <= 0 and any(len(t) >= 4 and t in craw for t in pcores):
+            cquotes = [q for q in _QUOTE.findall(craw) if len(q) >= 3]
+            if title <= 0 and (
+                any(len(t) >= 4 and t in craw for t in pcores) or any(q in t for q in cquotes for t in pcores)
+            ):
                 title = 1.0  # a law or name cited without its brackets, or a shared quoted name
             conflict = 0.0
             cents = {(m.group(1), m.group(2)) for m in st["_entity_re"].finditer(craw)}
@@ -348,6 +355,9 @@ class PairScorer:
                     self._cover(obig, cb),
                     number,
                     0.0 if self.parts[j] in ("preamble", None) else 1.0,
+                    max((_lcs(nm, c) / len(nm) for nm in pnames), default=0.0),
+                    1.0 if pnames else 0.0,
+                    _concreteness(craw),
                 ]
             )
         x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
@@ -362,6 +372,21 @@ class PairScorer:
             extra = np.stack([s, s - s.max(), (rank < 3).astype(float)], axis=1)
             x = np.hstack([x, extra])
         return x
+
+
+def _canon_name(name: str) -> str:
+    return canon(name)
+
+
+def _concreteness(text: str) -> float:
+    """Reports of work name a stage (done / doing), a number or a title; boilerplate does not."""
+    st = stages()
+    hits = 0
+    hits += bool(st["_done_re"].search(text))
+    hits += bool(st["_doing_re"].search(text))
+    hits += bool(_NUM.search(text))
+    hits += bool(_TITLE.search(text))
+    return min(hits, 2) / 2
 
 
 def _scopes(text: str) -> set[str]:
