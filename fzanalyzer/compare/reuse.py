@@ -153,6 +153,33 @@ def _issuer_key(report: Report) -> str:
     return "r:" + report.id  # unknown issuer: counts as its own
 
 
+def issuer_relation(a: Report, b: Report) -> str:
+    """``same_issuer``, ``cross_issuer`` or ``unknown`` (an issuer is missing).
+
+    The same government is recognised by its division code, or by its name written with or
+    without the higher levels (上海市静安区人民政府 = 静安区人民政府).
+
+    >>> from fzanalyzer.model import Report, Meta
+    >>> r = lambda issuer: Report(id="", source="", sha256="", format="", text="", meta=Meta(issuer=issuer))
+    >>> issuer_relation(r("上海市静安区人民政府"), r("静安区人民政府")), issuer_relation(r("甲区人民政府"), r(None))
+    ('same_issuer', 'unknown')
+    """
+    ma, mb = a.meta, b.meta
+    if ma.adcode and mb.adcode and ma.adcode == mb.adcode:
+        return "same_issuer"
+    ia = re.sub(r"\s+", "", ma.issuer or "")
+    ib = re.sub(r"\s+", "", mb.issuer or "")
+    if not ia or not ib:
+        return "unknown"
+    if ia == ib:
+        return "same_issuer"
+    short, long = sorted((ia, ib), key=len)
+    # A shorter name that ends the longer one after a division name (…市/…省) is the same body.
+    if long.endswith(short) and re.search(r"[省市区县州盟旗]$", long[: len(long) - len(short)]):
+        return "same_issuer"
+    return "cross_issuer"
+
+
 def _mix64(x: np.ndarray) -> np.ndarray:
     """splitmix64 finalizer: spreads a polynomial hash over all 64 bits."""
     import numpy as np
@@ -347,6 +374,7 @@ def find_reuse(
     import numpy as np
 
     p = params or ReuseParams()
+    reports = list(reports)  # a Corpus or any iterable of reports
     seen: set[str] = set()
     for r in reports:
         if r.id in seen:
@@ -479,10 +507,7 @@ def _make_pair(
     a0, a1 = da.span(*ak)
     b0, b1 = db.span(*bk)
     ra, rb = da.report, db.report
-    if da.issuer.startswith("r:") or db.issuer.startswith("r:"):
-        kind = "unknown"
-    else:
-        kind = "same_issuer" if da.issuer == db.issuer else "cross_issuer"
+    kind = issuer_relation(ra, rb)
     return ReusePair(
         a=ra.id,
         b=rb.id,

@@ -106,6 +106,7 @@ def similarity_matrix(
     that part are left out."""
     import pandas as pd
 
+    reports = list(reports)
     texts = [(r.id, part_text(r, part)) for r in reports]
     texts = [(rid, t) for rid, t in texts if _squash(t)]
     ids = [rid for rid, _ in texts]
@@ -125,6 +126,7 @@ def part_similarity(
     """One matrix per canonical part present in the reports (part×part of the same label)."""
     from ..model import CANONICAL_LABELS
 
+    reports = list(reports)
     labels = parts or [
         lab
         for lab in CANONICAL_LABELS
@@ -199,6 +201,7 @@ def nearest(
 
     from ..model import Report as _Report
 
+    reports = list(reports)
     by_id = {r.id: r for r in reports}
     if isinstance(query, _Report) or (isinstance(query, str) and query in by_id):
         q = query if isinstance(query, _Report) else by_id[query]

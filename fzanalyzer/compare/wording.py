@@ -198,6 +198,7 @@ def wording_shifts(
     """
     import pandas as pd
 
+    reports = list(reports)
     counts = {r.id: terms(r.text) for r in reports}
     background: Counter[str] = Counter()
     for c in counts.values():
