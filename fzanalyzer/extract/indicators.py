@@ -429,7 +429,7 @@ def clean_name(raw: str) -> str:
             s = s[: m.start()]
             changed = True
     s = s.strip(" \t,，、:：")
-    if len(s) > 14 and "的" in s:
+    if len(s) > 20 and "的" in s:
         tail = s[s.rfind("的") + 1 :]
         if len(tail) >= 2:
             s = leading_verb(s) + tail

@@ -37,13 +37,23 @@ def split_subject(base: str) -> tuple[str, str, str]:
     >>> split_subject("12348公共法律服务热线接听群众来电")
     ('12348公共法律服务热线', '接听', '群众来电')
     """
-    toks = _pos(base)
+    best: tuple[int, str] | None = None
     pos = 0
-    for w, flag in toks:
+    for w, flag in _pos(base):
         if flag.startswith("v") and flag != "vn":
-            return base[:pos], w, base[pos + len(w) :]
+            best = (pos, w)
+            break
         pos += len(w)
-    return base, "", ""
+    if best is None:
+        # jieba tags some verbs as nouns (立案查处…); fall back on the verb lexicon
+        for v in cues()["name"]["verbs"]:
+            k = base.find(v)
+            if k >= 0 and len(base) > len(v) and (best is None or k < best[0]):
+                best = (k, v)
+    if best is None:
+        return base, "", ""
+    k, v = best
+    return base[:k], v, base[k + len(v) :]
 
 
 def leading_verb(s: str) -> str:
