@@ -85,7 +85,9 @@ def test_numpy_prediction_matches_sklearn():
     labels = [t for t, _, _ in rows]
     with threadpool_limits(1):
         clf = TopicClassifier().fit(texts, labels)
-    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), sublinear_tf=True, lowercase=False)
+    vec = TfidfVectorizer(
+        analyzer="char", ngram_range=(1, 3), sublinear_tf=True, lowercase=False, min_df=clf.min_df
+    )
     with threadpool_limits(1):
         est = LogisticRegression(C=clf.C, max_iter=2000, random_state=0).fit(vec.fit_transform(texts), labels)
     probe = [document("深化综合行政执法改革", "整合执法队伍。"), document("全面推进政务公开", "")]

@@ -98,7 +98,7 @@ class TopicClassifier:
 
     ngram_range: tuple[int, int] = (1, 3)
     C: float = 8.0
-    min_df: int = 1
+    min_df: int = 2
     seed: int = 0
     classes_: list[str] = field(default_factory=list)
     vocabulary_: dict[str, int] = field(default_factory=dict)
