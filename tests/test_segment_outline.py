@@ -277,3 +277,12 @@ def test_closing_signature_is_not_part_of_the_last_part(signature):
     )
     last = segment(text, Meta(year_covered=2021))[-1]
     assert text[last.start : last.end] == "二、下一步工作打算\n继续推进。"
+
+
+def test_first_part_glued_to_the_opening_colon_but_not_a_list_after_a_colon():
+    text = (
+        "关于2021年度法治政府建设情况的报告\n县人大常委会：\n2021年，我县坚持依法行政。现将有关情况报告如下：一、主要举措和成效\n"
+        "（一）深化改革\n主要包括：1.简化企业开办流程；2.推行电子证照。\n二、存在的不足\n仍有差距。"
+    )
+    got = [(s.level, s.marker, s.title) for s in segment(text, Meta(year_covered=2021)) if s.level >= 1]
+    assert got == [(1, "一、", "主要举措和成效"), (2, "（一）", "深化改革"), (1, "二、", "存在的不足")]

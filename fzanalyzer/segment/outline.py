@@ -267,7 +267,11 @@ def find_candidates(text: str, lines: list[Line], stop: int, inside: bytearray) 
             if pos >= end or (kind != "line" and inside[pos]):
                 continue
             if kind == "clause" and not run_on:
-                continue  # 1. after ；or ： inside a paragraph is a list in a sentence, not a heading
+                # 1. after ；or ： inside a paragraph is a list in a sentence, not a heading; only
+                # the first part may follow the opening's colon (…报告如下：一、…), see resolve()
+                if _prev_nonspace(text, pos, ln.start) not in ":：":
+                    continue
+                kind = "colon"
             ch = text[pos]
             if kind == "inline" and not (ch.isdigit() or ch in "一二三四五六七八九十第(（①②③④⑤⑥⑦⑧⑨⑩"):
                 continue
@@ -314,6 +318,8 @@ def resolve(cands: list[Heading]) -> list[Heading]:
         rank = type_rank(c.type)
         if k is not None:
             expected = stack[k].last + 1
+            if c.boundary == "colon":
+                continue
             ok = 1 <= c.num <= expected + 2 if c.boundary == "line" else c.num == expected
             if not ok:
                 continue
@@ -326,6 +332,8 @@ def resolve(cands: list[Heading]) -> list[Heading]:
             first = c.num == 1 or c.num == cont.get(c.type, -5) + 1
             if c.boundary == "line":
                 ok = first or c.num <= 2 or (not stack and c.num <= 3)
+            elif c.boundary == "colon":
+                ok = not stack and c.num == 1 and _has_follow(cands, i, stack)
             else:
                 ok = first and (rank > top_rank or not stack) and _has_follow(cands, i, stack)
             if not ok:
