@@ -236,40 +236,49 @@ def test_pdf_paragraphs_rebuilt_without_furniture(pdf_path, body, engine):
 
 
 @pytest.fixture(scope="session")
-def office_pdf(rendered, body) -> Path:
-    """The DOCX rendering exported to PDF by LibreOffice: a real office-made PDF (ragged
-    right, CJK/Latin autospace, punctuation drawn out of order)."""
+def office_pdfs(rendered, body) -> dict[str, Path]:
+    """The DOCX rendering (running header, ``— PAGE —`` footer field) exported to PDF by
+    LibreOffice, ragged-right and justified: real office-made PDFs (CJK/Latin autospace,
+    punctuation drawn out of order, justified glyph spacing)."""
     import subprocess
 
     if not HAS_SOFFICE:
         pytest.skip("no LibreOffice")
-    src = render_docx(body, rendered / "office.docx")
-    out = rendered / "office"
     exe = shutil.which("soffice") or shutil.which("libreoffice")
+    out = rendered / "office"
+    srcs = [
+        render_docx(body, rendered / f"office-{a}.docx", justify=a == "justified")
+        for a in ("ragged", "justified")
+    ]
     subprocess.run(
-        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(src)],
+        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, srcs)],
         check=True,
         capture_output=True,
-        timeout=180,
+        timeout=300,
     )
-    return out / "office.pdf"
+    return {a: out / f"office-{a}.pdf" for a in ("ragged", "justified")}
 
 
+@pytest.mark.parametrize("align", ["ragged", "justified"])
 @pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
-def test_office_made_pdf(office_pdf, body, engine):
+def test_office_made_pdf(office_pdfs, body, engine, align):
     import pypdfium2 as pdfium
 
-    pdf = pdfium.PdfDocument(str(office_pdf))
+    path = office_pdfs[align]
+    pdf = pdfium.PdfDocument(str(path))
     bare = "".join(pdf[i].get_textpage().get_text_range() for i in range(len(pdf)))
     pdf.close()
     assert "2019 年" in bare  # the bare pdfium call really inserts spaces around digits
-    doc = read_pdf(office_pdf, engine=engine)
+    assert "— 2 —" in bare  # and keeps the page numbers
+    doc = read_pdf(path, engine=engine)
     assert "2019 年" not in doc.text and "2019年" in doc.text
+    assert "德以静心 法以安身" in doc.text  # a real space between CJK survives
     recall, precision = agreement(doc.text, body)
     assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)
     expected = set(split_body(body))
     lines = doc.text.splitlines()
     assert sum(1 for ln in lines if ln in expected) >= 0.95 * len(expected)
+    assert {"W002", "W007"} <= {w[:4] for w in doc.warnings}
 
 
 @needs_font

@@ -140,12 +140,18 @@ def render_html(
     return page.encode(codec)
 
 
-def render_docx(text: str, path: Path, *, table_at: float = 0.5) -> Path:
+def render_docx(
+    text: str, path: Path, *, table_at: float = 0.5, justify: bool = False, furniture: bool = True
+) -> Path:
     """A DOCX: title centered, headings bold, paragraphs with a two-character first-line
-    indent, and four consecutive lines from around ``table_at`` of the text placed in a
-    one-column table (read back in document order they give the same text)."""
+    indent (left-aligned, or justified with ``justify``), and four consecutive lines from
+    around ``table_at`` of the text placed in a one-column table (read back in document order
+    they give the same text). With ``furniture``, the first line is a running header and the
+    footer holds a ``— PAGE —`` field, as in 公文 (exported to PDF they become page furniture)."""
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     lines = split_body(text)
@@ -168,9 +174,27 @@ def render_docx(text: str, path: Path, *, table_at: float = 0.5) -> Path:
             run.bold = True
         else:
             para.paragraph_format.first_line_indent = Pt(32)
+            if justify:
+                para.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
             if _is_heading(ln):
                 run.bold = True
         i += 1
+    if furniture and lines:
+        section = doc.sections[0]
+        section.header.paragraphs[0].text = lines[0]
+        section.header.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        foot = section.footer.paragraphs[0]
+        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        foot.add_run("— ")
+        field = OxmlElement("w:fldSimple")
+        field.set(qn("w:instr"), "PAGE")
+        run_el = OxmlElement("w:r")
+        text_el = OxmlElement("w:t")
+        text_el.text = "1"
+        run_el.append(text_el)
+        field.append(run_el)
+        foot._p.append(field)
+        foot._p.append(foot.add_run(" —")._r)  # after the field, in reading order
     doc.core_properties.title = lines[1] if len(lines) > 1 else ""
     doc.save(str(path))
     return path

@@ -181,6 +181,11 @@ def _is_latin(ch: str) -> bool:
 
 def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
     row.sort(key=lambda g: g.x0)
+    # Justified lines spread every glyph apart: a soft space must stand out from the line's
+    # usual inter-glyph gap, not just from zero.
+    vis_row = [g for g in row if not g.text.isspace()]
+    gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(vis_row))
+    usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     out: list[str] = []
     prev: Glyph | None = None
     soft_space = False
@@ -192,11 +197,11 @@ def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
                 out.append(" ")
             continue
         if prev is not None:
-            if soft_space and out[-1] != " ":
+            if soft_space and out[-1] != " " and prev.text[-1] not in _OPENING and g.text[0] not in _CLOSING:
                 # Office software puts ~0.2 em between CJK and Latin/digits (autospace) with no
                 # space character: a soft space there needs a wider gap than between equals.
                 mixed = _is_latin(prev.text[-1]) != _is_latin(g.text[0])
-                if g.x0 - prev.x1 > (0.35 if mixed else 0.15) * max(prev.size, g.size, 1.0):
+                if g.x0 - prev.x1 - usual > (0.35 if mixed else 0.15) * max(prev.size, g.size, 1.0):
                     out.append(" ")
             soft_space = False
             size = max(prev.size, g.size, 1.0)
