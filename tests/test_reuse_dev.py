@@ -128,3 +128,27 @@ def test_order_of_inputs_does_not_change_passages(dev_reports, dev_pairs):
     again = find_reuse(list(reversed(dev_reports)))
     key = lambda p: (p.a, p.b, p.a_start, p.a_end, p.b_start, p.b_end)  # noqa: E731
     assert sorted(map(key, again)) == sorted(map(key, dev_pairs))
+
+
+def test_recall_holds_among_many_other_governments(dev_reports, data_dir):
+    """With dozens of other reports in the run, stock phrases become boilerplate; the copying
+    between one government's years must survive that filter."""
+    from fzanalyzer.errors import FzError
+
+    others = []
+    for folder in ("nearmiss", "segment"):
+        for p in sorted((data_dir / folder).glob("*.txt")):
+            try:
+                others.append(fzanalyzer.load(p, id=f"{folder}-{p.stem}", analyze=False))
+            except FzError:
+                continue
+    assert len(others) >= 10
+    pairs = find_reuse(dev_reports + others)
+    found = total = 0
+    for this, g, (s, e), _ in _gold_items(dev_reports):
+        total += 1
+        found += any(
+            p.b == this and p.a == g["from_report"] and min(e, p.b_end) - max(s, p.b_start) >= (e - s) / 2
+            for p in pairs
+        )
+    assert found / total >= 0.95

@@ -92,8 +92,8 @@ class ReuseParams:
     min_shingles: int = 8  # a unit needs this many non-boilerplate shingles to be indexed
     min_jaccard: float = 0.3  # estimated Jaccard a proposal must reach to be aligned
     max_bucket: int = 64  # larger LSH buckets are boilerplate (skipped unless asked)
-    max_df: float = 0.1  # share of issuers above which a shingle is boilerplate ...
-    min_df: int = 3  # ... provided it occurs in more than this many issuers
+    max_df: float = 0.2  # share of issuers above which a shingle is boilerplate ...
+    min_df: int = 5  # ... provided it occurs in more than this many issuers
     boilerplate_share: float = 0.5  # passage is boilerplate when this share of it is
     max_gap: int = 30  # alignment: largest edit gap bridged inside a passage
     seed: int = 4  # alignment: shortest exact block used as a seed
