@@ -382,3 +382,16 @@ def test_sniff_magic_bytes():
     assert sniff("<html><body>报告</body></html>".encode("utf-16")) == "html"
     assert sniff(b"<script>var a;</script>\n<html><body>x</body></html>") == "html"
     assert sniff("区人大常委会：".encode()) is None
+
+
+def test_importing_ingest_loads_no_heavy_library():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, fzanalyzer.ingest, fzanalyzer.limits, fzanalyzer.bench.samples, fzanalyzer.bench.ingest\n"
+        "heavy = [m for m in ('pdfplumber', 'pdfminer', 'trafilatura', 'pypdfium2', 'docx', 'charset_normalizer',"
+        " 'lxml', 'reportlab', 'opencc') if m in sys.modules]\n"
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-W", "error", "-c", code], check=True, timeout=60)

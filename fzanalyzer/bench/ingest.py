@@ -203,10 +203,12 @@ def _row(
         paras = [ln.strip() for ln in body.splitlines() if ln.strip()]
         got = set(last[0].text.splitlines())
         exact = sum(1 for ln in paras if ln in got) / max(1, len(paras))
-        spaced = len(re.findall(r"\d [\u4e00-\u9fff]|[\u4e00-\u9fff] \d", last_bare[0]))
+        digit_space = re.compile(r"\d [\u4e00-\u9fff]|[\u4e00-\u9fff] \d")
+        spaced = len(digit_space.findall(last_bare[0]))
+        ours_spaced = len(digit_space.findall(last[0].text))
         note = (
             f"agreement ours {r_o:.4f}/{p_o:.4f}, bare {r_b:.4f}/{p_b:.4f}; paragraphs exact {exact:.1%}; "
-            f"bare has {spaced} digit/CJK spaces; " + note
+            f"digit/CJK spaces ours {ours_spaced}, bare {spaced}; " + note
         )
     return BenchRow(
         name=name,
