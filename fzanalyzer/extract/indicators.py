@@ -123,6 +123,8 @@ def _candidate(m: re.Match[str], unit_table) -> Candidate | None:
     if m.group("vague"):
         u = unit_table[m.group("vunit")]
         v = parse_number(m.group("vague"))
+        if v is None:
+            return None
         return Candidate(
             m.start(), m.end(), m.start(), _scale(v, u.factor), None, u.unit, u.kind, m.group("vinner"), True
         )
@@ -377,8 +379,8 @@ def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int) -> s
     hi = cand_end
     while hi < sent_hi and text[hi] not in "，,；;。":
         hi += 1
-    m = period_regex().search(text, cand_end, hi)
-    return m.group() if m else None
+    after = period_regex().search(text, cand_end, hi)
+    return after.group() if after else None
 
 
 @cache
@@ -493,7 +495,7 @@ def extract_indicators(
         elif pair_of is None and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
             name = base = post
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
-            name = out[prev_idx].name  # 同比上升6.7%: the change of the previous quantity
+            name = out[prev_idx].name or ""  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
         elif pair_of is None and _weak(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""

@@ -73,7 +73,8 @@ class IndicatorRuler:
         self.rules = rules
 
     def __call__(self, doc: Doc) -> Doc:
-        found, excluded = [], []
+        found: list[Any] = []
+        excluded: list[Any] = []
         for c in self.rules(doc.text):
             label = c.excluded or c.kind
             span = doc.char_span(c.start, c.end, label=label, alignment_mode="expand")
@@ -141,9 +142,9 @@ def silver(sentences: list[str]) -> list[dict[str, Any]]:
     from ..model import Meta
     from .indicators import extract_indicators
 
-    out = []
+    out: list[dict[str, Any]] = []
     for s in sentences:
-        spans = []
+        spans: list[tuple[int, int, str]] = []
         for ind in extract_indicators(s, [], Meta(), use_ner=False):
             if not ind.name:
                 continue
@@ -152,10 +153,10 @@ def silver(sentences: list[str]) -> list[dict[str, Any]]:
                 k = s.find(ind.name, ind.end)
             if k == -1:
                 continue
-            span = [k, k + len(ind.name), NER_LABEL]
+            span = (k, k + len(ind.name), NER_LABEL)
             if not any(a < span[1] and span[0] < b for a, b, _ in spans):
                 spans.append(span)
-        out.append({"text": s, "spans": sorted(spans)})
+        out.append({"text": s, "spans": [list(x) for x in sorted(spans)]})
     return out
 
 
@@ -210,7 +211,7 @@ def _fit(*, held_out, train, seed, n_iter, dropout) -> Language:
 
     fix_random_seed(seed)
     nlp = blank_zh()
-    ner = nlp.add_pipe("ner")
+    ner: Any = nlp.add_pipe("ner")
     ner.add_label(NER_LABEL)
     exs = []
     for ex in train:
@@ -228,7 +229,7 @@ def _fit(*, held_out, train, seed, n_iter, dropout) -> Language:
 
 
 def _aligned(doc: Doc, spans: list[list[Any]]) -> list[tuple[int, int, str]]:
-    out = []
+    out: list[tuple[int, int, str]] = []
     for a, b, label in spans:
         sp = doc.char_span(a, b, label=label, alignment_mode="expand")
         if sp is not None and not any(sp.start_char < y and x < sp.end_char for x, y, _ in out):
