@@ -286,3 +286,10 @@ def test_first_part_glued_to_the_opening_colon_but_not_a_list_after_a_colon():
     )
     got = [(s.level, s.marker, s.title) for s in segment(text, Meta(year_covered=2021)) if s.level >= 1]
     assert got == [(1, "一、", "主要举措和成效"), (2, "（一）", "深化改革"), (1, "二、", "存在的不足")]
+
+
+def test_lead_phrase_headings_are_inline_style(dev_dir):
+    _, sections = _segment_file(dev_dir / "tangxi-2021.txt", 2021)
+    by_title = {s.title: s for s in sections}
+    assert by_title["纵深推进简政放权"].style == "inline"  # 1.纵深推进简政放权。自7月1日起……
+    assert by_title["2021年度推进法治政府建设的主要举措和成效"].style == "numbered"

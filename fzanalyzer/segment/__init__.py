@@ -9,7 +9,9 @@ Choices:
 * The text before the first part (title, addressee, opening paragraph) is emitted as one section
   with ``level=0``, ``style="preamble"``, ``canonical="preamble"``, empty marker and title, so that
   it can be found and skipped (gold outlines list only headings with markers).
-* In-paragraph enumerations (一是……) are ``style="enumeration"`` sections at level 4.
+* ``style``: ``numbered`` (a heading on its own line), ``inline`` (a numbered heading sharing its
+  line with body text: a lead phrase 1.纵深推进简政放权。自7月……, or a heading found mid-line in
+  run-on text), ``enumeration`` (一是…… items, level 4), ``unnumbered``, ``preamble``.
 * Parts inferred without a numbered heading have ``style="unnumbered"`` and marker ``""``: short
   part-heading lines of a report with no level-1 numbering (存在的问题 / 下一步工作打算), paragraphs
   opening with a lead phrase (下一步，… / 但…仍存在…不足) after the last numbered heading, then an

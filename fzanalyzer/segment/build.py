@@ -332,6 +332,12 @@ def _to_sections(text: str, heads: list[Heading]) -> list[Section]:
             start = max(start, parent_sec.start)
         ts = min(max(h.title_start, start), end)
         te = min(max(h.title_end, ts), end)
+        style = h.style
+        if style == "numbered":
+            eol = text.find("\n", te, end)
+            rest = text[te : end if eol < 0 else eol].strip(" \t\u3000。.:：")
+            if h.boundary != "line" or rest:
+                style = "inline"  # the heading shares its line with body text (a lead phrase)
         out.append(
             Section(
                 id=sid,
@@ -345,7 +351,7 @@ def _to_sections(text: str, heads: list[Heading]) -> list[Section]:
                 end=end,
                 title_start=ts,
                 title_end=te,
-                style=h.style,
+                style=style,
             )
         )
     return out
