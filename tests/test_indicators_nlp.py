@@ -94,3 +94,18 @@ def test_train_ner_rebuilds_the_shipped_model_identically(tmp_path):
     path, scores = fznlp.train_ner(out=tmp_path / "ner")
     assert (path / "ner" / "model").read_bytes() == (fznlp.model_dir() / "ner" / "model").read_bytes()
     assert 0 <= scores["ents_f"] <= 1
+
+
+def test_indicators_eval_command_compares_rules_and_ner(data_dir, capsys):
+    assert main(["indicators-eval", str(data_dir / "seed")]) == 0
+    out = capsys.readouterr().out
+    assert "rules+ner" in out and "ner-only" in out
+
+
+def test_ablation_scores_each_naming_mode(data_dir):
+    from fzanalyzer.extract.score import MODES, ablation
+
+    scores = ablation([data_dir / "seed"])
+    assert set(scores) == set(MODES)
+    # naming never changes which numbers are found
+    assert len({(s.tp, s.fp, s.fn) for s in scores.values()}) == 1

@@ -59,3 +59,32 @@ def indicators(
         )
     Console().print(table)
     return 0
+
+
+@app.command("indicators-eval")
+def indicators_eval(
+    folders: list[Path] = typer.Argument(..., help="Folders with NAME.txt and NAME.gold.json files."),
+) -> int:
+    """Indicator P/R/F1 and name/qualifier/period agreement for the rules alone, the rules with
+    the trained NER on weak subjects, and the NER alone (what the trained component adds)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..extract.score import ablation
+
+    for f in folders:
+        if not f.is_dir():
+            raise typer.BadParameter(f"{f}: not a folder", param_hint="FOLDERS")
+    scores = ablation(folders)
+    table = Table(title="indicators: rules vs trained NER")
+    for col in ("naming", "P", "R", "F1", "name", "qualifier", "period", "change", "n"):
+        table.add_column(col, justify="left" if col == "naming" else "right")
+    for mode, sc in scores.items():
+        s = sc.summary()
+        table.add_row(
+            mode,
+            *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1", "name", "qualifier", "period", "change")),
+            str(sc.tp + sc.fn),
+        )
+    Console().print(table)
+    return 0

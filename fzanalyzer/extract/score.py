@@ -150,3 +150,41 @@ def score_indicators(predicted: list[Any], gold: list[dict[str, Any]]) -> Indica
             sc.fp += 1
             sc.spurious.append(p)
     return sc
+
+
+#: Ways of naming indicators compared by :func:`ablation` (what the trained NER adds).
+MODES = ("rules", "rules+ner", "ner-only")
+
+
+def ablation(folders: list[Any], modes: tuple[str, ...] = MODES) -> dict[str, IndicatorScore]:
+    """Score every ``NAME.txt`` with a ``NAME.gold.json`` holding indicators in ``folders``,
+    once per naming mode: the rules alone, the rules with the NER on weak subjects, the NER alone
+    (every subject replaced by the nearest ``SUBJ`` entity). Texts are NFKC-normalized as the
+    gold strings are compared."""
+    import json
+    from pathlib import Path
+
+    from ..model import Meta
+    from .indicators import extract_indicators
+    from .nlp import refine_names
+
+    out = {m: IndicatorScore() for m in modes}
+    for folder in folders:
+        for gold_path in sorted(Path(folder).glob("*.gold.json")):
+            gold = json.loads(gold_path.read_text(encoding="utf-8"))
+            if not gold.get("indicators"):
+                continue
+            txt = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt"))
+            text = unicodedata.normalize("NFKC", txt.read_text(encoding="utf-8"))
+            for mode in modes:
+                pred = extract_indicators(
+                    text, [], Meta(year_covered=gold.get("year_covered")), use_ner=False
+                )
+                if mode == "rules+ner":
+                    refine_names(text, pred, only_weak=True)
+                elif mode == "ner-only":
+                    for p in pred:
+                        p.name = None
+                    refine_names(text, pred, only_weak=False)
+                out[mode].add(score_indicators(pred, gold["indicators"]))
+    return out
