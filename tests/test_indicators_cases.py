@@ -249,6 +249,7 @@ def test_later_cumulative_total_is_outside_the_period():
         "做一次廉政谈话、发一张责任清单。",  # generic one
         "同步推行151项目建设。",  # a unit cut off into another word
         "对十分重要的事项亲自过问。",  # idiom
+        "坚持四个全面协调推进，做到两个确立，守住三条底线。",  # political formulas, unquoted
     ],
 )
 def test_exclusions(sentence):
