@@ -62,6 +62,7 @@ WARNINGS: dict[str, str] = {
     "W011": "not recognised as a rule-of-law government report ({detail})",
     "W012": "file type detected from content as {detail}, not from its extension",
     "W013": "a processing step failed and its output is empty ({detail})",
+    "W014": "publication date is the file's creation date {detail}: the text has no signature date",
 }
 
 

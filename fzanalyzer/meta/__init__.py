@@ -1,6 +1,32 @@
 """Report metadata from the normalized text: title, issuer, region + adcode, level, year covered,
 publication date, and whether the document is a rule-of-law government report at all.
 
+Where each field comes from:
+
+- ``issuer``: the title's opening organ (澜江市人民政府关于…), a line above the title, the
+  signature; a headline's subject holding a verb (区人大常委会听取区政府…) is no issuer.
+- ``region``: the issuer's divisions, completed from the gazetteer (those fields are listed in
+  ``region_inferred``) and, above the issuer, from what the text says where it addresses its
+  superior: the addressee line (``安澜市人民政府：`` gives a county its city, ``沅南省人民政府：``
+  a city its province) and the opening's ``在…领导下`` clause (``在沅南省委、省政府和市委的坚强
+  领导下``); see :mod:`fzanalyzer.meta.superior`. These are text, not inferred.
+- ``published``: the signature date, else the web page's publication date (``hints['date']``),
+  else the file's creation date (``hints['created']``, PDF/DOCX metadata; warning W014).
+- ``year_covered``: title, level-1 headings, opening; a report without them falls back on its
+  signature or page date (a report signed in the first quarter covers the year before, W010),
+  never on the file's creation date.
+
+Documents that are not reports (``is_report`` false, ``doc_type`` says what they are): the
+contract leaves their fields open, and this module decides so:
+
+- ``issuer`` (and with it ``level``) only when the document names the body that issues it
+  (黎山县人民政府办公室关于印发…的通知, a signature); a news item or a speech has none, and its
+  level is null. The issuer is never guessed from the region, as it is for reports.
+- ``region``: the issuer's, else the divisions the title opens with (静海区召开… → 静海区).
+- ``year_covered``: the single year the document says it is about (2021年全区法治政府建设工作要点
+  → 2021; news on the hearing of the 2020 report → 2020), else null; never from dates, and a span
+  (实施方案（2021—2025年）) is no single year.
+
 >>> m = extract_meta("天津市静海区人民政府关于2020年度法治政府建设情况的报告\\n区人大常委会：\\n"
 ...                  "2020年，我区坚持依法行政。\\n一、主要举措和成效\\n二、存在的不足\\n"
 ...                  "天津市静海区人民政府\\n2021年3月26日", {})
@@ -20,6 +46,7 @@ from ..model import Meta
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import doc_type
 from .region import RegionResult, parse_issuer, resolve_region
+from .superior import superior_names
 from .year import parse_year, year_covered
 
 __all__ = ["extract_meta"]
@@ -27,6 +54,7 @@ __all__ = ["extract_meta"]
 _HEAD_LINES = 8  # the title is looked for among the first lines
 _TAIL_LINES = 5  # the signature among the last lines
 _KIND_LEVEL = {"township": "township", "county": "district_county", "city": "city", "province": "province"}
+_LEVEL_RANK = {"province": 0, "city": 1, "district_county": 2, "township": 3}
 
 
 @dataclass(frozen=True)
@@ -36,6 +64,7 @@ class _MetaLex:
     level_pronouns: dict[str, tuple[str, ...]]
     title_cue: re.Pattern[str]
     date: re.Pattern[str]
+    issuer_stopwords: tuple[str, ...]
 
 
 @cache
@@ -53,6 +82,7 @@ def _lex() -> _MetaLex:
             r"((?:19|20)\d{2}|[〇○零Ｏ0一二][〇○零Ｏ0一二三四五六七八九]{3})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})"
             r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
         ),
+        issuer_stopwords=tuple(d["issuer_stopwords"]),
     )
 
 
@@ -153,9 +183,11 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     return issuer, date
 
 
-def _pick_issuer(candidates: list[str]) -> str | None:
-    """The most complete name: 临澄市棠溪区人民政府 over 棠溪区人民政府."""
-    found = [c for c in candidates if c]
+def _pick_issuer(candidates: list[str | None]) -> str | None:
+    """The most complete name: 临澄市棠溪区人民政府 over 棠溪区人民政府. A candidate holding a verb
+    is a headline's subject, not an issuer (区人大常委会听取区政府关于…)."""
+    stop = _lex().issuer_stopwords
+    found = [c for c in candidates if c and not any(w in c for w in stop)]
     if not found:
         return None
     first = found[0]
@@ -240,14 +272,18 @@ def _pronoun_level(text: str) -> str | None:
 def extract_meta(text: str, hints: dict) -> Meta:
     """Metadata of the report whose normalized text is ``text``.
 
-    ``hints`` may hold ``title`` and ``date`` (publication date) from the reader (HTML <title>,
-    meta tags). Warnings: W010 when year_covered rests on dates only, W011 when the document is
-    not a rule-of-law government report (``doc_type`` says what it is).
+    ``hints`` may hold ``title``, ``date`` (a web page's publication date) and ``created`` (a
+    PDF's or DOCX's creation date) from the reader. ``published`` is the signature date of the
+    text, else the page's publication date, else the file's creation date (W014); the creation
+    date never sets ``year_covered``. Warnings: W010 when year_covered rests on dates only, W011
+    when the document is not a rule-of-law government report (``doc_type`` says what it is).
     """
     hints = hints or {}
     lines = [line for line in text.split("\n") if line.strip()]
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
+    meta.doc_type = doc_type(meta.title, text)
+    meta.is_report = meta.doc_type is None
 
     from_title = None
     if meta.title:
@@ -258,24 +294,33 @@ def extract_meta(text: str, hints: dict) -> Meta:
         above_title = lines[t_idx - 1].strip()
     sig_issuer, sig_date = _signature(lines)
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer])
-
     meta.issuer = _full_name(meta.issuer, text)
-    res = resolve_region(meta.issuer or _named_in_title(meta.title), text)
+
+    start = (t_idx + 1) if t_idx is not None else 0
+    superiors = superior_names(lines, start)
+    pronoun = _pronoun_level(text)
+    res = resolve_region(
+        meta.issuer or _named_in_title(meta.title), text, superiors, _LEVEL_RANK.get(pronoun or "")
+    )
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
-    meta.level = _level(res, text)
-    if meta.issuer is None and meta.level != "department":
+    if meta.is_report or meta.issuer:
+        meta.level = _level(res, text)
+    if meta.is_report and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, text)
 
-    meta.published = sig_date or _hint_date(hints.get("date"))
-    start = (t_idx + 1) if t_idx is not None else 0
+    page_date = _hint_date(hints.get("date"))
+    meta.published = sig_date or page_date
+    if meta.published is None and (created := _hint_date(hints.get("created"))):
+        meta.published = created
+        meta.warnings.append(warning("W014", created))
     opening = next((s for s in lines[start : start + 4] if len(s) >= 20), "")
     headings = [s for s in lines if len(s) <= 80]
-    meta.year_covered, doubt = year_covered(meta.title, headings, opening, meta.published)
-    if doubt:
+    # A report's year may rest on its signature or publication date (due in the first quarter
+    # of the next year); a non-report's only on what it says.
+    dated = (sig_date or page_date) if meta.is_report else None
+    meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated)
+    if doubt and (meta.is_report or meta.year_covered is not None):
         meta.warnings.append(warning("W010", doubt))
-
-    meta.doc_type = doc_type(meta.title, text)
-    meta.is_report = meta.doc_type is None
     if not meta.is_report:
         meta.warnings.append(warning("W011", meta.doc_type))
     return meta

@@ -52,6 +52,8 @@ class _Lex:
     municipalities: frozenset[str]
     department_words: tuple[str, ...]
     max_name: int
+    unknown_stop_first: str
+    unknown_stopwords: tuple[str, ...]
 
 
 @cache
@@ -66,6 +68,8 @@ def _lex() -> _Lex:
         municipalities=frozenset(d["municipalities"]),
         department_words=tuple(d["department_words"]),
         max_name=max(len(r.name) for r in g.rows),
+        unknown_stop_first=d["unknown_name"]["stop_first"],
+        unknown_stopwords=tuple(d["unknown_name"]["stopwords"]),
     )
 
 
@@ -76,7 +80,17 @@ def _kind_of_suffix(name: str) -> str:
     return "city_or_county"
 
 
-def _gazetteer_name_at(s: str, pos: int) -> str | None:
+def _plausible_unknown(name: str) -> bool:
+    """Does a name the gazetteer does not know look like a division (棠溪区, 大邱庄镇), not a
+    phrase ending in a suffix (全区, 在全区, 区人大常委会听取区)?"""
+    lex = _lex()
+    suffix = next((sfx for sfx, _ in lex.kinds if name.endswith(sfx)), name[-1])
+    stem = name[: len(name) - len(suffix)] or name
+    return stem[0] not in lex.unknown_stop_first and not any(w in stem for w in lex.unknown_stopwords)
+
+
+def gazetteer_name_at(s: str, pos: int) -> str | None:
+    """The longest division name of the gazetteer that starts at ``s[pos]``, else None."""
     g = gazetteer()
     for n in range(min(_lex().max_name, len(s) - pos), 1, -1):
         if g.by_name(s[pos : pos + n]):
@@ -91,10 +105,10 @@ def _tokenize_from(s: str, pos: int) -> tuple[list[Token], int]:
     while pos < len(s) and len(tokens) < 5:
         if s.startswith(lex.department_words, pos):
             break
-        name = _gazetteer_name_at(s, pos)
+        name = gazetteer_name_at(s, pos)
         if name is None:
             m = lex.admin_token.match(s, pos)
-            if m is None:
+            if m is None or not _plausible_unknown(m.group()):
                 break
             name = m.group()
         kind = "province" if name in lex.municipalities else _kind_of_suffix(name)
@@ -110,7 +124,7 @@ def parse_issuer(issuer: str) -> tuple[list[Token], str]:
     if not tokens or (not tokens[0].candidates and len(tokens[0].name) > _MAX_UNKNOWN_NAME):
         # A prefix such as 国家税务总局 before the divisions: start at the first known name.
         for pos in range(1, len(s) - 1):
-            if _gazetteer_name_at(s, pos):
+            if gazetteer_name_at(s, pos):
                 known, known_end = _tokenize_from(s, pos)
                 if known:
                     tokens, end = known, known_end
@@ -180,8 +194,79 @@ def province_from_text(text: str) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
-def resolve_region(issuer: str | None, text: str) -> RegionResult:
-    """Region, adcode and gazetteer-inferred fields of ``issuer`` (whose report is ``text``)."""
+_FIELD_OF_KIND = {"province": "province", "city": "city", "county": "county_or_district"}
+
+
+def _superior_kind(name: str, rank: int, county_known: bool) -> str | None:
+    """The kind of division ``name`` is, as named above an issuer of rank ``rank``
+    (0 province … 3 township): the gazetteer's level, else its suffix. A name in 市 is a
+    prefecture city above a county, and the county-level city above a township whose county
+    is not known."""
+    lex = _lex()
+    if name in lex.municipalities:
+        return "province"
+    levels = {d.level for d in gazetteer().by_name(name)}
+    if len(levels) == 1:
+        return next(iter(levels))
+    kind = _kind_of_suffix(name) if not levels else "city_or_county"
+    if kind == "city_or_county":
+        if levels and not levels <= {"city", "county"}:
+            return None
+        if rank >= 3 and not county_known:
+            return "county"
+        return "city" if rank >= 2 else None
+    return kind
+
+
+def fill_superiors(region: Region, tokens: list[Token], superiors: list[str], rank: int | None) -> list[str]:
+    """Fill the empty fields of ``region`` above the issuer (rank ``rank``: 0 province …
+    3 township) from the division names of the addressee and opening (``superiors``); return
+    the fields filled. The issuer's own divisions and names at or below its level give nothing.
+
+    >>> r = Region(county_or_district="枫阳县")
+    >>> fill_superiors(r, [], ["安澜市"], 2), r.city
+    (['city'], '安澜市')
+    >>> r = Region(city="澜江市")
+    >>> fill_superiors(r, [], ["澜江市", "安澜县"], 1), r.province
+    ([], None)
+    """
+    if rank is None:
+        return []
+    own = {t.name for t in tokens}
+    filled: list[str] = []
+    # Names whose kind does not hang on what is known go first: a county named beside a city
+    # tells that the city is a prefecture city.
+    ordered = sorted(superiors, key=lambda n: _kind_of_suffix(n) == "city_or_county")
+    for name in ordered:
+        if name in own:
+            continue
+        kind = _superior_kind(name, rank, region.county_or_district is not None)
+        if kind not in _FIELD_OF_KIND or _LEVEL_RANK[kind] >= rank:
+            continue
+        f = _FIELD_OF_KIND[kind]
+        if getattr(region, f) is None:
+            setattr(region, f, name)
+            filled.append(f)
+    return filled
+
+
+def _issuer_rank(tokens: list[Token], township: str | None) -> int | None:
+    ranks = [_LEVEL_RANK[t.kind] for t in tokens if t.kind in _LEVEL_RANK]
+    if township:
+        ranks.append(_LEVEL_RANK["township"])
+    return max(ranks) if ranks else None
+
+
+def resolve_region(
+    issuer: str | None, text: str, superiors: list[str] | None = None, own_rank: int | None = None
+) -> RegionResult:
+    """Region, adcode and gazetteer-inferred fields of ``issuer`` (whose report is ``text``).
+
+    ``superiors`` are the division names of the addressee line and the opening
+    (:func:`fzanalyzer.meta.superior.superior_names`); they fill the fields above the issuer
+    that its own name leaves empty. ``own_rank`` (0 province … 3 township) says the issuer's
+    level when its name holds no division.
+    """
     tokens, organ = parse_issuer(issuer or "")
     region = Region()
     township = None
@@ -216,6 +301,16 @@ def resolve_region(issuer: str | None, text: str) -> RegionResult:
             region.city = city.name
             if city.name not in text:
                 inferred.append("city")
-    elif region.province is None and tokens:
+    rank = _issuer_rank(tokens, township)
+    filled = fill_superiors(region, tokens, superiors or [], own_rank if rank is None else rank)
+    if chosen is None and region.province is None and "city" in filled:
+        # A city named in the text that the gazetteer knows gives its province.
+        cities = [d for d in gazetteer().by_name(region.city or "") if d.level == "city"]
+        prov = gazetteer().province_of(cities[0]) if len(cities) == 1 else None
+        if prov is not None:
+            region.province = prov.name
+            if prov.name not in text:
+                inferred.append("province")
+    if chosen is None and region.province is None and (tokens or filled):
         region.province = province_from_text(text)
     return RegionResult(region, adcode, inferred, tokens, organ, township)

@@ -1,0 +1,125 @@
+"""Divisions above the issuer that the report names where it addresses its superior.
+
+A report is sent up one level: a county's or district's to its city (``安澜市人民政府：``,
+``市委、市政府：``), a city's to its province (``沅南省人民政府：``), a department's to its
+government. The addressee line (the first line ending in ``：`` after the title) and the opening's
+``在…领导下`` clause (``在沅南省委、省政府和市委的坚强领导下``) therefore name the higher divisions
+when they name any. Names are taken from the gazetteer when it knows them, otherwise by their
+suffix (省/自治区/市/州/盟/地区 …), so invented or unlisted divisions work too. Which of them are
+really above the issuer is decided in :func:`fzanalyzer.meta.region.fill_superiors`.
+
+>>> lines = ["澜江市人民政府关于2020年法治政府建设情况的报告", "沅南省人民政府:",
+...          "2020年,澜江市人民政府在沅南省委、省政府和市委的坚强领导下,统筹推进各项工作。"]
+>>> superior_names(lines, 1)
+['沅南省']
+>>> superior_names(["枫阳县人民政府关于2021年度法治政府建设情况的报告", "市委、市政府:",
+...                 "2021年,枫阳县人民政府在中共安澜市委的坚强领导下,依法行政。"], 1)
+['安澜市']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..normalize.resources import chrome_patterns, load_json
+
+__all__ = ["addressee", "leadership_clause", "named_divisions", "superior_names"]
+
+_ADDRESSEE_WINDOW = 3  # the addressee is among the first lines after the title
+_OPENING_WINDOW = 4  # the opening paragraph too
+
+
+@dataclass(frozen=True)
+class _SupLex:
+    clause: re.Pattern[str]
+    separators: str
+    party_prefix: str
+    name: re.Pattern[str]
+    organ_after: re.Pattern[str]
+    stop_first: str
+
+
+@cache
+def _lex() -> _SupLex:
+    d = load_json("meta.json")["superior"]
+    return _SupLex(
+        clause=re.compile(d["leadership_clause"]),
+        separators=d["separators"],
+        party_prefix=d["party_prefix"],
+        name=re.compile(rf"({d['name']})(?={d['organ_after']})"),
+        organ_after=re.compile(d["organ_after"]),
+        stop_first=d["stop_first"],
+    )
+
+
+def addressee(lines: list[str], start: int) -> str | None:
+    """The addressee line among the first lines from ``start`` (``安澜市人民政府:``), else None."""
+    pattern = chrome_patterns().addressee_line
+    for line in lines[start : start + _ADDRESSEE_WINDOW]:
+        s = line.strip()
+        if pattern.match(s):
+            return s
+    return None
+
+
+def leadership_clause(opening: str) -> str | None:
+    """What stands between 在 and 领导下 in the opening's first sentence.
+
+    >>> leadership_clause("2021年,我县在市委、市政府和县委的坚强领导下,依法行政。")
+    '市委、市政府和县委'
+    """
+    first = re.split(r"[。!！?？]", opening, maxsplit=1)[0]
+    m = _lex().clause.search(first)
+    return m.group(1) if m else None
+
+
+def _name_at(segment: str, pos: int) -> str | None:
+    from .region import gazetteer_name_at
+
+    lex = _lex()
+    if segment.startswith(lex.party_prefix, pos):
+        pos += len(lex.party_prefix)
+    known = gazetteer_name_at(segment, pos)
+    if known and lex.organ_after.match(segment, pos + len(known)):
+        return known
+    m = lex.name.match(segment, pos)
+    if m and m.group(1)[0] not in lex.stop_first:
+        return m.group(1)
+    return None
+
+
+def named_divisions(segment: str) -> list[str]:
+    """Division names in an addressee or a leadership clause, each followed by an organ.
+
+    >>> named_divisions("沅南省委、省政府和澜江市委")
+    ['沅南省', '澜江市']
+    >>> named_divisions("各乡镇人民政府,县政府各部门")
+    []
+    """
+    lex = _lex()
+    starts = [0] + [i + 1 for i, ch in enumerate(segment) if ch in lex.separators]
+    out: list[str] = []
+    for pos in starts:
+        name = _name_at(segment, pos)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def superior_names(lines: list[str], start: int) -> list[str]:
+    """Division names in the addressee line and the opening's leadership clause, addressee first.
+
+    ``lines`` are the non-empty lines of the text, ``start`` the index of the first line after
+    the title.
+    """
+    names: list[str] = []
+    line = addressee(lines, start)
+    if line:
+        names += named_divisions(line.rstrip(":："))
+    opening = next((s for s in lines[start : start + _OPENING_WINDOW] if len(s) >= 20), "")
+    clause = leadership_clause(opening)
+    if clause:
+        names += [n for n in named_divisions(clause) if n not in names]
+    return names
