@@ -203,7 +203,11 @@ def _exclusion(
     unit_start = m.start("unit") if m.group("unit") else e
     if before == "第" or (before == "首" and not num):
         return "ordinal"
-    if cand.chinese and any(text.endswith(w, 0, s) for w in cues()["exclusion"]["vague_before"]):
+    if (
+        cand.chinese
+        and num[:1] in "十百千万"
+        and any(text.endswith(w, 0, s) for w in cues()["exclusion"]["vague_before"])
+    ):
         return "vague"  # 数十家, 几百人: no value to report
     if before and (before.isascii() and (before.isalnum() or before in ".-/_#")):
         return "identifier"
