@@ -218,6 +218,8 @@ def _context(report: Report, sec: Any, offset: int) -> str:
     """The heading of the unit's section and the lead phrase of its paragraph."""
     text = report.text
     bits = []
+    while sec is not None and sec.style == "enumeration":
+        sec = report.section(sec.parent)  # an item's own title is the item, not its context
     if sec is not None and sec.level > 1:
         bits.append(sec.title)
     line_start = text.rfind("\n", 0, offset) + 1
@@ -362,7 +364,7 @@ class PairScorer:
             )
         x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
         if len(x):
-            cov = x[:, 1] + x[:, 2]
+            cov = x[:, 1] + x[:, 10]
             x[:, 8] = cov - cov.max()
         if self.sem is not None:
             s = self.sem[i]
