@@ -372,3 +372,11 @@ def test_plan_target_with_year_and_bound():
 def test_completed_count_is_not_vague():
     found = run("全年共建成三个平台，检查企业数十家。")
     assert [(i.value, i.unit) for i in found] == [(3, "个")]
+
+
+def test_before_after_with_a_modifier_between():
+    found = run("行政审批事项由原来的486项精简至213项。")
+    assert [(i.value, i.change, i.pair_of, i.name) for i in found] == [
+        (486, None, None, "行政审批事项"),
+        (213, "decrease", 0, "行政审批事项"),
+    ]

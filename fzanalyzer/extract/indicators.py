@@ -579,6 +579,8 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     nxt = text[cand.end : cand.end + 1]
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
         return None
+    if text.startswith(_change_words(), cand.end):
+        return None  # 由486项精简至213项: the words after are the change, not a noun
     if cand.kind == "percent":
         pred = _predicate(text, cand.end, hi)
         if pred and pre_name and not _weak(pre_name):
@@ -600,6 +602,12 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     ):
         return pre_name + noun
     return noun
+
+
+@cache
+def _change_words() -> tuple[str, ...]:
+    ch = cues()["change"]
+    return tuple(ch["increase"] + ch["decrease"] + ["进一步"])
 
 
 def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
@@ -649,8 +657,9 @@ def _before_after(
     if prev.unit != cand.unit:
         return None, None
     gap = text[prev.end : pre_start]
-    left = text[max(0, prev.start - 1) : prev.start]
-    if left != "由" and not text[max(0, prev.start - 3) : prev.start].startswith("从"):
+    left = text[max(0, prev.start - 6) : prev.start]  # 由10天…, 由法定的30个工作日…
+    k = max(left.rfind("由"), left.rfind("从"))
+    if k == -1 or any(c in left[k:] for c in "，,；;。、"):
         return None, None
     if len(gap) > 14 or any(c in gap for c in "，,；;。"):
         return None, None
