@@ -197,6 +197,26 @@ def test_docx_table_cells_tab_separated_and_merged_once(rendered):
     ]
 
 
+def test_docx_tracked_changes_and_fields_read_as_displayed(rendered):
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = Document()
+    para = d.add_paragraph("全年办理行政复议案件")
+    para._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="a"><w:r><w:t>187</w:t></w:r></w:ins>'))
+    para._p.append(
+        parse_xml(f'<w:del {w} w:id="2" w:author="a"><w:r><w:delText>178</w:delText></w:r></w:del>')
+    )
+    para.add_run("件。")
+    foot = d.add_paragraph("第")
+    foot._p.append(parse_xml(f'<w:fldSimple {w} w:instr="PAGE"><w:r><w:t>3</w:t></w:r></w:fldSimple>'))
+    foot.add_run("页")
+    path = rendered / "tracked.docx"
+    d.save(str(path))
+    assert read_file(path).text.splitlines() == ["全年办理行政复议案件187件。", "第3页"]
+
+
 @pytest.mark.skipif(not HAS_SOFFICE, reason="no LibreOffice")
 def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     import subprocess

@@ -1,9 +1,10 @@
 """DOCX reader: paragraphs and tables in document order, one paragraph per line.
 
 The body's XML children are walked in order (python-docx's ``doc.paragraphs`` and
-``doc.tables`` lose the order between them): a ``w:p`` gives its text, a ``w:tbl`` gives one
-line per row with the cells' text separated by a tab (merged cells once), nested tables row by
-row, and content controls (``w:sdt``) are entered. Headers, footers, footnotes and comments
+``doc.tables`` lose the order between them): a ``w:p`` gives its text (:func:`paragraph_text`),
+a ``w:tbl`` gives one line per row with the cells' text separated by a tab (a horizontally
+merged cell once, a vertically merged one in its first row), nested tables row by row, and
+content controls (``w:sdt``) are entered. Headers, footers, footnotes and comments
 are not report text and are skipped.
 
 Before python-docx sees the file, its zip directory is checked (E021): the sum of declared
@@ -22,6 +23,7 @@ from ..errors import IngestError
 from . import RawDocument
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 
 
 def check_zip(path: Path) -> None:
@@ -83,37 +85,84 @@ def _walk(container, parent, lines: list[str]) -> None:
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W + "p":
-            from docx.text.paragraph import Paragraph
-
-            lines.append(Paragraph(child, parent).text)
+            boxes: list[str] = []
+            text = paragraph_text(child, boxes)
+            lines.extend(boxes)
+            lines.append(text)
         elif tag == _W + "tbl":
-            from docx.table import Table
-
-            _table(Table(child, parent), lines)
+            _table(child, lines)
         elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "smartTag"):
             _walk(child, parent, lines)
 
 
-def _table(table, lines: list[str]) -> None:
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+#: Subtrees whose text is not the paragraph's visible text: deletions (tracked changes), field
+#: codes, properties, and the VML fallback that repeats a text box's DrawingML content.
+_SKIP = frozenset(
+    {
+        _W + "del",
+        _W + "delText",
+        _W + "instrText",
+        _W + "rPr",
+        _W + "pPr",
+        _W + "fldData",
+        _MC + "Fallback",
+    }
+)
 
-    for row in table.rows:
+
+def paragraph_text(p, boxes: list[str] | None = None) -> str:
+    """Visible text of a ``w:p`` element, read from the XML.
+
+    Unlike python-docx's ``Paragraph.text`` it keeps runs inside tracked insertions
+    (``w:ins``), simple fields (``w:fldSimple``: page numbers, dates), smart tags and inline
+    content controls, and drops tracked deletions and field codes. Paragraphs of text boxes
+    in it are appended to ``boxes`` (as lines before the anchoring paragraph).
+    """
+    out: list[str] = []
+
+    def walk(el) -> None:
+        for ch in el.iterchildren():
+            tag = ch.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                continue
+            if tag == _W + "t":
+                out.append(ch.text or "")
+            elif tag in (_W + "tab", _W + "ptab"):
+                out.append("\t")
+            elif tag in (_W + "br", _W + "cr"):
+                if ch.get(_W + "type") != "page":
+                    out.append("\n")
+            elif tag == _W + "noBreakHyphen":
+                out.append("-")
+            elif tag == _W + "txbxContent":
+                if boxes is not None:
+                    for para in ch.iter(_W + "p"):
+                        boxes.append(paragraph_text(para))
+            else:
+                walk(ch)
+
+    walk(p)
+    return "".join(out)
+
+
+def _table(tbl, lines: list[str]) -> None:
+    for tr in tbl.iterchildren(_W + "tr"):
         cells: list[str] = []
-        seen: set[int] = set()
         nested: list = []
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue  # a merged cell is listed once per grid column it spans
-            seen.add(id(cell._tc))
+        for tc in tr.iterchildren(_W + "tc"):
+            # A vertically merged continuation cell (w:vMerge without "restart") repeats nothing.
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and vmerge.get(_W + "val") in (None, "continue"):
+                cells.append("")
+                continue
             parts: list[str] = []
-            for el in cell._tc.iterchildren():
+            for el in tc.iterchildren():
                 if el.tag == _W + "p":
-                    parts.append(Paragraph(el, cell).text)
+                    parts.append(paragraph_text(el).strip())
                 elif el.tag == _W + "tbl":
                     nested.append(el)
-            cells.append("".join(p.strip() for p in parts))
+            cells.append("".join(parts))
         if any(cells):
-            lines.append("\t".join(cells))
+            lines.append("\t".join(cells).rstrip("\t"))
         for el in nested:
-            _table(Table(el, table), lines)
+            _table(el, lines)
