@@ -155,6 +155,22 @@ def test_html_fallback_when_extraction_keeps_too_little(rendered):
     assert doc.text.count(para) == 12
 
 
+def test_mht_saved_as_doc_reads_its_html_part(rendered, body):
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    page = render_html(body, "div", charset="gbk").decode("gb18030")
+    msg = MIMEMultipart("related")
+    msg.attach(MIMEText(page, "html", "gb18030"))
+    msg.attach(MIMEText("body { font-size: 16pt }", "css", "utf-8"))
+    path = _write(rendered, "report-web.doc", msg.as_bytes())
+    doc = read_file(path)
+    assert doc.format == "html" and doc.hints["source_format"] == "mht"
+    assert any(w.startswith("W012") for w in doc.warnings)
+    recall, precision = agreement(doc.text, body)
+    assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)
+
+
 def test_html_without_text_is_e030(rendered):
     page = b"<!DOCTYPE html><html><head><title>x</title><script>var a=1;</script></head><body><img src=a.png></body></html>"
     with pytest.raises(IngestError) as exc:

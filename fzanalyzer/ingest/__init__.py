@@ -35,6 +35,8 @@ EXTENSIONS: dict[str, str] = {
     ".htm": "html",
     ".html": "html",
     ".shtml": "html",
+    ".mht": "mht",
+    ".mhtml": "mht",
     ".xhtml": "html",
     ".jsp": "html",
     ".asp": "html",
@@ -89,6 +91,10 @@ def sniff(head: bytes, path: Path | None = None) -> str | None:
         return "doc"
     if head.startswith(b"PK\x03\x04"):
         return "zip"
+    if head[:2048].lstrip().lower().startswith((b"mime-version:", b"from:", b"content-type: multipart")) and (
+        b"multipart/related" in head[:4096].lower()
+    ):
+        return "mht"
     for magic, what in _IMAGES.items():
         if head.startswith(magic):
             return "image:" + what
@@ -185,6 +191,10 @@ def read_file(path: str | Path) -> RawDocument:
         from .legacy import read_legacy
 
         doc = read_legacy(path)
+    elif fmt == "mht":
+        from .html import read_mht
+
+        doc = read_mht(path)
     elif fmt == "html":
         from .html import read_html
 

@@ -137,6 +137,43 @@ def read_html(path: Path) -> RawDocument:
     return RawDocument(text=text, format="html", hints=hints, warnings=warnings)
 
 
+def read_mht(path: Path) -> RawDocument:
+    """Read a MIME HTML archive (.mht/.mhtml; also Word/WPS "web page" files saved as .doc):
+    its first ``text/html`` part, through the HTML reader."""
+    import email
+    import email.policy
+
+    try:
+        size = path.stat().st_size
+        if size > limits.MAX_HTML_BYTES:
+            raise IngestError.from_code(
+                "E005",
+                path=path,
+                detail=limits.human_bytes(size),
+                limit=limits.human_bytes(limits.MAX_HTML_BYTES),
+            )
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
+    except OSError as exc:
+        raise IngestError.from_code("E001", path=path) from exc
+    for part in msg.walk():
+        if part.get_content_type() == "text/html":
+            data = part.get_payload(decode=True) or b""
+            declared = part.get_content_charset() or declared_charset(data)
+            try:
+                page, encoding, guessed = decode_bytes(data, declared=declared)
+            except DecodeError as exc:
+                raise IngestError.from_code("E004", path=path, detail=str(exc)) from exc
+            text, hints = extract_html(page)
+            hints["encoding"] = encoding
+            hints["source_format"] = "mht"
+            hints.pop("fallback", None)
+            if not text.strip():
+                raise IngestError.from_code("E030", path=path, detail="the archive's HTML part has no text")
+            warnings = [warning("W001", encoding)] if guessed else []
+            return RawDocument(text=text, format="html", hints=hints, warnings=warnings)
+    raise IngestError.from_code("E030", path=path, detail="a MIME archive without an HTML part")
+
+
 def extract_html(page: str) -> tuple[str, dict]:
     """Main text and hints (title, date) of an HTML string.
 
