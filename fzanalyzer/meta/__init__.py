@@ -236,9 +236,15 @@ def _named_in_title(title: str | None) -> str | None:
     if not title:
         return None
     m = _TITLE_REGION.match(title)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    # Any other title opening with divisions (2021年静海区政府工作报告): the divisions alone.
+    rest = _TITLE_LEAD.sub("", title)
+    tokens = parse_issuer(rest)[0]
+    return "".join(t.name for t in tokens) if tokens and rest.startswith(tokens[0].name) else None
 
 
+_TITLE_LEAD = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
 _TITLE_REGION = re.compile(
     r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:(?:19|20)\d{2}\s*年度?)?\s*(?:推进)?(?:法治|依法)"
 )

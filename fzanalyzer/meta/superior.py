@@ -48,7 +48,7 @@ def _lex() -> _SupLex:
         clause=re.compile(d["leadership_clause"]),
         separators=d["separators"],
         party_prefix=d["party_prefix"],
-        name=re.compile(rf"({d['name']})(?={d['organ_after']})"),
+        name=re.compile(rf"({d['name']})(?=(?:{d['organ_after']})|{d['name']})"),
         organ_after=re.compile(d["organ_after"]),
         stop_first=d["stop_first"],
     )
@@ -75,19 +75,33 @@ def leadership_clause(opening: str) -> str | None:
     return m.group(1) if m else None
 
 
-def _name_at(segment: str, pos: int) -> str | None:
+def _one_name_at(segment: str, pos: int) -> str | None:
     from .region import gazetteer_name_at
 
     lex = _lex()
-    if segment.startswith(lex.party_prefix, pos):
-        pos += len(lex.party_prefix)
     known = gazetteer_name_at(segment, pos)
-    if known and lex.organ_after.match(segment, pos + len(known)):
+    if known:
         return known
     m = lex.name.match(segment, pos)
-    if m and m.group(1)[0] not in lex.stop_first:
-        return m.group(1)
-    return None
+    return m.group(1) if m and m.group(1)[0] not in lex.stop_first else None
+
+
+def _names_at(segment: str, pos: int) -> list[str]:
+    """The division names starting at ``pos`` (汀阳市琅屿县 in 汀阳市琅屿县人民政府), if an organ
+    follows them; else none."""
+    lex = _lex()
+    if segment.startswith(lex.party_prefix, pos):
+        pos += len(lex.party_prefix)
+    names: list[str] = []
+    while len(names) < 4:
+        name = _one_name_at(segment, pos)
+        if name is None:
+            return []
+        names.append(name)
+        pos += len(name)
+        if lex.organ_after.match(segment, pos):
+            return names
+    return []
 
 
 def named_divisions(segment: str) -> list[str]:
@@ -95,16 +109,22 @@ def named_divisions(segment: str) -> list[str]:
 
     >>> named_divisions("沅南省委、省政府和澜江市委")
     ['沅南省', '澜江市']
+    >>> named_divisions("汀阳市琅屿县人民政府")
+    ['汀阳市', '琅屿县']
     >>> named_divisions("各乡镇人民政府,县政府各部门")
     []
     """
     lex = _lex()
     starts = [0] + [i + 1 for i, ch in enumerate(segment) if ch in lex.separators]
     out: list[str] = []
+    covered = 0  # a separator inside a name found (和田地区) starts nothing
     for pos in starts:
-        name = _name_at(segment, pos)
-        if name and name not in out:
-            out.append(name)
+        if pos < covered:
+            continue
+        names = _names_at(segment, pos)
+        if names:
+            covered = segment.index(names[-1], pos) + len(names[-1])
+        out += [n for n in names if n not in out]
     return out
 
 

@@ -1,0 +1,167 @@
+"""The region above the issuer from the addressee line and the opening, non-reports' metadata, and
+which dates make ``published`` and ``year_covered`` (fixtures: tests/data/meta, README there)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import opencc
+import pytest
+
+from fzanalyzer.meta import extract_meta
+from fzanalyzer.meta.superior import leadership_clause, named_divisions, superior_names
+from fzanalyzer.model import Region
+from fzanalyzer.normalize import normalize
+
+META = Path(__file__).parent / "data" / "meta"
+EXPECTED = json.loads((META / "expected.json").read_text(encoding="utf-8"))
+
+
+def meta_of(text: str, hints: dict | None = None):
+    return extract_meta(normalize(text).text, hints or {})
+
+
+def fixture(name: str) -> str:
+    return (META / f"{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_metadata(name):
+    expected = EXPECTED[name]
+    m = meta_of(fixture(name))
+    got = {**asdict(m), "region": asdict(m.region)}
+    for key, value in expected.items():
+        assert got[key] == value, key
+
+
+# -- names in the addressee and the opening -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("segment", "names"),
+    [
+        ("安澜市人民政府", ["安澜市"]),
+        ("中共云梧市委、云梧市人民政府", ["云梧市"]),
+        ("沅南省委、省政府和市委", ["沅南省"]),
+        ("中共南岑省委、南岑省人民政府和市委", ["南岑省"]),
+        ("市委、市政府", []),
+        ("区人大常委会", []),
+        ("县委全面依法治县委员会办公室", []),
+        ("各县(市、区)人民政府,市政府各部门", []),
+        ("各乡镇人民政府,县政府各部门", []),
+        ("和田地区行政公署", ["和田地区"]),
+        ("黔东南苗族侗族自治州人民政府", ["黔东南苗族侗族自治州"]),
+        ("全市各级人民政府", []),
+        ("安澜市司法局", []),  # a department is no division named as superior
+    ],
+)
+def test_named_divisions(segment, names):
+    assert named_divisions(segment) == names
+
+
+def test_leadership_clause_is_only_in_the_first_sentence():
+    assert leadership_clause("2021年,我县在安澜市委的坚强领导下,依法行政。") == "安澜市委"
+    assert leadership_clause("2021年,我县依法行政。全县在安澜市委的领导下完成任务。") is None
+
+
+def test_addressee_is_looked_for_only_right_after_the_title():
+    lines = ["枫阳县人民政府关于2021年度法治政府建设情况的报告", "2021年,我县坚持依法行政,取得新成效。"]
+    lines += ["一、主要举措", "(一)依法决策", "会议议定事项如下:", "安澜市人民政府:"]
+    assert superior_names(lines, 1) == []
+
+
+def test_issuer_own_division_and_lower_levels_give_nothing():
+    from fzanalyzer.meta.region import fill_superiors
+
+    r = Region(city="淞阳市")
+    assert fill_superiors(r, [], ["淞阳市", "柘川县"], 1) == [] and r == Region(city="淞阳市")
+    r = Region(county_or_district="柘川县")
+    assert fill_superiors(r, [], ["南岑省", "汀阳市"], 2) == ["province", "city"]
+    assert (r.province, r.city) == ("南岑省", "汀阳市")
+
+
+def test_addressee_fills_only_empty_fields():
+    text = fixture("county-addressee-city").replace("柘川县人民政府关于", "云梧市柘川县人民政府关于", 1)
+    m = meta_of(text)
+    assert m.region.city == "云梧市"  # the issuer's own name says it; the addressee does not override
+
+
+def test_county_of_a_township_known_from_its_name_leaves_the_city_to_a_city_name():
+    text = "琅屿县鹤陂镇人民政府关于2022年度法治政府建设情况的报告\n汀阳市琅屿县人民政府：\n2022年，我镇坚持依法行政。"
+    m = meta_of(text)
+    assert (m.region.city, m.region.county_or_district, m.level) == ("汀阳市", "琅屿县", "township")
+
+
+def test_unlisted_county_addressed_to_a_known_city_gets_the_province_inferred():
+    text = "柘川县人民政府关于2022年度法治政府建设情况的报告\n湖州市人民政府：\n2022年，我县坚持依法行政。"
+    m = meta_of(text)
+    assert (m.region.province, m.region.city, m.region.county_or_district) == ("浙江省", "湖州市", "柘川县")
+    assert m.region_inferred == ["province"] and m.adcode is None
+
+
+def test_issuer_without_divisions_uses_how_the_report_speaks():
+    text = "区人民政府关于2021年度法治政府建设情况的报告\n云梧市人民政府：\n2021年，我区坚持依法行政，全区法治建设取得新成效。"
+    assert meta_of(text).region.city == "云梧市"
+
+
+def test_traditional_copy_has_the_same_region():
+    raw = fixture("city-opening-province")
+    assert meta_of(opencc.OpenCC("s2t").convert(raw)).region == meta_of(raw).region
+
+
+def test_pdf_layout_with_indents_and_hard_wraps_keeps_the_addressee():
+    lines = fixture("county-addressee-city").split("\n")
+    wrapped = []
+    for line in lines:
+        body = "　　" + line.strip() if line.strip() else ""
+        wrapped += [body[i : i + 34] for i in range(0, len(body), 34)] or [""]
+    m = meta_of("\n".join(wrapped))
+    assert (m.region.city, m.region.county_or_district) == ("汀阳市", "柘川县")
+
+
+# -- non-reports ---------------------------------------------------------------------------------
+def test_headline_subject_with_a_verb_is_no_issuer():
+    m = meta_of(fixture("news-review-headline"))
+    assert m.issuer is None and m.level is None and not m.is_report
+
+
+def test_non_report_year_never_comes_from_dates():
+    text = "在全县法治政府建设工作会议上的讲话\n同志们：\n今天召开全县法治政府建设工作会议。\n县长 李某\n2022年2月10日"
+    m = meta_of(text)
+    assert not m.is_report and m.published == "2022-02-10" and m.year_covered is None
+    assert not any(w.startswith("W010") for w in m.warnings)
+
+
+def test_year_span_is_no_single_year():
+    from fzanalyzer.meta.year import first_year
+
+    assert first_year("汀阳市法治政府建设实施方案(2021—2025年)") is None
+    assert first_year("汀阳市法治政府建设规划(2021年-2025年)") is None
+    assert first_year("关于2021年度法治政府建设情况的报告") == 2021
+
+
+# -- dates -----------------------------------------------------------------------------------------
+_UNSIGNED = "关于法治政府建设工作情况的报告\n区委：\n一年来，我区坚持依法行政，取得新成效。\n一、主要举措和成效\n二、存在的不足"
+
+
+def test_file_creation_date_is_the_last_resort_for_published_and_never_sets_the_year():
+    m = meta_of(_UNSIGNED, {"created": "2023-05-06"})
+    assert m.published == "2023-05-06" and any(w.startswith("W014") for w in m.warnings)
+    assert m.year_covered is None
+
+
+def test_signature_date_wins_over_file_creation_date():
+    m = meta_of(_UNSIGNED + "\n棠溪区人民政府\n2021年3月26日", {"created": "2023-05-06"})
+    assert m.published == "2021-03-26" and m.year_covered == 2020
+    assert not any(w.startswith("W014") for w in m.warnings)
+
+
+def test_page_publication_date_wins_over_file_creation_date():
+    m = meta_of(_UNSIGNED, {"date": "2021-03-30 09:12", "created": "2023-05-06"})
+    assert m.published == "2021-03-30" and m.year_covered == 2020
+
+
+def test_creation_date_does_not_override_the_text_year():
+    text = _UNSIGNED.replace("一年来", "2021年")
+    m = meta_of(text, {"created": "2019-01-02"})
+    assert m.year_covered == 2021 and m.published == "2019-01-02"
