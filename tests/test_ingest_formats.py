@@ -12,6 +12,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render import (
     agreement,
     cjk_font_path,
@@ -431,3 +433,24 @@ def test_importing_ingest_loads_no_heavy_library():
         "assert not heavy, heavy"
     )
     subprocess.run([sys.executable, "-W", "error", "-c", code], check=True, timeout=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.text(
+                alphabet=st.characters(min_codepoint=0x4E00, max_codepoint=0x4FFF), min_size=1, max_size=10
+            ),
+            st.sampled_from([0, 0, 0, 20, 40]),
+        ),
+        min_size=1,
+        max_size=30,
+    )
+)
+def test_layout_keeps_every_glyph_in_reading_order(rows):
+    """Whatever the indents and line lengths, one page of CJK lines comes back complete and in
+    order (only line breaks may change)."""
+    glyphs = [g for i, (text, indent) in enumerate(rows) for g in _glyphs(text, 20 + indent, 40 + 15 * i)]
+    out = assemble([PageGlyphs(1, 200, 40 + 15 * len(rows) + 40, glyphs, 0)]).text
+    assert out.replace("\n", "") == "".join(text for text, _ in rows)

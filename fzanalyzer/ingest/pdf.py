@@ -91,7 +91,7 @@ def _check_trailer(path: Path) -> None:
         with path.open("rb") as fh:
             fh.seek(0, 2)
             size = fh.tell()
-            fh.seek(max(0, size - 4096))
+            fh.seek(max(0, size - 16384))  # some writers append a few kB after %%EOF
             tail = fh.read()
     except OSError as exc:
         raise IngestError.from_code("E001", path=path) from exc
