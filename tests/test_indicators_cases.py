@@ -380,3 +380,27 @@ def test_before_after_with_a_modifier_between():
         (486, None, None, "行政审批事项"),
         (213, "decrease", 0, "行政审批事项"),
     ]
+
+
+def test_table_after_normalization_with_merged_header():
+    # normalize() removes the tabs between CJK header cells; body cells stay space-separated
+    text = "表2 2021年执法检查情况\n部门检查次数检查户数\n区市场监管局 120 3400\n区城管执法局 86 2100\n"
+    got = [(i.text, i.value, i.unit, i.name, i.period) for i in run(text)]
+    assert got == [
+        ("120", 120, "次", "区市场监管局检查次数", "2021年"),
+        ("3400", 3400, "户", "区市场监管局检查户数", "2021年"),
+        ("86", 86, "次", "区城管执法局检查次数", "2021年"),
+        ("2100", 2100, "户", "区城管执法局检查户数", "2021年"),
+    ]
+
+
+def test_table_through_the_pipeline():
+    from fzanalyzer.pipeline import analyze_text
+
+    raw = (
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n表1  2021年行政复议案件办理情况\n"
+        "单位\t收案数(件)\t纠错率\n区市场监管局\t56\t7.1%\n区城管执法局\t31\t3.2%\n全年办理案件12件。\n"
+    )
+    report = analyze_text(raw)
+    got = {(i.value, i.unit, i.name) for i in report.indicators}
+    assert {(56, "件", "区市场监管局收案数"), (7.1, "%", "区市场监管局纠错率"), (12, "件", "办理案件")} <= got

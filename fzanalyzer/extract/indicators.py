@@ -699,6 +699,16 @@ def _sentence_index(text: str, cands: list[Candidate]) -> dict[int, tuple[int, i
 _CAPTION = re.compile(r"^\s*(?:表|附表)\s*\d*")
 _CELL_SPLIT = re.compile(r"\t+| {2,}|\u3000+")
 _NUM_CELL = re.compile(r"^(?P<num>-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?P<unit>%|[^\d\s]{0,3})$")
+# A body row: a label, then two or more numeric cells separated by whitespace (tabs survive in
+# raw text; after normalization the cells of a row are single-space separated).
+_NUM_ROW = re.compile(
+    r"^[ \t\u3000]*(?P<label>[^\d\s][^\t\u3000]*?)(?P<cells>(?:[ \t\u3000]+-?(?:\d{1,3}(?:,\d{3})+|\d+)"
+    r"(?:\.\d+)?%?){2,})[ \t\u3000]*$"
+)
+# Column names in a header whose separators were removed: 收案数(件)结案数(件)纠错率.
+_HEADER_PART = re.compile(r".+?(?:[次户人件个家]数|率|数|量|额|人次|户次|次)(?:[(（][^()（）]{1,6}[)）])?")
+_CAPTION_YEAR = re.compile(r"\d{4}年(?:度|\d{1,2}[-—–~至]\d{1,2}月)?")
+_ROW_HEADER_WORDS = ("单位", "部门", "项目", "类别", "指标", "名称", "地区", "序号", "区域", "街道", "乡镇")
 
 
 def _table_indicators(text: str, sections: list[Section], rows_out: list[tuple[int, int]]) -> list[Indicator]:
@@ -713,60 +723,75 @@ def _table_indicators(text: str, sections: list[Section], rows_out: list[tuple[i
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and len(_cells(lines[j][1])) >= 2 and not _CAPTION.match(lines[j][1]):
+        while j < len(lines) and _NUM_ROW.match(lines[j][1]) and len(lines[j][1]) <= 120:
             j += 1
-        if j - i >= 2 and any(_NUM_CELL.match(c) for r in range(i + 1, j) for _, c in _cells(lines[r][1])):
+        if j - i >= 2:
             out.extend(_one_table(text, lines, i, j, sections))
-            rows_out.extend((lines[r][0], lines[r][0] + len(lines[r][1])) for r in range(i + 1, j))
+            rows_out.extend((lines[r][0], lines[r][0] + len(lines[r][1])) for r in range(i, j))
             i = j
         else:
             i += 1
     return out
 
 
-def _cells(line: str) -> list[tuple[int, str]]:
-    if "\t" not in line and not re.search(r" {2,}|\u3000", line.strip()):
-        return []
-    out = []
-    pos = 0
-    for part in _CELL_SPLIT.split(line):
-        k = line.find(part, pos) if part else pos
-        if part.strip():
-            lead = len(part) - len(part.lstrip())
-            out.append((k + lead, part.strip()))
-        pos = k + len(part)
-    return out
+def _header_columns(header: str, k: int) -> list[str]:
+    """The ``k`` column names of the numeric cells, from a header line (separated or merged)."""
+    cells = [c for c in re.split(r"[\t\u3000]+| +", header.strip()) if c]
+    if len(cells) == k + 1:
+        return cells[1:]
+    if len(cells) == k:
+        return cells
+    parts = _HEADER_PART.findall(header.strip())
+    if len(parts) == k and "".join(parts) == header.strip():
+        first = parts[0]
+        for w in _ROW_HEADER_WORDS:
+            if first.startswith(w) and len(first) > len(w) + 1:
+                parts[0] = first[len(w) :]
+                break
+        return parts
+    return [""] * k
 
 
 def _one_table(text, lines, i, j, sections) -> list[Indicator]:
-    header = _cells(lines[i][1])
+    first = _NUM_ROW.match(lines[i][1])
+    k = len(first.group("cells").split()) if first else 0
+    header = ""
+    h = i - 1
+    while h >= 0 and not lines[h][1].strip():
+        h -= 1
     caption = ""
-    cap_lo = i - 1
-    while cap_lo >= 0 and not lines[cap_lo][1].strip():
-        cap_lo -= 1
-    if cap_lo >= 0:
-        caption = lines[cap_lo][1].strip()
-    m = period_regex().search(caption)
+    if h >= 0 and not _CAPTION.match(lines[h][1]) and "。" not in lines[h][1]:
+        header = lines[h][1]
+        c = h - 1
+        while c >= 0 and not lines[c][1].strip():
+            c -= 1
+        if c >= 0 and len(lines[c][1]) <= 60:
+            caption = lines[c][1].strip()
+    elif h >= 0:
+        caption = lines[h][1].strip()
+    m = period_regex().search(caption) or _CAPTION_YEAR.search(caption) or period_regex().search(header)
     period = m.group() if m else None
-    col_names = [c[1] for c in header]
+    cols = _header_columns(header, k) if header else [""] * k
     out = []
     unit_table = units()
-    for r in range(i + 1, j):
+    for r in range(i, j):
         lo, line = lines[r]
-        cells = _cells(line)
-        if not cells:
+        mrow = _NUM_ROW.match(line)
+        if not mrow:
             continue
-        row_name = cells[0][1]
-        for k, (off, cell) in enumerate(cells[1:], start=1):
+        row_name = mrow.group("label").strip()
+        pos = mrow.start("cells")
+        for col_idx, cm in enumerate(re.finditer(r"\S+", mrow.group("cells"))):
+            cell = cm.group()
             mm = _NUM_CELL.match(cell)
             if not mm:
                 continue
-            col = col_names[k] if k < len(col_names) else ""
+            col = cols[col_idx] if col_idx < len(cols) else ""
             unit, factor = _header_unit(col, mm.group("unit"), unit_table)
             v = parse_number(mm.group("num"))
             if v is None:
                 continue
-            start = lo + off
+            start = lo + pos + cm.start()
             end = start + len(cell)
             out.append(
                 Indicator(
