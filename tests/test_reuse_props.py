@@ -67,3 +67,31 @@ def test_whitespace_and_line_breaks_do_not_break_a_match():
     assert p.a_text == s
     assert p.b_text == wrapped
     assert p.similarity == 1.0
+
+
+def test_banding_matches_datasketch_lsh(data_dir):
+    """Our numpy banding proposes exactly the pairs datasketch's MinHashLSH proposes for the
+    same signatures (16 bands of 2 rows)."""
+    import unicodedata
+
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from fzanalyzer.compare.reuse import ReuseParams, _Doc, _lsh_pairs, _signatures
+
+    texts = [(data_dir / "dev" / f"tangxi-{y}.txt").read_text(encoding="utf-8") for y in (2020, 2021)]
+    reports = [_r(f"t{i}", unicodedata.normalize("NFKC", t), "甲", 2020 + i) for i, t in enumerate(texts)]
+    p = ReuseParams()
+    docs = [_Doc(i, r, p.shingle) for i, r in enumerate(reports)]
+    sig, owner, _ = _signatures(docs, p, skip_boilerplate=False)
+    ours = {tuple(x) for x in _lsh_pairs(sig, owner, p, max_bucket=len(sig)).tolist()}
+    lsh = MinHashLSH(num_perm=p.num_perm, params=(p.num_perm // p.rows, p.rows))
+    hashes = [LeanMinHash(seed=1, hashvalues=row.astype("uint64"), scheme="affine32") for row in sig]
+    for i, m in enumerate(hashes):
+        lsh.insert(i, m)
+    theirs = set()
+    for i, m in enumerate(hashes):
+        for j in lsh.query(m):
+            if owner[i] != owner[j]:
+                theirs.add((min(i, j), max(i, j)))
+    assert ours == theirs
+    assert len(ours) > 20
