@@ -113,6 +113,17 @@ def test_wrapped_and_traditional_text_are_read_as_is(rendered, body):
     assert doc.text == trad
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "gb18030", "big5"])
+@pytest.mark.parametrize("size", [150, 2000])
+def test_slices_of_the_report_decode_exactly(body, encoding, size):
+    # Regression: 一 (U+4E00) puts NUL bytes on the "wrong" side in BOM-less UTF-16, which a
+    # NUL-position count took for binary data.
+    text = render_traditional(body) if encoding == "big5" else body
+    for start in range(0, len(text) - size, len(text) // 7):
+        piece = text[start : start + size].encode(encoding, errors="ignore")
+        assert decode_bytes(piece)[0] == piece.decode(encoding)
+
+
 def test_decode_bytes_on_short_gb_text():
     text, enc, guessed = decode_bytes("2020年度法治政府建设情况报告".encode("gb18030"))
     assert (text, enc, guessed) == ("2020年度法治政府建设情况报告", "gb18030", True)

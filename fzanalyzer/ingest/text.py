@@ -200,24 +200,22 @@ def _checked(text: str, encoding: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 without a BOM, told by its NUL bytes (ASCII characters have a zero high byte;
+    so do ideographs such as 一 U+4E00, hence both byte orders are tried, not just counted)."""
     if len(data) < 4 or len(data) % 2:
         return None
-    sample = data[:20000]
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    if even + odd < len(sample) // 200:
+    if data[:20000].count(0) < min(len(data), 20000) // 200:
         return None  # too few NULs to tell: CJK-only UTF-16 is left to charset-normalizer
-    if odd > 4 * even:
-        enc = "utf-16-le"
-    elif even > 4 * odd:
-        enc = "utf-16-be"
-    else:
-        return None
-    try:
-        text = data.decode(enc)
-    except UnicodeDecodeError:
-        return None
-    return (text, enc) if plausibility(text) >= MIN_PLAUSIBLE else None
+    best: tuple[float, str, str] | None = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = plausibility(text)
+        if score >= MIN_PLAUSIBLE and (best is None or score > best[0]):
+            best = (score, text, enc)
+    return (best[1], best[2]) if best else None
 
 
 def _charset_normalizer_guess(data: bytes) -> str | None:
