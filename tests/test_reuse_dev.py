@@ -152,3 +152,20 @@ def test_recall_holds_among_many_other_governments(dev_reports, data_dir):
             for p in pairs
         )
     assert found / total >= 0.95
+
+
+def test_passages_know_their_part():
+    """On segmented reports each passage says which part it sits in: the 2021 report repeats
+    2020's account of its shortcomings (个别执法部门执法程序不够规范 …)."""
+    from fzanalyzer.model import CANONICAL_LABELS
+
+    reports = [fzanalyzer.load(DEV / f"tangxi-{y}.txt") for y in (2020, 2021)]
+    pairs = find_reuse(reports)
+    assert all(p.a_part in (*CANONICAL_LABELS, None) and p.b_part in (*CANONICAL_LABELS, None) for p in pairs)
+    short = [p for p in pairs if "个别执法部门执法程序不够规范" in p.b_text]
+    assert short and short[0].a_part == short[0].b_part == "shortcomings"
+    by_id = {r.id: r for r in reports}
+    for p in pairs:
+        if p.b_section:
+            sec = by_id[p.b].section(p.b_section)
+            assert sec.start <= p.b_start < sec.end

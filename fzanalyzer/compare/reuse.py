@@ -75,6 +75,10 @@ class ReusePair:
     b_issuer: str | None = None
     a_year: int | None = None
     b_year: int | None = None
+    a_section: str | None = None  # deepest section where the passage starts (when segmented)
+    b_section: str | None = None
+    a_part: str | None = None  # canonical label of that section's part (shortcomings, ...)
+    b_part: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -525,7 +529,23 @@ def _make_pair(
         b_issuer=rb.meta.issuer,
         a_year=ra.meta.year_covered,
         b_year=rb.meta.year_covered,
+        a_section=_section_id(ra, a0),
+        b_section=_section_id(rb, b0),
+        a_part=_part_label(ra, a0),
+        b_part=_part_label(rb, b0),
     )
+
+
+def _section_id(r: Report, offset: int) -> str | None:
+    sec = r.section_at(offset) if r.sections else None
+    return sec.id if sec else None
+
+
+def _part_label(r: Report, offset: int) -> str | None:
+    sec = r.section_at(offset) if r.sections else None
+    while sec is not None and sec.level > 1:
+        sec = r.section(sec.parent)
+    return sec.canonical if sec else None
 
 
 # -- outputs --------------------------------------------------------------------------------------
