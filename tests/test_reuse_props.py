@@ -95,3 +95,42 @@ def test_banding_matches_datasketch_lsh(data_dir):
                 theirs.add((min(i, j), max(i, j)))
     assert ours == theirs
     assert len(ours) > 20
+
+
+def test_reordered_sentences_are_each_found():
+    """Regression: a longest-common-subsequence alignment keeps only one of two sentences that
+    swapped places between years; seed-and-extend finds both."""
+    s1 = "集中整治占道经营、违规停车、违法建设等城市管理顽疾，推行721工作法，城市管理执法的规范化水平不断提升。"
+    s2 = "深入开展食品安全、药品安全、特种设备安全专项整治，围绕校园周边、农贸市场、网络餐饮等重点区域加大检查力度。"
+    a = "一、" + s1 + "二、" + s2
+    b = "甲、" + s2 + "乙、" + s1
+    found = align(a, b, min_chars=40)
+    assert len(found) == 2
+    for p in found:
+        assert a[p.a_start : p.a_end] == b[p.b_start : p.b_end]
+        assert a[p.a_start : p.a_end].lstrip("、") in (s1, s2)  # the marker's 、 matches too
+
+
+def test_inserted_clause_is_bridged():
+    """Near-verbatim: a clause inserted in next year's text stays inside one passage."""
+    a = "坚持放管结合、并重，健全以“双随机、一公开”监管为基本手段、以重点监管为补充、以信用监管为基础的新型监管机制。"
+    b = "坚持放管结合、并重，推动监管重心由事前审批向事中事后监管转移，健全以“双随机、一公开”监管为基本手段、以重点监管为补充、以信用监管为基础的新型监管机制。"
+    (p,) = align(a, b)
+    assert (p.a_start, p.a_end, p.b_start, p.b_end) == (0, len(a), 0, len(b))
+    assert p.matched == len(a)
+    assert p.similarity == pytest.approx(2 * len(a) / (len(a) + len(b)))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=3), st.text(CHARS, min_size=1, max_size=4))
+def test_kwic_and_terms_on_arbitrary_text(texts, term):
+    from fzanalyzer.compare.wording import kwic, terms
+
+    reports = [_r(f"r{i}", t, "甲", 2020 + i) for i, t in enumerate(texts)]
+    df = kwic(reports, term, width=5)
+    assert len(df) == sum(len(__import__("re").findall(__import__("re").escape(term), t)) for t in texts)
+    by_id = {r.id: r for r in reports}
+    for row in df.itertuples():
+        assert by_id[row.report_id].text[row.start : row.end] == term
+    for t in texts:
+        assert all(v > 0 for v in terms(t).values())
