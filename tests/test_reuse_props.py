@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -128,7 +130,7 @@ def test_kwic_and_terms_on_arbitrary_text(texts, term):
 
     reports = [_r(f"r{i}", t, "甲", 2020 + i) for i, t in enumerate(texts)]
     df = kwic(reports, term, width=5)
-    assert len(df) == sum(len(__import__("re").findall(__import__("re").escape(term), t)) for t in texts)
+    assert len(df) == sum(len(re.findall(re.escape(term), t)) for t in texts)
     by_id = {r.id: r for r in reports}
     for row in df.itertuples():
         assert by_id[row.report_id].text[row.start : row.end] == term
