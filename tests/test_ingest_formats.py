@@ -159,6 +159,21 @@ def test_html_title_only_in_the_page_heading_is_put_back(rendered, body):
     assert doc.text.splitlines()[:2] == [lines[1], lines[2]]
 
 
+@pytest.mark.parametrize(
+    ("page_title", "expected"),
+    [
+        ("关于2020年度法治政府建设情况的报告_某区人民政府", "关于2020年度法治政府建设情况的报告"),
+        ("某区人民政府-关于2020年度法治政府建设情况的报告", "关于2020年度法治政府建设情况的报告"),
+        ("关于2020年度法治政府建设情况的报告 | 政务公开", "关于2020年度法治政府建设情况的报告"),
+        ("2019—2020年度法治政府建设情况报告", "2019—2020年度法治政府建设情况报告"),
+    ],
+)
+def test_page_title_loses_the_site_name(page_title, expected):
+    from fzanalyzer.ingest.html import clean_title
+
+    assert clean_title(page_title) == expected
+
+
 def test_html_fallback_when_extraction_keeps_too_little(rendered):
     # Body text split into many tiny inline blocks that trafilatura scores as boilerplate.
     para = "全年共办理行政复议案件187件，审结160件，行政机关负责人出庭应诉率100%。"

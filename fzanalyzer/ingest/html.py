@@ -201,22 +201,39 @@ def extract_html(page: str) -> tuple[str, dict]:
         doc = json.loads(raw)
         text = (doc.get("text") or "").strip()
         if doc.get("title"):
-            hints["title"] = doc["title"].strip()
+            hints["title"] = clean_title(doc["title"])
         if doc.get("date"):
             hints["date"] = doc["date"]
     plain = plain_text(page)
     if _cjk(text) < MIN_KEPT * _cjk(_long_lines(plain)):
         text = plain
         hints["fallback"] = True
-    elif _title_missing(hints.get("title"), text):
+    if _title_missing(hints.get("title"), text):
         # Sites often print the title only in the page heading, outside the article body:
         # a report's text starts with its title, so put it back.
         text = hints["title"] + "\n" + text
     return text, hints
 
 
+# (a single — or - between digits is a range: 2019—2020年, 1-11月; not a separator)
+_TITLE_SEPARATORS = re.compile(
+    r"\s*(?:_|\||｜|--|——| [-—–] |(?<=[\u4e00-\u9fff])[-—–](?=[\u4e00-\u9fff]))\s*"
+)
+
+
+def clean_title(title: str) -> str:
+    """A page title without the site name that sites join to it (``标题_某区人民政府``): the
+    longest of the parts split at ``_ | ｜ ——`` or at a dash between words.
+
+    >>> clean_title("关于2020年度法治政府建设情况的报告_某区人民政府门户网站")
+    '关于2020年度法治政府建设情况的报告'
+    """
+    parts = [p.strip() for p in _TITLE_SEPARATORS.split(title.strip()) if p.strip()]
+    return max(parts, key=_cjk) if len(parts) > 1 else title.strip()
+
+
 def _title_missing(title: str | None, text: str) -> bool:
-    if not title or _cjk(title) < 4:
+    if not title or _cjk(title) < 6:
         return False
     squashed = re.sub(r"\s+", "", text[:1000])
     return re.sub(r"\s+", "", title) not in squashed
