@@ -17,8 +17,14 @@ def train_ner(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Model folder; default: the package's models/ner/."
     ),
-    seed: int = typer.Option(0, "--seed", help="Random seed (fixed, so the model is rebuilt identically)."),
-    n_iter: int = typer.Option(30, "--iter", help="Training epochs."),
+    seed: int | None = typer.Option(
+        None,
+        "--seed",
+        help="Random seed (default from data/ner/config.json; fixed, so the model is rebuilt identically).",
+    ),
+    n_iter: int | None = typer.Option(
+        None, "--iter", help="Training epochs (default from data/ner/config.json)."
+    ),
     silver: Path | None = typer.Option(
         None,
         "--silver",

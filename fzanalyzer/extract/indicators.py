@@ -451,8 +451,9 @@ def extract_indicators(
 ) -> list[Indicator]:
     """All numeric indicators of a report's normalized text, in document order.
 
-    ``use_ner`` (default: on when the trained model is installed) lets the NER propose a
-    subject where the rule name is weak (empty or a bare verb).
+    ``use_ner`` (default off: on the development set and the real report it changes no
+    agreement, see ``fzanalyzer indicators-eval``) lets the trained NER propose a subject where
+    the rule name is weak (empty or a bare verb).
     """
     cands = [c for c in find_candidates(text) if c.excluded is None]
     sentences = _sentence_index(text, cands)

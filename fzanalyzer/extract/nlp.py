@@ -171,16 +171,26 @@ def read_examples(path: Path | None = None) -> list[dict[str, Any]]:
     return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
 
 
+def train_config() -> dict[str, Any]:
+    """Training settings from ``data/ner/config.json``."""
+    return json.loads((data_dir() / "config.json").read_text(encoding="utf-8"))
+
+
 def train_ner(
     data: Path | None = None,
     out: Path | None = None,
     *,
-    seed: int = 0,
-    n_iter: int = 30,
-    dropout: float = 0.2,
+    seed: int | None = None,
+    n_iter: int | None = None,
+    dropout: float | None = None,
 ) -> tuple[Path, dict[str, float]]:
     """Train the ``SUBJ`` recognizer; returns the model folder and its scores on a held-out
-    fifth of the examples (before the final fit on all of them)."""
+    part of the examples (before the final fit on all of them). Settings default to
+    ``data/ner/config.json``."""
+    cfg = train_config()
+    seed = cfg["seed"] if seed is None else seed
+    n_iter = cfg["n_iter"] if n_iter is None else n_iter
+    dropout = cfg["dropout"] if dropout is None else dropout
     import spacy
     from spacy.training import Example
     from spacy.util import fix_random_seed
@@ -190,7 +200,7 @@ def train_ner(
     rng = random.Random(seed)
     order = list(range(len(examples)))
     rng.shuffle(order)
-    cut = max(1, len(order) // 5)
+    cut = max(1, round(len(order) * cfg["heldout_fraction"]))
     held, train_idx = [examples[i] for i in order[:cut]], [examples[i] for i in order[cut:]]
     nlp = _fit(held_out=held, train=train_idx, seed=seed, n_iter=n_iter, dropout=dropout)
     scores = _evaluate(nlp, held, Example)
@@ -199,6 +209,7 @@ def train_ner(
     nlp.meta["version"] = NER_VERSION
     nlp.meta["description"] = "Indicator subjects (SUBJ) for fzanalyzer; trained by `fzanalyzer train-ner`."
     nlp.meta["fz_heldout"] = scores
+    nlp.meta["fz_train"] = {"seed": seed, "n_iter": n_iter, "dropout": dropout, "examples": len(examples)}
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     _ = (spacy, fix_random_seed)
@@ -223,7 +234,7 @@ def _fit(*, held_out, train, seed, n_iter, dropout) -> Language:
     for _ in range(n_iter):
         rng.shuffle(exs)
         losses: dict[str, float] = {}
-        for batch in minibatch(exs, size=8):
+        for batch in minibatch(exs, size=train_config()["batch_size"]):
             nlp.update(batch, sgd=optimizer, drop=dropout, losses=losses)
     return nlp
 
