@@ -25,6 +25,9 @@ def reuse(
     include_boilerplate: bool = typer.Option(
         False, "--include-boilerplate", help="Also report stock passages most governments share."
     ),
+    sections: bool = typer.Option(
+        False, "--sections", help="Analyse report files fully, so each passage names its section and part."
+    ),
 ) -> int:
     """Find every passage of at least --min-chars characters reused verbatim or near-verbatim
     between two of the inputs, with exact spans on both sides.
@@ -54,7 +57,7 @@ def reuse(
     ids = assign_ids(files)
     for path in files:
         try:
-            reports.append(load(path, id=ids[path], analyze=False))
+            reports.append(load(path, id=ids[path], analyze=sections))
         except FzError as exc:
             failures.append(f"{exc.code} {exc.message}")
     if len({r.id for r in reports}) != len(reports):
