@@ -65,3 +65,11 @@ def test_reuse_bad_options(tmp_path):
         "exit",
         "--format html needs --output FILE",
     )
+
+
+def test_reuse_sections_flag(tmp_path):
+    out = tmp_path / "reuse.json"
+    args = [str(DEV / "tangxi-2021.txt"), str(DEV / "tangxi-2022.txt"), "--sections", "-o", str(out)]
+    assert main(["reuse", *args]) == 0
+    pairs = json.loads(out.read_text(encoding="utf-8"))["pairs"]
+    assert pairs and all(p["a_part"] and p["b_part"] for p in pairs)
