@@ -249,6 +249,8 @@ def test_later_cumulative_total_is_outside_the_period():
         "做一次廉政谈话、发一张责任清单。",  # generic one
         "同步推行151项目建设。",  # a unit cut off into another word
         "对十分重要的事项亲自过问。",  # idiom
+        "会议于9时30分召开。",  # clock time
+        "考核位列全省前10名。",  # rank
         "坚持四个全面协调推进，做到两个确立，守住三条底线。",  # political formulas, unquoted
     ],
 )
@@ -404,3 +406,8 @@ def test_table_through_the_pipeline():
     report = analyze_text(raw)
     got = {(i.value, i.unit, i.name) for i in report.indicators}
     assert {(56, "件", "区市场监管局收案数"), (7.1, "%", "区市场监管局纠错率"), (12, "件", "办理案件")} <= got
+
+
+def test_denominator_is_not_counted():
+    found = run("每10万人拥有律师5.2名。")
+    assert [(i.value, i.unit) for i in found] == [(5.2, "名")]

@@ -222,6 +222,12 @@ def _exclusion(
             return "idiom"
     if cand.unit in ("日", "天") and before in "年月" and before:
         return "date"
+    if cand.unit == "分" and before and before in "时点:":
+        return "time"  # 8时30分
+    if before == "每":
+        return "denominator"  # 每10万人拥有律师5.2名
+    if before == "前" and cand.unit in ("名", "位"):
+        return "rank"  # 位列全省前10名
     if cand.unit == "日" and re.match(r"\d{1,2}$", num) and text[s - 3 : s].endswith("月"):
         return "date"
     for a, b, kind in enclosures:
