@@ -116,3 +116,13 @@ def test_kwic_offsets():
         assert len(row.left) <= 15 and len(row.right) <= 15
     assert kwic(reports, "不存在的词语").empty
     assert len(kwic(reports, "(")) == sum(r.text.count("(") for r in reports)  # literal, not a regex
+
+
+def test_term_frequency(planted_pair):
+    from fzanalyzer.compare.wording import term_frequency
+
+    df = term_frequency(planted_pair, [PLANTED, "政务公开"]).set_index(["report_id", "term"])
+    assert df.loc[("x-2021", PLANTED), "count"] == 0
+    assert df.loc[("x-2022", PLANTED), "count"] == 12
+    assert df.loc[("x-2022", "政务公开"), "count"] == 0
+    assert df.loc[("x-2021", "政务公开"), "per_10k"] > 0

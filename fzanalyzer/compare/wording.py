@@ -335,3 +335,33 @@ def kwic(reports: list[Report], term: str, width: int = 20) -> pd.DataFrame:
                     }
                 )
     return pd.DataFrame(rows, columns=cols)
+
+
+def term_frequency(reports: list[Report], words: list[str]) -> pd.DataFrame:
+    """How often each of ``words`` is written in each report (literal count, and per 10,000
+    characters, so long and short reports compare): one row per (report, word), for trend plots.
+
+    >>> from fzanalyzer.model import Report, Meta
+    >>> r = Report(id="x", source="", sha256="", format="txt", text="一网通办，一网统管。一网通办。",
+    ...            meta=Meta(issuer="甲", year_covered=2021))
+    >>> term_frequency([r], ["一网通办", "一网统管"])[["term", "count"]].values.tolist()
+    [['一网通办', 2], ['一网统管', 1]]
+    """
+    import pandas as pd
+
+    rows = []
+    for r in reports:
+        size = len(_SEGMENT_BREAK.sub("", r.text)) or 1
+        for w in words:
+            n = r.text.count(w) if w else 0
+            rows.append(
+                {
+                    "report_id": r.id,
+                    "issuer": r.meta.issuer,
+                    "year": r.meta.year_covered,
+                    "term": w,
+                    "count": n,
+                    "per_10k": n * 10_000 / size,
+                }
+            )
+    return pd.DataFrame(rows, columns=["report_id", "issuer", "year", "term", "count", "per_10k"])
