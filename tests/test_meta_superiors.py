@@ -165,3 +165,39 @@ def test_creation_date_does_not_override_the_text_year():
     text = _UNSIGNED.replace("一年来", "2021年")
     m = meta_of(text, {"created": "2019-01-02"})
     assert m.year_covered == 2021 and m.published == "2019-01-02"
+
+
+# -- a web page flattened into one line -------------------------------------------------------------
+def _layout_cases():
+    data = Path(__file__).parent / "data"
+    dev = sorted((data / "dev").glob("*.txt"))
+    ours = sorted(META.glob("*.txt")) + sorted((data / "nearmiss").glob("*.txt"))
+    return [p for p in dev + ours if p.stem not in ("plan-notice-span",)]
+
+
+@pytest.mark.parametrize("sep", ["  ", ""], ids=["spaces", "glued"])
+@pytest.mark.parametrize("path", _layout_cases(), ids=lambda p: p.stem)
+def test_one_line_layout_keeps_the_metadata(path, sep):
+    raw = path.read_text(encoding="utf-8")
+    one = sep.join(x.strip() for x in raw.split("\n") if x.strip())
+    want, got = meta_of(raw), meta_of(one)
+    for key in ("title", "issuer", "region", "level", "year_covered", "published", "is_report"):
+        assert getattr(got, key) == getattr(want, key), key
+
+
+def test_one_line_signature_before_an_attachment_is_not_the_report_signature():
+    # The notice is signed before the plan it issues; in one line the signature is no tail.
+    raw = fixture("plan-notice-span")
+    one = "".join(x.strip() for x in raw.split("\n") if x.strip())
+    long_tail = one + "（四）健全突发事件应对体系。" * 40
+    assert meta_of(long_tail).published is None
+
+
+def test_one_line_title_after_page_chrome_starts_at_the_division():
+    text = (
+        "天津市静海区人民政府 今天是2019年12月3日星期二 无障碍 简体| 繁体静海区2023年度法治政府建设情况报告"
+        "2023年,静海区坚持以习近平法治思想为指导,依法行政水平持续提升。一、主要举措和成效(一)深化放管服改革。"
+        "二、存在的不足 法治队伍建设仍有短板。三、2024年工作安排 持续推进依法行政。"
+    )
+    m = meta_of(text)
+    assert m.title == "静海区2023年度法治政府建设情况报告" and m.year_covered == 2023

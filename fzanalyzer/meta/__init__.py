@@ -45,6 +45,7 @@ from ..errors import warning
 from ..model import Meta
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import doc_type
+from .layout import unglue
 from .region import RegionResult, parse_issuer, resolve_region
 from .superior import superior_names
 from .year import parse_year, year_covered
@@ -285,7 +286,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     when the document is not a rule-of-law government report (``doc_type`` says what it is).
     """
     hints = hints or {}
-    lines = [line for line in text.split("\n") if line.strip()]
+    lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
     meta.doc_type = doc_type(meta.title, text)

@@ -1,0 +1,145 @@
+"""Lines for the metadata step from a text whose head or tail runs together on one line.
+
+A web page copied without its line breaks gives one long line: site chrome, title, addressee,
+opening and body, and at the end the last sentence, the issuer, the date and the page footer.
+The metadata step looks for the title among the first lines and the signature among the last,
+so the runs are split here: the title ends where an addressee or the opening follows it; it
+starts at the start of the line, or where the signature's issuer is named before 关于 or a year,
+or after a mark of page chrome (】 > |); the signature is the last issuer + date after a sentence
+end near the end, and what follows it on the line is the page footer. Only the metadata step's
+view of the lines changes; the normalized text (and every offset into it) stays as it is.
+
+>>> unglue(["棠溪区人民政府关于2021年度法治政府建设情况的报告市委、市政府:2021年,我区坚持依法行政,"
+...         "法治政府建设取得新成效。现将有关情况报告如下:一、主要举措和成效。棠溪区人民政府2022年3月25日"])
+... # doctest: +NORMALIZE_WHITESPACE
+['棠溪区人民政府关于2021年度法治政府建设情况的报告', '市委、市政府:',
+ '2021年,我区坚持依法行政,法治政府建设取得新成效。现将有关情况报告如下:一、主要举措和成效。',
+ '棠溪区人民政府', '2022年3月25日']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..normalize.resources import chrome_patterns, load_json
+
+__all__ = ["unglue"]
+
+_DATE = (
+    r"(?:(?:19|20)\d{2}|[〇○零Ｏ0一二][〇○零Ｏ0一二三四五六七八九]{3})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
+_CHROME_MARK = re.compile(r"[】>|｜»]\s*")
+
+
+@dataclass(frozen=True)
+class _GlueLex:
+    title: re.Pattern[str]
+    addressee: re.Pattern[str]
+    addressee_before_opening: re.Pattern[str]
+    signature: re.Pattern[str]
+    max_title_line: int
+    max_signature_line: int
+    head_window: int
+    tail_window: int
+    max_footer: int
+    title_lead: int
+
+
+@cache
+def _lex() -> _GlueLex:
+    d = load_json("meta.json")
+    g = d["glued"]
+    return _GlueLex(
+        title=re.compile(g["title"]),
+        addressee=re.compile(g["addressee"]),
+        addressee_before_opening=re.compile(g["addressee_before_opening"]),
+        signature=re.compile(
+            rf"(?<={g['sentence_end']})\s*([\u4e00-\u9fff()（）]{{2,40}}?(?:{d['organ_suffix']}))\s*({_DATE})"
+        ),
+        max_title_line=int(g["max_title_line"]),
+        max_signature_line=int(g["max_signature_line"]),
+        head_window=int(g["head_window"]),
+        tail_window=int(g["tail_window"]),
+        max_footer=int(g["max_footer"]),
+        title_lead=int(g["title_lead"]),
+    )
+
+
+def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
+    """(start, end) of the title in a long first line."""
+    lex = _lex()
+    window = line[: lex.head_window]
+    starts = [(0, False)]
+    if issuer:
+        found = re.finditer(re.escape(issuer) + r"(?=关于|(?:19|20)\d{2}|年度)", window)
+        starts += [(x.start(), False) for x in found]
+    starts += [(x.end(), True) for x in _CHROME_MARK.finditer(window)]
+    for pos, after_chrome in starts:
+        m = lex.title.match(line, pos)
+        if m and len(m.group(1)) <= lex.max_title_line and not _CHROME_MARK.search(m.group(1)):
+            return (_trim_lead(line, pos, m.end(1)) if after_chrome else pos), m.end(1)
+    return None
+
+
+def _trim_lead(line: str, start: int, end: int) -> int:
+    """A title after page chrome may keep the chrome's last word (繁体静海区2023年度…): start it
+    at the division name that follows within a few characters."""
+    from .region import gazetteer_name_at
+
+    if line.startswith("关于", start) or gazetteer_name_at(line, start):
+        return start
+    for pos in range(start + 1, min(start + _lex().title_lead + 1, end)):
+        if line.startswith("关于", pos) or gazetteer_name_at(line, pos):
+            return pos
+    return start
+
+
+def _split_head(line: str, issuer: str | None) -> list[str]:
+    lex = _lex()
+    span = _title_at(line, issuer)
+    if not span:
+        return [line]
+    out = [line[: span[0]].strip(), line[span[0] : span[1]].strip()]
+    rest = line[span[1] :].strip()
+    a = lex.addressee.match(rest) or lex.addressee_before_opening.search(rest, 0, lex.head_window)
+    if a:
+        out += [rest[: a.start(1)].strip(), a.group(1)]
+        rest = rest[a.end(1) :].strip()
+    return [x for x in [*out, rest] if x]
+
+
+def _split_tail(line: str) -> tuple[list[str], str | None]:
+    """(lines, signature issuer): the last issuer + date near the end, what follows dropped."""
+    lex = _lex()
+    offset = max(0, len(line) - lex.tail_window)
+    found = list(lex.signature.finditer(line, offset))
+    # What follows the signature on the line is a page footer (short), not an attachment.
+    valid = [
+        m
+        for m in found
+        if chrome_patterns().issuer_line.match(m.group(1)) and len(line) - m.end() <= lex.max_footer
+    ]
+    if not valid:
+        return [line], None
+    m = valid[-1]
+    body = line[: m.start(1)].strip()
+    return [x for x in (body, m.group(1), m.group(2)) if x], m.group(1)
+
+
+def unglue(lines: list[str]) -> list[str]:
+    """``lines`` with a long last line split at the signature (the page footer after it dropped)
+    and a long first line split around the title and the addressee; other lines as they are."""
+    if not lines:
+        return lines
+    lex = _lex()
+    out = list(lines)
+    issuer = None
+    if len(out[-1]) > lex.max_signature_line:
+        tail, issuer = _split_tail(out[-1])
+        out[-1:] = tail
+    if len(out[0]) > lex.max_title_line:
+        out[0:1] = _split_head(out[0], issuer)
+    return out
