@@ -65,6 +65,7 @@ MATCH_FEATURES = (
     "entity",
     "has_entity",
     "concrete",
+    "same_topic",
 )
 SEM_FEATURES = ("sem", "sem_gap", "sem_top")
 #: Stage signals fed to the status model.
@@ -163,6 +164,7 @@ class Candidate:
     section: str | None
     part: str | None
     context: str = ""
+    topic: str | None = None
 
 
 def candidates(report: Report) -> dict[str, list[Candidate]]:
@@ -190,6 +192,7 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
             continue
         cand = Candidate(text[u.start : u.end], u.start, u.end, sec.id if sec else None, part)
         cand.context = _context(report, sec, u.start)
+        cand.topic = report._topic_of(sec)
         if part == "shortcomings":
             groups["shortfall"].append(cand)
         elif part == "next_year_plan":
@@ -242,6 +245,8 @@ class PairScorer:
     parts: list[str | None]
     targets: list[str | None]
     objects: list[str | None] | None = None
+    plan_topics: list[set[str]] | None = None
+    cand_topics: list[str | None] | None = None
     sem: np.ndarray | None = None  # plans x cands cosine
     _idf: dict[str, float] = field(default_factory=dict)
 
@@ -360,6 +365,9 @@ class PairScorer:
                     max((_lcs(nm, c) / len(nm) for nm in pnames), default=0.0),
                     1.0 if pnames else 0.0,
                     _concreteness(craw),
+                    1.0
+                    if self.plan_topics and self.cand_topics and self.cand_topics[j] in self.plan_topics[i]
+                    else 0.0,
                 ]
             )
         x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
@@ -564,6 +572,7 @@ def _scorer(plans: list[Plan], cands: list[Candidate], enc: Encoder | None) -> P
     import numpy as np
 
     sem = None
+    topics = _topics(plans, cands)
     if enc is not None and plans and cands:
         a = np.asarray(enc.encode([p.text for p in plans]), dtype=float)
         b = np.asarray(enc.encode([c.text for c in cands]), dtype=float)
@@ -577,8 +586,27 @@ def _scorer(plans: list[Plan], cands: list[Candidate], enc: Encoder | None) -> P
         parts=[c.part for c in cands],
         targets=[p.target for p in plans],
         objects=[p.object for p in plans],
+        plan_topics=topics[0],
+        cand_topics=topics[1],
         sem=sem,
     )
+
+
+def _topics(plans: list[Plan], cands: list[Candidate]) -> tuple[list[set[str]], list[str | None]]:
+    """Topics of plans (their section's, and their text's) and of candidates (their section's,
+    else their heading and text's), by the segmenter's topic classifier."""
+    try:
+        from ..segment.topics import classify_topics
+    except ImportError:  # pragma: no cover - the segmenter ships with the package
+        return [set() for _ in plans], [None for _ in cands]
+    by_text = classify_topics([(p.text, "") for p in plans]) if plans else []
+    plan_topics = [{t for t in (p.topic, by_text[k]) if t and t != "other"} for k, p in enumerate(plans)]
+    todo = [k for k, c in enumerate(cands) if not c.topic]
+    guessed = classify_topics([(cands[k].context, cands[k].text) for k in todo]) if todo else []
+    cand_topics = [c.topic for c in cands]
+    for k, t in zip(todo, guessed, strict=True):
+        cand_topics[k] = t
+    return plan_topics, cand_topics
 
 
 def judge(
