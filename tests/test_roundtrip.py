@@ -87,8 +87,21 @@ def renderings(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def reference(renderings):
-    return fzanalyzer.load(renderings["utf8.txt"], analyze=False)
+def loaded(renderings):
+    """Each rendering through ``fzanalyzer.load``, once per session."""
+    cache: dict[str, fzanalyzer.Report] = {}
+
+    def load(name: str) -> fzanalyzer.Report:
+        if name not in cache:
+            cache[name] = fzanalyzer.load(renderings[name], analyze=False)
+        return cache[name]
+
+    return load
+
+
+@pytest.fixture(scope="session")
+def reference(loaded):
+    return loaded("utf8.txt")
 
 
 def test_chrome_markers_are_not_report_text():
@@ -103,10 +116,10 @@ def test_reference_is_the_body_without_footer(reference):
 
 
 @pytest.mark.parametrize("name", FORMATS)
-def test_same_normalized_body(renderings, reference, name):
+def test_same_normalized_body(renderings, loaded, reference, name):
     if name not in renderings:
         pytest.skip("needs fonts-wqy-zenhei")
-    report = fzanalyzer.load(renderings[name], analyze=False)
+    report = loaded(name)
     recall, precision = agreement(report.text, reference.text)
     assert recall >= MIN_AGREEMENT, f"{name}: text lost, recall {recall:.4f}"
     assert precision >= MIN_AGREEMENT, f"{name}: extra text kept, precision {precision:.4f}"
@@ -118,9 +131,9 @@ def test_same_normalized_body(renderings, reference, name):
 
 
 @pytest.mark.parametrize("name", FORMATS)
-def test_same_metadata(renderings, reference, name):
+def test_same_metadata(renderings, loaded, reference, name):
     if name not in renderings:
         pytest.skip("needs fonts-wqy-zenhei")
-    report = fzanalyzer.load(renderings[name], analyze=False)
+    report = loaded(name)
     for field in META_FIELDS:
         assert getattr(report.meta, field) == getattr(reference.meta, field), f"{name}: {field}"
