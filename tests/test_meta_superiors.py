@@ -11,7 +11,7 @@ import opencc
 import pytest
 
 from fzanalyzer.meta import extract_meta
-from fzanalyzer.meta.superior import leadership_clause, named_divisions, superior_names
+from fzanalyzer.meta.superior import leadership_clauses, named_divisions, superior_names
 from fzanalyzer.model import Region
 from fzanalyzer.normalize import normalize
 
@@ -52,16 +52,20 @@ def test_fixture_metadata(name):
         ("和田地区行政公署", ["和田地区"]),
         ("黔东南苗族侗族自治州人民政府", ["黔东南苗族侗族自治州"]),
         ("全市各级人民政府", []),
-        ("安澜市司法局", []),  # a department is no division named as superior
+        ("安澜市司法局", ["安澜市"]),  # a department of the level above names it too
+        ("沅南省市场监督管理局", ["沅南省"]),
+        ("市委、市政府和省市场监管局", []),
     ],
 )
 def test_named_divisions(segment, names):
     assert named_divisions(segment) == names
 
 
-def test_leadership_clause_is_only_in_the_first_sentence():
-    assert leadership_clause("2021年,我县在安澜市委的坚强领导下,依法行政。") == "安澜市委"
-    assert leadership_clause("2021年,我县依法行政。全县在安澜市委的领导下完成任务。") is None
+def test_leadership_clauses_of_the_opening():
+    assert leadership_clauses("2021年,我县在安澜市委的坚强领导下,依法行政。") == ["安澜市委"]
+    opening = "2021年是“十四五”开局之年。一年来,我县在中共安澜市委、安澜市人民政府的正确领导下,依法行政。"
+    assert named_divisions(leadership_clauses(opening)[0]) == ["安澜市"]
+    assert leadership_clauses("2021年,我县在安澜市举办法治论坛,依法行政。") == []
 
 
 def test_addressee_is_looked_for_only_right_after_the_title():

@@ -250,6 +250,22 @@ def fill_superiors(region: Region, tokens: list[Token], superiors: list[str], ra
     return filled
 
 
+def _county_level_city(tokens: list[Token], superiors: list[str]) -> None:
+    """An issuer whose lowest division is a 市 the gazetteer does not know, addressed to another
+    city (梧屿市人民政府：), is a county-level city: only those report to a city."""
+    cities = [t for t in tokens if t.kind == "city"]
+    if not cities or cities[-1] is not tokens[-1] or cities[-1].candidates or len(cities) > 1:
+        return
+    own = cities[-1]
+    for name in superiors:
+        if name == own.name or _kind_of_suffix(name) not in ("city", "city_or_county"):
+            continue
+        levels = {d.level for d in gazetteer().by_name(name)}
+        if (not levels or "city" in levels) and name not in _lex().municipalities:
+            own.kind = "county"
+            return
+
+
 def _issuer_rank(tokens: list[Token], township: str | None) -> int | None:
     ranks = [_LEVEL_RANK[t.kind] for t in tokens if t.kind in _LEVEL_RANK]
     if township:
@@ -268,6 +284,7 @@ def resolve_region(
     level when its name holds no division.
     """
     tokens, organ = parse_issuer(issuer or "")
+    _county_level_city(tokens, superiors or [])
     region = Region()
     township = None
     for t in tokens:

@@ -25,10 +25,11 @@ from functools import cache
 
 from ..normalize.resources import chrome_patterns, load_json
 
-__all__ = ["addressee", "leadership_clause", "named_divisions", "superior_names"]
+__all__ = ["addressee", "leadership_clauses", "named_divisions", "superior_names"]
 
 _ADDRESSEE_WINDOW = 3  # the addressee is among the first lines after the title
 _OPENING_WINDOW = 4  # the opening paragraph too
+_OPENING_CHARS = 400  # of which only the start speaks of the leadership (a one-line text goes on)
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,19 @@ class _SupLex:
 
 @cache
 def _lex() -> _SupLex:
-    d = load_json("meta.json")["superior"]
+    m = load_json("meta.json")
+    d = m["superior"]
+    # A department of the level above (云梧市司法局) names that level as well as its government.
+    departments = sorted(
+        (w for w in m["department_words"] if len(w) >= 2 and w != d["party_prefix"]), key=len
+    )
+    organ = "|".join([d["organ_after"], *(re.escape(w) for w in reversed(departments))])
     return _SupLex(
         clause=re.compile(d["leadership_clause"]),
         separators=d["separators"],
         party_prefix=d["party_prefix"],
-        name=re.compile(rf"({d['name']})(?=(?:{d['organ_after']})|{d['name']})"),
-        organ_after=re.compile(d["organ_after"]),
+        name=re.compile(rf"({d['name']})(?=(?:{organ})|{d['name']})"),
+        organ_after=re.compile(organ),
         stop_first=d["stop_first"],
     )
 
@@ -64,15 +71,15 @@ def addressee(lines: list[str], start: int) -> str | None:
     return None
 
 
-def leadership_clause(opening: str) -> str | None:
-    """What stands between 在 and 领导下 in the opening's first sentence.
+def leadership_clauses(opening: str) -> list[str]:
+    """What stands between 在 and 领导下 in the opening paragraph (its first characters).
 
-    >>> leadership_clause("2021年,我县在市委、市政府和县委的坚强领导下,依法行政。")
-    '市委、市政府和县委'
+    >>> leadership_clauses("2021年,我县在市委、市政府和县委的坚强领导下,依法行政。")
+    ['市委、市政府和县委']
+    >>> leadership_clauses("在以习近平同志为核心的党中央坚强领导下,在南岑省委的正确领导下,我市…")
+    ['以习近平同志为核心的党中央', '南岑省委']
     """
-    first = re.split(r"[。!！?？]", opening, maxsplit=1)[0]
-    m = _lex().clause.search(first)
-    return m.group(1) if m else None
+    return [m.group(1) for m in _lex().clause.finditer(opening[:_OPENING_CHARS])]
 
 
 def _one_name_at(segment: str, pos: int) -> str | None:
@@ -139,7 +146,6 @@ def superior_names(lines: list[str], start: int) -> list[str]:
     if line:
         names += named_divisions(line.rstrip(":："))
     opening = next((s for s in lines[start : start + _OPENING_WINDOW] if len(s) >= 20), "")
-    clause = leadership_clause(opening)
-    if clause:
+    for clause in leadership_clauses(opening):
         names += [n for n in named_divisions(clause) if n not in names]
     return names
