@@ -346,9 +346,13 @@ def test_office_made_pdf(office_pdfs, body, engine, align):
 
 
 @needs_font
-def test_pdf_default_engine_through_read_file(pdf_path):
+def test_pdf_default_engine_through_read_file(pdf_path, monkeypatch):
+    monkeypatch.delenv("FZ_PDF_ENGINE", raising=False)
     doc = read_file(pdf_path)
     assert doc.format == "pdf" and doc.hints["engine"] == "pdfplumber"
+    monkeypatch.setenv("FZ_PDF_ENGINE", "pdfium")
+    assert read_file(pdf_path).hints["engine"] == "pdfium"
+    assert read_file(pdf_path, pdf_engine="pdfplumber").hints["engine"] == "pdfplumber"
     assert "— 1 —" not in doc.text and "- 1 -" not in doc.text
 
 

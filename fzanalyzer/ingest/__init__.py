@@ -20,6 +20,7 @@ readers, so importing this package is cheap.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -111,8 +112,12 @@ def sniff(head: bytes, path: Path | None = None) -> str | None:
     return None
 
 
-def read_file(path: str | Path) -> RawDocument:
+def read_file(path: str | Path, *, pdf_engine: str | None = None) -> RawDocument:
     """Read a report file into a :class:`RawDocument`.
+
+    ``pdf_engine`` is ``"pdfplumber"`` (the default) or ``"pdfium"`` (several times faster,
+    as faithful on the office-made PDFs tested; see :mod:`fzanalyzer.ingest.pdf`); the
+    environment variable ``FZ_PDF_ENGINE`` sets it for a whole run (worker processes inherit it).
 
     Raises :class:`~fzanalyzer.errors.IngestError` with a catalogue code: E001 missing,
     E002 unsupported type, E003 empty, E004 not text, E005 too large, E010–E013 PDF problems,
@@ -182,7 +187,7 @@ def read_file(path: str | Path) -> RawDocument:
     if fmt == "pdf":
         from .pdf import read_pdf
 
-        doc = read_pdf(path)
+        doc = read_pdf(path, engine=pdf_engine or os.environ.get("FZ_PDF_ENGINE") or "pdfplumber")
     elif fmt == "docx":
         from .docx import read_docx
 
