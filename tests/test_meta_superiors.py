@@ -205,3 +205,12 @@ def test_one_line_title_after_page_chrome_starts_at_the_division():
     )
     m = meta_of(text)
     assert m.title == "静海区2023年度法治政府建设情况报告" and m.year_covered == 2023
+
+
+def test_merged_shortcomings_and_plan_heading_points_to_one_year():
+    text = (
+        "渌阳市人民政府关于2020年法治政府建设情况的报告\n省委、省政府：\n2020年，我市坚持依法行政，取得新成效。\n"
+        "一、2020年法治政府建设主要举措和成效\n二、2020年存在的不足暨2021年工作安排\n渌阳市人民政府\n2021年3月29日"
+    )
+    m = meta_of(text)
+    assert m.year_covered == 2020 and not any(w.startswith("W010") for w in m.warnings)

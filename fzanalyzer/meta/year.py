@@ -9,6 +9,8 @@ Evidence, strongest first: a year in the title (关于2020年度…的报告); a
 (2020, None)
 >>> year_covered(None, ["四、2021年工作安排"], "", None)
 (2020, None)
+>>> year_covered(None, ["三、2020年存在的不足暨2021年工作安排"], "2020年，我市…", None)
+(2020, None)
 >>> year_covered("关于2021年度法治政府建设情况的报告", [], "2020年，我区…", None)
 (2021, 'the text also points to 2020')
 >>> year_covered(None, [], "", "2021-03-26")
@@ -88,6 +90,8 @@ def year_covered(
             continue
         y = int(m.group(1))
         if any(c in h for c in lex.plan_cues):
+            # 三、2020年存在的不足暨2021年工作安排: the plan's year is the last one named.
+            y = max([y, *(int(x) for x in re.findall(r"((?:19|20)\d{2})\s*年", h))])
             votes[y - 1] += 4
         else:
             votes[y] += 4
