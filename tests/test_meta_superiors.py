@@ -214,3 +214,25 @@ def test_merged_shortcomings_and_plan_heading_points_to_one_year():
     )
     m = meta_of(text)
     assert m.year_covered == 2020 and not any(w.startswith("W010") for w in m.warnings)
+
+
+def test_generated_pdf_keeps_the_signature_date_and_region(tmp_path):
+    from render import cjk_font_path, render_pdf
+
+    from fzanalyzer.pipeline import analyze_file
+
+    if cjk_font_path() is None:
+        pytest.skip("needs fonts-wqy-zenhei")
+    signed = render_pdf(
+        fixture("county-addressee-city"), tmp_path / "signed.pdf", header="柘川县人民政府文件"
+    )
+    m = analyze_file(signed, analyze=False).meta
+    # The file was made today: its creation date is neither the publication date nor the year.
+    assert (m.published, m.year_covered) == ("2023-03-06", 2022)
+    assert (m.region.city, m.region.county_or_district) == ("汀阳市", "柘川县")
+
+    unsigned_text = fixture("county-addressee-city").rsplit("柘川县人民政府", 1)[0]
+    unsigned = render_pdf(unsigned_text, tmp_path / "unsigned.pdf", header="柘川县人民政府文件")
+    m = analyze_file(unsigned, analyze=False).meta
+    assert m.published is not None and m.published >= "2024-01-01"  # the day the test made it
+    assert any(w.startswith("W014") for w in m.warnings) and m.year_covered == 2022
