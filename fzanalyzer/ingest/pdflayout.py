@@ -146,7 +146,8 @@ def _page_lines(page: PageGlyphs) -> PageResult:
         status, reason = "broken", "unmapped glyphs ((cid:NN), U+FFFD or private-use characters)"
     elif moji > 0.3 * len(visible):
         status, reason = "broken", "Latin-1 mojibake (a font without a Unicode map)"
-    elif len(visible) < 8 and page.graphics:
+    elif page.graphics and sum(1 for g in visible if not (g.text.isdigit() or g.text in "—–-－")) < 8:
+        # (a page number alone does not make a page of text)
         status, reason = "broken", "almost no text on a page with images or paths"
     if bad:
         glyphs = [g for g in glyphs if g.text.isspace() or not _bad_char(g.text)]
