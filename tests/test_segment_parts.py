@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fzanalyzer.model import Meta
@@ -117,3 +119,111 @@ def test_numbered_review_with_unnumbered_closing_parts():
         (1, "", "下一步工作打算", "next_year_plan"),
         (2, "（一）", "加强队伍建设", "next_year_plan"),
     ]
+
+
+# -- merged parts: label by content ---------------------------------------------------------------
+
+
+def _report(name: str, year: int, convert=None):
+    import unicodedata
+
+    from conftest import DATA
+
+    from fzanalyzer.model import Report
+
+    text = unicodedata.normalize("NFKC", (DATA / "segment" / f"{name}.txt").read_text(encoding="utf-8"))
+    if convert is not None:
+        text = convert(text)
+    secs = segment(text, Meta(year_covered=year))
+    return Report(id=name, source="", sha256="", format="txt", text=text, sections=secs)
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "plan_start", "short_start"),
+    [
+        # problems paragraph, a 下一步 line, then （一）…（三） plans
+        ("merged_problems_then_plans", 2022, "(一)提升行政复议办案质效", "对照新形势新要求"),
+        # problems sentence then plan sub-sections told by content only (将/进一步/力争, 2022年)
+        ("merged_plans_by_content", 2021, "(一)加快乡镇综合执法改革", "一年来,我县法治政府建设"),
+        # no sub-sections: one short problem sentence, then the plans in the same paragraph
+        ("merged_text_only", 2021, "明年,街道将继续推进", "执法队伍专业化程度不高"),
+    ],
+)
+def test_merged_shortcomings_and_plans_part_is_the_plan_part(name, year, plan_start, short_start):
+    """存在的问题及下一步打算 / 不足和2022年工作打算 / 存在的短板暨明年工作打算 whose body is
+    mostly commitments: the part is ``next_year_plan`` (its dominant content) and its problems
+    paragraph an unnumbered level-2 ``shortcomings`` section that stops before the plans."""
+    from fzanalyzer.extract.plans import extract_plans
+
+    report = _report(name, year)
+    text = report.text
+    (plan,) = report.part("next_year_plan")
+    assert plan.level == 1 and plan.marker
+    (short,) = report.part("shortcomings")
+    assert (short.level, short.style, short.parent) == (2, "unnumbered", plan.id)
+    assert text[short.start :].startswith(short_start)
+    assert plan_start not in text[short.start : short.end]
+    assert "将" not in text[short.start : short.end]
+    at = text.index(plan_start)
+    holder = report.section_at(at)
+    assert holder is not None and holder.canonical == "next_year_plan"
+    # every commitment of the plan half is found
+    plans = extract_plans(text, report.sections, None)
+    commitments = [s for s in re.split(r"(?<=[。;])", text[at : plan.end]) if "将" in s or "力争" in s]
+    assert commitments
+    for c in commitments:
+        assert any(c.strip("。;") in p.text or p.text in c for p in plans), c
+
+
+def test_merged_review_and_plan_children_told_by_content():
+    """2020年工作总结和2021年工作思路 whose children do not name their half: the ones that commit
+    (将…进一步…力争年内 / 要…继续) are plans, the review stays the part's label (dominant)."""
+    report = _report("merged_review_plan_by_content", 2020)
+    kids = [s for s in report.sections if s.level == 2]
+    assert [s.canonical for s in kids] == ["measures_and_results"] * 3 + ["next_year_plan"] * 2
+    assert [s.title for s in report.part("next_year_plan")] == ["深化综合行政执法改革", "提升依法行政能力"]
+    assert [s.title for s in report.part("measures_and_results")] == ["2020年工作总结和2021年工作思路"]
+
+
+def test_merged_part_with_three_halves():
+    """工作成效、存在问题及下步打算: results (numbered, dominant), then a problems line, then a
+    下一步 paragraph of 一是… items; each half is found and the items belong to the plan half."""
+    report = _report("merged_three_halves", 2022)
+    text = report.text
+    (part,) = [s for s in report.sections if s.level == 1 and s.marker == "一、"]
+    assert part.canonical == "measures_and_results"
+    (short,) = report.part("shortcomings")
+    assert short.title.startswith("工作中还存在一些问题") and short.parent == part.id
+    (plan,) = report.part("next_year_plan")
+    assert plan.title.startswith("下一步") and plan.parent == part.id
+    items = [s for s in report.sections if s.style == "enumeration"]
+    assert [s.parent for s in items] == [plan.id] * 3
+    last_result = next(s for s in report.sections if s.marker == "3.")
+    assert text[last_result.start : last_result.end].endswith("培育“法律明白人”96名。")
+
+
+def test_merged_part_in_traditional_script():
+    import opencc
+
+    report = _report("merged_problems_then_plans", 2022, opencc.OpenCC("s2t").convert)
+    (plan,) = report.part("next_year_plan")
+    assert plan.marker == "二、"
+    assert [s.canonical for s in report.sections if s.parent == plan.id] == ["shortcomings"] + [
+        "next_year_plan"
+    ] * 3
+
+
+def test_merged_part_a_result_sentence_naming_the_covered_year_is_no_plan_lead():
+    """In a 2020 report, 2020年，我市将…纳入… inside 存在的不足暨下一步打算 reports a result; the
+    plan half starts at 下一步."""
+    text = (
+        "关于2020年度法治政府建设情况的报告\n一、主要工作\n全年审核文件41件。\n"
+        "二、存在的不足暨下一步打算\n执法力量薄弱。2020年，我市将法治建设纳入了绩效考核，但考核结果运用不够。"
+        "下一步，我市将进一步充实基层执法力量，力争年内完成执法人员全员轮训。\n"
+    )
+    secs = segment(text, Meta(year_covered=2020))
+    half = next(s for s in secs if s.level == 2 and s.canonical == "next_year_plan")
+    assert half.title.startswith("下一步")
+    assert "纳入了绩效考核" not in text[half.start : half.end]
+    # the problems are as long as the plans: the part keeps the label its heading names first
+    assert next(s for s in secs if s.marker == "二、").canonical == "shortcomings"

@@ -15,12 +15,16 @@ Choices:
 * Parts inferred without a numbered heading have ``style="unnumbered"`` and marker ``""``: short
   part-heading lines of a report with no level-1 numbering (存在的问题 / 下一步工作打算), paragraphs
   opening with a lead phrase (下一步，… / 但…仍存在…不足) after the last numbered heading, then an
-  implicit review part (empty title) between the opening paragraph and them; and the plan half
-  of a merged 工作总结暨工作安排 part without sub-headings (level 2). ``Report.part(label)`` finds
-  these too.
-* Every section below level 1 inherits its part's ``canonical`` (sub-parts of a merged part that
-  belong to its plan half get ``next_year_plan``); level-2 sections, and thematic level-1
-  headings (一、坚持依法行政…), get a ``topic``.
+  implicit review part (empty title) between the opening paragraph and them; and the halves
+  of a merged part that have no sub-headings (level 2). ``Report.part(label)`` finds these too.
+* A merged part (工作总结暨工作安排, 存在的问题及下一步打算, 成效、不足及下步打算) is split into
+  its halves by the children's wording, a lead line or sentence (下一步，… / 2022年，…将), or the
+  children's content (commitments for the coming year, no reported results); it takes the label
+  of its dominant half (``merged_dominance`` of its body, else the label named first). Children
+  get their half's label; a half with no child of its own becomes an unnumbered level-2
+  section (a problems paragraph before plan sub-headings is ``shortcomings``).
+* Every section below level 1 inherits its part's ``canonical`` unless its half says
+  otherwise; level-2 sections, and thematic level-1 headings (一、坚持依法行政…), get a ``topic``.
 
 >>> from fzanalyzer.model import Meta
 >>> secs = segment("关于2020年度法治政府建设情况的报告\\n一、主要举措和成效\\n（一）深化放管服改革\\n全年办结。"

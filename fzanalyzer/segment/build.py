@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from ..model import Meta, Section
-from .lexicon import headings_data, plan_lead_patterns, shortcoming_lead_patterns, simplified
+from .lexicon import (
+    headings_data,
+    merged_content_patterns,
+    plan_lead_patterns,
+    shortcoming_lead_patterns,
+    simplified,
+)
 from .outline import (
     Heading,
     Line,
@@ -164,7 +170,7 @@ def label(text: str, heads: list[Heading], lines: list[Line], year: int | None) 
             h.canonical = labs[0]
     for h, labs in zip(tops, labels, strict=True):
         if len(labs) > 1:
-            _split_merged(text, heads, heads.index(h), labs[1], lines, year)
+            _split_merged(text, heads, heads.index(h), labs, lines, year)
     for h in heads:
         if h.level != 1 and h.canonical is None:
             top = _ancestor_at(heads, h, 1)
@@ -175,55 +181,202 @@ def label(text: str, heads: list[Heading], lines: list[Line], year: int | None) 
 
 
 def _split_merged(
-    text: str, heads: list[Heading], i: int, second: str, lines: list[Line], year: int | None
+    text: str, heads: list[Heading], i: int, labels: list[str], lines: list[Line], year: int | None
 ) -> None:
-    """Sub-parts of a merged part that belong to its second half get the second label.
+    """Find where each half of a merged part starts, label its sub-parts, and label the part by
+    its dominant half.
 
-    The second half starts at the first child whose wording names it (（二）2022年工作安排), else at
-    a line inside the part that opens it (下一步，… / 2022年，…将 / a short 2022年工作安排 line):
-    the children after that line are relabelled, and if there are none, the rest of the part
-    becomes an unnumbered level-2 section with the second label.
+    A half (``labels[1:]``, e.g. the plan half of 存在的不足暨2021年工作安排) starts at the first
+    child whose wording names it (（二）2022年工作安排); failing that, at a line inside the part
+    that opens it (2022年工作安排： / 下一步，…), or a sentence of the part's own text outside its
+    children (…仍需加强。2021年，市政府将重点抓好以下工作：); failing that, at the first child
+    whose content belongs to it (commitments for the coming year: 将/进一步/力争…, the next
+    year named, no reported results). Halves follow the heading's order.
+
+    The part keeps the label its heading names first unless a later half holds
+    ``merged_dominance`` of its body (the plan half after a one-paragraph shortcomings lead), in
+    which case it takes that half's label. Children get the label of their half; a half with
+    no child of its own (text only) becomes an unnumbered level-2 section with its label.
     """
     part = heads[i]
+    order = {lab: n for n, lab in enumerate(labels)}
     kids = [j for j, h in enumerate(heads) if h.parent == i and h.style != "enumeration"]
-    flip = False
+    named: list[tuple[int, str]] = []
     for j in kids:
-        if second in label_from_wording(heads[j].title, year):
-            flip = True
-        if flip:
-            _relabel(heads, j, second)
-    if flip:
+        hit = [lab for lab in label_from_wording(heads[j].title, year) if order.get(lab, 0) > 0]
+        if hit:
+            named.append((heads[j].pos, hit[0]))
+    marks = list(named)
+    for lab in labels[1:]:
+        if any(m[1] == lab for m in named):
+            continue  # the children's wording is the strongest evidence
+        lead = _merged_lead(text, part, [heads[j] for j in kids], lines, lab, year)
+        if lead is None:
+            lead = next(
+                (heads[j].pos for j in kids if _content_label(_body(text, heads[j]), year) == lab), None
+            )
+        if lead is not None:
+            marks.append((lead, lab))
+    body_start = _skip_space(text, part.title_end, part.end)
+    if body_start >= part.end:
         return
-    lead = None
+    # regions: (start, label), advancing through the heading's order only
+    regions = [(body_start, labels[0])]
+    for pos, lab in sorted(marks):
+        if order[lab] > order[regions[-1][1]] and pos > regions[-1][0]:
+            regions.append((pos, lab))
+        elif order[lab] > order[regions[-1][1]]:
+            regions[-1] = (regions[-1][0], lab)
+    if len(regions) == 1:
+        return
+    bounds = [*(r[0] for r in regions[1:]), part.end]
+    spans = [(s, e, lab) for (s, lab), e in zip(regions, bounds, strict=True)]
+    size: dict[str, int] = {}
+    for s, e, lab in spans:
+        size[lab] = size.get(lab, 0) + e - s
+    total = part.end - body_start
+    top = labels[0]
+    share = float(headings_data()["merged_dominance"])
+    for lab in labels[1:]:
+        if size.get(lab, 0) >= share * total:
+            top = lab
+    part.canonical = top
+    for s, e, lab in spans:
+        inside = [j for j in kids if s <= heads[j].pos < e]
+        for j in inside:
+            _relabel(heads, j, lab)
+        if lab == top or inside:
+            continue
+        _add_half(text, heads, heads.index(part), s, e, lab)
+
+
+def _body(text: str, h: Heading) -> str:
+    return text[h.title_start : h.end] if h.title_start >= 0 else text[h.pos : h.end]
+
+
+def _skip_space(text: str, s: int, e: int) -> int:
+    while s < e and (text[s].isspace() or text[s] in "。:："):
+        s += 1
+    return s
+
+
+def _merged_lead(
+    text: str, part: Heading, kids: list[Heading], lines: list[Line], label: str, year: int | None
+) -> int | None:
+    """Where the half ``label`` of a merged part is announced: a line in the part (a short line
+    naming it, or a lead phrase), or a sentence of the part's text outside its children."""
+    pats = {"next_year_plan": plan_lead_patterns(), "shortcomings": shortcoming_lead_patterns()}.get(
+        label, ()
+    )
+
+    def opens(t: str, within: int = 10**6) -> bool:
+        t = simplified(t)
+        if label == "next_year_plan" and year is not None:
+            m = re.match(r"(\d{4})年", t)
+            if m and int(m.group(1)) <= year:
+                return False  # 2020年，我市将…纳入… in a 2020 report is a result
+        return any((m := p.search(t)) is not None and m.start() <= within for p in pats)
+
     for ln in lines:
         if ln.start <= part.title_end or ln.start >= part.end:
             continue
-        t = simplified(text[ln.start : ln.end])
-        short = len(t) <= 30 and second in label_from_wording(t, year)
-        if short or any(p.search(t) for p in plan_lead_patterns()):
-            lead = ln
-            break
-    if lead is None:
+        t = text[ln.start : ln.end]
+        # inside a child, a cue must open the line (…解决存在的问题 in a result is no lead)
+        within = 8 if any(k.title_end <= ln.start < k.end for k in kids) else 10**6
+        if (len(t) <= 30 and label in label_from_wording(t)) or opens(t, within):  # no date line
+            return ln.start
+    for s, e in split_sentences(text, part.title_end, part.end):
+        if any(k.pos <= s < k.end for k in kids):
+            continue
+        if _prev_char(text, s, part.title_end) not in "。！？!?\n" or s <= part.title_end:
+            continue
+        if opens(text[s:e]):
+            return s
+    return None
+
+
+def _prev_char(text: str, pos: int, floor: int) -> str:
+    k = pos - 1
+    while k >= floor and text[k] in " \t\u3000":
+        k -= 1
+    return text[k] if k >= floor else "\n"
+
+
+def _content_label(body: str, year: int | None) -> str | None:
+    """``next_year_plan`` for commitments (future words, the next year named, no results),
+    ``shortcomings`` for a list of problems, else ``None``."""
+    pats = merged_content_patterns()
+    b = simplified(body)
+    future = len(pats["future"].findall(b))
+    if year is not None:
+        future += 2 * len(re.findall(rf"(?<!\d){year + 1}(?!\d)", b))
+    past = len(pats["past"].findall(b))
+    short = len(pats["shortcomings"].findall(b))
+    if short >= 2 and short > future:
+        return "shortcomings"
+    if (future >= 1 and past == 0) or (future >= 3 and future >= 3 * past):
+        return "next_year_plan"
+    return None
+
+
+def _add_half(text: str, heads: list[Heading], i: int, s: int, e: int, label: str) -> None:
+    """An unnumbered level-2 section for the half ``[s, e)`` of the merged part ``heads[i]``;
+    enumeration items inside it become its children."""
+    part = heads[i]
+    s = _skip_space(text, s, e)
+    end = _trim_end(text, e)
+    if end - s < 4:
         return
-    later = [j for j in kids if heads[j].pos >= lead.start]
-    for j in later:
-        _relabel(heads, j, second)
-    if later:
-        return
-    cut = _trim_end(text, lead.start)
-    for h in heads:  # the review half's sections end where the plan half starts
-        if h is not part and h.pos < lead.start < h.end and part.pos <= h.pos:
-            h.end = max(cut, h.title_end)
-    h = Heading(lead.start, lead.start, "unnumbered", 1, "line", -1, "", _text=text)
+    for h in heads:  # the sections of the half before end where this one starts
+        if h is not part and part.pos <= h.pos < s < h.end:
+            h.end = max(_trim_end(text, s), h.title_end)
+    h = Heading(s, s, "unnumbered", 1, "line", -1, "", _text=text)
     h.style = "unnumbered"
     h.level = 2
     h.parent = i
-    h.end = part.end
-    h.canonical = second
-    h.title_start = lead.start
-    h.title_end = _first_stop_simple(text, lead.start, lead.end)
+    h.end = end
+    h.canonical = label
+    h.title_start = s
+    eol = min(end, _line_end(text, s))
+    # a plan half keeps its commitments out of its title; another half is titled by its first
+    # sentence (until its whole list of problems: 还存在一些不足：…；…。)
+    h.title_end = _lead_end(text, s, eol) if label == "next_year_plan" else _first_stop_simple(text, s, eol)
     heads.insert(_insert_at(heads, h.pos), h)
     _reindex_parents(heads, h)
+    at = heads.index(h)
+    top = heads.index(part)
+    for k in range(at + 1, len(heads)):
+        item = heads[k]
+        # 一是…二是… of the half, even if attached to the last child of the other half
+        if item.style == "enumeration" and s <= item.pos < end and _under(heads, k, top):
+            item.parent = at
+            item.canonical = label
+
+
+def _under(heads: list[Heading], k: int, top: int) -> bool:
+    p = heads[k].parent
+    while p is not None:
+        if p == top:
+            return True
+        p = heads[p].parent
+    return False
+
+
+def _lead_end(text: str, s: int, e: int) -> int:
+    """The title of an unnumbered half: its lead up to ``：`` or the sentence end; a long
+    sentence keeps only its opening phrase (下一步， / 明年， / 2022年，) so that the commitments
+    after it stay body text."""
+    stop = next((k for k in range(s, e) if text[k] in "。!！?？:："), e)
+    if stop - s > 20:
+        comma = next((k for k in range(s, min(stop, s + 12)) if text[k] in ",，"), None)
+        if comma is not None:
+            return comma
+    return stop
+
+
+def _line_end(text: str, s: int) -> int:
+    nl = text.find("\n", s)
+    return len(text) if nl < 0 else nl
 
 
 def _relabel(heads: list[Heading], j: int, label: str) -> None:

@@ -93,6 +93,13 @@ def content_cues() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in headings_data()["content_cues"].items() if not k.startswith("_")}
 
 
+@cache
+def merged_content_patterns() -> dict[str, re.Pattern[str]]:
+    """One alternation per kind of ``merged_content_cues`` (future / past / shortcomings)."""
+    cues = headings_data()["merged_content_cues"]
+    return {k: re.compile("|".join(v)) for k, v in cues.items() if not k.startswith("_")}
+
+
 def parse_numeral(s: str) -> int | None:
     """``"三"`` → 3, ``"十二"`` → 12, ``"二十"`` → 20, ``"７"`` → 7, ``"③"`` → 3.
 

@@ -3,9 +3,10 @@
 A part is labelled from its heading wording first (cue patterns in ``data/headings.json``, in a
 fixed order so that 党政主要负责人履行…职责情况 is ``leadership_duty`` although it says 情况), then
 from the years it names (the year after ``year_covered`` means a plan), then — for thematic
-headings such as 一、坚持依法行政 — from its body and its position. A heading that merges review
-and plan (2021年工作总结暨2022年工作安排) keeps ``measures_and_results`` and its plan half is
-labelled ``next_year_plan`` one level down, so that plans are still found.
+headings such as 一、坚持依法行政 — from its body and its position. A heading that merges two
+parts (2021年工作总结暨2022年工作安排, 存在的不足及下一步打算) gets all their labels here; the
+builder (``build._split_merged``) then finds where each half starts and labels the part by its
+dominant half, so that plans are still found.
 
 >>> label_from_wording("存在的问题和不足")
 ['shortcomings']
@@ -25,7 +26,8 @@ _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
 def label_from_wording(title: str, year: int | None = None) -> list[str]:
     """Canonical labels the heading wording points to, in the order they appear in it.
 
-    Two labels mean a merged part (review + plan); an empty list means a thematic heading.
+    Two or three labels mean a merged part (review + plan, shortcomings + plan, or all three);
+    an empty list means a thematic heading.
     """
     t = simplified(title)
     hits: list[tuple[int, str]] = []
@@ -52,6 +54,12 @@ def label_from_wording(title: str, year: int | None = None) -> list[str]:
         pos = dict((lab, p) for p, lab in hits)
         joined = re.search(headings_data()["merged_joiners"], t)
         if pos["measures_and_results"] < pos["next_year_plan"] and joined:
+            # 成效、不足及下步打算: three halves, in the heading's order
+            if (
+                "shortcomings" in pos
+                and pos["measures_and_results"] < pos["shortcomings"] < pos["next_year_plan"]
+            ):
+                return ["measures_and_results", "shortcomings", "next_year_plan"]
             return ["measures_and_results", "next_year_plan"]
         return ["next_year_plan"]
     if "shortcomings" in labels and "next_year_plan" in labels:
