@@ -236,3 +236,25 @@ def test_generated_pdf_keeps_the_signature_date_and_region(tmp_path):
     m = analyze_file(unsigned, analyze=False).meta
     assert m.published is not None and m.published >= "2024-01-01"  # the day the test made it
     assert any(w.startswith("W014") for w in m.warnings) and m.year_covered == 2022
+
+
+def test_township_addressed_to_a_known_district_gets_its_code():
+    text = "大邱庄镇人民政府关于2022年度法治政府建设情况的报告\n静海区人民政府：\n2022年，我镇坚持依法行政。"
+    m = meta_of(text)
+    assert (m.region.province, m.region.county_or_district, m.adcode) == ("天津市", "静海区", "120118")
+    assert m.region_inferred == ["province"] and m.level == "township"
+
+
+def test_unlisted_district_of_a_known_city_in_the_issuer_gets_the_province():
+    m = meta_of("杭州市柘川区人民政府关于2021年度法治政府建设情况的报告\n2021年，我区坚持依法行政。")
+    assert (m.region.province, m.region.city, m.adcode, m.region_inferred) == (
+        "浙江省",
+        "杭州市",
+        None,
+        ["province"],
+    )
+
+
+def test_congress_of_the_issuer_named_with_its_city():
+    text = "棠溪区人民政府关于2021年度法治政府建设情况的报告\n临澄市棠溪区人民代表大会常务委员会：\n2021年，我区坚持依法行政。"
+    assert meta_of(text).region.city == "临澄市"

@@ -1,4 +1,6 @@
-"""The issuer's region: parse the issuer's name into divisions, complete them from the gazetteer.
+"""The issuer's region: parse the issuer's name into divisions, add the divisions above it that
+the text names where it addresses its superior (:mod:`fzanalyzer.meta.superior`), and complete
+the rest from the gazetteer (those fields are ``inferred``).
 
 >>> r = resolve_region("天津市静海区人民政府", "")
 >>> r.region.province, r.region.county_or_district, r.adcode, r.inferred
@@ -296,10 +298,20 @@ def resolve_region(
             region.county_or_district = t.name
         elif t.kind == "township" and township is None:
             township = t.name
+    rank = _issuer_rank(tokens, township)
+    filled = fill_superiors(region, tokens, superiors or [], own_rank if rank is None else rank)
+    # The divisions the text names above the issuer join its own in the gazetteer look-up: a
+    # township addressed to 静海区人民政府 gets that district's code.
+    g = gazetteer()
+    named = list(tokens)
+    for f in filled:
+        kind = next(k for k, v in _FIELD_OF_KIND.items() if v == f)
+        name = getattr(region, f)
+        named.append(Token(name=name, kind=kind, candidates=[d for d in g.by_name(name) if d.level == kind]))
     inferred: list[str] = []
     adcode = None
     ranked = sorted(
-        (t for t in tokens if t.kind in _LEVEL_RANK and t.kind != "township"),
+        (t for t in named if t.kind in _LEVEL_RANK and t.kind != "township"),
         key=lambda t: -_LEVEL_RANK[t.kind],
     )
     chosen = None
@@ -307,7 +319,6 @@ def resolve_region(
         target, others = ranked[0], ranked[1:]
         chosen = _choose([d for d in target.candidates if _consistent(d, others)], text)
     if chosen is not None:
-        g = gazetteer()
         adcode = chosen.code
         prov, city = g.province_of(chosen), g.city_of(chosen)
         if region.province is None and prov is not None:
@@ -318,16 +329,19 @@ def resolve_region(
             region.city = city.name
             if city.name not in text:
                 inferred.append("city")
-    rank = _issuer_rank(tokens, township)
-    filled = fill_superiors(region, tokens, superiors or [], own_rank if rank is None else rank)
-    if chosen is None and region.province is None and "city" in filled:
-        # A city named in the text that the gazetteer knows gives its province.
-        cities = [d for d in gazetteer().by_name(region.city or "") if d.level == "city"]
-        prov = gazetteer().province_of(cities[0]) if len(cities) == 1 else None
-        if prov is not None:
-            region.province = prov.name
-            if prov.name not in text:
-                inferred.append("province")
+    if chosen is None and region.province is None:
+        # A division the gazetteer does not know inside one it knows (柘川县 under 湖州市): the
+        # known one gives the province; the code stays unknown.
+        for i, t in enumerate(ranked[1:], start=1):
+            if not t.candidates:
+                continue
+            above = _choose([d for d in t.candidates if _consistent(d, ranked[i + 1 :])], text)
+            prov = g.province_of(above) if above is not None else None
+            if prov is not None:
+                region.province = prov.name
+                if prov.name not in text:
+                    inferred.append("province")
+            break
     if chosen is None and region.province is None and (tokens or filled):
         region.province = province_from_text(text)
     return RegionResult(region, adcode, inferred, tokens, organ, township)
