@@ -314,7 +314,7 @@ class PairScorer:
         tot = sum(self._idf.get(g, 1.0) for g in pbig) or 1.0
         novelty = sum(self._idf.get(g, 1.0) for g in pbig - pool) / tot
         obj = canon(self.objects[i] or "") if self.objects else ""
-        obig = _bigrams(obj) if len(obj) >= 3 else pbig
+        obig = _bigrams(obj) if obj else pbig
         pscope = _scopes(praw)
         pnames = [_canon_name(nm) for _, nm in pents if len(nm) >= 4]
         rows = []
@@ -372,7 +372,7 @@ class PairScorer:
             )
         x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
         if len(x):
-            cov = x[:, 1] + x[:, 10]
+            cov = x[:, 1] + x[:, 2]
             x[:, 8] = cov - cov.max()
         if self.sem is not None:
             s = self.sem[i]
@@ -651,11 +651,13 @@ def judge(
         if rs is not None:
             x = rs.features(i)
             sim = (x[:, 0] + x[:, 1]) / 2
-            j = int(np.argmax(sim))
-            restate_sim = float(sim[j])
-            signals["restate_similarity"] = round(restate_sim, 4)
+            # with no evidence, a next-year plan naming the whole object again also restates it
+            obj = np.where(x[:, 10] >= 0.99, x[:, 10], 0.0) if status == "not_reported" else 0.0 * sim
+            j = int(np.argmax(np.maximum(sim, obj)))
+            restate_sim = float(max(sim[j], obj[j]))
+            signals["restate_similarity"] = round(float(sim[j]), 4)
             # promised again almost verbatim and no strong evidence of work: restated
-            repeated = restate_sim >= REPEAT_SIMILARITY and best_p < STRONG_EVIDENCE
+            repeated = sim[j] >= REPEAT_SIMILARITY and best_p < STRONG_EVIDENCE
             if (status == "not_reported" and restate_sim >= comb.restate_threshold) or repeated:
                 status, score = "restated", restate_sim
                 evidence = [_evidence(again[j])]
