@@ -42,3 +42,10 @@ def test_help_is_instant_no_heavy_imports():
 
 def test_import_is_warning_free():
     subprocess.run([sys.executable, "-W", "error", "-c", "import fzanalyzer, fzanalyzer.cli"], check=True)
+
+
+def test_usage_errors_are_one_line_messages_with_status_2(tmp_path, capsys):
+    assert main(["export", str(tmp_path / "missing.duckdb"), "-o", str(tmp_path / "t")]) == 2
+    assert "no such store" in capsys.readouterr().err
+    assert main(["extract"]) == 2
+    assert "Missing argument" in capsys.readouterr().err

@@ -51,10 +51,13 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except typer.Abort:
         return 130
-    except Exception as exc:  # click usage errors
+    except Exception as exc:
+        # Usage errors: typer bundles its own click, so check both exception families.
         import click
 
-        if isinstance(exc, click.ClickException):
+        bundled = getattr(getattr(typer, "_click", None), "exceptions", None)
+        families = (click.ClickException, *((bundled.ClickException,) if bundled else ()))
+        if isinstance(exc, families):
             exc.show()
             return exc.exit_code
         raise
