@@ -323,14 +323,36 @@ def convert_t2s(text: str) -> str:
 
 
 def clean_whitespace(text: str) -> str:
-    """Whitespace inside CJK text: tabs and runs of spaces become one space, spaces between two
+    r"""Whitespace inside CJK text: tabs and runs of spaces become one space, spaces between two
     CJK characters or CJK punctuation are removed, lines are stripped. A space between a number
-    and a CJK unit (``18 次``) or between Latin words is kept."""
+    and a CJK unit (``18 次``) or between Latin words is kept. Rows of a table in text keep
+    their tabs, cleaned cell by cell, so the table's columns survive.
+
+    >>> clean_whitespace("执法领域\t立案数\t结案数\n食品 安全\t147\t139\n深入 推进")
+    '执法领域\t立案数\t结案数\n食品安全\t147\t139\n深入推进'
+    """
+    raw = text.split("\n")
+    rows = [_table_cells(line) for line in raw]
     lines = []
-    for line in text.split("\n"):
-        line = re.sub(r"[ \t]+", " ", line).strip()
-        lines.append(_SPACE_BETWEEN.sub("", line))
+    for i, line in enumerate(raw):
+        cells = rows[i]
+        near_row = any(0 <= j < len(rows) and len(rows[j]) >= 2 for j in (i - 1, i + 1))
+        if len(cells) >= 3 or (len(cells) == 2 and near_row):
+            lines.append("\t".join(_clean_line(c) for c in cells))
+        else:
+            lines.append(_clean_line(line))
     return "\n".join(lines)
+
+
+def _table_cells(line: str) -> list[str]:
+    if "\t" not in line:
+        return []
+    return [c for c in line.split("\t") if c.strip()]
+
+
+def _clean_line(line: str) -> str:
+    line = re.sub(r"[ \t]+", " ", line).strip()
+    return _SPACE_BETWEEN.sub("", line)
 
 
 def one_paragraph_per_line(text: str) -> str:
