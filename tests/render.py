@@ -138,6 +138,36 @@ def partly_scanned_pdf(
     return path
 
 
+def rotated_pdf(path: Path, lines: list[str], rotation: int) -> Path:
+    """A page with ``/Rotate rotation`` whose content is drawn turned the other way, so that a
+    viewer shows it upright (how landscape pages and some PDF printers' output are made)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    from fzanalyzer.bench.samples import _register_font
+
+    font = _register_font(pdfmetrics, TTFont)
+    width, height = A4
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setPageRotation(rotation)
+    if rotation == 90:
+        c.translate(width, 0)
+    elif rotation == 180:
+        c.translate(width, height)
+    elif rotation == 270:
+        c.translate(0, height)
+    c.rotate(rotation)
+    view_height = width if rotation in (90, 270) else height
+    c.setFont(font, 14)
+    for i, line in enumerate(lines):
+        c.drawString(72 + (28 if i % 2 else 0), view_height - 72 - 24 * i, line)
+    c.showPage()
+    c.save()
+    return path
+
+
 def unmapped_pdf(path: Path, source_text: str) -> Path:
     """A PDF whose font has no Unicode map: the glyphs are there, their meaning is not.
 

@@ -23,6 +23,7 @@ from render import (
     render_traditional,
     render_txt,
     render_wrapped_txt,
+    rotated_pdf,
     seed_body,
     seed_text,
     split_body,
@@ -343,6 +344,20 @@ def test_office_made_pdf(office_pdfs, body, engine, align):
     lines = doc.text.splitlines()
     assert sum(1 for ln in lines if ln in expected) >= 0.95 * len(expected)
     assert {"W002", "W007"} <= {w[:4] for w in doc.warnings}
+
+
+@needs_font
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_rotated_pages_read_as_displayed(rendered, engine, rotation):
+    lines = [
+        "一、总体情况",
+        "全区共办理行政复议案件187件，审结160件。",
+        "二、存在的不足",
+        "执法监督仍需加强，行政执法人员培训覆盖面不足。",
+    ]
+    path = rotated_pdf(rendered / f"rotated-{rotation}.pdf", lines, rotation)
+    assert read_pdf(path, engine=engine).text.splitlines() == lines
 
 
 @needs_font

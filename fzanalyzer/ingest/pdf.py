@@ -29,6 +29,7 @@ truncated (no ``%%EOF`` at the end) → E010; over ``limits.MAX_PDF_PAGES`` → 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from .. import limits
@@ -142,6 +143,22 @@ def _pdf_date(value: str) -> str | None:
 
 
 # -- engines --------------------------------------------------------------------------------------
+def _viewer_frame(rotation: int, width: float, height: float):
+    """Map a box in PDF user space (left, bottom, right, top; y up) to the frame a viewer shows
+    after the page's /Rotate (x0, x1, top, bottom; y down), as pdfplumber does itself."""
+
+    def rotate(left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        if rotation == 90:  # viewer x = user y, viewer top = user x
+            return bottom, top, left, right
+        if rotation == 180:
+            return width - right, width - left, bottom, top
+        if rotation == 270:
+            return height - top, height - bottom, width - right, width - left
+        return left, right, height - top, height - bottom
+
+    return rotate
+
+
 def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -194,6 +211,9 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
         for index in range(len(pdf)):
             page = pdf[index]
             width, height = page.get_size()
+            rotation = page.get_rotation() % 360  # /Rotate: the viewer turns the page clockwise
+            upright = math.radians(rotation)  # content drawn turned this much reads upright
+            to_view = _viewer_frame(rotation, width, height)
             textpage = page.get_textpage()
             tp = textpage.raw  # raw handle: the per-character calls below are the hot loop
             glyphs: list[Glyph] = []
@@ -206,27 +226,28 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                     # counts where the neighbouring glyphs leave a gap.
                     if cp == 32 and glyphs:  # (its box is degenerate: take the line from its neighbour)
                         raw.FPDFText_GetLooseCharBox(tp, i, rect)
+                        x0, _, _, _ = to_view(rect.left, rect.bottom, rect.left, rect.top)
                         last = glyphs[-1]
-                        glyphs.append(
-                            Glyph(" ", rect.left, rect.left, last.top, last.bottom, last.size, soft=True)
-                        )
+                        glyphs.append(Glyph(" ", x0, x0, last.top, last.bottom, last.size, soft=True))
                     continue
                 if cp in (0, 10, 13, 0xFFFE, 0xFEFF):
                     continue
-                angle = raw.FPDFText_GetCharAngle(tp, i)  # radians, 0..2π
-                if min(angle, 6.283185307 - angle) > 0.02:
+                turn = (raw.FPDFText_GetCharAngle(tp, i) + upright) % math.tau  # (pdfium: clockwise)
+                if min(turn, math.tau - turn) > 0.02:
                     continue  # rotated glyphs: watermarks and stamps, not running text
                 ch = chr(cp) if cp < 0x110000 and not raw.FPDFText_HasUnicodeMapError(tp, i) else "\ufffd"
                 raw.FPDFText_GetLooseCharBox(tp, i, rect)
                 size = raw.FPDFText_GetFontSize(tp, i)
-                glyphs.append(Glyph(ch, rect.left, rect.right, height - rect.top, height - rect.bottom, size))
+                x0, x1, top, bottom = to_view(rect.left, rect.bottom, rect.right, rect.top)
+                glyphs.append(Glyph(ch, x0, x1, top, bottom, size))
             graphics = 0
             n_obj = raw.FPDFPage_CountObjects(page)
             for k in range(n_obj):
                 obj = raw.FPDFPage_GetObject(page, k)
                 if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
                     graphics += 1
-            pages.append(PageGlyphs(index + 1, float(width), float(height), glyphs, graphics))
+            view_w, view_h = (height, width) if rotation in (90, 270) else (width, height)
+            pages.append(PageGlyphs(index + 1, float(view_w), float(view_h), glyphs, graphics))
             textpage.close()
             page.close()
     finally:
