@@ -118,9 +118,15 @@ def test_image_only_pdf_is_e012(tmp_path):
 
 
 @needs_font
-def test_pdf_without_unicode_map_is_e012(tmp_path):
+@pytest.mark.parametrize("engine", ["pdfplumber", "pdfium"])
+def test_pdf_without_unicode_map_is_e012(tmp_path, engine):
+    from fzanalyzer.ingest.pdf import read_pdf
+
     path = unmapped_pdf(tmp_path / "unmapped.pdf", seed_body()[:1500])
-    assert code_of(path) == "E012"
+    with pytest.raises(IngestError) as exc:
+        read_pdf(path, engine=engine)
+    assert exc.value.code == "E012"
+    assert "unmapped" in str(exc.value)
 
 
 @needs_font
