@@ -125,6 +125,12 @@ def test_slices_of_the_report_decode_exactly(body, encoding, size):
         assert decode_bytes(piece)[0] == piece.decode(encoding)
 
 
+@pytest.mark.parametrize("text", ["报告", "法治", "一、总体情况"])
+def test_very_short_gb_text_is_not_taken_for_big5(text):
+    # charset-normalizer alone answered big5 for the first two
+    assert decode_bytes(text.encode("gbk"))[:2] == (text, "gb18030")
+
+
 def test_decode_bytes_on_short_gb_text():
     text, enc, guessed = decode_bytes("2020年度法治政府建设情况报告".encode("gb18030"))
     assert (text, enc, guessed) == ("2020年度法治政府建设情况报告", "gb18030", True)
