@@ -9,6 +9,8 @@ from pathlib import Path
 
 import opencc
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from fzanalyzer.meta import extract_meta
 from fzanalyzer.meta.superior import leadership_clauses, named_divisions, superior_names
@@ -258,3 +260,28 @@ def test_unlisted_district_of_a_known_city_in_the_issuer_gets_the_province():
 def test_congress_of_the_issuer_named_with_its_city():
     text = "棠溪区人民政府关于2021年度法治政府建设情况的报告\n临澄市棠溪区人民代表大会常务委员会：\n2021年，我区坚持依法行政。"
     assert meta_of(text).region.city == "临澄市"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("在的坚强领导下委人民政府关于年度报告市县区省镇州中共和、,:：。汀阳柘川静海2021一、\n ")
+        ),
+        max_size=400,
+    )
+)
+@example(
+    "柘川县人民政府关于2021年度法治政府建设情况的报告汀阳市人民政府:2021年,我县在中共南岑省委的坚强领导下依法行政。柘川县人民政府2022年3月1日"
+)
+def test_region_not_inferred_is_text_and_one_line_pieces_are_text(text):
+    from fzanalyzer.meta.layout import unglue
+
+    norm = normalize(text).text
+    lines = [x.strip() for x in norm.split("\n") if x.strip()]
+    assert all(piece in norm for piece in unglue(lines))
+    m = extract_meta(norm, {})
+    for f in ("province", "city", "county_or_district"):
+        name = getattr(m.region, f)
+        if name is not None and f not in m.region_inferred:
+            assert name in norm, f
