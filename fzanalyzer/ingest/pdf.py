@@ -30,6 +30,7 @@ truncated (no ``%%EOF`` at the end) → E010; over ``limits.MAX_PDF_PAGES`` → 
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 from .. import limits
@@ -65,7 +66,8 @@ def read_pdf(path: Path, engine: str = "pdfplumber") -> RawDocument:
             detail = "no text on any page"
         raise IngestError.from_code("E012", path=path, detail=detail)
     if broken:
-        warnings.append(warning("W009", ", ".join(str(p.number) for p in broken)))
+        numbers = [str(p.number) for p in broken]
+        warnings.append(warning("W009", ", ".join(numbers[:20]) + (" …" if len(numbers) > 20 else "")))
     if result.page_numbers:
         warnings.append(warning("W002", f"{result.page_numbers} lines"))
     if result.furniture:
@@ -118,7 +120,12 @@ def _open_pdfium_info(path: Path) -> tuple[int, dict]:
             meta = pdf.get_metadata_dict(skip_empty=True)
         except Exception:
             meta = {}
-        title = (meta.get("Title") or "").strip()
+        # Office exports often title the PDF after the file: "Microsoft Word - 报告.docx".
+        title = re.sub(
+            r"^Microsoft (?:Word|PowerPoint) - |\.(?:docx?|wps|rtf|pdf)$",
+            "",
+            (meta.get("Title") or "").strip(),
+        )
         if title and any("\u4e00" <= ch <= "\u9fff" for ch in title):
             info["title"] = title
         date = _pdf_date(meta.get("CreationDate") or meta.get("ModDate") or "")
@@ -131,8 +138,6 @@ def _open_pdfium_info(path: Path) -> tuple[int, dict]:
 
 def _pdf_date(value: str) -> str | None:
     """``D:20200331093000+08'00'`` → ``2020-03-31``."""
-    import re
-
     m = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", value.strip())
     if not m:
         return None
