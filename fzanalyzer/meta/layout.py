@@ -73,6 +73,9 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
     lex = _lex()
     window = line[: lex.head_window]
     starts = [(0, False)]
+    if len(line) <= lex.max_title_line:
+        m = lex.title.match(line)
+        return (0, m.end(1)) if m else None
     if issuer:
         found = re.finditer(re.escape(issuer) + r"(?=关于|(?:19|20)\d{2}|年度)", window)
         starts += [(x.start(), False) for x in found]
@@ -140,6 +143,7 @@ def unglue(lines: list[str]) -> list[str]:
     if len(out[-1]) > lex.max_signature_line:
         tail, issuer = _split_tail(out[-1])
         out[-1:] = tail
-    if len(out[0]) > lex.max_title_line:
-        out[0:1] = _split_head(out[0], issuer)
+    # A short first line may still hold a title and what follows it; only a long one is searched
+    # past its start (for a title after page chrome).
+    out[0:1] = _split_head(out[0], issuer if len(out[0]) > lex.max_title_line else None)
     return out
