@@ -173,20 +173,50 @@ def test_creation_date_does_not_override_the_text_year():
     assert m.year_covered == 2021 and m.published == "2019-01-02"
 
 
-# -- a web page flattened into one line -------------------------------------------------------------
+# -- other layouts: a web page flattened into one line, PDF text not rejoined ---------------------
+def _pdf_rows(text: str, width: int = 30) -> str:
+    """Rows of ``width`` characters with a page number and a running header every 28 rows."""
+    out, page = [], 1
+    rows = [p[i : i + width] for p in (x.strip() for x in text.split("\n")) for i in range(0, len(p), width)]
+    for n, row in enumerate(rows, start=1):
+        out.append(row)
+        if n % 28 == 0:
+            page += 1
+            out += [f"— {page} —", "某某县人民政府文件"]
+    return "\n".join(out)
+
+
+_LAYOUTS = {
+    "spaces": lambda t: "  ".join(x.strip() for x in t.split("\n") if x.strip()),
+    "glued": lambda t: "".join(x.strip() for x in t.split("\n") if x.strip()),
+    "pdf_rows": _pdf_rows,
+}
+# Known differences, all in non-reports or in what is not report text: the notice's own
+# signature before the short plan it issues looks like the end of a one-line text; a wrapped
+# title that is no report title; a headline-less news item; the web page's stale first line.
+_LAYOUT_GAPS = {
+    "spaces": {"plan-notice-span"},
+    "glued": {"plan-notice-span"},
+    "pdf_rows": {"plan-notice-span", "news-untitled", "web-jinghai-2023"},
+}
+
+
 def _layout_cases():
     data = Path(__file__).parent / "data"
-    dev = sorted((data / "dev").glob("*.txt"))
-    ours = sorted(META.glob("*.txt")) + sorted((data / "nearmiss").glob("*.txt"))
-    return [p for p in dev + ours if p.stem not in ("plan-notice-span",)]
+    paths = sorted((data / "dev").glob("*.txt")) + sorted(META.glob("*.txt"))
+    paths += sorted((data / "nearmiss").glob("*.txt"))
+    return [
+        pytest.param(p, layout, id=f"{p.stem}-{layout}")
+        for p in paths
+        for layout in _LAYOUTS
+        if p.stem not in _LAYOUT_GAPS[layout]
+    ]
 
 
-@pytest.mark.parametrize("sep", ["  ", ""], ids=["spaces", "glued"])
-@pytest.mark.parametrize("path", _layout_cases(), ids=lambda p: p.stem)
-def test_one_line_layout_keeps_the_metadata(path, sep):
+@pytest.mark.parametrize(("path", "layout"), _layout_cases())
+def test_layouts_keep_the_metadata(path, layout):
     raw = path.read_text(encoding="utf-8")
-    one = sep.join(x.strip() for x in raw.split("\n") if x.strip())
-    want, got = meta_of(raw), meta_of(one)
+    want, got = meta_of(raw), meta_of(_LAYOUTS[layout](raw))
     for key in ("title", "issuer", "region", "level", "year_covered", "published", "is_report"):
         assert getattr(got, key) == getattr(want, key), key
 
@@ -285,3 +315,13 @@ def test_region_not_inferred_is_text_and_one_line_pieces_are_text(text):
         name = getattr(m.region, f)
         if name is not None and f not in m.region_inferred:
             assert name in norm, f
+
+
+def test_signature_found_above_page_furniture_left_by_chrome_removal():
+    text = (
+        "渌阳市人民政府关于2021年度法治政府建设情况的报告\n省委、省政府:\n2021年,我市坚持依法行政,取得新成效。\n"
+        "渌阳市人民政府\n2022年3月28日\n【打印本页】【关闭窗口】【我要纠错】\n"
+        "相关链接:中国政府网 | 湄川省人民政府 | 渌阳市司法局主办:渌阳市人民政府办公室承办:渌阳市大数据中心"
+    )
+    m = extract_meta(text, {})
+    assert m.published == "2022-03-28" and m.issuer == "渌阳市人民政府"

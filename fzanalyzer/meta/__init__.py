@@ -54,6 +54,8 @@ __all__ = ["extract_meta"]
 
 _HEAD_LINES = 8  # the title is looked for among the first lines
 _TAIL_LINES = 5  # the signature among the last lines
+_MAX_FURNITURE = 4  # lines of page furniture passed over after it
+_TITLE_TAIL = 8  # the last piece of a wrapped title that is too short to be a title alone
 _KIND_LEVEL = {"township": "township", "county": "district_county", "city": "city", "province": "province"}
 _LEVEL_RANK = {"province": 0, "city": 1, "district_county": 2, "township": 3}
 
@@ -126,6 +128,10 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
                 # A long title printed on two lines (关于2020年度法治政府 / 建设工作情况的报告).
                 return i, prev + s
             return i, s
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if 0 < len(nxt) <= _TITLE_TAIL and cp.title_line.match(s + nxt) and _title_first_half(s, nxt):
+            # A title wrapped just before its end (…工作情 / 况报告), too short to be a title alone.
+            return i + 1, s + nxt
     if lines:
         s = lines[0].strip()
         if (
@@ -164,7 +170,11 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     """(issuer, ISO date) of the closing signature block."""
     cp = chrome_patterns()
     lex = _lex()
-    tail = [s.strip() for s in lines[-_TAIL_LINES:]]
+    # Page furniture left after the signature (【打印本页】, link bars with |) is passed over.
+    end = len(lines)
+    while end > 1 and len(lines) - end < _MAX_FURNITURE and _furniture(lines[end - 1].strip()):
+        end -= 1
+    tail = [s.strip() for s in lines[max(0, end - _TAIL_LINES) : end]]
     issuer = date = None
     for k in range(len(tail) - 1, -1, -1):
         s = tail[k]
@@ -182,6 +192,11 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
     if issuer is None and date is None and tail and cp.issuer_line.match(tail[-1]):
         issuer = tail[-1]
     return issuer, date
+
+
+def _furniture(line: str) -> bool:
+    """A line of page furniture that chrome removal left (a link bar, 【打印本页】)."""
+    return bool(chrome_patterns().strong.search(line)) or any(c in line for c in "|｜【】")
 
 
 def _pick_issuer(candidates: list[str | None]) -> str | None:

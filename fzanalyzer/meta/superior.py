@@ -145,7 +145,10 @@ def superior_names(lines: list[str], start: int) -> list[str]:
     line = addressee(lines, start)
     if line:
         names += named_divisions(line.rstrip(":："))
-    opening = next((s for s in lines[start : start + _OPENING_WINDOW] if len(s) >= 20), "")
+    window = lines[start : start + _OPENING_WINDOW]
+    first = next((i for i, s in enumerate(window) if len(s) >= 20), None)
+    # A hard-wrapped opening (PDF text not rejoined) goes on over the next lines.
+    opening = "".join(window[first:]) if first is not None else ""
     for clause in leadership_clauses(opening):
         names += [n for n in named_divisions(clause) if n not in names]
     return names
