@@ -32,7 +32,7 @@ PAIRS = DATA / "audit" / "pairs.json"
 #: Signals computed (and shown) but given no weight: on the annotated pairs they duplicate
 #: others (lcs ~ cover, entity ~ cover_clause) or pick up quirks of the training pool (novelty,
 #: concreteness and part get signs that make no sense for a real report).
-DROPPED = ("lcs", "part_work", "entity", "has_entity", "novelty", "concrete", "same_topic")
+DROPPED = ("lcs", "part_work", "entity", "has_entity", "novelty", "same_topic")
 
 
 def load_cases(path: Path = PAIRS) -> list[dict[str, Any]]:
