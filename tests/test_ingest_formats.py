@@ -268,6 +268,53 @@ def test_docx_tracked_changes_and_fields_read_as_displayed(rendered):
     assert read_file(path).text.splitlines() == ["全年办理行政复议案件187件。", "第3页"]
 
 
+def _numbered_docx(path: Path) -> Path:
+    """A DOCX whose 公文 outline markers are Word list numbering, not typed characters."""
+    from docx import Document
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    d = Document()
+    numbering = d.part.numbering_part.element
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    abstract = "".join(
+        f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+        for i, (fmt, text) in enumerate(levels)
+    )
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{abstract}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    for level, text in [
+        (0, "总体情况"),
+        (1, "职能转变"),
+        (1, "依法决策"),
+        (2, "深化改革"),
+        (0, "存在的不足"),
+        (1, "问题"),
+    ]:
+        para = d.add_paragraph(text)
+        para._p.get_or_add_pPr().append(
+            parse_xml(f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>')
+        )
+    d.add_paragraph("无编号的段落。")
+    d.save(str(path))
+    return path
+
+
+NUMBERED = [
+    "一、总体情况",
+    "（一）职能转变",
+    "（二）依法决策",
+    "1.深化改革",
+    "二、存在的不足",
+    "（一）问题",
+    "无编号的段落。",
+]
+
+
+def test_docx_list_numbering_is_written_out(rendered):
+    assert read_file(_numbered_docx(rendered / "numbered.docx")).text.splitlines() == NUMBERED
+
+
 @pytest.mark.skipif(not HAS_SOFFICE, reason="no LibreOffice")
 def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     import subprocess
@@ -282,6 +329,18 @@ def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     )
     doc = read_file(out / "legacy-src.doc")
     assert doc.format == "docx"
+    numbered = _numbered_docx(rendered / "legacy-numbered.docx")
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(out), str(numbered)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    # LibreOffice's .doc round trip keeps the numbering but turns 一 into 1: markers must be there
+    lines = read_file(out / "legacy-numbered.doc").text.splitlines()
+    marker = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.）)]")
+    assert [marker.sub("", ln) for ln in lines] == [marker.sub("", ln) for ln in NUMBERED]
+    assert all(marker.match(ln) for ln in lines[:-1])
     assert doc.hints["source_format"] == "doc"
     recall, precision = agreement(doc.text, body)
     assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (recall, precision)

@@ -4,7 +4,8 @@ The body's XML children are walked in order (python-docx's ``doc.paragraphs`` an
 ``doc.tables`` lose the order between them): a ``w:p`` gives its text (:func:`paragraph_text`),
 a ``w:tbl`` gives one line per row with the cells' text separated by a tab (a horizontally
 merged cell once, a vertically merged one in its first row), nested tables row by row, and
-content controls (``w:sdt``) are entered. Headers, footers, footnotes and comments
+content controls (``w:sdt``) are entered. Automatic list numbering is written out as Word
+shows it (:mod:`fzanalyzer.ingest.numbering`): outline markers like 一、 are often numbering. Headers, footers, footnotes and comments
 are not report text and are skipped.
 
 Before python-docx sees the file, its zip directory is checked (E021): the sum of declared
@@ -69,8 +70,10 @@ def read_docx(path: Path) -> RawDocument:
         raise IngestError.from_code("E020", path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
     except Exception as exc:
         raise IngestError.from_code("E020", path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
+    from .numbering import Numbering
+
     lines: list[str] = []
-    _walk(document.element.body, document, lines)
+    _walk(document.element.body, Numbering.from_document(document), lines)
     hints: dict = {}
     props = document.core_properties
     title = (props.title or "").strip()
@@ -81,18 +84,19 @@ def read_docx(path: Path) -> RawDocument:
     return RawDocument(text="\n".join(lines), format="docx", hints=hints, warnings=[])
 
 
-def _walk(container, parent, lines: list[str]) -> None:
+def _walk(container, numbering, lines: list[str]) -> None:
     for child in container.iterchildren():
         tag = child.tag
         if tag == _W + "p":
             boxes: list[str] = []
+            marker = numbering.marker(child)
             text = paragraph_text(child, boxes)
             lines.extend(boxes)
-            lines.append(text)
+            lines.append(marker + text if text.strip() else text)
         elif tag == _W + "tbl":
-            _table(child, lines)
+            _table(child, numbering, lines)
         elif tag in (_W + "sdt", _W + "sdtContent", _W + "customXml", _W + "ins", _W + "smartTag"):
-            _walk(child, parent, lines)
+            _walk(child, numbering, lines)
 
 
 #: Subtrees whose text is not the paragraph's visible text: deletions (tracked changes), field
@@ -145,7 +149,7 @@ def paragraph_text(p, boxes: list[str] | None = None) -> str:
     return "".join(out)
 
 
-def _table(tbl, lines: list[str]) -> None:
+def _table(tbl, numbering, lines: list[str]) -> None:
     for tr in tbl.iterchildren(_W + "tr"):
         cells: list[str] = []
         nested: list = []
@@ -158,11 +162,13 @@ def _table(tbl, lines: list[str]) -> None:
             parts: list[str] = []
             for el in tc.iterchildren():
                 if el.tag == _W + "p":
-                    parts.append(paragraph_text(el).strip())
+                    marker = numbering.marker(el)
+                    text = paragraph_text(el).strip()
+                    parts.append(marker + text if text else "")
                 elif el.tag == _W + "tbl":
                     nested.append(el)
             cells.append("".join(parts))
         if any(cells):
             lines.append("\t".join(cells).rstrip("\t"))
         for el in nested:
-            _table(el, lines)
+            _table(el, numbering, lines)
