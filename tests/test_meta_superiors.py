@@ -325,3 +325,10 @@ def test_signature_found_above_page_furniture_left_by_chrome_removal():
     )
     m = extract_meta(text, {})
     assert m.published == "2022-03-28" and m.issuer == "渌阳市人民政府"
+
+
+def test_township_named_like_a_common_word_stays_a_name():
+    text = "琅屿县建设镇人民政府关于2022年度法治政府建设情况的报告\n县委全面依法治县委员会办公室：\n2022年，我镇坚持依法行政。"
+    m = meta_of(text)
+    assert m.issuer == "琅屿县建设镇人民政府" and m.level == "township"
+    assert m.region.county_or_district == "琅屿县"

@@ -54,7 +54,8 @@ class _Lex:
     municipalities: frozenset[str]
     department_words: tuple[str, ...]
     max_name: int
-    unknown_stop_first: str
+    pronouns: str
+    prepositions: str
     unknown_stopwords: tuple[str, ...]
 
 
@@ -70,7 +71,8 @@ def _lex() -> _Lex:
         municipalities=frozenset(d["municipalities"]),
         department_words=tuple(d["department_words"]),
         max_name=max(len(r.name) for r in g.rows),
-        unknown_stop_first=d["unknown_name"]["stop_first"],
+        pronouns=d["unknown_name"]["pronouns"],
+        prepositions=d["unknown_name"]["prepositions"],
         unknown_stopwords=tuple(d["unknown_name"]["stopwords"]),
     )
 
@@ -83,12 +85,18 @@ def _kind_of_suffix(name: str) -> str:
 
 
 def _plausible_unknown(name: str) -> bool:
-    """Does a name the gazetteer does not know look like a division (棠溪区, 大邱庄镇), not a
-    phrase ending in a suffix (全区, 在全区, 区人大常委会听取区)?"""
+    """Does a name the gazetteer does not know look like a division (棠溪区, 大邱庄镇, 建设镇), not a
+    phrase ending in a suffix (全区, 在全区, 区人大常委会听取区)?
+
+    >>> [_plausible_unknown(n) for n in ("棠溪区", "建设镇", "全区", "在全区", "区人大常委会听取区")]
+    [True, True, False, False, False]
+    """
     lex = _lex()
     suffix = next((sfx for sfx, _ in lex.kinds if name.endswith(sfx)), name[-1])
     stem = name[: len(name) - len(suffix)] or name
-    return stem[0] not in lex.unknown_stop_first and not any(w in stem for w in lex.unknown_stopwords)
+    if stem in lex.pronouns or (len(stem) >= 2 and stem[0] in lex.prepositions and stem[1] in lex.pronouns):
+        return False
+    return not any(w in stem and w != stem for w in lex.unknown_stopwords)
 
 
 def gazetteer_name_at(s: str, pos: int) -> str | None:
