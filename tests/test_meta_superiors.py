@@ -42,9 +42,9 @@ def test_fixture_metadata(name):
 @pytest.mark.parametrize(
     ("segment", "names"),
     [
-        ("安澜市人民政府", ["安澜市"]),
+        ("汀阳市人民政府", ["汀阳市"]),
         ("中共云梧市委、云梧市人民政府", ["云梧市"]),
-        ("沅南省委、省政府和市委", ["沅南省"]),
+        ("南岑省委、省政府和市委", ["南岑省"]),
         ("中共南岑省委、南岑省人民政府和市委", ["南岑省"]),
         ("市委、市政府", []),
         ("区人大常委会", []),
@@ -54,8 +54,8 @@ def test_fixture_metadata(name):
         ("和田地区行政公署", ["和田地区"]),
         ("黔东南苗族侗族自治州人民政府", ["黔东南苗族侗族自治州"]),
         ("全市各级人民政府", []),
-        ("安澜市司法局", ["安澜市"]),  # a department of the level above names it too
-        ("沅南省市场监督管理局", ["沅南省"]),
+        ("汀阳市司法局", ["汀阳市"]),  # a department of the level above names it too
+        ("南岑省市场监督管理局", ["南岑省"]),
         ("市委、市政府和省市场监管局", []),
     ],
 )
@@ -64,15 +64,15 @@ def test_named_divisions(segment, names):
 
 
 def test_leadership_clauses_of_the_opening():
-    assert leadership_clauses("2021年,我县在安澜市委的坚强领导下,依法行政。") == ["安澜市委"]
-    opening = "2021年是“十四五”开局之年。一年来,我县在中共安澜市委、安澜市人民政府的正确领导下,依法行政。"
-    assert named_divisions(leadership_clauses(opening)[0]) == ["安澜市"]
-    assert leadership_clauses("2021年,我县在安澜市举办法治论坛,依法行政。") == []
+    assert leadership_clauses("2021年,我县在汀阳市委的坚强领导下,依法行政。") == ["汀阳市委"]
+    opening = "2021年是“十四五”开局之年。一年来,我县在中共汀阳市委、汀阳市人民政府的正确领导下,依法行政。"
+    assert named_divisions(leadership_clauses(opening)[0]) == ["汀阳市"]
+    assert leadership_clauses("2021年,我县在汀阳市举办法治论坛,依法行政。") == []
 
 
 def test_addressee_is_looked_for_only_right_after_the_title():
-    lines = ["枫阳县人民政府关于2021年度法治政府建设情况的报告", "2021年,我县坚持依法行政,取得新成效。"]
-    lines += ["一、主要举措", "(一)依法决策", "会议议定事项如下:", "安澜市人民政府:"]
+    lines = ["柘川县人民政府关于2021年度法治政府建设情况的报告", "2021年,我县坚持依法行政,取得新成效。"]
+    lines += ["一、主要举措", "(一)依法决策", "会议议定事项如下:", "汀阳市人民政府:"]
     assert superior_names(lines, 1) == []
 
 

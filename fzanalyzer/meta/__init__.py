@@ -3,12 +3,12 @@ publication date, and whether the document is a rule-of-law government report at
 
 Where each field comes from:
 
-- ``issuer``: the title's opening organ (澜江市人民政府关于…), a line above the title, the
+- ``issuer``: the title's opening organ (淞阳市人民政府关于…), a line above the title, the
   signature; a headline's subject holding a verb (区人大常委会听取区政府…) is no issuer.
 - ``region``: the issuer's divisions, completed from the gazetteer (those fields are listed in
   ``region_inferred``) and, above the issuer, from what the text says where it addresses its
-  superior: the addressee line (``安澜市人民政府：`` gives a county its city, ``沅南省人民政府：``
-  a city its province) and the opening's ``在…领导下`` clause (``在沅南省委、省政府和市委的坚强
+  superior: the addressee line (``汀阳市人民政府：`` gives a county its city, ``南岑省人民政府：``
+  a city its province) and the opening's ``在…领导下`` clause (``在南岑省委、省政府和市委的坚强
   领导下``); see :mod:`fzanalyzer.meta.superior`. These are text, not inferred.
 - ``published``: the signature date, else the web page's publication date (``hints['date']``),
   else the file's creation date (``hints['created']``, PDF/DOCX metadata; warning W014).
@@ -20,7 +20,7 @@ Documents that are not reports (``is_report`` false, ``doc_type`` says what they
 contract leaves their fields open, and this module decides so:
 
 - ``issuer`` (and with it ``level``) only when the document names the body that issues it
-  (黎山县人民政府办公室关于印发…的通知, a signature); a news item or a speech has none, and its
+  (琅屿县人民政府办公室关于印发…的通知, a signature); a news item or a speech has none, and its
   level is null. The issuer is never guessed from the region, as it is for reports.
 - ``region``: the issuer's, else the divisions the title opens with (静海区召开… → 静海区).
 - ``year_covered``: the single year the document says it is about (2021年全区法治政府建设工作要点

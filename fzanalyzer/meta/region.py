@@ -233,11 +233,11 @@ def fill_superiors(region: Region, tokens: list[Token], superiors: list[str], ra
     3 township) from the division names of the addressee and opening (``superiors``); return
     the fields filled. The issuer's own divisions and names at or below its level give nothing.
 
-    >>> r = Region(county_or_district="枫阳县")
-    >>> fill_superiors(r, [], ["安澜市"], 2), r.city
-    (['city'], '安澜市')
-    >>> r = Region(city="澜江市")
-    >>> fill_superiors(r, [], ["澜江市", "安澜县"], 1), r.province
+    >>> r = Region(county_or_district="柘川县")
+    >>> fill_superiors(r, [], ["汀阳市"], 2), r.city
+    (['city'], '汀阳市')
+    >>> r = Region(city="淞阳市")
+    >>> fill_superiors(r, [], ["淞阳市", "柘川县"], 1), r.province
     ([], None)
     """
     if rank is None:

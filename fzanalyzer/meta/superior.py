@@ -1,20 +1,20 @@
 """Divisions above the issuer that the report names where it addresses its superior.
 
-A report is sent up one level: a county's or district's to its city (``安澜市人民政府：``,
-``市委、市政府：``), a city's to its province (``沅南省人民政府：``), a department's to its
+A report is sent up one level: a county's or district's to its city (``汀阳市人民政府：``,
+``市委、市政府：``), a city's to its province (``南岑省人民政府：``), a department's to its
 government. The addressee line (the first line ending in ``：`` after the title) and the opening's
-``在…领导下`` clause (``在沅南省委、省政府和市委的坚强领导下``) therefore name the higher divisions
+``在…领导下`` clause (``在南岑省委、省政府和市委的坚强领导下``) therefore name the higher divisions
 when they name any. Names are taken from the gazetteer when it knows them, otherwise by their
 suffix (省/自治区/市/州/盟/地区 …), so invented or unlisted divisions work too. Which of them are
 really above the issuer is decided in :func:`fzanalyzer.meta.region.fill_superiors`.
 
->>> lines = ["澜江市人民政府关于2020年法治政府建设情况的报告", "沅南省人民政府:",
-...          "2020年,澜江市人民政府在沅南省委、省政府和市委的坚强领导下,统筹推进各项工作。"]
+>>> lines = ["淞阳市人民政府关于2020年法治政府建设情况的报告", "南岑省人民政府:",
+...          "2020年,淞阳市人民政府在南岑省委、省政府和市委的坚强领导下,统筹推进各项工作。"]
 >>> superior_names(lines, 1)
-['沅南省']
->>> superior_names(["枫阳县人民政府关于2021年度法治政府建设情况的报告", "市委、市政府:",
-...                 "2021年,枫阳县人民政府在中共安澜市委的坚强领导下,依法行政。"], 1)
-['安澜市']
+['南岑省']
+>>> superior_names(["柘川县人民政府关于2021年度法治政府建设情况的报告", "市委、市政府:",
+...                 "2021年,柘川县人民政府在中共汀阳市委的坚强领导下,依法行政。"], 1)
+['汀阳市']
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ def _lex() -> _SupLex:
 
 
 def addressee(lines: list[str], start: int) -> str | None:
-    """The addressee line among the first lines from ``start`` (``安澜市人民政府:``), else None."""
+    """The addressee line among the first lines from ``start`` (``汀阳市人民政府:``), else None."""
     pattern = chrome_patterns().addressee_line
     for line in lines[start : start + _ADDRESSEE_WINDOW]:
         s = line.strip()
@@ -114,8 +114,8 @@ def _names_at(segment: str, pos: int) -> list[str]:
 def named_divisions(segment: str) -> list[str]:
     """Division names in an addressee or a leadership clause, each followed by an organ.
 
-    >>> named_divisions("沅南省委、省政府和澜江市委")
-    ['沅南省', '澜江市']
+    >>> named_divisions("南岑省委、省政府和淞阳市委")
+    ['南岑省', '淞阳市']
     >>> named_divisions("汀阳市琅屿县人民政府")
     ['汀阳市', '琅屿县']
     >>> named_divisions("各乡镇人民政府,县政府各部门")
