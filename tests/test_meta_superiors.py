@@ -332,3 +332,9 @@ def test_township_named_like_a_common_word_stays_a_name():
     m = meta_of(text)
     assert m.issuer == "琅屿县建设镇人民政府" and m.level == "township"
     assert m.region.county_or_district == "琅屿县"
+
+
+def test_leadership_clause_after_another_phrase_with_zai():
+    lines = ["柘川县人民政府关于2021年度法治政府建设情况的报告"]
+    lines.append("2021年,我县在全县范围内开展执法检查,在汀阳市委、市政府的坚强领导下,依法行政取得新成效。")
+    assert superior_names(lines, 1) == ["汀阳市"]
