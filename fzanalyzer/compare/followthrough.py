@@ -640,7 +640,9 @@ def judge(
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
             signals["match_probability"] = round(best_p, 4)
             if best_p >= comb.threshold:
-                chosen = [best] + [int(j) for j in order[1:3] if prob[j] >= comb.threshold]
+                # supporting spans: other shortlisted sentences at least half as probable as the
+                # acceptance threshold (a plan is often reported in two places)
+                chosen = [best] + [int(j) for j in order[1:3] if prob[j] >= comb.threshold / 2]
                 evidence = [_evidence(work[j]) for j in chosen]
                 sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in chosen))
                 p_done = comb.stage_proba(sx)
