@@ -148,11 +148,11 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str, bo
 
 
 @functools.cache
-def _gb_level1() -> re.Pattern[str]:
-    """GB2312 level-1 hanzi (rows 0xB0–0xD7): the 3755 most frequent simplified characters."""
+def _gb_level1_deleter() -> dict[int, None]:
+    """A ``str.translate`` table deleting the GB2312 level-1 hanzi (rows 0xB0–0xD7): the 3755
+    most frequent simplified characters."""
     chars = bytes(b for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF) for b in (lead, trail))
-    level1 = chars.decode("gb18030", errors="ignore")
-    return re.compile("[" + re.escape(level1) + "]")
+    return dict.fromkeys(map(ord, chars.decode("gb18030", errors="ignore")))
 
 
 def gb_common_share(text: str) -> float:
@@ -161,11 +161,11 @@ def gb_common_share(text: str) -> float:
     >>> gb_common_share("关于法治政府建设情况的报告"), gb_common_share("關於法治政府建設情況的報告") < 0.9
     (1.0, True)
     """
-    sample = text[:200_000]
+    sample = text[:8000]  # thousands of characters settle the share
     hanzi = len(_CJK.findall(sample))
     if hanzi < 2:
         return 0.0
-    return len(_gb_level1().findall(sample)) / hanzi
+    return (len(sample) - len(sample.translate(_gb_level1_deleter()))) / hanzi
 
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
