@@ -137,3 +137,43 @@ def test_same_metadata(renderings, loaded, reference, name):
     report = loaded(name)
     for field in META_FIELDS:
         assert getattr(report.meta, field) == getattr(reference.meta, field), f"{name}: {field}"
+
+
+# -- the development set: every report rendered from its normalized text -----------------------
+DEV_FORMATS = ["pdf", "docx", "html", "wrapped.txt"]
+
+
+@pytest.fixture(scope="session")
+def dev_renderings(tmp_path_factory):
+    """Each dev report's normalized text rendered as PDF, DOCX, web page and hard-wrapped text;
+    read back it must give the same text and metadata as the report itself."""
+    from conftest import DEV, DEV_IDS
+
+    folder = tmp_path_factory.mktemp("dev-roundtrip")
+    out = {}
+    for rid in DEV_IDS:
+        ref = fzanalyzer.load(DEV / f"{rid}.txt", analyze=False)
+        body = ref.text
+        paths = {
+            "docx": render_docx(body, folder / f"{rid}.docx"),
+            "html": folder / f"{rid}.html",
+            "wrapped.txt": folder / f"{rid}-wrapped.txt",
+        }
+        paths["html"].write_bytes(render_html(body, "table"))
+        paths["wrapped.txt"].write_text(render_wrapped_txt(body), encoding="utf-8")
+        if cjk_font_path():
+            paths["pdf"] = render_pdf(body, folder / f"{rid}.pdf")
+        out[rid] = (ref, paths)
+    return out
+
+
+@pytest.mark.parametrize("fmt", DEV_FORMATS)
+def test_dev_reports_survive_every_format(dev_renderings, fmt):
+    for rid, (ref, paths) in dev_renderings.items():
+        if fmt not in paths:
+            pytest.skip("needs fonts-wqy-zenhei")
+        report = fzanalyzer.load(paths[fmt], analyze=False)
+        recall, precision = agreement(report.text, ref.text)
+        assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (rid, recall, precision)
+        for field in META_FIELDS:
+            assert getattr(report.meta, field) == getattr(ref.meta, field), (rid, field)
