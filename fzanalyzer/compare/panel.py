@@ -12,14 +12,13 @@ percentage is never joined to a count.
 from __future__ import annotations
 
 import itertools
-import json
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..evaluate.gold import dice
+from ..resources import load_json
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,8 +51,7 @@ PANEL_COLUMNS = [
 
 @cache
 def _lexicon() -> dict[str, Any]:
-    raw = resources.files("fzanalyzer").joinpath("data/panel.json").read_text(encoding="utf-8")
-    lex = json.loads(raw)
+    lex = dict(load_json("panel.json"))
     lex["leading_words"] = sorted(lex["leading_words"], key=len, reverse=True)
     lex["heads"] = {v: group[0] for group in lex["equivalent_heads"] for v in group}
     return lex

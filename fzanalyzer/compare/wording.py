@@ -29,8 +29,9 @@ import itertools
 import re
 from collections import Counter
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
+
+from ..resources import read_data
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,7 +47,7 @@ _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 @cache
 def stopwords() -> frozenset[str]:
     """Function words left out of terms (``data/stopwords_zh.txt``)."""
-    text = resources.files("fzanalyzer").joinpath("data/stopwords_zh.txt").read_text(encoding="utf-8")
+    text = read_data("stopwords_zh.txt")
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from ..resources import data_file
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,7 @@ class Gazetteer:
 @cache
 def gazetteer() -> Gazetteer:
     """The shipped division table (loaded on first use)."""
-    path = resources.files("fzanalyzer") / "data" / "gazetteer" / "divisions.tsv"
+    path = data_file("gazetteer", "divisions.tsv")
     rows = []
     with path.open(encoding="utf-8", newline="") as f:
         for r in csv.DictReader(f, delimiter="\t"):

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
-
-@cache
-def load_json(name: str) -> dict[str, Any]:
-    """A JSON data file of the package (``fzanalyzer/data/<name>``)."""
-    path = resources.files("fzanalyzer") / "data" / name
-    return json.loads(path.read_text(encoding="utf-8"))
+from ..resources import load_json
 
 
 @dataclass(frozen=True)
