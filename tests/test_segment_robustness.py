@@ -45,7 +45,7 @@ def _pdf(text: str, width: int = 30) -> str:
 LAYOUTS = {
     "pdf": (_pdf, 0.98),
     "one_line_with_spaces": (lambda t: "  ".join(x.strip() for x in t.split("\n") if x.strip()), 0.98),
-    "one_line_glued": (lambda t: "".join(x.strip() for x in t.split("\n") if x.strip()), 0.85),
+    "one_line_glued": (lambda t: "".join(x.strip() for x in t.split("\n") if x.strip()), 0.95),
     "traditional": (lambda t: _s2t().convert(t), 1.0),
     "blank_lines_and_indents": (lambda t: "\n\n".join("\u3000\u3000" + x for x in t.split("\n")), 1.0),
 }

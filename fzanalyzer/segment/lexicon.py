@@ -89,6 +89,14 @@ def part_cue_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
 
 
 @cache
+def part_cue_end_patterns() -> tuple[re.Pattern[str], ...]:
+    """The part cues anchored at the end (a match ends where the tested prefix ends)."""
+    return tuple(
+        re.compile(f"(?:{p.pattern.removesuffix('$')})$") for _, pats in part_cue_patterns() for p in pats
+    )
+
+
+@cache
 def content_cues() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in headings_data()["content_cues"].items() if not k.startswith("_")}
 

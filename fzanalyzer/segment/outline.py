@@ -399,7 +399,10 @@ def set_titles(
                     break
         e = _first_stop(text, s, limit, line_stops)
         if line_stops is run_on_stops and h.style == "numbered" and e - s > 12:
-            e = _glued_title_end(text, s, e)
+            # glued: nothing (no paragraph space) before the marker or after the title, and the
+            # title does not simply run up to the next heading
+            glued = not text[h.pos - 1 : h.pos].isspace() and not text[e : e + 1].isspace() and e != nxt
+            e = _glued_title_end(text, s, e, h.level, glued)
         if e == limit and wrap and h.style != "unnumbered" and ln.end - ln.start >= wrap - 1:
             e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated_lines(text, lines))
         elif e == limit == ln.end and e > s and text[e - 1] in _OPEN_ENDED and h.style == "numbered":
@@ -417,12 +420,41 @@ def _body_start() -> re.Pattern[str]:
     return re.compile("|".join(headings_data()["body_start_cues"]))
 
 
-def _glued_title_end(text: str, s: int, e: int) -> int:
-    """In run-on text whose paragraphs were glued together, a heading runs straight into its
-    body: cut the title where a word that opens report paragraphs (全年 / 一年来 / 按照 / 我区 …)
-    follows, at least 4 characters in."""
+def _glued_title_end(text: str, s: int, e: int, level: int = 0, glued: bool = False) -> int:
+    """In run-on text a heading may run straight into its body. Cut the title where a word that
+    opens report paragraphs (全年 / 一年来 / 按照 / 我区 …) follows, at least 4 characters in.
+    When the paragraphs were ``glued`` with no space at all, a part heading ends with the cue
+    that names its part (…主要举措和成效 / …职责情况), any other at the boundary model's cut
+    (:mod:`.titlecut`) or the cue word, whichever comes first."""
     m = _body_start().search(text, s + 4, min(e, s + 40))
-    return m.start() if m else e
+    if not glued:
+        return m.start() if m else e
+    from .titlecut import title_cut
+
+    if level == 1:
+        end = _part_name_end(text, s, e)
+        if end is not None:
+            return end
+    k = s + title_cut(text[s:e])
+    return min(k, m.start()) if m else k
+
+
+def _part_name_end(text: str, s: int, e: int) -> int | None:
+    """End of a part heading's name in glued text: the end of its last part cue, following
+    joined names (主要举措和成效 / 存在的问题及原因), or ``None`` for a thematic heading."""
+    from .lexicon import part_cue_end_patterns, simplified
+
+    t = text[s : min(e, s + 40)]
+    simple = simplified(t)  # cue words are simplified; keep offsets if the script differs
+    t = simple if len(simple) == len(t) else t
+    ends = [k for k in range(4, len(t) + 1) if any(p.search(t, 0, k) for p in part_cue_end_patterns())]
+    if not ends:
+        return None
+    k = ends[0]
+    for nxt in ends[1:]:
+        if nxt - k <= 3 or (nxt - k <= 12 and t[k] in "和及与暨、以并"):
+            k = nxt
+    return s + k
 
 
 def _first_stop(text: str, s: int, limit: int, stops: str) -> int:
