@@ -13,6 +13,10 @@ deeper), and each candidate marker is checked against the numbering sequence of 
   new deeper level whose ``2`` follows; ``1.`` after ；or ： inside a paragraph is a list in a
   sentence, not a heading.
 
+A heading whose text runs on into its body (run-on text) ends at a word that opens report
+paragraphs (全年 / 按照 / 我区 …); when the paragraphs were glued with no space at all, also at the
+cut of a boundary model learnt from headings and their first sentences (:mod:`.titlecut`).
+
 In-paragraph enumerations (一是……二是……, 第一，……) become level-4 items when a run of them opens a
 paragraph, or when its items are separated by ``；`` (a list inside one sentence); a run whose
 items are whole sentences inside a longer paragraph is prose and is left alone.
