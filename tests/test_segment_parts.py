@@ -227,3 +227,28 @@ def test_merged_part_a_result_sentence_naming_the_covered_year_is_no_plan_lead()
     assert "纳入了绩效考核" not in text[half.start : half.end]
     # the problems are as long as the plans: the part keeps the label its heading names first
     assert next(s for s in secs if s.marker == "二、").canonical == "shortcomings"
+
+
+def test_merged_halves_in_one_line_and_hard_wrapped_copies():
+    """One-line copy (the closing halves follow the last result with no line of their own) and a
+    PDF-like copy wrapped every 30 characters (a wrapped prose line that says 明年 is no
+    heading): the halves are found as in the clean text."""
+    one_line = _report(
+        "merged_three_halves", 2022, lambda t: "  ".join(x.strip() for x in t.split("\n") if x.strip())
+    )
+    assert [s.canonical for s in one_line.sections if s.style == "unnumbered"] == [
+        "shortcomings",
+        "next_year_plan",
+    ]
+    assert [s.parent for s in one_line.sections if s.style == "enumeration"] == [
+        one_line.part("next_year_plan")[0].id
+    ] * 3
+
+    def wrap(t: str) -> str:
+        return "\n".join(p[i : i + 30] for p in t.split("\n") for i in range(0, max(len(p), 1), 30))
+
+    wrapped = _report("merged_text_only", 2021, wrap)
+    (plan,) = wrapped.part("next_year_plan")
+    assert plan.marker == "二、"
+    (short,) = wrapped.part("shortcomings")
+    assert wrapped.text[short.start : short.end] == "执法队伍专业化程度不高。"

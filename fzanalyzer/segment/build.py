@@ -32,6 +32,7 @@ from .parts import label_from_wording, label_parts
 from .sentences import split_sentences
 
 _REPORT_TITLE = re.compile(r"(关于|报告$|报告[（(])")
+_PROSE = re.compile(r"[。；;，,!！?？]")
 
 
 def build_sections(text: str, meta: Meta) -> list[Section]:
@@ -283,14 +284,22 @@ def _merged_lead(
         t = text[ln.start : ln.end]
         # inside a child, a cue must open the line (…解决存在的问题 in a result is no lead)
         within = 8 if any(k.title_end <= ln.start < k.end for k in kids) else 10**6
-        if (len(t) <= 30 and label in label_from_wording(t)) or opens(t, within):  # no date line
+        # a heading-like line naming the half (2022年工作安排：), not a wrapped line of prose
+        named = len(t) <= 30 and not _PROSE.search(t.rstrip(":：")) and label in label_from_wording(t)
+        if named or opens(t, within):  # label_from_wording without the year: no date line
             return ln.start
+    last = max(kids, key=lambda k: k.pos, default=None)
     for s, e in split_sentences(text, part.title_end, part.end):
+        within = 10**6
         if any(k.pos <= s < k.end for k in kids):
-            continue
+            # in a child only after the last one's title (run-on text: the closing halves
+            # follow the last result with no line of their own), and opening the sentence
+            if last is None or not last.title_end < s < last.end:
+                continue
+            within = 8
         if _prev_char(text, s, part.title_end) not in "。！？!?\n" or s <= part.title_end:
             continue
-        if opens(text[s:e]):
+        if opens(text[s:e], within):
             return s
     return None
 
