@@ -46,8 +46,11 @@ def _pool(cases: list[dict[str, Any]]) -> tuple[list[Candidate], list[int]]:
         for ev in case.get("evidence", []):
             cands.append(Candidate(ev["text"], 0, 0, None, "measures_and_results", ev.get("context", "")))
             owner.append(k)
+        # a look-alike usually sits under the same heading as the real evidence: give it that
+        # context, so the heading alone does not tell evidence from look-alike
+        ctx = next((ev.get("context", "") for ev in case.get("evidence", [])), "")
         for d in case.get("distractors", []):
-            cands.append(Candidate(d, 0, 0, None, "measures_and_results", ""))
+            cands.append(Candidate(d, 0, 0, None, "measures_and_results", ctx))
             owner.append(-1)
     return cands, owner
 

@@ -66,10 +66,14 @@ MATCH_FEATURES = (
     "has_entity",
     "concrete",
     "same_topic",
+    "obj_words",
+    "taken",
 )
+OBJ_WORDS = MATCH_FEATURES.index("obj_words")
+TAKEN = MATCH_FEATURES.index("taken")
 SEM_FEATURES = ("sem", "sem_gap", "sem_top")
 #: Stage signals fed to the status model.
-STAGE_FEATURES = ("done", "doing", "planning", "below_target", "meets_target", "partial_scope")
+STAGE_FEATURES = ("done", "doing", "planning", "below_target", "meets_target", "partial_scope", "doing_last")
 
 
 # -- lexicons ------------------------------------------------------------------------------------
@@ -87,6 +91,7 @@ def stages() -> dict[str, Any]:
     d["_syn_re"] = re.compile("|".join(map(re.escape, sorted(members, key=len, reverse=True))))
     for k in ("planning", "doing", "done", "shortfall"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
+    d["_generic"] = frozenset(d.get("generic_words", ()))
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
     suffix = "|".join(map(re.escape, sorted(d["entity_suffixes"], key=len, reverse=True)))
     prefix = "|".join(map(re.escape, d["level_prefixes"]))
@@ -290,13 +295,59 @@ class PairScorer:
 
     def rank_scores(self, x: np.ndarray) -> np.ndarray:
         """The lexical (and semantic) closeness used to shortlist candidates for the model."""
-        r = x[:, 0] + x[:, 1] + x[:, 2] + x[:, 10]
+        r = x[:, 0] + x[:, 1] + x[:, 2] + x[:, 10] + x[:, OBJ_WORDS]
         if x.shape[1] > len(MATCH_FEATURES):
             r = r + x[:, len(MATCH_FEATURES)]
         return r
 
     def features(self, i: int) -> np.ndarray:
-        """Signals of plan ``i`` against every candidate: array (n_cands, n_features)."""
+        """Signals of plan ``i`` against every candidate: array (n_cands, n_features).
+
+        ``taken`` compares plans: how much closer another plan is to the candidate than plan
+        ``i`` (a sentence that is the best evidence for another plan is weak evidence here)."""
+        import numpy as np
+
+        if not hasattr(self, "_all"):
+            xs = [self._features(k) for k in range(len(self.plans))]
+            if xs and len(self._cc):
+                r = np.stack([self.rank_scores(x) for x in xs])
+                for k, x in enumerate(xs):
+                    others = np.delete(r, k, axis=0)
+                    if len(others):
+                        x[:, TAKEN] = np.clip(others.max(axis=0) - r[k], 0.0, 1.0)
+            self._all = xs
+        return self._all[i].copy()
+
+    def _token_df(self, tok: str) -> float:
+        cache = self.__dict__.setdefault("_df_cache", {})
+        if tok not in cache:
+            import math
+
+            n = len(self._cc)
+            df = sum(1 for c in self._cc if tok in c)
+            cache[tok] = math.log((n + 1) / (df + 1)) + 1.0
+        return cache[tok]
+
+    def _obj_words(self, i: int) -> list[list[str]]:
+        """Content words of each object the plan names (its clauses' objects, titles, quoted
+        names), after mapping equivalent wordings, without generic policy words."""
+        cache = self.__dict__.setdefault("_ow_cache", {})
+        if i not in cache:
+            objs = plan_objects(self.plans[i], self.objects[i] if self.objects else None)
+            cache[i] = [w for w in (content_words(o) for o in objs) if w]
+        return cache[i]
+
+    def _obj_word_cover(self, i: int, j: int) -> float:
+        best = 0.0
+        c = self._cc[j]
+        for words in self._obj_words(i):
+            tot = sum(self._token_df(w) for w in words)
+            hit = sum(self._token_df(w) for w in words if w in c)
+            if tot:
+                best = max(best, hit / tot)
+        return best
+
+    def _features(self, i: int) -> np.ndarray:
         import numpy as np
 
         st = stages()
@@ -368,6 +419,8 @@ class PairScorer:
                     1.0
                     if self.plan_topics and self.cand_topics and self.cand_topics[j] in self.plan_topics[i]
                     else 0.0,
+                    self._obj_word_cover(i, j),
+                    0.0,
                 ]
             )
         x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
@@ -382,6 +435,37 @@ class PairScorer:
             extra = np.stack([s, s - s.max(), (rank < 3).astype(float)], axis=1)
             x = np.hstack([x, extra])
         return x
+
+
+def plan_objects(plan: str, obj: str | None) -> list[str]:
+    """What a plan is about: its main object, the object of each clause that opens with an
+    action verb, its 《》 titles and quoted names."""
+    from ..extract.plans import _verb_object
+
+    raw = unicodedata.normalize("NFKC", plan)
+    out = [obj] if obj else []
+    for cl in re.split(r"[，,；;。]", raw):
+        o = _verb_object(cl)[1] if len(cl) >= 4 else None
+        if o and o not in out:
+            out.append(o)
+    out += [_core_title(t) for t in _TITLE.findall(raw)]
+    out += [q for q in _QUOTE.findall(raw) if len(q) >= 3]
+    return out or [raw]
+
+
+@cache
+def content_words(text: str) -> tuple[str, ...]:
+    """jieba words of ``text`` after :func:`canon` (a synonym group is one word), without
+    generic policy words, numbers and single characters."""
+    import jieba
+
+    st = stages()
+    out = []
+    for w in jieba.lcut(canon(text)):
+        group = len(w) == 1 and ord(w) >= 0xE000
+        if group or (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in st["_generic"]):
+            out.append(w)
+    return tuple(dict.fromkeys(out))
 
 
 def _canon_name(name: str) -> str:
@@ -422,7 +506,12 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
                     else:
                         below = 1.0
     partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步", ev) else 0.0
-    return [min(done, 3) / 3, min(doing, 3) / 3, min(planning, 2) / 2, below, meets, partial]
+    # the state the evidence ends in: 已完成调研，正在开发 is still under way
+    last = max(
+        ((m.start(), k) for k in ("done", "doing") for m in st[f"_{k}_re"].finditer(ev)), default=(0, "")
+    )[1]
+    doing_last = 1.0 if last == "doing" else 0.0
+    return [min(done, 3) / 3, min(doing, 3) / 3, min(planning, 2) / 2, below, meets, partial, doing_last]
 
 
 # -- the fitted combiner -------------------------------------------------------------------------
