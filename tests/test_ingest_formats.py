@@ -477,7 +477,7 @@ def test_layout_joins_wrapped_lines_without_spaces_between_cjk_and_digits():
 
 def test_layout_drops_page_numbers_and_running_headers():
     pages = []
-    body = ["一、总体情况完整", "二、存在的不足", "三、下一步安排"]
+    body = ["一、总体情况。", "二、存在不足。", "三、下步安排。"]
     for n in range(1, 4):
         glyphs = _glyphs("某区人民政府文件", 40, 20)  # running header
         glyphs += _glyphs(body[n - 1], 40, 100)

@@ -169,7 +169,7 @@ def render_docx(
         para = doc.add_paragraph()
         run = para.add_run(ln)
         run.font.size = Pt(16)
-        if i < 2 and len(ln) < 40:
+        if i < 2 and len(ln) < 40 and not ln.endswith((":", "：")):  # title lines, not the addressee
             para.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run.bold = True
         else:
@@ -259,7 +259,7 @@ def render_pdf(
 
     furniture()
     for n, para in enumerate(lines):
-        centered = n < 2 and len(para) <= 30
+        centered = n < 2 and len(para) <= 30 and not para.endswith((":", "："))  # not the addressee
         indent = 0.0 if centered else 2 * font_size
         rows = _wrap(para, width_of, usable, indent)
         for r, row in enumerate(rows):

@@ -360,6 +360,8 @@ def _breaks(
     prev: Line, cur: Line, left: float, prev_right: float, leading: float | None, uses_indent: bool
 ) -> bool:
     size = max(cur.size, 1.0)
+    if _wrapped_centered(prev, cur, left, prev_right):
+        return False  # a long centered title wrapped onto a second centered line
     if cur.x0 - left > 0.8 * size:
         return True  # first-line indent or centered line
     slack = prev_right - prev.x1
@@ -373,6 +375,24 @@ def _breaks(
         return True
     if leading and cur.page == prev.page and cur.top - prev.top > 1.4 * leading:
         return True  # paragraph spacing
-    # A 公文 level-1/2 marker (一、 （一） 第一条) at a line start is a heading even when the
-    # previous line happens to end at the margin.
-    return bool(_HEADING_START.match(cur.text))
+    # A 公文 level-1/2 marker (一、 （一） 第一条) after a sentence end starts a heading even when
+    # the previous line reaches the margin (without the sentence end, 三、 at a line start is
+    # more often a wrap: 举一反|三、规范执法).
+    return bool(_HEADING_START.match(cur.text)) and _ends_sentence(prev.text)
+
+
+def _wrapped_centered(prev: Line, cur: Line, left: float, right: float) -> bool:
+    """``prev`` and ``cur`` are centered on the text block, in the same font size, and ``prev``
+    fills most of the line: a title too long for one line."""
+    middle = (left + right) / 2
+    size = max(cur.size, 1.0)
+    if cur.text[0] in _OPENING or cur.text[-1] in "：:" or _ends_sentence(prev.text):
+        return False  # a date line （2021年3月）, an addressee 市委、市政府：
+    return (
+        cur.page == prev.page
+        and abs(cur.size - prev.size) < 0.5
+        and abs((cur.x0 + cur.x1) / 2 - middle) < 0.5 * size
+        and abs((prev.x0 + prev.x1) / 2 - middle) < 0.5 * size
+        and cur.x0 - left > 4 * size  # (an indented paragraph line starts 2 em in)
+        and prev.x1 - prev.x0 > 0.75 * (right - left)
+    )
