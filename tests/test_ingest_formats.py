@@ -475,6 +475,23 @@ def test_layout_joins_wrapped_lines_without_spaces_between_cjk_and_digits():
     ]
 
 
+def test_layout_wrapped_centered_title_is_one_line_and_wrap_before_a_numeral_is_joined():
+    # block 20..220 (20 CJK glyphs of 10 pt); indented paragraphs start at 40
+    lines = [
+        (25, "某区人民政府关于年度法治政府建设情况的"),  # centered, nearly full: a long title…
+        (110, "报告"),  # …wrapped onto a second centered line
+        (40, "全区坚持问题导向开展督察整改举一反"),  # indented paragraph, full to the margin
+        (20, "三、规范执法，全面提升执法质量和水平。"),  # 三、 here is a wrap, not a heading
+        (40, "二是强化监督。"),
+        (20, "第二行不缩进的普通文字内容在此结束了吗？"),  # full lines fix the right margin
+        (20, "第三行不缩进的普通文字内容在此结束了吗？"),
+    ]
+    glyphs = [g for i, (x, t) in enumerate(lines) for g in _glyphs(t, x, 50 + 15 * i)]
+    text = assemble([PageGlyphs(1, 240, 400, glyphs, 0)]).text.splitlines()
+    assert text[0] == "某区人民政府关于年度法治政府建设情况的报告"
+    assert text[1] == "全区坚持问题导向开展督察整改举一反三、规范执法，全面提升执法质量和水平。"
+
+
 def test_layout_drops_page_numbers_and_running_headers():
     pages = []
     body = ["一、总体情况。", "二、存在不足。", "三、下步安排。"]
