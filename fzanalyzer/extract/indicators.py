@@ -393,6 +393,114 @@ def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int) -> s
     return after.group() if after else None
 
 
+@dataclass
+class _Opening:
+    """The time adverbial opening a paragraph (``2019年1-11月，…``) and what its sentence holds."""
+
+    phrase: str
+    end: int  # end of the phrase
+    sentence_end: int  # end of the opening sentence (at 。！？ or the line end)
+    list_at: int  # position of a list-introducing colon in the opening sentence, or -1
+    counts: bool  # the opening sentence holds an indicator of its own
+
+
+def _carry_periods(text: str, out: list[Indicator], sections: list[Section]) -> None:
+    """Give a period carried from earlier in its paragraph to each indicator whose own sentence has
+    none (data ``period.carry``): the sentence opens with 其中 (the previous sentence's period), or
+    the paragraph opens with a time adverbial that governs it — its opening sentence only sets the
+    scene (no count of its own) or introduces a list (a colon), or the paragraph is in the plan
+    part. A statistic sentence (``2020年1-11月，全区…142件。``) governs only itself."""
+    carry = cues()["period"]["carry"]
+    openers = tuple(carry["subdivision_openers"])
+    resets = tuple(cues()["period"]["resets"])
+    openings: dict[int, _Opening | None] = {}
+    carried: set[int] = set()
+    for k, ind in enumerate(out):
+        s_lo = ind.sentence_start
+        if ind.period is not None or s_lo < 0:
+            continue
+        if any(r in text[s_lo : ind.start] for r in resets):
+            continue  # 累计…: a running total has its own scope
+        line_lo = text.rfind("\n", 0, s_lo) + 1
+        if text.startswith(openers, s_lo):
+            j = k - 1
+            while j >= 0 and out[j].sentence_start == s_lo:
+                j -= 1
+            prev = out[j] if j >= 0 else None
+            if (
+                prev is not None
+                and prev.period is not None
+                and line_lo <= prev.sentence_start < s_lo
+                and not text[prev.sentence_end : s_lo].strip(" \t\u3000。；;！？!?")
+                and (j in carried or _opens_with(text, line_lo, prev.start, prev.period))
+            ):
+                ind.period = prev.period
+                carried.add(k)
+                continue
+        if line_lo not in openings:
+            openings[line_lo] = _opening(text, line_lo, sections, out)
+        op = openings[line_lo]
+        if op is None or ind.start < op.end:
+            continue
+        if s_lo < op.sentence_end and not (0 <= op.list_at < s_lo):
+            continue  # the opening sentence itself: its own reading (at 。；) stands
+        if (
+            not op.counts
+            or 0 <= op.list_at < ind.start
+            or _part_label(sections, ind.start) in carry["plan_parts"]
+        ):
+            ind.period = op.phrase
+            carried.add(k)
+
+
+def _opens_with(text: str, line_lo: int, pos: int, period: str) -> bool:
+    """True when the sentence (up to 。！？) holding ``pos`` opens with ``period`` and a comma: a
+    scene-setting adverbial (``2019年1-11月，全区共…``), not a period inside the sentence."""
+    lo = max(line_lo, *(text.rfind(c, line_lo, pos) + 1 for c in "。！？!?"))
+    while lo < pos and text[lo] in " \t\u3000":
+        lo += 1
+    return text.startswith(period, lo) and text.startswith(("，", ","), lo + len(period))
+
+
+def _opening(text: str, line_lo: int, sections: list[Section], out: list[Indicator]) -> _Opening | None:
+    """The time adverbial (a period phrase then a comma) opening the paragraph at ``line_lo``,
+    after a lead heading on the same line (``1.规范执法行为。2019年，…``)."""
+    line_hi = text.find("\n", line_lo)
+    line_hi = len(text) if line_hi == -1 else line_hi
+    body = line_lo
+    for sec in sections:
+        if (
+            line_lo <= sec.start
+            and not text[line_lo : sec.start].strip()
+            and line_lo <= sec.title_end <= line_hi
+        ):
+            body = max(body, sec.title_end)
+    while body < line_hi and text[body] in " \t\u3000。．.：:，,":
+        body += 1
+    m = period_regex().match(text, body, line_hi)
+    if not m or not text.startswith(("，", ","), m.end()):
+        return None
+    end = m.end()
+    sent_end = line_hi
+    for _a, s_b in sentence_spans(text, body, line_hi):
+        if s_b > end and text[s_b - 1 : s_b] not in "；;":
+            sent_end = s_b
+            break
+    colon = [text.find(c, end, sent_end) for c in cues()["period"]["carry"]["list_introducers"]]
+    colon = [c for c in colon if c >= 0]
+    counts = any(body <= i.start < sent_end and i.start < (min(colon) if colon else sent_end) for i in out)
+    return _Opening(m.group(), end, sent_end, min(colon) if colon else -1, counts)
+
+
+def _part_label(sections: list[Section], offset: int) -> str | None:
+    """The canonical label of the top-level part holding ``offset``."""
+    best = None
+    for sec in sections:
+        if sec.start <= offset < sec.end and (best is None or sec.level < best.level):
+            best = sec
+    return best.canonical if best else None
+
+
 @cache
 def _name_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Prefix words, suffix words, words whose last character must stay (行为), change words."""
@@ -538,6 +646,7 @@ def extract_indicators(
         )
         last_in_sentence[s_lo] = len(out) - 1
         first_in_sentence.setdefault(s_lo, len(out) - 1)
+    _carry_periods(text, out, sections)
     table_rows: list[tuple[int, int]] = []
     tables = _table_indicators(text, sections, table_rows)
     if tables or table_rows:
@@ -614,7 +723,7 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
 @cache
 def _change_words() -> tuple[str, ...]:
     ch = cues()["change"]
-    return tuple(ch["increase"] + ch["decrease"] + ["进一步"])
+    return (*ch["increase"], *ch["decrease"], "进一步")
 
 
 def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:

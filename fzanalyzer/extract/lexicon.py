@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -30,22 +32,40 @@ def _data(name: str) -> str:
     return (resources.files("fzanalyzer") / "data" / name).read_text(encoding="utf-8")
 
 
+def freeze(x: Any) -> Any:
+    """A read-only copy of loaded JSON (mappings → ``MappingProxyType``, lists → tuples): the
+    cached tables are shared by every call in the process, so no caller may change them.
+
+    >>> t = freeze({"a": [1, 2]})
+    >>> t["a"]
+    (1, 2)
+    >>> t["b"] = 1
+    Traceback (most recent call last):
+    TypeError: 'mappingproxy' object does not support item assignment
+    """
+    if isinstance(x, dict):
+        return MappingProxyType({k: freeze(v) for k, v in x.items()})
+    if isinstance(x, list):
+        return tuple(freeze(v) for v in x)
+    return x
+
+
 @cache
-def units() -> dict[str, Unit]:
-    """Surface form → :class:`Unit`, from ``data/units.tsv``."""
+def units() -> MappingProxyType[str, Unit]:
+    """Surface form → :class:`Unit`, from ``data/units.tsv`` (read-only)."""
     out: dict[str, Unit] = {}
     for line in _data("units.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         surface, unit, factor, kind = line.split("\t")[:4]
         out[surface] = Unit(surface, unit, int(factor), kind)
-    return out
+    return MappingProxyType(out)
 
 
 @cache
-def cues() -> dict:
-    """The cue-word tables of ``data/indicators.json``."""
-    return json.loads(_data("indicators.json"))
+def cues() -> Any:
+    """The cue-word tables of ``data/indicators.json`` (read-only: lists are tuples)."""
+    return freeze(json.loads(_data("indicators.json")))
 
 
 @cache

@@ -24,7 +24,7 @@ from __future__ import annotations
 import json
 import logging
 import random
-from functools import cache
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -94,10 +94,16 @@ def blank_zh() -> Language:
     try:
         import jieba
 
+        from .subject import tagger
+
         jieba.setLogLevel(logging.WARNING)
-        return spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
+        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
     except (ImportError, ValueError, OSError):
         return spacy.blank("zh")
+    # spaCy segments with jieba's module-level tokenizer, which anything in the process may
+    # change (jieba.add_word, load_userdict): use the private, unchanged one instead.
+    nlp.tokenizer.jieba_seg = tagger().tokenizer
+    return nlp
 
 
 def model_dir() -> Path:
@@ -117,10 +123,19 @@ def build_nlp(ner: bool = True) -> Language:
     return nlp
 
 
-@cache
 def _cached_nlp() -> Language | None:
-    if not (model_dir() / "ner").exists():
+    """The pipeline with the shipped NER, reloaded when the model on disk changes (after
+    ``fzanalyzer train-ner`` writes the package's model, no stale copy is used)."""
+    model = model_dir() / "ner" / "model"
+    if not model.exists():
         return None
+    st = model.stat()
+    return _nlp_for(str(model_dir()), st.st_mtime_ns, st.st_size)
+
+
+@lru_cache(maxsize=1)
+def _nlp_for(path: str, mtime_ns: int, size: int) -> Language:
+    _ = (path, mtime_ns, size)  # the cache key: one pipeline per version of the model files
     return build_nlp(ner=True)
 
 

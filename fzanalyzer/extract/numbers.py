@@ -21,15 +21,18 @@ import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
+from typing import Any
 
 Number = int | float
 
 
 @cache
-def numerals() -> dict:
-    """The numeral table (digits, small and big multipliers)."""
+def numerals() -> Any:
+    """The numeral table (digits, small and big multipliers), read-only."""
+    from .lexicon import freeze
+
     path = resources.files("fzanalyzer") / "data" / "numerals.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return freeze(json.loads(path.read_text(encoding="utf-8")))
 
 
 @cache

@@ -16,19 +16,33 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from .lexicon import cues
 
 
 @cache
-def _pos(s: str) -> tuple[tuple[str, str], ...]:
+def tagger() -> Any:
+    """A private jieba part-of-speech tagger on its own copy of jieba's default dictionary.
+
+    jieba's module-level tokenizer is shared by everything in the process: a ``jieba.add_word``,
+    ``suggest_freq`` or ``load_userdict`` anywhere (another step, a notebook, a test) would change
+    the subjects found afterwards. This one is never changed, so subjects are a function of the
+    text alone."""
     import logging
 
     import jieba
     import jieba.posseg as pseg
 
     jieba.setLogLevel(logging.WARNING)
-    return tuple((w.word, w.flag) for w in pseg.cut(s))
+    tok = jieba.Tokenizer()
+    tok.initialize()
+    return pseg.POSTokenizer(tok)
+
+
+@cache
+def _pos(s: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.flag) for w in tagger().cut(s))
 
 
 def split_subject(base: str) -> tuple[str, str, str]:
