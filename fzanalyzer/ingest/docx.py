@@ -72,8 +72,12 @@ def read_docx(path: Path) -> RawDocument:
         raise IngestError.from_code("E020", path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
     from .numbering import Numbering
 
+    try:
+        numbering = Numbering.from_document(document)
+    except (ValueError, TypeError):  # malformed numbering.xml: read the text without numbers
+        numbering = Numbering()
     lines: list[str] = []
-    _walk(document.element.body, Numbering.from_document(document), lines)
+    _walk(document.element.body, numbering, lines)
     hints: dict = {}
     props = document.core_properties
     title = (props.title or "").strip()

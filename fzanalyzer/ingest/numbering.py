@@ -147,8 +147,8 @@ class Numbering:
             if el is not None:
                 num_id = el.get(_W + "val")
             el = numpr.find(_W + "ilvl")
-            if el is not None:
-                ilvl = int(el.get(_W + "val", "0"))
+            if el is not None and (el.get(_W + "val") or "0").isdigit():
+                ilvl = int(el.get(_W + "val") or "0")
         if num_id is None or num_id == "0" or num_id not in self.levels:
             return ""
         levels = self.levels[num_id]
