@@ -26,7 +26,7 @@ from render import (
 )
 
 from fzanalyzer import limits
-from fzanalyzer.errors import IngestError
+from fzanalyzer.errors import ERRORS, IngestError
 from fzanalyzer.ingest import read_file
 from fzanalyzer.ingest.text import DecodeError, decode_bytes
 
@@ -233,3 +233,35 @@ def test_decode_never_crashes_and_round_trips_utf(text):
         assert got == text
     with contextlib.suppress(DecodeError):
         decode_bytes(text.encode("gb18030"))
+
+
+_PREFIXES = [
+    b"",
+    b"%PDF-1.4\n",
+    b"PK\x03\x04",
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+    b"<html><body>",
+    b"\xff\xfe",
+]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    prefix=st.sampled_from(_PREFIXES),
+    body=st.binary(max_size=3000),
+    suffix=st.sampled_from([b"", b"\n%%EOF\n"]),
+    ext=st.sampled_from([".txt", ".pdf", ".docx", ".doc", ".html", ""]),
+)
+def test_any_bytes_give_a_document_or_a_coded_error(tmp_path_factory, prefix, body, suffix, ext):
+    from fzanalyzer.ingest import legacy
+
+    path = tmp_path_factory.mktemp("fuzz") / f"input{ext}"
+    path.write_bytes(prefix + body + suffix)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(legacy, "soffice_path", lambda: None)  # no LibreOffice runs in a fuzz loop
+        try:
+            doc = read_file(path)
+        except IngestError as exc:
+            assert exc.code in ERRORS
+        else:
+            assert isinstance(doc.text, str) and doc.format in ("txt", "html", "pdf", "docx")
