@@ -3,7 +3,15 @@ mutual-best check between plans (a sentence that answers another plan better is 
 
 from __future__ import annotations
 
-from fzanalyzer.compare.followthrough import audit, content_words, plan_objects, stage_features
+from fzanalyzer.compare.followthrough import (
+    TAKEN,
+    _scorer,
+    audit,
+    candidates,
+    content_words,
+    plan_objects,
+    stage_features,
+)
 from fzanalyzer.extract.plans import _verb_object
 from fzanalyzer.model import Plan, Report
 
@@ -49,8 +57,14 @@ def test_a_sentence_that_answers_another_plan_is_not_its_evidence():
         ],
     )
     text = "区社区矫正信息平台建成投用，与区法院办案平台实现数据对接，社区矫正对象报到实现网上办理。全年新增法律援助律师12名。"
-    items = {i.plan_id: i for i in audit(prev, Report("a-2021", "", "", "txt", text)).items}
+    nxt = Report("a-2021", "", "", "txt", text)
+    items = {i.plan_id: i for i in audit(prev, nxt).items}
     assert items["P01"].status == "fulfilled"
     assert items["P01"].evidence[0].text.startswith("区社区矫正信息平台建成投用")
     assert items["P02"].status == "not_reported"
-    assert items["P02"].signals["match.taken"] < 0  # the look-alike is P01's evidence
+    # the look-alike is P01's evidence: P01 is closer to it than P02 is
+    work = candidates(nxt)["work"]
+    j = next(k for k, c in enumerate(work) if c.text.startswith("区社区矫正信息平台"))
+    scorer = _scorer(prev.plans, work, None)
+    assert scorer.features(1)[j, TAKEN] > 0
+    assert scorer.features(0)[j, TAKEN] == 0

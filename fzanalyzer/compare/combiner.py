@@ -142,18 +142,21 @@ def train(
 
 def _pick_threshold(model: Any, xs: list, ys: list) -> float:
     """The evidence threshold that best separates plans with evidence from plans without
-    (judged on each plan's top-ranked sentence), searched on a coarse grid."""
+    (judged on each plan's top-ranked sentence), searched on a coarse grid. Accuracy is
+    averaged with the grid neighbours, so the choice sits on a plateau, not a knife edge of
+    the training pairs."""
     import numpy as np
 
-    best_t, best_acc = 0.5, -1.0
-    for t in np.arange(0.3, 0.91, 0.05):
-        ok = 0
-        for x, y in zip(xs, ys, strict=True):
-            p = model.predict_proba(x)[:, 1]
-            j = int(np.argmax(p))
-            has = bool(y.any())
-            ok += (p[j] >= t and y[j] == 1) if has else (p[j] < t)
-        acc = ok / len(xs)
-        if acc > best_acc + 1e-9:
-            best_t, best_acc = float(round(t, 2)), acc
-    return best_t
+    grid = [float(round(t, 2)) for t in np.arange(0.1, 0.91, 0.05)]
+    tops = []
+    for x, y in zip(xs, ys, strict=True):
+        p = model.predict_proba(x)[:, 1]
+        j = int(np.argmax(p))
+        tops.append((float(p[j]), bool(y[j] == 1), bool(y.any())))
+    acc = []
+    for t in grid:
+        ok = sum((p >= t and hit) if has else (p < t) for p, hit, has in tops)
+        acc.append(ok / len(tops))
+    smooth = [sum(acc[max(0, k - 1) : k + 2]) / len(acc[max(0, k - 1) : k + 2]) for k in range(len(acc))]
+    best = max(range(len(grid)), key=lambda k: smooth[k])  # the first of equal plateaus
+    return grid[best]

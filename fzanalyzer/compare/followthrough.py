@@ -328,19 +328,26 @@ class PairScorer:
             cache[tok] = math.log((n + 1) / (df + 1)) + 1.0
         return cache[tok]
 
-    def _obj_words(self, i: int) -> list[list[str]]:
+    def _obj_words(self, i: int, titled: bool = True) -> list[tuple[str, ...]]:
         """Content words of each object the plan names (its clauses' objects, titles, quoted
-        names), after mapping equivalent wordings, without generic policy words."""
+        names), after mapping equivalent wordings, without generic policy words; without the
+        objects that are or hold a 《》 title unless ``titled``."""
         cache = self.__dict__.setdefault("_ow_cache", {})
-        if i not in cache:
+        if (i, titled) not in cache:
             objs = plan_objects(self.plans[i], self.objects[i] if self.objects else None)
-            cache[i] = [w for w in (content_words(o) for o in objs) if w]
-        return cache[i]
+            if not titled:
+                cores = {_core_title(t) for t in _TITLE.findall(unicodedata.normalize("NFKC", self.plans[i]))}
+                objs = [o for o in objs if "《" not in o and o not in cores]
+            cache[i, titled] = [w for w in (content_words(o) for o in objs) if w]
+        return cache[i, titled]
 
-    def _obj_word_cover(self, i: int, j: int) -> float:
+    def _obj_word_cover(self, i: int, j: int, other_title: bool = False) -> float:
+        """Share of an object's words (idf-weighted) found in candidate ``j``, best object.
+        With ``other_title`` (the candidate cites a different 《》 title) objects that are
+        titles do not count: a title is a name, not a wording to paraphrase."""
         best = 0.0
         c = self._cc[j]
-        for words in self._obj_words(i):
+        for words in self._obj_words(i, titled=not other_title):
             tot = sum(self._token_df(w) for w in words)
             hit = sum(self._token_df(w) for w in words if w in c)
             if tot:
@@ -419,7 +426,7 @@ class PairScorer:
                     1.0
                     if self.plan_topics and self.cand_topics and self.cand_topics[j] in self.plan_topics[i]
                     else 0.0,
-                    self._obj_word_cover(i, j),
+                    self._obj_word_cover(i, j, other_title=title < 0),
                     0.0,
                 ]
             )
