@@ -1,0 +1,105 @@
+"""Periods carried from earlier in the paragraph, and compound units such as 个方面."""
+
+from __future__ import annotations
+
+import pytest
+
+from fzanalyzer.extract.indicators import extract_indicators
+from fzanalyzer.model import Meta, Section
+
+
+def _periods(text: str, sections: list[Section] | None = None, year: int = 2021) -> dict[str, str | None]:
+    return {i.text: i.period for i in extract_indicators(text, sections or [], Meta(year_covered=year))}
+
+
+def test_a_scene_setting_opener_governs_the_counts_of_its_paragraph():
+    text = "今年以来，区市场监管局深入开展食品安全专项整治行动。共出动执法人员1200人次，检查经营单位860家。"
+    inds = extract_indicators(text, [], Meta(year_covered=2021))
+    assert [(i.text, i.period, i.period_resolved) for i in inds] == [
+        ("1200人次", "今年以来", "2021"),
+        ("860家", "今年以来", "2021"),
+    ]
+
+
+def test_a_campaign_period_opener_is_carried():
+    text = "专项行动期间，区城管、住建等部门联合开展违法建设整治。共拆除违法建筑46处，面积1.2万平方米。"
+    assert _periods(text) == {"46处": "专项行动期间", "1.2万平方米": "专项行动期间"}
+
+
+def test_a_list_introduced_by_a_dated_opener_takes_its_period():
+    text = (
+        "2021年，区司法局重点开展了以下工作：一是加强执法培训，截至年底共培训执法人员300人次；"
+        "二是审查区政府合同协议45份；三是办理法律援助案件128件。"
+    )
+    # A period of its own (截至年底) wins; the other items of the list take the opener's.
+    assert _periods(text) == {"300人次": "截至年底", "45份": "2021年", "128件": "2021年"}
+
+
+def test_qizhong_sentences_take_the_period_of_the_total_they_divide():
+    text = "2019年1-11月，全区共受理民间纠纷4520件。其中，调解成功4380件，涉及金额1.3亿元。"
+    inds = extract_indicators(text, [], Meta(year_covered=2019))
+    assert [(i.text, i.period) for i in inds] == [
+        ("4520件", "2019年1-11月"),
+        ("4380件", "2019年1-11月"),
+        ("1.3亿元", "2019年1-11月"),
+    ]
+    assert inds[1].period_resolved == "2019-01/2019-11"
+
+
+def test_qizhong_after_a_period_inside_the_sentence_is_not_carried():
+    # 全年 qualifies one clause of the sentence; it does not set the scene for what follows.
+    text = "区农业农村局组织开展农资打假行动，全年共查处案件215件。其中，种子类案件37件。"
+    assert _periods(text) == {"215件": "全年", "37件": None}
+
+
+def test_a_statistic_sentence_governs_only_itself():
+    text = (
+        "2020年1—11月，全区一审行政诉讼案件138件，同比下降7.4%。"
+        "严格落实行政机关负责人出庭应诉制度，负责人出庭应诉率95.2%。"
+    )
+    assert _periods(text) == {"138件": "2020年1—11月", "7.4%": "2020年1—11月", "95.2%": None}
+
+
+def test_a_running_total_keeps_its_own_scope():
+    text = "今年以来，区住建局持续推进老旧小区改造。累计完成改造小区86个，惠及居民1.1万户。"
+    assert _periods(text)["86个"] is None
+
+
+def test_the_opener_does_not_reach_the_next_paragraph():
+    text = "今年以来，区市场监管局深入开展专项整治行动。\n全面推行告知承诺制，办理审批事项230件。"
+    assert _periods(text) == {"230件": None}
+
+
+def test_an_opener_after_a_lead_heading_counts():
+    text = "3.强化执法监督。2021年，区司法局组织开展执法案卷评查。抽查案卷420卷，优秀率86.5%。"
+    secs = [
+        Section(id="s1", parent=None, level=1, marker="3.", title="强化执法监督", canonical=None, topic=None,
+                start=0, end=len(text), title_start=2, title_end=8, style="inline"),
+    ]  # fmt: skip
+    assert _periods(text, secs) == {"420卷": "2021年", "86.5%": "2021年"}
+
+
+@pytest.mark.parametrize(
+    ("canonical", "expected"), [("next_year_plan", "2022年"), ("measures_and_results", None)]
+)
+def test_in_the_plan_part_a_dated_opener_governs_the_targets(canonical, expected):
+    head = "四、2022年工作安排\n"
+    para = "2022年，全区将新建法治文化阵地10个。推动行政机关负责人出庭应诉率达到90%以上。"
+    text = head + para
+    secs = [
+        Section(id="s1", parent=None, level=1, marker="四、", title="2022年工作安排", canonical=canonical,
+                topic=None, start=0, end=len(text), title_start=2, title_end=len(head) - 1),
+    ]  # fmt: skip
+    periods = _periods(text, secs)
+    assert periods["10个"] == "2022年"  # in its own sentence either way
+    assert periods["90%"] == expected
+
+
+def test_ge_fangmian_is_a_compound_unit():
+    inds = extract_indicators("印发法治政府建设实施方案，明确了6个方面22项重点任务。", [], Meta())
+    assert [(i.text, i.value, i.unit) for i in inds] == [("6个方面", 6, "个方面"), ("22项", 22, "项")]
+
+
+def test_ge_fangmian_restating_a_list_is_still_no_count():
+    inds = extract_indicators("从思想、组织、作风三个方面加强执法队伍建设。", [], Meta())
+    assert inds == []
