@@ -109,7 +109,7 @@ def test_encrypted_pdf_is_e011_with_pdfplumber_too(tmp_path):
 
     path = encrypted_pdf(tmp_path / "locked.pdf")
     with pytest.raises(IngestError) as exc:
-        pdf._glyphs_pdfplumber(path)
+        list(pdf._glyphs_pdfplumber(path))
     assert exc.value.code == "E011"
 
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from .. import limits
@@ -164,14 +165,13 @@ def _viewer_frame(rotation: int, width: float, height: float):
     return rotate
 
 
-def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
+def _glyphs_pdfplumber(path: Path) -> Iterator[PageGlyphs]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
     from pdfplumber.utils.exceptions import PdfminerException
 
-    pages: list[PageGlyphs] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
             for number, page in enumerate(pdf.pages, 1):
@@ -181,7 +181,7 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
                     if c.get("upright", True)
                 ]
                 graphics = len(page.images) + len(page.curves) + len(page.rects)
-                pages.append(PageGlyphs(number, float(page.width), float(page.height), glyphs, graphics))
+                yield PageGlyphs(number, float(page.width), float(page.height), glyphs, graphics)
                 page.flush_cache()
     except PdfminerException as exc:  # pdfplumber wraps pdfminer's errors
         inner = exc.args[0] if exc.args else exc.__cause__
@@ -200,14 +200,12 @@ def _glyphs_pdfplumber(path: Path) -> list[PageGlyphs]:
         # pdfminer signals damage with many built-in errors (struct.error, IndexError,
         # AssertionError …): a damaged file, not a bug of ours.
         raise IngestError.from_code("E010", path=path, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
-    return pages
 
 
-def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
+def _glyphs_pdfium(path: Path) -> Iterator[PageGlyphs]:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
 
-    pages: list[PageGlyphs] = []
     try:
         pdf = pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -252,9 +250,8 @@ def _glyphs_pdfium(path: Path) -> list[PageGlyphs]:
                 if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
                     graphics += 1
             view_w, view_h = (height, width) if rotation in (90, 270) else (width, height)
-            pages.append(PageGlyphs(index + 1, float(view_w), float(view_h), glyphs, graphics))
+            yield PageGlyphs(index + 1, float(view_w), float(view_h), glyphs, graphics)
             textpage.close()
             page.close()
     finally:
         pdf.close()
-    return pages

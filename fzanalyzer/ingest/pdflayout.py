@@ -15,10 +15,11 @@ import itertools
 import re
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     text: str
     x0: float
@@ -38,7 +39,7 @@ class PageGlyphs:
     graphics: int = 0  # images, paths, rectangles: tells an image-only page from a blank one
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     page: int
     text: str
@@ -100,10 +101,18 @@ def _ends_sentence(text: str) -> bool:
     return bool(t) and t[-1] in _FINAL
 
 
-def assemble(pages: list[PageGlyphs]) -> Assembled:
-    """Rebuild the document's paragraphs (one per output line) from its pages' glyphs."""
-    results = [_page_lines(p) for p in pages]
-    n_pn = _mark_page_numbers(results, {p.number: p.height for p in pages})
+def assemble(pages: Iterable[PageGlyphs]) -> Assembled:
+    """Rebuild the document's paragraphs (one per output line) from its pages' glyphs.
+
+    ``pages`` may be a generator: each page's glyphs are turned into lines and dropped before
+    the next page is read, so memory follows the text, not the glyph count.
+    """
+    results: list[PageResult] = []
+    heights: dict[int, float] = {}
+    for page in pages:
+        results.append(_page_lines(page))
+        heights[page.number] = page.height
+    n_pn = _mark_page_numbers(results, heights)
     n_furn, furn_texts = _mark_running(results)
     body = [ln for r in results if r.status != "blank" for ln in r.lines if ln.kind == "body"]
     paragraphs, joined = _paragraphs(body)
