@@ -80,7 +80,7 @@ def test_a_report_is_stored_whole_or_not_at_all(tmp_path):
     bad = {**good, "id": "b", "sha256": "2", "sections": [{"id": "s1", "level": "not a number"}]}
     with Store(db) as st:
         st.add_report(good)
-        with pytest.raises(Exception, match="(?i)conver|cast|int"):
+        with pytest.raises(Exception, match=r"(?i)conver|cast|int"):
             st.add_report(bad)
         assert st.counts()["reports"] == 1
         assert st.counts()["sections"] == 0
