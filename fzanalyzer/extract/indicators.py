@@ -7,7 +7,10 @@ gives the subject (``name``, :mod:`fzanalyzer.extract.subject`; jieba's POS tags
 those few short strings only). No tokenizer runs over the whole text; the spaCy pipeline
 (:mod:`fzanalyzer.extract.nlp`) wraps the same rules as a component and adds a trained NER for
 subjects, used only on sentences whose rule name is weak (``use_ner``). Tables in text (rows of
-tab-separated cells under a caption) give one indicator per numeric cell.
+tab-separated cells under a caption) give one indicator per numeric cell. A number whose sentence
+names no period takes one from earlier in its paragraph where that period governs it
+(:func:`_carry_periods`). The output depends on the text, sections and meta only: the lexicons are
+read-only and jieba is a private copy, so nothing run earlier in the process changes it.
 
 >>> from fzanalyzer.model import Meta
 >>> text = "2019年1-11月,共受理民间纠纷18465件,同比上升12.5%。"
