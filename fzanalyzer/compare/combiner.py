@@ -19,7 +19,9 @@ from .encoders import Encoder, encoder_name, get_encoder
 from .followthrough import (
     DATA,
     MATCH_FEATURES,
+    MIN_OBJECT,
     MODELS,
+    OBJ_WORDS,
     SEM_FEATURES,
     STAGE_FEATURES,
     Candidate,
@@ -152,7 +154,9 @@ def _pick_threshold(model: Any, xs: list, ys: list) -> float:
     for x, y in zip(xs, ys, strict=True):
         p = model.predict_proba(x)[:, 1]
         j = int(np.argmax(p))
-        tops.append((float(p[j]), bool(y[j] == 1), bool(y.any())))
+        # as in judge(): a sentence that names none of the plan's object is never accepted
+        named = x[j, OBJ_WORDS] >= MIN_OBJECT or x[j, MATCH_FEATURES.index("title")] > 0
+        tops.append((float(p[j]) if named else 0.0, bool(y[j] == 1), bool(y.any())))
     acc = []
     for t in grid:
         ok = sum((p >= t and hit) if has else (p < t) for p, hit, has in tops)

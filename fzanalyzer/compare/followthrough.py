@@ -46,6 +46,7 @@ WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
 STRONG_EVIDENCE = 0.9  # evidence this probable outweighs a repeated promise
+MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
 
 #: Pair signals fed to the evidence model, in order.
 MATCH_FEATURES = (
@@ -452,8 +453,11 @@ def plan_objects(plan: str, obj: str | None) -> list[str]:
     raw = unicodedata.normalize("NFKC", plan)
     out = [obj] if obj else []
     for cl in re.split(r"[，,；;。]", raw):
-        o = _verb_object(cl)[1] if len(cl) >= 4 else None
-        if o and o not in out:
+        if len(cl) < 4:
+            continue
+        # a clause with no action verb (县政府常务会议年内集体学法不少于4次) is its own object
+        o = _verb_object(cl)[1] or cl
+        if o not in out:
             out.append(o)
     out += [_core_title(t) for t in _TITLE.findall(raw)]
     out += [q for q in _QUOTE.findall(raw) if len(q) >= 3]
@@ -735,7 +739,10 @@ def judge(
             best_p = float(prob[best])
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
             signals["match_probability"] = round(best_p, 4)
-            if best_p >= comb.threshold:
+            # evidence must name what the plan is about, not only share policy words with it
+            names_object = x[best, OBJ_WORDS] >= MIN_OBJECT or x[best, MATCH_FEATURES.index("title")] > 0
+            signals["object_words"] = round(float(x[best, OBJ_WORDS]), 4)
+            if best_p >= comb.threshold and names_object:
                 # supporting spans: other shortlisted sentences at least half as probable as the
                 # acceptance threshold (a plan is often reported in two places)
                 chosen = [best] + [int(j) for j in order[1:3] if prob[j] >= comb.threshold / 2]
