@@ -51,6 +51,7 @@ class Line:
     lead_width: float  # width of the first unbreakable token (for "would it have fitted?")
     index: int = 0  # position on its page, from the top
     kind: str = "body"  # body | page_number | furniture
+    trailing_space: bool = False  # a space glyph ended the line (a real space at the wrap)
 
 
 @dataclass
@@ -217,12 +218,22 @@ def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
             size = max(prev.size, g.size, 1.0)
             if g.text == prev.text and abs(g.x0 - prev.x0) < 0.25 * size:
                 continue  # the same glyph drawn twice (fake bold)
-            gap = g.x0 - prev.x1
-            both_latin = _is_latin(prev.text[-1]) and _is_latin(g.text[0])
-            if out and out[-1] != " " and gap > (0.2 if both_latin else 0.8) * size:
+            # A space the PDF positioned instead of drawing: a gap beyond the line's usual one
+            # (justification) and beyond office autospace (~0.2 em between CJK and Latin).
+            gap = g.x0 - prev.x1 - usual
+            a_latin, b_latin = _is_latin(prev.text[-1]), _is_latin(g.text[0])
+            need = 0.2 if a_latin and b_latin else 0.4 if a_latin != b_latin else 0.8
+            if (
+                out
+                and out[-1] != " "
+                and gap > need * size
+                and prev.text[-1] not in _OPENING
+                and g.text[0] not in _CLOSING
+            ):
                 out.append(" ")
         out.append(g.text)
         prev = g
+    trailing = bool(out) and out[-1] == " "
     text = "".join(out).strip()
     if not text:
         return None
@@ -260,6 +271,7 @@ def _make_line(page_no: int, row: list[Glyph]) -> Line | None:
         bottom=max(g.bottom for g in vis),
         size=size,
         lead_width=lead_x1 - vis[0].x0,
+        trailing_space=trailing,
     )
 
 
@@ -358,7 +370,8 @@ def _paragraphs(lines: list[Line]) -> tuple[list[str], int]:
         ):
             paras.append(ln.text)
         else:
-            sep = " " if _is_latin(paras[-1][-1]) and _is_latin(ln.text[0]) else ""
+            latin = _is_latin(paras[-1][-1]) and _is_latin(ln.text[0])
+            sep = " " if latin or (prev is not None and prev.trailing_space) else ""
             paras[-1] += sep + ln.text
             joined += 1
         prev = ln
