@@ -103,3 +103,16 @@ def test_ge_fangmian_is_a_compound_unit():
 def test_ge_fangmian_restating_a_list_is_still_no_count():
     inds = extract_indicators("从思想、组织、作风三个方面加强执法队伍建设。", [], Meta())
     assert inds == []
+
+
+def test_a_summing_up_opener_in_the_shortcomings_part_dates_nothing():
+    head = "三、存在的不足\n"
+    para = "一年来，全区法治政府建设取得一定成效，但仍存在一些不足。一是执法力量不足，仍有3个镇街未配齐法制审核人员。"
+    text = head + para
+    secs = [
+        Section(id="s1", parent=None, level=1, marker="三、", title="存在的不足", canonical="shortcomings",
+                topic=None, start=0, end=len(text), title_start=2, title_end=len(head) - 1),
+    ]  # fmt: skip
+    assert _periods(text, secs) == {"3个": None}
+    secs[0].canonical = "measures_and_results"
+    assert _periods(text, secs) == {"3个": "一年来"}  # among the results: the scene-setting opener dates it

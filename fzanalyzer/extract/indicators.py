@@ -445,12 +445,15 @@ def _carry_periods(text: str, out: list[Indicator], sections: list[Section]) -> 
         op = openings[line_lo]
         if op is None or ind.start < op.end:
             continue
+        part = _part_label(sections, ind.start)
+        if part in carry["no_carry_parts"]:
+            continue
         if s_lo < op.sentence_end and not (0 <= op.list_at < s_lo):
             continue  # the opening sentence itself: its own reading (at 。；) stands
         if (
             not op.counts
             or 0 <= op.list_at < ind.start
-            or _part_label(sections, ind.start) in carry["plan_parts"]
+            or part in carry["plan_parts"]
         ):
             ind.period = op.phrase
             carried.add(k)
