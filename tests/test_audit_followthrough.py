@@ -6,12 +6,13 @@ import json
 import unicodedata
 
 import pytest
-from conftest import load_gold
 from test_audit_support import dev_report
 
 from fzanalyzer.compare.followthrough import Audit, audit
 from fzanalyzer.compare.scoring import score_audit
 from fzanalyzer.model import STATUSES, Report
+
+from conftest import load_gold
 
 PAIRS = [
     ("tangxi-2020", "tangxi-2021"),

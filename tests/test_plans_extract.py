@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from conftest import DEV_IDS, load_gold
 from test_audit_support import dev_report
 
 from fzanalyzer.compare.scoring import score_plans
 from fzanalyzer.extract.plans import extract_plans, is_commitment, split_units
 from fzanalyzer.model import Section
+
+from conftest import DEV_IDS, load_gold
 
 
 @pytest.mark.parametrize("report_id", DEV_IDS)
