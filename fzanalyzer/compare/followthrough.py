@@ -5,8 +5,14 @@ regression over explainable signals (character n-gram TF-IDF, idf-weighted cover
 plan's words after mapping equivalent wordings, shared 《》 titles, longest shared run,
 conflicting level prefixes 区/市, other actors, the paragraph's heading, numbers matching the
 plan's target, ranks among all sentences for that plan, and, when an encoder is given, the
-semantic cosine and its rank). A second small model reads the evidence's action stage
-(done / doing words, a number short of the target) to tell ``fulfilled`` from ``progressed``.
+semantic cosine and its rank). Two signals look at what the plan is about: ``obj_words``, the
+idf-weighted share of the content words of the plan's objects (each clause's object, titles,
+quoted names; jieba words after mapping synonym groups, generic policy words left out) that the
+sentence names, and ``taken``, how much closer another plan is to the sentence (a sentence that
+is the best evidence for another plan is weak evidence for this one). Accepted evidence must
+name at least ``MIN_OBJECT`` of the object words or the plan's title. A second small model reads
+the evidence's action stage (done / doing words, the stage it ends in, a number short of the
+target) to tell ``fulfilled`` from ``progressed``.
 With no evidence, a plan promised again in NEXT's plan part is ``restated``, else
 ``not_reported``; a plan named in NEXT's shortcomings is flagged ``acknowledged_shortfall``.
 
