@@ -11,7 +11,6 @@ import sys
 from dataclasses import asdict
 
 import pytest
-from conftest import DEV, SEED
 
 from fzanalyzer.extract import nlp as fznlp
 from fzanalyzer.extract.indicators import extract_indicators
@@ -19,6 +18,8 @@ from fzanalyzer.extract.lexicon import cues, units
 from fzanalyzer.extract.numbers import numerals
 from fzanalyzer.extract.subject import _pos
 from fzanalyzer.model import Meta
+
+from conftest import DEV, SEED
 
 # Prints the indicators of the seed and a dev report as JSON. With "polluted", first does what
 # other code in a long-lived process may do: extract other texts (warming every cache), change

@@ -8,11 +8,12 @@ import json
 import unicodedata
 
 import pytest
-from conftest import DEV, DEV_IDS, SEED
 
 from fzanalyzer.extract.indicators import extract_indicators
 from fzanalyzer.extract.score import IndicatorScore, dice, score_indicators
 from fzanalyzer.model import Meta
+
+from conftest import DEV, DEV_IDS, SEED
 
 REPORTS = [*(DEV / f"{i}.txt" for i in DEV_IDS), SEED]
 

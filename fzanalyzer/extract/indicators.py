@@ -450,11 +450,7 @@ def _carry_periods(text: str, out: list[Indicator], sections: list[Section]) -> 
             continue
         if s_lo < op.sentence_end and not (0 <= op.list_at < s_lo):
             continue  # the opening sentence itself: its own reading (at 。；) stands
-        if (
-            not op.counts
-            or 0 <= op.list_at < ind.start
-            or part in carry["plan_parts"]
-        ):
+        if not op.counts or 0 <= op.list_at < ind.start or part in carry["plan_parts"]:
             ind.period = op.phrase
             carried.add(k)
 
