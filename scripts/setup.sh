@@ -11,10 +11,12 @@ dev=0
 
 if [ "$dev" = 1 ]; then
   # System packages for the tests: a CJK TrueType font reportlab can embed (the Noto .ttc files
-  # are not usable by reportlab) and Chromium to load the audit's HTML page.
+  # are not usable by reportlab), Chromium to load the audit's HTML page, and LibreOffice to
+  # make and convert legacy .doc files.
   need=()
   [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
