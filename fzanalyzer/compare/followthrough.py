@@ -8,7 +8,7 @@ plan's target, ranks among all sentences for that plan, and, when an encoder is 
 semantic cosine and its rank). Two signals look at what the plan is about: ``obj_words``, the
 idf-weighted share of the content words of the plan's objects (each clause's object, titles,
 quoted names; jieba words after mapping synonym groups, generic policy words left out) that the
-sentence names, and ``taken``, how much closer another plan is to the sentence (a sentence that
+sentence names (and ``obj_gap``, its distance to the plan's best-named sentence), and ``taken``, how much closer another plan is to the sentence (a sentence that
 is the best evidence for another plan is weak evidence for this one). Accepted evidence must
 name at least ``MIN_OBJECT`` of the object words or the plan's title. A second small model reads
 the evidence's action stage (done / doing words, the stage it ends in, a number short of the
@@ -75,6 +75,7 @@ MATCH_FEATURES = (
     "same_topic",
     "obj_words",
     "taken",
+    "obj_gap",
 )
 OBJ_WORDS = MATCH_FEATURES.index("obj_words")
 TAKEN = MATCH_FEATURES.index("taken")
@@ -435,12 +436,15 @@ class PairScorer:
                     else 0.0,
                     self._obj_word_cover(i, j, other_title=title < 0),
                     0.0,
+                    0.0,
                 ]
             )
         x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
         if len(x):
             cov = x[:, 1] + x[:, 2]
             x[:, 8] = cov - cov.max()
+            ow = x[:, OBJ_WORDS]
+            x[:, MATCH_FEATURES.index("obj_gap")] = ow - ow.max()
         if self.sem is not None:
             s = self.sem[i]
             order = np.argsort(-s)
