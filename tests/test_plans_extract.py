@@ -81,3 +81,17 @@ def test_split_units_keeps_offsets():
         "限期整改。",
         "全年办结12件。",
     ]
+
+
+def test_merged_part_gives_plans_only_from_its_plan_half():
+    """Regression: a 不足暨安排 part labelled next_year_plan also yielded its problem sentences."""
+    from pathlib import Path
+
+    import fzanalyzer
+
+    path = Path(__file__).parent / "data" / "segment" / "merged_problems_then_plans.txt"
+    report = fzanalyzer.load(path)
+    assert report.plans
+    for plan in report.plans:
+        assert report.section(plan.section).canonical == "next_year_plan"
+        assert not any(w in plan.text for w in ("不够", "不足", "有待", "仍需"))

@@ -286,6 +286,8 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                 if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
                 sec = _deepest(inside, u.start) or top
+                if sec.canonical not in (None, PLAN_PART):
+                    continue  # the shortcomings half of a merged 不足暨安排 part
                 verb, obj = _verb_object(s)
                 plans.append(
                     Plan(
