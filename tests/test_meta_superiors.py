@@ -249,9 +249,9 @@ def test_merged_shortcomings_and_plan_heading_points_to_one_year():
 
 
 def test_generated_pdf_keeps_the_signature_date_and_region(tmp_path):
-    from render import cjk_font_path, render_pdf
-
     from fzanalyzer.pipeline import analyze_file
+
+    from render import cjk_font_path, render_pdf
 
     if cjk_font_path() is None:
         pytest.skip("needs fonts-wqy-zenhei")

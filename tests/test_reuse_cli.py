@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import DEV
-
 from fzanalyzer.cli import main
+
+from conftest import DEV
 
 
 def test_reuse_json(tmp_path):

@@ -6,10 +6,11 @@ import re
 import unicodedata
 
 import pytest
-from conftest import DEV, SEED, load_gold
 
 import fzanalyzer
 from fzanalyzer.compare.reuse import REUSE_COLUMNS, find_reuse, reuse_df, reuse_json, reuse_summary
+
+from conftest import DEV, SEED, load_gold
 
 TANGXI = ["tangxi-2020", "tangxi-2021", "tangxi-2022"]
 

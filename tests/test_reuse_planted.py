@@ -5,10 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import DEV, SEED
 
 from fzanalyzer.compare.reuse import find_reuse
 from fzanalyzer.model import Meta, Report
+
+from conftest import DEV, SEED
 
 
 def _report(rid: str, text: str, issuer: str, year: int) -> Report:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
-from conftest import DEV, SEED
 
 from fzanalyzer.compare.reuse import find_reuse
 from fzanalyzer.compare.synth import planted_recall, synth_corpus
+
+from conftest import DEV, SEED
 
 
 @pytest.fixture(scope="module")

@@ -8,10 +8,11 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import DATA, DEV_IDS, load_gold
 
 from fzanalyzer.model import Meta, Section
 from fzanalyzer.segment import segment
+
+from conftest import DATA, DEV_IDS, load_gold
 
 SEGMENT_DATA = DATA / "segment"
 FIXTURES = sorted(p.name.removesuffix(".expected.json") for p in SEGMENT_DATA.glob("*.expected.json"))

@@ -127,9 +127,9 @@ def test_numbered_review_with_unnumbered_closing_parts():
 def _report(name: str, year: int, convert=None):
     import unicodedata
 
-    from conftest import DATA
-
     from fzanalyzer.model import Report
+
+    from conftest import DATA
 
     text = unicodedata.normalize("NFKC", (DATA / "segment" / f"{name}.txt").read_text(encoding="utf-8"))
     if convert is not None:

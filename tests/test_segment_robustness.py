@@ -10,10 +10,11 @@ import unicodedata
 from functools import cache
 
 import pytest
-from conftest import DATA, DEV_IDS, load_gold
 
 from fzanalyzer.model import Meta
 from fzanalyzer.segment import segment
+
+from conftest import DATA, DEV_IDS, load_gold
 
 IDS = [*DEV_IDS, "jingan-2019"]
 

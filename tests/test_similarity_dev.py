@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import DEV, SEED
 
 import fzanalyzer
 from fzanalyzer.compare.similarity import nearest, part_similarity, similarity_long, similarity_matrix
+
+from conftest import DEV, SEED
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,12 @@ import unicodedata
 from collections import Counter
 
 import pytest
-from conftest import DEV
 
 import fzanalyzer
 from fzanalyzer.compare.wording import kwic, log_odds, shifts_by_year, terms, wording_shifts
 from fzanalyzer.model import Meta, Report
+
+from conftest import DEV
 
 PLANTED = "数字法治驾驶舱"
 
