@@ -64,6 +64,8 @@ WARNINGS: dict[str, str] = {
     "W012": "file type detected from content as {detail}, not from its extension",
     "W013": "a processing step failed and its output is empty ({detail})",
     "W014": "publication date is the file's creation date {detail}: the text has no signature date",
+    "W015": "not a rule-of-law government report: sections, indicators and plans were not extracted "
+    "(fzanalyzer.pipeline.enrich(report) extracts them anyway){detail}",
 }
 
 

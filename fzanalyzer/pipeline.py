@@ -84,7 +84,9 @@ def _analyze(
     warnings.extend(norm.warnings)
     if not norm.text.strip():
         raise IngestError.from_code("E040", path=source, detail="only whitespace or page furniture")
-    meta: Meta = _step("meta", source, warnings, lambda: extract_meta(norm.text, {**norm.hints, **hints}), Meta())
+    meta: Meta = _step(
+        "meta", source, warnings, lambda: extract_meta(norm.text, {**norm.hints, **hints}), Meta()
+    )
     meta.warnings = warnings + meta.warnings
     report = Report(
         id=id,
@@ -95,8 +97,12 @@ def _analyze(
         meta=meta,
         extractor_version=__version__,
     )
-    if analyze:
+    if analyze and meta.is_report:
         enrich(report)
+    elif analyze:
+        # A near-miss (news about a report, a 工作要点 …) would put look-alike sections,
+        # indicators and plans into a researcher's tables; enrich() extracts them on request.
+        meta.warnings.append(warning("W015"))
     return report
 
 

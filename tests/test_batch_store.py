@@ -31,7 +31,12 @@ def batch_dir(tmp_path: Path) -> Path:
 
 def test_folder_walk_lists_non_report_files_instead_of_dropping_them(batch_dir):
     found = find_inputs([batch_dir])
-    assert sorted(p.name for p in found.files) == ["empty.txt", "jingan-2019.txt", "junk.pdf", "tangxi-2021.txt"]
+    assert sorted(p.name for p in found.files) == [
+        "empty.txt",
+        "jingan-2019.txt",
+        "junk.pdf",
+        "tangxi-2021.txt",
+    ]
     assert [p.name for p in found.ignored] == ["notes.md"]
 
 
@@ -44,7 +49,17 @@ def test_extract_writes_contract_jsonl_and_lists_every_failure(batch_dir, tmp_pa
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in rows] == ["jingan-2019", "tangxi-2021"]
     for r in rows:
-        assert set(r) >= {"id", "source", "sha256", "format", "meta", "sections", "indicators", "plans", "text"}
+        assert set(r) >= {
+            "id",
+            "source",
+            "sha256",
+            "format",
+            "meta",
+            "sections",
+            "indicators",
+            "plans",
+            "text",
+        }
         assert set(r["meta"]) >= {"title", "issuer", "region", "adcode", "region_inferred", "level"}
         assert set(r["meta"]) >= {"year_covered", "is_report", "warnings"}
         text = r["text"]
@@ -61,7 +76,9 @@ def test_store_is_resumable_and_retries_failures(batch_dir, tmp_path):
     assert first.processed == 2 and len(first.failures) == 2
     again = extract([batch_dir], store=db, workers=1, progress=False)
     assert again.processed == 0 and again.skipped == 2 and len(again.failures) == 2
-    (batch_dir / "empty.txt").write_text((DEV / "chengchuan-2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (batch_dir / "empty.txt").write_text(
+        (DEV / "chengchuan-2021.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     third = extract([batch_dir], store=db, workers=1, progress=False)
     assert third.processed == 1 and third.skipped == 2
     with Store(db, read_only=True) as st:
@@ -102,6 +119,27 @@ def test_cli_extract_exits_nonzero_on_failures_and_exports_tables(batch_dir, tmp
     assert main(["export", str(db), "--output", str(tmp_path / "tables"), "--format", "parquet"]) == 0
     sections = pd.read_parquet(tmp_path / "tables" / "sections.parquet")
     assert set(sections["report_id"]) == {"jingan-2019", "tangxi-2021"}
-    assert main(["extract", str(batch_dir / "jingan-2019.txt"), "-f", "csv", "-o", str(tmp_path / "r.csv")]) == 0
+    assert (
+        main(["extract", str(batch_dir / "jingan-2019.txt"), "-f", "csv", "-o", str(tmp_path / "r.csv")]) == 0
+    )
     assert pd.read_csv(tmp_path / "r.csv")["id"].tolist() == ["jingan-2019"]
     assert (tmp_path / "r.indicators.csv").exists()
+
+
+def test_a_near_miss_document_gets_metadata_but_no_items(tmp_path):
+    """News about a report being heard is not a report: its numbers must not enter the tables."""
+    import fzanalyzer
+    from fzanalyzer.pipeline import enrich
+
+    news = tmp_path / "news.txt"
+    news.write_text(
+        "区人大常委会听取和审议区政府关于2020年度法治政府建设情况的报告\n"
+        "3月28日，区十七届人大常委会第三十六次会议听取和审议了区政府关于2020年度法治政府建设情况的报告。"
+        "报告指出，一、主要举措和成效。全年共办理行政复议案件216件。会议认为，区政府认真贯彻落实……\n",
+        encoding="utf-8",
+    )
+    report = fzanalyzer.load(news)
+    assert report.meta.is_report is False
+    assert report.sections == [] and report.indicators == [] and report.plans == []
+    assert any(w.startswith("W015") for w in report.meta.warnings)
+    assert enrich(report).indicators  # on request the numbers are still there
