@@ -9,6 +9,12 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from fzanalyzer import limits
+from fzanalyzer.errors import ERRORS, IngestError
+from fzanalyzer.ingest import read_file
+from fzanalyzer.ingest.text import DecodeError, decode_bytes
+
 from render import (
     cjk_font_path,
     encrypted_pdf,
@@ -24,11 +30,6 @@ from render import (
     unmapped_pdf,
     zip_bomb_docx,
 )
-
-from fzanalyzer import limits
-from fzanalyzer.errors import ERRORS, IngestError
-from fzanalyzer.ingest import read_file
-from fzanalyzer.ingest.text import DecodeError, decode_bytes
 
 needs_font = pytest.mark.skipif(cjk_font_path() is None, reason="needs fonts-wqy-zenhei")
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from render import cjk_font_path, seed_body, seed_text
 
 from fzanalyzer.bench import ingest
+
+from render import cjk_font_path, seed_body, seed_text
 
 
 def test_bench_body_drops_the_website_footer():

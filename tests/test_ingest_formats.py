@@ -14,6 +14,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from fzanalyzer.errors import IngestError
+from fzanalyzer.ingest import read_file, sniff
+from fzanalyzer.ingest.pdf import read_pdf
+from fzanalyzer.ingest.pdflayout import PAGE_NUMBER, Glyph, PageGlyphs, assemble
+from fzanalyzer.ingest.text import decode_bytes
+
 from render import (
     agreement,
     cjk_font_path,
@@ -28,12 +35,6 @@ from render import (
     seed_text,
     split_body,
 )
-
-from fzanalyzer.errors import IngestError
-from fzanalyzer.ingest import read_file, sniff
-from fzanalyzer.ingest.pdf import read_pdf
-from fzanalyzer.ingest.pdflayout import PAGE_NUMBER, Glyph, PageGlyphs, assemble
-from fzanalyzer.ingest.text import decode_bytes
 
 MIN_AGREEMENT = 0.995
 #: Strings that only occur in the rendered pages' chrome, never in the report body.

@@ -11,6 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+import fzanalyzer
+
 from render import (
     agreement,
     cjk_font_path,
@@ -23,8 +26,6 @@ from render import (
     seed_body,
     seed_text,
 )
-
-import fzanalyzer
 
 MIN_AGREEMENT = 0.995
 #: Chrome that never occurs in the report body (checked against it: 纠错 does, in 纠错报告制度).
