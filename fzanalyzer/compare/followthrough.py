@@ -39,13 +39,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import AuditItem, Evidence, Plan, Report
+from ..resources import package_path
 from .encoders import Encoder, encoder_name, get_encoder
 
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = package_path("data")
 MODELS = Path(__file__).resolve().parent.parent / "models" / "audit"
 
 WORK_EXCLUDED = ("next_year_plan", "shortcomings")

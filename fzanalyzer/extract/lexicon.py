@@ -15,9 +15,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from types import MappingProxyType
 from typing import Any
+
+from ..resources import read_data
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Unit:
 
 
 def _data(name: str) -> str:
-    return (resources.files("fzanalyzer") / "data" / name).read_text(encoding="utf-8")
+    return read_data(name)
 
 
 def freeze(x: Any) -> Any:

@@ -25,9 +25,10 @@ import json
 import logging
 import random
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from ..resources import package_path
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -107,7 +108,7 @@ def blank_zh() -> Language:
 
 
 def model_dir() -> Path:
-    return Path(str(resources.files("fzanalyzer") / "models" / "ner"))
+    return package_path("models", "ner")
 
 
 def build_nlp(ner: bool = True) -> Language:
@@ -149,7 +150,7 @@ def ner_available() -> bool:
 
 
 def data_dir() -> Path:
-    return Path(str(resources.files("fzanalyzer") / "data" / "ner"))
+    return package_path("data", "ner")
 
 
 def silver(sentences: list[str]) -> list[dict[str, Any]]:

@@ -20,8 +20,9 @@ import json
 import re
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from ..resources import read_data
 
 Number = int | float
 
@@ -31,8 +32,7 @@ def numerals() -> Any:
     """The numeral table (digits, small and big multipliers), read-only."""
     from .lexicon import freeze
 
-    path = resources.files("fzanalyzer") / "data" / "numerals.json"
-    return freeze(json.loads(path.read_text(encoding="utf-8")))
+    return freeze(json.loads(read_data("numerals.json")))
 
 
 @cache

@@ -19,10 +19,10 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 from ..model import Meta, Plan, Section
+from ..resources import read_data
 
 PLAN_PART = "next_year_plan"
 
@@ -38,8 +38,7 @@ _STRIP = " \t\u3000\r\n"
 @cache
 def lexicon() -> dict[str, Any]:
     """The plan cue words (``data/plans.json``), loaded once."""
-    raw = (Path(__file__).resolve().parent.parent / "data" / "plans.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
+    data = json.loads(read_data("plans.json"))
     verbs = sorted(set(data["action_verbs"]), key=len, reverse=True)
     data["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
     data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]

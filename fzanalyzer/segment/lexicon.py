@@ -6,8 +6,9 @@ import json
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from ..resources import read_data
 
 _CN_DIGITS = {
     "〇": 0,
@@ -36,8 +37,7 @@ class MarkerType:
 @cache
 def headings_data() -> dict[str, Any]:
     """The parsed ``data/headings.json``."""
-    path = resources.files("fzanalyzer") / "data" / "headings.json"
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads(read_data("headings.json"))
 
 
 @cache

@@ -26,9 +26,10 @@ import math
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from ..resources import package_path
 
 MODEL_NAME = "title_cut.json"
 MIN_TITLE = 4
@@ -43,7 +44,7 @@ _C = 3.0  # inverse regularization, chosen by 5-fold CV on the training rows (1,
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("fzanalyzer").joinpath("models", "segment", MODEL_NAME)))
+    return package_path("models", "segment", MODEL_NAME)
 
 
 @cache

@@ -21,11 +21,11 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..model import TOPIC_LABELS
+from ..resources import data_file, package_path
 from .lexicon import simplified
 
 MODEL_NAME = "topic_model.json"
@@ -34,11 +34,11 @@ _CLAUSE = re.compile(r"[,，;；、]")
 
 
 def _data_path(*parts: str) -> Any:
-    return resources.files("fzanalyzer").joinpath("data", "topics", *parts)
+    return data_file("topics", *parts)
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("fzanalyzer").joinpath("models", "topics", MODEL_NAME)))
+    return package_path("models", "topics", MODEL_NAME)
 
 
 @cache
