@@ -323,7 +323,16 @@ def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     src = render_docx(body, rendered / "legacy-src.docx")
     out = rendered / "legacy"
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(out), str(src)],
+        [
+            "soffice",
+            _own_profile(rendered),
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(out),
+            str(src),
+        ],
         check=True,
         capture_output=True,
         timeout=120,
@@ -332,7 +341,16 @@ def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     assert doc.format == "docx"
     numbered = _numbered_docx(rendered / "legacy-numbered.docx")
     subprocess.run(
-        ["soffice", "--headless", "--convert-to", "doc", "--outdir", str(out), str(numbered)],
+        [
+            "soffice",
+            _own_profile(rendered),
+            "--headless",
+            "--convert-to",
+            "doc",
+            "--outdir",
+            str(out),
+            str(numbered),
+        ],
         check=True,
         capture_output=True,
         timeout=120,
@@ -366,6 +384,12 @@ def test_pdf_paragraphs_rebuilt_without_furniture(pdf_path, body, engine):
     assert doc.hints["pages"] > 10
 
 
+def _own_profile(folder: Path) -> str:
+    """A LibreOffice user profile of this test's own: two soffice processes sharing the default
+    profile (pytest -n 2) make one of them fail."""
+    return f"-env:UserInstallation={(folder / 'soffice-profile').resolve().as_uri()}"
+
+
 @pytest.fixture(scope="session")
 def office_pdfs(rendered, body) -> dict[str, Path]:
     """The DOCX rendering (running header, ``— PAGE —`` footer field) exported to PDF by
@@ -382,7 +406,16 @@ def office_pdfs(rendered, body) -> dict[str, Path]:
         for a in ("ragged", "justified")
     ]
     subprocess.run(
-        [exe, "--headless", "--convert-to", "pdf", "--outdir", str(out), *map(str, srcs)],
+        [
+            exe,
+            _own_profile(rendered),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *map(str, srcs),
+        ],
         check=True,
         capture_output=True,
         timeout=300,
