@@ -31,3 +31,5 @@ if [ "$dev" = 1 ]; then
 else
   "$PY" -m pip install -q --disable-pip-version-check -e .
 fi
+# pyenv installs console scripts behind shims that exist only after a rehash.
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash || true; fi
