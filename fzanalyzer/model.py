@@ -281,7 +281,16 @@ class Report:
         return None
 
 
-_META_COLUMNS = ("report_id", "issuer", "province", "city", "county_or_district", "adcode", "gov_level", "year")
+_META_COLUMNS = (
+    "report_id",
+    "issuer",
+    "province",
+    "city",
+    "county_or_district",
+    "adcode",
+    "gov_level",
+    "year",
+)
 
 
 def _columns(cls: type, extra: tuple[str, ...] = (), meta: bool = False) -> list[str]:

@@ -25,7 +25,13 @@ def as_prediction(gold: dict) -> dict:
     sections = []
     for h in flatten_headings(gold["sections"]):
         sections.append(
-            {"level": h.level, "marker": h.marker, "title": h.title, "canonical": h.canonical, "topic": h.topic}
+            {
+                "level": h.level,
+                "marker": h.marker,
+                "title": h.title,
+                "canonical": h.canonical,
+                "topic": h.topic,
+            }
         )
     return {
         "id": gold["id"],
