@@ -29,6 +29,8 @@ True
 
 from __future__ import annotations
 
+from pathlib import Path
+
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TEXT_BYTES = 50 * 1024 * 1024
 MAX_HTML_BYTES = 20 * 1024 * 1024
@@ -51,3 +53,22 @@ def human_bytes(n: int) -> str:
             return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
         n /= 1024  # type: ignore[assignment]
     return f"{n} B"  # pragma: no cover
+
+
+def read_bounded(path: Path, limit: int, kind: str = "") -> bytes:
+    """The file's bytes, refusing a file larger than ``limit`` (E005) or one that cannot be
+    read (E001) before anything is loaded into memory."""
+    from .errors import IngestError
+
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise IngestError.from_code(
+                "E005",
+                path=path,
+                detail=human_bytes(size),
+                limit=human_bytes(limit) + (f" for {kind}" if kind else ""),
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise IngestError.from_code("E001", path=path) from exc

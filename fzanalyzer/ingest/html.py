@@ -106,18 +106,7 @@ def declared_charset(data: bytes) -> str | None:
 
 def read_html(path: Path) -> RawDocument:
     """Read a saved web page (see the module docstring)."""
-    try:
-        size = path.stat().st_size
-        if size > limits.MAX_HTML_BYTES:
-            raise IngestError.from_code(
-                "E005",
-                path=path,
-                detail=limits.human_bytes(size),
-                limit=limits.human_bytes(limits.MAX_HTML_BYTES) + " for HTML",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError.from_code("E001", path=path) from exc
+    data = limits.read_bounded(path, limits.MAX_HTML_BYTES, "HTML")
     declared = declared_charset(data)
     try:
         page, encoding, guessed = decode_bytes(data, declared=declared)
@@ -143,18 +132,8 @@ def read_mht(path: Path) -> RawDocument:
     import email
     import email.policy
 
-    try:
-        size = path.stat().st_size
-        if size > limits.MAX_HTML_BYTES:
-            raise IngestError.from_code(
-                "E005",
-                path=path,
-                detail=limits.human_bytes(size),
-                limit=limits.human_bytes(limits.MAX_HTML_BYTES),
-            )
-        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.compat32)
-    except OSError as exc:
-        raise IngestError.from_code("E001", path=path) from exc
+    data = limits.read_bounded(path, limits.MAX_HTML_BYTES, "HTML")
+    msg = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in msg.walk():
         if part.get_content_type() == "text/html":
             data = part.get_payload(decode=True) or b""

@@ -57,18 +57,7 @@ class DecodeError(ValueError):
 
 def read_text(path: Path) -> RawDocument:
     """Read a text file (any of the encodings above) without changing its characters."""
-    try:
-        size = path.stat().st_size
-        if size > limits.MAX_TEXT_BYTES:
-            raise IngestError.from_code(
-                "E005",
-                path=path,
-                detail=limits.human_bytes(size),
-                limit=limits.human_bytes(limits.MAX_TEXT_BYTES) + " for text",
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise IngestError.from_code("E001", path=path) from exc
+    data = limits.read_bounded(path, limits.MAX_TEXT_BYTES, "text")
     if _NOT_BLANK.search(data) is None:  # (no copy of a large file, unlike data.strip())
         raise IngestError.from_code("E003", path=path)
     try:
