@@ -166,7 +166,7 @@ class Report:
         return [
             s
             for s in self.sections
-            if s.canonical == label and getattr(by_id.get(s.parent), "canonical", None) != label
+            if s.canonical == label and getattr(by_id.get(s.parent or ""), "canonical", None) != label
         ]
 
     def section(self, section_id: str | None) -> Section | None:
