@@ -164,3 +164,11 @@ def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
     assert fitted["threshold"] == shipped["threshold"]
     assert fitted["match_coef"] == pytest.approx(shipped["match_coef"], abs=1e-3)
     assert fitted["stage_coef"] == pytest.approx(shipped["stage_coef"], abs=1e-3)
+
+
+def test_html_names_topics_in_chinese_and_filters_by_label(tangxi_audit):
+    page = render_html(tangxi_audit)
+    topics = {it.topic for it in tangxi_audit.items if it.topic}
+    assert "enforcement" in topics
+    assert "<td>行政执法</td>" in page  # what an auditor reads
+    assert 'data-topic="enforcement"' in page and '<option value="enforcement">行政执法</option>' in page

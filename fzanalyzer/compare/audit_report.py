@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import STATUSES
+from ..resources import load_json
 
 if TYPE_CHECKING:
     from .followthrough import Audit
@@ -140,6 +141,7 @@ def render_html(audit: Audit) -> str:
         labels=STATUS_LABELS,
         counts=audit.counts(),
         by_topic=_by_topic(audit),
+        topic_names=load_json("labels.json")["topics"],
     )
 
 
