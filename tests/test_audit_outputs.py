@@ -15,6 +15,8 @@ from fzanalyzer.compare.audit_report import REVIEW_COLUMN, highlight, read_revie
 from fzanalyzer.compare.followthrough import Audit, audit
 from fzanalyzer.model import STATUSES, AuditItem, Evidence
 
+from conftest import require
+
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -66,8 +68,8 @@ def test_html_has_summary_table_and_badges(tangxi_audit, tmp_path):
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 def test_html_filter_in_headless_chromium(tangxi_audit, tmp_path):
+    require(CHROMIUM is not None, "Chromium")
     page = tmp_path / "audit.html"
     page.write_text(render_html(tangxi_audit), encoding="utf-8")
     flags = [

@@ -49,3 +49,11 @@ def test_usage_errors_are_one_line_messages_with_status_2(tmp_path, capsys):
     assert "no such store" in capsys.readouterr().err
     assert main(["extract"]) == 2
     assert "Missing argument" in capsys.readouterr().err
+
+
+def test_a_missing_test_dependency_fails_with_the_setup_command():
+    from conftest import require
+
+    with pytest.raises(pytest.fail.Exception, match=r"scripts/setup\.sh --dev"):
+        require(False, "Chromium")
+    require(True, "Chromium")

@@ -16,7 +16,6 @@ from fzanalyzer.ingest import read_file
 from fzanalyzer.ingest.text import DecodeError, decode_bytes
 
 from render import (
-    cjk_font_path,
     encrypted_pdf,
     huge_line_txt,
     image_only_pdf,
@@ -31,7 +30,7 @@ from render import (
     zip_bomb_docx,
 )
 
-needs_font = pytest.mark.skipif(cjk_font_path() is None, reason="needs fonts-wqy-zenhei")
+needs_font = pytest.mark.usefixtures("cjk_font")
 
 
 def code_of(path: Path) -> str:
@@ -42,9 +41,7 @@ def code_of(path: Path) -> str:
 
 
 @pytest.fixture(scope="module")
-def short_pdf(tmp_path_factory) -> Path:
-    if cjk_font_path() is None:
-        pytest.skip("needs fonts-wqy-zenhei")
+def short_pdf(tmp_path_factory, cjk_font) -> Path:
     return render_pdf(seed_body()[:2500], tmp_path_factory.mktemp("pdf") / "short.pdf")
 
 

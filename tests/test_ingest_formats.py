@@ -21,9 +21,9 @@ from fzanalyzer.ingest.pdf import read_pdf
 from fzanalyzer.ingest.pdflayout import PAGE_NUMBER, Glyph, PageGlyphs, assemble
 from fzanalyzer.ingest.text import decode_bytes
 
+from conftest import require
 from render import (
     agreement,
-    cjk_font_path,
     render_docx,
     render_html,
     render_pdf,
@@ -40,7 +40,7 @@ MIN_AGREEMENT = 0.995
 #: Strings that only occur in the rendered pages' chrome, never in the report body.
 CHROME = ("您所在的位置", "版权所有", "ICP备", "打印本页", "关闭窗口", "发布时间", "字号", "网站地图")
 HAS_SOFFICE = shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
-needs_font = pytest.mark.skipif(cjk_font_path() is None, reason="needs fonts-wqy-zenhei")
+needs_font = pytest.mark.usefixtures("cjk_font")
 
 
 @pytest.fixture(scope="session")
@@ -54,9 +54,7 @@ def rendered(tmp_path_factory, body) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pdf_path(rendered, body) -> Path:
-    if cjk_font_path() is None:
-        pytest.skip("needs fonts-wqy-zenhei")
+def pdf_path(rendered, body, cjk_font) -> Path:
     return render_pdf(body, rendered / "report.pdf")
 
 
@@ -316,9 +314,10 @@ def test_docx_list_numbering_is_written_out(rendered):
     assert read_file(_numbered_docx(rendered / "numbered.docx")).text.splitlines() == NUMBERED
 
 
-@pytest.mark.skipif(not HAS_SOFFICE, reason="no LibreOffice")
 def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     import subprocess
+
+    require(HAS_SOFFICE, "LibreOffice (soffice)")
 
     src = render_docx(body, rendered / "legacy-src.docx")
     out = rendered / "legacy"
@@ -397,8 +396,7 @@ def office_pdfs(rendered, body) -> dict[str, Path]:
     punctuation drawn out of order, justified glyph spacing)."""
     import subprocess
 
-    if not HAS_SOFFICE:
-        pytest.skip("no LibreOffice")
+    require(HAS_SOFFICE, "LibreOffice (soffice)")
     exe = shutil.which("soffice") or shutil.which("libreoffice")
     out = rendered / "office"
     srcs = [

@@ -17,6 +17,8 @@ from fzanalyzer.meta.superior import leadership_clauses, named_divisions, superi
 from fzanalyzer.model import Region
 from fzanalyzer.normalize import normalize
 
+from conftest import require
+
 META = Path(__file__).parent / "data" / "meta"
 EXPECTED = json.loads((META / "expected.json").read_text(encoding="utf-8"))
 
@@ -253,8 +255,7 @@ def test_generated_pdf_keeps_the_signature_date_and_region(tmp_path):
 
     from render import cjk_font_path, render_pdf
 
-    if cjk_font_path() is None:
-        pytest.skip("needs fonts-wqy-zenhei")
+    require(cjk_font_path() is not None, "the CJK font fonts-wqy-zenhei")
     signed = render_pdf(
         fixture("county-addressee-city"), tmp_path / "signed.pdf", header="柘川县人民政府文件"
     )

@@ -14,6 +14,7 @@ import pytest
 
 import fzanalyzer
 
+from conftest import require
 from render import (
     agreement,
     cjk_font_path,
@@ -118,8 +119,7 @@ def test_reference_is_the_body_without_footer(reference):
 
 @pytest.mark.parametrize("name", FORMATS)
 def test_same_normalized_body(renderings, loaded, reference, name):
-    if name not in renderings:
-        pytest.skip("needs fonts-wqy-zenhei")
+    require(name in renderings, "the CJK font fonts-wqy-zenhei")
     report = loaded(name)
     recall, precision = agreement(report.text, reference.text)
     assert recall >= MIN_AGREEMENT, f"{name}: text lost, recall {recall:.4f}"
@@ -133,8 +133,7 @@ def test_same_normalized_body(renderings, loaded, reference, name):
 
 @pytest.mark.parametrize("name", FORMATS)
 def test_same_metadata(renderings, loaded, reference, name):
-    if name not in renderings:
-        pytest.skip("needs fonts-wqy-zenhei")
+    require(name in renderings, "the CJK font fonts-wqy-zenhei")
     report = loaded(name)
     for field in META_FIELDS:
         assert getattr(report.meta, field) == getattr(reference.meta, field), f"{name}: {field}"
@@ -171,8 +170,7 @@ def dev_renderings(tmp_path_factory):
 @pytest.mark.parametrize("fmt", DEV_FORMATS)
 def test_dev_reports_survive_every_format(dev_renderings, fmt):
     for rid, (ref, paths) in dev_renderings.items():
-        if fmt not in paths:
-            pytest.skip("needs fonts-wqy-zenhei")
+        require(fmt in paths, "the CJK font fonts-wqy-zenhei")
         report = fzanalyzer.load(paths[fmt], analyze=False)
         recall, precision = agreement(report.text, ref.text)
         assert recall >= MIN_AGREEMENT and precision >= MIN_AGREEMENT, (rid, recall, precision)
