@@ -312,16 +312,14 @@ def _grey_image():
     return img
 
 
-def fidelity_table(folder: Path) -> list[tuple[str, str, float, float, float, float]]:
-    """Per format: ingest-level and end-to-end agreement with the body ``(name, format,
-    ingest recall, ingest precision, load recall, load precision)``. The end-to-end reference
-    is the normalized text of the report's own UTF-8 file."""
-    import fzanalyzer
-    from fzanalyzer.ingest import read_file
-
+def render_every_format(folder: Path) -> dict[str, Path]:
+    """The real report written in every form a user brings: text in four encodings and CRLF,
+    hard-wrapped PDF-style text, a traditional-character copy, four HTML layouts, DOCX and (with
+    the CJK font installed) PDF. Returns ``file name → path``."""
     full, body = seed_text(), seed_body()
     files: dict[str, bytes] = {
         "utf8.txt": render_txt(full),
+        "utf8-bom.txt": render_txt(full, bom=True),
         "gb18030.txt": render_txt(full, "gb18030"),
         "utf16.txt": render_txt(full, "utf-16"),
         "crlf.txt": render_txt(full, newline="\r\n"),
@@ -340,6 +338,18 @@ def fidelity_table(folder: Path) -> list[tuple[str, str, float, float, float, fl
     paths["report.docx"] = render_docx(body, folder / "report.docx")
     if cjk_font_path():
         paths["report.pdf"] = render_pdf(body, folder / "report.pdf")
+    return paths
+
+
+def fidelity_table(folder: Path) -> list[tuple[str, str, float, float, float, float]]:
+    """Per format: ingest-level and end-to-end agreement with the body ``(name, format,
+    ingest recall, ingest precision, load recall, load precision)``. The end-to-end reference
+    is the normalized text of the report's own UTF-8 file."""
+    import fzanalyzer
+    from fzanalyzer.ingest import read_file
+
+    body = seed_body()
+    paths = render_every_format(folder)
     reference = fzanalyzer.load(paths["utf8.txt"], analyze=False).text
     rows = []
     for name, path in paths.items():

@@ -314,46 +314,24 @@ def test_docx_list_numbering_is_written_out(rendered):
     assert read_file(_numbered_docx(rendered / "numbered.docx")).text.splitlines() == NUMBERED
 
 
-def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
+def soffice_convert(fmt: str, out: Path, *sources: Path) -> None:
+    """Convert with LibreOffice, using a user profile of the output folder's own: two soffice
+    processes sharing the default profile (pytest -n 2) make one of them fail."""
     import subprocess
 
     require(HAS_SOFFICE, "LibreOffice (soffice)")
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    profile = f"-env:UserInstallation={(out / 'soffice-profile').resolve().as_uri()}"
+    cmd = [str(exe), profile, "--headless", "--convert-to", fmt, "--outdir", str(out), *map(str, sources)]
+    subprocess.run(cmd, check=True, capture_output=True, timeout=300)
 
-    src = render_docx(body, rendered / "legacy-src.docx")
+
+def test_legacy_doc_is_converted_with_libreoffice(rendered, body):
     out = rendered / "legacy"
-    subprocess.run(
-        [
-            "soffice",
-            _own_profile(rendered),
-            "--headless",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(out),
-            str(src),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    soffice_convert("doc", out, render_docx(body, rendered / "legacy-src.docx"))
     doc = read_file(out / "legacy-src.doc")
     assert doc.format == "docx"
-    numbered = _numbered_docx(rendered / "legacy-numbered.docx")
-    subprocess.run(
-        [
-            "soffice",
-            _own_profile(rendered),
-            "--headless",
-            "--convert-to",
-            "doc",
-            "--outdir",
-            str(out),
-            str(numbered),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    soffice_convert("doc", out, _numbered_docx(rendered / "legacy-numbered.docx"))
     # LibreOffice's .doc round trip keeps the numbering but turns 一 into 1: markers must be there
     lines = read_file(out / "legacy-numbered.doc").text.splitlines()
     marker = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[、.）)]")
@@ -383,41 +361,17 @@ def test_pdf_paragraphs_rebuilt_without_furniture(pdf_path, body, engine):
     assert doc.hints["pages"] > 10
 
 
-def _own_profile(folder: Path) -> str:
-    """A LibreOffice user profile of this test's own: two soffice processes sharing the default
-    profile (pytest -n 2) make one of them fail."""
-    return f"-env:UserInstallation={(folder / 'soffice-profile').resolve().as_uri()}"
-
-
 @pytest.fixture(scope="session")
 def office_pdfs(rendered, body) -> dict[str, Path]:
     """The DOCX rendering (running header, ``— PAGE —`` footer field) exported to PDF by
     LibreOffice, ragged-right and justified: real office-made PDFs (CJK/Latin autospace,
     punctuation drawn out of order, justified glyph spacing)."""
-    import subprocess
-
-    require(HAS_SOFFICE, "LibreOffice (soffice)")
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
     out = rendered / "office"
     srcs = [
         render_docx(body, rendered / f"office-{a}.docx", justify=a == "justified")
         for a in ("ragged", "justified")
     ]
-    subprocess.run(
-        [
-            exe,
-            _own_profile(rendered),
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *map(str, srcs),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
+    soffice_convert("pdf", out, *srcs)
     return {a: out / f"office-{a}.pdf" for a in ("ragged", "justified")}
 
 

@@ -19,13 +19,11 @@ from render import (
     agreement,
     cjk_font_path,
     render_docx,
+    render_every_format,
     render_html,
     render_pdf,
-    render_traditional,
-    render_txt,
     render_wrapped_txt,
     seed_body,
-    seed_text,
 )
 
 MIN_AGREEMENT = 0.995
@@ -63,29 +61,7 @@ FORMATS = [
 
 @pytest.fixture(scope="session")
 def renderings(tmp_path_factory) -> dict[str, Path]:
-    folder = tmp_path_factory.mktemp("roundtrip")
-    full, body = seed_text(), seed_body()
-    files: dict[str, bytes] = {
-        "utf8.txt": render_txt(full),
-        "utf8-bom.txt": render_txt(full, bom=True),
-        "gb18030.txt": render_txt(full, "gb18030"),
-        "utf16.txt": render_txt(full, "utf-16"),
-        "crlf.txt": render_txt(full, newline="\r\n"),
-        "wrapped.txt": render_wrapped_txt(body).encode("utf-8"),
-        "traditional.txt": render_traditional(full).encode("utf-8"),
-        "page-div.html": render_html(body, "div"),
-        "page-table.html": render_html(body, "table"),
-        "page-br.html": render_html(body, "br"),
-        "page-gbk.html": render_html(body, "div", charset="gbk"),
-    }
-    out = {}
-    for name, data in files.items():
-        (folder / name).write_bytes(data)
-        out[name] = folder / name
-    out["report.docx"] = render_docx(body, folder / "report.docx")
-    if cjk_font_path():
-        out["report.pdf"] = render_pdf(body, folder / "report.pdf")
-    return out
+    return render_every_format(tmp_path_factory.mktemp("roundtrip"))
 
 
 @pytest.fixture(scope="session")

