@@ -90,10 +90,34 @@ def test_train_ner_silver_mode(tmp_path):
 
 
 @pytest.mark.slow
-def test_train_ner_rebuilds_the_shipped_model_identically(tmp_path):
-    path, scores = fznlp.train_ner(out=tmp_path / "ner")
-    assert (path / "ner" / "model").read_bytes() == (fznlp.model_dir() / "ner" / "model").read_bytes()
-    assert 0 <= scores["ents_f"] <= 1
+def test_train_ner_reaches_the_shipped_scores_and_tags(tmp_path, capsys):
+    """A retrain completes, scores within a tolerance of the shipped model's recorded held-out
+    figures (another CPU or numpy/blis/thinc build gives a slightly different model, so bytes are
+    never compared), records where it was built, and the model it writes loads and tags."""
+    import spacy
+
+    assert main(["train-ner", "--output", str(tmp_path / "ner"), "--iter", "12"]) == 0
+    assert "held-out P" in capsys.readouterr().out
+    meta = json.loads((tmp_path / "ner" / "meta.json").read_text(encoding="utf-8"))
+    shipped = json.loads((fznlp.model_dir() / "meta.json").read_text(encoding="utf-8"))
+    # 12 epochs instead of 30 keeps the test short; the held-out F stays near the shipped one
+    assert abs(meta["fz_heldout"]["ents_f"] - shipped["fz_heldout"]["ents_f"]) < 0.12
+    build = meta["fz_build"]
+    assert build["libraries"]["spacy"] and build["libraries"]["numpy"]
+    assert isinstance(build["cpu_flags"], list)
+    nlp = fznlp.blank_zh()
+    nlp.add_pipe("ner", source=spacy.load(tmp_path / "ner"))
+    doc = nlp("全年办理法律援助案件2318件，为农民工讨回欠薪4260万元。")
+    assert any(e.label_ == fznlp.NER_LABEL for e in doc.ents)
+
+
+def test_training_never_writes_into_the_package_by_default(capsys):
+    before = (fznlp.model_dir() / "ner" / "model").stat().st_mtime_ns
+    assert main(["train-ner"]) == 2
+    assert "--output" in capsys.readouterr().err
+    with pytest.raises(ValueError, match="output folder"):
+        fznlp.train_ner()
+    assert (fznlp.model_dir() / "ner" / "model").stat().st_mtime_ns == before
 
 
 def test_indicators_eval_command_compares_rules_and_ner(data_dir, capsys):

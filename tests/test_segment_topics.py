@@ -64,15 +64,38 @@ def test_traditional_script_headings():
 
 
 def test_shipped_model_matches_a_rebuild(tmp_path, capsys):
-    """train-topics rebuilds the shipped model exactly (fixed seed) and prints its CV accuracy."""
+    """train-topics rebuilds the shipped model (fixed seed) and prints its CV accuracy. Weights are
+    compared within a tolerance, never as bytes: another BLAS build moves the last digits."""
     out = tmp_path / "m.json"
     assert main(["train-topics", "--output", str(out)]) == 0
     msg = capsys.readouterr().out
     assert "cross-validated accuracy" in msg
     acc = float(msg.split("accuracy ")[1].split(";")[0])
     assert acc >= 0.8
-    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(model_path().read_text(encoding="utf-8"))
+    fitted = json.loads(out.read_text(encoding="utf-8"))
+    shipped = json.loads(model_path().read_text(encoding="utf-8"))
+    assert fitted.keys() == shipped.keys()
+    assert _max_abs_diff(fitted, shipped) < 1e-3
     assert load_model() is not None
+
+
+def test_train_topics_needs_an_output(capsys):
+    assert main(["train-topics"]) == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def _max_abs_diff(a, b) -> float:
+    """Largest difference between two JSON trees of the same shape (numbers compared, the rest equal)."""
+    if isinstance(a, dict):
+        assert a.keys() == b.keys()
+        return max((_max_abs_diff(a[k], b[k]) for k in a), default=0.0)
+    if isinstance(a, list):
+        assert len(a) == len(b)
+        return max((_max_abs_diff(x, y) for x, y in zip(a, b, strict=True)), default=0.0)
+    if isinstance(a, int | float) and not isinstance(a, bool):
+        return abs(float(a) - float(b))
+    assert a == b
+    return 0.0
 
 
 def test_numpy_prediction_matches_sklearn():

@@ -110,14 +110,16 @@ def train_audit(
         ["tfidf"], "--encoder", "-e", help="Fit the combiner for these encoders (repeatable)."
     ),
     pairs: Path | None = typer.Option(None, "--pairs", help="Annotated pairs (default: the packaged file)."),
-    out_dir: Path | None = typer.Option(None, "--out-dir", help="Where to store the fitted models."),
+    out_dir: Path = typer.Option(
+        ..., "--out-dir", help="Folder to write the fitted models to (the installed package's are never overwritten)."
+    ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
     from ..compare.combiner import PAIRS, train
     from ..compare.followthrough import MODELS
 
     for name in encoder:
-        comb = train(None if name == "tfidf" else name, path=pairs or PAIRS, out_dir=out_dir or MODELS)
+        comb = train(None if name == "tfidf" else name, path=pairs or PAIRS, out_dir=out_dir)
         typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")
         for f, c in zip(comb.match_features, comb.match_coef, strict=True):
             typer.echo(f"  {f:>14} {c:+.3f}")

@@ -15,12 +15,16 @@ def train_ner(
         None, "--data", help="Training JSONL (text, spans); default: the package's data/ner/train.jsonl."
     ),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Model folder; default: the package's models/ner/."
+        None,
+        "--output",
+        "-o",
+        help="Model folder to write (required when training: the installed package's model is never overwritten).",
     ),
     seed: int | None = typer.Option(
         None,
         "--seed",
-        help="Random seed (default from data/ner/config.json; fixed, so the model is rebuilt identically).",
+        help="Random seed (default from data/ner/config.json). A rebuild on the same machine is identical; "
+        "on another CPU or library build the scores agree within a few hundredths.",
     ),
     n_iter: int | None = typer.Option(
         None, "--iter", help="Training epochs (default from data/ner/config.json)."
@@ -46,6 +50,12 @@ def train_ner(
         return 0
     if data is not None and not data.exists():
         raise typer.BadParameter(f"{data}: no such file", param_hint="--data")
+    if output is None:
+        raise typer.BadParameter(
+            "name the folder to write the model to, e.g. --output models/ner "
+            "(training never overwrites the installed package's model)",
+            param_hint="--output",
+        )
     path, scores = fit(data=data, out=output, seed=seed, n_iter=n_iter)
     typer.echo(
         f"held-out P {scores['ents_p']:.3f} R {scores['ents_r']:.3f} F {scores['ents_f']:.3f}; "

@@ -16,13 +16,13 @@ def train_topics(
         "--data",
         help="Training TSV (topic, heading, first_sentence); default: the package's data/topics/train.tsv.",
     ),
-    output: Path | None = typer.Option(
-        None,
+    output: Path = typer.Option(
+        ...,
         "--output",
         "-o",
-        help="Model JSON to write; default: the package's models/topics/topic_model.json.",
+        help="Model JSON to write (the installed package's model is never overwritten).",
     ),
-    seed: int = typer.Option(0, "--seed", help="Random seed (fixed, so the model is rebuilt identically)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed (fixed: a rebuild on the same machine is identical)."),
     folds: int = typer.Option(5, "--folds", help="Folds of the stratified cross-validation."),
 ) -> int:
     """Fit the char n-gram TF-IDF + logistic-regression topic model; print its k-fold accuracy."""

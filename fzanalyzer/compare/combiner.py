@@ -72,7 +72,7 @@ def train(
     encoder: str | Encoder | None = None,
     *,
     path: Path = PAIRS,
-    out_dir: Path | None = MODELS,
+    out_dir: Path | None = None,
     c: float = 10.0,
     hard_negatives: int = 15,
     drop: tuple[str, ...] = DROPPED,

@@ -211,8 +211,12 @@ def train_ner(
     from spacy.training import Example
     from spacy.util import fix_random_seed
 
+    if out is None:
+        raise ValueError(
+            "train_ner needs an output folder (out=...): training never overwrites the installed package's "
+            f"model at {model_dir()}; copy a model there yourself once you have checked it"
+        )
     examples = read_examples(data)
-    out = out or model_dir()
     rng = random.Random(seed)
     order = list(range(len(examples)))
     rng.shuffle(order)
@@ -226,10 +230,42 @@ def train_ner(
     nlp.meta["description"] = "Indicator subjects (SUBJ) for fzanalyzer; trained by `fzanalyzer train-ner`."
     nlp.meta["fz_heldout"] = scores
     nlp.meta["fz_train"] = {"seed": seed, "n_iter": n_iter, "dropout": dropout, "examples": len(examples)}
+    nlp.meta["fz_build"] = build_environment()
     out.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     _ = (spacy, fix_random_seed)
     return out, scores
+
+
+def build_environment() -> dict[str, Any]:
+    """What a trained model depends on besides its data and seed: the numeric libraries' versions
+    and the CPU's instruction-set flags. A retrain on another machine gives a slightly different
+    model (held-out F within a few hundredths), so the model records where it was built."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    libs = {}
+    for name in ("spacy", "thinc", "blis", "numpy"):
+        try:
+            libs[name] = version(name)
+        except PackageNotFoundError:
+            libs[name] = None
+    flags: list[str] = []
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("flags"):
+                    simd = ("sse4_2", "avx", "avx2", "avx512f", "fma", "neon", "asimd")
+                    flags = sorted(f for f in line.split(":", 1)[1].split() if f in simd)
+                    break
+    except OSError:
+        pass
+    return {
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpu_flags": flags,
+        "libraries": libs,
+    }
 
 
 def _fit(*, held_out, train, seed, n_iter, dropout) -> Language:

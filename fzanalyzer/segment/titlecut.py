@@ -148,8 +148,8 @@ def training_examples(rows: list[tuple[str, str, str]]) -> tuple[list[list[str]]
 
 
 def fit_title_cut(path: str | Path | None = None, out: str | Path | None = None) -> dict[str, Any]:
-    """Fit the boundary model on the topic training rows and write it as JSON (default: the
-    packaged model). Returns the model."""
+    """Fit the boundary model on the topic training rows; write it as JSON to ``out`` if given
+    (never into the installed package unless that path is named). Returns the model."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -167,8 +167,9 @@ def fit_title_cut(path: str | Path | None = None, out: str | Path | None = None)
         "intercept": round(float(clf.intercept_[0]), 5),
         "weights": {k: v for k, v in sorted(weights.items()) if abs(v) >= 1e-4},
     }
-    target = Path(out) if out else model_path()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(model, ensure_ascii=False, indent=0), encoding="utf-8")
-    _weights.cache_clear()
+    if out is not None:
+        target = Path(out)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(model, ensure_ascii=False, indent=0), encoding="utf-8")
+        _weights.cache_clear()
     return model

@@ -217,9 +217,10 @@ def load_model() -> TopicClassifier | None:
 
 
 def train(
-    out: str | Path | None = None, data: str | Path | None = None, seed: int = 0, folds: int = 5
+    out: str | Path, data: str | Path | None = None, seed: int = 0, folds: int = 5
 ) -> tuple[TopicClassifier, float, Path]:
-    """Fit the classifier on the training file, report k-fold accuracy, write the model JSON."""
+    """Fit the classifier on the training file, report k-fold accuracy, write the model JSON to
+    ``out`` (the installed package's model is replaced only if that is the path named)."""
     # load scikit-learn's BLAS before limiting the thread pools (limits apply to loaded libraries)
     importlib.import_module("sklearn.linear_model")
     importlib.import_module("sklearn.model_selection")
@@ -233,7 +234,7 @@ def train(
     with threadpool_limits(1):
         acc = clf.cross_validate(texts, labels, folds=folds)
         clf.fit(texts, labels)
-    path = Path(out) if out else model_path()
+    path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(clf.to_json(), ensure_ascii=False, sort_keys=True), encoding="utf-8")
     load_model.cache_clear()
