@@ -111,12 +111,13 @@ def train_audit(
     ),
     pairs: Path | None = typer.Option(None, "--pairs", help="Annotated pairs (default: the packaged file)."),
     out_dir: Path = typer.Option(
-        ..., "--out-dir", help="Folder to write the fitted models to (the installed package's are never overwritten)."
+        ...,
+        "--out-dir",
+        help="Folder to write the fitted models to (the installed package's are never overwritten).",
     ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
     from ..compare.combiner import PAIRS, train
-    from ..compare.followthrough import MODELS
 
     for name in encoder:
         comb = train(None if name == "tfidf" else name, path=pairs or PAIRS, out_dir=out_dir)

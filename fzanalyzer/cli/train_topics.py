@@ -22,7 +22,9 @@ def train_topics(
         "-o",
         help="Model JSON to write (the installed package's model is never overwritten).",
     ),
-    seed: int = typer.Option(0, "--seed", help="Random seed (fixed: a rebuild on the same machine is identical)."),
+    seed: int = typer.Option(
+        0, "--seed", help="Random seed (fixed: a rebuild on the same machine is identical)."
+    ),
     folds: int = typer.Option(5, "--folds", help="Folds of the stratified cross-validation."),
 ) -> int:
     """Fit the char n-gram TF-IDF + logistic-regression topic model; print its k-fold accuracy."""

@@ -20,7 +20,6 @@ from .followthrough import (
     DATA,
     MATCH_FEATURES,
     MIN_OBJECT,
-    MODELS,
     OBJ_WORDS,
     SEM_FEATURES,
     STAGE_FEATURES,
