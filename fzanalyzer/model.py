@@ -62,6 +62,8 @@ class Meta:
     # Additions beyond the contract.
     published: str | None = None  # publication date (ISO) when the source says it
     doc_type: str | None = None  # why is_report is false: news, plan, work_report, ...
+    source_url: str | None = None  # where the file was fetched from (its ``.fetch.json`` sidecar)
+    fetched_at: str | None = None  # when (ISO 8601, UTC)
 
 
 @dataclass

@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "indicators",
     "train_ner",
     "reuse",
+    "fetch",
 ]
 
 for _name in COMMAND_MODULES:
