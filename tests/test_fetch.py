@@ -250,3 +250,32 @@ def test_a_killed_run_resumes_without_fetching_twice(site, tmp_path):
     assert set(log["id"]) >= {rid for rid, _ in rows}
     for rid, _ in rows:
         assert (out / f"{rid}.html").exists() and (out / f"{rid}.html.fetch.json").exists()
+
+
+def test_manifest_command_counts_series_of_consecutive_years(tmp_path, capsys):
+    rows = [
+        ("a-2019", "甲县人民政府", "2019"),
+        ("a-2020", "甲县人民政府", "2020"),
+        ("a-2021", "甲县人民政府", "2021"),
+        ("b-2019", "乙市司法局", "2019"),
+        ("b-2021", "乙市司法局", "2021"),
+        ("b-2022", "乙市司法局", "2022"),
+    ]
+    lines = ["id,issuer,year_covered,url"] + [f"{i},{o},{y},https://gov.example/{i}.html" for i, o, y in rows]
+    path = tmp_path / "m.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    assert main(["manifest", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "6 entries, 2 issuers" in out
+    assert "1 issuers with 3 or more consecutive years" in out and "甲县人民政府: 2019, 2020, 2021" in out
+    assert "乙市司法局" not in out.split("consecutive years:")[1]
+
+
+def test_shipped_manifest_reads(tmp_path):
+    from fzanalyzer.collect.manifest import read_manifest_text, summarize
+
+    text = (Path(__file__).parents[1] / "corpora" / "manifest.csv").read_text(encoding="utf-8-sig")
+    entries = read_manifest_text(text)
+    assert all(e.url.startswith("http") for e in entries)
+    s = summarize(entries)
+    assert s.entries == len(entries)

@@ -33,6 +33,7 @@ COMMAND_MODULES = [
     "train_ner",
     "reuse",
     "fetch",
+    "manifest",
 ]
 
 for _name in COMMAND_MODULES:

@@ -92,3 +92,55 @@ def read_manifest_text(text: str, source: str = "<manifest>") -> list[Entry]:
         facts = {k: v.strip() for k, v in row.items() if k and k not in ("id", "url") and v and v.strip()}
         entries.append(Entry(rid, url, facts.pop("attachment_url", None), facts))
     return entries
+
+
+def consecutive_runs(years: set[int]) -> int:
+    """Length of the longest run of consecutive years.
+
+    >>> consecutive_runs({2018, 2019, 2020, 2022})
+    3
+    """
+    best = run = 0
+    for y in sorted(years):
+        run = run + 1 if y - 1 in years else 1
+        best = max(best, run)
+    return best
+
+
+@dataclass
+class ManifestSummary:
+    """What a manifest holds (``fzanalyzer manifest``)."""
+
+    entries: int
+    with_attachment: int
+    issuers: int
+    levels: dict[str, int]
+    provinces: dict[str, int]
+    years: dict[str, int]
+    series_3plus: dict[str, list[int]]  # issuer → years, for issuers with 3+ consecutive years
+
+
+def summarize(entries: list[Entry]) -> ManifestSummary:
+    """Counts a collector wants before fetching: entries, issuers, levels, provinces, years,
+    and the issuers whose reports cover three or more consecutive years (the series a panel
+    or an audit chain needs)."""
+    from collections import Counter
+
+    years_of: dict[str, set[int]] = {}
+    for e in entries:
+        issuer, year = e.facts.get("issuer"), e.facts.get("year_covered")
+        if issuer and year and year.isdigit():
+            years_of.setdefault(issuer, set()).add(int(year))
+
+    def count(key: str) -> dict[str, int]:
+        return dict(Counter(e.facts.get(key) or "?" for e in entries).most_common())
+
+    return ManifestSummary(
+        entries=len(entries),
+        with_attachment=sum(1 for e in entries if e.attachment_url),
+        issuers=len({e.facts["issuer"] for e in entries if e.facts.get("issuer")}),
+        levels=count("level"),
+        provinces=count("province"),
+        years=dict(sorted(count("year_covered").items())),
+        series_3plus={i: sorted(ys) for i, ys in sorted(years_of.items()) if consecutive_runs(ys) >= 3},
+    )
