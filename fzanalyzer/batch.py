@@ -126,8 +126,12 @@ def run(
     skip_sha: set[str] | None = None,
     include_text: bool = True,
     on_progress: Callable[[Path], None] | None = None,
+    client: Any = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Process ``files`` and yield ``(path, result)`` in input order.
+
+    ``client``: a ``dask.distributed.Client``; the files then run as tasks on its cluster
+    (:mod:`fzanalyzer.scale.tasks`) instead of on a local process pool, with the same results.
 
     ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha}``.
     A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
@@ -146,7 +150,12 @@ def run(
         else:
             todo.append(f)
     n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-    pending = iter(_results(todo, ids, n_workers, include_text, on_progress))
+    if client is not None:
+        from .scale.tasks import dask_results
+
+        pending = dask_results(todo, ids, client, include_text, on_progress)
+    else:
+        pending = iter(_results(todo, ids, n_workers, include_text, on_progress))
     nxt = 0
     for f, res in pending:
         if "failure" in res:

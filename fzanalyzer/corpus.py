@@ -20,6 +20,8 @@ from .model import Report
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .scale.dataset import ParquetCorpus
+
 
 class Corpus:
     """Reports plus the files that failed (never silently dropped)."""
@@ -49,6 +51,14 @@ class Corpus:
             elif "failure" in res:
                 failures.append(res["failure"])
         return cls(reports, failures)
+
+    @staticmethod
+    def from_parquet(path: str | Path) -> ParquetCorpus:
+        """A Parquet dataset written by ``fzanalyzer extract --dataset DIR``, read lazily: each
+        table when first asked for, ``.scan(table, years=[…])`` only the partitions asked for."""
+        from .scale.dataset import ParquetCorpus
+
+        return ParquetCorpus(path)
 
     @classmethod
     def from_store(cls, path: str | Path) -> Corpus:

@@ -59,6 +59,12 @@ ERRORS: dict[str, str] = {
     "E107": "{path}: cannot connect ({detail}). Check the address and the network.",
     "E108": "{path}: the page was saved but does not read as a rule-of-law report ({detail}); check that "
     "the manifest points at the report itself or its attachment (attachment_url).",
+    # scale-out (fzanalyzer.scale)
+    "E110": "Dask is not installed ({detail}): pip install 'fzanalyzer[dask]' to use --scheduler or --dask-workers.",
+    "E111": "{path}: cannot reach the Dask scheduler ({detail}). Check the address (tcp://HOST:8786) and that "
+    "`dask scheduler` is running there.",
+    "E112": "{path}: not a Parquet dataset written by fzanalyzer ({detail}). Write one with "
+    "`fzanalyzer extract INPUT --dataset DIR`.",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.

@@ -40,9 +40,13 @@ def extract(
     workers: int | None = None,
     include_text: bool = True,
     progress: bool = True,
+    dataset: str | Path | None = None,
+    client: Any = None,
 ) -> Summary:
     """Extract every input file; write JSON/CSV/Parquet to ``output`` and/or tables to ``store``.
 
+    ``dataset``: also write a Parquet dataset partitioned by year (:mod:`fzanalyzer.scale.dataset`).
+    ``client``: a ``dask.distributed.Client`` to run the files on (same results as the local pool).
     Files already in the store (same sha256) are skipped, so an interrupted run resumes.
     Nothing is lost: a file that fails becomes a :class:`~fzanalyzer.batch.Failure`.
     """
@@ -53,11 +57,17 @@ def extract(
     summary = Summary(ignored=[str(p) for p in found.ignored])
     st = Store(store) if store else None
     out = writer(output, fmt, include_text) if output else None
+    if dataset is not None:
+        from .scale.dataset import DatasetWriter
+
+        ds_out = DatasetWriter(dataset, include_text=include_text)
     t0 = time.perf_counter()
     try:
         skip = st.known_sha256() if st else None
         with _progress(len(found.files), progress) as advance:
-            for _path, res in run(found.files, workers=workers, skip_sha=skip, include_text=True):
+            for _path, res in run(
+                found.files, workers=workers, skip_sha=skip, include_text=True, client=client
+            ):
                 advance()
                 if "skipped" in res:
                     summary.skipped += 1
@@ -73,16 +83,21 @@ def extract(
                     summary.not_reports.append(d["id"])
                 if st:
                     st.add_report(d)
+                if dataset is not None:
+                    ds_out.write(d)
                 if out:
                     if not include_text:
                         d = {k: v for k, v in d.items() if k != "text"}
                     out.write(d)
         if out is not None and hasattr(out, "write_failures"):
             out.write_failures([asdict(f) for f in summary.failures])
+        if dataset is not None:
+            ds_out.write_failures([asdict(f) for f in summary.failures])
+            summary.outputs.extend(str(p) for p in ds_out.close())
     finally:
         if out is not None:
             written = out.close()
-            summary.outputs = [str(p) for p in written] if written else [str(output)]
+            summary.outputs[:0] = [str(p) for p in written] if written else [str(output)]
         if st:
             st.close()
     summary.seconds = time.perf_counter() - t0

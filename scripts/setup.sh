@@ -27,7 +27,7 @@ if [ "$dev" = 1 ]; then
   # torch from the CPU wheel on this disk (a plain `torch` requirement pulls a multi-GB CUDA build),
   # before sentence-transformers so pip does not choose torch itself.
   "$PY" -m pip install -q --disable-pip-version-check "torch==2.13.0" || echo "setup: torch==2.13.0 not available; the sentence-transformers tests will fail" >&2
-  "$PY" -m pip install -q --disable-pip-version-check -e ".[dev,semantic,e5,st]"
+  "$PY" -m pip install -q --disable-pip-version-check -e ".[dev,semantic,e5,st,dask]"
 else
   "$PY" -m pip install -q --disable-pip-version-check -e .
 fi

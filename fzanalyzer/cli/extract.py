@@ -18,6 +18,15 @@ def extract(
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: cores)."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave the normalized text out of the output."),
     no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar."),
+    dataset: Path | None = typer.Option(
+        None, "--dataset", help="Also write a Parquet dataset partitioned by year (for large corpora)."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Run on a Dask cluster: the scheduler's address (tcp://HOST:8786)."
+    ),
+    dask_workers: int | None = typer.Option(
+        None, "--dask-workers", help="Run on a local Dask cluster of N worker processes started for the run."
+    ),
 ) -> int:
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 
@@ -26,19 +35,23 @@ def extract(
     from rich.console import Console
 
     from ..jobs import extract as run_extract
+    from ..scale.cluster import dask_client
 
-    if output is None and store is None:
+    if output is None and store is None and dataset is None:
         output = "-"
     console = Console(stderr=True)
-    summary = run_extract(
-        inputs,
-        output=output,
-        fmt=fmt,
-        store=store,
-        workers=workers,
-        include_text=not no_text,
-        progress=not no_progress,
-    )
+    with dask_client(scheduler, dask_workers) as client:
+        summary = run_extract(
+            inputs,
+            output=output,
+            fmt=fmt,
+            store=store,
+            workers=workers,
+            include_text=not no_text,
+            progress=not no_progress,
+            dataset=dataset,
+            client=client,
+        )
     console.print(
         f"[bold]{summary.processed}[/] extracted, {summary.skipped} already stored, "
         f"[{'red' if summary.failures else 'green'}]{len(summary.failures)} failed[/] "

@@ -1,0 +1,196 @@
+"""The Dask path on a real loopback cluster: a scheduler and two workers as separate processes.
+
+Extraction through the cluster gives exactly what the local process pool gives; a worker killed
+mid-run costs nothing (its tasks are rerun elsewhere); the Parquet dataset reads back lazily;
+top-k similarity is the same with and without the cluster.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from fzanalyzer.batch import run
+from fzanalyzer.corpus import Corpus
+from fzanalyzer.jobs import extract
+from fzanalyzer.scale.neighbours import top_k
+
+from conftest import require
+
+ROOT = Path(__file__).parents[1]
+
+
+def _spawn(args: list[str], log: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+    return subprocess.Popen(
+        [sys.executable, "-m", *args],
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,  # a worker killed by the test takes no one else with it
+    )
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    """``dask scheduler`` and two ``dask worker`` processes on 127.0.0.1."""
+    import importlib.util
+
+    require(importlib.util.find_spec("distributed") is not None, "dask.distributed")
+    from dask.distributed import Client
+
+    tmp = tmp_path_factory.mktemp("dask")
+    sched_file = tmp / "scheduler.json"
+    procs = [
+        _spawn(
+            [
+                "distributed.cli.dask_scheduler",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--no-dashboard",
+                "--scheduler-file",
+                str(sched_file),
+            ],
+            tmp / "scheduler.log",
+        )
+    ]
+    deadline = time.monotonic() + 60
+    while not sched_file.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    address = json.loads(sched_file.read_text(encoding="utf-8"))["address"]
+    workers = [
+        _spawn(
+            [
+                "distributed.cli.dask_worker",
+                address,
+                "--nthreads",
+                "1",
+                "--nworkers",
+                "1",
+                "--no-dashboard",
+                "--host",
+                "127.0.0.1",
+                "--name",
+                f"w{i}",
+            ],
+            tmp / f"worker{i}.log",
+        )
+        for i in range(2)
+    ]
+    procs += workers
+    client = Client(address, timeout="30s")
+    client.wait_for_workers(2, timeout=90)
+    yield client, address, workers
+    client.close()
+    for p in procs:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGTERM)
+    for p in procs:
+        try:
+            p.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory, dev_dir, seed_path):
+    """24 report files: the development set and the real report, copied under distinct names."""
+    folder = tmp_path_factory.mktemp("inputs")
+    sources = [*sorted(dev_dir.glob("*.txt")), seed_path]
+    files = []
+    for n in range(4):
+        for src in sources:
+            dst = folder / f"{src.stem}-copy{n}.txt"
+            shutil.copy(src, dst)
+            files.append(dst)
+    return files
+
+
+def _results(files, **kw):
+    return {str(p): res for p, res in run(files, include_text=True, **kw)}
+
+
+def test_extraction_on_the_cluster_equals_the_local_pool(cluster, inputs):
+    client, _, _ = cluster
+    local = _results(inputs, workers=1)
+    remote = _results(inputs, client=client)
+    assert list(remote) == list(local)  # input order kept
+    assert remote == local  # every field of every report
+
+
+def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(cluster, inputs, tmp_path):
+    client, address, workers = cluster
+    local = _results(inputs, workers=1)
+    seen: list[str] = []
+    killed = False
+    out = {}
+    for path, res in run(inputs, client=client, include_text=True, on_progress=lambda p: seen.append(str(p))):
+        out[str(path)] = res
+        if not killed and len(seen) >= 3:
+            os.killpg(workers[0].pid, signal.SIGKILL)  # the OOM killer's way
+            killed = True
+    assert killed
+    assert sorted(seen) == sorted(str(p) for p in inputs)  # each file once
+    assert out == local
+    # a new worker joins and the cluster goes on (for the tests after this one)
+    workers[0] = _spawn(
+        ["distributed.cli.dask_worker", address, "--nthreads", "1", "--no-dashboard", "--host", "127.0.0.1"],
+        tmp_path / "worker-new.log",
+    )
+    client.wait_for_workers(2, timeout=90)
+
+
+def test_dataset_written_through_the_cluster_reads_back_lazily(cluster, inputs, tmp_path):
+    client, _, _ = cluster
+    summary = extract(inputs, dataset=tmp_path / "ds", client=client, progress=False)
+    assert summary.processed == len(inputs) and not summary.failures
+    corpus = Corpus.from_parquet(tmp_path / "ds")
+    assert len(corpus) == len(inputs)
+    years = sorted(set(corpus.reports["year"]))
+    assert years == [2019, 2020, 2021, 2022]
+    only = corpus.scan("indicators", years=[2019])
+    assert len(only) and set(only["year"]) == {2019}
+    local = Corpus.from_files(inputs)
+    assert len(corpus.indicators_df) == len(local.indicators_df)
+    assert sorted(corpus.indicators_df["text"]) == sorted(local.indicators_df["text"])
+
+
+def test_top_k_similarity_is_the_same_on_the_cluster(cluster, dev_dir):
+    client, _, _ = cluster
+    files = sorted(dev_dir.glob("*.txt"))
+    texts = [f.read_text(encoding="utf-8") for f in files]
+    ids = [f.stem for f in files]
+    here = top_k(texts, ids, k=2, partitions=2)
+    there = top_k(texts, ids, k=2, partitions=2, client=client)
+    assert here.equals(there)
+    first = here[here["rank"] == 1].set_index("report_id")["other"].to_dict()
+    assert first["tangxi-2021"].startswith("tangxi") and first["chengchuan-2021"] == "chengchuan-2022"
+
+
+def test_cli_runs_on_a_scheduler_address(cluster, inputs, tmp_path, capsys):
+    from fzanalyzer.cli import main
+
+    _, address, _ = cluster
+    out = tmp_path / "out.jsonl"
+    assert (
+        main(["extract", *map(str, inputs[:6]), "--scheduler", address, "-o", str(out), "--no-progress"]) == 0
+    )
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 6
+
+
+def test_unreachable_scheduler_is_a_coded_error(capsys):
+    from fzanalyzer.cli import main
+
+    rc = main(["extract", "corpora", "--scheduler", "tcp://127.0.0.1:9", "--no-progress", "-o", "-"])
+    assert rc == 2
+    assert "E111" in capsys.readouterr().err
