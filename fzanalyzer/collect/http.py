@@ -76,13 +76,12 @@ class PoliteClient:
 
     # -- politeness ---------------------------------------------------------------------
     def _wait_turn(self, url: str) -> None:
-        host = urlsplit(url).netloc
-        last = self._last.get(host)
+        """Wait until ``delay`` seconds have passed since the last answer from this host ended."""
+        last = self._last.get(urlsplit(url).netloc)
         if last is not None:
             gap = self.settings.delay - (self._clock() - last)
             if gap > 0:
                 self._sleep(gap)
-        self._last[host] = self._clock()
 
     def allowed(self, url: str) -> bool:
         parts = urlsplit(url)
@@ -112,10 +111,18 @@ class PoliteClient:
 
     # -- requests -----------------------------------------------------------------------
     def _send(self, url: str, headers: dict[str, str]) -> httpx.Response:
-        import httpx
 
         self._wait_turn(url)
         self.requests += 1
+        try:
+            return self._read(url, headers)
+        finally:
+            # the delay counts from the end of this exchange, so a slow answer never shortens it
+            self._last[urlsplit(url).netloc] = self._clock()
+
+    def _read(self, url: str, headers: dict[str, str]) -> httpx.Response:
+        import httpx
+
         with self.client.stream("GET", url, headers=headers) as resp:
             body = bytearray()
             for chunk in resp.iter_bytes():
