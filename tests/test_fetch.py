@@ -77,10 +77,10 @@ def test_every_address_gets_a_row_and_failures_have_codes(first_run):
     _, _, log, _ = first_run
     rows = by_id(log)
     assert {rid for rid, _ in ROWS} <= set(rows)
-    assert rows["gone"]["outcome"] == "failed" and rows["gone"]["code"] == "E101"
-    assert rows["slow"]["outcome"] == "failed" and rows["slow"]["code"] == "E103"
-    assert rows["private"]["outcome"] == "failed" and rows["private"]["code"] == "E104"
-    assert rows["news"]["outcome"] == "fetched" and rows["news"]["code"] == "E108"  # kept, flagged
+    assert rows["gone"]["outcome"] == "failed" and rows["gone"]["code"] == "E121"
+    assert rows["slow"]["outcome"] == "failed" and rows["slow"]["code"] == "E123"
+    assert rows["private"]["outcome"] == "failed" and rows["private"]["code"] == "E124"
+    assert rows["news"]["outcome"] == "fetched" and rows["news"]["code"] == "E128"  # kept, flagged
     for rid in ("jingan-2019", "jingan-2019-gbk", "moved", "flaky", "busy"):
         assert rows[rid]["outcome"] == "fetched" and not rows[rid]["code"], rid
 
@@ -190,14 +190,14 @@ def test_cli_lists_failures_with_codes_and_exits_1(site, tmp_path, capsys):
     rc = main(["fetch", str(manifest), "--out", str(tmp_path / "out"), "--delay", "0.05", "--no-progress"])
     err = capsys.readouterr().err
     assert rc == 1
-    assert "E101" in err and "missing.html" in err and "1 fetched" in err
+    assert "E121" in err and "missing.html" in err and "1 fetched" in err
 
 
 def test_manifest_errors_are_coded():
     from fzanalyzer.collect.manifest import read_manifest_text
     from fzanalyzer.errors import FzError
 
-    with pytest.raises(FzError, match="E100"):
+    with pytest.raises(FzError, match="E120"):
         read_manifest_text("id,address\na,https://x.example/\n")
     with pytest.raises(FzError, match="repeats"):
         read_manifest_text("id,url\na,https://x.example/1\na,https://x.example/2\n")

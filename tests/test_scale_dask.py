@@ -193,4 +193,4 @@ def test_unreachable_scheduler_is_a_coded_error(capsys):
 
     rc = main(["extract", "corpora", "--scheduler", "tcp://127.0.0.1:9", "--no-progress", "-o", "-"])
     assert rc == 2
-    assert "E111" in capsys.readouterr().err
+    assert "E131" in capsys.readouterr().err

@@ -30,7 +30,7 @@ MAX_REDIRECTS = 10
 
 
 class FetchError(FzError):
-    """An address could not be fetched; ``code`` says why (E101–E107)."""
+    """An address could not be fetched; ``code`` says why (E121–E127)."""
 
 
 @dataclass
@@ -129,7 +129,7 @@ class PoliteClient:
                 body.extend(chunk)
                 if len(body) > self.settings.max_bytes:
                     raise FetchError.from_code(
-                        "E105",
+                        "E125",
                         path=url,
                         detail=f"more than {len(body):,} bytes",
                         limit=self.settings.max_bytes,
@@ -148,7 +148,7 @@ class PoliteClient:
         current, attempts = url, 0
         for _hop in range(MAX_REDIRECTS + 1):
             if not self.allowed(current):
-                raise FetchError.from_code("E104", path=current, detail=self.settings.user_agent)
+                raise FetchError.from_code("E124", path=current, detail=self.settings.user_agent)
             retry = 0
             while True:
                 attempts += 1
@@ -160,11 +160,11 @@ class PoliteClient:
                         retry += 1
                         continue
                     raise FetchError.from_code(
-                        "E103", path=current, detail=type(exc).__name__, limit=self.settings.timeout
+                        "E123", path=current, detail=type(exc).__name__, limit=self.settings.timeout
                     ) from exc
                 except httpx.HTTPError as exc:
                     raise FetchError.from_code(
-                        "E107", path=current, detail=f"{type(exc).__name__}: {exc}"
+                        "E127", path=current, detail=f"{type(exc).__name__}: {exc}"
                     ) from exc
                 if resp.status_code in RETRY_STATUS:
                     wait = self._backoff(retry, resp.headers.get("retry-after"))
@@ -173,7 +173,7 @@ class PoliteClient:
                         retry += 1
                         continue
                     raise FetchError.from_code(
-                        "E102", path=current, detail=f"HTTP {resp.status_code}", limit=attempts
+                        "E122", path=current, detail=f"HTTP {resp.status_code}", limit=attempts
                     )
                 break
             if resp.is_redirect and "location" in resp.headers:
@@ -181,7 +181,7 @@ class PoliteClient:
                 continue
             if resp.status_code >= 400:
                 raise FetchError.from_code(
-                    "E101", path=current, detail=f"{resp.status_code} {resp.reason_phrase}"
+                    "E121", path=current, detail=f"{resp.status_code} {resp.reason_phrase}"
                 )
             return Answer(
                 url=url,
@@ -192,7 +192,7 @@ class PoliteClient:
                 attempts=attempts,
                 elapsed=round(self._clock() - start, 3),
             )
-        raise FetchError.from_code("E101", path=url, detail=f"more than {MAX_REDIRECTS} redirects")
+        raise FetchError.from_code("E121", path=url, detail=f"more than {MAX_REDIRECTS} redirects")
 
     def _backoff(self, retry: int, retry_after: str | None) -> float | None:
         """Seconds to wait before the next try; None when the server asks for longer than we wait."""

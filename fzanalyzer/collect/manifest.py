@@ -65,14 +65,14 @@ def read_manifest(path: str | Path) -> list[Entry]:
     try:
         text = p.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise FzError.from_code("E100", path=p, detail=f"{type(exc).__name__}: {exc}") from exc
+        raise FzError.from_code("E120", path=p, detail=f"{type(exc).__name__}: {exc}") from exc
     return read_manifest_text(text, source=str(p))
 
 
 def read_manifest_text(text: str, source: str = "<manifest>") -> list[Entry]:
     reader = csv.DictReader(io.StringIO(text))
     if not reader.fieldnames or "url" not in reader.fieldnames:
-        raise FzError.from_code("E100", path=source, detail="no 'url' column in the header row")
+        raise FzError.from_code("E120", path=source, detail="no 'url' column in the header row")
     entries: list[Entry] = []
     seen: dict[str, int] = {}
     for n, row in enumerate(reader, start=2):
@@ -81,12 +81,12 @@ def read_manifest_text(text: str, source: str = "<manifest>") -> list[Entry]:
             continue  # a row for a shipped file without an address
         if not url.startswith(("http://", "https://")):
             raise FzError.from_code(
-                "E100", path=source, detail=f"line {n}: {url!r} is not an http(s) address"
+                "E120", path=source, detail=f"line {n}: {url!r} is not an http(s) address"
             )
         rid = _ID.sub("-", (row.get("id") or "").strip()).strip("-") or entry_id(url)
         if rid in seen:
             raise FzError.from_code(
-                "E100", path=source, detail=f"line {n}: id {rid!r} repeats line {seen[rid]}"
+                "E120", path=source, detail=f"line {n}: id {rid!r} repeats line {seen[rid]}"
             )
         seen[rid] = n
         facts = {k: v.strip() for k, v in row.items() if k and k not in ("id", "url") and v and v.strip()}

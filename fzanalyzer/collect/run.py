@@ -75,7 +75,7 @@ class FetchSettings:
     )
     attachments: bool = True
     refresh: bool = False
-    check_report: bool = True  # flag pages that do not read as a report (E108); the file is kept
+    check_report: bool = True  # flag pages that do not read as a report (E128); the file is kept
 
 
 def fetch(
@@ -137,7 +137,7 @@ class _Run:
         if answer is not None and not links and self.settings.check_report:
             why = _not_a_report(self.out / row["file"])
             if why:
-                row.update(code="E108", message=_msg("E108", entry.url, why))
+                row.update(code="E128", message=_msg("E128", entry.url, why))
         self._log(row)
         for n, link in enumerate(links, start=1):
             _, att = self.one(entry, link, f"{entry.id}.att{n}", "attachment")
@@ -187,8 +187,8 @@ class _Run:
             return None, {
                 **row,
                 "outcome": "failed",
-                "code": "E106",
-                "message": _msg("E106", url, "empty body"),
+                "code": "E126",
+                "message": _msg("E126", url, "empty body"),
             }
         atomic_write(path, answer.content)
         provenance = {

@@ -16,7 +16,7 @@ def require_dask() -> None:
     try:
         import dask.distributed  # noqa: F401
     except ImportError as exc:
-        raise FzError.from_code("E110", detail=str(exc)) from exc
+        raise FzError.from_code("E130", detail=str(exc)) from exc
 
 
 @contextmanager
@@ -34,7 +34,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         try:
             client = Client(scheduler, timeout="20s")
         except (OSError, TimeoutError) as exc:
-            raise FzError.from_code("E111", path=scheduler, detail=f"{type(exc).__name__}: {exc}") from exc
+            raise FzError.from_code("E131", path=scheduler, detail=f"{type(exc).__name__}: {exc}") from exc
         with client:
             yield client
         return

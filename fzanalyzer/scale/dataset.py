@@ -116,7 +116,7 @@ class ParquetCorpus:
         if not (self.root / "reports").is_dir():
             from ..errors import FzError
 
-            raise FzError.from_code("E112", path=self.root, detail="no reports/ folder")
+            raise FzError.from_code("E132", path=self.root, detail="no reports/ folder")
         self._cache: dict[str, pd.DataFrame] = {}
 
     def __repr__(self) -> str:
