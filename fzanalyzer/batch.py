@@ -129,7 +129,7 @@ def run(
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Process ``files`` and yield ``(path, result)`` in input order.
 
-    ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha}``.
+    ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha, "id": id}``.
     A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
     retried one at a time and, if they kill a worker again, reported as E051.
     """
@@ -142,7 +142,7 @@ def run(
         sha = file_sha256(f)
         shas[f] = sha
         if skip_sha and sha in skip_sha:
-            done[index[f]] = {"skipped": sha}
+            done[index[f]] = {"skipped": sha, "id": ids[f]}
         else:
             todo.append(f)
     n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
