@@ -48,7 +48,7 @@ SQL_TYPES = {
     "timestamp": "TIMESTAMP",
 }
 #: Flat names that are not the field's own name (see the module doc).
-RENAMED = {("meta", "level"): "gov_level"}
+RENAMED: dict[tuple[str, ...], str] = {("meta", "level"): "gov_level"}
 #: The item tables and the dataclass of their rows.
 ITEM_TABLES: dict[str, type] = {"sections": Section, "indicators": Indicator, "plans": Plan}
 TABLES = ("reports", *ITEM_TABLES, "failures")
@@ -149,11 +149,11 @@ def _get(d: dict[str, Any], path: tuple[str, ...]) -> Any:
 def report_row(d: dict[str, Any], *, text: bool = True) -> dict[str, Any]:
     """The reports-table row of a report's JSON (``text`` or not)."""
     counts = {"n_chars": len(d.get("text") or ""), **{f"n_{t}": len(d.get(t) or []) for t in ITEM_TABLES}}
-    row = {}
+    row: dict[str, Any] = {}
     for c in REPORT_COLUMNS:
         if c.name == "text" and not text:
             continue
-        v = _get(d, c.path) if c.path else counts[c.name]
+        v: Any = _get(d, c.path) if c.path else counts[c.name]
         row[c.name] = list(v or []) if c.kind == "list" else v
     return row
 
