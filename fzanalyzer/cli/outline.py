@@ -21,6 +21,10 @@ def outline(
     from .. import load
     from ..segment.render import outline_tree
 
+    from ..errors import UsageError
+
+    if file.is_dir():
+        raise UsageError.from_code("E105", path=file, detail="outline")
     report = load(file)
     Console().print(outline_tree(report, enumerations=enumerations, width=width))
     return 0
