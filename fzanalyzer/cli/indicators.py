@@ -24,9 +24,8 @@ def indicators(
     from dataclasses import asdict
 
     from .. import load
-    from ..extract.indicators import extract_indicators
-
     from ..errors import UsageError
+    from ..extract.indicators import extract_indicators
 
     if file.is_dir():
         raise UsageError.from_code("E105", path=file, detail="indicators")

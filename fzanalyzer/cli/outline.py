@@ -19,9 +19,8 @@ def outline(
     from rich.console import Console
 
     from .. import load
-    from ..segment.render import outline_tree
-
     from ..errors import UsageError
+    from ..segment.render import outline_tree
 
     if file.is_dir():
         raise UsageError.from_code("E105", path=file, detail="outline")
