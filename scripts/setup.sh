@@ -24,9 +24,13 @@ if [ "$dev" = 1 ]; then
       echo "setup: please install ${need[*]} (Debian packages); tests that need them will fail" >&2
     fi
   fi
-  # torch from the CPU wheel on this disk (a plain `torch` requirement pulls a multi-GB CUDA build),
-  # before sentence-transformers so pip does not choose torch itself.
-  "$PY" -m pip install -q --disable-pip-version-check "torch==2.13.0" || echo "setup: torch==2.13.0 not available; the sentence-transformers tests will fail" >&2
+  # torch for the CPU, before sentence-transformers so pip does not choose torch itself: a plain
+  # `torch` from PyPI is a multi-GB CUDA build on Linux. No version pin: the CPU wheel index has
+  # a build for every platform; a torch already installed is kept.
+  if ! "$PY" -c "import torch" >/dev/null 2>&1; then
+    "$PY" -m pip install -q --disable-pip-version-check torch --index-url https://download.pytorch.org/whl/cpu \
+      || echo "setup: torch could not be installed; the sentence-transformers tests will fail" >&2
+  fi
   "$PY" -m pip install -q --disable-pip-version-check -e ".[dev,semantic,e5,st]"
 else
   "$PY" -m pip install -q --disable-pip-version-check -e .
