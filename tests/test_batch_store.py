@@ -219,3 +219,16 @@ def test_a_store_of_another_schema_is_refused_with_the_fix(tmp_path):
         Store(db)
     rc = main(["export", str(db), "--output", str(tmp_path / "t")])
     assert rc == 2
+
+
+def test_limits_reach_the_worker_processes(batch_dir, monkeypatch):
+    """A limit raised or lowered by the caller holds in every worker, not only with one worker
+    (workers are spawned and would import the limits afresh)."""
+    from fzanalyzer import limits
+    from fzanalyzer.batch import run
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    files = [batch_dir / "jingan-2019.txt", batch_dir / "tangxi-2021.txt"]
+    for workers in (1, 2):
+        codes = [res["failure"].code for _path, res in run(files, workers=workers)]
+        assert codes == ["E005", "E005"], workers
