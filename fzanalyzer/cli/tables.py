@@ -61,7 +61,9 @@ def show_table(
         console.print(t)
         return
     console.print(Text(title, style="bold"))
-    for row in cells:
+    for n, row in enumerate(cells):
+        if n:
+            console.print()
         record = Text("  ")
         for col, v in zip(columns, row, strict=True):
             if v.plain:
