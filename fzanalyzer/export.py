@@ -147,11 +147,16 @@ def writer(output: str, fmt: str, include_text: bool = True) -> JsonWriter | Tab
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """A table as CSV: lists as one JSON array per cell."""
+    """A table as CSV: lists as one compact JSON array per cell (as DuckDB's ``to_json`` writes
+    them in ``fzanalyzer export``)."""
     df = df.copy()
     for col in df.columns:
         if df[col].map(lambda v: isinstance(v, list)).any():
-            df[col] = df[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
+            df[col] = df[col].map(
+                lambda v: (
+                    json.dumps(v, ensure_ascii=False, separators=(",", ":")) if isinstance(v, list) else v
+                )
+            )
     df.to_csv(path, index=False, encoding="utf-8")
 
 

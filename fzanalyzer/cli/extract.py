@@ -50,7 +50,7 @@ def extract(
     if summary.outputs and output != "-":
         held = summary.processed + summary.read_back
         console.print(
-            f"{', '.join(summary.outputs)}: all {held} reports asked for"
+            f"{', '.join(summary.outputs)}: all {held} report{'' if held == 1 else 's'} asked for"
             + (f" ({summary.read_back} read back from the store)" if summary.read_back else ""),
             soft_wrap=True,
         )
