@@ -61,7 +61,12 @@ def extract(
     found = find_inputs(inputs)
     summary = Summary(ignored=[str(p) for p in found.ignored])
     out = writer(output, fmt, include_text) if output else None
-    st = Store(store) if store else None
+    try:
+        st = Store(store) if store else None
+    except BaseException:
+        if out is not None:
+            out.close(ok=False)  # no temporary file left behind
+        raise
     batch = _Batch(st)
     t0 = time.perf_counter()
     ok = False

@@ -179,6 +179,13 @@ def test_a_killed_run_leaves_the_previous_output_whole(batch_dir, tmp_path, monk
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fz.duckdb", "in", "out.jsonl"]
     with Store(db, read_only=True) as st:
         assert st.counts()["reports"] == 1  # what finished was committed: the re-run resumes
+    monkeypatch.setattr(jobs, "run", real_run)
+    resumed = extract([batch_dir], store=db, output=str(out), workers=1, progress=False)
+    assert (resumed.skipped, resumed.processed, len(resumed.failures)) == (1, 1, 2)
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "jingan-2019",
+        "tangxi-2021",
+    ]
 
 
 def test_export_files_and_frames_share_the_schema_columns(batch_dir, tmp_path):
@@ -217,8 +224,10 @@ def test_a_store_of_another_schema_is_refused_with_the_fix(tmp_path):
     con.close()
     with pytest.raises(StoreError, match=r"E071.*new store"):
         Store(db)
-    rc = main(["export", str(db), "--output", str(tmp_path / "t")])
-    assert rc == 2
+    assert main(["export", str(db), "--output", str(tmp_path / "t")]) == 2
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(SEED), "--store", str(db), "-o", str(out), "--no-progress"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.duckdb"]  # no output, no temporary file
 
 
 def test_limits_reach_the_worker_processes(batch_dir, monkeypatch):
