@@ -60,6 +60,8 @@ ERRORS: dict[str, str] = {
     "the folder that holds them, e.g. tests/data/dev.",
     "E105": "{path}: is a folder; `fzanalyzer {detail}` reads one report file. Name a file in it, or run "
     "`fzanalyzer extract {path}` for every report in the folder.",
+    "E106": "{path}: cannot be written: the folder {detail} does not exist. Create it or choose another "
+    "--output.",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.

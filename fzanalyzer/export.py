@@ -143,6 +143,8 @@ class TableWriter:
 def writer(output: str, fmt: str, include_text: bool = True) -> JsonWriter | TableWriter:
     if fmt not in FORMATS:
         raise UsageError.from_code("E101", detail=fmt)
+    if output != "-" and not Path(output).parent.is_dir():  # checked before any work is done
+        raise UsageError.from_code("E106", path=output, detail=Path(output).parent)
     return JsonWriter(output, fmt) if fmt in ("jsonl", "json") else TableWriter(output, fmt, include_text)
 
 

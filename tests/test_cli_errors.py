@@ -32,6 +32,9 @@ def test_tabular_format_to_stdout_names_the_missing_output(capsys, tmp_path):
     assert "--output" in one_line_error(capsys, "E100")
     assert main(["extract", str(SEED), "--format", "xml", "-o", str(tmp_path / "x")]) == 2
     assert "jsonl, json, csv, parquet" in one_line_error(capsys, "E101")
+    for fmt in ("jsonl", "csv"):  # refused before the extraction, not after it
+        assert main(["extract", str(SEED), "-f", fmt, "-o", str(tmp_path / "no" / f"x.{fmt}")]) == 2
+        assert "does not exist" in one_line_error(capsys, "E106")
     assert list(tmp_path.iterdir()) == []  # nothing was written
 
 
