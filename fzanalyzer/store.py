@@ -43,8 +43,6 @@ if TYPE_CHECKING:
 
     from .batch import Failure
 
-#: Bumped when the tables change; a store of another version is refused with a clear message.
-SCHEMA_VERSION = 2
 _STAMP = Column("stored_at", (), "timestamp")
 #: Columns of each table as stored: the schema's, plus when the row was written.
 STORE_COLUMNS: dict[str, tuple[Column, ...]] = {
@@ -55,7 +53,7 @@ STORE_COLUMNS: dict[str, tuple[Column, ...]] = {
 
 
 def _ddl() -> str:
-    out = ["CREATE TABLE IF NOT EXISTS fz_schema (version INTEGER);"]
+    out = []
     for t, cols in STORE_COLUMNS.items():
         out.append(f"CREATE TABLE IF NOT EXISTS {t} ({', '.join(f'{_q(c.name)} {c.sql}' for c in cols)});")
     return "\n".join(out)
@@ -73,7 +71,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError.from_code("E070", path=self.path, detail=str(exc).splitlines()[0]) from exc
         try:
-            self._check_version(read_only)
+            self._check_schema(read_only)
             if not read_only:
                 # Batches are small and the extraction's workers already use the cores: DuckDB's
                 # own threads cost more CPU than they save here (0.023 vs 0.038 s per 16 reports).
@@ -82,28 +80,32 @@ class Store:
             self.con.close()
             raise
 
-    def _check_version(self, read_only: bool) -> None:
-        existing = {
-            r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()
-        }
-        if "reports" in existing:
-            row = (
-                self.con.execute("SELECT max(version) FROM fz_schema").fetchone()
-                if "fz_schema" in existing
-                else None
-            )
-            version = row[0] if row else 1
-            if version != SCHEMA_VERSION:
-                raise StoreError.from_code(
-                    "E071",
-                    path=self.path,
-                    detail=f"version {version or 1}, this fzanalyzer uses {SCHEMA_VERSION}",
-                )
-        elif not read_only:
+    def _check_schema(self, read_only: bool) -> None:
+        """Create the tables in a new store; refuse one whose tables are not this version's
+        (E071): the columns are compared, so a field added to a data object is noticed."""
+        rows = self.con.execute(
+            "SELECT table_name, column_name, data_type FROM information_schema.columns "
+            "WHERE table_schema = 'main' ORDER BY table_name, ordinal_position"
+        ).fetchall()
+        found: dict[str, list[str]] = {}
+        for table, col, sql in rows:
+            found.setdefault(table, []).append(f"{col} {sql}")
+        if not found:
+            if read_only:
+                raise StoreError.from_code("E070", path=self.path, detail="it holds no fzanalyzer tables")
             self.con.execute(_ddl())
-            self.con.execute("INSERT INTO fz_schema VALUES (?)", [SCHEMA_VERSION])
-        else:
-            raise StoreError.from_code("E070", path=self.path, detail="it holds no fzanalyzer tables")
+            return
+        for table, cols in STORE_COLUMNS.items():
+            want = [f"{c.name} {c.sql}" for c in cols]
+            have = found.get(table, [])
+            if have != want:
+                missing = [w.split()[0] for w in want if w not in have]
+                extra = [h.split()[0] for h in have if h not in want]
+                parts = ([f"missing {', '.join(missing)}"] if missing else []) + (
+                    [f"unknown {', '.join(extra)}"] if extra else []
+                )
+                detail = "; ".join(parts) or "columns in another order"
+                raise StoreError.from_code("E071", path=self.path, detail=f"table {table}: {detail}")
 
     def __enter__(self) -> Store:
         return self
