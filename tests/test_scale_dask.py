@@ -156,10 +156,10 @@ def test_dataset_written_through_the_cluster_reads_back_lazily(cluster, inputs, 
     assert summary.processed == len(inputs) and not summary.failures
     corpus = Corpus.from_parquet(tmp_path / "ds")
     assert len(corpus) == len(inputs)
-    years = sorted(set(corpus.reports["year"]))
+    years = sorted(set(corpus.reports["year_covered"]))
     assert years == [2019, 2020, 2021, 2022]
     only = corpus.scan("indicators", years=[2019])
-    assert len(only) and set(only["year"]) == {2019}
+    assert len(only) and set(only["year_covered"]) == {2019}
     local = Corpus.from_files(inputs)
     assert len(corpus.indicators_df) == len(local.indicators_df)
     assert sorted(corpus.indicators_df["text"]) == sorted(local.indicators_df["text"])

@@ -31,6 +31,9 @@ def extract(
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 
     Every file that fails is listed with its error code; the run goes on and exits 1 at the end.
+    With --store, files already stored are not extracted again and the output still holds every
+    report (read back from the store). The output is written under a temporary name and renamed
+    when the run is complete.
     """
     from rich.console import Console
 
@@ -55,10 +58,15 @@ def extract(
     console.print(
         f"[bold]{summary.processed}[/] extracted, {summary.skipped} already stored, "
         f"[{'red' if summary.failures else 'green'}]{len(summary.failures)} failed[/] "
-        f"in {summary.seconds:.1f} s"
-        + (f"; outputs: {', '.join(summary.outputs)}" if summary.outputs and output != "-" else "")
-        + (f"; store: {store}" if store else "")
+        f"in {summary.seconds:.1f} s" + (f"; store: {store}" if store else "")
     )
+    if summary.outputs and output != "-":
+        held = summary.processed + summary.read_back
+        console.print(
+            f"{', '.join(summary.outputs)}: all {held} report{'' if held == 1 else 's'} asked for"
+            + (f" ({summary.read_back} read back from the store)" if summary.read_back else ""),
+            soft_wrap=True,
+        )
     if summary.not_reports:
         console.print(
             f"[yellow]not rule-of-law reports (is_report=false):[/] {', '.join(summary.not_reports)}"

@@ -1,6 +1,6 @@
 """A Parquet dataset of extraction results, partitioned by year (hive layout).
 
-``DIR/reports/year=2021/part-….parquet`` and likewise ``sections``, ``indicators`` and ``plans``
+``DIR/reports/year_covered=2021/part-….parquet`` and likewise ``sections``, ``indicators`` and ``plans``
 (the store's tables, the same flat rows as ``fzanalyzer export``); ``failures`` is not
 partitioned. Parts are written as results arrive (a few hundred reports each), so memory stays
 bounded, and every reader of hive-partitioned Parquet — DuckDB
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 ITEM_TABLES = ("reports", "sections", "indicators", "plans")
 TABLES = (*ITEM_TABLES, "failures")
-PARTITION = "year"
+PARTITION = "year_covered"
 
 
 class DatasetWriter:
@@ -38,11 +38,9 @@ class DatasetWriter:
         self.root.mkdir(parents=True, exist_ok=True)
 
     def write(self, d: dict[str, Any]) -> None:
-        from ..export import tables_of
+        from ..schema import tables_of
 
-        for table, rows in tables_of(d, include_text=self.include_text).items():
-            if table == "reports":
-                rows = [{**r, PARTITION: r.get("year_covered")} for r in rows]
+        for table, rows in tables_of(d, text=self.include_text).items():
             self.rows[table].extend(rows)
         self.pending += 1
         if self.pending >= self.part_size:

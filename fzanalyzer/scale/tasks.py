@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from dask.distributed import Client
 
+    from ..batch import Settings
+
 
 def dask_results(
     todo: list[Path],
     ids: dict[Path, str],
     client: Client,
-    include_text: bool,
+    settings: Settings,
     on_progress: Callable[[Path], None] | None = None,
     window: int | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
@@ -43,7 +45,7 @@ def dask_results(
 
     def submit(f: Path) -> Any:
         # one key per file of this run: the scheduler never computes a file twice or mixes two
-        fut = client.submit(process_one, f, ids[f], include_text, key=f"fz-extract-{run}-{ids[f]}")
+        fut = client.submit(process_one, f, ids[f], settings, key=f"fz-extract-{run}-{ids[f]}")
         futures[fut] = f
         return fut
 
