@@ -194,3 +194,21 @@ def test_unreachable_scheduler_is_a_coded_error(capsys):
     rc = main(["extract", "corpora", "--scheduler", "tcp://127.0.0.1:9", "--no-progress", "-o", "-"])
     assert rc == 2
     assert "E131" in capsys.readouterr().err
+
+
+def test_reuse_on_the_cluster_finds_the_same_passages(cluster):
+    """LSH band keys and boilerplate counts shuffled across workers, alignment per partition:
+    the passages, spans and flags are those of the single-process path."""
+    from fzanalyzer.bench.reuse import source_texts
+    from fzanalyzer.compare.reuse import find_reuse
+    from fzanalyzer.compare.synth import synth_corpus
+    from fzanalyzer.scale.reuse import find_reuse_dask
+
+    client, _, _ = cluster
+    corpus = synth_corpus(source_texts(), 60, seed=5)
+    here = [p.to_dict() for p in find_reuse(corpus.reports)]
+    there = [p.to_dict() for p in find_reuse_dask(corpus.reports, client, partitions=3)]
+    assert len(here) > 20
+    assert there == here
+    kinds = {p["kind"] for p in here}
+    assert {"same_issuer", "cross_issuer"} <= kinds
