@@ -6,10 +6,12 @@ from other reports' same part added, every number redrawn, the issuer renamed, t
 so each report is distinct, of realistic length, and still reads as the genre. Measured with a
 local Dask cluster of 1 and 2 worker processes on this machine:
 
-- extraction throughput per worker (reports/s) and the worker's peak memory (RSS, sampled);
-- the Parquet dataset's size per report;
-- the growth exponent of top-k similarity (:mod:`fzanalyzer.scale.neighbours`) and of reuse
-  detection between the smallest and the largest corpus.
+- extraction throughput per worker (reports/s), the largest worker's peak memory (RSS) and the
+  Parquet dataset's size per report, at the smallest size (each report is independent, so the
+  per-report cost does not depend on the corpus; ``FZ_BENCH_SCALE_EXTRACT_ALL=1`` measures every
+  size);
+- reuse detection (:mod:`fzanalyzer.scale.reuse`, with planted recall) and top-k similarity
+  (:mod:`fzanalyzer.scale.neighbours`) on 2 workers at every size, and their growth exponents.
 
 Sizes: ``FZ_BENCH_SCALE_SIZES`` (comma-separated; default 2,000 and 20,000; ``--quick`` 100 and
 400). docs/scale.md turns the measured constants into projections for 10⁵ and 10⁶ reports.
@@ -24,8 +26,12 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import BenchRow
+
+if TYPE_CHECKING:
+    from dask.distributed import Client
 
 SIZES = (2000, 20000)
 QUICK_SIZES = (100, 400)
@@ -86,22 +92,35 @@ def _tree_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) / 1e6
 
 
+def _worker_peak_mb(client: Client) -> float:
+    """The largest peak RSS of any worker process since it started (``ru_maxrss``)."""
+
+    def peak() -> int:
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
+
+    return max(client.run(peak).values()) / 1e3
+
+
 def run(quick: bool = False) -> list[BenchRow]:
+    from ..compare.synth import planted_recall, synth_corpus
     from ..jobs import extract
-    from ..scale.cluster import dask_client, require_dask
+    from ..scale.cluster import local_client, require_dask
     from ..scale.neighbours import top_k
+    from ..scale.reuse import find_reuse_dask
     from .reuse import growth_exponent, source_texts
 
     require_dask()
-    from distributed.diagnostics import MemorySampler
-
     sources = source_texts()
     rows: list[BenchRow] = []
-    topk_secs: list[float] = []
     ns = sizes(quick)
+    extract_sizes = ns if os.environ.get("FZ_BENCH_SCALE_EXTRACT_ALL") else ns[:1]
     tmp = Path(tempfile.mkdtemp(prefix="fz-scale-"))
+    reuse_secs: list[float] = []
+    topk_secs: list[float] = []
     try:
-        for n in ns:
+        for n in extract_sizes:
             texts = synthetic_reports(sources, n, seed=n)
             folder = tmp / f"in{n}"
             folder.mkdir()
@@ -109,20 +128,14 @@ def run(quick: bool = False) -> list[BenchRow]:
                 (folder / f"r{i:06d}.txt").write_text(t, encoding="utf-8")
             chars = sum(len(t) for t in texts)
             for workers in (1, 2):
-                sampler = MemorySampler()
-                with dask_client(workers=workers) as client:
-                    assert client is not None
-                    with sampler.sample("workers", client=client, measure="process", interval=0.5):
-                        t0 = time.perf_counter()
-                        summary = extract(
-                            [folder], dataset=tmp / f"ds{n}-{workers}", client=client, progress=False
-                        )
-                        wall = time.perf_counter() - t0
-                    peak = sampler.to_pandas()["workers"].max() / 1e6 / workers
-                    if workers == 2:
-                        t0 = time.perf_counter()
-                        top_k(texts, [f"r{i}" for i in range(n)], k=10, client=client)
-                        topk_secs.append(time.perf_counter() - t0)
+                with local_client(workers) as client:
+                    t0 = time.perf_counter()
+                    summary = extract(
+                        [folder], dataset=tmp / f"ds{n}-{workers}", client=client, progress=False
+                    )
+                    wall = time.perf_counter() - t0
+                    peak = _worker_peak_mb(client)
+                size = _tree_mb(tmp / f"ds{n}-{workers}")
                 rows.append(
                     BenchRow(
                         name=f"extract on Dask, {n} reports, {workers} worker(s)",
@@ -130,31 +143,57 @@ def run(quick: bool = False) -> list[BenchRow]:
                         unit="reports",
                         seconds=wall,
                         peak_mb=peak,
-                        note=f"{n / wall / workers:.1f} reports/s per worker; {chars / n:,.0f} chars/report; "
-                        f"{len(summary.failures)} failed; dataset {_tree_mb(tmp / f'ds{n}-{workers}'):.1f} MB "
-                        f"({_tree_mb(tmp / f'ds{n}-{workers}') * 1e3 / n:.1f} kB/report); peak = mean RSS per worker",
+                        note=f"{n / wall / workers:.2f} reports/s per worker; {chars / n:,.0f} chars/report; "
+                        f"{len(summary.failures)} failed; Parquet dataset {size:.1f} MB ({size * 1e3 / n:.1f} kB/report); "
+                        "peak MB = largest worker RSS",
                     )
                 )
+            shutil.rmtree(folder)
+        for n in ns:
+            corpus = synth_corpus(sources, n, seed=n)
+            texts = [r.text for r in corpus.reports]
+            with local_client(2) as client:
+                t0 = time.perf_counter()
+                pairs = find_reuse_dask(corpus.reports, client)
+                reuse_secs.append(time.perf_counter() - t0)
+                reuse_peak = _worker_peak_mb(client)
+            recall = planted_recall(corpus, pairs)
             rows.append(
                 BenchRow(
-                    name=f"top-k similarity (k=10, dim 256) on Dask, {n} reports",
+                    name=f"reuse on Dask (2 workers), {n} reports",
+                    items=n,
+                    unit="reports",
+                    seconds=reuse_secs[-1],
+                    peak_mb=reuse_peak,
+                    note=f"{len(pairs)} passages; planted recall "
+                    + ", ".join(f"{k} {v:.2f}" for k, v in sorted(recall.items()) if k != "boilerplate"),
+                )
+            )
+            with local_client(2) as client:
+                t0 = time.perf_counter()
+                top_k(texts, [r.id for r in corpus.reports], k=10, client=client)
+                topk_secs.append(time.perf_counter() - t0)
+                topk_peak = _worker_peak_mb(client)
+            rows.append(
+                BenchRow(
+                    name=f"top-k similarity (k=10, dim 256) on Dask (2 workers), {n} reports",
                     items=n,
                     unit="reports",
                     seconds=topk_secs[-1],
+                    peak_mb=topk_peak,
                 )
             )
-            shutil.rmtree(folder)
         if len(ns) > 1:
-            exp = growth_exponent(list(ns), topk_secs)
-            rows.append(
-                BenchRow(
-                    name=f"top-k similarity growth exponent {ns[0]}→{ns[-1]} reports",
-                    items=sum(ns),
-                    unit="reports",
-                    seconds=sum(topk_secs),
-                    note=f"exponent {exp:.2f} (1 = linear, 2 = all pairs)",
+            for what, secs in (("reuse", reuse_secs), ("top-k similarity", topk_secs)):
+                rows.append(
+                    BenchRow(
+                        name=f"{what} growth exponent {ns[0]}→{ns[-1]} reports",
+                        items=sum(ns),
+                        unit="reports",
+                        seconds=sum(secs),
+                        note=f"exponent {growth_exponent(list(ns), secs):.2f} (1 = linear, 2 = all pairs)",
+                    )
                 )
-            )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return rows

@@ -28,7 +28,7 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         yield None
         return
     require_dask()
-    from dask.distributed import Client, LocalCluster
+    from dask.distributed import Client
 
     if scheduler is not None:
         try:
@@ -38,6 +38,16 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
         with client:
             yield client
         return
+    with local_client(workers or 1) as client:
+        yield client
+
+
+@contextmanager
+def local_client(workers: int) -> Iterator[Client]:
+    """A local cluster of ``workers`` processes (one thread each), stopped on exit."""
+    require_dask()
+    from dask.distributed import Client, LocalCluster
+
     with (
         LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None

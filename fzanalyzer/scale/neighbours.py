@@ -1,7 +1,7 @@
 """Top-k most similar reports per report, in blocks: memory O(n·d + block·n), never n × n.
 
 Representation: character 2–3-gram TF-IDF (sublinear tf, as in :mod:`fzanalyzer.compare.similarity`)
-hashed into 2**20 features, so partitions vectorize independently (no shared vocabulary), with
+hashed into 2**20 features (numpy rolling hashes), so partitions vectorize independently (no shared vocabulary), with
 IDF from document frequencies summed over partitions; each unit vector is then reduced to ``dim``
 dimensions by a fixed sparse random projection (Johnson–Lindenstrauss: cosines are kept to about
 ±1/√dim) and renormalized. Every step but the IDF sum is per report, so the vectors — and the
@@ -29,15 +29,6 @@ SEED = 20240601
 
 
 @cache
-def _hasher() -> Any:
-    from sklearn.feature_extraction.text import HashingVectorizer
-
-    return HashingVectorizer(
-        analyzer="char", ngram_range=NGRAMS, n_features=N_FEATURES, alternate_sign=False, norm=None
-    )
-
-
-@cache
 def _projection(dim: int) -> Any:
     """The fixed sparse random projection matrix (N_FEATURES × dim), the same in every process."""
     import numpy as np
@@ -52,13 +43,47 @@ def _projection(dim: int) -> Any:
     return sp.csr_matrix((vals, (rows, cols)), shape=(N_FEATURES, dim))
 
 
-def _squash(texts: Sequence[str]) -> list[str]:
-    return ["".join(t.split()) for t in texts]
+def _ngram_features(text: str) -> np.ndarray:
+    """Hashed character 2- and 3-grams of a text without whitespace (numpy, no Python loop
+    over characters: scikit-learn's HashingVectorizer builds every n-gram as a string)."""
+    import numpy as np
+
+    codes = np.frombuffer("".join(text.split()).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    parts = []
+    with np.errstate(over="ignore"):
+        for n in range(NGRAMS[0], NGRAMS[1] + 1):
+            m = len(codes) - n + 1
+            if m <= 0:
+                continue
+            h = np.full(m, np.uint64(n))
+            for j in range(n):
+                h = h * np.uint64(0x100000001B3) + codes[j : j + m]
+            h ^= h >> np.uint64(29)
+            h *= np.uint64(0xBF58476D1CE4E5B9)
+            h ^= h >> np.uint64(32)
+            parts.append(h % np.uint64(N_FEATURES))
+    return np.concatenate(parts).astype(np.int64) if parts else np.zeros(0, np.int64)
 
 
 def counts(texts: Sequence[str]) -> Any:
-    """Hashed character n-gram counts (sparse, one row per text)."""
-    return _hasher().transform(_squash(texts))
+    """Hashed character n-gram counts (sparse CSR, one row per text)."""
+    import numpy as np
+    import scipy.sparse as sp
+
+    indptr, indices, data = [0], [], []
+    for t in texts:
+        feats, n = np.unique(_ngram_features(t), return_counts=True)
+        indices.append(feats)
+        data.append(n.astype(np.float64))
+        indptr.append(indptr[-1] + len(feats))
+    return sp.csr_matrix(
+        (
+            np.concatenate(data) if data else np.zeros(0),
+            np.concatenate(indices) if indices else np.zeros(0, np.int64),
+            np.asarray(indptr),
+        ),
+        shape=(len(texts), N_FEATURES),
+    )
 
 
 def doc_freq(texts: Sequence[str]) -> tuple[np.ndarray, int]:
