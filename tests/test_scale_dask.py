@@ -238,3 +238,20 @@ def test_top_k_agrees_with_the_exact_similarity_matrix(dev_dir, data_dir):
         assert found >= exact[i].max() - 0.05, (rid, first[rid], float(found), float(exact[i].max()))
     # reports with a relative of another year find it
     assert first["tangxi-2021"].startswith("tangxi") and first["fengyang-2021"] == "fengyang-2022"
+
+
+def test_similar_and_reuse_commands_run_on_the_cluster(cluster, dev_dir, tmp_path, capsys):
+    from fzanalyzer.cli import main
+
+    _, address, _ = cluster
+    out = tmp_path / "near.csv"
+    assert main(["similar", str(dev_dir), "-k", "1", "--scheduler", address, "-o", str(out)]) == 0
+    import pandas as pd
+
+    table = pd.read_csv(out)
+    assert len(table) == 5 and table.set_index("report_id").loc["tangxi-2022", "other"].startswith("tangxi")
+    here, there = tmp_path / "here.json", tmp_path / "there.json"
+    assert main(["reuse", str(dev_dir), "-o", str(here)]) == 0
+    assert main(["reuse", str(dev_dir), "--scheduler", address, "-o", str(there)]) == 0
+    assert json.loads(there.read_text(encoding="utf-8")) == json.loads(here.read_text(encoding="utf-8"))
+    assert json.loads(here.read_text(encoding="utf-8"))["pairs"]

@@ -55,6 +55,7 @@ COMMAND_MODULES = [
     "reuse",
     "fetch",
     "manifest",
+    "similar",
 ]
 
 for _name in COMMAND_MODULES:

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from .options import DASK_WORKERS, SCHEDULER
 
 
 @app.command()
@@ -21,12 +22,8 @@ def extract(
     dataset: Path | None = typer.Option(
         None, "--dataset", help="Also write a Parquet dataset partitioned by year (for large corpora)."
     ),
-    scheduler: str | None = typer.Option(
-        None, "--scheduler", help="Run on a Dask cluster: the scheduler's address (tcp://HOST:8786)."
-    ),
-    dask_workers: int | None = typer.Option(
-        None, "--dask-workers", help="Run on a local Dask cluster of N worker processes started for the run."
-    ),
+    scheduler: str | None = SCHEDULER,
+    dask_workers: int | None = DASK_WORKERS,
 ) -> int:
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from .options import DASK_WORKERS, SCHEDULER
 
 _FORMATS = ("json", "html")
 
@@ -28,6 +29,8 @@ def reuse(
     sections: bool = typer.Option(
         False, "--sections", help="Analyse report files fully, so each passage names its section and part."
     ),
+    scheduler: str | None = SCHEDULER,
+    dask_workers: int | None = DASK_WORKERS,
 ) -> int:
     """Find every passage of at least --min-chars characters reused verbatim or near-verbatim
     between two of the inputs, with exact spans on both sides.
@@ -64,9 +67,23 @@ def reuse(
         raise FzError.from_code(
             "E090", detail="the inputs give the same report id twice; pass each report once"
         )
-    pairs = find_reuse(
-        reports, min_chars=min_chars, threshold=threshold, include_boilerplate=include_boilerplate
-    )
+    from ..scale.cluster import dask_client
+
+    with dask_client(scheduler, dask_workers) as client:
+        if client is None:
+            pairs = find_reuse(
+                reports, min_chars=min_chars, threshold=threshold, include_boilerplate=include_boilerplate
+            )
+        else:
+            from ..scale.reuse import find_reuse_dask
+
+            pairs = find_reuse_dask(
+                reports,
+                client,
+                min_chars=min_chars,
+                threshold=threshold,
+                include_boilerplate=include_boilerplate,
+            )
     if fmt == "json":
         text = json.dumps(reuse_json(pairs), ensure_ascii=False, indent=1)
         if output == "-":

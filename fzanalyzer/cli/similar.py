@@ -1,0 +1,57 @@
+"""``fzanalyzer similar``: each report's most similar reports (top-k, in blocks)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from . import app
+from .options import DASK_WORKERS, SCHEDULER
+
+
+@app.command()
+def similar(
+    inputs: list[Path] = typer.Argument(..., help="Report files or folders (walked)."),
+    k: int = typer.Option(10, "--top-k", "-k", help="Neighbours per report."),
+    output: str = typer.Option("-", "--output", "-o", help="CSV file (- for stdout)."),
+    scheduler: str | None = SCHEDULER,
+    dask_workers: int | None = DASK_WORKERS,
+) -> int:
+    """The k most similar other reports of every input (character n-gram TF-IDF, cosine), as a
+    long table report_id, rank, other, similarity. Memory grows with the number of reports, never
+    with its square; with --scheduler or --dask-workers the work runs on a Dask cluster.
+
+    Files that cannot be read are listed with their error code; the run goes on and exits 1.
+    """
+    import sys
+
+    from ..batch import assign_ids, find_inputs
+    from ..errors import FzError
+    from ..pipeline import load
+    from ..scale.cluster import dask_client
+    from ..scale.neighbours import top_k
+
+    if k < 1:
+        raise typer.BadParameter("--top-k must be at least 1")
+    files = find_inputs(inputs).files
+    ids = assign_ids(files)
+    texts, names, failures = [], [], []
+    for path in files:
+        try:
+            texts.append(load(path, id=ids[path], analyze=False).text)
+            names.append(ids[path])
+        except FzError as exc:
+            failures.append(f"{exc.code} {exc.message}")
+    with dask_client(scheduler, dask_workers) as client:
+        table = top_k(texts, names, k=k, client=client)
+    if output == "-":
+        table.to_csv(sys.stdout, index=False)
+    else:
+        from ..export import write_csv
+
+        write_csv(table, Path(output))
+        typer.echo(f"{len(table)} rows for {len(names)} reports written to {output}", err=True)
+    for f in failures:
+        typer.echo(f, err=True)
+    return 1 if failures else 0
