@@ -18,8 +18,10 @@ measure; a panel keeps it apart from levels through its own ``kind``.
 ('review.received', 0.9)
 >>> code_of("行政复议纠错率", "%")
 ('review.correction_rate', 0.9)
->>> code_of("行政复议纠错率", "件")   # a count is never coded as a rate
+>>> code_of("行政诉讼败诉率", "件")   # a count is never coded as a rate
 (None, None)
+>>> code_of("收到行政复议申请", "%", "increase")   # 同比上升24.1%: a change of the count
+('review.received', 0.9)
 >>> entry("litigation.appearance_rate").label
 '行政机关负责人出庭应诉率'
 """
@@ -34,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import load_json
 from .lexicon import units
-from .names import tidy_names
+from .names import elided_head, tidy_names
 
 if TYPE_CHECKING:
     from ..model import Indicator, Section
@@ -138,13 +140,7 @@ def code_of(
 ) -> tuple[str | None, float | None]:
     """``(code, confidence)`` of an indicator from its clean name (else from ``context``, the
     clause before its number), or ``(None, None)``."""
-    name = name or ""
-    head = name[name.rfind("的") + 1 :] if "的" in name else ""
-    tries = [(name, NAME_CONFIDENCE), (context, CONTEXT_CONFIDENCE)]
-    if len(head) >= 2:
-        # 普法责任制自评工作的执法单位: the head after 的 is what was counted
-        tries = [(head, NAME_CONFIDENCE), (name, CONTEXT_CONFIDENCE), (context, CONTEXT_CONFIDENCE)]
-    for s, conf in tries:
+    for s, conf in ((name or "", NAME_CONFIDENCE), (context, CONTEXT_CONFIDENCE)):
         if not s:
             continue
         for e in codebook():
@@ -163,5 +159,11 @@ def _clause_before(text: str, ind: Indicator) -> str:
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
     """The step after the rules: clean names (:func:`.names.tidy_names`), then codes."""
     tidy_names(text, indicators)
+    prev: Indicator | None = None
     for ind in indicators:
-        ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, _clause_before(text, ind))
+        if prev is not None and prev.code and elided_head(text, ind, prev):
+            # 其中以区政府名义制发的12件: a part of the previous count, the same measure
+            ind.code, ind.code_confidence = prev.code, prev.code_confidence
+        else:
+            ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, _clause_before(text, ind))
+        prev = ind

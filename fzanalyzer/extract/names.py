@@ -118,7 +118,7 @@ def _drop_enumeration(s: str) -> str:
     if m.start() == 0:
         verb = _starts_with_verb(s)
     r = s[: m.start()] + verb + s[m.end() :]
-    return r if _solid(r) and len(r) - len(verb) >= 2 else s
+    return r if _solid(r) and len(r) - len(verb) >= 3 else s
 
 
 def _first_verb_at(s: str, lo: int, verbs: tuple[str, ...] | None = None) -> int:
@@ -155,11 +155,27 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = _borrow_head(text, ind, s, lex["generic_heads"]) or s  # 保留98件: 保留 what
         if lex["rate_re"].match(s):
             s = _complete_rate(text, ind, s, before)
+        if elided_head(text, ind, before) and before and before.name:
+            s = f"{s}的{before.name.split('的')[-1]}"  # 其中以区政府名义制发的12件: 12件 of what
+        if before and before.name and before.unit != "%" and s.startswith(tuple(lex["scope_verbs"])):
+            s = before.name + s  # 抽查81批次、涉及主体6447户: the subjects of that check
         sm = lex["share_re"].match(s)
         if sm and ind.unit == "%" and before is not None and before.name:
             s = f"{before.name}{s}比例"
         ind.name = s or ind.name
         prev = ind
+
+
+def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:
+    """``…30件，其中以区政府名义制发的12件``: a number right after 的 whose head noun is left out,
+    because it is the previous count's (same unit, same sentence)."""
+    return (
+        before is not None
+        and ind.start > 0
+        and text[ind.start - 1] == "的"
+        and before.unit == ind.unit
+        and before.sentence_start == ind.sentence_start
+    )
 
 
 def _borrow_head(text: str, ind: Indicator, verb: str, heads: tuple[str, ...] | list[str]) -> str:
