@@ -75,7 +75,9 @@ class TableWriter:
             path = self.output if table == "reports" else _sibling(self.output, table)
             df = pd.DataFrame(rows)
             if self.fmt == "csv":
-                df.to_csv(path, index=False, encoding="utf-8")
+                from .tables import write_csv  # UTF-8 with a BOM, like every CSV of the toolkit
+
+                write_csv(df, path)
             else:
                 _to_parquet(df, path)
             written.append(path)

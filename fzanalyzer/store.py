@@ -224,8 +224,12 @@ class Store:
         written = []
         for t in TABLES:
             target = out / f"{t}.{fmt}"
-            opts = "(FORMAT PARQUET)" if fmt == "parquet" else "(HEADER, DELIMITER ',')"
-            self.con.execute(f"COPY {t} TO '{_sql_str(target)}' {opts}")
+            if fmt == "csv":
+                from .tables import write_csv  # UTF-8 with a BOM, like every CSV of the toolkit
+
+                write_csv(self.con.execute(f"SELECT * FROM {t}").df(), target)
+            else:
+                self.con.execute(f"COPY {t} TO '{_sql_str(target)}' (FORMAT PARQUET)")
             written.append(target)
         return written
 

@@ -32,6 +32,7 @@ COMMAND_MODULES = [
     "indicators",
     "train_ner",
     "reuse",
+    "panel",
 ]
 
 for _name in COMMAND_MODULES:
