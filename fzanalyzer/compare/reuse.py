@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import asdict, dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -121,7 +122,19 @@ class ReuseParams:
 class _Doc:
     """A report read for matching: text without whitespace, offsets back, shingles, units."""
 
-    __slots__ = ("_seed", "boiler", "codes", "hashes", "index", "issuer", "key", "orig", "report", "units")
+    __slots__ = (
+        "_seed",
+        "boiler",
+        "codes",
+        "hashes",
+        "index",
+        "issuer",
+        "key",
+        "orig",
+        "report",
+        "stock",
+        "units",
+    )
 
     def __init__(self, index: int, report: Report, k: int) -> None:
         import numpy as np
@@ -138,6 +151,7 @@ class _Doc:
         self.issuer = _issuer_key(report)
         self.units = _units(text, keep)
         self.boiler = None  # bool mask over shingles, set when boilerplate is known
+        self.stock = _stock_mask(self.codes)  # bool mask over 8-grams of national stock phrases
         self._seed: tuple[int, np.ndarray] | None = None
 
     def seed_hashes(self, k: int) -> np.ndarray:
@@ -474,7 +488,7 @@ def _align_docs(
             min_chars=min_chars,
         ):
             found.add((x.a_start, x.a_end, x.b_start, x.b_end, x.matched))
-    tidy = (_tidy(da.key, db.key, x) for x in found)
+    tidy = (_snap_pair(da.key, db.key, _tidy(da.key, db.key, x), min_chars, threshold) for x in found)
     passages = _drop_contained(sorted(x for x in tidy if max(x[1] - x[0], x[3] - x[2]) >= min_chars))
     out = []
     for a0, a1, b0, b1, matched in passages:
@@ -498,6 +512,62 @@ def _tidy(a: str, b: str, x: tuple[int, int, int, int, int]) -> tuple[int, int, 
     return a0, a1, b0, b1, matched
 
 
+_CLAUSE_END = frozenset("。！？；;!?，,：:、")
+_CLOSERS = frozenset("”’）)】」』")
+_HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]")
+
+
+def _snap(t: str, s: int, e: int) -> tuple[int, int]:
+    """Move a passage's bounds onto sentence or clause bounds of ``t`` (never mid-number): the
+    start after the first clause end in the passage's first half (unless it already starts a
+    clause or a heading), the end after the last clause end in its second half (or the one
+    right after it)."""
+    n = e - s
+    if s > 0 and t[s - 1] not in _CLAUSE_END and t[s - 1] not in _CLOSERS and not _HEADING_START.match(t, s):
+        for i in range(s, s + n // 2):
+            if t[i] in _CLAUSE_END:
+                s = i + 1
+                break
+        else:
+            while s < e and (t[s].isdigit() or (t[s - 1].isdigit() and t[s] in ".%．")):
+                s += 1
+    if t[e - 1] not in _CLAUSE_END and e < len(t):
+        if t[e] in _CLAUSE_END:
+            e += 1
+        else:
+            for i in range(e - 1, s + n // 2, -1):
+                if t[i] in _CLAUSE_END:
+                    e = i + 1
+                    break
+            else:
+                while e > s and (t[e - 1].isdigit() or (e < len(t) and t[e].isdigit())):
+                    e -= 1
+    while s < e and t[s] in _CLAUSE_END:
+        s += 1
+    return s, e
+
+
+def _snap_pair(
+    a: str, b: str, x: tuple[int, int, int, int, int], min_chars: int, threshold: float
+) -> tuple[int, int, int, int, int]:
+    """Both sides of a passage on clause bounds (the passage as aligned when that would make it
+    shorter than ``min_chars`` or less similar than ``threshold``)."""
+    a0, a1, b0, b1, matched = x
+    s0, s1 = _snap(a, a0, a1)
+    t0, t1 = _snap(b, b0, b1)
+    if min(s1 - s0, t1 - t0) < min_chars:
+        return x
+    if (s0, s1, t0, t1) == (a0, a1, b0, b1):
+        return x
+    import difflib
+
+    sm = difflib.SequenceMatcher(None, a[s0:s1], b[t0:t1], autojunk=False)
+    matched = sum(m.size for m in sm.get_matching_blocks())
+    if 2.0 * matched / ((s1 - s0) + (t1 - t0)) < threshold:
+        return x
+    return s0, s1, t0, t1, matched
+
+
 def _drop_contained(spans: list[tuple[int, int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:
     """Drop passages lying inside another one (overlapping regions find them twice)."""
     spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
@@ -510,10 +580,48 @@ def _drop_contained(spans: list[tuple[int, int, int, int, int]]) -> list[tuple[i
 
 
 def _boiler_share(d: _Doc, start: int, end: int, k: int) -> float:
-    if d.boiler is None:
-        return 0.0
-    seg = d.boiler[start : max(start + 1, end - k + 1)]
-    return float(seg.mean()) if len(seg) else 0.0
+    """Share of a passage made of boilerplate: shingles frequent among the run's issuers, or
+    8-grams of the national stock phrases (``data/boilerplate.txt``), whichever is larger."""
+    shares = [0.0]
+    if d.boiler is not None:
+        seg = d.boiler[start : max(start + 1, end - k + 1)]
+        shares.append(float(seg.mean()) if len(seg) else 0.0)
+    seg = d.stock[start : max(start + 1, end - STOCK_K + 1)]
+    shares.append(float(seg.mean()) if len(seg) else 0.0)
+    return max(shares)
+
+
+#: Shingle length of the national stock phrases (long enough to be specific to them).
+STOCK_K = 8
+
+
+@cache
+def _stock_hashes() -> np.ndarray:
+    """Sorted hashes of the 8-grams of ``data/boilerplate.txt`` (the genre's national stock
+    phrases: 坚持以习近平新时代中国特色社会主义思想为指导…, derived from 97 issuers' real reports)."""
+    import numpy as np
+
+    from ..resources import read_data
+
+    out = []
+    for line in read_data("boilerplate.txt").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            codes = np.frombuffer(line.translate(_DELETE_SPACES).encode("utf-32-le"), dtype=np.uint32)
+            out.append(_shingle_hashes(codes, STOCK_K))
+    return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=np.uint64)
+
+
+def _stock_mask(codes: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    digit = (codes >= ord("0")) & (codes <= ord("9"))
+    h = _shingle_hashes(np.where(digit, np.uint32(ord("0")), codes), STOCK_K)  # any year matches
+    stock = _stock_hashes()
+    if not len(stock) or not len(h):
+        return np.zeros(len(h), dtype=bool)
+    at = np.minimum(np.searchsorted(stock, h), len(stock) - 1)
+    return stock[at] == h
 
 
 def _make_pair(
