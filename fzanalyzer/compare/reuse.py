@@ -125,6 +125,7 @@ class _Doc:
     __slots__ = (
         "_seed",
         "boiler",
+        "breaks",
         "codes",
         "hashes",
         "index",
@@ -152,6 +153,9 @@ class _Doc:
         self.units = _units(text, keep)
         self.boiler = None  # bool mask over shingles, set when boilerplate is known
         self.stock = _stock_mask(self.codes)  # bool mask over 8-grams of national stock phrases
+        # breaks[i]: a line break precedes key character i in the text (a paragraph bound)
+        nl = np.concatenate([[0], np.cumsum(allc == 10)])
+        self.breaks = np.concatenate([[True], nl[self.orig[1:]] - nl[self.orig[:-1] + 1] > 0, [True]])
         self._seed: tuple[int, np.ndarray] | None = None
 
     def seed_hashes(self, k: int) -> np.ndarray:
@@ -488,13 +492,13 @@ def _align_docs(
             min_chars=min_chars,
         ):
             found.add((x.a_start, x.a_end, x.b_start, x.b_end, x.matched))
-    tidy = (_snap_pair(da.key, db.key, _tidy(da.key, db.key, x), min_chars, threshold) for x in found)
+    tidy = (_snap_pair(da, db, _tidy(da.key, db.key, x), min_chars, threshold) for x in found)
     passages = _drop_contained(sorted(x for x in tidy if max(x[1] - x[0], x[3] - x[2]) >= min_chars))
     out = []
-    for a0, a1, b0, b1, matched in passages:
+    for a0, a1, b0, b1, matched, snapped in passages:
         share = max(_boiler_share(da, a0, a1, p.shingle), _boiler_share(db, b0, b1, p.shingle))
         is_boiler = share >= p.boilerplate_share
-        if is_boiler and not include_boilerplate:
+        if is_boiler and (not include_boilerplate or not snapped):
             continue
         sim = 2.0 * matched / ((a1 - a0) + (b1 - b0))
         out.append(_make_pair(da, db, (a0, a1), (b0, b1), sim, is_boiler, share))
@@ -517,13 +521,13 @@ _CLOSERS = frozenset("”’）)】」』")
 _HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]")
 
 
-def _snap(t: str, s: int, e: int) -> tuple[int, int]:
+def _snap(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
     """Move a passage's bounds onto sentence or clause bounds of ``t`` (never mid-number): the
     start after the first clause end in the passage's first half (unless it already starts a
     clause or a heading), the end after the last clause end in its second half (or the one
     right after it)."""
     n = e - s
-    if s > 0 and t[s - 1] not in _CLAUSE_END and t[s - 1] not in _CLOSERS and not _HEADING_START.match(t, s):
+    if s > 0 and not breaks[s] and t[s - 1] not in _CLAUSE_END | _CLOSERS and not _HEADING_START.match(t, s):
         for i in range(s, s + n // 2):
             if t[i] in _CLAUSE_END:
                 s = i + 1
@@ -531,7 +535,7 @@ def _snap(t: str, s: int, e: int) -> tuple[int, int]:
         else:
             while s < e and (t[s].isdigit() or (t[s - 1].isdigit() and t[s] in ".%．")):
                 s += 1
-    if t[e - 1] not in _CLAUSE_END and e < len(t):
+    if t[e - 1] not in _CLAUSE_END and e < len(t) and not breaks[e]:
         if t[e] in _CLAUSE_END:
             e += 1
         else:
@@ -548,30 +552,32 @@ def _snap(t: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _snap_pair(
-    a: str, b: str, x: tuple[int, int, int, int, int], min_chars: int, threshold: float
-) -> tuple[int, int, int, int, int]:
-    """Both sides of a passage on clause bounds (the passage as aligned when that would make it
-    shorter than ``min_chars`` or less similar than ``threshold``)."""
+    da: _Doc, db: _Doc, x: tuple[int, int, int, int, int], min_chars: int, threshold: float
+) -> tuple[int, int, int, int, int, bool]:
+    """Both sides of a passage on clause bounds, and whether that worked: a passage whose whole
+    clauses are shorter than ``min_chars`` or less similar than ``threshold`` keeps its aligned
+    bounds (a boilerplate one is then dropped: it is a stock phrase padded with fragments)."""
     a0, a1, b0, b1, matched = x
-    s0, s1 = _snap(a, a0, a1)
-    t0, t1 = _snap(b, b0, b1)
+    a, b = da.key, db.key
+    s0, s1 = _snap(a, a0, a1, da.breaks)
+    t0, t1 = _snap(b, b0, b1, db.breaks)
     if min(s1 - s0, t1 - t0) < min_chars:
-        return x
+        return (*x, False)
     if (s0, s1, t0, t1) == (a0, a1, b0, b1):
-        return x
+        return (*x, True)
     import difflib
 
     sm = difflib.SequenceMatcher(None, a[s0:s1], b[t0:t1], autojunk=False)
     matched = sum(m.size for m in sm.get_matching_blocks())
-    if 2.0 * matched / ((s1 - s0) + (t1 - t0)) < threshold:
-        return x
-    return s0, s1, t0, t1, matched
+    if 2.0 * matched / max(1, (s1 - s0) + (t1 - t0)) < threshold:
+        return (*x, False)
+    return s0, s1, t0, t1, matched, True
 
 
-def _drop_contained(spans: list[tuple[int, int, int, int, int]]) -> list[tuple[int, int, int, int, int]]:
+def _drop_contained(spans: list[tuple[int, int, int, int, int, bool]]) -> list[tuple[int, int, int, int, int, bool]]:
     """Drop passages lying inside another one (overlapping regions find them twice)."""
     spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
-    out: list[tuple[int, int, int, int, int]] = []
+    out: list[tuple[int, int, int, int, int, bool]] = []
     for s in spans:
         if any(o[0] <= s[0] and s[1] <= o[1] and o[2] <= s[2] and s[3] <= o[3] for o in out[-16:]):
             continue
