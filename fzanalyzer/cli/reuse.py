@@ -28,6 +28,9 @@ def reuse(
     sections: bool = typer.Option(
         False, "--sections", help="Analyse report files fully, so each passage names its section and part."
     ),
+    include_duplicates: bool = typer.Option(
+        False, "--include-duplicates", help="Keep copies of one report (traditional copy, repost, PDF + web page)."
+    ),
 ) -> int:
     """Find every passage of at least --min-chars characters reused verbatim or near-verbatim
     between two of the inputs, with exact spans on both sides.
@@ -64,6 +67,13 @@ def reuse(
         raise FzError.from_code(
             "E090", detail="the inputs give the same report id twice; pass each report once"
         )
+    if not include_duplicates:
+        from ..compare.duplicates import find_duplicates
+
+        dup = find_duplicates(reports)
+        for rid, kept in dup.items():
+            typer.echo(f"{rid}: a copy of {kept}, left out (--include-duplicates keeps it)", err=True)
+        reports = [r for r in reports if r.id not in dup]
     pairs = find_reuse(
         reports, min_chars=min_chars, threshold=threshold, include_boilerplate=include_boilerplate
     )
