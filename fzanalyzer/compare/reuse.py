@@ -559,19 +559,32 @@ def _snap_pair(
     bounds (a boilerplate one is then dropped: it is a stock phrase padded with fragments)."""
     a0, a1, b0, b1, matched = x
     a, b = da.key, db.key
-    s0, s1 = _snap(a, a0, a1, da.breaks)
-    t0, t1 = _snap(b, b0, b1, db.breaks)
-    if min(s1 - s0, t1 - t0) < min_chars:
-        return (*x, False)
-    if (s0, s1, t0, t1) == (a0, a1, b0, b1):
-        return (*x, True)
-    import difflib
+    for snap in (_snap, _off_numbers):
+        s0, s1 = snap(a, a0, a1, da.breaks)
+        t0, t1 = snap(b, b0, b1, db.breaks)
+        if max(s1 - s0, t1 - t0) < min_chars:
+            continue
+        if (s0, s1, t0, t1) == (a0, a1, b0, b1):
+            return (*x, snap is _snap)
+        if snap is _off_numbers:  # a few digits trimmed: the aligner's count minus them
+            trimmed = max((a1 - a0) - (s1 - s0), (b1 - b0) - (t1 - t0))
+            return s0, s1, t0, t1, max(0, matched - trimmed), False
+        import difflib
 
-    sm = difflib.SequenceMatcher(None, a[s0:s1], b[t0:t1], autojunk=False)
-    matched = sum(m.size for m in sm.get_matching_blocks())
-    if 2.0 * matched / max(1, (s1 - s0) + (t1 - t0)) < threshold:
-        return (*x, False)
-    return s0, s1, t0, t1, matched, True
+        sm = difflib.SequenceMatcher(None, a[s0:s1], b[t0:t1], autojunk=False)
+        m = sum(blk.size for blk in sm.get_matching_blocks())
+        if 2.0 * m / max(1, (s1 - s0) + (t1 - t0)) >= threshold:
+            return s0, s1, t0, t1, m, snap is _snap
+    return (*x, False)
+
+
+def _off_numbers(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
+    """The fallback of :func:`_snap`: bounds moved only off a number cut in two (…案件1|186件)."""
+    while s < e and s > 0 and t[s - 1].isdigit() and (t[s].isdigit() or t[s] in ".．%"):
+        s += 1
+    while e > s and e < len(t) and t[e].isdigit() and (t[e - 1].isdigit() or t[e - 1] in ".．"):
+        e -= 1
+    return s, e
 
 
 def _drop_contained(spans: list[tuple[int, int, int, int, int, bool]]) -> list[tuple[int, int, int, int, int, bool]]:
