@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
     from ..model import Report
 
+#: Qualifiers that mark a figure as a total of the measure, preferred as the primary value.
+TOTAL_QUALIFIERS = ("共", "共计", "合计", "累计", "总计")
+
 PANEL_COLUMNS = [
     "issuer",
     "year",
@@ -201,8 +204,9 @@ def panel(
 ) -> pd.DataFrame:
     """Long panel: one row per indicator mention, with its ``key`` (the codebook code, else the
     linked name; ``by="name"`` links every row by name, as before codes existed). ``primary``
-    marks one mention of each (issuer, year, key, unit, kind) — the most confident, then the
-    first — the value a wide table uses; ``n_mentions`` says how many there were."""
+    marks one mention of each (issuer, year, key, unit, kind) — the most confident, then a total
+    (共/合计/累计) before its parts, then the first — the value a wide table uses; ``n_mentions``
+    says how many there were."""
     import pandas as pd
 
     from .duplicates import without_duplicates
@@ -221,10 +225,12 @@ def panel(
         return df
     group = ["issuer", "year", "key", "unit", "kind"]
     df["_conf"] = -df["code_confidence"].fillna(0.0)
-    df = df.sort_values([*group[:3], "_conf", "report_id", "start"], kind="stable").reset_index(drop=True)
+    # a total (共/合计/累计 …, 合计罚没款) is the primary value before its parts (食品安全罚没款)
+    df["_part"] = ~(df["qualifier"].isin(TOTAL_QUALIFIERS) | df["name"].fillna("").str.contains("合计|总计|总数"))
+    df = df.sort_values([*group[:3], "_conf", "_part", "report_id", "start"], kind="stable").reset_index(drop=True)
     df["primary"] = ~df.duplicated(group)
     df["n_mentions"] = df.groupby(group, dropna=False)["value"].transform("size")
-    df = df.drop(columns="_conf")
+    df = df.drop(columns=["_conf", "_part"])
     df["year"] = df["year"].astype("Int64")
     return df
 

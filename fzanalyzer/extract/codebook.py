@@ -8,7 +8,8 @@ of the wordings that map to it. After the rules have found an indicator and :mod
 cleaned its name, :func:`code_of` gives it a ``code`` and a ``code_confidence``:
 
 - 0.9 — a pattern of the entry matches the clean name and the unit fits the entry;
-- 0.6 — nothing matches the name, but a pattern matches the clause before the number;
+- 0.6 — the name is too bare to say what was counted (组织开展, 承诺: :func:`weak`), and a pattern
+  matches the clause before the number;
 - ``None`` — no entry fits (the indicator is kept, uncoded).
 
 A relative change (同比上升12%, 增长2倍) fits an entry of any unit kind: it is the change of that
@@ -36,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import load_json
 from .lexicon import units
-from .names import elided_head, tidy_names
+from .names import elided_head, only_verbs, tidy_names
 
 if TYPE_CHECKING:
     from ..model import Indicator, Section
@@ -140,13 +141,34 @@ def code_of(
 ) -> tuple[str | None, float | None]:
     """``(code, confidence)`` of an indicator from its clean name (else from ``context``, the
     clause before its number), or ``(None, None)``."""
-    for s, conf in ((name or "", NAME_CONFIDENCE), (context, CONTEXT_CONFIDENCE)):
-        if not s:
-            continue
-        for e in codebook():
-            if fits(e, unit, change) and e.matches(s):
-                return e.id, conf
+    name = name or ""
+    for e in codebook():
+        if fits(e, unit, change) and e.matches(name):
+            return e.id, NAME_CONFIDENCE
+    if not context or not weak(name):
+        return None, None
+    for e in codebook():
+        # an entry whose exclusions veto the name is not chosen from the context either
+        if fits(e, unit, change) and e.matches(context) and not (e.exclude and e.exclude.search(name)):
+            return e.id, CONTEXT_CONFIDENCE
     return None, None
+
+
+def weak(name: str) -> bool:
+    """A name too short or bare to code by itself (组织开展, 承诺, 占比): only then does the clause
+    around the number decide. A name that says what was counted is coded from itself or not at all.
+
+    >>> weak("组织开展"), weak("互联网上网服务营业场所")
+    (True, False)
+    """
+    return len(name) <= 4 or only_verbs(name)
+
+
+def _listed_after(text: str, prev: Indicator | None, ind: Indicator) -> bool:
+    """``ind`` is the next item of a list (joined by 、) whose first item is ``prev``, in the same unit."""
+    if prev is None or not prev.code or prev.unit != ind.unit or prev.sentence_start != ind.sentence_start:
+        return False
+    return re.fullmatch(r"、[^，,；;。：:、]{1,20}", text[prev.end : ind.start]) is not None
 
 
 def _clause_before(text: str, ind: Indicator) -> str:
@@ -166,4 +188,7 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
             ind.code, ind.code_confidence = prev.code, prev.code_confidence
         else:
             ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, _clause_before(text, ind))
+            if ind.code is None and _listed_after(text, prev, ind):
+                # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list
+                ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
         prev = ind

@@ -55,6 +55,15 @@ def _starts_with_verb(s: str) -> str:
     return next((v for v in _lex()["verbs"] if s.startswith(v)), "")
 
 
+def only_verbs(s: str) -> bool:
+    """Whether ``s`` is nothing but verbs of the name lexicon (组织开展, 审结).
+
+    >>> only_verbs("组织开展"), only_verbs("开展普法")
+    (True, False)
+    """
+    return _only_verbs(s)
+
+
 def _only_verbs(s: str) -> bool:
     while s:
         v = _starts_with_verb(s)
