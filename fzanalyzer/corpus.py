@@ -160,7 +160,9 @@ class Corpus:
         from .compare.panel import panel
 
         reports = self._reports if include_duplicates else self.unique()
-        return panel(reports, min_similarity=min_similarity, include_targets=include_targets, include_duplicates=True)
+        return panel(
+            reports, min_similarity=min_similarity, include_targets=include_targets, include_duplicates=True
+        )
 
     def audit(self, encoder: object | None = None) -> list:
         """Follow-through audits of every consecutive-year pair of the same issuer."""

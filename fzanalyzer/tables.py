@@ -26,14 +26,15 @@ FORMATS = ("csv", "parquet", "xlsx", "dta")
 #: Stata: variable labels of at most 80 characters, names of at most 32 ASCII characters.
 _STATA_LABEL = 80
 _STATA_NAME = 32
-_STATA_RESERVED = frozenset(
+#: Words Stata reserves: never variable names.
+_STATA_RESERVED_WORDS = (
     "aggregate array boolean break byte case catch class colvector complex const continue default "
-    "delegate delete do double else eltypedef end enum explicit export external float for friend "
-    "function global goto if inline int local long matrix new numeric NULL pointer quietly real "
-    "return rowvector scalar short signed static strL string struct transmorphic typedef typename "
-    "union unsigned using vector version virtual void volatile while _all _b _coef _cons _n _N _pi "
-    "_pred _rc _skip".split()
+    "delegate delete do double else eltypedef end enum explicit export external float for friend function "
+    "global goto if inline int local long matrix new numeric NULL pointer quietly real return rowvector "
+    "scalar short signed static strL string struct transmorphic typedef typename union unsigned using "
+    "vector version virtual void volatile while _all _b _coef _cons _n _N _pi _pred _rc _skip"
 )
+_STATA_RESERVED = frozenset(_STATA_RESERVED_WORDS.split())
 
 
 def write_csv(df: pd.DataFrame, path: str | Path) -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from fzanalyzer import analyze_text, load
 from fzanalyzer.evaluate import evaluate
-from fzanalyzer.extract.codebook import codebook, code_of, codebook_version, entry, unit_kind
+from fzanalyzer.extract.codebook import code_of, codebook, codebook_version, entry, unit_kind
 from fzanalyzer.extract.names import tidy_name
 from fzanalyzer.resources import load_json
 
@@ -52,7 +52,11 @@ def test_units_and_kinds_never_cross():
     ("raw_text", "number", "name"),
     [
         # 「调解解决共受理民间纠纷」 (issue 12): the count of the first verb
-        ("全区各人民调解组织共受理民间纠纷18465件，调解解决18063件，调解成功率为97.82%。", "18063件", "调解解决民间纠纷"),
+        (
+            "全区各人民调解组织共受理民间纠纷18465件，调解解决18063件，调解成功率为97.82%。",
+            "18063件",
+            "调解解决民间纠纷",
+        ),
         # enumerated examples go, verb and head stay
         ("查处哄抬物价、销售伪劣防护用品等涉疫违法案件27件。", "27件", "查处涉疫违法案件"),
         # a list marker, a prepositional phrase: not part of the name

@@ -22,7 +22,9 @@ def copies(tmp_path_factory, cjk_font):
     (d / "tangxi-2021-repost.html").write_bytes(render_html(text, "table", source="某政务新闻网"))
     render_pdf(text, d / "tangxi-2021-pdf.pdf")
     for year in (2020, 2022):
-        (d / f"tangxi-{year}.txt").write_text((DEV / f"tangxi-{year}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+        (d / f"tangxi-{year}.txt").write_text(
+            (DEV / f"tangxi-{year}.txt").read_text(encoding="utf-8"), encoding="utf-8"
+        )
     return Corpus.from_files([d])
 
 

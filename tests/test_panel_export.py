@@ -53,8 +53,19 @@ def test_stata_file_has_chinese_values_and_variable_labels(exported):
 
 def test_every_csv_of_the_toolkit_has_a_bom(tmp_path):
     store = tmp_path / "fz.duckdb"
-    rc = main(["extract", str(DEV / "tangxi-2021.txt"), "--store", str(store), "--format", "csv",
-               "--output", str(tmp_path / "out.csv"), "--no-progress"])
+    rc = main(
+        [
+            "extract",
+            str(DEV / "tangxi-2021.txt"),
+            "--store",
+            str(store),
+            "--format",
+            "csv",
+            "--output",
+            str(tmp_path / "out.csv"),
+            "--no-progress",
+        ]
+    )
     assert rc == 0
     assert (tmp_path / "out.csv").read_bytes().startswith(BOM)
     assert (tmp_path / "out.indicators.csv").read_bytes().startswith(BOM)

@@ -75,7 +75,9 @@ def test_planted_passages_found_cross_issuer(planted):
         assert (best.a, best.b) == ("src-2020", "host-2021")
         # The copied span is found whole on both sides, up to the clause bounds it was cut at
         # (passages start and end on sentence or clause bounds, issue 12).
-        assert best.b_start <= _clause_in(b.text, s, e)[0] + 1 and best.b_end >= _clause_in(b.text, s, e)[1] - 1
+        assert (
+            best.b_start <= _clause_in(b.text, s, e)[0] + 1 and best.b_end >= _clause_in(b.text, s, e)[1] - 1
+        )
         a_s = a.text.find(original)
         a_e = a_s + len(original)
         assert best.a_start <= _clause_in(a.text, a_s, a_e)[0] + 1

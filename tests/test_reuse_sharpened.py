@@ -22,7 +22,9 @@ STOCK = (
 
 
 def _report(rid: str, text: str, issuer: str, year: int) -> Report:
-    return Report(id=rid, source="", sha256="", format="txt", text=text, meta=Meta(issuer=issuer, year_covered=year))
+    return Report(
+        id=rid, source="", sha256="", format="txt", text=text, meta=Meta(issuer=issuer, year_covered=year)
+    )
 
 
 def test_national_stock_phrases_are_boilerplate_between_two_issuers():
@@ -80,7 +82,14 @@ def test_kwic_gives_part_and_heading_path():
     seed = fzanalyzer.load(SEED)
     hits = kwic([seed], "行政复议")
     assert len(hits) >= 3
-    assert set(hits["part"]) <= {"measures_and_results", "shortcomings", "leadership_duty", "next_year_plan", "other", None}
+    assert set(hits["part"]) <= {
+        "measures_and_results",
+        "shortcomings",
+        "leadership_duty",
+        "next_year_plan",
+        "other",
+        None,
+    }
     inside = hits[hits["heading_path"] != ""]
     assert len(inside) == len(hits)
     for row in inside.itertuples():

@@ -14,14 +14,19 @@ _FORMATS = ("csv", "parquet", "xlsx", "dta")
 @app.command()
 def panel(
     inputs: list[Path] = typer.Argument(
-        ..., help="Report files or folders (walked), .jsonl files from `fzanalyzer extract`, or a .duckdb store."
+        ...,
+        help="Report files or folders (walked), .jsonl files from `fzanalyzer extract`, or a .duckdb store.",
     ),
-    output: Path = typer.Option(..., "--output", "-o", help="Output file (the long table); others beside it."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help="Output file (the long table); others beside it."
+    ),
     fmt: str = typer.Option("csv", "--format", "-f", help="csv | parquet | xlsx | dta"),
     by: str = typer.Option("code", "--by", help="Key rows by codebook code (default) or by name only."),
     targets: bool = typer.Option(False, "--targets", help="Also the plan part's targets (kind 'target')."),
     include_duplicates: bool = typer.Option(
-        False, "--include-duplicates", help="Keep copies of one report (traditional copy, repost, PDF + web page)."
+        False,
+        "--include-duplicates",
+        help="Keep copies of one report (traditional copy, repost, PDF + web page).",
     ),
 ) -> int:
     """Write the indicator panel: the long table (one row per indicator mention, with its code,

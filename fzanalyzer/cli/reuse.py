@@ -29,7 +29,9 @@ def reuse(
         False, "--sections", help="Analyse report files fully, so each passage names its section and part."
     ),
     include_duplicates: bool = typer.Option(
-        False, "--include-duplicates", help="Keep copies of one report (traditional copy, repost, PDF + web page)."
+        False,
+        "--include-duplicates",
+        help="Keep copies of one report (traditional copy, repost, PDF + web page).",
     ),
 ) -> int:
     """Find every passage of at least --min-chars characters reused verbatim or near-verbatim

@@ -226,8 +226,12 @@ def panel(
     group = ["issuer", "year", "key", "unit", "kind"]
     df["_conf"] = -df["code_confidence"].fillna(0.0)
     # a total (共/合计/累计 …, 合计罚没款) is the primary value before its parts (食品安全罚没款)
-    df["_part"] = ~(df["qualifier"].isin(TOTAL_QUALIFIERS) | df["name"].fillna("").str.contains("合计|总计|总数"))
-    df = df.sort_values([*group[:3], "_conf", "_part", "report_id", "start"], kind="stable").reset_index(drop=True)
+    df["_part"] = ~(
+        df["qualifier"].isin(TOTAL_QUALIFIERS) | df["name"].fillna("").str.contains("合计|总计|总数")
+    )
+    df = df.sort_values([*group[:3], "_conf", "_part", "report_id", "start"], kind="stable").reset_index(
+        drop=True
+    )
     df["primary"] = ~df.duplicated(group)
     df["n_mentions"] = df.groupby(group, dropna=False)["value"].transform("size")
     df = df.drop(columns=["_conf", "_part"])
@@ -235,7 +239,9 @@ def panel(
     return df
 
 
-def cross_issuer(long: pd.DataFrame, code: str, *, year: int | None = None, kind: str = "level") -> pd.DataFrame:
+def cross_issuer(
+    long: pd.DataFrame, code: str, *, year: int | None = None, kind: str = "level"
+) -> pd.DataFrame:
     """One measure across issuers (e.g. 出庭应诉率 of every district of a city): one row per issuer
     and year with the value, and ``flags`` where the definitions may differ — ``unit`` (another
     measure word than most issuers), ``wording`` (the report words it otherwise than most),
@@ -247,9 +253,9 @@ def cross_issuer(long: pd.DataFrame, code: str, *, year: int | None = None, kind
     if year is not None:
         sub = sub[sub["year"] == year]
     cols = ["issuer", "year", "value", "unit", "name", "period", "qualifier", "n_mentions", "report_id"]
-    sub = sub[cols + ["code_confidence"]].copy()
+    sub = sub[[*cols, "code_confidence"]].copy()
     if sub.empty:
-        return sub.assign(flags="")[cols + ["flags"]]
+        return sub.assign(flags="")[[*cols, "flags"]]
     unit_mode = Counter(sub["unit"]).most_common(1)[0][0]
     norms = sub["name"].map(normalize_name)
     norm_mode = Counter(norms).most_common(1)[0][0]
@@ -270,7 +276,7 @@ def cross_issuer(long: pd.DataFrame, code: str, *, year: int | None = None, kind
         return ";".join(out)
 
     sub["flags"] = [flags(i) for i in sub.index]
-    return sub[cols + ["flags"]].sort_values(["year", "issuer"]).reset_index(drop=True)
+    return sub[[*cols, "flags"]].sort_values(["year", "issuer"]).reset_index(drop=True)
 
 
 def panel_wide(long: pd.DataFrame, kind: str = "level") -> pd.DataFrame:
@@ -334,7 +340,13 @@ def panel_tables(long: pd.DataFrame) -> dict[str, pd.DataFrame]:
     used = set(long["code"].dropna()) if not long.empty else set()
     cb = pd.DataFrame(
         [
-            {"code": e.id, "label": e.label, "definition": e.definition, "unit_kind": e.unit_kind, "kind": e.kind}
+            {
+                "code": e.id,
+                "label": e.label,
+                "definition": e.definition,
+                "unit_kind": e.unit_kind,
+                "kind": e.kind,
+            }
             for e in codebook()
             if e.id in used
         ],

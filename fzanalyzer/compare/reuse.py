@@ -587,7 +587,9 @@ def _off_numbers(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
     return s, e
 
 
-def _drop_contained(spans: list[tuple[int, int, int, int, int, bool]]) -> list[tuple[int, int, int, int, int, bool]]:
+def _drop_contained(
+    spans: list[tuple[int, int, int, int, int, bool]],
+) -> list[tuple[int, int, int, int, int, bool]]:
     """Drop passages lying inside another one (overlapping regions find them twice)."""
     spans = sorted(spans, key=lambda s: (s[0], -(s[1] - s[0])))
     out: list[tuple[int, int, int, int, int, bool]] = []

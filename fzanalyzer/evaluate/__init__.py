@@ -76,7 +76,9 @@ def _add_codes(path: Path, gold: dict[str, Any]) -> None:
         raise GoldError.from_code("E060", path=path, detail=f"{len(coded)} codes for {len(inds)} indicators")
     for g, c in zip(inds, coded, strict=True):
         if canon(c["text"]) != canon(g["text"]) or c["value"] != g["value"]:
-            raise GoldError.from_code("E060", path=path, detail=f"code entry {c['text']!r} is not {g['text']!r}")
+            raise GoldError.from_code(
+                "E060", path=path, detail=f"code entry {c['text']!r} is not {g['text']!r}"
+            )
         g["code"] = c["code"]
 
 

@@ -164,7 +164,11 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = _borrow_head(text, ind, s, lex["generic_heads"]) or s  # 保留98件: 保留 what
         if lex["rate_re"].match(s):
             s = _complete_rate(text, ind, s, before)
-        elif s.endswith("率") and len(s) > 6 and (v := next((w for w in lex["rate_lead_verbs"] if s.startswith(w)), "")):
+        elif (
+            s.endswith("率")
+            and len(s) > 6
+            and (v := next((w for w in lex["rate_lead_verbs"] if s.startswith(w)), ""))
+        ):
             s = s[len(v) :]  # 受理消费者投诉举报办结率: the rate of the complaints, not of receiving them
         if elided_head(text, ind, before) and before and before.name:
             s = f"{s}的{before.name.split('的')[-1]}"  # 其中以区政府名义制发的12件: 12件 of what
