@@ -11,8 +11,8 @@ decides (≥ ``threshold``). Containment, not Jaccard: an excerpt or a page that
 to the crawler is still a copy of the full report.
 
 Of a group of copies the one kept (``duplicate_of`` is ``None``) is the simplified-script one,
-then the longest, then the smallest id; every other member points to it. Two reports of the same
-issuer for different years share much wording but never most of their 8-grams.
+then the longest, then the smallest id; every other member points to it. Two reports covering
+different years are never copies, however much wording they share.
 
 >>> base = "关于2020年度法治政府建设情况的报告。全年共收到行政复议申请216件，审结198件，纠错率12.3%。" * 3
 >>> from fzanalyzer import analyze_text
@@ -76,9 +76,12 @@ def find_duplicates(reports: Iterable[Report], threshold: float = THRESHOLD) -> 
             x = parent[x]
         return x
 
+    years = {r.id: r.meta.year_covered for r in reps}
     for rid, m in hashes.items():
         for other in lsh.query(m):
-            if other != rid and containment(sets[rid], sets[other]) >= threshold:
+            if other == rid or (years[rid] and years[other] and years[rid] != years[other]):
+                continue  # two years of one government are two reports, however alike
+            if containment(sets[rid], sets[other]) >= threshold:
                 parent[root(rid)] = root(other)
     groups: dict[str, list[Report]] = {}
     for r in reps:

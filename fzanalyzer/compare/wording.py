@@ -398,9 +398,9 @@ def kwic(reports: list[Report], term: str, width: int = 20) -> pd.DataFrame:
     ``text[start:end] == term``.
 
     >>> from fzanalyzer import analyze_text
-    >>> r = analyze_text("关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n（一）深化改革\n深化“一网通办”改革。", id="x")
+    >>> r = analyze_text("关于2021年度法治政府建设情况的报告\\n一、主要举措和成效\\n（一）深化改革\\n深化“一网通办”改革。", id="x")
     >>> kwic([r], "一网通办", width=3)[["left", "term", "right", "part", "heading_path"]].values.tolist()
-    [['深化“', '一网通办', '”改革', 'measures_and_results', '一、主要举措和成效 > （一）深化改革']]
+    [['深化“', '一网通办', '”改革', 'measures_and_results', '一、主要举措和成效 > (一)深化改革']]
     """
     import pandas as pd
 
