@@ -30,6 +30,7 @@ class Corpus:
         self._reports = list(reports)
         self.failures = list(failures)
         self._by_id = {r.id: r for r in self._reports}
+        self._duplicates: dict[str, str] | None = None
 
     # -- construction -----------------------------------------------------------------------
     @classmethod
@@ -98,7 +99,24 @@ class Corpus:
         rows = [report_row(r.to_dict(include_text=False), text=False) for r in self._reports]
         df = pd.DataFrame(rows, columns=columns("reports", text=False))
         df["year_covered"] = df["year_covered"].astype("Int64")
+        df["duplicate_of"] = df["id"].map(self.duplicates()) if len(df) else pd.Series(dtype=object)
         return df
+
+    def duplicates(self) -> dict[str, str]:
+        """``{id: id of the copy kept}`` for every report that is a copy of another one (a
+        traditional-script copy, a repost, the PDF and the web page of one report; see
+        :mod:`fzanalyzer.compare.duplicates`). Copies are left out of the panel, the audits and
+        the reuse search unless asked for."""
+        if self._duplicates is None:
+            from .compare.duplicates import find_duplicates
+
+            self._duplicates = find_duplicates(self._reports)
+        return self._duplicates
+
+    def unique(self) -> list[Report]:
+        """The reports without the copies of another one."""
+        dup = self.duplicates()
+        return [r for r in self._reports if r.id not in dup]
 
     @property
     def sections_df(self) -> pd.DataFrame:
@@ -124,7 +142,7 @@ class Corpus:
     def by_issuer(self) -> dict[str, list[Report]]:
         """Reports grouped by issuer, each group sorted by year covered."""
         groups: dict[str, list[Report]] = {}
-        for r in self._reports:
+        for r in self.unique():
             if r.meta.issuer and r.meta.year_covered and r.meta.is_report:
                 groups.setdefault(r.meta.issuer, []).append(r)
         return {k: sorted(v, key=lambda r: r.meta.year_covered or 0) for k, v in groups.items()}
@@ -139,11 +157,16 @@ class Corpus:
         return pairs
 
     # -- comparisons (compare/) ----------------------------------------------------------------
-    def panel(self, *, min_similarity: float = 0.6, include_targets: bool = False) -> pd.DataFrame:
-        """One row per (issuer, year, indicator) with a canonical key linking years and wordings."""
+    def panel(
+        self, *, min_similarity: float = 0.6, include_targets: bool = False, include_duplicates: bool = False
+    ) -> pd.DataFrame:
+        """One row per (issuer, year, indicator) keyed by its codebook code (else its linked name)."""
         from .compare.panel import panel
 
-        return panel(self._reports, min_similarity=min_similarity, include_targets=include_targets)
+        reports = self._reports if include_duplicates else self.unique()
+        return panel(
+            reports, min_similarity=min_similarity, include_targets=include_targets, include_duplicates=True
+        )
 
     def audit(self, encoder: object | None = None) -> list:
         """Follow-through audits of every consecutive-year pair of the same issuer."""
@@ -152,10 +175,12 @@ class Corpus:
         return [audit(a, b, encoder=encoder) for a, b in self.consecutive_pairs()]  # type: ignore[arg-type]
 
     def reuse(self, **kwargs: object) -> list:
-        """Reused passages between every pair of reports (see ``compare.reuse.find_reuse``)."""
+        """Reused passages between every pair of reports, copies of one report left out unless
+        ``include_duplicates=True`` (see ``compare.reuse.find_reuse``)."""
         from .compare.reuse import find_reuse
 
-        return find_reuse(self._reports, **kwargs)  # type: ignore[arg-type]
+        reports = self._reports if kwargs.pop("include_duplicates", False) else self.unique()
+        return find_reuse(reports, **kwargs)  # type: ignore[arg-type]
 
     def reuse_df(self, **kwargs: object) -> pd.DataFrame:
         """Reused passages as a DataFrame: one row per passage, spans on both sides."""

@@ -148,9 +148,11 @@ def writer(output: str, fmt: str, include_text: bool = True) -> JsonWriter | Tab
     return JsonWriter(output, fmt) if fmt in ("jsonl", "json") else TableWriter(output, fmt, include_text)
 
 
-def write_csv(df: pd.DataFrame, path: Path) -> None:
-    """A table as CSV: lists as one compact JSON array per cell (as DuckDB's ``to_json`` writes
-    them in ``fzanalyzer export``)."""
+def write_csv(df: pd.DataFrame, path: str | Path) -> None:
+    """A table as CSV, the one CSV writer of the toolkit: UTF-8 with a byte-order mark (so Excel
+    on a Chinese Windows reads UTF-8 instead of guessing GBK; pandas and R skip the BOM), no
+    index, lists as one compact JSON array per cell (as DuckDB's ``to_json`` writes them in
+    ``fzanalyzer export``)."""
     df = df.copy()
     for col in df.columns:
         if df[col].map(lambda v: isinstance(v, list)).any():
@@ -159,7 +161,15 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
                     json.dumps(v, ensure_ascii=False, separators=(",", ":")) if isinstance(v, list) else v
                 )
             )
-    df.to_csv(path, index=False, encoding="utf-8")
+    df.to_csv(path, index=False, encoding="utf-8-sig")
+
+
+def prepend_bom(path: Path) -> None:
+    """Give a UTF-8 CSV written by another tool (DuckDB's COPY) the byte-order mark that
+    :func:`write_csv` writes."""
+    data = path.read_bytes()
+    if not data.startswith(b"\xef\xbb\xbf"):
+        path.write_bytes(b"\xef\xbb\xbf" + data)
 
 
 def _sibling(path: Path, table: str) -> Path:

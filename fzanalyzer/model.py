@@ -107,6 +107,8 @@ class Indicator:
     sentence_start: int = -1
     sentence_end: int = -1
     period_resolved: str | None = None  # ISO interval of ``period`` against year_covered
+    code: str | None = None  # codebook id (data/codebook.json), or None when no entry fits
+    code_confidence: float | None = None
 
 
 @dataclass

@@ -243,6 +243,10 @@ class Store:
             target = out / f"{t}.{fmt}"
             opts = "(FORMAT PARQUET)" if fmt == "parquet" else "(HEADER, DELIMITER ',')"
             self.con.execute(f"COPY ({self._export_query(t, fmt)}) TO '{_sql_str(target)}' {opts}")
+            if fmt == "csv":
+                from .export import prepend_bom
+
+                prepend_bom(target)  # like every CSV of the toolkit (fzanalyzer.export.write_csv)
             written.append(target)
         return written
 

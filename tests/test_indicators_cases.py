@@ -278,7 +278,8 @@ def test_subject_before_the_number():
 
 def test_subjects_of_a_list():
     found = run("开展“双随机、一公开”抽查81批次、涉及主体6447户。")
-    assert [i.name for i in found] == ["“双随机、一公开”抽查", "涉及主体"]
+    # 涉及主体 are the subjects of that check (issue 12: names that can be grouped on)
+    assert [i.name for i in found] == ["“双随机、一公开”抽查", "“双随机、一公开”抽查涉及主体"]
 
 
 def test_change_takes_the_subject_of_the_number_it_changes():
@@ -368,7 +369,8 @@ def test_counted_noun_with_a_parenthesis():
 
 def test_plan_target_with_year_and_bound():
     i = run("2023年计划完成行政执法人员培训不少于2次。")[0]
-    assert (i.value, i.qualifier, i.period, i.name) == (2, "不少于", "2023年", "完成行政执法人员培训")
+    # the reporting verb 完成 is not part of the name (issue 12)
+    assert (i.value, i.qualifier, i.period, i.name) == (2, "不少于", "2023年", "行政执法人员培训")
 
 
 def test_completed_count_is_not_vague():

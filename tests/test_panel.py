@@ -37,10 +37,67 @@ def test_recurring_indicators_of_three_years_share_one_key(tangxi):
     assert linked / len(recurring) >= 0.85
 
 
-def test_two_names_in_one_report_are_never_one_indicator(tangxi):
+def test_two_names_in_one_report_are_never_one_indicator_by_name(tangxi):
+    """Rows the codebook does not cover are linked by name: two names in one report stay two."""
     long = panel(tangxi)
-    per_report = long.groupby(["report_id", "key", "unit", "kind"])["name"].nunique()
+    named = long[long["link"] != "code"]
+    assert len(named)
+    per_report = named.groupby(["report_id", "key", "unit", "kind"])["name"].nunique()
     assert (per_report == 1).all()
+    by_name = panel(tangxi, by="name")
+    assert (by_name["link"] != "code").all()
+    assert (by_name.groupby(["report_id", "key", "unit", "kind"])["name"].nunique() == 1).all()
+
+
+def test_a_code_key_holds_one_measure_and_one_unit_kind(tangxi):
+    from fzanalyzer.extract.codebook import entry, unit_kind
+
+    long = panel(tangxi)
+    coded = long[long["link"] == "code"]
+    assert len(coded) / len(long) >= 0.8
+    assert (coded["key"] == coded["code"]).all()
+    for key, rows in coded.groupby("key"):
+        kinds = {unit_kind(u) for u, k in zip(rows["unit"], rows["kind"], strict=True) if k == "level"}
+        assert kinds <= {entry(key).unit_kind}, key
+    # one primary value per (issuer, year, key, unit, kind), and the count of mentions beside it
+    prim = long[long["primary"]]
+    assert not prim.duplicated(["issuer", "year", "key", "unit", "kind"]).any()
+    assert (long["n_mentions"] >= 1).all()
+
+
+def test_targets_are_a_kind_of_their_own(tangxi):
+    long = panel(tangxi, include_targets=True)
+    targets = long[long["kind"] == "target"]
+    assert len(targets) and (targets["canonical"] == "next_year_plan").all()
+    assert not (panel(tangxi)["kind"] == "target").any()
+
+
+def test_cross_issuer_table_flags_where_definitions_may_differ():
+    from fzanalyzer.compare.panel import cross_issuer
+
+    corpus = Corpus.from_files([*sorted(DEV.glob("*.txt")), DEV.parent / "seed" / "jingan-2019.txt"])
+    long = panel(corpus)
+    table = cross_issuer(long, "review.received")
+    assert set(table["issuer"]) >= {"临澄市棠溪区人民政府", "上海市静安区人民政府"}
+    jingan = table[table["issuer"] == "上海市静安区人民政府"].iloc[0]
+    assert "period" in jingan["flags"]  # 2019年1-11月, not the whole year
+    assert "several" in jingan["flags"]  # two counts of received cases in that report
+    rates = cross_issuer(long, "litigation.appearance_rate")
+    assert len(rates) >= 4 and (rates["unit"] == "%").all()
+
+
+def test_copies_of_one_report_are_left_out(tmp_path):
+    from fzanalyzer.bench.samples import render_traditional
+
+    src = DEV / "tangxi-2021.txt"
+    text = src.read_text(encoding="utf-8")
+    (tmp_path / "tangxi-2021.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "tangxi-2021-big5.txt").write_text(render_traditional(text), encoding="utf-8")
+    corpus = Corpus.from_files([tmp_path])
+    assert corpus.duplicates() == {"tangxi-2021-big5": "tangxi-2021"}
+    assert corpus.reports.set_index("id")["duplicate_of"].to_dict()["tangxi-2021-big5"] == "tangxi-2021"
+    assert set(corpus.panel()["report_id"]) == {"tangxi-2021"}
+    assert set(corpus.panel(include_duplicates=True)["report_id"]) == {"tangxi-2021", "tangxi-2021-big5"}
 
 
 def test_a_percentage_is_never_joined_to_a_count():
@@ -64,7 +121,8 @@ def test_a_percentage_is_never_joined_to_a_count():
 
 def test_links_are_recorded_for_auditing(tangxi):
     long = panel(tangxi)
-    assert set(long["link"]) <= {"exact", "normalized", "similar"}
+    assert set(long["link"]) <= {"code", "exact", "normalized", "similar"}
+    assert (long.loc[long["link"] == "code", "code_confidence"] >= 0.6).all()
     similar = long[long["link"] == "similar"]
     assert (similar["similarity"] >= 0.6).all()
     assert long["primary"].any()

@@ -27,6 +27,15 @@ def _read(path) -> str:
     return unicodedata.normalize("NFKC", path.read_text(encoding="utf-8"))
 
 
+def _clause_in(text: str, s: int, e: int) -> tuple[int, int]:
+    """The whole clauses inside ``text[s:e]``: from after its first clause end (unless it starts
+    one) to its last clause end."""
+    ends = "。！？；，、："
+    lo = s if s == 0 or text[s - 1] in ends else next(i + 1 for i in range(s, e) if text[i] in ends)
+    hi = e if text[e - 1] in ends else max(i + 1 for i in range(s, e) if text[i] in ends)
+    return lo, hi
+
+
 def _paragraphs(text: str, min_len: int) -> list[str]:
     return [p for p in text.split("\n") if len(p) >= min_len]
 
@@ -64,10 +73,16 @@ def test_planted_passages_found_cross_issuer(planted):
         best = max(hits, key=lambda p: min(e, p.b_end) - max(s, p.b_start))
         assert best.kind == "cross_issuer"
         assert (best.a, best.b) == ("src-2020", "host-2021")
-        # The copied span is found whole on both sides (it may extend by a shared character).
-        assert best.b_start <= s + 1 and best.b_end >= e - 1
+        # The copied span is found whole on both sides, up to the clause bounds it was cut at
+        # (passages start and end on sentence or clause bounds, issue 12).
+        assert (
+            best.b_start <= _clause_in(b.text, s, e)[0] + 1 and best.b_end >= _clause_in(b.text, s, e)[1] - 1
+        )
         a_s = a.text.find(original)
-        assert best.a_start <= a_s + 1 and best.a_end >= a_s + len(original) - 1
+        a_e = a_s + len(original)
+        assert best.a_start <= _clause_in(a.text, a_s, a_e)[0] + 1
+        assert best.a_end >= _clause_in(a.text, a_s, a_e)[1] - 1
+        assert best.b_text[-1] in "。！？；，、：" or best.b_end == e
         assert a.text[best.a_start : best.a_end] == best.a_text
     changed = [p for p in pairs if edited[1] in p.b_text or p.b_text in edited[1]]
     assert changed and all(p.similarity < 1.0 for p in changed)

@@ -56,6 +56,7 @@ COMMAND_MODULES = [
     "fetch",
     "manifest",
     "similar",
+    "panel",
 ]
 
 for _name in COMMAND_MODULES:

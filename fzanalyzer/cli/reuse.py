@@ -31,6 +31,11 @@ def reuse(
     ),
     scheduler: str | None = SCHEDULER,
     dask_workers: int | None = DASK_WORKERS,
+    include_duplicates: bool = typer.Option(
+        False,
+        "--include-duplicates",
+        help="Keep copies of one report (traditional copy, repost, PDF + web page).",
+    ),
 ) -> int:
     """Find every passage of at least --min-chars characters reused verbatim or near-verbatim
     between two of the inputs, with exact spans on both sides.
@@ -67,6 +72,13 @@ def reuse(
         raise FzError.from_code(
             "E090", detail="the inputs give the same report id twice; pass each report once"
         )
+    if not include_duplicates:
+        from ..compare.duplicates import find_duplicates
+
+        dup = find_duplicates(reports)
+        for rid, kept in dup.items():
+            typer.echo(f"{rid}: a copy of {kept}, left out (--include-duplicates keeps it)", err=True)
+        reports = [r for r in reports if r.id not in dup]
     from ..scale.cluster import dask_client
 
     with dask_client(scheduler, dask_workers) as client:

@@ -1,12 +1,14 @@
 """The indicator panel: one row per (issuer, year, indicator) across a corpus.
 
-The same indicator is worded differently from year to year and between governments
-(行政复议案件 / 行政复议申请 / 收到行政复议申请). Rows are linked to one canonical ``key`` in three
-ways, recorded in ``link`` so a researcher can audit them: ``exact`` (same name), ``normalized``
-(same name after dropping leading verbs, quotes and unifying head nouns, see ``data/panel.json``)
-and ``similar`` (character-bigram Dice ≥ ``min_similarity``). Only indicators with the same
-unit and the same kind (a level, or a change such as 同比上升21.8%) are ever linked, so a
-percentage is never joined to a count.
+Rows are keyed by the indicator's codebook ``code`` (``data/codebook.json``; ``link`` is ``code``):
+行政复议案件 / 行政复议申请 / 收到行政复议申请 are all ``review.received``, whoever wrote them and
+whichever came first. An indicator the codebook does not cover is keyed by its name, linked in
+three ways recorded in ``link`` so a researcher can audit them: ``exact`` (same name),
+``normalized`` (same name after dropping leading verbs, quotes and unifying head nouns, see
+``data/panel.json``) and ``similar`` (character-bigram Dice ≥ ``min_similarity``). A key is never
+shared across units or kinds: a percentage is never joined to a count, and a level, a change
+(同比上升21.8%) and a target (the plan part's 不少于300人次) are kept apart in ``kind``. Copies of
+one report (:mod:`.duplicates`) are left out unless ``include_duplicates``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..evaluate.gold import dice
@@ -25,10 +28,15 @@ if TYPE_CHECKING:
 
     from ..model import Report
 
+#: Qualifiers that mark a figure as a total of the measure, preferred as the primary value.
+TOTAL_QUALIFIERS = ("共", "共计", "合计", "累计", "总计")
+
 PANEL_COLUMNS = [
     "issuer",
     "year",
     "key",
+    "code",
+    "label",
     "unit",
     "kind",
     "value",
@@ -38,7 +46,9 @@ PANEL_COLUMNS = [
     "name",
     "link",
     "similarity",
+    "code_confidence",
     "primary",
+    "n_mentions",
     "report_id",
     "adcode",
     "level",
@@ -80,8 +90,18 @@ def normalize_name(name: str | None) -> str:
     return s
 
 
+def indicator_kind(change: str | None, canonical: str | None) -> str:
+    """``target`` in the next-year plan part, ``change`` for a change (同比上升…), else ``level``."""
+    if canonical == "next_year_plan":
+        return "target"
+    return "change" if change else "level"
+
+
 def indicator_rows(reports: Iterable[Report], include_targets: bool = False) -> list[dict[str, Any]]:
-    """Flat indicator rows with the report's issuer/year and the part each was found in."""
+    """Flat indicator rows with the report's issuer/year, the part each was found in and its
+    codebook code (computed here for reports stored before codes existed)."""
+    from ..extract.codebook import code_of, entry
+
     rows = []
     for r in reports:
         if not r.meta.is_report:
@@ -91,14 +111,20 @@ def indicator_rows(reports: Iterable[Report], include_targets: bool = False) -> 
             canonical = part.canonical if part else None
             if canonical == "next_year_plan" and not include_targets:
                 continue
-            if ind.value is None or not ind.name:
+            if ind.value is None or not (ind.name or ind.code):
                 continue
+            code, conf = ind.code, ind.code_confidence
+            if code is None and conf is None:
+                code, conf = code_of(ind.name, ind.unit, ind.change)
             rows.append(
                 {
                     "issuer": r.meta.issuer or r.id,
                     "year": r.meta.year_covered,
+                    "code": code,
+                    "label": entry(code).label if code else None,
+                    "code_confidence": conf,
                     "unit": ind.unit,
-                    "kind": "change" if ind.change else "level",
+                    "kind": indicator_kind(ind.change, canonical),
                     "value": ind.value,
                     "value_max": ind.value_max,
                     "qualifier": ind.qualifier,
@@ -169,20 +195,88 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
 
 
 def panel(
-    reports: Iterable[Report], *, min_similarity: float = 0.6, include_targets: bool = False
+    reports: Iterable[Report],
+    *,
+    min_similarity: float = 0.6,
+    include_targets: bool = False,
+    include_duplicates: bool = False,
+    by: str = "code",
 ) -> pd.DataFrame:
-    """Long panel: one row per indicator mention, with its canonical ``key``; ``primary`` marks
-    the first mention of each (issuer, year, key, unit, kind) — the value a wide table uses."""
+    """Long panel: one row per indicator mention, with its ``key`` (the codebook code, else the
+    linked name; ``by="name"`` links every row by name, as before codes existed). ``primary``
+    marks one mention of each (issuer, year, key, unit, kind) — the most confident, then a total
+    (共/合计/累计) before its parts, then the first — the value a wide table uses; ``n_mentions``
+    says how many there were."""
     import pandas as pd
 
-    rows = link_names(indicator_rows(reports, include_targets), min_similarity)
-    df = pd.DataFrame(rows, columns=[*PANEL_COLUMNS, "norm"]).drop(columns="norm")
+    from .duplicates import without_duplicates
+
+    reps = list(reports) if include_duplicates else without_duplicates(reports)
+    rows = indicator_rows(reps, include_targets)
+    if by not in ("code", "name"):
+        raise ValueError(f"by must be 'code' or 'name', not {by!r}")
+    coded = [r for r in rows if r["code"] and by == "code"]
+    for r in coded:
+        r.update(key=r["code"], link="code", similarity=1.0)
+    named = [r for r in rows if not (r["code"] and by == "code") and r["name"]]
+    link_names(named, min_similarity)
+    df = pd.DataFrame(coded + named, columns=[*PANEL_COLUMNS, "norm"]).drop(columns="norm")
     if df.empty:
         return df
-    df = df.sort_values(["issuer", "year", "key", "report_id", "start"], kind="stable").reset_index(drop=True)
-    df["primary"] = ~df.duplicated(["issuer", "year", "key", "unit", "kind"])
+    group = ["issuer", "year", "key", "unit", "kind"]
+    df["_conf"] = -df["code_confidence"].fillna(0.0)
+    # a total (共/合计/累计 …, 合计罚没款) is the primary value before its parts (食品安全罚没款)
+    df["_part"] = ~(
+        df["qualifier"].isin(TOTAL_QUALIFIERS) | df["name"].fillna("").str.contains("合计|总计|总数")
+    )
+    df = df.sort_values([*group[:3], "_conf", "_part", "report_id", "start"], kind="stable").reset_index(
+        drop=True
+    )
+    df["primary"] = ~df.duplicated(group)
+    df["n_mentions"] = df.groupby(group, dropna=False)["value"].transform("size")
+    df = df.drop(columns=["_conf", "_part"])
     df["year"] = df["year"].astype("Int64")
     return df
+
+
+def cross_issuer(
+    long: pd.DataFrame, code: str, *, year: int | None = None, kind: str = "level"
+) -> pd.DataFrame:
+    """One measure across issuers (e.g. 出庭应诉率 of every district of a city): one row per issuer
+    and year with the value, and ``flags`` where the definitions may differ — ``unit`` (another
+    measure word than most issuers), ``wording`` (the report words it otherwise than most),
+    ``period`` (not the whole year: 1-11月, 截至…), ``several`` (the report gives more than one
+    figure of this code; the first is shown), ``context`` (coded from its clause, not its name)."""
+    from collections import Counter
+
+    sub = long[(long["key"] == code) & (long["kind"] == kind) & long["primary"]]
+    if year is not None:
+        sub = sub[sub["year"] == year]
+    cols = ["issuer", "year", "value", "unit", "name", "period", "qualifier", "n_mentions", "report_id"]
+    sub = sub[[*cols, "code_confidence"]].copy()
+    if sub.empty:
+        return sub.assign(flags="")[[*cols, "flags"]]
+    unit_mode = Counter(sub["unit"]).most_common(1)[0][0]
+    norms = sub["name"].map(normalize_name)
+    norm_mode = Counter(norms).most_common(1)[0][0]
+    partial = sub["period"].fillna("").str.contains(r"\d{1,2}\s*[-—–~至]\s*\d{1,2}月|截至|上半年|季度|以来")
+
+    def flags(i: Any) -> str:
+        out = []
+        if sub.at[i, "unit"] != unit_mode:
+            out.append("unit")
+        if dice(norms[i], norm_mode) < 0.5:
+            out.append("wording")
+        if partial[i]:
+            out.append("period")
+        if sub.at[i, "n_mentions"] > 1:
+            out.append("several")
+        if (sub.at[i, "code_confidence"] or 0) < 0.9:
+            out.append("context")
+        return ";".join(out)
+
+    sub["flags"] = [flags(i) for i in sub.index]
+    return sub[[*cols, "flags"]].sort_values(["year", "issuer"]).reset_index(drop=True)
 
 
 def panel_wide(long: pd.DataFrame, kind: str = "level") -> pd.DataFrame:
@@ -198,3 +292,82 @@ def panel_wide(long: pd.DataFrame, kind: str = "level") -> pd.DataFrame:
     for a, b in itertools.pairwise(years):
         wide[f"change_{a}_{b}"] = (wide[b] - wide[a]) / wide[a].where(wide[a] != 0)
     return wide
+
+
+#: Chinese labels of the panel's columns (Stata variable labels, the Excel codebook sheet).
+COLUMN_LABELS = {
+    "issuer": "发布机关",
+    "year": "报告年度",
+    "key": "指标键（代码或名称）",
+    "code": "指标代码",
+    "label": "指标名称（代码本）",
+    "unit": "单位",
+    "kind": "类型（level水平/change变化/target目标）",
+    "value": "数值",
+    "value_max": "区间上限",
+    "qualifier": "限定词",
+    "period": "统计期间",
+    "name": "报告中的指标名称",
+    "link": "关联方式（code/exact/normalized/similar）",
+    "similarity": "名称相似度",
+    "code_confidence": "代码置信度",
+    "primary": "是否为该年度该指标的主值",
+    "n_mentions": "同年同指标提及次数",
+    "report_id": "报告编号",
+    "adcode": "行政区划代码",
+    "level": "行政层级",
+    "canonical": "所在部分",
+    "start": "起始位置",
+    "end": "结束位置",
+    "text": "原文",
+}
+
+
+def panel_tables(long: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The tables a panel export writes: ``long`` (every mention), ``wide`` (levels: one row per
+    issuer × key × unit, one column ``yYYYY`` per year, plus year-over-year changes) and
+    ``codebook`` (the entries the panel uses, with their definitions)."""
+    import pandas as pd
+
+    from ..extract.codebook import codebook
+
+    wide = panel_wide(long) if not long.empty else pd.DataFrame()
+    if not wide.empty:
+        wide = wide.reset_index()
+        wide.columns = [f"y{c}" if isinstance(c, int) else str(c) for c in wide.columns]
+        labels = long.drop_duplicates("key").set_index("key")["label"]
+        wide.insert(2, "label", wide["key"].map(labels))
+    used = set(long["code"].dropna()) if not long.empty else set()
+    cb = pd.DataFrame(
+        [
+            {
+                "code": e.id,
+                "label": e.label,
+                "definition": e.definition,
+                "unit_kind": e.unit_kind,
+                "kind": e.kind,
+            }
+            for e in codebook()
+            if e.id in used
+        ],
+        columns=["code", "label", "definition", "unit_kind", "kind"],
+    )
+    return {"long": long, "wide": wide, "codebook": cb}
+
+
+def export_panel(long: pd.DataFrame, path: str | Path, fmt: str) -> list[Path]:
+    """Write a panel as csv (UTF-8 with BOM), parquet, xlsx (one sheet per table) or dta (Stata
+    118, Chinese variable labels): ``path`` holds the long table, ``<stem>.wide.<ext>`` and
+    ``<stem>.codebook.<ext>`` the others."""
+    from ..tables import write_table
+
+    tables = panel_tables(long)
+    labels = {**COLUMN_LABELS}
+    for c in tables["wide"].columns:
+        if c.startswith("y") and c[1:].isdigit():
+            labels[c] = f"{c[1:]}年数值"
+        elif c.startswith("change_"):
+            a, b = c.split("_")[1:3]
+            labels[c] = f"{a}至{b}年变化率"
+    labels.update({"definition": "定义", "unit_kind": "单位类型"})
+    return write_table(tables, path, fmt, labels)

@@ -1,8 +1,10 @@
 """Wording shifts: terms and slogans that appear, rise, fade or vanish between years.
 
-Terms are jieba tokens (two characters or more, without function words from
+Terms are jieba tokens (two characters or more, without function words and filler from
 ``data/stopwords_zh.txt``), pairs of adjacent tokens (so ``一网通`` + ``办`` gives ``一网通办``),
-and quoted phrases (“双随机、一公开”), which in this genre are mostly slogans.
+and quoted phrases (“双随机、一公开”), which in this genre are mostly slogans. Pieces of longer
+words that jieba or the pairing cut out (解中心, 直部门, 复工复) are dropped corpus-wide
+(:func:`fragments`), so shifted terms are whole words.
 
 Keyness is the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
 2008, "Fightin' Words", eq. 16–22): for term *w* in samples *i* (later) and *j* (earlier)
@@ -67,6 +69,20 @@ def _content(tok: str, stop: frozenset[str]) -> bool:
     return bool(_HAS_CJK.search(tok)) and not _NUMERIC.match(tok) and tok not in stop
 
 
+#: Single characters that end the word before them (常态 + 化, 规范 + 性): never a pair's first half.
+_SUFFIXES = frozenset("化性率者式型类级度界员")
+
+
+def _cuts_word(toks: list[str], i: int) -> bool:
+    """The pair ``toks[i] + toks[i+1]`` cuts a word: its first half is a single character that
+    belongs to the word before (a suffix, or a run of single characters jieba could not join: 镇
+    街 + 综合), or its second half is a single character followed by another (复工 + 复 产)."""
+    x, y = toks[i], toks[i + 1]
+    if len(x) == 1 and (x in _SUFFIXES or (i > 0 and len(toks[i - 1]) == 1)):
+        return True
+    return len(y) == 1 and i + 2 < len(toks) and len(toks[i + 2]) == 1
+
+
 def terms(text: str, *, bigrams: bool = True, quoted: bool = True) -> Counter[str]:
     """Counts of the terms of a text: content tokens, adjacent-token pairs, quoted phrases.
 
@@ -85,9 +101,9 @@ def terms(text: str, *, bigrams: bool = True, quoted: bool = True) -> Counter[st
             if len(t) >= 2 and _content(t, stop):
                 out[t] += 1
         if bigrams:
-            for x, y in itertools.pairwise(toks):
+            for i, (x, y) in enumerate(itertools.pairwise(toks)):
                 if _HAS_CJK.search(x) and _HAS_CJK.search(y) and not (_NUMERIC.match(x) or _NUMERIC.match(y)):
-                    if x in stop or y in stop:
+                    if x in stop or y in stop or _cuts_word(toks, i):
                         continue
                     pair = x + y
                     if len(pair) >= 3:
@@ -98,6 +114,55 @@ def terms(text: str, *, bigrams: bool = True, quoted: bool = True) -> Counter[st
         for phrase in {m.group(1) for m in _QUOTED.finditer(text)}:
             if _HAS_CJK.search(phrase) and phrase not in out:
                 out[phrase] = text.count(phrase)
+    return out
+
+
+#: A term is a fragment when one character sits next to it in at least this share of its uses.
+FRAGMENT_SHARE = 0.9
+#: Function characters: a term next to them is not part of a longer word (党的 + 二十大).
+_FUNCTION_CHARS = frozenset("的地得了和与及或在对为是将把被以从向于等并也都又还共各每其该此")
+
+
+def fragments(texts: list[str], counts: Counter[str]) -> set[str]:
+    """Terms of ``counts`` that are pieces of longer words in ``texts`` (解中心 of 调解中心, 直部门
+    of 市直部门, 新冠肺炎's 冠肺炎): pooled over all texts, the same Chinese character precedes (or
+    follows) at least :data:`FRAGMENT_SHARE` of a term's uses, so the word is longer; a term used
+    once is a fragment when that use lies inside a longer counted term. Decided on the whole corpus at once, so a
+    term is dropped from every report or from none.
+
+    >>> t = ["人民调解中心成立，调解中心受理。党的二十大", "市直部门、市直部门。党的二十大"]
+    >>> counts = Counter({"解中心": 2, "调解中心": 2, "直部门": 2, "市直部门": 2, "二十大": 2})
+    >>> sorted(fragments(t, counts))   # 的 before 二十大 is a function word, not part of it
+    ['直部门', '解中心']
+    """
+    out = set()
+    for term in counts:
+        left: Counter[str] = Counter()
+        right: Counter[str] = Counter()
+        n = 0
+        inside = 0
+        for t in texts:
+            for m in re.finditer(re.escape(term), t):
+                n += 1
+                s, e = m.start(), m.end()
+                lc, rc = t[s - 1 : s], t[e : e + 1]
+                if _HAS_CJK.match(lc) and lc not in _FUNCTION_CHARS:
+                    left[lc] += 1
+                if _HAS_CJK.match(rc) and rc not in _FUNCTION_CHARS:
+                    right[rc] += 1
+                if any(
+                    t[s - a : e + b] in counts for a in range(4) for b in range(4) if (a or b) and s - a >= 0
+                ):
+                    inside += 1
+        if n == 0:
+            continue
+        if n == 1:
+            if inside:
+                out.add(term)
+            continue
+        top = max([*left.values(), *right.values(), 0])
+        if top >= FRAGMENT_SHARE * n:
+            out.add(term)
     return out
 
 
@@ -141,6 +206,12 @@ def log_odds(
         }
     )
     return df.sort_values(["z", "term"], ascending=[False, True], ignore_index=True)
+
+
+def _drop(words: set[str], *counters: Counter[str]) -> None:
+    for c in counters:
+        for w in words:
+            c.pop(w, None)
 
 
 def _change(row: Any) -> str:
@@ -204,6 +275,7 @@ def wording_shifts(
     background: Counter[str] = Counter()
     for c in counts.values():
         background.update(c)
+    _drop(fragments([r.text for r in reports], background), background, *counts.values())
     by_issuer: dict[str, list[Report]] = {}
     for r in reports:
         if r.meta.issuer and r.meta.year_covered is not None:
@@ -271,6 +343,7 @@ def shifts_by_year(
         per_year.setdefault(r.meta.year_covered, Counter()).update(c)
         docs.setdefault(r.meta.year_covered, Counter()).update(set(c))
         background.update(c)
+    _drop(fragments([r.text for r in reports], background), background, *per_year.values(), *docs.values())
     years = sorted(per_year)
     frames = []
     for y0, y1 in itertools.pairwise(years):
@@ -305,18 +378,33 @@ def shifts_by_year(
     return out.rename(columns={"count_later": "count_to", "count_earlier": "count_from"})
 
 
+def heading_path(r: Report, offset: int) -> tuple[str | None, str]:
+    """``(part, path)`` of an offset: the canonical label of its top-level part and the headings
+    down to it (``一、主要举措和成效 > （二）政府职能 > 1.深化放管服改革``); ``(None, "")`` for a
+    report that was not segmented or text before the first heading."""
+    sec = r.section_at(offset) if r.sections else None
+    chain = []
+    while sec is not None:
+        chain.append(sec)
+        sec = r.section(sec.parent)
+    if not chain:
+        return None, ""
+    return chain[-1].canonical, " > ".join(f"{s.marker}{s.title}" for s in reversed(chain))
+
+
 def kwic(reports: list[Report], term: str, width: int = 20) -> pd.DataFrame:
     """Keyword in context: every occurrence of ``term`` (literal, not a pattern) with ``width``
-    characters either side. ``text[start:end] == term``.
+    characters either side, the part it is in and the path of headings down to it.
+    ``text[start:end] == term``.
 
-    >>> from fzanalyzer.model import Report
-    >>> r = Report(id="x", source="", sha256="", format="txt", text="深化“一网通办”改革，推进一网通办。")
-    >>> kwic([r], "一网通办", width=3)[["left", "term", "right", "start"]].values.tolist()
-    [['深化“', '一网通办', '”改革', 3], ['，推进', '一网通办', '。', 13]]
+    >>> from fzanalyzer import analyze_text
+    >>> r = analyze_text("关于2021年度法治政府建设情况的报告\\n一、主要举措和成效\\n（一）深化改革\\n深化“一网通办”改革。", id="x")
+    >>> kwic([r], "一网通办", width=3)[["left", "term", "right", "part", "heading_path"]].values.tolist()
+    [['深化“', '一网通办', '”改革', 'measures_and_results', '一、主要举措和成效 > (一)深化改革']]
     """
     import pandas as pd
 
-    cols = ["report_id", "issuer", "year", "left", "term", "right", "start", "end"]
+    cols = ["report_id", "issuer", "year", "left", "term", "right", "start", "end", "part", "heading_path"]
     rows = []
     if term:
         pat = re.compile(re.escape(term))
@@ -333,6 +421,7 @@ def kwic(reports: list[Report], term: str, width: int = 20) -> pd.DataFrame:
                         "right": r.text[e : e + width],
                         "start": s,
                         "end": e,
+                        **dict(zip(("part", "heading_path"), heading_path(r, s), strict=True)),
                     }
                 )
     return pd.DataFrame(rows, columns=cols)

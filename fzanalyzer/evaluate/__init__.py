@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import GoldError
 from .gold import load_gold
 from .score import (
     Tally,
@@ -57,8 +58,28 @@ def find_gold(gold_dir: str | Path) -> dict[str, tuple[Path, dict[str, Any]]]:
         report_file = gpath.with_name(gold.get("file") or f"{rid}.txt")
         if _is_traditional(report_file):
             gold = _to_simplified(gold)
+        _add_codes(gpath.with_name(f"{rid}.codes.json"), gold)
         out[rid] = (report_file, gold)
     return out
+
+
+def _add_codes(path: Path, gold: dict[str, Any]) -> None:
+    """Codebook codes annotated beside a gold file (``NAME.codes.json``: one entry per gold
+    indicator, in order, with its text, value and code) become each gold indicator's ``code``."""
+    if not path.exists():
+        return
+    from .gold import canon
+
+    coded = json.loads(path.read_text(encoding="utf-8"))["indicators"]
+    inds = gold.get("indicators") or []
+    if len(coded) != len(inds):
+        raise GoldError.from_code("E060", path=path, detail=f"{len(coded)} codes for {len(inds)} indicators")
+    for g, c in zip(inds, coded, strict=True):
+        if canon(c["text"]) != canon(g["text"]) or c["value"] != g["value"]:
+            raise GoldError.from_code(
+                "E060", path=path, detail=f"code entry {c['text']!r} is not {g['text']!r}"
+            )
+        g["code"] = c["code"]
 
 
 def _is_traditional(path: Path) -> bool:

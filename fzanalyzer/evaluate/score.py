@@ -75,6 +75,9 @@ class Tally:
     ind_qualifier: Ratio = field(default_factory=Ratio)
     ind_period: Ratio = field(default_factory=Ratio)
     ind_change: Ratio = field(default_factory=Ratio)
+    ind_code: Ratio = field(default_factory=Ratio)  # gold indicators with a code: same code
+    ind_code_precision: Ratio = field(default_factory=Ratio)  # coded predictions: right code
+    ind_code_coverage: Ratio = field(default_factory=Ratio)  # predicted indicators with a code
     plans: PRF = field(default_factory=PRF)
     status_pairs: list[tuple[str, str]] = field(default_factory=list)
     evidence: Ratio = field(default_factory=Ratio)
@@ -92,6 +95,9 @@ class Tally:
             "ind_qualifier",
             "ind_period",
             "ind_change",
+            "ind_code",
+            "ind_code_precision",
+            "ind_code_coverage",
             "evidence",
             "reuse",
         ):
@@ -129,6 +135,9 @@ class Tally:
         out["indicators.qualifier_agree"] = self.ind_qualifier.value
         out["indicators.period_agree"] = self.ind_period.value
         out["indicators.change_agree"] = self.ind_change.value
+        out["indicators.code_acc"] = self.ind_code.value
+        out["indicators.code_precision"] = self.ind_code_precision.value
+        out["indicators.code_coverage"] = self.ind_code_coverage.value
         out["followthrough.status_acc"] = self.status_accuracy()
         out["followthrough.status_macroF1"] = self.status_macro_f1()
         out["followthrough.evidence_hit"] = self.evidence.value
@@ -234,10 +243,17 @@ def score_indicators(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> li
             t.ind_qualifier.add(canon(g.get("qualifier")) == canon(p.get("qualifier")))
             t.ind_period.add(canon(g.get("period")) == canon(p.get("period")))
             t.ind_change.add((g.get("change") or None) == (p.get("change") or None))
+            if "code" in g:  # codes are annotated in NAME.codes.json (see find_gold)
+                if g["code"]:
+                    t.ind_code.add(p.get("code") == g["code"])
+                if p.get("code"):
+                    t.ind_code_precision.add(p.get("code") == g["code"])
             pairs.append((g, p))
         else:
             pairs.append((g, None))
     t.indicators += PRF(sum(used), len(preds), len(golds))
+    for p in preds:
+        t.ind_code_coverage.add(p.get("code") is not None)
     return pairs
 
 

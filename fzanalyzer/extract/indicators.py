@@ -662,6 +662,9 @@ def extract_indicators(
         from .nlp import refine_names
 
         refine_names(text, out)
+    from .codebook import name_and_code  # clean names and codebook codes: a step after the rules
+
+    name_and_code(text, out, sections)
     return out
 
 

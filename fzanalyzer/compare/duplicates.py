@@ -1,0 +1,107 @@
+"""The same report twice: a traditional-script copy, a repost on another site, the PDF and the
+web page of one report.
+
+Normalization already converts traditional script (OpenCC t2s), unifies full-width characters
+and removes web chrome, so two copies of one report have nearly the same normalized text; what
+differs is a header or footer, a line of site chrome that survived, a PDF running head. Each
+report's text is reduced to Chinese characters and digits (punctuation and spacing differ between
+a PDF and a web page) and cut into character 8-grams; MinHash LSH (datasketch) proposes pairs in
+sub-quadratic time and the exact containment ``|A ∩ B| / min(|A|, |B|)`` of their shingle sets
+decides (≥ ``threshold``). Containment, not Jaccard: an excerpt or a page that lost its last part
+to the crawler is still a copy of the full report.
+
+Of a group of copies the one kept (``duplicate_of`` is ``None``) is the simplified-script one,
+then the longest, then the smallest id; every other member points to it. Two reports covering
+different years are never copies, however much wording they share.
+
+>>> base = "关于2020年度法治政府建设情况的报告。全年共收到行政复议申请216件，审结198件，纠错率12.3%。" * 3
+>>> from fzanalyzer import analyze_text
+>>> a = analyze_text(base, id="a"); b = analyze_text("来源：某区政府网站\\n" + base, id="b")
+>>> c = analyze_text(base.replace("216", "301").replace("198", "280") + "同比上升。", id="c")
+>>> find_duplicates([a, b, c])
+{'b': 'a'}
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Report
+
+SHINGLE = 8
+NUM_PERM = 128
+THRESHOLD = 0.8
+_KEEP = re.compile(r"[\u4e00-\u9fff0-9]+")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    """Character ``k``-grams of the Chinese characters and digits of ``text``."""
+    s = "".join(_KEEP.findall(text))
+    return {s[i : i + k] for i in range(max(1, len(s) - k + 1))} if s else set()
+
+
+def containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger (0 when either is empty)."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def find_duplicates(reports: Iterable[Report], threshold: float = THRESHOLD) -> dict[str, str]:
+    """``{id: id of the copy kept}`` for every report that duplicates another one."""
+    from datasketch import MinHash, MinHashLSH
+
+    reps = list(reports)
+    sets = {r.id: shingles(r.text) for r in reps}
+    # LSH finds pairs above a Jaccard threshold; containment ≥ t of a smaller set in a larger one
+    # of up to twice its size means Jaccard ≥ t/(2-t)·…, so ask for a lower Jaccard and verify.
+    lsh = MinHashLSH(threshold=max(0.2, threshold / 2.5), num_perm=NUM_PERM)
+    hashes = {}
+    for r in reps:
+        if not sets[r.id]:
+            continue
+        m = MinHash(num_perm=NUM_PERM)
+        for sh in sets[r.id]:
+            m.update(sh.encode("utf-8"))
+        hashes[r.id] = m
+        lsh.insert(r.id, m)
+    parent: dict[str, str] = {r.id: r.id for r in reps}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    years = {r.id: r.meta.year_covered for r in reps}
+    for rid, m in hashes.items():
+        for other in lsh.query(m):
+            if other == rid or (years[rid] and years[other] and years[rid] != years[other]):
+                continue  # two years of one government are two reports, however alike
+            if containment(sets[rid], sets[other]) >= threshold:
+                parent[root(rid)] = root(other)
+    groups: dict[str, list[Report]] = {}
+    for r in reps:
+        groups.setdefault(root(r.id), []).append(r)
+    out: dict[str, str] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        kept = min(members, key=_preference)
+        out.update({r.id: kept.id for r in members if r.id != kept.id})
+    return dict(sorted(out.items()))
+
+
+def _preference(r: Report) -> tuple[bool, int, str]:
+    traditional = any(w.startswith("W003") for w in r.meta.warnings)
+    return (traditional, -len(r.text), r.id)
+
+
+def without_duplicates(reports: Iterable[Report]) -> list[Report]:
+    """The reports minus the copies of another one (what panels, audits and reuse use)."""
+    reps = list(reports)
+    dup = find_duplicates(reps)
+    return [r for r in reps if r.id not in dup]

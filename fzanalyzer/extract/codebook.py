@@ -1,0 +1,194 @@
+"""The codebook of the genre's indicators, and the step that codes each extracted indicator.
+
+``data/codebook.json`` lists the standard indicators that annual rule-of-law reports print
+(行政复议收案/结案/纠错率, 行政诉讼败诉率, 出庭应诉率, 规范性文件备案/审核/清理/废止, 罚没款, 调解成功率,
+法律援助, 12345热线办结率 …), each with a stable ``id``, a Chinese ``label``, a ``definition``, its
+``unit_kind`` (count, money, rate, duration) and ``kind`` (level, change, target), and the patterns
+of the wordings that map to it. After the rules have found an indicator and :mod:`.names` has
+cleaned its name, :func:`code_of` gives it a ``code`` and a ``code_confidence``:
+
+- 0.9 — a pattern of the entry matches the clean name and the unit fits the entry;
+- 0.6 — the name is too bare to say what was counted (组织开展, 承诺: :func:`weak`), and a pattern
+  matches the clause before the number;
+- ``None`` — no entry fits (the indicator is kept, uncoded).
+
+A relative change (同比上升12%, 增长2倍) fits an entry of any unit kind: it is the change of that
+measure; a panel keeps it apart from levels through its own ``kind``.
+
+>>> code_of("收到行政复议申请", "件")
+('review.received', 0.9)
+>>> code_of("行政复议纠错率", "%")
+('review.correction_rate', 0.9)
+>>> code_of("调解成功率", "元")   # an amount is never coded as a rate
+(None, None)
+>>> code_of("收到行政复议申请", "%", "increase")   # 同比上升24.1%: a change of the count
+('review.received', 0.9)
+>>> entry("litigation.appearance_rate").label
+'行政机关负责人出庭应诉率'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from ..resources import load_json
+from .lexicon import units
+from .names import elided_head, only_verbs, tidy_names
+
+if TYPE_CHECKING:
+    from ..model import Indicator, Section
+
+#: Unit kinds of ``data/units.tsv`` → the codebook's unit kinds.
+_UNIT_KINDS = {
+    "count": "count",
+    "measure": "count",
+    "money": "money",
+    "percent": "rate",
+    "point": "rate",
+    "duration": "duration",
+    "multiple": "multiple",
+}
+NAME_CONFIDENCE = 0.9
+CONTEXT_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One standard indicator of the codebook."""
+
+    id: str
+    label: str
+    definition: str
+    unit_kind: str
+    kind: str
+    patterns: tuple[re.Pattern[str], ...]
+    exclude: re.Pattern[str] | None
+    wordings: tuple[str, ...]
+    units: frozenset[str] = frozenset()
+
+    def matches(self, s: str) -> bool:
+        if self.exclude is not None and self.exclude.search(s):
+            return False
+        return any(p.search(s) for p in self.patterns)
+
+
+@cache
+def codebook() -> tuple[Entry, ...]:
+    """The entries of ``data/codebook.json``, in matching order."""
+    out = []
+    for e in load_json("codebook.json")["entries"]:
+        exclude = "|".join(f"(?:{x})" for x in e.get("exclude", []))
+        out.append(
+            Entry(
+                id=e["id"],
+                label=e["label"],
+                definition=e["definition"],
+                unit_kind=e["unit_kind"],
+                kind=e["kind"],
+                patterns=tuple(re.compile(p) for p in e["patterns"]),
+                exclude=re.compile(exclude) if exclude else None,
+                wordings=tuple(e["wordings"]),
+                units=frozenset(e.get("units", ())),
+            )
+        )
+    return tuple(out)
+
+
+def codebook_version() -> str:
+    return str(load_json("codebook.json")["version"])
+
+
+@cache
+def _by_id() -> MappingProxyType[str, Entry]:
+    return MappingProxyType({e.id: e for e in codebook()})
+
+
+def entry(code: str) -> Entry:
+    """The codebook entry of a code (``KeyError`` for an unknown one)."""
+    return _by_id()[code]
+
+
+@cache
+def unit_kind(unit: str | None) -> str | None:
+    """The codebook unit kind of an indicator unit (件 → count, 元 → money, % → rate …).
+
+    >>> unit_kind("个工作日"), unit_kind("个百分点"), unit_kind("人次")
+    ('duration', 'rate', 'count')
+    """
+    if unit is None:
+        return None
+    for u in units().values():
+        if u.unit == unit or u.surface == unit:
+            return _UNIT_KINDS.get(u.kind, "count")
+    return "count"
+
+
+def fits(e: Entry, unit: str | None, change: str | None = None) -> bool:
+    """Whether an indicator in ``unit`` can be a figure of entry ``e``."""
+    ukind = unit_kind(unit)
+    if ukind == e.unit_kind:
+        return not e.units or unit in e.units
+    # 同比上升12% / 增长2倍: a relative change of a count, an amount or a duration.
+    return ukind in ("rate", "multiple") and change is not None and e.unit_kind != "rate"
+
+
+def code_of(
+    name: str | None, unit: str | None, change: str | None = None, context: str = ""
+) -> tuple[str | None, float | None]:
+    """``(code, confidence)`` of an indicator from its clean name (else from ``context``, the
+    clause before its number), or ``(None, None)``."""
+    name = name or ""
+    for e in codebook():
+        if fits(e, unit, change) and e.matches(name):
+            return e.id, NAME_CONFIDENCE
+    if not context or not weak(name):
+        return None, None
+    for e in codebook():
+        # an entry whose exclusions veto the name is not chosen from the context either
+        if fits(e, unit, change) and e.matches(context) and not (e.exclude and e.exclude.search(name)):
+            return e.id, CONTEXT_CONFIDENCE
+    return None, None
+
+
+def weak(name: str) -> bool:
+    """A name too short or bare to code by itself (组织开展, 承诺, 占比): only then does the clause
+    around the number decide. A name that says what was counted is coded from itself or not at all.
+
+    >>> weak("组织开展"), weak("互联网上网服务营业场所")
+    (True, False)
+    """
+    return len(name) <= 4 or only_verbs(name)
+
+
+def _listed_after(text: str, prev: Indicator | None, ind: Indicator) -> bool:
+    """``ind`` is the next item of a list (joined by 、) whose first item is ``prev``, in the same unit."""
+    if prev is None or not prev.code or prev.unit != ind.unit or prev.sentence_start != ind.sentence_start:
+        return False
+    return re.fullmatch(r"、[^，,；;。：:、]{1,20}", text[prev.end : ind.start]) is not None
+
+
+def _clause_before(text: str, ind: Indicator) -> str:
+    """The clause holding the number, up to it (split at ，；。： but not at 、)."""
+    lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 40)
+    seg = text[max(lo, ind.start - 80) : ind.start]
+    return re.split(r"[，,；;。：:]", seg)[-1]
+
+
+def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
+    """The step after the rules: clean names (:func:`.names.tidy_names`), then codes."""
+    tidy_names(text, indicators)
+    prev: Indicator | None = None
+    for ind in indicators:
+        if prev is not None and prev.code and elided_head(text, ind, prev):
+            # 其中以区政府名义制发的12件: a part of the previous count, the same measure
+            ind.code, ind.code_confidence = prev.code, prev.code_confidence
+        else:
+            ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, _clause_before(text, ind))
+            if ind.code is None and _listed_after(text, prev, ind):
+                # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list
+                ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
+        prev = ind

@@ -1,0 +1,256 @@
+"""Clean indicator names: a short noun phrase of measure and object.
+
+The rules (:mod:`fzanalyzer.extract.indicators`) name an indicator by the clause before its number,
+so the raw name often carries a list marker (一是), a prepositional phrase (依托12345热线…), the actor
+(区政府…, 人民调解组织共…), a reporting verb (办理, 开展, 组织), a quantifier (各类) or an enumeration
+(哄抬物价、销售伪劣防护用品等涉疫违法案件). :func:`tidy_names` removes these, completes a bare rate
+(参训率 → 法律知识培训参训率) or a generic head (评查案卷 → 评查行政执法案卷) from its sentence, and
+leaves stage verbs that change what is counted (受理, 审结, 查处, 评查, 备案, 废止 …). The word lists
+are data (``data/names.json``).
+
+>>> tidy_name("一是依托12345政务服务便民热线受理涉企诉求")
+'受理涉企诉求'
+>>> tidy_name("查处哄抬物价、销售伪劣防护用品等涉疫违法案件")
+'查处涉疫违法案件'
+>>> tidy_name("人民调解组织共调解矛盾纠纷")
+'调解矛盾纠纷'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from ..resources import load_json
+from .lexicon import cues
+
+if TYPE_CHECKING:
+    from ..model import Indicator
+
+_HAN = "\u4e00-\u9fff"
+
+
+@cache
+def _lex() -> dict[str, Any]:
+    lex = dict(load_json("names.json"))
+    verbs = {*cues()["name"]["verbs"], *lex["reporting_verbs"], *lex["borrow_verbs"]}
+    lex["verbs"] = tuple(sorted(verbs, key=len, reverse=True))
+    lex["list_re"] = re.compile(lex["list_markers"])
+    lex["enum_re"] = re.compile(lex["enumeration_regex"])
+    lex["rate_re"] = re.compile(lex["bare_rate_regex"])
+    lex["share_re"] = re.compile(lex["share_regex"])
+    lex["coord_re"] = re.compile(lex["coordination_tail"])
+    lex["double_re"] = re.compile(lex["double_verb_regex"])
+    actor = "|".join(sorted(lex["actor_heads"], key=len, reverse=True))
+    tails = "|".join(sorted(lex["actor_tails"], key=len, reverse=True))
+    lex["actor_re"] = re.compile(rf"^[^，,、]{{0,10}}?(?:{actor})(?:{tails})?")
+    heads = "|".join(lex["generic_heads"])
+    bverbs = "|".join(sorted(lex["borrow_verbs"], key=len, reverse=True))
+    lex["generic_re"] = re.compile(rf"^(?P<verb>{bverbs})?(?P<head>{heads})$")
+    return lex
+
+
+def _starts_with_verb(s: str) -> str:
+    return next((v for v in _lex()["verbs"] if s.startswith(v)), "")
+
+
+def only_verbs(s: str) -> bool:
+    """Whether ``s`` is nothing but verbs of the name lexicon (组织开展, 审结).
+
+    >>> only_verbs("组织开展"), only_verbs("开展普法")
+    (True, False)
+    """
+    return _only_verbs(s)
+
+
+def _only_verbs(s: str) -> bool:
+    while s:
+        v = _starts_with_verb(s)
+        if not v:
+            return False
+        s = s[len(v) :]
+    return True
+
+
+def _solid(s: str) -> bool:
+    """A remainder worth keeping: two or more characters that are not only verbs."""
+    return len(s) >= 2 and not _only_verbs(s)
+
+
+def tidy_name(name: str | None) -> str:
+    """The clean form of one raw name, without its sentence (see :func:`tidy_names`).
+
+    >>> tidy_name("行政机关共办理一审行政应诉案件")
+    '一审行政应诉案件'
+    >>> tidy_name("区政府常务会议会前学法")
+    '区政府常务会议会前学法'
+    """
+    lex = _lex()
+    s = (name or "").strip()
+    s = lex["list_re"].sub("", s, count=1) or s
+    s = _drop_enumeration(s)
+    for q in lex["quantifiers"]:
+        r = s.replace(q, "")
+        s = r if _solid(r) else s
+    for q in lex["leading_quantifiers"]:
+        if s.startswith(q) and _solid(s[len(q) :]):
+            s = s[len(q) :]
+    if (m := lex["double_re"].match(s)) and _starts_with_verb(m.group("v1")):
+        s = m.group("v1") + m.group("obj")  # 调解解决共受理民间纠纷: the first verb's count
+    for p in lex["prepositions"]:
+        if s.startswith(p):
+            cut = _first_verb_at(s, len(p) + 1, tuple(lex["cut_verbs"]))
+            if cut > 0 and _solid(s[cut:]):
+                s = s[cut:]
+            break
+    m = lex["actor_re"].match(s)
+    if m and m.end() < len(s) and _starts_with_verb(s[m.end() :]) and len(s) - m.end() >= 3:
+        s = s[m.end() :]
+    changed = True
+    while changed:
+        changed = False
+        for v in lex["reporting_verbs"]:
+            if s.startswith(v) and _solid(s[len(v) :]) and len(s) - len(v) >= 3:
+                s, changed = s[len(v) :], True
+                break
+    return s
+
+
+def _drop_enumeration(s: str) -> str:
+    """``查处哄抬物价、销售伪劣防护用品等涉疫违法案件`` → ``查处涉疫违法案件``: the examples
+    go, the verb before them and the head after them stay."""
+    m = _lex()["enum_re"].search(s)
+    if not m:
+        return s
+    verb = ""
+    if m.start() == 0:
+        verb = _starts_with_verb(s)
+    r = s[: m.start()] + verb + s[m.end() :]
+    return r if _solid(r) and len(r) - len(verb) >= 3 else s
+
+
+def _first_verb_at(s: str, lo: int, verbs: tuple[str, ...] | None = None) -> int:
+    verbs = verbs or _lex()["verbs"]
+    for i in range(lo, len(s)):
+        if s.startswith(verbs, i):
+            return i
+    return -1
+
+
+def tidy_names(text: str, indicators: list[Indicator]) -> None:
+    """Clean the names of one report's indicators in place (they are being built by the
+    extraction step), reading each one's sentence to complete bare rates and generic heads.
+
+    >>> from fzanalyzer.model import Meta
+    >>> from fzanalyzer.extract.indicators import extract_indicators
+    >>> t = "组织开展行政执法案卷评查，评查案卷280卷。组织执法人员参加法律知识培训和考试，参训率100%。"
+    >>> [i.name for i in extract_indicators(t, [], Meta())]
+    ['评查行政执法案卷', '执法人员参加法律知识培训参训率']
+    """
+    lex = _lex()
+    prev: Indicator | None = None
+    for ind in indicators:
+        if ind.start > 0 and text[ind.start - 1] in " \t\u3000" and "。" not in ind.sentence:
+            prev = ind
+            continue  # a table cell: named by its row and column headers, the row is no actor
+        same = prev is not None and prev.sentence_start == ind.sentence_start and prev.sentence_start >= 0
+        before = prev if same else None
+        s = _restore_modifier(text, ind, tidy_name(ind.name))
+        g = lex["generic_re"].match(s)
+        if g:
+            s = _borrow_head(text, ind, g.group("verb") or "", (g.group("head"),)) or s
+        elif s and _only_verbs(s):
+            s = _borrow_head(text, ind, s, lex["generic_heads"]) or s  # 保留98件: 保留 what
+        if lex["rate_re"].match(s):
+            s = _complete_rate(text, ind, s, before)
+        elif (
+            s.endswith("率")
+            and len(s) > 6
+            and (v := next((w for w in lex["rate_lead_verbs"] if s.startswith(w)), ""))
+        ):
+            s = s[len(v) :]  # 受理消费者投诉举报办结率: the rate of the complaints, not of receiving them
+        if elided_head(text, ind, before) and before and before.name:
+            s = f"{s}的{before.name.split('的')[-1]}"  # 其中以区政府名义制发的12件: 12件 of what
+        if before and before.name and before.unit != "%" and s.startswith(tuple(lex["scope_verbs"])):
+            s = before.name + s  # 抽查81批次、涉及主体6447户: the subjects of that check
+        sm = lex["share_re"].match(s)
+        if sm and ind.unit == "%" and before is not None and before.name:
+            s = f"{before.name}{s}比例"
+        ind.name = s or ind.name
+        prev = ind
+
+
+def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:
+    """``…30件，其中以区政府名义制发的12件``: a number right after 的 whose head noun is left out,
+    because it is the previous count's (same unit, same sentence)."""
+    return (
+        before is not None
+        and ind.start > 0
+        and text[ind.start - 1] == "的"
+        and before.unit == ind.unit
+        and before.sentence_start == ind.sentence_start
+    )
+
+
+def _borrow_head(text: str, ind: Indicator, verb: str, heads: tuple[str, ...] | list[str]) -> str:
+    """``评查案卷`` after ``开展行政执法案卷评查，``: the fuller object named earlier in the sentence."""
+    lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
+    seg = text[lo : ind.start]
+    seg = seg[: max(seg.rfind(c) for c in "，,；;：:")]  # earlier clauses only: not the name itself
+    found = ""
+    alt = "|".join(heads)
+    for m in re.finditer(rf"[{_HAN}]{{2,8}}?(?:{alt})", seg):
+        head = next(h for h in heads if m.group().endswith(h))
+        mod = tidy_name(m.group()[: -len(head)]).split("的")[-1]
+        while (v := _starts_with_verb(mod)) and len(mod) > len(v):
+            mod = mod[len(v) :]
+        if len(mod) >= 2 and not _only_verbs(mod):
+            found = mod + head
+    return verb + found if found else ""
+
+
+def _restore_modifier(text: str, ind: Indicator, name: str) -> str:
+    """``办理以区政府各行政机关为被申请人的行政复议案件``: the rules keep verb + head of a long
+    name; the ``…的`` modifier says which cases, so two such counts keep different names."""
+    if not name or len(name) > 12:
+        return name
+    lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
+    seg = text[lo : ind.start]
+    cut = max(seg.rfind(c) for c in "，,；;：:。") + 1
+    clause = seg[cut:]
+    obj = name
+    while (v := _starts_with_verb(obj)) and len(obj) > len(v) + 1:
+        obj = obj[len(v) :]
+    k = clause.rfind("的" + obj)
+    if k <= 0 or len(obj) < 3:
+        return name
+    head = clause[: k + 1 + len(obj)]
+    v = _first_verb_at(head, 0)
+    full = tidy_name(head[v:] if 0 <= v < k else head)
+    while (w := _starts_with_verb(full)) and w in _lex()["reporting_verbs"] and len(full) > len(w) + 3:
+        full = full[len(w) :]
+    return full if len(full) <= 26 else name
+
+
+def _complete_rate(text: str, ind: Indicator, rate: str, before: Indicator | None) -> str:
+    """A bare rate (办结率, 参训率) named by what it is a rate of: the previous count of the
+    sentence, else the clause before it."""
+    lex = _lex()
+    rate = re.sub(r"^[一二三四五六七八九十]", "", rate)
+    if before is not None and before.unit == "%":
+        return rate  # 参考率…，合格率…: a rate never names another rate
+    if before is not None and before.name:
+        base = before.name
+    else:
+        lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
+        clauses = [c for c in re.split(r"[，,；;：:]", text[lo : ind.start]) if c.strip()]
+        if len(clauses) < 2:
+            return rate
+        base = tidy_name(clauses[-2].strip())
+        base = lex["coord_re"].sub("", base)
+    while (v := _starts_with_verb(base)) and len(base) - len(v) >= 2:
+        base = base[len(v) :]
+    if len(base) > lex["max_length"]:
+        base = base[-lex["max_length"] :]
+    return base + rate if base and not base.endswith(rate) else rate
