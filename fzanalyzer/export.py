@@ -70,12 +70,14 @@ class TableWriter:
     def close(self) -> list[Path]:
         import pandas as pd
 
+        from .safecell import neutralise_frame
+
         written = []
         for table, rows in self.rows.items():
             path = self.output if table == "reports" else _sibling(self.output, table)
             df = pd.DataFrame(rows)
             if self.fmt == "csv":
-                df.to_csv(path, index=False, encoding="utf-8")
+                neutralise_frame(df).to_csv(path, index=False, encoding="utf-8")
             else:
                 _to_parquet(df, path)
             written.append(path)

@@ -219,13 +219,20 @@ class Store:
 
     def export(self, out_dir: str | Path, fmt: str = "parquet") -> list[Path]:
         """Write every table to ``out_dir/<table>.<fmt>`` (parquet or csv) with DuckDB's COPY."""
+        from .safecell import neutralise_frame
+
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for t in TABLES:
             target = out / f"{t}.{fmt}"
-            opts = "(FORMAT PARQUET)" if fmt == "parquet" else "(HEADER, DELIMITER ',')"
-            self.con.execute(f"COPY {t} TO '{_sql_str(target)}' {opts}")
+            if fmt == "csv":  # report text is untrusted: no field may become a spreadsheet formula
+                neutralise_frame(self.con.execute(f"SELECT * FROM {t}").df()).to_csv(
+                    target, index=False, encoding="utf-8"
+                )
+                written.append(target)
+                continue
+            self.con.execute(f"COPY {t} TO '{_sql_str(target)}' (FORMAT PARQUET)")
             written.append(target)
         return written
 
