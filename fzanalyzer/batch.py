@@ -102,10 +102,25 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
+def shown_path(path: Path) -> str:
+    """The path as text that every output can hold: the bytes of a name that is not UTF-8 (which
+    Python reads as lone surrogates) written as ``\\xff`` escapes.
+
+    >>> import os
+    >>> shown_path(Path(os.fsdecode(b"a-\\xff.txt")))
+    'a-\\\\xff.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def process_one(path: Path, rid: str, include_text: bool = True) -> dict[str, Any]:
     """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises."""
     from .pipeline import analyze_file
 
+    shown = shown_path(path)
+    if shown != str(path):  # a name that is not UTF-8: no output (JSON, the store) can hold it
+        detail = "a byte of the file name that is not UTF-8"
+        return {"failure": Failure(shown, "E041", ERRORS["E041"].format(path=shown, detail=detail))}
     try:
         if not path.is_file():
             raise FzError.from_code("E001", path=path)

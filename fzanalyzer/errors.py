@@ -38,6 +38,8 @@ ERRORS: dict[str, str] = {
     "E030": "{path}: the HTML page holds no report text ({detail}). Save the page with its body, "
     "or copy the report text into a .txt file.",
     "E040": "{path}: after normalization no text is left ({detail}).",
+    "E041": "{path}: {detail} is a lone UTF-16 surrogate: not a character, and no UTF-8 output can hold "
+    "it. Fix the text (or rename the file) and try again.",
     "E050": "{path}: internal error in step '{detail}'. Please report it with the file.",
     "E051": "{path}: the worker processing this file died (out of memory or a crash in a native "
     "library). Check the file; the rest of the batch went on.",
@@ -66,6 +68,7 @@ WARNINGS: dict[str, str] = {
     "W014": "publication date is the file's creation date {detail}: the text has no signature date",
     "W015": "not a rule-of-law government report: sections, indicators and plans were not extracted "
     "(fzanalyzer.pipeline.enrich(report) extracts them anyway){detail}",
+    "W016": "control characters removed ({detail}: NUL, escape sequences, C0/C1 controls)",
 }
 
 

@@ -45,7 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         rc = app(args=argv, standalone_mode=False)
     except FzError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        from ..safecell import for_terminal
+
+        typer.echo(f"error: {for_terminal(exc)}", err=True)
         return 2
     except typer.Exit as exc:
         return exc.exit_code

@@ -60,9 +60,11 @@ def audit(
         write_html(audits if corpus is not None else audits[0], output)
     else:
         write_xlsx(audits, output)
+    from ..safecell import for_terminal  # ids come from file names
+
     for a in audits:
         counts = ", ".join(f"{k} {v}" for k, v in a.counts().items())
-        typer.echo(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts})", err=True)
+        typer.echo(for_terminal(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts})"), err=True)
     if gold_dir is not None:
         from ..compare.scoring import score_audits
 

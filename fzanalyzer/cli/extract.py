@@ -24,8 +24,13 @@ def extract(
     Every file that fails is listed with its error code; the run goes on and exits 1 at the end.
     """
     from rich.console import Console
+    from rich.markup import escape
 
     from ..jobs import extract as run_extract
+    from ..safecell import for_terminal  # names and messages come from file names
+
+    def esc(s: str) -> str:
+        return escape(for_terminal(s))  # nor may a name like "[/]" be read as rich markup
 
     if output is None and store is None:
         output = "-"
@@ -48,13 +53,19 @@ def extract(
     )
     if summary.not_reports:
         console.print(
-            f"[yellow]not rule-of-law reports (is_report=false):[/] {', '.join(summary.not_reports)}"
+            f"[yellow]not rule-of-law reports (is_report=false):[/] {esc(', '.join(summary.not_reports))}",
+            highlight=False,
         )
     if summary.ignored:
-        shown = ", ".join(summary.ignored[:5]) + (" …" if len(summary.ignored) > 5 else "")
-        console.print(f"[dim]{len(summary.ignored)} file(s) in the folders are not report files: {shown}[/]")
+        shown = esc(", ".join(summary.ignored[:5])) + (" …" if len(summary.ignored) > 5 else "")
+        console.print(
+            f"[dim]{len(summary.ignored)} file(s) in the folders are not report files: {shown}[/]",
+            soft_wrap=True,
+        )
     for f in summary.failures:
-        console.print(f"{f.code} {f.message}", style="red", markup=False, highlight=False, soft_wrap=True)
+        console.print(
+            f"{f.code} {for_terminal(f.message)}", style="red", markup=False, highlight=False, soft_wrap=True
+        )
     return 1 if summary.failures else 0
 
 

@@ -82,6 +82,8 @@ def reuse(
     typer.echo(
         f"{len(reports)} reports: {len(pairs)} reused passages in {n_pairs} pairs of reports", err=True
     )
+    from ..safecell import for_terminal
+
     for f in failures:
-        typer.echo(f, err=True)
+        typer.echo(for_terminal(f), err=True)
     return 1 if failures else 0
