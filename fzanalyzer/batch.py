@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -192,12 +195,48 @@ def _results(
             tick(f)
             yield f, res
         return
-    crashed: list[Path] = []
-    # Bounded in-flight work keeps memory flat on huge batches.
-    window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=200) as pool:
-        queue = list(reversed(todo))
-        inflight: dict[Future, Path] = {}
+    # A worker that dies (the OOM killer, a native crash) breaks its pool: the pool is restarted
+    # for the rest of the batch, and the files it held are suspects, retried afterwards.
+    suspects: list[Path] = []
+    queue = list(reversed(todo))
+    while queue:
+        for f, res in _pool_run(queue, suspects, workers, workers * 4, ids, include_text):
+            tick(f)
+            yield f, res
+    # One suspect at a time in one worker process (restarted only when it dies again): only the
+    # file that really kills a worker is lost, as E051.
+    queue = list(reversed(suspects))
+    while queue:
+        killers: list[Path] = []
+        for f, res in _pool_run(queue, killers, 1, 1, ids, include_text):
+            tick(f)
+            yield f, res
+        for f in killers:
+            tick(f)
+            yield f, {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
+
+
+def _pool_run(
+    queue: list[Path],
+    crashed: list[Path],
+    workers: int,
+    window: int,
+    ids: dict[Path, str],
+    include_text: bool,
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Work off ``queue`` (popped from its end) in one pool until it is empty or the pool breaks;
+    the files in flight when it broke go to ``crashed``. At most ``window`` files are in flight, which
+    keeps memory flat on huge batches. However the pool ends (an exception, Ctrl-C, SIGTERM, the
+    consumer stopping), no worker outlives it."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        max_tasks_per_child=200,
+        initializer=_worker_init,
+        initargs=(os.getpid(),),
+    )
+    inflight: dict[Future, Path] = {}
+    done = False
+    try:
         broken = False
         while queue or inflight:
             while queue and len(inflight) < window and not broken:
@@ -208,6 +247,8 @@ def _results(
                     broken = True
                     queue.append(f)
             if not inflight:
+                if broken and queue:  # broke before taking any file: count the next one as held
+                    crashed.append(queue.pop())
                 break
             fut = next(iter(inflight))
             f = inflight.pop(fut)
@@ -217,14 +258,40 @@ def _results(
                 broken = True
                 crashed.append(f)
                 continue
-            tick(f)
             yield f, res
-        crashed.extend(reversed(queue))
-    for f in crashed:  # isolate each: only the file that really kills a worker is lost
-        with ProcessPoolExecutor(max_workers=1) as solo:
-            try:
-                res = solo.submit(process_one, f, ids[f], include_text).result()
-            except BrokenProcessPool:
-                res = {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
-        tick(f)
-        yield f, res
+        done = True
+    finally:
+        if done:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down now: queued work cancelled, running workers terminated (not waited for)."""
+    # The executor keeps its processes in a private attribute; it is the only handle on them.
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(timeout=5)
+
+
+#: Seconds between a worker's checks that the process that started it is still alive.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _worker_init(parent: int) -> None:
+    """Runs first in every worker process. Ctrl-C is the main process's to handle (a worker that
+    took it too printed its own traceback); a worker whose parent died (SIGKILL: no handler runs)
+    exits instead of living on as an orphan holding its memory."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), name="fz-watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
