@@ -56,8 +56,10 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
         p = Path(raw)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                if any(part.startswith(".") for part in child.relative_to(p).parts):
                     continue
+                if not child.is_file() and not _broken_link(child):
+                    continue  # a folder (a broken link is listed: process_one makes it an E006 row)
                 if (
                     child.name.lower().endswith(SIDECAR_SUFFIXES)
                     or child.suffix.lower() not in REPORT_SUFFIXES
@@ -68,23 +70,58 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
         else:
             files.append(p)  # a missing file becomes an E001 failure, not an exception
     seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    unique = [f for f in files if not (_key(f) in seen or seen.add(_key(f)))]  # type: ignore[func-returns-value]
     return Inputs(unique, ignored)
 
 
-def assign_ids(files: list[Path]) -> dict[Path, str]:
-    """Ids from file names, made unique in the run by the parent folder, then a counter."""
+def _key(path: Path) -> Path:
+    """The file a path names (links followed), for finding the same file named twice."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a loop of links: 3.11 raises RuntimeError, later OSError
+        return path.absolute()
+
+
+def _broken_link(path: Path) -> bool:
+    """A symbolic link whose target does not exist or that loops."""
+    return path.is_symlink() and not path.exists()
+
+
+def _link_target(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"{os.readlink(path)}, which does not exist"
+    except (RuntimeError, OSError):  # a loop: 3.11 raises RuntimeError, later OSError (ELOOP)
+        return f"{os.readlink(path)}, a loop of links"
+    return os.readlink(path)
+
+
+def assign_ids(files: list[Path], stored: dict[str, str] | None = None) -> dict[Path, str]:
+    """Ids from file names, made unique in the run by the parent folder, then a counter.
+
+    ``stored`` maps the sources already in a store to their ids: a source keeps its id, and no
+    other file is given an id a stored report holds (``a/report.txt`` then ``b/report.txt``
+    into one store are two reports).
+
+    >>> ids = assign_ids([Path("b/report.txt")], stored={"a/report.txt": "report"})
+    >>> ids[Path("b/report.txt")]
+    'b-report'
+    """
     from .pipeline import report_id
 
+    stored = stored or {}
     base = {f: report_id(f) for f in files}
     counts: dict[str, int] = {}
     for v in base.values():
         counts[v] = counts.get(v, 0) + 1
-    ids: dict[Path, str] = {}
-    used: set[str] = set()
+    ids = {f: stored[str(f)] for f in files if str(f) in stored}
+    used = set(stored.values())
     for f in files:
+        if f in ids:
+            continue
         rid = base[f]
-        if counts[rid] > 1:
+        if counts[rid] > 1 or rid in used:
             rid = f"{f.parent.name}-{rid}" if f.parent.name else rid
         candidate, n = rid, 2
         while candidate in used:
@@ -125,6 +162,8 @@ def process_one(path: Path, rid: str, include_text: bool = True) -> dict[str, An
         detail = "a byte of the file name that is not UTF-8"
         return {"failure": Failure(shown, "E041", ERRORS["E041"].format(path=shown, detail=detail))}
     try:
+        if _broken_link(path):
+            raise FzError.from_code("E006", path=path, detail=_link_target(path))
         if not path.is_file():
             raise FzError.from_code("E001", path=path)
         report = analyze_file(path, id=rid)
@@ -141,17 +180,20 @@ def run(
     files: list[Path],
     *,
     workers: int | None = None,
-    skip_sha: set[str] | None = None,
+    skip: set[tuple[str, str]] | None = None,
+    stored_ids: dict[str, str] | None = None,
     include_text: bool = True,
     on_progress: Callable[[Path], None] | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Process ``files`` and yield ``(path, result)`` in input order.
 
-    ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha}``.
+    ``skip``: ``(source, sha256)`` of the files already done (a resumed run); those files yield
+    ``{"skipped": sha}``. A file whose bytes are stored under another name is not skipped: it is
+    a report of its own. ``stored_ids``: the ids a store holds, by source (see :func:`assign_ids`).
     A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
     retried one at a time and, if they kill a worker again, reported as E051.
     """
-    ids = assign_ids(files)
+    ids = assign_ids(files, stored_ids)
     todo: list[Path] = []
     done: dict[int, dict[str, Any]] = {}
     index = {f: i for i, f in enumerate(files)}
@@ -159,7 +201,7 @@ def run(
     for f in files:
         sha = file_sha256(f)
         shas[f] = sha
-        if skip_sha and sha in skip_sha:
+        if skip and sha is not None and (str(f), sha) in skip:
             done[index[f]] = {"skipped": sha}
         else:
             todo.append(f)

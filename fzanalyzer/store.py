@@ -7,7 +7,7 @@ retries files that failed before.
 >>> import tempfile, os
 >>> path = os.path.join(tempfile.mkdtemp(), "fz.duckdb")
 >>> with Store(path) as st:
-...     st.known_sha256()
+...     st.known_files()
 set()
 """
 
@@ -96,9 +96,16 @@ class Store:
         self.con.close()
 
     # -- writing ----------------------------------------------------------------------------
-    def known_sha256(self) -> set[str]:
-        """Digests of the files already stored (the resumable part of a run)."""
-        return {r[0] for r in self.con.execute("SELECT sha256 FROM reports").fetchall()}
+    def known_files(self) -> set[tuple[str, str]]:
+        """``(source, sha256)`` of every stored report: what a resumed run need not extract again.
+        Keyed by the source too, so that a byte-identical copy under another name still gets its
+        own report (with the same sha256)."""
+        return {(r[0], r[1]) for r in self.con.execute("SELECT source, sha256 FROM reports").fetchall()}
+
+    def ids_by_source(self) -> dict[str, str]:
+        """The id of every stored report, by its source: a run into this store gives a source its
+        old id and a new source an id nobody holds (never a silent replacement)."""
+        return {r[1]: r[0] for r in self.con.execute("SELECT id, source FROM reports").fetchall()}
 
     def add_report(self, d: dict[str, Any]) -> None:
         """Store one report (output-contract dict) atomically, replacing an older version."""

@@ -18,6 +18,7 @@ def extract(
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: cores)."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave the normalized text out of the output."),
     no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar."),
+    force: bool = typer.Option(False, "--force", help="Replace output files that exist."),
 ) -> int:
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 
@@ -43,6 +44,7 @@ def extract(
         workers=workers,
         include_text=not no_text,
         progress=not no_progress,
+        force=force,
     )
     console.print(
         f"[bold]{summary.processed}[/] extracted, {summary.skipped} already stored, "
@@ -74,9 +76,11 @@ def export(
     store: Path = typer.Argument(..., help="The DuckDB store written by `extract --store`."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder for one file per table."),
     fmt: str = typer.Option("parquet", "--format", "-f", help="parquet | csv"),
+    force: bool = typer.Option(False, "--force", help="Replace table files that exist in the folder."),
 ) -> int:
     """Export the store's tables (reports, sections, indicators, plans, failures) to Parquet or CSV."""
-    from ..store import Store
+    from ..destinations import check_destinations
+    from ..store import TABLES, Store
 
     if fmt not in ("parquet", "csv"):
         raise typer.BadParameter(f"--format must be parquet or csv, not {fmt!r}")
@@ -84,6 +88,9 @@ def export(
         raise typer.BadParameter(
             f"{store}: no such store; create it with `fzanalyzer extract DIR --store {store}`"
         )
+    check_destinations([output], inputs=[store], folders=True)
+    if output.is_dir():
+        check_destinations([output / f"{t}.{fmt}" for t in TABLES], inputs=[store], force=force)
     with Store(store, read_only=True) as st:
         for path in st.export(output, fmt):
             typer.echo(path)
