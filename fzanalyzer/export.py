@@ -9,7 +9,9 @@ row carrying the report's id and metadata.
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,11 +24,20 @@ FORMATS = ("jsonl", "json", "csv", "parquet")
 
 
 class JsonWriter:
-    """Streams reports as JSON Lines (or collects them for one JSON array)."""
+    """Streams reports as JSON Lines (or collects them for one JSON array).
+
+    A file is written under a temporary name beside it and renamed into place by ``close(ok=True)``:
+    a run that is killed never leaves half a JSON document (nor replaces a good one)."""
 
     def __init__(self, output: str, fmt: str) -> None:
         self.fmt = fmt
-        self._fh: IO[str] = sys.stdout if output == "-" else open(output, "w", encoding="utf-8")  # noqa: SIM115
+        self._out = None if output == "-" else Path(output)
+        self._tmp = None
+        if self._out is not None:
+            fd, name = tempfile.mkstemp(prefix=f".{self._out.name}.", suffix=".part", dir=self._out.parent)
+            os.close(fd)
+            self._tmp = Path(name)
+        self._fh: IO[str] = sys.stdout if self._tmp is None else open(self._tmp, "w", encoding="utf-8")  # noqa: SIM115
         self._first = True
         if fmt == "json":
             self._fh.write("[\n")
@@ -40,13 +51,17 @@ class JsonWriter:
         self._first = False
         self._fh.flush()
 
-    def close(self) -> None:
-        if self.fmt == "json":
+    def close(self, ok: bool = True) -> None:
+        """Finish the output; ``ok=False`` (the run failed): drop it and keep what was there."""
+        if self.fmt == "json" and ok:
             self._fh.write("\n]\n")
-        if self._fh is not sys.stdout:
-            self._fh.close()
-        else:
+        if self._tmp is None or self._out is None:
             self._fh.flush()
+            return
+        self._fh.close()
+        if ok:
+            os.replace(self._tmp, self._out)
+        self._tmp.unlink(missing_ok=True)
 
 
 class TableWriter:
@@ -69,12 +84,14 @@ class TableWriter:
     def write_failures(self, failures: list[dict[str, Any]]) -> None:
         self.rows["failures"] = failures
 
-    def close(self) -> list[Path]:
+    def close(self, ok: bool = True) -> list[Path]:
         import pandas as pd
 
         from .safecell import neutralise_frame
 
-        written = []
+        written: list[Path] = []
+        if not ok:
+            return written
         for table, rows in self.rows.items():
             path = self.output if table == "reports" else _sibling(self.output, table)
             df = pd.DataFrame(rows)

@@ -63,6 +63,7 @@ def extract(
     st = Store(store) if store else None
     out = writer(output, fmt, include_text) if output else None
     t0 = time.perf_counter()
+    ok = False
     try:
         skip = st.known_files() if st else None
         stored_ids = st.ids_by_source() if st else None
@@ -91,9 +92,10 @@ def extract(
                     out.write(d)
         if out is not None and hasattr(out, "write_failures"):
             out.write_failures([asdict(f) for f in summary.failures])
+        ok = True
     finally:
         if out is not None:
-            written = out.close()
+            written = out.close(ok=ok)
             summary.outputs = [str(p) for p in written] if written else [str(output)]
         if st:
             st.close()

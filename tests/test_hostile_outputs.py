@@ -214,3 +214,39 @@ def test_html_nested_past_the_parser_limit_says_so(tmp_path):
         load(path)
     assert exc.value.code == "E031"
     assert "2048 levels" in exc.value.message
+
+
+def test_a_killed_json_run_leaves_no_invalid_json(tmp_path):
+    """`-f json` wrote its array as it went: a killed run left a file without its closing `]`."""
+    import json
+    import subprocess
+    import sys
+    import time
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(200):
+        shutil.copy(DEV / "tangxi-2021.txt", folder / f"{i:03d}.txt")
+    out = tmp_path / "r.json"
+    out.write_text("[]\n", encoding="utf-8")  # a good result of an earlier run
+    cmd = [
+        sys.executable,
+        "-m",
+        "fzanalyzer",
+        "extract",
+        str(folder),
+        "-f",
+        "json",
+        "-o",
+        str(out),
+        "--force",
+    ]
+    proc = subprocess.Popen([*cmd, "-w", "1", "--no-progress"], cwd=Path(__file__).resolve().parents[1])
+    deadline = time.monotonic() + 120
+    written = lambda: sum(p.stat().st_size for p in tmp_path.glob("*r.json*"))  # noqa: E731
+    while written() < 20_000 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)  # until some reports are written
+    assert proc.poll() is None, "the run ended before it could be killed"
+    proc.kill()
+    proc.wait(30)
+    assert json.loads(out.read_text(encoding="utf-8")) == []  # the earlier result, intact and valid
