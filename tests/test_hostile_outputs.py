@@ -250,3 +250,17 @@ def test_a_killed_json_run_leaves_no_invalid_json(tmp_path):
     proc.kill()
     proc.wait(30)
     assert json.loads(out.read_text(encoding="utf-8")) == []  # the earlier result, intact and valid
+
+
+def test_audit_and_reuse_outputs_never_replace_an_input(tmp_path, capsys):
+    prev, nxt = tmp_path / "a-2021.txt", tmp_path / "a-2022.txt"
+    shutil.copy(DEV / "chengchuan-2021.txt", prev)
+    shutil.copy(DEV / "chengchuan-2022.txt", nxt)
+    assert main(["audit", str(prev), str(nxt), "-o", str(nxt)]) == 2
+    one_line_error(capsys, "E110")
+    assert main(["reuse", str(prev), str(nxt), "-o", str(prev)]) == 2
+    one_line_error(capsys, "E110")
+    assert main(["reuse", str(prev), str(nxt), "-o", str(tmp_path / "no" / "r.json")]) == 2
+    one_line_error(capsys, "E111")
+    assert prev.read_bytes() == (DEV / "chengchuan-2021.txt").read_bytes()
+    assert nxt.read_bytes() == (DEV / "chengchuan-2022.txt").read_bytes()

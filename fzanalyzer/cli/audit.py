@@ -39,6 +39,10 @@ def audit(
 
     if fmt not in _FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(_FORMATS)}")
+    if output != "-":  # before the audit runs: never into an input, nor a folder that cannot be written
+        from ..destinations import check_destinations
+
+        check_destinations([Path(output)], inputs=[p for p in (prev, next_) if p is not None], force=True)
     if corpus is not None:
         if not corpus.is_dir():
             raise FzError(f"{corpus}: --corpus needs a folder of reports")

@@ -46,6 +46,10 @@ def reuse(
         raise typer.BadParameter("--format html needs --output FILE")
     if not 0 < threshold <= 1:
         raise typer.BadParameter("--threshold must be in (0, 1]")
+    if output != "-":  # before the run: never into an input, nor a folder that cannot be written
+        from ..destinations import check_destinations
+
+        check_destinations([Path(output)], inputs=inputs, force=True)
     reports: list[Report] = []
     failures: list[str] = []
     jsonl = [p for p in inputs if p.suffix.lower() == ".jsonl" and p.is_file()]
