@@ -87,7 +87,7 @@ class TableWriter:
     def close(self, ok: bool = True) -> list[Path]:
         import pandas as pd
 
-        from .safecell import neutralise_frame
+        from .safecell import safe_frame
 
         written: list[Path] = []
         if not ok:
@@ -96,7 +96,7 @@ class TableWriter:
             path = self.output if table == "reports" else _sibling(self.output, table)
             df = pd.DataFrame(rows)
             if self.fmt == "csv":
-                neutralise_frame(df).to_csv(path, index=False, encoding="utf-8")
+                safe_frame(df).to_csv(path, index=False, encoding="utf-8")
             else:
                 _to_parquet(df, path)
             written.append(path)

@@ -1,25 +1,20 @@
-"""Untrusted text into spreadsheets and terminals: the one neutraliser of each.
+"""Cells that a spreadsheet shows as text, never runs as a formula (CSV/formula injection), and
+text that a terminal prints, never obeys.
 
-Report text, plan lines, evidence and ids made from file names come from outside. Written as
-they are, a value beginning with ``=`` becomes a live formula in a workbook, and a CSV field
-beginning with ``= + - @`` (or a tab or carriage return) is evaluated by Excel and LibreOffice
-when the CSV is opened ("CSV injection"); an ESC sequence or a newline in a file name rewrites
-the terminal or forges an extra line of output.
+Report text is untrusted input: a sentence that begins with ``=``, ``+``, ``-`` or ``@`` (or a
+tab or carriage return before one) would be read by Excel or LibreOffice as a formula when a
+workbook or CSV is opened. OWASP's rule ("CSV Injection") is followed: such a value gets a
+leading apostrophe ``'`` so it is shown as written. Every writer of workbooks and CSV files
+passes its cells through :func:`safe_cell` (one function, so one rule): :func:`safe_row` for a
+row, :func:`safe_frame` for a DataFrame before ``to_csv``, :func:`safe_sheet` for an openpyxl
+worksheet (a cell openpyxl made a formula becomes a text cell). File names are untrusted too: an
+ESC sequence in one rewrites the terminal, a newline forges an extra line; :func:`for_terminal`
+escapes them.
 
-- :func:`neutralise` is the OWASP rule for CSV: such a field gets a leading apostrophe, so the
-  spreadsheet shows it as text. (OWASP, "CSV Injection": prepend ``'`` to cells beginning with
-  ``= + - @ \\t \\r``.) Numbers are left alone: they are data, not formulas.
-- :func:`neutralise_frame` applies it to every text cell of a DataFrame, before ``to_csv``.
-- :func:`neutralise_sheet` makes every cell of an openpyxl worksheet a text cell: openpyxl turns a
-  string beginning with ``=`` into a formula, and a string cell is never evaluated, so the text is
-  kept exactly (no apostrophe) and the reviewer reads what the report said.
-- :func:`for_terminal` escapes control characters (ESC, newline, NUL, C1, the bidi overrides)
-  in a name or message printed to a terminal.
-
->>> neutralise("=HYPERLINK(\\"http://x\\", \\"y\\")")
-'\\'=HYPERLINK("http://x", "y")'
->>> neutralise("-3.5"), neutralise(-3.5), neutralise("全年办理案件12件")
-("'-3.5", -3.5, '全年办理案件12件')
+>>> safe_cell("=HYPERLINK(\\"http://x\\")")
+'\\'=HYPERLINK("http://x")'
+>>> safe_cell("-3件"), safe_cell("全年办结12件"), safe_cell(12), safe_cell(None)
+("'-3件", '全年办结12件', 12, None)
 >>> for_terminal("a\\x1b[2Jb\\nE001 forged")
 'a\\\\x1b[2Jb\\\\nE001 forged'
 """
@@ -32,39 +27,52 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-#: First characters that make a spreadsheet read a CSV field as a formula (OWASP).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: First characters that make a spreadsheet read a cell as a formula (OWASP CSV Injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
-# C0 controls, DEL, C1 controls, and the Unicode bidi overrides/isolates that reorder a line.
-# Lone surrogates (file names that are not UTF-8) cannot be encoded for the terminal at all.
+# C0 controls, DEL, C1 controls, the Unicode bidi overrides/isolates that reorder a line, and lone
+# surrogates (a file name that is not UTF-8), which cannot even be encoded for the terminal.
 _TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
-def neutralise(value: Any) -> Any:
-    """A CSV field that cannot become a formula: text beginning with ``= + - @`` tab or CR gets a
-    leading apostrophe; anything else (numbers, None, other text) is returned unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+def safe_cell(value: Any) -> Any:
+    """``value`` unchanged unless it is text a spreadsheet would run: then ``'`` + text.
+
+    Numbers, booleans and ``None`` pass as they are (a number is never a formula); other objects
+    become their text.
+    """
+    if value is None or isinstance(value, (bool, int, float)):
+        return value
+    text = value if isinstance(value, str) else str(value)
+    if text.startswith(FORMULA_START):
+        return "'" + text
+    return text
 
 
-def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy of ``df`` whose text cells are :func:`neutralise` d (column names too)."""
+def safe_row(values: Any) -> list[Any]:
+    """:func:`safe_cell` over a row."""
+    return [safe_cell(v) for v in values]
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``df`` whose text cells (and column names) are :func:`safe_cell` ed; numbers,
+    dates and missing values are left as they are."""
     from pandas.api.types import is_numeric_dtype
 
     out = df.copy()
     for col in out.columns:
-        if not is_numeric_dtype(out[col].dtype):  # object and string columns (and lists of text)
-            out[col] = out[col].map(neutralise)
-    out.columns = [neutralise(c) for c in out.columns]
+        if not is_numeric_dtype(out[col].dtype):  # object and string columns
+            out[col] = out[col].map(lambda v: safe_cell(v) if isinstance(v, str) else v)
+    out.columns = [safe_cell(c) if isinstance(c, str) else c for c in out.columns]
     return out
 
 
-def neutralise_sheet(ws: Any) -> Any:
+def safe_sheet(ws: Any) -> Any:
     """Make every formula cell of an openpyxl worksheet a text cell holding the same string.
 
-    The workbooks fzanalyzer writes hold no formula of their own, so every ``=…`` cell came from
-    untrusted text.
+    openpyxl turns any string beginning with ``=`` into a formula; the workbooks fzanalyzer
+    writes hold no formula of their own, so every such cell came from untrusted text. A text cell
+    is never evaluated, so the text is kept exactly as written.
     """
     for row in ws.iter_rows():
         for cell in row:
@@ -82,10 +90,7 @@ def for_terminal(text: object) -> str:
 
 def _escape(m: re.Match[str]) -> str:
     c = m.group()
-    if c == "\n":
-        return "\\n"
-    if c == "\t":
-        return "\\t"
-    if c == "\r":
-        return "\\r"
+    named = {"\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    if c in named:
+        return named[c]
     return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"

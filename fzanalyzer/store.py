@@ -226,7 +226,7 @@ class Store:
 
     def export(self, out_dir: str | Path, fmt: str = "parquet") -> list[Path]:
         """Write every table to ``out_dir/<table>.<fmt>`` (parquet or csv) with DuckDB's COPY."""
-        from .safecell import neutralise_frame
+        from .safecell import safe_frame
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
@@ -234,7 +234,7 @@ class Store:
         for t in TABLES:
             target = out / f"{t}.{fmt}"
             if fmt == "csv":  # report text is untrusted: no field may become a spreadsheet formula
-                neutralise_frame(self.con.execute(f"SELECT * FROM {t}").df()).to_csv(
+                safe_frame(self.con.execute(f"SELECT * FROM {t}").df()).to_csv(
                     target, index=False, encoding="utf-8"
                 )
                 written.append(target)

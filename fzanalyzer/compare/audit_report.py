@@ -163,7 +163,7 @@ def write_xlsx(audits: Audit | list[Audit], path: str | Path) -> Path:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from ..safecell import neutralise_sheet
+    from ..safecell import safe_sheet
 
     path = Path(path)
     items = audits if isinstance(audits, list) else [audits]
@@ -223,7 +223,7 @@ def write_xlsx(audits: Audit | list[Audit], path: str | Path) -> Path:
     sm.append([])
     sm.append(["reviewer_status: write one of " + ", ".join(STATUSES) + " in the audit sheet"])
     for sheet in wb.worksheets:  # plan text, evidence and ids are untrusted: no cell is a formula
-        neutralise_sheet(sheet)
+        safe_sheet(sheet)
     wb.save(path)
     return path
 
