@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["Corpus", "FzError", "IngestError", "Report", "__version__", "analyze_text", "load"]
+__all__ = ["Corpus", "FzError", "IngestError", "Report", "__version__", "analyze_text", "fetch", "load"]
 
 if TYPE_CHECKING:
+    from .collect import fetch
     from .corpus import Corpus
     from .errors import FzError, IngestError
     from .model import Report
@@ -27,6 +28,7 @@ _LAZY = {
     "analyze_text": ("pipeline", "analyze_text"),
     "Corpus": ("corpus", "Corpus"),
     "Report": ("model", "Report"),
+    "fetch": ("collect", "fetch"),
     "FzError": ("errors", "FzError"),
     "IngestError": ("errors", "IngestError"),
 }

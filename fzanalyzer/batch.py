@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import limits
 from .errors import ERRORS, FzError
 
 #: File types read when a folder is walked (an explicitly named file is always tried).
@@ -40,6 +41,17 @@ class Failure:
     code: str
     message: str
     sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything a worker needs besides the file, passed to it explicitly: a worker process
+    (started with 'spawn', as a pool that recycles its workers is) imports every module afresh,
+    so a limit a caller raised in this process (``fzanalyzer.limits.MAX_FILE_BYTES = …``) would
+    otherwise be back at its default there."""
+
+    include_text: bool = True
+    limits: dict[str, int] = field(default_factory=limits.current)
 
 
 @dataclass
@@ -153,15 +165,18 @@ def shown_path(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def process_one(path: Path, rid: str, include_text: bool = True) -> dict[str, Any]:
+def process_one(path: Path, rid: str, settings: Settings | None = None) -> dict[str, Any]:
     """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises."""
     from .pipeline import analyze_file
 
+    settings = settings or Settings()
+    include_text = settings.include_text
     shown = shown_path(path)
     if shown != str(path):  # a name that is not UTF-8: no output (JSON, the store) can hold it
         detail = "a byte of the file name that is not UTF-8"
         return {"failure": Failure(shown, "E041", ERRORS["E041"].format(path=shown, detail=detail))}
     try:
+        limits.apply(settings.limits)
         if _broken_link(path):
             raise FzError.from_code("E006", path=path, detail=_link_target(path))
         if not path.is_file():
@@ -184,16 +199,21 @@ def run(
     stored_ids: dict[str, str] | None = None,
     include_text: bool = True,
     on_progress: Callable[[Path], None] | None = None,
+    client: Any = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Process ``files`` and yield ``(path, result)`` in input order.
 
+    ``client``: a ``dask.distributed.Client``; the files then run as tasks on its cluster
+    (:mod:`fzanalyzer.scale.tasks`) instead of on a local process pool, with the same results.
+
     ``skip``: ``(source, sha256)`` of the files already done (a resumed run); those files yield
-    ``{"skipped": sha}``. A file whose bytes are stored under another name is not skipped: it is
-    a report of its own. ``stored_ids``: the ids a store holds, by source (see :func:`assign_ids`).
-    A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
-    retried one at a time and, if they kill a worker again, reported as E051.
+    ``{"skipped": sha, "id": id}``. A file whose bytes are stored under another name is not
+    skipped: it is a report of its own. ``stored_ids``: the ids a store holds, by source (see
+    :func:`assign_ids`). A worker that dies (a native crash, the OOM killer) restarts the pool;
+    the files it held are retried one at a time and, if they kill a worker again, reported as E051.
     """
     ids = assign_ids(files, stored_ids)
+    settings = Settings(include_text=include_text)  # the limits in force now, for every worker
     todo: list[Path] = []
     done: dict[int, dict[str, Any]] = {}
     index = {f: i for i, f in enumerate(files)}
@@ -202,11 +222,16 @@ def run(
         sha = file_sha256(f)
         shas[f] = sha
         if skip and sha is not None and (str(f), sha) in skip:
-            done[index[f]] = {"skipped": sha}
+            done[index[f]] = {"skipped": sha, "id": ids[f]}
         else:
             todo.append(f)
     n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-    pending = iter(_results(todo, ids, n_workers, include_text, on_progress))
+    if client is not None:
+        from .scale.tasks import dask_results
+
+        pending = dask_results(todo, ids, client, settings, on_progress)
+    else:
+        pending = iter(_results(todo, ids, n_workers, settings, on_progress))
     nxt = 0
     for f, res in pending:
         if "failure" in res:
@@ -224,7 +249,7 @@ def _results(
     todo: list[Path],
     ids: dict[Path, str],
     workers: int,
-    include_text: bool,
+    settings: Settings,
     on_progress: Callable[[Path], None] | None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     def tick(f: Path) -> None:
@@ -233,7 +258,7 @@ def _results(
 
     if workers == 1 or len(todo) <= 1:
         for f in todo:
-            res = process_one(f, ids[f], include_text)
+            res = process_one(f, ids[f], settings)
             tick(f)
             yield f, res
         return
@@ -242,7 +267,7 @@ def _results(
     suspects: list[Path] = []
     queue = list(reversed(todo))
     while queue:
-        for f, res in _pool_run(queue, suspects, workers, workers * 4, ids, include_text):
+        for f, res in _pool_run(queue, suspects, workers, workers * 4, ids, settings):
             tick(f)
             yield f, res
     # One suspect at a time in one worker process (restarted only when it dies again): only the
@@ -250,7 +275,7 @@ def _results(
     queue = list(reversed(suspects))
     while queue:
         killers: list[Path] = []
-        for f, res in _pool_run(queue, killers, 1, 1, ids, include_text):
+        for f, res in _pool_run(queue, killers, 1, 1, ids, settings):
             tick(f)
             yield f, res
         for f in killers:
@@ -264,7 +289,7 @@ def _pool_run(
     workers: int,
     window: int,
     ids: dict[Path, str],
-    include_text: bool,
+    settings: Settings,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Work off ``queue`` (popped from its end) in one pool until it is empty or the pool breaks;
     the files in flight when it broke go to ``crashed``. At most ``window`` files are in flight, which
@@ -284,7 +309,7 @@ def _pool_run(
             while queue and len(inflight) < window and not broken:
                 f = queue.pop()
                 try:
-                    inflight[pool.submit(process_one, f, ids[f], include_text)] = f
+                    inflight[pool.submit(process_one, f, ids[f], settings)] = f
                 except BrokenProcessPool:
                     broken = True
                     queue.append(f)

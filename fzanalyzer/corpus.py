@@ -2,7 +2,7 @@
 
 >>> from fzanalyzer import Corpus
 >>> corpus = Corpus.from_dir("corpora")          # doctest: +SKIP
->>> corpus.reports[["issuer", "year_covered"]]   # doctest: +SKIP
+>>> corpus.reports[["issuer", "gov_level", "year_covered"]]   # doctest: +SKIP
 """
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ from .model import Report
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from .scale.dataset import ParquetCorpus
 
 
 class Corpus:
@@ -50,18 +52,21 @@ class Corpus:
                 failures.append(res["failure"])
         return cls(reports, failures)
 
+    @staticmethod
+    def from_parquet(path: str | Path) -> ParquetCorpus:
+        """A Parquet dataset written by ``fzanalyzer extract --dataset DIR``, read lazily: each
+        table when first asked for, ``.scan(table, years=[…])`` only the partitions asked for."""
+        from .scale.dataset import ParquetCorpus
+
+        return ParquetCorpus(path)
+
     @classmethod
     def from_store(cls, path: str | Path) -> Corpus:
         """Load what ``fzanalyzer extract --store`` wrote."""
         from .store import Store
 
         with Store(path, read_only=True) as st:
-            reports = [Report.from_dict(d) for d in st.report_dicts()]
-            fail = st.table("failures")
-        failures = [
-            Failure(r["source"], r["code"], r["message"], r["sha256"]) for r in fail.to_dict("records")
-        ]
-        return cls(reports, failures)
+            return cls([Report.from_dict(d) for d in st.report_dicts()], st.failures())
 
     @classmethod
     def from_jsonl(cls, path: str | Path) -> Corpus:
@@ -85,15 +90,14 @@ class Corpus:
     # -- DataFrames -------------------------------------------------------------------------
     @property
     def reports(self) -> pd.DataFrame:
-        """One row of metadata per report."""
+        """One row of metadata per report (the columns of the store's reports table, without text)."""
         import pandas as pd
 
-        from .export import report_row
+        from .schema import columns, report_row
 
-        rows = [report_row(r.to_dict(include_text=False)) for r in self._reports]
-        df = pd.DataFrame(rows)
-        if not df.empty:
-            df["year_covered"] = df["year_covered"].astype("Int64")
+        rows = [report_row(r.to_dict(include_text=False), text=False) for r in self._reports]
+        df = pd.DataFrame(rows, columns=columns("reports", text=False))
+        df["year_covered"] = df["year_covered"].astype("Int64")
         return df
 
     @property
@@ -112,9 +116,9 @@ class Corpus:
     def failures_df(self) -> pd.DataFrame:
         import pandas as pd
 
-        return pd.DataFrame(
-            [asdict(f) for f in self.failures], columns=["source", "code", "message", "sha256"]
-        )
+        from .schema import columns
+
+        return pd.DataFrame([asdict(f) for f in self.failures], columns=columns("failures"))
 
     # -- pairs of years ---------------------------------------------------------------------
     def by_issuer(self) -> dict[str, list[Report]]:

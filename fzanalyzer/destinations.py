@@ -5,11 +5,11 @@ traceback, every result lost); ``extract r.txt -o r.txt`` truncated its input; a
 was replaced without a word. :func:`check_destinations` refuses all of these up front, each with
 its own code:
 
-- ``E110`` the output is one of the inputs;
-- ``E111`` the output's folder does not exist;
-- ``E112`` the output's folder cannot be written to (read-only, no permission);
-- ``E113`` the output exists and ``force`` is not set;
-- ``E114`` a folder was asked for and the name is a file (``export -o FILE``), or the reverse.
+- ``E107`` the output is one of the inputs;
+- ``E106`` the output's folder does not exist;
+- ``E108`` the output's folder cannot be written to (read-only, no permission);
+- ``E109`` the output exists and ``force`` is not set;
+- ``E110`` a folder was asked for and the name is a file (``export -o FILE``), or the reverse.
 
 >>> import tempfile
 >>> folder = Path(tempfile.mkdtemp())
@@ -18,7 +18,7 @@ its own code:
 ...     check_destinations([folder / "r.txt"], inputs=[folder / "r.txt"])
 ... except UsageError as exc:
 ...     print(exc.code)
-E110
+E107
 """
 
 from __future__ import annotations
@@ -48,19 +48,19 @@ def check_destinations(
         target = Path(raw)
         for inp in ins:
             if _same_file(target, inp):
-                raise UsageError.from_code("E110", path=target, detail=str(inp))
+                raise UsageError.from_code("E107", path=target, detail=str(inp))
         if folders:
             if target.exists() and not target.is_dir():
-                raise UsageError.from_code("E114", path=target, detail="a folder")
+                raise UsageError.from_code("E110", path=target, detail="a folder")
             parent = _nearest_existing(target)
         else:
             if target.is_dir():
-                raise UsageError.from_code("E114", path=target, detail="a file name")
+                raise UsageError.from_code("E110", path=target, detail="a file name")
             parent = target.parent if str(target.parent) else Path(".")
             if not parent.is_dir():
-                raise UsageError.from_code("E111", path=target, detail=str(parent))
+                raise UsageError.from_code("E106", path=target, detail=str(parent))
             if target.exists() and not force:
-                raise UsageError.from_code("E113", path=target)
+                raise UsageError.from_code("E109", path=target)
         _check_writable(target, parent)
 
 
@@ -98,4 +98,4 @@ def _check_writable(target: Path, folder: Path) -> None:
         os.close(fd)
         os.unlink(name)
     except OSError as exc:
-        raise UsageError.from_code("E112", path=target, detail=f"{folder}: {exc.strerror}") from exc
+        raise UsageError.from_code("E108", path=target, detail=f"{folder}: {exc.strerror}") from exc

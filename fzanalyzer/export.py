@@ -3,7 +3,12 @@
 JSON forms are the output-contract objects. Tabular forms (CSV, Parquet) are one file per table:
 ``OUT`` gets the reports table and ``OUT``'s siblings ``<stem>.sections.<ext>``,
 ``<stem>.indicators.<ext>``, ``<stem>.plans.<ext>`` and ``<stem>.failures.<ext>`` the rest, each
-row carrying the report's id and metadata.
+item row carrying the report's id and metadata; the columns are those of :mod:`fzanalyzer.schema`
+(the store's and the DataFrames'). In CSV a list (``warnings``, ``region_inferred``) is one JSON
+array per cell.
+
+Every file is written under a temporary name beside it and renamed into place when complete, so
+a run that is killed or fails leaves the previous file as it was and never a half line.
 """
 
 from __future__ import annotations
@@ -23,21 +28,47 @@ if TYPE_CHECKING:
 FORMATS = ("jsonl", "json", "csv", "parquet")
 
 
-class JsonWriter:
-    """Streams reports as JSON Lines (or collects them for one JSON array).
+class AtomicPath:
+    """A temporary path beside ``path`` that replaces it on :meth:`commit` (and is removed on
+    :meth:`discard`); as a context manager, it commits when the block ends without error.
 
-    A file is written under a temporary name beside it and renamed into place by ``close(ok=True)``:
-    a run that is killed never leaves half a JSON document (nor replaces a good one)."""
+    >>> import tempfile; p = Path(tempfile.mkdtemp()) / "out.txt"
+    >>> with AtomicPath(p) as tmp:
+    ...     _ = tmp.write_text("done", encoding="utf-8")
+    >>> p.read_text(encoding="utf-8"), sorted(x.name for x in p.parent.iterdir())
+    ('done', ['out.txt'])
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        fd, name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent)
+        os.close(fd)
+        self.tmp = Path(name)
+
+    def commit(self) -> None:
+        os.replace(self.tmp, self.path)
+
+    def discard(self) -> None:
+        self.tmp.unlink(missing_ok=True)
+
+    def __enter__(self) -> Path:
+        return self.tmp
+
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        if exc_type is None:
+            self.commit()
+        self.discard()
+
+
+class JsonWriter:
+    """Streams reports as JSON Lines (or collects them for one JSON array)."""
 
     def __init__(self, output: str, fmt: str) -> None:
         self.fmt = fmt
-        self._out = None if output == "-" else Path(output)
-        self._tmp = None
-        if self._out is not None:
-            fd, name = tempfile.mkstemp(prefix=f".{self._out.name}.", suffix=".part", dir=self._out.parent)
-            os.close(fd)
-            self._tmp = Path(name)
-        self._fh: IO[str] = sys.stdout if self._tmp is None else open(self._tmp, "w", encoding="utf-8")  # noqa: SIM115
+        self.output = output
+        self._atomic = None if output == "-" else AtomicPath(output)
+        self._tmp = self._atomic.tmp if self._atomic else None
+        self._fh: IO[str] = open(self._tmp, "w", encoding="utf-8") if self._tmp else sys.stdout  # noqa: SIM115
         self._first = True
         if fmt == "json":
             self._fh.write("[\n")
@@ -49,19 +80,21 @@ class JsonWriter:
         else:
             self._fh.write(("" if self._first else ",\n") + line)
         self._first = False
-        self._fh.flush()
+        if self._tmp is None:
+            self._fh.flush()
 
-    def close(self, ok: bool = True) -> None:
-        """Finish the output; ``ok=False`` (the run failed): drop it and keep what was there."""
+    def close(self, ok: bool = True) -> list[Path]:
+        """Finish the file and move it into place (``ok=False``: drop it, keep the old one)."""
         if self.fmt == "json" and ok:
             self._fh.write("\n]\n")
-        if self._tmp is None or self._out is None:
+        if self._atomic is None:
             self._fh.flush()
-            return
+            return []
         self._fh.close()
         if ok:
-            os.replace(self._tmp, self._out)
-        self._tmp.unlink(missing_ok=True)
+            self._atomic.commit()
+        self._atomic.discard()
+        return [Path(self.output)] if ok else []
 
 
 class TableWriter:
@@ -74,11 +107,13 @@ class TableWriter:
         self.fmt = fmt
         self.include_text = include_text
         self.rows: dict[str, list[dict[str, Any]]] = {
-            t: [] for t in ("reports", "sections", "indicators", "plans")
+            t: [] for t in ("reports", "sections", "indicators", "plans", "failures")
         }
 
     def write(self, d: dict[str, Any]) -> None:
-        for table, rows in tables_of(d, include_text=self.include_text).items():
+        from .schema import tables_of
+
+        for table, rows in tables_of(d, text=self.include_text).items():
             self.rows[table].extend(rows)
 
     def write_failures(self, failures: list[dict[str, Any]]) -> None:
@@ -87,18 +122,20 @@ class TableWriter:
     def close(self, ok: bool = True) -> list[Path]:
         import pandas as pd
 
-        from .safecell import safe_frame
+        from .schema import columns
 
-        written: list[Path] = []
         if not ok:
-            return written
+            return []
+        written = []
         for table, rows in self.rows.items():
             path = self.output if table == "reports" else _sibling(self.output, table)
-            df = pd.DataFrame(rows)
-            if self.fmt == "csv":
-                safe_frame(df).to_csv(path, index=False, encoding="utf-8")
-            else:
-                _to_parquet(df, path)
+            names = columns(table, docvars=True, text=self.include_text)
+            df = pd.DataFrame(rows, columns=names)
+            with AtomicPath(path) as tmp:
+                if self.fmt == "csv":
+                    write_csv(df, tmp)
+                else:
+                    _to_parquet(df, tmp)
             written.append(path)
         return written
 
@@ -109,46 +146,21 @@ def writer(output: str, fmt: str, include_text: bool = True) -> JsonWriter | Tab
     return JsonWriter(output, fmt) if fmt in ("jsonl", "json") else TableWriter(output, fmt, include_text)
 
 
-def report_row(d: dict[str, Any], include_text: bool = False) -> dict[str, Any]:
-    """One flat metadata row of a report dict (the reports table)."""
-    m = d.get("meta") or {}
-    region = m.get("region") or {}
-    row = {
-        "id": d["id"],
-        "source": d.get("source"),
-        "sha256": d.get("sha256"),
-        "format": d.get("format"),
-        "title": m.get("title"),
-        "issuer": m.get("issuer"),
-        "province": region.get("province"),
-        "city": region.get("city"),
-        "county_or_district": region.get("county_or_district"),
-        "adcode": m.get("adcode"),
-        "region_inferred": ";".join(m.get("region_inferred") or []),
-        "level": m.get("level"),
-        "year_covered": m.get("year_covered"),
-        "is_report": m.get("is_report"),
-        "doc_type": m.get("doc_type"),
-        "warnings": " | ".join(m.get("warnings") or []),
-        "n_sections": len(d.get("sections") or []),
-        "n_indicators": len(d.get("indicators") or []),
-        "n_plans": len(d.get("plans") or []),
-    }
-    if include_text:
-        row["text"] = d.get("text")
-    return row
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    """A table as CSV: lists as one compact JSON array per cell (as DuckDB's ``to_json`` writes
+    them in ``fzanalyzer export``), and no field a spreadsheet would run as a formula
+    (:func:`fzanalyzer.safecell.safe_frame`: report text is untrusted)."""
+    from .safecell import safe_frame
 
-
-def tables_of(d: dict[str, Any], include_text: bool = False) -> dict[str, list[dict[str, Any]]]:
-    """A report dict split into flat rows per table, each item row keyed by report id."""
-    m = d.get("meta") or {}
-    keys = {"report_id": d["id"], "issuer": m.get("issuer"), "year": m.get("year_covered")}
-    return {
-        "reports": [report_row(d, include_text)],
-        "sections": [{**keys, **s} for s in d.get("sections") or []],
-        "indicators": [{**keys, **i} for i in d.get("indicators") or []],
-        "plans": [{**keys, **p} for p in d.get("plans") or []],
-    }
+    df = df.copy()
+    for col in df.columns:
+        if any(isinstance(v, list) for v in df[col]):  # (Series.any() refuses datetime columns)
+            df[col] = df[col].map(
+                lambda v: (
+                    json.dumps(v, ensure_ascii=False, separators=(",", ":")) if isinstance(v, list) else v
+                )
+            )
+    safe_frame(df).to_csv(path, index=False, encoding="utf-8")
 
 
 def _sibling(path: Path, table: str) -> Path:

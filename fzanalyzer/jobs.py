@@ -19,7 +19,8 @@ class Summary:
     """What an extract run did; ``failures`` lists every file that failed, with its reason."""
 
     processed: int = 0
-    skipped: int = 0  # already in the store (resumed run)
+    skipped: int = 0  # already in the store (resumed run): not extracted again
+    read_back: int = 0  # of the skipped, written to the output from the store
     failures: list[Failure] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # folder entries that are not report files
     not_reports: list[str] = field(default_factory=list)  # read fine, but meta.is_report is false
@@ -31,6 +32,11 @@ class Summary:
         return not self.failures
 
 
+#: Reports per store transaction, and the longest a finished report waits for its commit.
+BATCH_REPORTS = 64
+BATCH_SECONDS = 10.0
+
+
 def extract(
     inputs: Iterable[str | Path],
     *,
@@ -40,15 +46,23 @@ def extract(
     workers: int | None = None,
     include_text: bool = True,
     progress: bool = True,
+    dataset: str | Path | None = None,
+    client: Any = None,
     force: bool = False,
 ) -> Summary:
     """Extract every input file; write JSON/CSV/Parquet to ``output`` and/or tables to ``store``.
 
-    Files already in the store (same source, same sha256) are skipped, so an interrupted run
-    resumes; a stored report's id is never given to another file.
-    Nothing is lost: a file that fails becomes a :class:`~fzanalyzer.batch.Failure`.
-    Before the run, the outputs are checked (:mod:`fzanalyzer.destinations`): never an input,
-    in a folder that exists and can be written, and not replacing a file unless ``force``.
+    Files already in the store (same source, same sha256) are not extracted again: an interrupted
+    run resumes where its last committed batch ended, and the output still holds every report asked
+    for (the stored ones are read back); a stored report's id is never given to another file.
+    Nothing is lost: a file that fails becomes a :class:`~fzanalyzer.batch.Failure`. Before the
+    run, the outputs are checked (:mod:`fzanalyzer.destinations`): never an input, in a folder that
+    exists and can be written, and not replacing a file unless ``force`` (or a ``store``, from which
+    the output is rebuilt). The output is written
+    under a temporary name and renamed when the run is complete.
+
+    ``dataset``: also write a Parquet dataset partitioned by year (:mod:`fzanalyzer.scale.dataset`).
+    ``client``: a ``dask.distributed.Client`` to run the files on (same results as the local pool).
     """
     from .destinations import check_destinations, output_files
     from .export import writer
@@ -56,12 +70,24 @@ def extract(
 
     found = find_inputs(inputs)
     targets = output_files(output, fmt) if output and output != "-" else []
-    check_destinations(targets, inputs=found.files, force=force)
+    # With a store, the output is rebuilt from it on a re-run (stored reports read back): replacing
+    # it loses nothing, so the README's command can be run again. Without one, only with force.
+    check_destinations(targets, inputs=found.files, force=force or store is not None)
     if store:  # an existing store is resumed, not replaced
         check_destinations([Path(store)], inputs=found.files, force=True)
     summary = Summary(ignored=[str(p) for p in found.ignored])
-    st = Store(store) if store else None
     out = writer(output, fmt, include_text) if output else None
+    try:
+        st = Store(store) if store else None
+    except BaseException:
+        if out is not None:
+            out.close(ok=False)  # no temporary file left behind
+        raise
+    batch = _Batch(st)
+    if dataset is not None:
+        from .scale.dataset import DatasetWriter
+
+        ds_out = DatasetWriter(dataset, include_text=include_text)
     t0 = time.perf_counter()
     ok = False
     try:
@@ -69,38 +95,82 @@ def extract(
         stored_ids = st.ids_by_source() if st else None
         with _progress(len(found.files), progress) as advance:
             for _path, res in run(
-                found.files, workers=workers, skip=skip, stored_ids=stored_ids, include_text=True
+                found.files,
+                workers=workers,
+                skip=skip,
+                stored_ids=stored_ids,
+                include_text=True,
+                client=client,
             ):
                 advance()
                 if "skipped" in res:
                     summary.skipped += 1
+                    if out is not None and st is not None:
+                        d = st.stored_report(res["skipped"], res.get("id"))
+                        if d is not None:
+                            summary.read_back += 1
+                            out.write(_without_text(d, include_text))
                     continue
                 if "failure" in res:
                     summary.failures.append(res["failure"])
-                    if st:
-                        st.add_failure(res["failure"])
+                    batch.add(failure=res["failure"])
                     continue
                 d = res["report"]
                 summary.processed += 1
                 if not d["meta"].get("is_report", True):
                     summary.not_reports.append(d["id"])
-                if st:
-                    st.add_report(d)
-                if out:
-                    if not include_text:
-                        d = {k: v for k, v in d.items() if k != "text"}
-                    out.write(d)
+                batch.add(report=d)
+                if dataset is not None:
+                    ds_out.write(d)
+                if out is not None:
+                    out.write(_without_text(d, include_text))
         if out is not None and hasattr(out, "write_failures"):
             out.write_failures([asdict(f) for f in summary.failures])
+        if dataset is not None:
+            ds_out.write_failures([asdict(f) for f in summary.failures])
+            summary.outputs.extend(str(p) for p in ds_out.close())
         ok = True
     finally:
-        if out is not None:
-            written = out.close(ok=ok)
-            summary.outputs = [str(p) for p in written] if written else [str(output)]
-        if st:
-            st.close()
+        try:
+            batch.flush()  # what finished is kept, even on Ctrl-C
+        finally:
+            if out is not None:
+                summary.outputs[:0] = [str(p) for p in out.close(ok=ok)] or [str(output)]
+            if st:
+                st.close()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _without_text(d: dict[str, Any], include_text: bool) -> dict[str, Any]:
+    return d if include_text else {k: v for k, v in d.items() if k != "text"}
+
+
+class _Batch:
+    """Reports and failures waiting for one store transaction (see ``BATCH_REPORTS``)."""
+
+    def __init__(self, st: Any) -> None:
+        self.st = st
+        self.reports: list[dict[str, Any]] = []
+        self.failures: list[Failure] = []
+        self.since = time.perf_counter()
+
+    def add(self, report: dict[str, Any] | None = None, failure: Failure | None = None) -> None:
+        if self.st is None:
+            return
+        if report is not None:
+            self.reports.append(report)
+        if failure is not None:
+            self.failures.append(failure)
+        full = len(self.reports) + len(self.failures) >= BATCH_REPORTS
+        if full or time.perf_counter() - self.since > BATCH_SECONDS:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.st is not None and (self.reports or self.failures):
+            self.st.write(self.reports, self.failures)
+        self.reports, self.failures = [], []
+        self.since = time.perf_counter()
 
 
 class _progress:

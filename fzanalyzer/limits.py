@@ -42,6 +42,24 @@ ZIP_RATIO_MIN_BYTES = 10 * 1024 * 1024
 LEGACY_TIMEOUT_S = 120
 
 
+def current() -> dict[str, int]:
+    """The limits in force, by name: what a batch hands to its worker processes (a worker started
+    with 'spawn' imports this module afresh, with the defaults).
+
+    >>> current()["MAX_PDF_PAGES"] == MAX_PDF_PAGES
+    True
+    """
+    return {k: v for k, v in globals().items() if k.isupper() and isinstance(v, int)}
+
+
+def apply(values: dict[str, int]) -> None:
+    """Set the limits of this process to ``values`` (from :func:`current` in another process)."""
+    unknown = set(values) - set(current())
+    if unknown:
+        raise ValueError(f"unknown limits {sorted(unknown)}; known: {sorted(current())}")
+    globals().update(values)
+
+
 def human_bytes(n: int) -> str:
     """``human_bytes(210_000_000)`` → ``'200.3 MB'`` (MiB, as the limits are written).
 

@@ -8,10 +8,12 @@ renaming is not.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, is_dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import pandas as pd
 
 CANONICAL_LABELS = (
@@ -62,6 +64,8 @@ class Meta:
     # Additions beyond the contract.
     published: str | None = None  # publication date (ISO) when the source says it
     doc_type: str | None = None  # why is_report is false: news, plan, work_report, ...
+    source_url: str | None = None  # where the file was fetched from (its ``.fetch.json`` sidecar)
+    fetched_at: str | None = None  # when (ISO 8601, UTC)
 
 
 @dataclass
@@ -203,70 +207,47 @@ class Report:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Report:
-        meta_d = dict(d.get("meta") or {})
-        meta_d["region"] = Region(**(meta_d.get("region") or {}))
-        return cls(
-            id=d["id"],
-            source=d.get("source", ""),
-            sha256=d.get("sha256", ""),
-            format=d.get("format", ""),
-            text=d.get("text", ""),
-            meta=Meta(**_known(Meta, meta_d)),
-            sections=[Section(**_known(Section, s)) for s in d.get("sections", [])],
-            indicators=[Indicator(**_known(Indicator, i)) for i in d.get("indicators", [])],
-            plans=[Plan(**_known(Plan, p)) for p in d.get("plans", [])],
-            extractor_version=d.get("extractor_version", ""),
-        )
+        """The inverse of :meth:`to_dict` (keys that are not fields are ignored)."""
+        return _from_dict(cls, {"source": "", "sha256": "", "format": "", "text": "", **d})
 
-    # -- DataFrames -------------------------------------------------------------------------
-    def meta_row(self) -> dict[str, Any]:
-        """Flat metadata row (docvars) attached to every item row."""
-        m = self.meta
-        return {
-            "report_id": self.id,
-            "issuer": m.issuer,
-            "province": m.region.province,
-            "city": m.region.city,
-            "county_or_district": m.region.county_or_district,
-            "adcode": m.adcode,
-            "gov_level": m.level,
-            "year": m.year_covered,
-        }
+    # -- DataFrames (columns: fzanalyzer.schema) --------------------------------------------
+    def _frame(self, table: str, extra: Callable[[Any], dict[str, Any]] | None = None) -> pd.DataFrame:
+        import pandas as pd
+
+        from .schema import columns, docvars_of, item_rows, report_row
+
+        d = self.to_dict(include_text=False)
+        rows = item_rows(d, table, docvars=docvars_of(report_row(d, text=False)))
+        if extra is not None:
+            for row, item in zip(rows, getattr(self, table), strict=True):
+                row.update(extra(item))
+        names = columns(table, docvars=True) + list(_FRAME_EXTRAS.get(table, ()))
+        return pd.DataFrame(rows, columns=names)
 
     @property
     def sections_df(self) -> pd.DataFrame:
-        import pandas as pd
-
-        rows = [{**self.meta_row(), **asdict(s), "text": self.text[s.start : s.end]} for s in self.sections]
-        return pd.DataFrame(rows, columns=_columns(Section, extra=("text",), meta=True))
+        """One row per section with the report's metadata, and the section's ``text``."""
+        return self._frame("sections", lambda s: {"text": self.text[s.start : s.end]})
 
     @property
     def indicators_df(self) -> pd.DataFrame:
-        import pandas as pd
+        """One row per indicator with the report's metadata, its section's title, part and topic."""
 
-        rows = []
-        for i in self.indicators:
+        def where(i: Indicator) -> dict[str, Any]:
             sec = self.section(i.section)
             part = self._part_of(sec)
-            rows.append(
-                {
-                    **self.meta_row(),
-                    **asdict(i),
-                    "section_title": sec.title if sec else None,
-                    "canonical": part.canonical if part else None,
-                    "topic": self._topic_of(sec),
-                }
-            )
-        return pd.DataFrame(
-            rows, columns=_columns(Indicator, extra=("section_title", "canonical", "topic"), meta=True)
-        )
+            return {
+                "section_title": sec.title if sec else None,
+                "canonical": part.canonical if part else None,
+                "topic": self._topic_of(sec),
+            }
+
+        return self._frame("indicators", where)
 
     @property
     def plans_df(self) -> pd.DataFrame:
-        import pandas as pd
-
-        rows = [{**self.meta_row(), **asdict(p)} for p in self.plans]
-        return pd.DataFrame(rows, columns=_columns(Plan, meta=True))
+        """One row per plan with the report's metadata."""
+        return self._frame("plans")
 
     def _part_of(self, sec: Section | None) -> Section | None:
         while sec is not None and sec.level > 1:
@@ -281,24 +262,24 @@ class Report:
         return None
 
 
-_META_COLUMNS = (
-    "report_id",
-    "issuer",
-    "province",
-    "city",
-    "county_or_district",
-    "adcode",
-    "gov_level",
-    "year",
-)
+#: Columns the DataFrames add after the schema's (derived from the report, not stored).
+_FRAME_EXTRAS = {"sections": ("text",), "indicators": ("section_title", "canonical", "topic")}
 
 
-def _columns(cls: type, extra: tuple[str, ...] = (), meta: bool = False) -> list[str]:
-    own = [f.name for f in fields(cls)]
-    return [*(_META_COLUMNS if meta else ()), *own, *extra]
+def _from_dict(cls: type, d: dict[str, Any]) -> Any:
+    """A dataclass from its ``asdict`` form, nested dataclasses and lists of them included;
+    unknown keys are ignored (tolerates newer/older JSON)."""
+    import typing
 
-
-def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
-    """Keep only keys that are fields of ``cls`` (tolerates newer/older JSON)."""
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in d.items() if k in names}
+    hints = typing.get_type_hints(cls)
+    kwargs: dict[str, Any] = {}
+    for f in fields(cls):
+        if f.name not in d:
+            continue
+        v, tp = d[f.name], hints[f.name]
+        if is_dataclass(tp):
+            v = _from_dict(tp, v or {})  # type: ignore[arg-type]
+        elif typing.get_origin(tp) is list and is_dataclass(inner := typing.get_args(tp)[0]):
+            v = [_from_dict(inner, x) for x in v or []]  # type: ignore[arg-type]
+        kwargs[f.name] = v
+    return cls(**kwargs)

@@ -48,7 +48,7 @@ def analyze_file(path: Path, *, id: str | None = None, analyze: bool = True) -> 
 
     raw = read_file(path)
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
-    return _analyze(
+    report = _analyze(
         raw.text,
         id=id or report_id(path),
         source=str(path),
@@ -58,6 +58,24 @@ def analyze_file(path: Path, *, id: str | None = None, analyze: bool = True) -> 
         warnings=list(raw.warnings),
         analyze=analyze,
     )
+    _provenance(path, report.meta)
+    return report
+
+
+def _provenance(path: Path, meta: Meta) -> None:
+    """Where and when ``fzanalyzer fetch`` got the file, from its sidecar ``NAME.fetch.json``."""
+    import json
+
+    sidecar = path.with_name(path.name + ".fetch.json")
+    if not sidecar.is_file():
+        return
+    try:
+        prov = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return  # a damaged sidecar does not stop the report from being read
+    if isinstance(prov, dict):
+        meta.source_url = prov.get("final_url") or prov.get("url")
+        meta.fetched_at = prov.get("fetched_at")
 
 
 def analyze_text(text: str, *, id: str = "text", source: str = "<string>", analyze: bool = True) -> Report:

@@ -24,10 +24,17 @@ if [ "$dev" = 1 ]; then
       echo "setup: please install ${need[*]} (Debian packages); tests that need them will fail" >&2
     fi
   fi
-  # torch from the CPU wheel on this disk (a plain `torch` requirement pulls a multi-GB CUDA build),
-  # before sentence-transformers so pip does not choose torch itself.
-  "$PY" -m pip install -q --disable-pip-version-check "torch==2.13.0" || echo "setup: torch==2.13.0 not available; the sentence-transformers tests will fail" >&2
-  "$PY" -m pip install -q --disable-pip-version-check -e ".[dev,semantic,e5,st]"
+  # torch for the CPU, before sentence-transformers so pip does not choose torch itself: a plain
+  # `torch` from PyPI is a multi-GB CUDA build on Linux. A torch already installed is kept; else
+  # the CPU wheel index (no version pin: it has a build for every platform), else the version
+  # this project's CI machines serve as a CPU wheel from their package index.
+  if ! "$PY" -c "import torch" >/dev/null 2>&1; then
+    "$PY" -m pip install -q --disable-pip-version-check --retries 1 --timeout 15 torch \
+        --index-url https://download.pytorch.org/whl/cpu 2>/dev/null \
+      || "$PY" -m pip install -q --disable-pip-version-check "torch==2.13.0" \
+      || echo "setup: torch could not be installed; the sentence-transformers tests will fail" >&2
+  fi
+  "$PY" -m pip install -q --disable-pip-version-check -e ".[dev,semantic,e5,st,dask]"
 else
   "$PY" -m pip install -q --disable-pip-version-check -e .
 fi

@@ -143,3 +143,101 @@ def test_a_near_miss_document_gets_metadata_but_no_items(tmp_path):
     assert report.sections == [] and report.indicators == [] and report.plans == []
     assert any(w.startswith("W015") for w in report.meta.warnings)
     assert enrich(report).indicators  # on request the numbers are still there
+
+
+def test_rerun_output_holds_every_report_asked_for(batch_dir, tmp_path):
+    """Re-running the README's first command must not empty the output: the reports already
+    stored are read back into it."""
+    db, out = tmp_path / "fz.duckdb", tmp_path / "corpora.jsonl"
+    first = extract([batch_dir], store=db, output=str(out), workers=1, progress=False)
+    before = out.read_text(encoding="utf-8")
+    again = extract([batch_dir], store=db, output=str(out), workers=1, progress=False)
+    assert first.processed == 2 and again.processed == 0 and again.read_back == 2
+    assert out.read_text(encoding="utf-8") == before
+    assert [json.loads(line)["id"] for line in before.splitlines()] == ["jingan-2019", "tangxi-2021"]
+
+
+def test_a_killed_run_leaves_the_previous_output_whole(batch_dir, tmp_path, monkeypatch):
+    """Ctrl-C (or a crash) after the first report: the old output stays as it was, with no half
+    line and no temporary file left beside it; the report finished before is in the store."""
+    import fzanalyzer.jobs as jobs
+
+    out, db = tmp_path / "out.jsonl", tmp_path / "fz.duckdb"
+    out.write_text('{"id": "old"}\n', encoding="utf-8")
+    real_run = jobs.run
+
+    def interrupted(*args, **kwargs):
+        for n, item in enumerate(real_run(*args, **kwargs)):
+            if n == 2:
+                raise KeyboardInterrupt
+            yield item
+
+    monkeypatch.setattr(jobs, "run", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        extract([batch_dir], store=db, output=str(out), workers=1, progress=False)
+    assert out.read_text(encoding="utf-8") == '{"id": "old"}\n'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fz.duckdb", "in", "out.jsonl"]
+    with Store(db, read_only=True) as st:
+        assert st.counts()["reports"] == 1  # what finished was committed: the re-run resumes
+    monkeypatch.setattr(jobs, "run", real_run)
+    resumed = extract([batch_dir], store=db, output=str(out), workers=1, progress=False)
+    assert (resumed.skipped, resumed.processed, len(resumed.failures)) == (1, 1, 2)
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == [
+        "jingan-2019",
+        "tangxi-2021",
+    ]
+
+
+def test_export_files_and_frames_share_the_schema_columns(batch_dir, tmp_path):
+    """One naming everywhere: the store's export, extract's tables and the DataFrames."""
+    from fzanalyzer import Corpus
+    from fzanalyzer.schema import TABLES, columns
+
+    db = tmp_path / "fz.duckdb"
+    extract(
+        [batch_dir], store=db, output=str(tmp_path / "x.parquet"), fmt="parquet", workers=1, progress=False
+    )
+    with Store(db, read_only=True) as st:
+        st.export(tmp_path / "tables", "parquet")
+    corpus = Corpus.from_store(db)
+    for table in TABLES:
+        from_store = list(pd.read_parquet(tmp_path / "tables" / f"{table}.parquet").columns)
+        name = "x.parquet" if table == "reports" else f"x.{table}.parquet"
+        from_extract = list(pd.read_parquet(tmp_path / name).columns)
+        assert from_extract == columns(table, docvars=True)
+        assert [c for c in from_store if c != "stored_at"] == columns(table, docvars=True)
+    assert list(corpus.reports.columns) == columns("reports", text=False)
+    assert list(corpus.failures_df.columns) == columns("failures")
+    for table, extra in (("sections", ["text"]), ("indicators", ["section_title", "canonical", "topic"])):
+        assert list(getattr(corpus, f"{table}_df").columns) == columns(table, docvars=True) + extra
+    assert list(corpus.plans_df.columns) == columns("plans", docvars=True)
+
+
+def test_a_store_of_another_schema_is_refused_with_the_fix(tmp_path):
+    import duckdb
+
+    from fzanalyzer.errors import StoreError
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE reports (id VARCHAR, level VARCHAR, year_covered INTEGER)")
+    con.close()
+    with pytest.raises(StoreError, match=r"E071.*new store"):
+        Store(db)
+    assert main(["export", str(db), "--output", str(tmp_path / "t")]) == 2
+    out = tmp_path / "out.jsonl"
+    assert main(["extract", str(SEED), "--store", str(db), "-o", str(out), "--no-progress"]) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.duckdb"]  # no output, no temporary file
+
+
+def test_limits_reach_the_worker_processes(batch_dir, monkeypatch):
+    """A limit raised or lowered by the caller holds in every worker, not only with one worker
+    (workers are spawned and would import the limits afresh)."""
+    from fzanalyzer import limits
+    from fzanalyzer.batch import run
+
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
+    files = [batch_dir / "jingan-2019.txt", batch_dir / "tangxi-2021.txt"]
+    for workers in (1, 2):
+        codes = [res["failure"].code for _path, res in run(files, workers=workers)]
+        assert codes == ["E005", "E005"], workers

@@ -26,7 +26,7 @@ def test_reports_frame_has_one_row_of_metadata_per_report(corpus):
 
 def test_item_frames_carry_report_metadata_and_exact_offsets(corpus):
     ind = corpus.indicators_df
-    assert {"report_id", "issuer", "year", "gov_level", "canonical", "topic"} <= set(ind.columns)
+    assert {"report_id", "issuer", "year_covered", "gov_level", "canonical", "topic"} <= set(ind.columns)
     for rid, start, end, text in ind[["report_id", "start", "end", "text"]].itertuples(index=False):
         assert corpus[rid].text[start:end] == text
     sec = corpus.sections_df

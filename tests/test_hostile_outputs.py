@@ -75,7 +75,7 @@ def test_output_equal_to_an_input_is_refused(tmp_path, capsys, fmt):
     shutil.copy(SEED, r)
     before = r.read_bytes()
     assert _extract(str(r), "-o", str(r), "-f", fmt) == 2
-    assert "also an input" in one_line_error(capsys, "E110")
+    assert "also an input" in one_line_error(capsys, "E107")
     assert r.read_bytes() == before
 
 
@@ -84,15 +84,15 @@ def test_output_that_is_the_sibling_of_a_csv_output_is_refused(tmp_path, capsys)
     inp = tmp_path / "out.sections.txt"
     shutil.copy(SEED, inp)
     assert _extract(str(inp), "-o", str(tmp_path / "out.txt"), "-f", "csv") == 2
-    one_line_error(capsys, "E110")
+    one_line_error(capsys, "E107")
     assert inp.read_bytes() == SEED.read_bytes()
 
 
 def test_output_folder_missing_is_an_error_before_the_run(tmp_path, capsys):
     out = tmp_path / "missing" / "r.csv"
     assert _extract(str(DEV), "-f", "csv", "-o", str(out)) == 2
-    err = one_line_error(capsys, "E111")
-    assert "mkdir" in err
+    err = one_line_error(capsys, "E106")
+    assert "does not exist" in err
     assert "extracted" not in err  # no run happened
 
 
@@ -109,7 +109,7 @@ def _read_only_folder(tmp_path: Path) -> Path:
 def test_read_only_output_folder_is_an_error_before_the_run(tmp_path, capsys, fmt):
     out = _read_only_folder(tmp_path) / f"r.{fmt}"
     assert _extract(str(SEED), "-f", fmt, "-o", str(out)) == 2
-    one_line_error(capsys, "E112")
+    one_line_error(capsys, "E108")
 
 
 def test_read_only_export_folder(tmp_path, capsys):
@@ -117,14 +117,14 @@ def test_read_only_export_folder(tmp_path, capsys):
     assert _extract(str(SEED), "--store", str(db)) == 0
     capsys.readouterr()
     assert main(["export", str(db), "-o", str(_read_only_folder(tmp_path) / "tables")]) == 2
-    one_line_error(capsys, "E112")
+    one_line_error(capsys, "E108")
 
 
 def test_existing_outputs_are_not_overwritten_without_force(tmp_path, capsys):
     out = tmp_path / "r.jsonl"
     out.write_text("my notes\n", encoding="utf-8")
     assert _extract(str(SEED), "-o", str(out)) == 2
-    assert "--force" in one_line_error(capsys, "E113")
+    assert "--force" in one_line_error(capsys, "E109")
     assert out.read_text(encoding="utf-8") == "my notes\n"
     assert _extract(str(SEED), "-o", str(out), "--force") == 0
     assert out.read_text(encoding="utf-8").startswith('{"id": "jingan-2019"')
@@ -137,7 +137,7 @@ def test_existing_export_tables_are_not_overwritten_without_force(tmp_path, caps
     assert main(["export", str(db), "-o", str(tables), "-f", "csv"]) == 0
     capsys.readouterr()
     assert main(["export", str(db), "-o", str(tables), "-f", "csv"]) == 2
-    one_line_error(capsys, "E113")
+    one_line_error(capsys, "E109")
     assert main(["export", str(db), "-o", str(tables), "-f", "csv", "--force"]) == 0
 
 
@@ -148,7 +148,7 @@ def test_export_to_a_file_is_a_usage_error(tmp_path, capsys):
     target.write_text("x", encoding="utf-8")
     capsys.readouterr()
     assert main(["export", str(db), "-o", str(target)]) == 2
-    assert "folder" in one_line_error(capsys, "E114")
+    assert "folder" in one_line_error(capsys, "E110")
     assert target.read_text(encoding="utf-8") == "x"
 
 
@@ -257,10 +257,10 @@ def test_audit_and_reuse_outputs_never_replace_an_input(tmp_path, capsys):
     shutil.copy(DEV / "chengchuan-2021.txt", prev)
     shutil.copy(DEV / "chengchuan-2022.txt", nxt)
     assert main(["audit", str(prev), str(nxt), "-o", str(nxt)]) == 2
-    one_line_error(capsys, "E110")
+    one_line_error(capsys, "E107")
     assert main(["reuse", str(prev), str(nxt), "-o", str(prev)]) == 2
-    one_line_error(capsys, "E110")
+    one_line_error(capsys, "E107")
     assert main(["reuse", str(prev), str(nxt), "-o", str(tmp_path / "no" / "r.json")]) == 2
-    one_line_error(capsys, "E111")
+    one_line_error(capsys, "E106")
     assert prev.read_bytes() == (DEV / "chengchuan-2021.txt").read_bytes()
     assert nxt.read_bytes() == (DEV / "chengchuan-2022.txt").read_bytes()

@@ -31,6 +31,7 @@ The report text comes from ``$FZ_BENCH_TEXT``, else the repository's ``corpora/*
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
 import tempfile
@@ -165,7 +166,7 @@ def run(quick: bool = False) -> list[BenchRow]:
                     _row(
                         f"ingest office-made pdf ({engine})",
                         [office],
-                        lambda p, e=engine: read_pdf(p, engine=e),
+                        functools.partial(read_pdf, engine=engine),
                         bare,
                         label,
                         1,

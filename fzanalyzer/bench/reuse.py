@@ -80,7 +80,7 @@ def run(quick: bool = False) -> list[BenchRow]:
     from ..compare.synth import planted_recall, synth_corpus
 
     texts = source_texts()
-    sizes = QUICK_SIZES if quick else SIZES
+    sizes: tuple[int, ...] = QUICK_SIZES if quick else SIZES
     rows: list[BenchRow] = []
     walls: list[float] = []
     cpus: list[float] = []

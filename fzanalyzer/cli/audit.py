@@ -92,14 +92,27 @@ def audit_review(
     workbook: Path = typer.Argument(..., help="An audit workbook whose reviewer_status column is filled."),
 ) -> int:
     """Agreement between the machine's statuses and a reviewer's verdicts (accuracy, Cohen's kappa)."""
+    import zipfile
+
+    from openpyxl.utils.exceptions import InvalidFileException
+
     from ..compare.audit_report import read_review
-    from ..errors import FzError
+    from ..errors import FzError, UsageError
 
     if not workbook.is_file():
-        raise FzError(
-            f"{workbook}: file not found. Give the .xlsx written by `fzanalyzer audit --format xlsx`."
+        raise UsageError(
+            f"{workbook}: file not found. Give the .xlsx written by `fzanalyzer audit --format xlsx`.",
+            code="E001",
         )
-    r = read_review(workbook)
+    try:
+        r = read_review(workbook)
+    except FzError as exc:  # a workbook, but not an audit workbook (no audit sheet or column)
+        raise UsageError.from_code("E102", path=workbook, detail=exc.message.split(": ", 1)[-1]) from exc
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, IndexError, OSError) as exc:
+        raise UsageError.from_code("E102", path=workbook, detail=f"{type(exc).__name__}: {exc}") from exc
+    if not r["n"]:
+        bad = f"{len(r['invalid'])} value(s) that are not statuses" if r["invalid"] else "the column is empty"
+        raise UsageError.from_code("E103", path=workbook, detail=bad)
     typer.echo(f"reviewed plans: {r['n']}")
     typer.echo(f"accuracy: {r['accuracy']:.3f}")
     typer.echo(f"cohen_kappa: {r['kappa']:.3f}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from . import app
+from .tables import show_table
 
 
 @app.command()
@@ -16,7 +17,6 @@ def bench(
     import importlib
 
     from rich.console import Console
-    from rich.table import Table
 
     from ..bench import BENCH_MODULES
 
@@ -25,25 +25,30 @@ def bench(
     if unknown:
         raise typer.BadParameter(f"unknown bench module(s) {sorted(unknown)}; choose from {BENCH_MODULES}")
     console = Console()
-    table = Table(title="fzanalyzer bench" + (" (quick)" if quick else ""))
-    for col in ("bench", "what", "items", "seconds", "rate", "baseline", "ratio", "peak MB", "note"):
-        table.add_column(
-            col, justify="right" if col in ("items", "seconds", "rate", "ratio", "peak MB") else "left"
-        )
+    rows = []
     for name in names:
         module = importlib.import_module(f"fzanalyzer.bench.{name}")
         for row in module.run(quick=quick):
-            table.add_row(
-                name,
-                row.name,
-                str(row.items),
-                f"{row.seconds:.3f}",
-                f"{row.rate:,.0f} {row.unit}/s",
-                row.baseline or "",
-                f"{row.ratio:.2f}" if row.ratio is not None else "",
-                f"{row.peak_mb:.1f}" if row.peak_mb is not None else "",
-                row.note,
+            rows.append(
+                [
+                    name,
+                    row.name,
+                    str(row.items),
+                    f"{row.seconds:.3f}",
+                    f"{row.rate:,.0f} {row.unit}/s",
+                    row.baseline or "",
+                    f"{row.ratio:.2f}" if row.ratio is not None else "",
+                    f"{row.peak_mb:.1f}" if row.peak_mb is not None else "",
+                    row.note,
+                ]
             )
         console.print(f"[dim]{name} done[/]")
-    console.print(table)
+    show_table(
+        "fzanalyzer bench" + (" (quick)" if quick else ""),
+        ("bench", "what", "items", "seconds", "rate", "baseline", "ratio", "peak MB", "note"),
+        rows,
+        right={"items", "seconds", "rate", "ratio", "peak MB"},
+        wide={"what", "baseline", "note"},
+        console=console,
+    )
     return 0

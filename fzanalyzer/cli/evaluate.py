@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from .tables import show_table
 
 # Targets from the issues, printed beside each figure.
 TARGETS = {
@@ -43,23 +44,31 @@ def eval_cmd(
 ) -> int:
     """Score extraction against gold annotations and print the figures (gold-format.md)."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
     from ..evaluate import evaluate
 
     if not gold_dir.is_dir():
         raise typer.BadParameter(f"{gold_dir} is not a folder of NAME.txt + NAME.gold.json files")
+    if next(gold_dir.rglob("*.gold.json"), None) is None:
+        from ..errors import UsageError
+
+        raise UsageError.from_code("E104", path=gold_dir)
     res = evaluate(gold_dir, pred, encoder=encoder, measures=tuple(m.strip() for m in measures.split(",")))
     console = Console()
-    table = Table(title=f"fzanalyzer eval {gold_dir} ({len(res.per_report)} gold reports)")
-    table.add_column("measure")
-    table.add_column("value", justify="right")
-    table.add_column("target", justify="right")
+    rows = []
     for k, v in res.figures().items():
         target = TARGETS.get(k)
         style = "" if target is None else ("green" if v >= target - 1e-9 else "red")
-        table.add_row(k, f"[{style}]{v:.3f}[/]" if style else f"{v:.3f}", f"{target:.2f}" if target else "")
-    console.print(table)
+        rows.append([k, Text(f"{v:.3f}", style=style), f"{target:.2f}" if target else ""])
+    show_table(
+        f"fzanalyzer eval {gold_dir} ({len(res.per_report)} gold reports)",
+        ("measure", "value", "target"),
+        rows,
+        right={"value", "target"},
+        wide={"measure"},
+        console=console,
+    )
     if per_report:
         for rid, t in res.per_report.items():
             figs = t.figures()

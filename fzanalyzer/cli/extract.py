@@ -18,41 +18,62 @@ def extract(
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: cores)."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave the normalized text out of the output."),
     no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar."),
+    dataset: Path | None = typer.Option(
+        None, "--dataset", help="Also write a Parquet dataset partitioned by year (for large corpora)."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Run on a Dask cluster: the scheduler's address (tcp://HOST:8786)."
+    ),
+    dask_workers: int | None = typer.Option(
+        None, "--dask-workers", help="Run on a local Dask cluster of N worker processes started for the run."
+    ),
     force: bool = typer.Option(False, "--force", help="Replace output files that exist."),
 ) -> int:
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 
     Every file that fails is listed with its error code; the run goes on and exits 1 at the end.
+    With --store, files already stored are not extracted again and the output still holds every
+    report (read back from the store). The output is written under a temporary name and renamed
+    when the run is complete.
     """
     from rich.console import Console
     from rich.markup import escape
 
     from ..jobs import extract as run_extract
     from ..safecell import for_terminal  # names and messages come from file names
+    from ..scale.cluster import dask_client
 
-    def esc(s: str) -> str:
-        return escape(for_terminal(s))  # nor may a name like "[/]" be read as rich markup
+    def esc(s: object) -> str:
+        return escape(for_terminal(s))  # nor may a name like "[red]" be read as rich markup
 
-    if output is None and store is None:
+    if output is None and store is None and dataset is None:
         output = "-"
     console = Console(stderr=True)
-    summary = run_extract(
-        inputs,
-        output=output,
-        fmt=fmt,
-        store=store,
-        workers=workers,
-        include_text=not no_text,
-        progress=not no_progress,
-        force=force,
-    )
+    with dask_client(scheduler, dask_workers) as client:
+        summary = run_extract(
+            inputs,
+            output=output,
+            fmt=fmt,
+            store=store,
+            workers=workers,
+            include_text=not no_text,
+            progress=not no_progress,
+            dataset=dataset,
+            client=client,
+            force=force,
+        )
     console.print(
         f"[bold]{summary.processed}[/] extracted, {summary.skipped} already stored, "
         f"[{'red' if summary.failures else 'green'}]{len(summary.failures)} failed[/] "
-        f"in {summary.seconds:.1f} s"
-        + (f"; outputs: {', '.join(summary.outputs)}" if summary.outputs and output != "-" else "")
-        + (f"; store: {store}" if store else "")
+        f"in {summary.seconds:.1f} s" + (f"; store: {esc(store)}" if store else "")
     )
+    if summary.outputs and output != "-":
+        held = summary.processed + summary.read_back
+        console.print(
+            f"{esc(', '.join(summary.outputs))}: all {held} report{'' if held == 1 else 's'} asked for"
+            + (f" ({summary.read_back} read back from the store)" if summary.read_back else ""),
+            soft_wrap=True,
+        )
     if summary.not_reports:
         console.print(
             f"[yellow]not rule-of-law reports (is_report=false):[/] {esc(', '.join(summary.not_reports))}",

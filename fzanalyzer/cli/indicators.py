@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from .tables import show_table
 
 
 @app.command()
@@ -22,12 +23,12 @@ def indicators(
     import json
     from dataclasses import asdict
 
-    from rich.console import Console
-    from rich.table import Table
-
     from .. import load
+    from ..errors import UsageError
     from ..extract.indicators import extract_indicators
 
+    if file.is_dir():
+        raise UsageError.from_code("E105", path=file, detail="indicators")
     if not file.exists():
         raise typer.BadParameter(f"{file}: no such file", param_hint="FILE")
     report = load(file, analyze=False)
@@ -39,25 +40,32 @@ def indicators(
         for ind in found:
             typer.echo(json.dumps(asdict(ind), ensure_ascii=False))
         return 0
-    table = Table(title=f"{report.id}: {len(found)} indicators")
-    for col in ("#", "text", "value", "unit", "name", "qualifier", "change", "period", "section", "method"):
-        table.add_column(col, justify="right" if col in ("#", "value") else "left")
+    cols = ("#", "text", "value", "unit", "name", "qualifier", "change", "period", "section", "method")
     titles = {s.id: f"{s.marker}{s.title}"[:12] for s in report.sections}
+    rows = []
     for k, i in enumerate(found):
         value = f"{i.value:g}" if i.value_max is None else f"{i.value:g}–{i.value_max:g}"
-        table.add_row(
-            str(k),
-            i.text,
-            value,
-            i.unit or "",
-            (i.name or "")[:width],
-            i.qualifier or "",
-            i.change or "",
-            i.period or "",
-            titles.get(i.section or "", ""),
-            i.method,
+        rows.append(
+            [
+                str(k),
+                i.text,
+                value,
+                i.unit or "",
+                (i.name or "")[:width],
+                i.qualifier or "",
+                i.change or "",
+                i.period or "",
+                titles.get(i.section or "", ""),
+                i.method,
+            ]
         )
-    Console().print(table)
+    show_table(
+        f"{report.id}: {len(found)} indicators",
+        cols,
+        rows,
+        right={"#", "value"},
+        wide={"text", "name", "period", "section"},
+    )
     return 0
 
 
@@ -67,8 +75,6 @@ def indicators_eval(
 ) -> int:
     """Indicator P/R/F1 and name/qualifier/period agreement for the rules alone, the rules with
     the trained NER on weak subjects, and the NER alone (what the trained component adds)."""
-    from rich.console import Console
-    from rich.table import Table
 
     from ..extract.score import ablation
 
@@ -76,15 +82,11 @@ def indicators_eval(
         if not f.is_dir():
             raise typer.BadParameter(f"{f}: not a folder", param_hint="FOLDERS")
     scores = ablation(folders)
-    table = Table(title="indicators: rules vs trained NER")
-    for col in ("naming", "P", "R", "F1", "name", "qualifier", "period", "change", "n"):
-        table.add_column(col, justify="left" if col == "naming" else "right")
+    cols = ("naming", "P", "R", "F1", "name", "qualifier", "period", "change", "n")
+    rows = []
     for mode, sc in scores.items():
         s = sc.summary()
-        table.add_row(
-            mode,
-            *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1", "name", "qualifier", "period", "change")),
-            str(sc.tp + sc.fn),
-        )
-    Console().print(table)
+        keys = ("precision", "recall", "f1", "name", "qualifier", "period", "change")
+        rows.append([mode, *(f"{s[k]:.3f}" for k in keys), str(sc.tp + sc.fn)])
+    show_table("indicators: rules vs trained NER", cols, rows, right=set(cols) - {"naming"})
     return 0

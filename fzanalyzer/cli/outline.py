@@ -19,8 +19,11 @@ def outline(
     from rich.console import Console
 
     from .. import load
+    from ..errors import UsageError
     from ..segment.render import outline_tree
 
+    if file.is_dir():
+        raise UsageError.from_code("E105", path=file, detail="outline")
     report = load(file)
     Console().print(outline_tree(report, enumerations=enumerations, width=width))
     return 0

@@ -426,9 +426,14 @@ def find_reuse(
     return out
 
 
+def chrono_key(report: Report) -> tuple[int, str]:
+    """The order of two reports in a reused pair: the earlier year is ``a`` (unknown years last)."""
+    year = report.meta.year_covered
+    return (year if year is not None else 10**6, report.id)
+
+
 def _chrono(d: _Doc) -> tuple[int, str]:
-    year = d.report.meta.year_covered
-    return (year if year is not None else 10**6, d.report.id)
+    return chrono_key(d.report)
 
 
 def _regions(anchors: list[tuple[int, int, int, int]], gap: int) -> list[tuple[int, int, int, int]]:
