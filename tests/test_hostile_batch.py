@@ -142,9 +142,9 @@ def test_killing_the_main_process_leaves_no_workers(tmp_path, sig):
 def test_ctrl_c_exits_130_with_one_line(tmp_path):
     """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) printed three
     tracebacks, one per process."""
-    _copies(tmp_path / "in", 600)
+    _copies(tmp_path / "in", 300)
     proc = _start_extract(tmp_path / "in", tmp_path / "fz.duckdb")
-    workers = _workers_of(proc, settle=12)  # some reports are done and stored
+    workers = _workers_of(proc)
     os.killpg(proc.pid, signal.SIGINT)
     rc = proc.wait(60)
     err = _stderr(tmp_path)
@@ -152,8 +152,5 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path):
     assert "Traceback" not in err and "KeyboardInterrupt" not in err
     assert len(err.strip().splitlines()) == 1 and "interrupted" in err
     assert _wait_gone(workers) == []
-    # What finished before Ctrl-C is in the store; a re-run resumes from there.
-    from fzanalyzer.store import Store
-
-    with Store(tmp_path / "fz.duckdb", read_only=True) as st:
-        assert st.counts()["reports"] > 0
+    # (That what finished before Ctrl-C is stored is test_batch_store's
+    # test_a_killed_run_leaves_the_previous_output_whole.)
