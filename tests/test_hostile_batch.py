@@ -3,7 +3,6 @@ down, a killed main process leaves no worker behind, and Ctrl-C ends the run wit
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import signal
@@ -45,9 +44,14 @@ def test_pool_is_restarted_after_a_worker_dies(tmp_path, monkeypatch):
 
     files = _copies(tmp_path / "in", 30)
     started: list[int] = []
+    pools: list[ProcessPoolExecutor] = []
 
     class CountingPool(ProcessPoolExecutor):
         """Counts the worker processes started (the executor starts each in _spawn_process)."""
+
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            super().__init__(*args, **kwargs)
+            pools.append(self)
 
         def _spawn_process(self) -> None:
             super()._spawn_process()  # type: ignore[misc]
@@ -57,10 +61,11 @@ def test_pool_is_restarted_after_a_worker_dies(tmp_path, monkeypatch):
     killed: list[int] = []
 
     def on_progress(_path: Path) -> None:
-        children = multiprocessing.active_children()
-        if not killed and children:
-            killed.append(children[0].pid)  # as the OOM killer would
-            os.kill(children[0].pid, signal.SIGKILL)
+        # a worker of the batch's own pool (never another child of the test process)
+        workers = [p.pid for p in (pools[0]._processes or {}).values() if p.pid] if pools else []
+        if not killed and workers:
+            killed.append(workers[0])
+            os.kill(workers[0], signal.SIGKILL)  # as the OOM killer would
 
     results = list(run(files, workers=2, on_progress=on_progress))
     assert killed
