@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -65,8 +68,10 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
         p = Path(raw)
         if p.is_dir():
             for child in sorted(p.rglob("*")):
-                if not child.is_file() or any(part.startswith(".") for part in child.relative_to(p).parts):
+                if any(part.startswith(".") for part in child.relative_to(p).parts):
                     continue
+                if not child.is_file() and not _broken_link(child):
+                    continue  # a folder (a broken link is listed: process_one makes it an E006 row)
                 if (
                     child.name.lower().endswith(SIDECAR_SUFFIXES)
                     or child.suffix.lower() not in REPORT_SUFFIXES
@@ -77,23 +82,58 @@ def find_inputs(paths: Iterable[str | Path]) -> Inputs:
         else:
             files.append(p)  # a missing file becomes an E001 failure, not an exception
     seen: set[Path] = set()
-    unique = [f for f in files if not (f.resolve() in seen or seen.add(f.resolve()))]  # type: ignore[func-returns-value]
+    unique = [f for f in files if not (_key(f) in seen or seen.add(_key(f)))]  # type: ignore[func-returns-value]
     return Inputs(unique, ignored)
 
 
-def assign_ids(files: list[Path]) -> dict[Path, str]:
-    """Ids from file names, made unique in the run by the parent folder, then a counter."""
+def _key(path: Path) -> Path:
+    """The file a path names (links followed), for finding the same file named twice."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a loop of links: 3.11 raises RuntimeError, later OSError
+        return path.absolute()
+
+
+def _broken_link(path: Path) -> bool:
+    """A symbolic link whose target does not exist or that loops."""
+    return path.is_symlink() and not path.exists()
+
+
+def _link_target(path: Path) -> str:
+    try:
+        path.resolve(strict=True)
+    except FileNotFoundError:
+        return f"{os.readlink(path)}, which does not exist"
+    except (RuntimeError, OSError):  # a loop: 3.11 raises RuntimeError, later OSError (ELOOP)
+        return f"{os.readlink(path)}, a loop of links"
+    return os.readlink(path)
+
+
+def assign_ids(files: list[Path], stored: dict[str, str] | None = None) -> dict[Path, str]:
+    """Ids from file names, made unique in the run by the parent folder, then a counter.
+
+    ``stored`` maps the sources already in a store to their ids: a source keeps its id, and no
+    other file is given an id a stored report holds (``a/report.txt`` then ``b/report.txt``
+    into one store are two reports).
+
+    >>> ids = assign_ids([Path("b/report.txt")], stored={"a/report.txt": "report"})
+    >>> ids[Path("b/report.txt")]
+    'b-report'
+    """
     from .pipeline import report_id
 
+    stored = stored or {}
     base = {f: report_id(f) for f in files}
     counts: dict[str, int] = {}
     for v in base.values():
         counts[v] = counts.get(v, 0) + 1
-    ids: dict[Path, str] = {}
-    used: set[str] = set()
+    ids = {f: stored[str(f)] for f in files if str(f) in stored}
+    used = set(stored.values())
     for f in files:
+        if f in ids:
+            continue
         rid = base[f]
-        if counts[rid] > 1:
+        if counts[rid] > 1 or rid in used:
             rid = f"{f.parent.name}-{rid}" if f.parent.name else rid
         candidate, n = rid, 2
         while candidate in used:
@@ -114,14 +154,31 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
+def shown_path(path: Path) -> str:
+    """The path as text that every output can hold: the bytes of a name that is not UTF-8 (which
+    Python reads as lone surrogates) written as ``\\xff`` escapes.
+
+    >>> import os
+    >>> shown_path(Path(os.fsdecode(b"a-\\xff.txt")))
+    'a-\\\\xff.txt'
+    """
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
 def process_one(path: Path, rid: str, settings: Settings | None = None) -> dict[str, Any]:
     """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises."""
     from .pipeline import analyze_file
 
     settings = settings or Settings()
     include_text = settings.include_text
+    shown = shown_path(path)
+    if shown != str(path):  # a name that is not UTF-8: no output (JSON, the store) can hold it
+        detail = "a byte of the file name that is not UTF-8"
+        return {"failure": Failure(shown, "E041", ERRORS["E041"].format(path=shown, detail=detail))}
     try:
         limits.apply(settings.limits)
+        if _broken_link(path):
+            raise FzError.from_code("E006", path=path, detail=_link_target(path))
         if not path.is_file():
             raise FzError.from_code("E001", path=path)
         report = analyze_file(path, id=rid)
@@ -138,7 +195,8 @@ def run(
     files: list[Path],
     *,
     workers: int | None = None,
-    skip_sha: set[str] | None = None,
+    skip: set[tuple[str, str]] | None = None,
+    stored_ids: dict[str, str] | None = None,
     include_text: bool = True,
     on_progress: Callable[[Path], None] | None = None,
     client: Any = None,
@@ -148,11 +206,13 @@ def run(
     ``client``: a ``dask.distributed.Client``; the files then run as tasks on its cluster
     (:mod:`fzanalyzer.scale.tasks`) instead of on a local process pool, with the same results.
 
-    ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha, "id": id}``.
-    A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
-    retried one at a time and, if they kill a worker again, reported as E051.
+    ``skip``: ``(source, sha256)`` of the files already done (a resumed run); those files yield
+    ``{"skipped": sha, "id": id}``. A file whose bytes are stored under another name is not
+    skipped: it is a report of its own. ``stored_ids``: the ids a store holds, by source (see
+    :func:`assign_ids`). A worker that dies (a native crash, the OOM killer) restarts the pool;
+    the files it held are retried one at a time and, if they kill a worker again, reported as E051.
     """
-    ids = assign_ids(files)
+    ids = assign_ids(files, stored_ids)
     settings = Settings(include_text=include_text)  # the limits in force now, for every worker
     todo: list[Path] = []
     done: dict[int, dict[str, Any]] = {}
@@ -161,7 +221,7 @@ def run(
     for f in files:
         sha = file_sha256(f)
         shas[f] = sha
-        if skip_sha and sha in skip_sha:
+        if skip and sha is not None and (str(f), sha) in skip:
             done[index[f]] = {"skipped": sha, "id": ids[f]}
         else:
             todo.append(f)
@@ -202,12 +262,48 @@ def _results(
             tick(f)
             yield f, res
         return
-    crashed: list[Path] = []
-    # Bounded in-flight work keeps memory flat on huge batches.
-    window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=200) as pool:
-        queue = list(reversed(todo))
-        inflight: dict[Future, Path] = {}
+    # A worker that dies (the OOM killer, a native crash) breaks its pool: the pool is restarted
+    # for the rest of the batch, and the files it held are suspects, retried afterwards.
+    suspects: list[Path] = []
+    queue = list(reversed(todo))
+    while queue:
+        for f, res in _pool_run(queue, suspects, workers, workers * 4, ids, settings):
+            tick(f)
+            yield f, res
+    # One suspect at a time in one worker process (restarted only when it dies again): only the
+    # file that really kills a worker is lost, as E051.
+    queue = list(reversed(suspects))
+    while queue:
+        killers: list[Path] = []
+        for f, res in _pool_run(queue, killers, 1, 1, ids, settings):
+            tick(f)
+            yield f, res
+        for f in killers:
+            tick(f)
+            yield f, {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
+
+
+def _pool_run(
+    queue: list[Path],
+    crashed: list[Path],
+    workers: int,
+    window: int,
+    ids: dict[Path, str],
+    settings: Settings,
+) -> Iterator[tuple[Path, dict[str, Any]]]:
+    """Work off ``queue`` (popped from its end) in one pool until it is empty or the pool breaks;
+    the files in flight when it broke go to ``crashed``. At most ``window`` files are in flight, which
+    keeps memory flat on huge batches. However the pool ends (an exception, Ctrl-C, SIGTERM, the
+    consumer stopping), no worker outlives it."""
+    pool = ProcessPoolExecutor(
+        max_workers=workers,
+        max_tasks_per_child=200,
+        initializer=_worker_init,
+        initargs=(os.getpid(),),
+    )
+    inflight: dict[Future, Path] = {}
+    done = False
+    try:
         broken = False
         while queue or inflight:
             while queue and len(inflight) < window and not broken:
@@ -218,6 +314,8 @@ def _results(
                     broken = True
                     queue.append(f)
             if not inflight:
+                if broken and queue:  # broke before taking any file: count the next one as held
+                    crashed.append(queue.pop())
                 break
             fut = next(iter(inflight))
             f = inflight.pop(fut)
@@ -227,14 +325,40 @@ def _results(
                 broken = True
                 crashed.append(f)
                 continue
-            tick(f)
             yield f, res
-        crashed.extend(reversed(queue))
-    for f in crashed:  # isolate each: only the file that really kills a worker is lost
-        with ProcessPoolExecutor(max_workers=1) as solo:
-            try:
-                res = solo.submit(process_one, f, ids[f], settings).result()
-            except BrokenProcessPool:
-                res = {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
-        tick(f)
-        yield f, res
+        done = True
+    finally:
+        if done:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Shut a pool down now: queued work cancelled, running workers terminated (not waited for)."""
+    # The executor keeps its processes in a private attribute; it is the only handle on them.
+    procs = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for p in procs:
+        if p.is_alive():
+            p.terminate()
+    for p in procs:
+        p.join(timeout=5)
+
+
+#: Seconds between a worker's checks that the process that started it is still alive.
+PARENT_CHECK_SECONDS = 0.5
+
+
+def _worker_init(parent: int) -> None:
+    """Runs first in every worker process. Ctrl-C is the main process's to handle (a worker that
+    took it too printed its own traceback); a worker whose parent died (SIGKILL: no handler runs)
+    exits instead of living on as an orphan holding its memory."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_watch_parent, args=(parent,), name="fz-watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)

@@ -23,6 +23,7 @@ ERRORS: dict[str, str] = {
     "document, give it its real extension.",
     "E005": "{path}: the file is {detail}, over the limit of {limit}. Split it or raise the limit "
     "(fzanalyzer.limits).",
+    "E006": "{path}: a symbolic link to {detail}. Fix the link or remove it.",
     "E010": "{path}: the PDF is damaged or truncated ({detail}). Re-download or re-export it.",
     "E011": "{path}: the PDF is encrypted and cannot be read without its password. Decrypt it "
     "(e.g. `qpdf --decrypt`) and try again.",
@@ -37,7 +38,11 @@ ERRORS: dict[str, str] = {
     "(`apt-get install libreoffice-writer-nogui`) or save the file as .docx.",
     "E030": "{path}: the HTML page holds no report text ({detail}). Save the page with its body, "
     "or copy the report text into a .txt file.",
+    "E031": "{path}: the HTML page nests its elements more than {detail} levels deep, past what the HTML "
+    "parser reads, and no text was found above that depth. Save the report text as .txt.",
     "E040": "{path}: after normalization no text is left ({detail}).",
+    "E041": "{path}: {detail} is a lone UTF-16 surrogate: not a character, and no UTF-8 output can hold "
+    "it. Fix the text (or rename the file) and try again.",
     "E050": "{path}: internal error in step '{detail}'. Please report it with the file.",
     "E051": "{path}: the worker processing this file died (out of memory or a crash in a native "
     "library). Check the file; the rest of the batch went on.",
@@ -81,6 +86,14 @@ ERRORS: dict[str, str] = {
     "`fzanalyzer extract {path}` for every report in the folder.",
     "E106": "{path}: cannot be written: the folder {detail} does not exist. Create it or choose another "
     "--output.",
+    # Outputs that cannot be written, refused before a run starts (fzanalyzer.destinations; E106 too).
+    "E107": "{path}: the output is also an input ({detail}); writing it would destroy the input. Write the "
+    "output elsewhere.",
+    "E108": "{path}: cannot write there ({detail}). Choose a folder you can write to.",
+    "E109": "{path}: the output exists and is not overwritten without --force. Add --force to replace it, "
+    "or name a new output.",
+    "E110": "{path}: this output must be {detail}. `fzanalyzer export` writes one file per table into a "
+    "folder; `fzanalyzer extract --output` names a file.",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.
@@ -101,6 +114,8 @@ WARNINGS: dict[str, str] = {
     "W014": "publication date is the file's creation date {detail}: the text has no signature date",
     "W015": "not a rule-of-law government report: sections, indicators and plans were not extracted "
     "(fzanalyzer.pipeline.enrich(report) extracts them anyway){detail}",
+    "W016": "control characters removed ({detail}: NUL, escape sequences, C0/C1 controls)",
+    "W017": "HTML nested more than {detail} levels deep: text below that depth is not read",
 }
 
 

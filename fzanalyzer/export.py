@@ -143,8 +143,6 @@ class TableWriter:
 def writer(output: str, fmt: str, include_text: bool = True) -> JsonWriter | TableWriter:
     if fmt not in FORMATS:
         raise UsageError.from_code("E101", detail=fmt)
-    if output != "-" and not Path(output).parent.is_dir():  # checked before any work is done
-        raise UsageError.from_code("E106", path=output, detail=Path(output).parent)
     return JsonWriter(output, fmt) if fmt in ("jsonl", "json") else TableWriter(output, fmt, include_text)
 
 
@@ -152,24 +150,19 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> None:
     """A table as CSV, the one CSV writer of the toolkit: UTF-8 with a byte-order mark (so Excel
     on a Chinese Windows reads UTF-8 instead of guessing GBK; pandas and R skip the BOM), no
     index, lists as one compact JSON array per cell (as DuckDB's ``to_json`` writes them in
-    ``fzanalyzer export``)."""
+    ``fzanalyzer export``), and no field a spreadsheet would run as a formula
+    (:func:`fzanalyzer.safecell.safe_frame`: report text is untrusted)."""
+    from .safecell import safe_frame
+
     df = df.copy()
     for col in df.columns:
-        if df[col].map(lambda v: isinstance(v, list)).any():
+        if any(isinstance(v, list) for v in df[col]):  # (Series.any() refuses datetime columns)
             df[col] = df[col].map(
                 lambda v: (
                     json.dumps(v, ensure_ascii=False, separators=(",", ":")) if isinstance(v, list) else v
                 )
             )
-    df.to_csv(path, index=False, encoding="utf-8-sig")
-
-
-def prepend_bom(path: Path) -> None:
-    """Give a UTF-8 CSV written by another tool (DuckDB's COPY) the byte-order mark that
-    :func:`write_csv` writes."""
-    data = path.read_bytes()
-    if not data.startswith(b"\xef\xbb\xbf"):
-        path.write_bytes(b"\xef\xbb\xbf" + data)
+    safe_frame(df).to_csv(path, index=False, encoding="utf-8-sig")
 
 
 def _sibling(path: Path, table: str) -> Path:

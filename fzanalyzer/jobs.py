@@ -48,22 +48,33 @@ def extract(
     progress: bool = True,
     dataset: str | Path | None = None,
     client: Any = None,
+    force: bool = False,
 ) -> Summary:
     """Extract every input file; write JSON/CSV/Parquet to ``output`` and/or tables to ``store``.
 
-    Files already in the store (same sha256) are not extracted again: an interrupted run resumes
-    where its last committed batch ended, and the output still holds every report asked for (the
-    stored ones are read back). Nothing is lost: a file that fails becomes a
-    :class:`~fzanalyzer.batch.Failure`. The output is written under a temporary name and renamed
-    when the run is complete.
+    Files already in the store (same source, same sha256) are not extracted again: an interrupted
+    run resumes where its last committed batch ended, and the output still holds every report asked
+    for (the stored ones are read back); a stored report's id is never given to another file.
+    Nothing is lost: a file that fails becomes a :class:`~fzanalyzer.batch.Failure`. Before the
+    run, the outputs are checked (:mod:`fzanalyzer.destinations`): never an input, in a folder that
+    exists and can be written, and not replacing a file unless ``force`` (or a ``store``, from which
+    the output is rebuilt). The output is written
+    under a temporary name and renamed when the run is complete.
 
     ``dataset``: also write a Parquet dataset partitioned by year (:mod:`fzanalyzer.scale.dataset`).
     ``client``: a ``dask.distributed.Client`` to run the files on (same results as the local pool).
     """
+    from .destinations import check_destinations, output_files
     from .export import writer
     from .store import Store
 
     found = find_inputs(inputs)
+    targets = output_files(output, fmt) if output and output != "-" else []
+    # With a store, the output is rebuilt from it on a re-run (stored reports read back): replacing
+    # it loses nothing, so the README's command can be run again. Without one, only with force.
+    check_destinations(targets, inputs=found.files, force=force or store is not None)
+    if store:  # an existing store is resumed, not replaced
+        check_destinations([Path(store)], inputs=found.files, force=True)
     summary = Summary(ignored=[str(p) for p in found.ignored])
     out = writer(output, fmt, include_text) if output else None
     try:
@@ -80,10 +91,16 @@ def extract(
     t0 = time.perf_counter()
     ok = False
     try:
-        skip = st.known_sha256() if st else None
+        skip = st.known_files() if st else None
+        stored_ids = st.ids_by_source() if st else None
         with _progress(len(found.files), progress) as advance:
             for _path, res in run(
-                found.files, workers=workers, skip_sha=skip, include_text=True, client=client
+                found.files,
+                workers=workers,
+                skip=skip,
+                stored_ids=stored_ids,
+                include_text=True,
+                client=client,
             ):
                 advance()
                 if "skipped" in res:

@@ -80,6 +80,7 @@ def _provenance(path: Path, meta: Meta) -> None:
 
 def analyze_text(text: str, *, id: str = "text", source: str = "<string>", analyze: bool = True) -> Report:
     """Analyze a report given as a string (it is normalized like a .txt file)."""
+    _refuse_surrogates(text, source)
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return _analyze(text, id=id, source=source, sha256=sha, fmt="txt", hints={}, warnings=[], analyze=analyze)
 
@@ -98,6 +99,7 @@ def _analyze(
     from .meta import extract_meta
     from .normalize import normalize
 
+    _refuse_surrogates(text, source)
     norm = normalize(text, fmt=fmt)
     warnings.extend(norm.warnings)
     if not norm.text.strip():
@@ -122,6 +124,15 @@ def _analyze(
         # indicators and plans into a researcher's tables; enrich() extracts them on request.
         meta.warnings.append(warning("W015"))
     return report
+
+
+def _refuse_surrogates(text: str, source: str) -> None:
+    from .normalize.steps import lone_surrogate
+
+    at = lone_surrogate(text)
+    if at is not None:
+        detail = f"the character at offset {at} (U+{ord(text[at]):04X})"
+        raise IngestError.from_code("E041", path=source, detail=detail)
 
 
 def enrich(report: Report) -> Report:

@@ -6,15 +6,15 @@ written, field for field.
 
 Reports are written in batches (:meth:`Store.write`), each batch in one transaction through Arrow
 tables that DuckDB inserts in bulk: a run killed midway leaves every batch either fully stored or
-absent. Each committed batch is a checkpoint: a re-run skips files whose sha256 is already stored
-(resumable) and retries files that failed before.
+absent. Each committed batch is a checkpoint: a re-run skips files whose source and sha256 are
+already stored (resumable) and retries files that failed before.
 
 >>> import tempfile, os
 >>> path = os.path.join(tempfile.mkdtemp(), "fz.duckdb")
 >>> with Store(path) as st:
 ...     st.write([{"id": "a", "source": "a.txt", "sha256": "1", "text": "全年办理案件12件。"}])
-...     st.known_sha256(), st.report_dicts()[0]["text"]
-({'1'}, '全年办理案件12件。')
+...     st.known_files(), st.report_dicts()[0]["text"]
+({('a.txt', '1')}, '全年办理案件12件。')
 """
 
 from __future__ import annotations
@@ -117,9 +117,16 @@ class Store:
         self.con.close()
 
     # -- writing ----------------------------------------------------------------------------
-    def known_sha256(self) -> set[str]:
-        """Digests of the files already stored (the resumable part of a run)."""
-        return {r[0] for r in self.con.execute("SELECT sha256 FROM reports").fetchall()}
+    def known_files(self) -> set[tuple[str, str]]:
+        """``(source, sha256)`` of every stored report: what a resumed run need not extract again.
+        Keyed by the source too, so that a byte-identical copy under another name still gets its
+        own report (with the same sha256)."""
+        return {(r[0], r[1]) for r in self.con.execute("SELECT source, sha256 FROM reports").fetchall()}
+
+    def ids_by_source(self) -> dict[str, str]:
+        """The id of every stored report, by its source: a run into this store gives a source its
+        old id and a new source an id nobody holds (never a silent replacement)."""
+        return {r[1]: r[0] for r in self.con.execute("SELECT id, source FROM reports").fetchall()}
 
     def write(self, reports: Iterable[dict[str, Any]] = (), failures: Iterable[Failure] = ()) -> None:
         """Store a batch of reports (output-contract dicts) and failures in one transaction,
@@ -235,18 +242,20 @@ class Store:
 
     def export(self, out_dir: str | Path, fmt: str = "parquet") -> list[Path]:
         """Write every table to ``out_dir/<table>.<fmt>`` (parquet or csv) with DuckDB's COPY: the
-        same columns as ``extract --format``, item rows with their report's metadata."""
+        same columns as ``extract --format``, item rows with their report's metadata. CSV goes
+        through :func:`fzanalyzer.export.write_csv` (no field may become a spreadsheet formula)."""
+        from .export import write_csv
+
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
         written = []
         for t in TABLES:
             target = out / f"{t}.{fmt}"
-            opts = "(FORMAT PARQUET)" if fmt == "parquet" else "(HEADER, DELIMITER ',')"
-            self.con.execute(f"COPY ({self._export_query(t, fmt)}) TO '{_sql_str(target)}' {opts}")
             if fmt == "csv":
-                from .export import prepend_bom
-
-                prepend_bom(target)  # like every CSV of the toolkit (fzanalyzer.export.write_csv)
+                write_csv(self.con.execute(self._export_query(t, fmt)).df(), target)
+                written.append(target)
+                continue
+            self.con.execute(f"COPY ({self._export_query(t, fmt)}) TO '{_sql_str(target)}' (FORMAT PARQUET)")
             written.append(target)
         return written
 

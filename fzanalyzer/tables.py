@@ -46,12 +46,16 @@ def write_parquet(df: pd.DataFrame, path: str | Path) -> None:
 
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path) -> None:
-    """One workbook, one sheet per table (sheet names cut to Excel's 31 characters)."""
+    """One workbook, one sheet per table (sheet names cut to Excel's 31 characters); no cell is a
+    formula, whatever the report text says (:func:`fzanalyzer.safecell.safe_sheet`)."""
     import pandas as pd
+
+    from .safecell import safe_sheet
 
     with pd.ExcelWriter(path, engine="openpyxl") as xw:
         for name, df in sheets.items():
             df.to_excel(xw, sheet_name=name[:31], index=False)
+            safe_sheet(xw.sheets[name[:31]])
 
 
 def stata_name(col: object) -> str:

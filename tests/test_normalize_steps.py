@@ -241,7 +241,16 @@ def test_without_chrome_the_tail_is_kept():
 def test_steps_are_composed_in_one_place_with_their_codes():
     names = [s.name for s in STEPS]
     assert names.index("hard_wrap") < names.index("nfkc") < names.index("web_chrome")
-    assert {s.code for s in STEPS if s.code} == {"W002", "W003", "W004", "W005", "W006", "W007", "W008"}
+    assert {s.code for s in STEPS if s.code} == {
+        "W002",
+        "W003",
+        "W004",
+        "W005",
+        "W006",
+        "W007",
+        "W008",
+        "W016",
+    }
 
 
 def test_closing_formula_before_the_page_footer_is_kept():

@@ -63,19 +63,40 @@ for _name in COMMAND_MODULES:
     importlib.import_module(f"{__name__}.{_name}")
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that every ``finally`` runs: worker pools are shut
+    down (no orphaned workers) and what finished is kept. Not an ``Exception``: nothing may
+    swallow it."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; ``main(["extract", "corpora"])`` works from tests."""
+    import signal
+    import threading
+
     from ..errors import FzError
 
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         rc = app(args=argv, standalone_mode=False)
+    except Terminated:
+        typer.echo("terminated (SIGTERM); with --store, the same command resumes where it stopped", err=True)
+        return 128 + signal.SIGTERM
     except FzError as exc:
-        typer.echo(f"error: {exc}", err=True)
+        from ..safecell import for_terminal
+
+        typer.echo(f"error: {for_terminal(exc)}", err=True)
         return 2
     except typer.Exit as exc:
         return exc.exit_code
     except typer.Abort:
-        return 130
+        rc = 130
     except Exception as exc:
         # Usage errors: typer bundles its own click, so check both exception families.
         import click
@@ -86,6 +107,11 @@ def main(argv: list[str] | None = None) -> int:
             exc.show()
             return exc.exit_code
         raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    if rc == 130:  # typer's answer to Ctrl-C (KeyboardInterrupt)
+        typer.echo("interrupted (Ctrl-C); with --store, the same command resumes where it stopped", err=True)
     return rc if isinstance(rc, int) else 0
 
 

@@ -39,6 +39,10 @@ def audit(
 
     if fmt not in _FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(_FORMATS)}")
+    if output != "-":  # before the audit runs: never into an input, nor a folder that cannot be written
+        from ..destinations import check_destinations
+
+        check_destinations([Path(output)], inputs=[p for p in (prev, next_) if p is not None], force=True)
     if corpus is not None:
         if not corpus.is_dir():
             raise FzError(f"{corpus}: --corpus needs a folder of reports")
@@ -60,9 +64,11 @@ def audit(
         write_html(audits if corpus is not None else audits[0], output)
     else:
         write_xlsx(audits, output)
+    from ..safecell import for_terminal  # ids come from file names
+
     for a in audits:
         counts = ", ".join(f"{k} {v}" for k, v in a.counts().items())
-        typer.echo(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts})", err=True)
+        typer.echo(for_terminal(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts})"), err=True)
     if gold_dir is not None:
         from ..compare.scoring import score_audits
 

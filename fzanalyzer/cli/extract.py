@@ -24,6 +24,7 @@ def extract(
     ),
     scheduler: str | None = SCHEDULER,
     dask_workers: int | None = DASK_WORKERS,
+    force: bool = typer.Option(False, "--force", help="Replace output files that exist."),
 ) -> int:
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 
@@ -33,9 +34,14 @@ def extract(
     when the run is complete.
     """
     from rich.console import Console
+    from rich.markup import escape
 
     from ..jobs import extract as run_extract
+    from ..safecell import for_terminal  # names and messages come from file names
     from ..scale.cluster import dask_client
+
+    def esc(s: object) -> str:
+        return escape(for_terminal(s))  # nor may a name like "[red]" be read as rich markup
 
     if output is None and store is None and dataset is None:
         output = "-"
@@ -51,28 +57,35 @@ def extract(
             progress=not no_progress,
             dataset=dataset,
             client=client,
+            force=force,
         )
     console.print(
         f"[bold]{summary.processed}[/] extracted, {summary.skipped} already stored, "
         f"[{'red' if summary.failures else 'green'}]{len(summary.failures)} failed[/] "
-        f"in {summary.seconds:.1f} s" + (f"; store: {store}" if store else "")
+        f"in {summary.seconds:.1f} s" + (f"; store: {esc(store)}" if store else "")
     )
     if summary.outputs and output != "-":
         held = summary.processed + summary.read_back
         console.print(
-            f"{', '.join(summary.outputs)}: all {held} report{'' if held == 1 else 's'} asked for"
+            f"{esc(', '.join(summary.outputs))}: all {held} report{'' if held == 1 else 's'} asked for"
             + (f" ({summary.read_back} read back from the store)" if summary.read_back else ""),
             soft_wrap=True,
         )
     if summary.not_reports:
         console.print(
-            f"[yellow]not rule-of-law reports (is_report=false):[/] {', '.join(summary.not_reports)}"
+            f"[yellow]not rule-of-law reports (is_report=false):[/] {esc(', '.join(summary.not_reports))}",
+            highlight=False,
         )
     if summary.ignored:
-        shown = ", ".join(summary.ignored[:5]) + (" …" if len(summary.ignored) > 5 else "")
-        console.print(f"[dim]{len(summary.ignored)} file(s) in the folders are not report files: {shown}[/]")
+        shown = esc(", ".join(summary.ignored[:5])) + (" …" if len(summary.ignored) > 5 else "")
+        console.print(
+            f"[dim]{len(summary.ignored)} file(s) in the folders are not report files: {shown}[/]",
+            soft_wrap=True,
+        )
     for f in summary.failures:
-        console.print(f"{f.code} {f.message}", style="red", markup=False, highlight=False, soft_wrap=True)
+        console.print(
+            f"{f.code} {for_terminal(f.message)}", style="red", markup=False, highlight=False, soft_wrap=True
+        )
     return 1 if summary.failures else 0
 
 
@@ -81,9 +94,11 @@ def export(
     store: Path = typer.Argument(..., help="The DuckDB store written by `extract --store`."),
     output: Path = typer.Option(..., "--output", "-o", help="Folder for one file per table."),
     fmt: str = typer.Option("parquet", "--format", "-f", help="parquet | csv"),
+    force: bool = typer.Option(False, "--force", help="Replace table files that exist in the folder."),
 ) -> int:
     """Export the store's tables (reports, sections, indicators, plans, failures) to Parquet or CSV."""
-    from ..store import Store
+    from ..destinations import check_destinations
+    from ..store import TABLES, Store
 
     if fmt not in ("parquet", "csv"):
         raise typer.BadParameter(f"--format must be parquet or csv, not {fmt!r}")
@@ -91,6 +106,9 @@ def export(
         raise typer.BadParameter(
             f"{store}: no such store; create it with `fzanalyzer extract DIR --store {store}`"
         )
+    check_destinations([output], inputs=[store], folders=True)
+    if output.is_dir():
+        check_destinations([output / f"{t}.{fmt}" for t in TABLES], inputs=[store], force=force)
     with Store(store, read_only=True) as st:
         for path in st.export(output, fmt):
             typer.echo(path)

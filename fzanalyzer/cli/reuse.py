@@ -54,6 +54,10 @@ def reuse(
         raise typer.BadParameter("--format html needs --output FILE")
     if not 0 < threshold <= 1:
         raise typer.BadParameter("--threshold must be in (0, 1]")
+    if output != "-":  # before the run: never into an input, nor a folder that cannot be written
+        from ..destinations import check_destinations
+
+        check_destinations([Path(output)], inputs=inputs, force=True)
     reports: list[Report] = []
     failures: list[str] = []
     jsonl = [p for p in inputs if p.suffix.lower() == ".jsonl" and p.is_file()]
@@ -111,6 +115,8 @@ def reuse(
     typer.echo(
         f"{len(reports)} reports: {len(pairs)} reused passages in {n_pairs} pairs of reports", err=True
     )
+    from ..safecell import for_terminal
+
     for f in failures:
-        typer.echo(f, err=True)
+        typer.echo(for_terminal(f), err=True)
     return 1 if failures else 0

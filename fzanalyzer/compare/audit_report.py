@@ -163,6 +163,8 @@ def write_xlsx(audits: Audit | list[Audit], path: str | Path) -> Path:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from ..safecell import safe_sheet
+
     path = Path(path)
     items = audits if isinstance(audits, list) else [audits]
     wb = Workbook()
@@ -220,6 +222,8 @@ def write_xlsx(audits: Audit | list[Audit], path: str | Path) -> Path:
         sm.append([t, *[row[s] for s in STATUSES], row["total"]])
     sm.append([])
     sm.append(["reviewer_status: write one of " + ", ".join(STATUSES) + " in the audit sheet"])
+    for sheet in wb.worksheets:  # plan text, evidence and ids are untrusted: no cell is a formula
+        safe_sheet(sheet)
     wb.save(path)
     return path
 

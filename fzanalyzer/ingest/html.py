@@ -91,6 +91,8 @@ _SKIP_TAGS = frozenset(
 
 #: trafilatura must keep at least this share of the Chinese characters of the page's body text.
 MIN_KEPT = 0.5
+#: Deepest nesting libxml2 reads with ``huge_tree`` (256 without it).
+HTML_MAX_DEPTH = 2048
 
 
 def declared_charset(data: bytes) -> str | None:
@@ -117,6 +119,10 @@ def read_html(path: Path) -> RawDocument:
         warnings.append(warning("W001", encoding + (f" (page declares {declared})" if declared else "")))
     text, hints = extract_html(page)
     hints["encoding"] = encoding
+    if hints.pop("too_deep", False):
+        if not text.strip():
+            raise IngestError.from_code("E031", path=path, detail=HTML_MAX_DEPTH)
+        warnings.append(warning("W017", HTML_MAX_DEPTH))
     if not text.strip():
         raise IngestError.from_code("E030", path=path, detail="no text outside scripts, styles and markup")
     if hints.pop("fallback", False):
@@ -146,6 +152,7 @@ def read_mht(path: Path) -> RawDocument:
             hints["encoding"] = encoding
             hints["source_format"] = "mht"
             hints.pop("fallback", None)
+            hints.pop("too_deep", None)
             if not text.strip():
                 raise IngestError.from_code("E030", path=path, detail="the archive's HTML part has no text")
             warnings = [warning("W001", encoding)] if guessed else []
@@ -183,7 +190,7 @@ def extract_html(page: str) -> tuple[str, dict]:
             hints["title"] = clean_title(doc["title"])
         if doc.get("date"):
             hints["date"] = doc["date"]
-    plain = plain_text(page)
+    plain = plain_text(page, hints)
     if _cjk(text) < MIN_KEPT * _cjk(_long_lines(plain)):
         text = plain
         hints["fallback"] = True
@@ -218,8 +225,10 @@ def _title_missing(title: str | None, text: str) -> bool:
     return re.sub(r"\s+", "", title) not in squashed
 
 
-def plain_text(page: str) -> str:
+def plain_text(page: str, hints: dict | None = None) -> str:
     """All visible text of a page, block elements and ``<br>`` as line breaks.
+
+    A page nested deeper than the parser reads (2048 levels) sets ``hints["too_deep"]``.
 
     >>> plain_text("<div>一、总体情况<br>全年办理<b>12</b>件。</div><script>x()</script>")
     '一、总体情况\\n全年办理12件。'
@@ -228,31 +237,34 @@ def plain_text(page: str) -> str:
     from lxml import etree
 
     try:
-        root = lxml.html.document_fromstring(page)
+        # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest of the
+        # page (a page of 300 nested <div>s read as "no report text").
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(page, parser=parser)
     except (etree.ParserError, ValueError):
         return ""
+    if hints is not None and any("Excessive depth" in e.message for e in parser.error_log):
+        hints["too_deep"] = True
     parts: list[str] = []
-
-    def walk(el) -> None:
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _SKIP_TAGS or not isinstance(el.tag, str):
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = tag.lower() in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
-
     body = root.find("body")
-    walk(body if body is not None else root)
+    # Iterative, not recursive: nesting deeper than Python's recursion limit is read too.
+    walker = etree.iterwalk(body if body is not None else root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        skip = not tag or tag in _SKIP_TAGS
+        if event == "start":
+            if skip:
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.text:
+                parts.append(el.text)
+            continue
+        if tag in _BLOCK_TAGS and not skip:
+            parts.append("\n")
+        if el.tail and el is not root and el is not body:
+            parts.append(el.tail)
     lines = (re.sub(r"[ \t\u00a0\u3000]+", " ", ln).strip() for ln in "".join(parts).split("\n"))
     return "\n".join(ln for ln in lines if ln)
 

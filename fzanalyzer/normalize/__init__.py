@@ -6,6 +6,7 @@ The chain (:data:`STEPS`) is composed here and only here, in this order (textacy
 the text, a catalogue warning says what it did and how much.
 
 1. newlines: CRLF/CR/form feed → LF, invisible characters dropped (no warning);
+   control characters (NUL, ESC, C0/C1 but tab and LF) dropped (W016);
 2. page numbers ``— 3 —``, ``第3页`` removed (W002);
 3. running page headers/footers removed (W007);
 4. hard-wrapped lines re-joined, when the text is detected as hard-wrapped (W005; changes meaning);
@@ -83,6 +84,7 @@ class Step:
 #: The normalization chain, in order.
 STEPS: tuple[Step, ...] = (
     Step("newlines", steps.unify_newlines),
+    Step("control_chars", steps.remove_control_chars, "W016", _chars_removed),
     Step("page_numbers", steps.remove_page_numbers, "W002", _lines_removed),
     Step("running_headers", steps.remove_running_headers, "W007", _lines_removed),
     Step("hard_wrap", steps.join_wrapped_lines, "W005", _lines_joined),

@@ -43,6 +43,28 @@ def unify_newlines(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# C0 controls but tab and LF (CR, VT, FF were made LF by unify_newlines), DEL, C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def remove_control_chars(text: str) -> str:
+    """Drop control characters: NUL, ESC (the escape sequences' printable rest stays as text),
+    BEL, DEL and the C1 controls. They are never report text, and would reach a terminal or a
+    spreadsheet."""
+    return _CONTROL.sub("", text)
+
+
+def lone_surrogate(text: str) -> int | None:
+    """Offset of the first lone UTF-16 surrogate in ``text`` (``None`` if there is none).
+
+    >>> lone_surrogate("法治\\ud800"), lone_surrogate("法治")
+    (2, None)
+    """
+    m = _SURROGATE.search(text)
+    return m.start() if m else None
+
+
 def display_width(s: str) -> int:
     """Width of a line in half-width cells: CJK and full-width characters count 2."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
