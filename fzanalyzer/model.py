@@ -62,6 +62,7 @@ class Meta:
     # Additions beyond the contract.
     published: str | None = None  # publication date (ISO) when the source says it
     doc_type: str | None = None  # why is_report is false: news, plan, work_report, ...
+    report_confidence: float | None = None  # how sure is_report is that this is a report (0..1)
 
 
 @dataclass

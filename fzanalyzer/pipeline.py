@@ -97,13 +97,23 @@ def _analyze(
         meta=meta,
         extractor_version=__version__,
     )
-    if analyze and meta.is_report:
+    if analyze and might_be_report(meta):
+        # A page that is or might be a report (an untitled web copy) gets everything;
+        # is_report and doc_type stay as metadata for the user to filter on.
         enrich(report)
     elif analyze:
-        # A near-miss (news about a report, a 工作要点 …) would put look-alike sections,
+        # A clear near-miss (news about a report, a 工作要点 …) would put look-alike sections,
         # indicators and plans into a researcher's tables; enrich() extracts them on request.
         meta.warnings.append(warning("W015"))
     return report
+
+
+def might_be_report(meta: Meta) -> bool:
+    """A report, or a document whose report_confidence reaches ``extract_from`` (doctypes.json)."""
+    from .resources import load_json
+
+    floor = float(load_json("doctypes.json")["confidence"]["extract_from"])
+    return meta.is_report or (meta.report_confidence or 0.0) >= floor
 
 
 def enrich(report: Report) -> Report:

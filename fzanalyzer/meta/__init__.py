@@ -44,7 +44,7 @@ from functools import cache
 from ..errors import warning
 from ..model import Meta
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
-from .doctype import doc_type
+from .doctype import classify
 from .layout import unglue
 from .region import RegionResult, parse_issuer, resolve_region
 from .superior import superior_names
@@ -304,7 +304,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
-    meta.doc_type = doc_type(meta.title, text)
+    meta.doc_type, meta.report_confidence = classify(meta.title, text)
     meta.is_report = meta.doc_type is None
 
     from_title = None

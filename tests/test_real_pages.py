@@ -1,0 +1,48 @@
+"""Regressions found on real published pages (issue 10), each on a short snippet written here in
+the style of the page that showed it (the real pages are not ours to copy: tests/data/real)."""
+
+from __future__ import annotations
+
+from fzanalyzer.pipeline import analyze_text
+
+
+def test_untitled_report_opening_with_xianjiang_is_a_report_and_is_extracted():
+    text = (
+        "2021年，青岚街道在县委、县政府的正确领导下，坚持依法行政，现将我街道2021年度法治政府建设情况报告如下：\n"
+        "一、2021年法治政府建设主要举措和成效\n"
+        "1.强化法治队伍建设。全年组织专题学习12次。\n"
+    )
+    r = analyze_text(text)
+    assert r.meta.is_report and r.meta.doc_type is None and r.meta.report_confidence >= 0.8
+    assert [s.marker for s in r.sections if s.marker] == ["一、", "1."]
+    assert [(i.value, i.unit) for i in r.indicators] == [(12, "次")]
+
+
+def test_untitled_ministry_page_opening_with_its_year_is_a_report():
+    text = (
+        "2022年，某部坚持以习近平新时代中国特色社会主义思想为指导，扎实推进法治政府建设，各项工作取得重要进展。\n"
+        "一、全面贯彻落实党的二十大精神，统筹推进法治政府建设高质量发展\n"
+        "部党组先后召开6次部党组会。\n"
+    )
+    r = analyze_text(text)
+    assert r.meta.is_report
+    assert any(i.value == 6 for i in r.indicators)
+
+
+def test_template_site_with_placeholders_is_no_report():
+    text = (
+        "区五年法治政府建设工作情况的报告\n"
+        "五年来，*区严格落实党政主要负责人履行推进法治建设第一责任人职责规定，现报告如下：\n"
+        "一、抬高政治站位，统筹推进法治政府建设\n"
+    )
+    r = analyze_text(text)
+    assert not r.meta.is_report and r.meta.doc_type == "template"
+
+
+def test_a_page_that_might_be_a_report_still_gets_its_outline():
+    # No title, one genre cue only: not certainly a report, but never left without sections.
+    text = "深入推进依法行政，加强行政执法监督。\n一、坚持依法决策\n（一）健全重大行政决策程序。全年审查文件15件。\n"
+    r = analyze_text(text)
+    assert r.meta.report_confidence is not None and 0.3 <= r.meta.report_confidence < 0.8
+    assert [s.marker for s in r.sections if s.marker] == ["一、", "(一)"]
+    assert r.indicators and r.indicators[0].value == 15
