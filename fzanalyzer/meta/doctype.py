@@ -69,7 +69,7 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
     by its title or a press byline is far from a report; an untitled page without the genre's
     cues merely might be one.
 
-    >>> classify(None, "2021年，我镇坚持依法行政。现将有关情况报告如下：\n一、主要举措和成效")
+    >>> classify(None, "2021年，我镇坚持依法行政。现将有关情况报告如下：\\n一、主要举措和成效")
     (None, 0.8)
     """
     lex = _lex()
