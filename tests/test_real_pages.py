@@ -46,3 +46,15 @@ def test_a_page_that_might_be_a_report_still_gets_its_outline():
     assert r.meta.report_confidence is not None and 0.3 <= r.meta.report_confidence < 0.8
     assert [s.marker for s in r.sections if s.marker] == ["一、", "(一)"]
     assert r.indicators and r.indicators[0].value == 15
+
+
+def test_arabic_items_directly_under_a_part_keep_their_level_3():
+    """一、 then 1. with no （一） between: 1. is a level-3 heading, as the 公文 order counts it."""
+    text = (
+        "关于2021年度法治政府建设情况的报告\n一、2021年法治政府建设主要举措和成效\n"
+        "1.强化法治队伍建设。组织专题学习。\n2.依法行政全面覆盖。坚持依法决策。\n二、存在的不足\n"
+    )
+    r = analyze_text(text)
+    got = [(s.level, s.marker) for s in r.sections if s.marker]
+    assert got == [(1, "一、"), (3, "1."), (3, "2."), (1, "二、")]
+    assert r.sections[2].parent == r.sections[1].id

@@ -310,6 +310,7 @@ class _Frame:
     type: str
     last: int
     idx: int
+    level: int = 0
 
 
 def resolve(cands: list[Heading]) -> list[Heading]:
@@ -330,7 +331,7 @@ def resolve(cands: list[Heading]) -> list[Heading]:
             del stack[k + 1 :]
             stack[k].last = c.num
             stack[k].idx = len(out)
-            c.level = k + 1
+            c.level = stack[k].level
         else:
             top_rank = type_rank(stack[-1].type) if stack else -1.0
             first = c.num == 1 or c.num == cont.get(c.type, -5) + 1
@@ -344,12 +345,26 @@ def resolve(cands: list[Heading]) -> list[Heading]:
                 continue
             while stack and type_rank(stack[-1].type) >= rank:
                 stack.pop()
-            stack.append(_Frame(c.type, c.num, len(out)))
-            c.level = len(stack)
+            stack.append(_Frame(c.type, c.num, len(out), _level_below(stack, rank)))
+            c.level = stack[-1].level
         cont[c.type] = c.num
         c.parent = stack[-2].idx if len(stack) >= 2 else None
         out.append(c)
     return out
+
+
+def _level_below(stack: list[_Frame], rank: float) -> int:
+    """The level of a new marker type opened under ``stack``: one below its parent, or the
+    公文 level of its marker when the document skips one (一、 then 1. directly: 1. is level 3,
+    as a reader and the gold files count it). Under 第一部分 and at the top, depth decides."""
+    if not stack:
+        return 1
+    parent = stack[-1]
+    depth = parent.level + 1
+    parent_rank = type_rank(parent.type)
+    if parent_rank >= 1 and rank > parent_rank:
+        return max(depth, parent.level + round(rank - parent_rank))
+    return depth
 
 
 def _has_follow(cands: list[Heading], i: int, stack: list[_Frame]) -> bool:
