@@ -58,3 +58,42 @@ def test_arabic_items_directly_under_a_part_keep_their_level_3():
     got = [(s.level, s.marker) for s in r.sections if s.marker]
     assert got == [(1, "一、"), (3, "1."), (3, "2."), (1, "二、")]
     assert r.sections[2].parent == r.sections[1].id
+
+
+def _meta(text: str):
+    return analyze_text(text, id="t", analyze=False).meta
+
+
+def test_untitled_department_page_names_its_issuer_in_the_opening():
+    m = _meta(
+        "2020年，江门市公安局坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻落实《法治政府建设实施纲要》，"
+        "现将有关情况报告如下：\n一、主要举措和成效\n"
+    )
+    assert m.issuer == "江门市公安局" and m.level == "department" and m.year_covered == 2020
+
+
+def test_opening_subject_after_the_leadership_clause_is_the_government():
+    m = _meta(
+        "2019年，在省委、省政府和市委、市政府的正确领导下，南昌县全面贯彻党的十九大精神，推进法治政府建设。\n"
+        "一、2019年推进法治政府建设情况\n（一）完善制度。\n"
+    )
+    assert m.title is None  # the first heading is no title
+    assert m.issuer == "南昌县人民政府" and m.level == "district_county"
+
+
+def test_a_district_named_alone_gets_its_city_in_the_issuer():
+    m = _meta("2023年，静海区坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n")
+    assert m.issuer == "天津市静海区人民政府"
+
+
+def test_an_abbreviated_department_is_not_completed_with_a_sentence():
+    m = _meta(
+        "2023年，省司法厅坚持以习近平法治思想为指导，大力推进全省法治政府建设和省司法厅法治机关建设。"
+        "现将有关情况报告如下：\n一、扛牢推进法治政府建设责任。\n"
+    )
+    assert m.issuer == "省司法厅" and m.level == "department"
+
+
+def test_a_pronoun_opening_names_no_issuer():
+    m = _meta("关于2021年度法治政府建设工作情况的报告\n2021年，我局坚持依法行政。\n一、主要举措\n")
+    assert m.issuer is None and m.level == "department"

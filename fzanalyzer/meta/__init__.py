@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import warning
-from ..model import Meta
+from ..model import Meta, Region
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import classify
 from .layout import unglue
@@ -68,6 +68,8 @@ class _MetaLex:
     title_cue: re.Pattern[str]
     date: re.Pattern[str]
     issuer_stopwords: tuple[str, ...]
+    opening_subject: re.Pattern[str]
+    organ_end: re.Pattern[str]
 
 
 @cache
@@ -86,6 +88,8 @@ def _lex() -> _MetaLex:
             r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
         ),
         issuer_stopwords=tuple(d["issuer_stopwords"]),
+        opening_subject=re.compile(d["opening_subject"]),
+        organ_end=re.compile(rf"(?:{organ})$"),
     )
 
 
@@ -122,6 +126,8 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
         s = line.strip()
+        if heading.match(s) or _SENTENCE_OPENER.match(s):
+            continue  # a first heading (一、…总体情况) or a sentence (现将…报告) is no title
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
             prev = lines[i - 1].strip() if i > 0 else ""
             if _title_first_half(prev, s):
@@ -140,6 +146,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not cp.addressee_line.match(s)
             and not heading.match(s)
             and not cp.issuer_line.match(s)
+            and not _SENTENCE_OPENER.match(s)
         ):
             return 0, s
     hint = str(hints.get("title") or "").strip()
@@ -148,6 +155,19 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         best = next((p for p in parts if lex.title_cue.search(p)), parts[0] if parts else None)
         return None, best
     return None, None
+
+
+_SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
+
+
+def _opening_subject(lines: list[str]) -> str | None:
+    """Who reports, from the opening sentence of a page without its title line:
+    ``2020年，江门市公安局坚持…`` → 江门市公安局; ``2023年，白云区坚持…`` → 白云区."""
+    for s in lines[:3]:
+        m = _lex().opening_subject.match(s)
+        if m:
+            return m.group("subj")
+    return None
 
 
 def _title_first_half(prev: str, line: str) -> bool:
@@ -224,15 +244,19 @@ def _full_name(issuer: str | None, text: str) -> str | None:
         for m in re.finditer(rf"([\u4e00-\u9fff]{{2,12}}?){re.escape(issuer[0])}{base}", text)
     )
     for name, _ in names.most_common():
-        if any(t.kind in ("province", "city", "county", "township") for t in parse_issuer(name)[0]):
+        tokens = parse_issuer(name)[0]
+        prefix = name[: len(name) - len(issuer) + 1]
+        if tokens and "".join(t.name for t in tokens).startswith(prefix):
             return name
     return issuer
 
 
 def _government_named_in_text(res: RegionResult, text: str) -> str | None:
-    """When only the title's region is known (静海区2023年度法治政府建设情况报告), the issuer is
-    that region's government as the text names it: the longest of 天津市静海区人民政府,
-    静海区人民政府 … found in the text."""
+    """When only the region is known (静海区2023年度法治政府建设情况报告, 2023年，白云区坚持…),
+    the issuer is that region's government: as the text names it whole (the longest of
+    天津市静海区人民政府, 静海区人民政府 … found), else under the name a reader gives it — a district
+    with its city (广州市白云区人民政府), a township with its county (渠县有庆镇人民政府, 上海市宝山区
+    罗店镇人民政府), a county, city or province alone (岳阳县人民政府)."""
     names = [t.name for t in res.tokens]
     if not names:
         return None
@@ -242,9 +266,31 @@ def _government_named_in_text(res: RegionResult, text: str) -> str | None:
         region.city if region.city and region.city not in names else "",
         "",
     ]
-    organs = ("街道办事处", "办事处") if res.township and res.township.endswith("街道") else ("人民政府",)
+    street = bool(res.township and res.township.endswith("街道"))
+    organs = ("街道办事处", "办事处") if street else ("人民政府",)
     found = [p + "".join(names) + o for p in prefixes for o in organs if p + "".join(names) + o in text]
-    return max(found, key=len) if found else None
+    reader = _reader_name(region, res.township) + ("办事处" if street else "人民政府")
+    if found:
+        best = max(found, key=len)
+        return reader if len(reader) > len(best) and reader.endswith(best) else best
+    return reader if any(n in text for n in names) else None
+
+
+def _reader_name(region: Region, township: str | None) -> str:
+    """广州市白云区, 岳阳县, 渠县有庆镇, 上海市宝山区罗店镇: a district is named with its city (or
+    municipality), a township with its county, anything else alone."""
+    county = region.county_or_district
+    if county:
+        above = region.city or (region.province if region.province in _municipalities() else None)
+        county = (above or "") + county if county.endswith("区") else county
+    if township:
+        return (county or "") + township
+    return county or region.city or region.province or ""
+
+
+@cache
+def _municipalities() -> frozenset[str]:
+    return frozenset(load_json("meta.json")["municipalities"])
 
 
 def _named_in_title(title: str | None) -> str | None:
@@ -315,14 +361,19 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if t_idx is not None and t_idx > 0 and chrome_patterns().issuer_line.match(lines[t_idx - 1].strip()):
         above_title = lines[t_idx - 1].strip()
     sig_issuer, sig_date = _signature(lines)
-    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer])
+    start = (t_idx + 1) if t_idx is not None else 0
+    subject = _opening_subject(lines[start:]) if meta.is_report else None
+    organ_subject = subject if subject and _lex().organ_end.search(subject) else None
+    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
 
-    start = (t_idx + 1) if t_idx is not None else 0
     superiors = superior_names(lines, start)
     pronoun = _pronoun_level(text)
     res = resolve_region(
-        meta.issuer or _named_in_title(meta.title), text, superiors, _LEVEL_RANK.get(pronoun or "")
+        meta.issuer or _named_in_title(meta.title) or subject,
+        text,
+        superiors,
+        _LEVEL_RANK.get(pronoun or ""),
     )
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report or meta.issuer:
