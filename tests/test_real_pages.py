@@ -97,3 +97,23 @@ def test_an_abbreviated_department_is_not_completed_with_a_sentence():
 def test_a_pronoun_opening_names_no_issuer():
     m = _meta("关于2021年度法治政府建设工作情况的报告\n2021年，我局坚持依法行政。\n一、主要举措\n")
     assert m.issuer is None and m.level == "department"
+
+
+def test_a_first_part_about_leadership_without_the_duty_is_measures():
+    text = (
+        "2022年，某县坚持依法行政，推进法治政府建设。现将有关情况报告如下：\n"
+        "一、党对法治政府建设的领导全面加强\n县政府主要负责人亲自部署、带头履职，主要负责同志亲自研究，"
+        "主要负责人带头讲法，第一责任人履职有力。\n"
+    )
+    parts = [s for s in analyze_text(text).sections if s.level == 1]
+    assert [(s.marker, s.canonical) for s in parts] == [("一、", "measures_and_results")]
+
+
+def test_the_only_part_of_a_truncated_page_is_not_taken_for_a_plan():
+    text = (
+        "2022年，某省深入学习贯彻习近平法治思想，扎实推进法治政府建设。\n"
+        "一、深入践行习近平法治思想，系统谋划推进法治政府建设\n将法治政府建设纳入全局，要进一步加强统筹，"
+        "着力推进，确保落实，继续深化"
+    )
+    parts = [s for s in analyze_text(text).sections if s.level == 1]
+    assert [s.canonical for s in parts] == ["measures_and_results"]
