@@ -117,3 +117,44 @@ def test_the_only_part_of_a_truncated_page_is_not_taken_for_a_plan():
     )
     parts = [s for s in analyze_text(text).sections if s.level == 1]
     assert [s.canonical for s in parts] == ["measures_and_results"]
+
+
+def test_a_document_number_is_no_title_and_a_wrapped_notice_title_is_joined():
+    m = _meta(
+        "西政办〔2020〕20号\n西平县人民政府办公室\n关于印发西平县2020年度法治政府建设\n工作安排的通知\n"
+        "各乡镇人民政府：\n《西平县2020年度法治政府建设工作安排》已经县政府同意，现印发给你们。\n"
+    )
+    assert m.title == "关于印发西平县2020年度法治政府建设工作安排的通知"
+    assert not m.is_report and m.doc_type == "notice"
+
+
+def test_a_title_line_led_by_its_document_number_is_not_glued_to_the_title():
+    m = _meta(
+        "浙卫〔2024〕3号《浙江省卫生健康委关于2023年度法治政府建设情况的报告》\n"
+        "浙江省卫生健康委关于2023年度法治政府建设情况的报告\n省委、省政府：\n现呈送我委2023年度法治政府建设情况报告。\n"
+    )
+    assert m.title == "浙江省卫生健康委关于2023年度法治政府建设情况的报告"
+
+
+def test_a_review_and_plan_report_is_not_work_points():
+    m = _meta(
+        "西安市临潼区人民政府关于2020年度法治政府建设情况及2021年度工作安排的报告\n"
+        "现将我区2020年度法治政府建设情况及2021年度工作安排报告如下：\n一、2020年工作开展情况\n"
+    )
+    assert m.is_report and m.doc_type is None
+
+
+def test_placeholder_regions_mark_a_template():
+    m = _meta(
+        "法治政府建设情况年度报告\n2019年，xx市人民政府坚持以习近平新时代中国特色社会主义思想为指导，"
+        "深入推进依法行政。具体情况如下：\n一、2019年度工作情况\n"
+    )
+    assert not m.is_report and m.doc_type == "template"
+
+
+def test_untitled_provincial_page_with_a_results_part_is_a_report():
+    m = _meta(
+        "2020年是全面建成小康社会和“十三五”规划收官之年。在党中央的坚强领导下，某省各级政府扎实推进依法行政和法治政府建设。\n"
+        "一、全面履行政府职能，优化治理改革稳步推进\n一是持续开展“放管服”改革。\n"
+    )
+    assert m.is_report

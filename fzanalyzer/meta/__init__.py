@@ -126,8 +126,8 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
         s = line.strip()
-        if heading.match(s) or _SENTENCE_OPENER.match(s):
-            continue  # a first heading (一、…总体情况) or a sentence (现将…报告) is no title
+        if heading.match(s) or _SENTENCE_OPENER.match(s) or _DOC_NUMBER.match(s):
+            continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号…
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
             prev = lines[i - 1].strip() if i > 0 else ""
             if _title_first_half(prev, s):
@@ -138,8 +138,14 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if 0 < len(nxt) <= _TITLE_TAIL and cp.title_line.match(s + nxt) and _title_first_half(s, nxt):
             # A title wrapped just before its end (…工作情 / 况报告), too short to be a title alone.
             return i + 1, s + nxt
-    if lines:
-        s = lines[0].strip()
+    first = next((k for k, x in enumerate(lines[:3]) if not _DOC_NUMBER.match(x.strip())), None)
+    if first is not None:
+        s = lines[first].strip()
+        if first + 1 < len(lines) and cp.issuer_line.match(s):
+            first, s = first + 1, lines[first + 1].strip()  # 西平县人民政府办公室 above its title
+        nxt = lines[first + 1].strip() if first + 1 < len(lines) else ""
+        if s.startswith("关于") and "。" not in s + nxt and _TITLE_END.search(nxt) and len(s + nxt) <= 80:
+            return first + 1, s + nxt  # 关于印发…法治政府建设 / 工作安排的通知
         if (
             4 <= len(s) <= 60
             and "。" not in s
@@ -148,7 +154,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not cp.issuer_line.match(s)
             and not _SENTENCE_OPENER.match(s)
         ):
-            return 0, s
+            return first, s
     hint = str(hints.get("title") or "").strip()
     if hint:
         parts = [p.strip() for p in re.split(r"[_|｜]|\s[-—–]\s", hint) if p.strip()]
@@ -157,6 +163,8 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     return None, None
 
 
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
+_TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
 _SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
 
 
@@ -182,6 +190,8 @@ def _title_first_half(prev: str, line: str) -> bool:
     ):
         return False
     if normalize_patterns().heading_start.match(prev) or re.search(r"[。，,;；:：!！?？]$", prev):
+        return False
+    if _DOC_NUMBER.match(prev) or "《" in prev:
         return False
     return bool(re.search(r"关于|法治|依法", prev)) and not re.search(r"关于|法治政府建设", line[:4])
 
