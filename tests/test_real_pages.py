@@ -125,7 +125,8 @@ def test_a_document_number_is_no_title_and_a_wrapped_notice_title_is_joined():
         "各乡镇人民政府：\n《西平县2020年度法治政府建设工作安排》已经县政府同意，现印发给你们。\n"
     )
     assert m.title == "关于印发西平县2020年度法治政府建设工作安排的通知"
-    assert not m.is_report and m.doc_type == "notice"
+    assert not m.is_report and m.doc_type in ("notice", "work_points")
+    assert m.region.county_or_district == "西平县"
 
 
 def test_a_title_line_led_by_its_document_number_is_not_glued_to_the_title():

@@ -316,9 +316,9 @@ def _named_in_title(title: str | None) -> str | None:
     return "".join(t.name for t in tokens) if tokens and rest.startswith(tokens[0].name) else None
 
 
-_TITLE_LEAD = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
+_TITLE_LEAD = re.compile(r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
 _TITLE_REGION = re.compile(
-    r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:(?:19|20)\d{2}\s*年度?)?\s*(?:推进)?(?:法治|依法)"
+    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:(?:19|20)\d{2}\s*年度?)?\s*(?:推进)?(?:法治|依法)"
 )
 
 
