@@ -159,3 +159,47 @@ def test_untitled_provincial_page_with_a_results_part_is_a_report():
         "一、全面履行政府职能，优化治理改革稳步推进\n一是持续开展“放管服”改革。\n"
     )
     assert m.is_report
+
+
+def test_lost_indent_question_marks_are_dropped():
+    r = analyze_text(
+        "??2019年，某市各级政府全面推进法治政府建设。现将有关情况报告如下：\n??一、主要工作举措及成效\n"
+    )
+    assert r.text.startswith("2019年") and "\n一、主要工作举措及成效" in r.text
+    assert [s.marker for s in r.sections if s.marker] == ["一、"]
+
+
+def test_all_levels_of_government_report_for_the_province():
+    m = _meta(
+        "2020年，上海市各级政府深入学习贯彻习近平法治思想，全面推进法治政府建设。现将有关情况报告如下：\n一、主要举措\n"
+    )
+    assert m.issuer == "上海市人民政府" and m.level == "province"
+
+
+def test_short_government_names_are_given_in_full():
+    m = _meta("上海市政府关于2020年法治政府建设情况的报告\n2020年，上海市政府坚持依法行政。\n一、主要举措\n")
+    assert m.issuer == "上海市人民政府"
+
+
+def test_site_metadata_lines_are_no_title_and_name_the_issuer():
+    m = _meta(
+        "- 索引号: sm09901-1800-2025-00003\n- 发布机构:古镛镇人民政府\n中共将乐县委员会，将乐县人民政府：\n"
+        "2024年，古镛镇法治政府建设工作在县委、县政府的有力指导下，推进依法行政。现将有关情况报告如下：\n一、主要举措\n"
+    )
+    assert m.title is None and m.issuer == "古镛镇人民政府" and m.level == "township"
+    assert m.region.county_or_district == "将乐县"
+
+
+def test_a_street_office_under_a_district_government_is_a_township():
+    m = _meta(
+        "鲤城区人民政府金龙街道办事处关于2022年度法治政府建设情况的报告\n2022年，我街道推进依法行政。\n"
+    )
+    assert m.level == "township"
+
+
+def test_the_opening_self_reference_decides_the_level():
+    m = _meta(
+        "2024年，我局认真贯彻落实区委、区政府法治建设部署要求，为全区发展提供支撑。分局被评为全省优秀单位，"
+        "全省先进，全省第一。具体工作情况报告如下：\n一、2024年度推进法治政府建设的主要举措和成效\n"
+    )
+    assert m.level == "department"

@@ -70,6 +70,8 @@ class _MetaLex:
     issuer_stopwords: tuple[str, ...]
     opening_subject: re.Pattern[str]
     organ_end: re.Pattern[str]
+    metadata_line: re.Pattern[str]
+    metadata_issuer: re.Pattern[str]
 
 
 @cache
@@ -90,6 +92,8 @@ def _lex() -> _MetaLex:
         issuer_stopwords=tuple(d["issuer_stopwords"]),
         opening_subject=re.compile(d["opening_subject"]),
         organ_end=re.compile(rf"(?:{organ})$"),
+        metadata_line=re.compile(d["metadata_line"]),
+        metadata_issuer=re.compile(d["metadata_issuer"]),
     )
 
 
@@ -126,7 +130,12 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
         s = line.strip()
-        if heading.match(s) or _SENTENCE_OPENER.match(s) or _DOC_NUMBER.match(s):
+        if (
+            heading.match(s)
+            or _SENTENCE_OPENER.match(s)
+            or _DOC_NUMBER.match(s)
+            or lex.metadata_line.match(s)
+        ):
             continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号…
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
             prev = lines[i - 1].strip() if i > 0 else ""
@@ -138,7 +147,10 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if 0 < len(nxt) <= _TITLE_TAIL and cp.title_line.match(s + nxt) and _title_first_half(s, nxt):
             # A title wrapped just before its end (…工作情 / 况报告), too short to be a title alone.
             return i + 1, s + nxt
-    first = next((k for k, x in enumerate(lines[:3]) if not _DOC_NUMBER.match(x.strip())), None)
+    first = next(
+        (k for k, x in enumerate(lines[:8]) if not (_DOC_NUMBER.match(x) or lex.metadata_line.match(x))),
+        None,
+    )
     if first is not None:
         s = lines[first].strip()
         if first + 1 < len(lines) and cp.issuer_line.match(s):
@@ -163,6 +175,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     return None, None
 
 
+_SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
 _SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
@@ -174,7 +187,17 @@ def _opening_subject(lines: list[str]) -> str | None:
     for s in lines[:3]:
         m = _lex().opening_subject.match(s)
         if m:
-            return m.group("subj")
+            # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
+            return re.sub(r"(各级政府|各级人民政府|政府)(及其(工作)?部门)?$", "人民政府", m.group("subj"))
+    return None
+
+
+def _metadata_issuer(lines: list[str]) -> str | None:
+    """发布机构：古镛镇人民政府 in a site's 信息公开 table."""
+    for s in lines[:10]:
+        m = _lex().metadata_issuer.match(s)
+        if m:
+            return m.group("issuer")
     return None
 
 
@@ -324,6 +347,8 @@ _TITLE_REGION = re.compile(
 
 def _level(res: RegionResult, text: str) -> str | None:
     lex = _lex()
+    if res.organ and re.search(r"(街道|镇|乡)(办事处|人民政府|政府)$", res.organ):
+        return "township"  # 鲤城区人民政府金龙街道办事处
     if res.organ and res.organ not in lex.government_organs:
         return "department"
     if not res.organ:
@@ -342,6 +367,16 @@ def _level(res: RegionResult, text: str) -> str | None:
 
 
 def _pronoun_level(text: str) -> str | None:
+    """How the report speaks of itself: the first 我局/我县/本镇 … of its opening, else the
+    most frequent of all level words (全省 counts too)."""
+    first = None
+    for lv, words in _lex().level_pronouns.items():
+        for w in words:
+            i = text.find(w, 0, 600)
+            if w[0] in "我本" and i >= 0 and (first is None or i < first[0]):
+                first = (i, lv)
+    if first:
+        return first[1]
     counts = {lv: sum(text.count(w) for w in words) for lv, words in _lex().level_pronouns.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else None
@@ -374,8 +409,11 @@ def extract_meta(text: str, hints: dict) -> Meta:
     start = (t_idx + 1) if t_idx is not None else 0
     subject = _opening_subject(lines[start:]) if meta.is_report else None
     organ_subject = subject if subject and _lex().organ_end.search(subject) else None
-    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, organ_subject])
+    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
+    if meta.issuer:
+        # 上海市政府, 南昌县政府: the government under its full name.
+        meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
 
     superiors = superior_names(lines, start)
     pronoun = _pronoun_level(text)

@@ -352,7 +352,12 @@ def _table_cells(line: str) -> list[str]:
 
 def _clean_line(line: str) -> str:
     line = re.sub(r"[ \t]+", " ", line).strip()
+    # An indent of full-width spaces that a stored copy turned into ?? (??一、…, ??2019年…).
+    line = _LOST_INDENT.sub("", line)
     return _SPACE_BETWEEN.sub("", line)
+
+
+_LOST_INDENT = re.compile(r"^[?？]{1,4}(?=[\u4e00-\u9fff(（\d])")
 
 
 def one_paragraph_per_line(text: str) -> str:
