@@ -203,3 +203,35 @@ def test_the_opening_self_reference_decides_the_level():
         "全省先进，全省第一。具体工作情况报告如下：\n一、2024年度推进法治政府建设的主要举措和成效\n"
     )
     assert m.level == "department"
+
+
+def _inds(body: str):
+    r = analyze_text("关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n" + body)
+    return [(i.text, i.value, i.unit, i.qualifier, i.period) for i in r.indicators]
+
+
+def test_a_sentence_initial_year_dates_its_counts():
+    assert _inds("2022年我镇共发放宣传资料3份，调处纠纷2宗。") == [
+        ("3份", 3, "份", "共", "2022年"),
+        ("2宗", 2, "宗", None, "2022年"),
+    ]
+
+
+def test_qualifiers_each_at_least_average():
+    got = _inds("开展宣讲各1场次，培训至少3次，平均2.5天办结。")
+    assert [(t, q) for t, _v, _u, q, _p in got] == [("1场次", "各"), ("3次", "至少"), ("2.5天", "平均")]
+
+
+def test_numbers_padded_with_spaces():
+    got = _inds("全年培训执法人员260 余名，办理 1.3 万件，挽回损失27.4 万元。")
+    assert [(v, u, q) for _t, v, u, q, _p in got] == [
+        (260, "名", "余"),
+        (13000, "件", None),
+        (274000, "元", None),
+    ]
+
+
+def test_a_streak_is_no_indicator():
+    assert _inds("连续6年入选全国百强区，连续4年获评优秀。全年办理案件12件。") == [
+        ("12件", 12, "件", None, "全年")
+    ]

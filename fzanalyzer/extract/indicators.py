@@ -64,7 +64,10 @@ def _master() -> re.Pattern[str]:
         rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"
         rf"|百分之(?P<pnum>{num}|百)"
         rf"|(?<![{d}十百千万亿\d])(?P<vague>[百千万])(?P<vinner>余|多)[ \t]?(?P<vunit>{unit_pattern()})"
-        rf"|(?P<num>{num})(?:{sep}(?P<num2>{num}))?(?P<inner>余|多)?[ \t]?(?P<unit>{unit_pattern()})"
+        # a space may stand inside as well as before the unit (260 余名, 1.3 万件): web copies
+        # pad Arabic numbers with spaces
+        rf"|(?P<num>{num}(?:[ \t][万亿](?![余多]?[ \t]?[万亿]))?)(?:{sep}(?P<num2>{num}))?"
+        rf"[ \t]?(?P<inner>余|多)?[ \t]?(?P<unit>{unit_pattern()})"
     )
 
 
@@ -132,7 +135,7 @@ def _candidate(m: re.Match[str], unit_table) -> Candidate | None:
             m.start(), m.end(), m.start(), _scale(v, u.factor), None, u.unit, u.kind, m.group("vinner"), True
         )
     num = m.group("num")
-    v = parse_number(num)
+    v = parse_number(num.replace(" ", "").replace("\t", ""))
     if v is None:
         return None
     u = unit_table[m.group("unit")]
