@@ -104,6 +104,10 @@ class Indicator:
     sentence_start: int = -1
     sentence_end: int = -1
     period_resolved: str | None = None  # ISO interval of ``period`` against year_covered
+    # With a change: is the number the new level (压缩至5个工作日) or the change itself (减少72%),
+    # and what is it measured against (较法定时限 → statutory_limit, 同比/较上年 → previous_year)?
+    change_form: str | None = None  # level | amount
+    change_basis: str | None = None  # statutory_limit | previous_year
 
 
 @dataclass

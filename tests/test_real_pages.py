@@ -235,3 +235,32 @@ def test_a_streak_is_no_indicator():
     assert _inds("连续6年入选全国百强区，连续4年获评优秀。全年办理案件12件。") == [
         ("12件", 12, "件", None, "全年")
     ]
+
+
+def test_a_caption_unit_is_every_cell_unit_and_a_year_column_its_period():
+    r = analyze_text(
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n表1 行政复议案件情况（单位：件）\n"
+        "项目\t2020年\t2021年\n受理\t56\t72\n办结\t50\t70\n"
+    )
+    assert [(i.value, i.unit, i.period) for i in r.indicators] == [
+        (56, "件", "2020年"),
+        (72, "件", "2021年"),
+        (50, "件", "2020年"),
+        (70, "件", "2021年"),
+    ]
+
+
+def _changes(body: str):
+    r = analyze_text("关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n" + body)
+    return [(i.value, i.change, i.change_form, i.change_basis) for i in r.indicators]
+
+
+def test_compressed_to_is_a_new_level():
+    assert _changes("行政许可事项办理时限压缩至5个工作日。") == [(5, "decrease", "level", None)]
+
+
+def test_less_than_the_statutory_limit_is_not_a_year_on_year_change():
+    assert _changes("审批时限较法定时限减少72%。受理案件同比增长12%。") == [
+        (72, "decrease", "amount", "statutory_limit"),
+        (12, "increase", "amount", "previous_year"),
+    ]
