@@ -264,3 +264,30 @@ def test_less_than_the_statutory_limit_is_not_a_year_on_year_change():
         (72, "decrease", "amount", "statutory_limit"),
         (12, "increase", "amount", "previous_year"),
     ]
+
+
+def test_a_wrap_before_a_number_is_joined():
+    """PDF text: a line ends short because the number after it did not fit (…调解成功率 / 97.93%)."""
+    from fzanalyzer.normalize import normalize
+
+    rows = [
+        "关于2021年度法治政府建设情况的报告",
+        "一、主要举措和成效",
+        "全年各级人民调解组织调处矛盾纠纷三千余件，调解成功率",
+        "97.93%，比上年提高两个百分点，有效维护了社会稳定大局，群",
+        "众满意度不断提升。全年办理行政复议案件一百二十件，依法纠",
+        "错十五件，纠错率12.5%，行政复议监督纠错作用充分发挥，行政",
+        "机关依法行政水平不断提高。全年开展行政执法案卷评查，共评",
+        "查案卷三百二十卷，优秀率达到百分之九十，执法规范化水平持",
+        "续提升，全年组织执法人员培训，参训人员一千二百人次，考试",
+        "合格率96.5%，执法队伍素质进一步提高，依法行政能力明显增强",
+        "，基层法治建设水平稳步提升，法治政府建设取得新的明显成效。",
+        "二、存在的不足",
+        "执法力量不足，执法队伍建设有待加强，有关工作仍需推进落实",
+        "，基层法治建设还存在薄弱环节，需要在今后工作中加以改进。",
+        "某某县人民政府",
+        "2022年3月1日",
+    ]
+    text = normalize("\n".join(rows)).text
+    assert "调解成功率97.93%" in text
+    assert text.endswith("某某县人民政府\n2022年3月1日")

@@ -240,10 +240,20 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_LEAD_NUMBER = re.compile(r"^[0-9０-９][0-9０-９.,，．%％‰]*")
+
+
 def _continues(last: str, nxt: str, wrap: _Wrap, uses_indent: bool) -> bool:
     """Does the physical line ``nxt`` continue the paragraph whose last line is ``last``?"""
     p = normalize_patterns()
-    if wrap.measure(last) < wrap.full:
+    # A number is never split across lines: a line ends short when the number that follows did
+    # not fit (…调解成功率 / 97.93%，…), so it counts as full when the number would have filled it.
+    lead = _LEAD_NUMBER.match(nxt.strip())
+    # (not a year: 2021年3月25日 under a signature is a line of its own)
+    reach = wrap.measure(lead.group()) if lead and nxt.strip()[lead.end() : lead.end() + 1] != "年" else 0
+    if wrap.measure(last) + reach < wrap.full:
+        return False
+    if reach and wrap.measure(last) < wrap.full and p.sentence_end.search(last):
         return False
     if uses_indent:
         # Paragraphs (headings too) start indented; an unindented line that happens to begin
