@@ -291,3 +291,21 @@ def test_a_wrap_before_a_number_is_joined():
     text = normalize("\n".join(rows)).text
     assert "调解成功率97.93%" in text
     assert text.endswith("某某县人民政府\n2022年3月1日")
+
+
+def test_attachment_list_and_cc_line_are_not_headings_or_plans():
+    r = analyze_text(
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n全年办理案件12件。\n二、2022年工作安排\n"
+        "1.加强执法培训。全年培训执法人员不少于300人次，提升执法能力。\n2.深化放管服改革。推进一网通办，优化营商环境。\n"
+        "附件：1.2021年行政执法情况统计表\n2.重大行政决策目录\n某某县人民政府\n2022年3月1日\n抄送：县委办，县人大办。"
+    )
+    assert [(s.marker, s.title) for s in r.sections if s.marker] == [
+        ("一、", "主要举措和成效"),
+        ("二、", "2022年工作安排"),
+        ("1.", "加强执法培训"),
+        ("2.", "深化放管服改革"),
+    ]
+    assert all("附件" not in p.text and "抄送" not in p.text for p in r.plans)
+    assert [i.value for i in r.indicators] == [12, 300]
+    plan_part = r.part("next_year_plan")[0]
+    assert "附件" not in r.text[plan_part.start : plan_part.end]

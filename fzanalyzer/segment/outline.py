@@ -124,7 +124,22 @@ def is_page_furniture(line_text: str) -> bool:
 
 
 def body_end(text: str, lines: list[Line]) -> int:
-    """Where the report ends: before trailing web-page chrome (打印本页, 纠错, 网站标识码 …)."""
+    """Where the report ends: before trailing web-page chrome (打印本页, 纠错, 网站标识码 …) and
+    before its closing lines (附件：1.…情况表, 抄送：…), in the last half of the text."""
+    closing = _closing_lines()
+    for ln in lines:
+        if ln.start >= len(text) // 2 and closing.match(text, ln.start, ln.end):
+            text_end = _trim_end(text, ln.start)
+            return min(text_end, _body_end(text, [x for x in lines if x.end <= text_end]))
+    return _body_end(text, lines)
+
+
+@cache
+def _closing_lines() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in headings_data()["closing_lines"]), re.M)
+
+
+def _body_end(text: str, lines: list[Line]) -> int:
     last_prose = -1
     for i, ln in enumerate(lines):
         t = text[ln.start : ln.end]
