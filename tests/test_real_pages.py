@@ -309,3 +309,37 @@ def test_attachment_list_and_cc_line_are_not_headings_or_plans():
     assert [i.value for i in r.indicators] == [12, 300]
     plan_part = r.part("next_year_plan")[0]
     assert "附件" not in r.text[plan_part.start : plan_part.end]
+
+
+def test_a_heading_cut_off_by_the_end_of_an_excerpt_is_dropped():
+    r = analyze_text(
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n(一)强化组织领导。全年召开会议5次。\n(二)推进政务公开,"
+    )
+    assert [s.marker for s in r.sections if s.marker] == ["一、", "(一)"]
+
+
+def test_headings_glued_into_a_one_line_page():
+    fill = "认真贯彻落实党中央、国务院关于法治政府建设的决策部署，坚持依法行政，不断提升政府治理能力和水平，"
+    text = (
+        "2021年，我区坚持以习近平新时代中国特色社会主义思想为指导，"
+        + fill * 3
+        + "为经济社会发展提供有力法治保障。"
+        "一、坚持党的领导，统筹推进法治政府建设（一）强化组织领导。区政府常务会议专题研究法治工作5次，"
+        + fill
+        + "（二）深化放管服改革，凝聚改革共识（三）严格规范执法1、规范执法行为。全年办理案件12件，"
+        + fill
+        + "2、加强执法监督。"
+        + fill
+        + "二、存在的不足一是执法力量不足。"
+        + fill
+    )
+    r = analyze_text(text)
+    assert [(s.level, s.marker, s.title) for s in r.sections if s.marker and s.level <= 3] == [
+        (1, "一、", "坚持党的领导,统筹推进法治政府建设"),
+        (2, "(一)", "强化组织领导"),
+        (2, "(二)", "深化放管服改革,凝聚改革共识"),
+        (2, "(三)", "严格规范执法"),
+        (3, "1、", "规范执法行为"),
+        (3, "2、", "加强执法监督"),
+        (1, "二、", "存在的不足"),
+    ]

@@ -631,7 +631,12 @@ def parse_outline(text: str) -> list[Heading]:
     wrap = wrap_width(text, lines)
     enum_runs = find_enumerations(text, lines, stop, inside)
     set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in enum_runs for h in r])
-    return merge_enumerations(text, heads, enum_runs, lines, stop, data)
+    out = merge_enumerations(text, heads, enum_runs, lines, stop, data)
+    if out and out[-1].title_end >= len(text.rstrip()) and not text.rstrip().endswith(("。", "：", ":")):
+        # A heading cut off by the end of the text (a page excerpt, a truncated file): its
+        # title is incomplete and it has no body, so it is no heading.
+        out.pop()
+    return out
 
 
 def merge_enumerations(
