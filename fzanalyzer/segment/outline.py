@@ -631,12 +631,19 @@ def parse_outline(text: str) -> list[Heading]:
     wrap = wrap_width(text, lines)
     enum_runs = find_enumerations(text, lines, stop, inside)
     set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in enum_runs for h in r])
-    out = merge_enumerations(text, heads, enum_runs, lines, stop, data)
-    if out and out[-1].title_end >= len(text.rstrip()) and not text.rstrip().endswith(("。", "：", ":")):
-        # A heading cut off by the end of the text (a page excerpt, a truncated file): its
-        # title is incomplete and it has no body, so it is no heading.
-        out.pop()
-    return out
+    return drop_cut_off(text, merge_enumerations(text, heads, enum_runs, lines, stop, data))
+
+
+def drop_cut_off(text: str, heads: list[Heading]) -> list[Heading]:
+    """Without a heading cut off by the end of the text (a page excerpt, a truncated file): its
+    title is incomplete and it has no body, so it is no heading."""
+    if not heads or text[heads[-1].title_end :].strip(" \t\u3000,，、"):
+        return heads
+    title, tail = heads[-1].title, text.rstrip()[-1:]
+    unbalanced = any(title.count(a) > title.count(b) for a, b in ("“”", "《》", "（）", "()"))
+    if tail in ",，、" or len(title) <= 3 or unbalanced:
+        return heads[:-1]
+    return heads
 
 
 def merge_enumerations(
