@@ -343,3 +343,15 @@ def test_headings_glued_into_a_one_line_page():
         (3, "2、", "加强执法监督"),
         (1, "二、", "存在的不足"),
     ]
+
+
+def test_session_ordinals_and_place_names_are_no_counts():
+    got = _inds(
+        "认真落实市委六届五次、六次全会和省七次党代会精神，学习委员会第一次、第二次会议精神，三元里街获评先进，召开会议五次。"
+    )
+    assert [(t, v, u) for t, v, u, _q, _p in got] == [("五次", 5, "次")]
+
+
+def test_a_bare_count_of_departments():
+    got = _inds("商务部等 18 部门联合印发通知，各部门认真落实。")
+    assert [(v, u) for _t, v, u, _q, _p in got] == [(18, "部门")]
