@@ -355,3 +355,41 @@ def test_session_ordinals_and_place_names_are_no_counts():
 def test_a_bare_count_of_departments():
     got = _inds("商务部等 18 部门联合印发通知，各部门认真落实。")
     assert [(v, u) for _t, v, u, _q, _p in got] == [(18, "部门")]
+
+
+def test_near_miss_kinds_seen_on_real_pages():
+    half = _meta(
+        "2020年苍城镇上半年全面依法治镇工作总结\n2020年，我镇深入推进依法治镇。现将今年以来的工作情况汇报如下：\n一、社会环境和谐稳定。\n"
+    )
+    catalogue = _meta(
+        "政府信息主动公开事项目录\n为推进政务公开，现将各单位主动公开事项目录集中对外公开。\n法治政府建设年度报告链接地址\n"
+    )
+    meeting = _meta(
+        "为推动党政主要负责人履行推进法治建设第一责任人职责，2023年3月21日，2022年度某区述法现场会在区委会议室召开。\n"
+        "会上，区司法局等单位主要负责人进行现场述法。\n"
+    )
+    notice = _meta(
+        "各市、县(市、区(qū))党委和人民政府：\n《某省法治政府建设实施方案》已经省委常委会会议审议通过，"
+        "现(xiàn)印发(fā)给你们，请结合实际认真贯彻落实。\n中共某省委\n"
+    )
+    assert [(m.is_report, m.doc_type) for m in (half, catalogue, meeting, notice)] == [
+        (False, "half_year_summary"),
+        (False, "link_list"),
+        (False, "news"),
+        (False, "notice"),
+    ]
+    assert notice.title is None  # an addressee line is no title
+
+
+def test_reports_that_look_like_near_misses():
+    tagged = _meta(
+        "[权威发布]某省2017年法治政府建设情况报告\n2017年以来，某省深入推进依法行政。\n一、主要举措和成效\n"
+    )
+    release = _meta(
+        "某部发布2023年法治政府建设年度报告\n中新网3月29日电 某部发布2023年法治政府建设年度报告。具体内容如下：\n"
+        "一、加强党对法治政府建设的领导，持续推进法治建设\n（一）坚决贯彻落实党中央决策部署。\n"
+    )
+    untitled = _meta(
+        "一、总体情况\n认真贯彻落实《法治政府建设实施方案》，深入推进依法行政。\n二、工作开展情况及成效\n（一）坚持高位统筹。\n"
+    )
+    assert [m.is_report for m in (tagged, release, untitled)] == [True, True, True]

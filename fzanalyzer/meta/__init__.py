@@ -165,6 +165,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not heading.match(s)
             and not cp.issuer_line.match(s)
             and not _SENTENCE_OPENER.match(s)
+            and not s.endswith((":", "："))
         ):
             return first, s
     hint = str(hints.get("title") or "").strip()

@@ -28,6 +28,11 @@ class _DocLex:
     structure: tuple[re.Pattern[str], ...]
     min_structure: int
     confidence: dict[str, float]
+    wrapped: re.Pattern[str]
+    title_tag: re.Pattern[str]
+
+
+_PINYIN = re.compile(r"\((?=[^)]*[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ])[a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]{1,7}\)")
 
 
 @cache
@@ -53,6 +58,8 @@ def _lex() -> _DocLex:
         structure=tuple(re.compile(p) for p in d["report"]["structure"]),
         min_structure=int(d["report"]["min_structure"]),
         confidence={k: float(v) for k, v in d["confidence"].items() if not k.startswith("_")},
+        wrapped=re.compile(d["report"]["wrapped"]),
+        title_tag=re.compile(d["report"]["title_tag"]),
     )
 
 
@@ -74,14 +81,21 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
     """
     lex = _lex()
     conf = lex.confidence
+    # Sites that print the reading of polyphonic characters (现(xiàn)印发(fā)) split the cue words.
+    text = _PINYIN.sub("", text)
+    title = _PINYIN.sub("", title) if title else title
     opening = "\n".join(text.split("\n")[:4])[:600]
+    structure = sum(1 for p in lex.structure if p.search(text))
+    if lex.wrapped.search(opening) and structure and lex.rule_of_law.search(text):
+        return None, conf["report_cues"]  # a release that carries the report: 具体内容如下：一、…
+    if title:
+        title = lex.title_tag.sub("", title)  # [权威发布]福建省2017年法治政府建设情况报告
     for label, title_re, _ in lex.types:
         if title and title_re is not None and title_re.search(title):
             return label, conf["near_miss_title"]
     for label, opening_re in lex.strong:
         if opening_re.search(opening):
             return label, conf["near_miss_title"]
-    structure = sum(1 for p in lex.structure if p.search(text))
     rule_of_law = lex.rule_of_law.search(text) is not None and structure >= lex.min_structure
     if title and lex.report_title.search(title) and (lex.rule_of_law.search(title) or rule_of_law):
         return None, conf["report_title"]
