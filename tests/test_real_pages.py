@@ -393,3 +393,20 @@ def test_reports_that_look_like_near_misses():
         "一、总体情况\n认真贯彻落实《法治政府建设实施方案》，深入推进依法行政。\n二、工作开展情况及成效\n（一）坚持高位统筹。\n"
     )
     assert [m.is_report for m in (tagged, release, untitled)] == [True, True, True]
+
+
+def test_opening_subjects_that_are_governments_or_bare_levels():
+    jilin = _meta(
+        "2023年，吉林省人民政府坚持以习近平法治思想为指导，推动法治政府建设。\n一、全省法治政府建设情况\n"
+    )
+    bare = _meta(
+        "2023年，省政府全面贯彻党的二十大精神，深入推进法治政府建设。\n一、加强法治政府建设组织领导。\n"
+    )
+    street = _meta(
+        "2023年，垡头街道工委办事处在区委、区政府的坚强领导下，推进法治政府建设。\n一、推进法治政府建设情况\n"
+    )
+    town = _meta("2025年，中村乡法治政府建设工作在市委的正确领导下，推进依法行政。\n一、主要举措和成效\n")
+    assert (jilin.issuer, jilin.level) == ("吉林省人民政府", "province")
+    assert (bare.issuer, bare.level) == (None, "province")
+    assert (street.issuer, street.level) == ("垡头街道办事处", "township")
+    assert town.level == "township"

@@ -176,6 +176,13 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     return None, None
 
 
+_BARE_GOVERNMENT = re.compile(r"^(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)$")
+_BARE_LEVEL = {
+    **dict.fromkeys(("省", "自治区"), "province"),
+    **dict.fromkeys(("市", "州", "盟"), "city"),
+    **dict.fromkeys(("县", "区", "旗"), "district_county"),
+    **dict.fromkeys(("镇", "乡", "街道"), "township"),
+}
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
@@ -188,8 +195,11 @@ def _opening_subject(lines: list[str]) -> str | None:
     for s in lines[:3]:
         m = _lex().opening_subject.match(s)
         if m:
+            subj = re.split(r"法治|依法|全面", m.group("subj"))[0]  # 中村乡法治政府建设工作在…
+            subj = re.sub(r"(街道)党?工委", r"\1", subj)  # 垡头街道工委办事处
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
-            return re.sub(r"(各级政府|各级人民政府|政府)(及其(工作)?部门)?$", "人民政府", m.group("subj"))
+            subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
+            return subj if len(subj) >= 2 else None
     return None
 
 
@@ -348,7 +358,7 @@ _TITLE_REGION = re.compile(
 
 def _level(res: RegionResult, text: str) -> str | None:
     lex = _lex()
-    if res.organ and re.search(r"(街道|镇|乡)(办事处|人民政府|政府)$", res.organ):
+    if res.organ and re.search(r"(街道|镇|乡)[\u4e00-\u9fff]{0,3}(办事处|人民政府|政府)$", res.organ):
         return "township"  # 鲤城区人民政府金龙街道办事处
     if res.organ and res.organ not in lex.government_organs:
         return "department"
@@ -409,6 +419,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
     sig_issuer, sig_date = _signature(lines)
     start = (t_idx + 1) if t_idx is not None else 0
     subject = _opening_subject(lines[start:]) if meta.is_report else None
+    bare = _BARE_GOVERNMENT.match(subject or "")
+    if bare:
+        subject = None  # 省政府坚持…: a level, not a name
     organ_subject = subject if subject and _lex().organ_end.search(subject) else None
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
@@ -427,6 +440,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report or meta.issuer:
         meta.level = _level(res, text)
+    if bare and not meta.issuer:
+        meta.level = _BARE_LEVEL[bare.group(1)]
     if meta.is_report and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, text)
 
