@@ -410,3 +410,11 @@ def test_opening_subjects_that_are_governments_or_bare_levels():
     assert (bare.issuer, bare.level) == (None, "province")
     assert (street.issuer, street.level) == ("垡头街道办事处", "township")
     assert town.level == "township"
+
+
+def test_a_provincial_report_that_never_writes_its_name_in_full():
+    m = _meta(
+        "2019年，在党中央、国务院和省委的正确领导下，省政府扎实推进依法行政，落实《海南省法治政府建设实施方案》，"
+        "推进海南自由贸易港法治建设。现将有关情况报告如下：\n一、坚持党对法治政府建设的领导\n"
+    )
+    assert (m.level, m.region.province, m.issuer) == ("province", "海南省", "海南省人民政府")

@@ -377,6 +377,22 @@ def _level(res: RegionResult, text: str) -> str | None:
     return _pronoun_level(text)
 
 
+def _most_named_province(text: str) -> str | None:
+    """The province (full name) the text names most often, counting its short form (河南, 广西)."""
+    from .gazetteer import gazetteer
+
+    counts = Counter()
+    for name in gazetteer().province_names:
+        short = re.sub(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$", "", name)
+        n = text.count(short) if len(short) >= 2 else 0
+        if n:
+            counts[name] = n
+    if not counts:
+        return None
+    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    return best if n > rest[0][1] else None
+
+
 def _pronoun_level(text: str) -> str | None:
     """How the report speaks of itself: the first 我局/我县/本镇 … of its opening, else the
     most frequent of all level words (全省 counts too)."""
@@ -442,6 +458,13 @@ def extract_meta(text: str, hints: dict) -> Meta:
         meta.level = _level(res, text)
     if bare and not meta.issuer:
         meta.level = _BARE_LEVEL[bare.group(1)]
+    if meta.is_report and meta.level == "province" and not res.tokens:
+        # A provincial report that never writes its own name in full (省政府…, 全省…): the
+        # province its text names most (河南省法治政府建设实施方案, 海南自由贸易港 …).
+        province = _most_named_province(text)
+        if province:
+            res = resolve_region(province + "人民政府", text, superiors, 0)
+            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, text)
 
