@@ -389,7 +389,7 @@ def _most_named_province(text: str) -> str | None:
             counts[name] = n
     if not counts:
         return None
-    (best, n), *rest = counts.most_common(2) + [("", 0)]
+    (best, n), *rest = [*counts.most_common(2), ("", 0)]
     return best if n > rest[0][1] else None
 
 
