@@ -37,30 +37,28 @@ def add_offsets(gold: dict[str, Any], text: str) -> list[str]:
 
     pos = 0
 
-    def walk(items: list[dict[str, Any]]) -> None:
+    def place(item: dict[str, Any], key: str) -> None:
+        """Offsets of ``item[key]``: its occurrence after the previous string, else the first."""
         nonlocal pos
+        needle = item.get(key, "")
+        i = text.find(needle, pos)
+        if i < 0:
+            i = text.find(needle)
+        if i < 0:
+            lost.append(needle)
+        else:
+            item["start"], item["end"] = i, i + len(needle)
+            pos = i
+
+    def walk(items: list[dict[str, Any]]) -> None:
         for s in items:
-            i = text.find(s.get("title", ""), pos)
-            if i < 0:
-                i = text.find(s.get("title", ""))
-            if i < 0:
-                lost.append(s.get("title", ""))
-            else:
-                s["start"], s["end"] = i, i + len(s["title"])
-                pos = i
+            place(s, "title")
             walk(s.get("children") or [])
 
     walk(gold.get("sections") or [])
     pos = 0
     for ind in gold.get("indicators") or []:
-        i = text.find(ind.get("text", ""), pos)
-        if i < 0:
-            i = text.find(ind.get("text", ""))
-        if i < 0:
-            lost.append(ind.get("text", ""))
-        else:
-            ind["start"], ind["end"] = i, i + len(ind["text"])
-            pos = i
+        place(ind, "text")
     return lost
 
 
