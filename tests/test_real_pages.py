@@ -418,3 +418,8 @@ def test_a_provincial_report_that_never_writes_its_name_in_full():
         "推进海南自由贸易港法治建设。现将有关情况报告如下：\n一、坚持党对法治政府建设的领导\n"
     )
     assert (m.level, m.region.province, m.issuer) == ("province", "海南省", "海南省人民政府")
+
+
+def test_place_names_built_on_numerals_are_no_counts():
+    got = _inds("三张镇坚持依法行政，十里铺村、五里村推进法治建设，全镇调处纠纷18件。")
+    assert [(t, v) for t, v, _u, _q, _p in got] == [("18件", 18)]
