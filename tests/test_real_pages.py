@@ -423,3 +423,18 @@ def test_a_provincial_report_that_never_writes_its_name_in_full():
 def test_place_names_built_on_numerals_are_no_counts():
     got = _inds("三张镇坚持依法行政，十里铺村、五里村推进法治建设，全镇调处纠纷18件。")
     assert [(t, v) for t, v, _u, _q, _p in got] == [("18件", 18)]
+
+
+def test_titles_with_a_site_tag_or_a_subtitle_and_the_announced_year():
+    tagged = _meta(
+        "[权威发布]某省2017年法治政府建设情况报告\n——我省法治政府建设进入发展新阶段暨某省2017年法治政府建设情况报告\n"
+        "2017年以来，某省深入推进依法行政。\n一、主要举措和成效\n"
+    )
+    assert tagged.title == "某省2017年法治政府建设情况报告"
+    street = _meta("沅江路街道2024法治政府建设年度报告\n2024年，沅江路街道坚持依法行政。\n一、强化法治思维\n")
+    assert street.level == "township"
+    announced = _meta(
+        "根据《法治政府建设实施纲要（2015-2020年）》等要求，现将庆隆镇2020年度法治政府建设情况报告如下：\n"
+        "一、主要举措和成效\n"
+    )
+    assert announced.year_covered == 2020

@@ -129,7 +129,9 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     lex = _lex()
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
-        s = line.strip()
+        s = _TITLE_TAG.sub("", line.strip())  # [权威发布]福建省2017年法治政府建设情况报告
+        if s.startswith(("——", "--")):
+            continue  # a subtitle (——我省法治政府建设进入发展新阶段暨…)
         if (
             heading.match(s)
             or _SENTENCE_OPENER.match(s)
@@ -184,6 +186,7 @@ _BARE_LEVEL = {
     **dict.fromkeys(("镇", "乡", "街道"), "township"),
 }
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
+_TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
 _SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
@@ -352,7 +355,7 @@ def _named_in_title(title: str | None) -> str | None:
 
 _TITLE_LEAD = re.compile(r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
 _TITLE_REGION = re.compile(
-    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:(?:19|20)\d{2}\s*年度?)?\s*(?:推进)?(?:法治|依法)"
+    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?)?\s*(?:推进)?(?:法治|依法)"
 )
 
 
