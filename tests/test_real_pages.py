@@ -438,3 +438,16 @@ def test_titles_with_a_site_tag_or_a_subtitle_and_the_announced_year():
         "一、主要举措和成效\n"
     )
     assert announced.year_covered == 2020
+
+
+def test_a_subtitle_naming_the_report_after_ji_and_street_self_references():
+    m = _meta(
+        "——我省法治政府建设进入发展新阶段暨某省2017年法治政府建设情况报告\n"
+        "2017年以来，某省委、省政府深入推进依法行政。\n一年来，我省各级各部门全面推进法治政府建设。\n"
+    )
+    assert m.title == "某省2017年法治政府建设情况报告" and m.year_covered == 2017
+    street = _meta(
+        "为全面贯彻党的十九大精神，我街严格按照区委要求推进法治建设。现将我街法治建设有关工作情况总结如下：\n"
+        "一、2020年法治建设工作情况\n"
+    )
+    assert street.level == "township"

@@ -131,7 +131,12 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     for i, line in enumerate(lines[:_HEAD_LINES]):
         s = _TITLE_TAG.sub("", line.strip())  # [权威发布]福建省2017年法治政府建设情况报告
         if s.startswith(("——", "--")):
-            continue  # a subtitle (——我省法治政府建设进入发展新阶段暨…)
+            # a subtitle: no title, unless it names the report after 暨
+            # (——我省法治政府建设进入发展新阶段暨福建省2017年法治政府建设情况报告)
+            rest = s.rpartition("暨")[2]
+            if "暨" in s and cp.title_line.match(rest) and lex.title_cue.search(rest):
+                return i, rest
+            continue
         if (
             heading.match(s)
             or _SENTENCE_OPENER.match(s)
@@ -168,6 +173,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not cp.issuer_line.match(s)
             and not _SENTENCE_OPENER.match(s)
             and not s.endswith((":", "："))
+            and not s.startswith(("——", "--"))
         ):
             return first, s
     hint = str(hints.get("title") or "").strip()
