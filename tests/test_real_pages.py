@@ -451,3 +451,10 @@ def test_a_subtitle_naming_the_report_after_ji_and_street_self_references():
         "一、2020年法治建设工作情况\n"
     )
     assert street.level == "township"
+
+
+def test_a_year_and_its_whole_year_are_one_period():
+    r = analyze_text(
+        "关于2020年度法治政府建设情况的报告\n一、主要举措和成效\n规范便民服务中心运行，2020年全年办理群众反馈事项270件。"
+    )
+    assert [(i.period, i.period_resolved) for i in r.indicators] == [("2020年全年", "2020")]
