@@ -458,3 +458,12 @@ def test_a_year_and_its_whole_year_are_one_period():
         "关于2020年度法治政府建设情况的报告\n一、主要举措和成效\n规范便民服务中心运行，2020年全年办理群众反馈事项270件。"
     )
     assert [(i.period, i.period_resolved) for i in r.indicators] == [("2020年全年", "2020")]
+
+
+def test_a_ministry_named_in_the_opening_is_the_issuer():
+    m = _meta(
+        "2017年，原环境保护部深入学习宣传贯彻党的十九大精神，推进法治政府建设。\n一、依法全面履行政府职能\n"
+    )
+    assert (m.issuer, m.level) == ("环境保护部", "department")
+    cadres = _meta("2020年，全体干部坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n")
+    assert cadres.issuer is None

@@ -184,6 +184,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     return None, None
 
 
+_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
 _BARE_GOVERNMENT = re.compile(r"^(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)$")
 _BARE_LEVEL = {
     **dict.fromkeys(("省", "自治区"), "province"),
@@ -447,7 +448,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
     bare = _BARE_GOVERNMENT.match(subject or "")
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
-    organ_subject = subject if subject and _lex().organ_end.search(subject) else None
+    organ_subject = (
+        subject if subject and (_lex().organ_end.search(subject) or _MINISTRY.match(subject)) else None
+    )
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
     if meta.issuer:
