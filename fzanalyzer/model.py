@@ -66,6 +66,7 @@ class Meta:
     doc_type: str | None = None  # why is_report is false: news, plan, work_report, ...
     source_url: str | None = None  # where the file was fetched from (its ``.fetch.json`` sidecar)
     fetched_at: str | None = None  # when (ISO 8601, UTC)
+    report_confidence: float | None = None  # how sure is_report is that this is a report (0..1)
 
 
 @dataclass
@@ -109,6 +110,10 @@ class Indicator:
     period_resolved: str | None = None  # ISO interval of ``period`` against year_covered
     code: str | None = None  # codebook id (data/codebook.json), or None when no entry fits
     code_confidence: float | None = None
+    # With a change: is the number the new level (压缩至5个工作日) or the change itself (减少72%),
+    # and what is it measured against (较法定时限 → statutory_limit, 同比/较上年 → previous_year)?
+    change_form: str | None = None  # level | amount
+    change_basis: str | None = None  # statutory_limit | previous_year
 
 
 @dataclass

@@ -117,10 +117,12 @@ def _analyze(
         meta=meta,
         extractor_version=__version__,
     )
-    if analyze and meta.is_report:
+    if analyze and might_be_report(meta):
+        # A page that is or might be a report (an untitled web copy) gets everything;
+        # is_report and doc_type stay as metadata for the user to filter on.
         enrich(report)
     elif analyze:
-        # A near-miss (news about a report, a 工作要点 …) would put look-alike sections,
+        # A clear near-miss (news about a report, a 工作要点 …) would put look-alike sections,
         # indicators and plans into a researcher's tables; enrich() extracts them on request.
         meta.warnings.append(warning("W015"))
     return report
@@ -133,6 +135,14 @@ def _refuse_surrogates(text: str, source: str) -> None:
     if at is not None:
         detail = f"the character at offset {at} (U+{ord(text[at]):04X})"
         raise IngestError.from_code("E041", path=source, detail=detail)
+
+
+def might_be_report(meta: Meta) -> bool:
+    """A report, or a document whose report_confidence reaches ``extract_from`` (doctypes.json)."""
+    from .resources import load_json
+
+    floor = float(load_json("doctypes.json")["confidence"]["extract_from"])
+    return meta.is_report or (meta.report_confidence or 0.0) >= floor
 
 
 def enrich(report: Report) -> Report:

@@ -89,10 +89,10 @@ def test_merged_part_split_at_an_unnumbered_plan_line(data_dir):
     got = [(s.level, s.marker, s.title, s.canonical) for s in secs if s.level >= 1]
     assert got == [
         (1, "一、", "2021年工作总结暨2022年工作安排", "measures_and_results"),
-        (2, "1.", "规范执法行为", "measures_and_results"),
-        (2, "2.", "化解矛盾纠纷", "measures_and_results"),
-        (2, "1.", "推进综合执法规范化建设", "next_year_plan"),
-        (2, "2.", "深化人民调解工作室建设", "next_year_plan"),
+        (3, "1.", "规范执法行为", "measures_and_results"),
+        (3, "2.", "化解矛盾纠纷", "measures_and_results"),
+        (3, "1.", "推进综合执法规范化建设", "next_year_plan"),
+        (3, "2.", "深化人民调解工作室建设", "next_year_plan"),
         (1, "二、", "存在的不足", "shortcomings"),
     ]
     report = Report(id="x", source="", sha256="", format="txt", text=text, sections=secs)

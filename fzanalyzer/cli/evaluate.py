@@ -80,3 +80,66 @@ def eval_cmd(
     if json_out:
         json_out.write_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
     return 0
+
+
+# Targets of issue 10 (the real development set).
+REAL_TARGETS = {
+    "is_report.acc": 0.97,
+    "meta.all": 0.95,
+    "headings_1_3.F1": 0.93,
+    "canonical.acc": 0.95,
+    "indicators.F1": 0.95,
+    "indicators.name_agree": 0.85,
+    "indicators.period_agree": 0.85,
+}
+
+
+@app.command("eval-real")
+def eval_real_cmd(
+    real_dir: Path = typer.Argument(..., help="Folder with the real set's manifest.jsonl."),
+    pages: list[Path] = typer.Option(
+        ..., "--pages", help="Folder of the rebuilt page texts (ID.txt); may be given more than once."
+    ),
+    split: str = typer.Option("dev", "--split", help="dev | holdout | all"),
+    per_page: bool = typer.Option(False, "--per-page", help="Also print figures per page."),
+    json_out: Path | None = typer.Option(None, "--json", help="Write all figures to this JSON file."),
+) -> int:
+    """Score the toolkit and a plain number+unit regex on the real pages (tests/data/real/README.md)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..evaluate.real import SPLITS, evaluate_real
+
+    if split not in SPLITS:
+        raise typer.BadParameter(f"--split must be one of {', '.join(SPLITS)}")
+    for d in pages:
+        if not d.is_dir():
+            raise typer.BadParameter(f"--pages {d} is not a folder")
+    res = evaluate_real(real_dir, pages, split=split)
+    base = res.baseline_figures()
+    console = Console()
+    table = Table(
+        title=f"fzanalyzer eval-real {real_dir} split={split} ({res.pages} pages, {res.reports} reports)"
+    )
+    for col in ("measure", "toolkit", "regex baseline", "target"):
+        table.add_column(col, justify="left" if col == "measure" else "right")
+    for k, v in res.figures().items():
+        target = REAL_TARGETS.get(k)
+        style = "" if target is None else ("green" if v >= target - 1e-9 else "red")
+        shown = f"[{style}]{v:.3f}[/]" if style else f"{v:.3f}"
+        b = f"{base[k]:.3f}" if k in base else ""
+        table.add_row(k, shown, b, f"{target:.2f}" if target else "")
+    console.print(table)
+    if per_page:
+        for pid, t in res.per_page.items():
+            figs = {k: v for k, v in t.figures().items() if not k.endswith((".P", ".R"))}
+            console.print(f"[bold]{pid}[/] " + "  ".join(f"{k}={v:.2f}" for k, v in figs.items()))
+    if res.missing:
+        console.print(f"[yellow]missing:[/] {' '.join(res.missing)}")
+    if res.mismatched:
+        console.print(f"[yellow]sha256 mismatch:[/] {' '.join(res.mismatched)}")
+    for note in res.notes:
+        console.print(f"[yellow]note:[/] {note}")
+    if json_out:
+        json_out.write_text(json.dumps(res.to_dict(), ensure_ascii=False, indent=2), encoding="utf-8")
+    return 0

@@ -82,6 +82,7 @@ class Tally:
     status_pairs: list[tuple[str, str]] = field(default_factory=list)
     evidence: Ratio = field(default_factory=Ratio)
     reuse: Ratio = field(default_factory=Ratio)
+    is_report: Ratio = field(default_factory=Ratio)
 
     def add(self, other: Tally) -> None:
         for f in META_FIELDS:
@@ -100,6 +101,7 @@ class Tally:
             "ind_code_coverage",
             "evidence",
             "reuse",
+            "is_report",
         ):
             getattr(self, name).__iadd__(getattr(other, name))
         self.status_pairs.extend(other.status_pairs)
@@ -142,13 +144,15 @@ class Tally:
         out["followthrough.status_macroF1"] = self.status_macro_f1()
         out["followthrough.evidence_hit"] = self.evidence.value
         out["reuse.recall"] = self.reuse.value
+        out["is_report.acc"] = self.is_report.value
         return {k: v for k, v in out.items() if v is not None}
 
 
 # -- metadata ---------------------------------------------------------------------------------
 def score_meta(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
     """Region fields filled from the gazetteer (``region_inferred``) are not what the text says,
-    which is what gold records, so they are compared as null."""
+    which is what gold records, so they are compared as null. A field absent from gold (e.g. an
+    issuer the page does not name) is not scored."""
     m = pred.get("meta") or {}
     region = dict(m.get("region") or {})
     for f in m.get("region_inferred") or []:
@@ -161,7 +165,7 @@ def score_meta(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
         **{k: region.get(k) for k in ("province", "city", "county_or_district")},
     }
     want = {
-        **{k: gold.get(k) for k in ("year_covered", "level", "issuer", "title")},
+        **{k: gold[k] for k in ("year_covered", "level", "issuer", "title") if k in gold},
         **(gold.get("region") or {}),
     }
     for f in META_FIELDS:

@@ -64,7 +64,10 @@ def _master() -> re.Pattern[str]:
         rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"
         rf"|百分之(?P<pnum>{num}|百)"
         rf"|(?<![{d}十百千万亿\d])(?P<vague>[百千万])(?P<vinner>余|多)[ \t]?(?P<vunit>{unit_pattern()})"
-        rf"|(?P<num>{num})(?:{sep}(?P<num2>{num}))?(?P<inner>余|多)?[ \t]?(?P<unit>{unit_pattern()})"
+        # a space may stand inside as well as before the unit (260 余名, 1.3 万件): web copies
+        # pad Arabic numbers with spaces
+        rf"|(?P<num>{num}(?:[ \t][万亿](?![余多]?[ \t]?[万亿]))?)(?:{sep}(?P<num2>{num}))?"
+        rf"[ \t]?(?P<inner>余|多)?[ \t]?(?P<unit>{unit_pattern()})"
     )
 
 
@@ -132,7 +135,7 @@ def _candidate(m: re.Match[str], unit_table) -> Candidate | None:
             m.start(), m.end(), m.start(), _scale(v, u.factor), None, u.unit, u.kind, m.group("vinner"), True
         )
     num = m.group("num")
-    v = parse_number(num)
+    v = parse_number(num.replace(" ", "").replace("\t", ""))
     if v is None:
         return None
     u = unit_table[m.group("unit")]
@@ -372,6 +375,21 @@ def _change(text: str, cand: Candidate, pre_start: int, clause_lo: int) -> str |
     return "increase" if m.group("inc") else "decrease"
 
 
+def _change_form(text: str, pre_start: int, clause_lo: int) -> tuple[str, str | None]:
+    """(form, basis) of a change: ``level`` when the number is where the change arrived
+    (压缩至5个工作日, 提高到98%), else ``amount`` (减少72%); the basis from the clause
+    (较法定时限 → statutory_limit, 同比/较上年 → previous_year; data ``change.basis``)."""
+    ch = cues()["change"]
+    left = text[max(clause_lo, pre_start - 10) : pre_start]
+    m = change_regex().search(left)
+    word = (m.group("inc") or m.group("dec")) if m else ""
+    gap = left[m.end("inc") if m and m.group("inc") else m.end("dec") if m else 0 :]
+    to_level = word.endswith(tuple(ch["to_level_words"])) or any(w in gap for w in ch["to_level_words"])
+    clause = text[clause_lo:pre_start]
+    basis = next((b for b, words in ch["basis"].items() if any(w in clause for w in words)), None)
+    return ("level" if to_level else "amount"), basis
+
+
 def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int) -> str | None:
     """The time scope governing a number: the last period phrase before it in its sentence part
     (split at 。；), unless 累计 intervenes; else one right after it in the same clause."""
@@ -585,6 +603,7 @@ def extract_indicators(
         clause_lo = _clause_start(text, s_lo, cand.start, _CLAUSE_DELIMS)
         qualifier, pre_start = _qualifier(text, cand, clause_lo)
         change = _change(text, cand, pre_start, clause_lo)
+        form, basis = _change_form(text, pre_start, clause_lo) if change else (None, None)
         period = _period(text, s_lo, cand.start, cand.end, s_hi)
         name_lo = clause_lo
         prev_idx = last_in_sentence.get(s_lo)
@@ -634,6 +653,8 @@ def extract_indicators(
                 name=name or None,
                 qualifier=qualifier,
                 change=change,
+                change_form=form,
+                change_basis=basis,
                 period=period,
                 section=_deepest_section(sections, cand.start),
                 start=cand.start,
@@ -828,6 +849,8 @@ _NUM_ROW = re.compile(
 )
 # Column names in a header whose separators were removed: 收案数(件)结案数(件)纠错率.
 _HEADER_PART = re.compile(r".+?(?:[次户人件个家]数|率|数|量|额|人次|户次|次)(?:[(（][^()（）]{1,6}[)）])?")
+_COLUMN_YEAR = re.compile(r"(?:19|20)\d{2}年度?")
+_CAPTION_UNIT = re.compile(r"单位\s*[:：]\s*([^\s()（）:：,，;；]{1,6})")
 _CAPTION_YEAR = re.compile(r"\d{4}年(?:度|\d{1,2}[-—–~至]\d{1,2}月)?")
 _ROW_HEADER_WORDS = ("单位", "部门", "项目", "类别", "指标", "名称", "地区", "序号", "区域", "街道", "乡镇")
 
@@ -895,6 +918,9 @@ def _one_table(text, lines, i, j, sections) -> list[Indicator]:
     cols = _header_columns(header, k) if header else [""] * k
     out = []
     unit_table = units()
+    # 表1 行政复议案件情况（单位：件）: the caption's unit is every cell's, unless its column says
+    mu = _CAPTION_UNIT.search(caption) or _CAPTION_UNIT.search(header)
+    table_unit = mu.group(1) if mu and mu.group(1) in unit_table else ""
     for r in range(i, j):
         lo, line = lines[r]
         mrow = _NUM_ROW.match(line)
@@ -909,6 +935,8 @@ def _one_table(text, lines, i, j, sections) -> list[Indicator]:
                 continue
             col = cols[col_idx] if col_idx < len(cols) else ""
             unit, factor = _header_unit(col, mm.group("unit"), unit_table)
+            if unit is None and table_unit:
+                unit, factor = unit_table[table_unit].unit, unit_table[table_unit].factor
             v = parse_number(mm.group("num"))
             if v is None:
                 continue
@@ -922,7 +950,7 @@ def _one_table(text, lines, i, j, sections) -> list[Indicator]:
                     name=f"{row_name}{_strip_unit_parens(col)}",
                     qualifier=None,
                     change=None,
-                    period=period,
+                    period=col if _COLUMN_YEAR.fullmatch(col) else period,
                     section=_deepest_section(sections, start),
                     start=start,
                     end=end,

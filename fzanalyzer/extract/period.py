@@ -10,6 +10,8 @@ refer to the year the report covers (``meta.year_covered``), never to today's da
 ('2021', '../2021-12-31', '2022')
 >>> resolve_period("自8月5日以来", 2019)
 '2019-08-05/..'
+>>> resolve_period("2020年全年", None)
+'2020'
 >>> resolve_period("专项行动期间", 2019) is None
 True
 """
@@ -55,6 +57,6 @@ def resolve_period(period: str | None, year: int | None) -> str | None:
         return f"{y}-07/{y}-12"
     if "前三季度" in p:
         return f"{y}-01/{y}-09"
-    if re.fullmatch(r"\d{4}年度?", p):
+    if re.fullmatch(r"\d{4}年(?:全年)?度?", p):
         return str(y)
     return None

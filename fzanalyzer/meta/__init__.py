@@ -42,9 +42,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import warning
-from ..model import Meta
+from ..model import Meta, Region
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
-from .doctype import doc_type
+from .doctype import classify
 from .layout import unglue
 from .region import RegionResult, parse_issuer, resolve_region
 from .superior import superior_names
@@ -68,6 +68,10 @@ class _MetaLex:
     title_cue: re.Pattern[str]
     date: re.Pattern[str]
     issuer_stopwords: tuple[str, ...]
+    opening_subject: re.Pattern[str]
+    organ_end: re.Pattern[str]
+    metadata_line: re.Pattern[str]
+    metadata_issuer: re.Pattern[str]
 
 
 @cache
@@ -86,6 +90,10 @@ def _lex() -> _MetaLex:
             r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
         ),
         issuer_stopwords=tuple(d["issuer_stopwords"]),
+        opening_subject=re.compile(d["opening_subject"]),
+        organ_end=re.compile(rf"(?:{organ})$"),
+        metadata_line=re.compile(d["metadata_line"]),
+        metadata_issuer=re.compile(d["metadata_issuer"]),
     )
 
 
@@ -121,7 +129,21 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     lex = _lex()
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
-        s = line.strip()
+        s = _TITLE_TAG.sub("", line.strip())  # [权威发布]福建省2017年法治政府建设情况报告
+        if s.startswith(("——", "--")):
+            # a subtitle: no title, unless it names the report after 暨
+            # (——我省法治政府建设进入发展新阶段暨福建省2017年法治政府建设情况报告)
+            rest = s.rpartition("暨")[2]
+            if "暨" in s and cp.title_line.match(rest) and lex.title_cue.search(rest):
+                return i, rest
+            continue
+        if (
+            heading.match(s)
+            or _SENTENCE_OPENER.match(s)
+            or _DOC_NUMBER.match(s)
+            or lex.metadata_line.match(s)
+        ):
+            continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号…
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
             prev = lines[i - 1].strip() if i > 0 else ""
             if _title_first_half(prev, s):
@@ -132,22 +154,72 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if 0 < len(nxt) <= _TITLE_TAIL and cp.title_line.match(s + nxt) and _title_first_half(s, nxt):
             # A title wrapped just before its end (…工作情 / 况报告), too short to be a title alone.
             return i + 1, s + nxt
-    if lines:
-        s = lines[0].strip()
+    first = next(
+        (k for k, x in enumerate(lines[:8]) if not (_DOC_NUMBER.match(x) or lex.metadata_line.match(x))),
+        None,
+    )
+    if first is not None:
+        s = lines[first].strip()
+        if first + 1 < len(lines) and cp.issuer_line.match(s):
+            first, s = first + 1, lines[first + 1].strip()  # 西平县人民政府办公室 above its title
+        nxt = lines[first + 1].strip() if first + 1 < len(lines) else ""
+        if s.startswith("关于") and "。" not in s + nxt and _TITLE_END.search(nxt) and len(s + nxt) <= 80:
+            return first + 1, s + nxt  # 关于印发…法治政府建设 / 工作安排的通知
         if (
             4 <= len(s) <= 60
             and "。" not in s
             and not cp.addressee_line.match(s)
             and not heading.match(s)
             and not cp.issuer_line.match(s)
+            and not _SENTENCE_OPENER.match(s)
+            and not s.endswith((":", "："))
+            and not s.startswith(("——", "--"))
         ):
-            return 0, s
+            return first, s
     hint = str(hints.get("title") or "").strip()
     if hint:
         parts = [p.strip() for p in re.split(r"[_|｜]|\s[-—–]\s", hint) if p.strip()]
         best = next((p for p in parts if lex.title_cue.search(p)), parts[0] if parts else None)
         return None, best
     return None, None
+
+
+_MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
+_BARE_GOVERNMENT = re.compile(r"^(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)$")
+_BARE_LEVEL = {
+    **dict.fromkeys(("省", "自治区"), "province"),
+    **dict.fromkeys(("市", "州", "盟"), "city"),
+    **dict.fromkeys(("县", "区", "旗"), "district_county"),
+    **dict.fromkeys(("镇", "乡", "街道"), "township"),
+}
+_SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
+_TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
+_TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
+_SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
+
+
+def _opening_subject(lines: list[str]) -> str | None:
+    """Who reports, from the opening sentence of a page without its title line:
+    ``2020年，江门市公安局坚持…`` → 江门市公安局; ``2023年，白云区坚持…`` → 白云区."""
+    for s in lines[:3]:
+        m = _lex().opening_subject.match(s)
+        if m:
+            subj = re.split(r"法治|依法|全面", m.group("subj"))[0]  # 中村乡法治政府建设工作在…
+            subj = re.sub(r"(街道)党?工委", r"\1", subj)  # 垡头街道工委办事处
+            # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
+            subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
+            return subj if len(subj) >= 2 else None
+    return None
+
+
+def _metadata_issuer(lines: list[str]) -> str | None:
+    """发布机构：古镛镇人民政府 in a site's 信息公开 table."""
+    for s in lines[:10]:
+        m = _lex().metadata_issuer.match(s)
+        if m:
+            return m.group("issuer")
+    return None
 
 
 def _title_first_half(prev: str, line: str) -> bool:
@@ -162,6 +234,8 @@ def _title_first_half(prev: str, line: str) -> bool:
     ):
         return False
     if normalize_patterns().heading_start.match(prev) or re.search(r"[。，,;；:：!！?？]$", prev):
+        return False
+    if _DOC_NUMBER.match(prev) or "《" in prev:
         return False
     return bool(re.search(r"关于|法治|依法", prev)) and not re.search(r"关于|法治政府建设", line[:4])
 
@@ -224,15 +298,19 @@ def _full_name(issuer: str | None, text: str) -> str | None:
         for m in re.finditer(rf"([\u4e00-\u9fff]{{2,12}}?){re.escape(issuer[0])}{base}", text)
     )
     for name, _ in names.most_common():
-        if any(t.kind in ("province", "city", "county", "township") for t in parse_issuer(name)[0]):
+        tokens = parse_issuer(name)[0]
+        prefix = name[: len(name) - len(issuer) + 1]
+        if tokens and "".join(t.name for t in tokens).startswith(prefix):
             return name
     return issuer
 
 
 def _government_named_in_text(res: RegionResult, text: str) -> str | None:
-    """When only the title's region is known (静海区2023年度法治政府建设情况报告), the issuer is
-    that region's government as the text names it: the longest of 天津市静海区人民政府,
-    静海区人民政府 … found in the text."""
+    """When only the region is known (静海区2023年度法治政府建设情况报告, 2023年，白云区坚持…),
+    the issuer is that region's government: as the text names it whole (the longest of
+    天津市静海区人民政府, 静海区人民政府 … found), else under the name a reader gives it — a district
+    with its city (广州市白云区人民政府), a township with its county (渠县有庆镇人民政府, 上海市宝山区
+    罗店镇人民政府), a county, city or province alone (岳阳县人民政府)."""
     names = [t.name for t in res.tokens]
     if not names:
         return None
@@ -242,9 +320,31 @@ def _government_named_in_text(res: RegionResult, text: str) -> str | None:
         region.city if region.city and region.city not in names else "",
         "",
     ]
-    organs = ("街道办事处", "办事处") if res.township and res.township.endswith("街道") else ("人民政府",)
+    street = bool(res.township and res.township.endswith("街道"))
+    organs = ("街道办事处", "办事处") if street else ("人民政府",)
     found = [p + "".join(names) + o for p in prefixes for o in organs if p + "".join(names) + o in text]
-    return max(found, key=len) if found else None
+    reader = _reader_name(region, res.township) + ("办事处" if street else "人民政府")
+    if found:
+        best = max(found, key=len)
+        return reader if len(reader) > len(best) and reader.endswith(best) else best
+    return reader if any(n in text for n in names) else None
+
+
+def _reader_name(region: Region, township: str | None) -> str:
+    """广州市白云区, 岳阳县, 渠县有庆镇, 上海市宝山区罗店镇: a district is named with its city (or
+    municipality), a township with its county, anything else alone."""
+    county = region.county_or_district
+    if county:
+        above = region.city or (region.province if region.province in _municipalities() else None)
+        county = (above or "") + county if county.endswith("区") else county
+    if township:
+        return (county or "") + township
+    return county or region.city or region.province or ""
+
+
+@cache
+def _municipalities() -> frozenset[str]:
+    return frozenset(load_json("meta.json")["municipalities"])
 
 
 def _named_in_title(title: str | None) -> str | None:
@@ -260,14 +360,16 @@ def _named_in_title(title: str | None) -> str | None:
     return "".join(t.name for t in tokens) if tokens and rest.startswith(tokens[0].name) else None
 
 
-_TITLE_LEAD = re.compile(r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
+_TITLE_LEAD = re.compile(r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
 _TITLE_REGION = re.compile(
-    r"^(?:关于)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:(?:19|20)\d{2}\s*年度?)?\s*(?:推进)?(?:法治|依法)"
+    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?)?\s*(?:推进)?(?:法治|依法)"
 )
 
 
 def _level(res: RegionResult, text: str) -> str | None:
     lex = _lex()
+    if res.organ and re.search(r"(街道|镇|乡)[\u4e00-\u9fff]{0,3}(办事处|人民政府|政府)$", res.organ):
+        return "township"  # 鲤城区人民政府金龙街道办事处
     if res.organ and res.organ not in lex.government_organs:
         return "department"
     if not res.organ:
@@ -285,7 +387,33 @@ def _level(res: RegionResult, text: str) -> str | None:
     return _pronoun_level(text)
 
 
+def _most_named_province(text: str) -> str | None:
+    """The province (full name) the text names most often, counting its short form (河南, 广西)."""
+    from .gazetteer import gazetteer
+
+    counts = Counter()
+    for name in gazetteer().province_names:
+        short = re.sub(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$", "", name)
+        n = text.count(short) if len(short) >= 2 else 0
+        if n:
+            counts[name] = n
+    if not counts:
+        return None
+    (best, n), *rest = [*counts.most_common(2), ("", 0)]
+    return best if n > rest[0][1] else None
+
+
 def _pronoun_level(text: str) -> str | None:
+    """How the report speaks of itself: the first 我局/我县/本镇 … of its opening, else the
+    most frequent of all level words (全省 counts too)."""
+    first = None
+    for lv, words in _lex().level_pronouns.items():
+        for w in words:
+            i = text.find(w, 0, 600)
+            if w[0] in "我本" and i >= 0 and (first is None or i < first[0]):
+                first = (i, lv)
+    if first:
+        return first[1]
     counts = {lv: sum(text.count(w) for w in words) for lv, words in _lex().level_pronouns.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else None
@@ -304,7 +432,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
-    meta.doc_type = doc_type(meta.title, text)
+    meta.doc_type, meta.report_confidence = classify(meta.title, text)
     meta.is_report = meta.doc_type is None
 
     from_title = None
@@ -315,18 +443,40 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if t_idx is not None and t_idx > 0 and chrome_patterns().issuer_line.match(lines[t_idx - 1].strip()):
         above_title = lines[t_idx - 1].strip()
     sig_issuer, sig_date = _signature(lines)
-    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer])
-    meta.issuer = _full_name(meta.issuer, text)
-
     start = (t_idx + 1) if t_idx is not None else 0
+    subject = _opening_subject(lines[start:]) if meta.is_report else None
+    bare = _BARE_GOVERNMENT.match(subject or "")
+    if bare:
+        subject = None  # 省政府坚持…: a level, not a name
+    organ_subject = (
+        subject if subject and (_lex().organ_end.search(subject) or _MINISTRY.match(subject)) else None
+    )
+    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
+    meta.issuer = _full_name(meta.issuer, text)
+    if meta.issuer:
+        # 上海市政府, 南昌县政府: the government under its full name.
+        meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
+
     superiors = superior_names(lines, start)
     pronoun = _pronoun_level(text)
     res = resolve_region(
-        meta.issuer or _named_in_title(meta.title), text, superiors, _LEVEL_RANK.get(pronoun or "")
+        meta.issuer or _named_in_title(meta.title) or subject,
+        text,
+        superiors,
+        _LEVEL_RANK.get(pronoun or ""),
     )
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report or meta.issuer:
         meta.level = _level(res, text)
+    if bare and not meta.issuer:
+        meta.level = _BARE_LEVEL[bare.group(1)]
+    if meta.is_report and meta.level == "province" and not res.tokens:
+        # A provincial report that never writes its own name in full (省政府…, 全省…): the
+        # province its text names most (河南省法治政府建设实施方案, 海南自由贸易港 …).
+        province = _most_named_province(text)
+        if province:
+            res = resolve_region(province + "人民政府", text, superiors, 0)
+            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, text)
 

@@ -36,6 +36,7 @@ class _YearLex:
     heading_year: re.Pattern[str]
     opening_year: re.Pattern[str]
     plan_cues: tuple[str, ...]
+    report_year: re.Pattern[str]
 
 
 @cache
@@ -46,6 +47,7 @@ def _lex() -> _YearLex:
         heading_year=re.compile(d["heading_year"], re.M),
         opening_year=re.compile(d["opening_year"]),
         plan_cues=tuple(d["plan_cues"]),
+        report_year=re.compile(d["report_year"]),
     )
 
 
@@ -98,6 +100,8 @@ def year_covered(
     m = lex.opening_year.match(opening or "")
     if m:
         votes[int(m.group(1))] += 3
+    elif m := lex.report_year.search(opening or ""):
+        votes[int(m.group(1))] += 3  # …现将庆隆镇2020年度法治政府建设情况报告如下
     if votes:
         year = votes.most_common(1)[0][0]
         if len(votes) > 1:

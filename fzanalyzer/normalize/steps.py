@@ -262,10 +262,20 @@ def join_wrapped_lines(text: str) -> str:
     return "\n".join(out)
 
 
+_LEAD_NUMBER = re.compile(r"^[0-9０-９][0-9０-９.,，．%％‰]*")
+
+
 def _continues(last: str, nxt: str, wrap: _Wrap, uses_indent: bool) -> bool:
     """Does the physical line ``nxt`` continue the paragraph whose last line is ``last``?"""
     p = normalize_patterns()
-    if wrap.measure(last) < wrap.full:
+    # A number is never split across lines: a line ends short when the number that follows did
+    # not fit (…调解成功率 / 97.93%，…), so it counts as full when the number would have filled it.
+    lead = _LEAD_NUMBER.match(nxt.strip())
+    # (not a year: 2021年3月25日 under a signature is a line of its own)
+    reach = wrap.measure(lead.group()) if lead and nxt.strip()[lead.end() : lead.end() + 1] != "年" else 0
+    if wrap.measure(last) + reach < wrap.full:
+        return False
+    if reach and wrap.measure(last) < wrap.full and p.sentence_end.search(last):
         return False
     if uses_indent:
         # Paragraphs (headings too) start indented; an unindented line that happens to begin
@@ -374,7 +384,12 @@ def _table_cells(line: str) -> list[str]:
 
 def _clean_line(line: str) -> str:
     line = re.sub(r"[ \t]+", " ", line).strip()
+    # An indent of full-width spaces that a stored copy turned into ?? (??一、…, ??2019年…).
+    line = _LOST_INDENT.sub("", line)
     return _SPACE_BETWEEN.sub("", line)
+
+
+_LOST_INDENT = re.compile(r"^[?？]{1,4}(?=[\u4e00-\u9fff(（\d])")
 
 
 def one_paragraph_per_line(text: str) -> str:

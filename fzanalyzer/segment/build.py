@@ -17,6 +17,7 @@ from .outline import (
     Line,
     _trim_end,
     body_end,
+    drop_cut_off,
     find_candidates,
     find_enumerations,
     is_chrome,
@@ -56,7 +57,7 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
     wrap = wrap_width(text, lines)
     runs = find_enumerations(text, lines, stop, inside)
     set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in runs for h in r])
-    heads = merge_enumerations(text, heads, runs, lines, stop, data)
+    heads = drop_cut_off(text, merge_enumerations(text, heads, runs, lines, stop, data))
     label(text, heads, lines, year)
     return heads
 

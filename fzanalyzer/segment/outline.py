@@ -124,7 +124,22 @@ def is_page_furniture(line_text: str) -> bool:
 
 
 def body_end(text: str, lines: list[Line]) -> int:
-    """Where the report ends: before trailing web-page chrome (打印本页, 纠错, 网站标识码 …)."""
+    """Where the report ends: before trailing web-page chrome (打印本页, 纠错, 网站标识码 …) and
+    before its closing lines (附件：1.…情况表, 抄送：…), in the last half of the text."""
+    closing = _closing_lines()
+    for ln in lines:
+        if ln.start >= len(text) // 2 and closing.match(text, ln.start, ln.end):
+            text_end = _trim_end(text, ln.start)
+            return min(text_end, _body_end(text, [x for x in lines if x.end <= text_end]))
+    return _body_end(text, lines)
+
+
+@cache
+def _closing_lines() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in headings_data()["closing_lines"]), re.M)
+
+
+def _body_end(text: str, lines: list[Line]) -> int:
     last_prose = -1
     for i, ln in enumerate(lines):
         t = text[ln.start : ln.end]
@@ -310,6 +325,7 @@ class _Frame:
     type: str
     last: int
     idx: int
+    level: int = 0
 
 
 def resolve(cands: list[Heading]) -> list[Heading]:
@@ -330,7 +346,7 @@ def resolve(cands: list[Heading]) -> list[Heading]:
             del stack[k + 1 :]
             stack[k].last = c.num
             stack[k].idx = len(out)
-            c.level = k + 1
+            c.level = stack[k].level
         else:
             top_rank = type_rank(stack[-1].type) if stack else -1.0
             first = c.num == 1 or c.num == cont.get(c.type, -5) + 1
@@ -344,12 +360,26 @@ def resolve(cands: list[Heading]) -> list[Heading]:
                 continue
             while stack and type_rank(stack[-1].type) >= rank:
                 stack.pop()
-            stack.append(_Frame(c.type, c.num, len(out)))
-            c.level = len(stack)
+            stack.append(_Frame(c.type, c.num, len(out), _level_below(stack, rank)))
+            c.level = stack[-1].level
         cont[c.type] = c.num
         c.parent = stack[-2].idx if len(stack) >= 2 else None
         out.append(c)
     return out
+
+
+def _level_below(stack: list[_Frame], rank: float) -> int:
+    """The level of a new marker type opened under ``stack``: one below its parent, or the
+    公文 level of its marker when the document skips one (一、 then 1. directly: 1. is level 3,
+    as a reader and the gold files count it). Under 第一部分 and at the top, depth decides."""
+    if not stack:
+        return 1
+    parent = stack[-1]
+    depth = parent.level + 1
+    parent_rank = type_rank(parent.type)
+    if parent_rank >= 1 and rank > parent_rank:
+        return max(depth, parent.level + round(rank - parent_rank))
+    return depth
 
 
 def _has_follow(cands: list[Heading], i: int, stack: list[_Frame]) -> bool:
@@ -601,7 +631,19 @@ def parse_outline(text: str) -> list[Heading]:
     wrap = wrap_width(text, lines)
     enum_runs = find_enumerations(text, lines, stop, inside)
     set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in enum_runs for h in r])
-    return merge_enumerations(text, heads, enum_runs, lines, stop, data)
+    return drop_cut_off(text, merge_enumerations(text, heads, enum_runs, lines, stop, data))
+
+
+def drop_cut_off(text: str, heads: list[Heading]) -> list[Heading]:
+    """Without a heading cut off by the end of the text (a page excerpt, a truncated file): its
+    title is incomplete and it has no body, so it is no heading."""
+    if not heads or text[heads[-1].title_end :].strip(" \t\u3000,，、"):
+        return heads
+    title, tail = heads[-1].title, text.rstrip()[-1:]
+    unbalanced = any(title.count(a) > title.count(b) for a, b in ("“”", "《》", "（）", "()"))
+    if tail in ",，、" or len(title) <= 3 or unbalanced:
+        return heads[:-1]
+    return heads
 
 
 def merge_enumerations(

@@ -99,6 +99,12 @@ def label_parts(parts: list[tuple[str, str]], year: int | None = None) -> list[l
         last = i == len(parts) - 1
         if short >= 3 and short > past + future:
             out[i] = ["shortcomings"]
+        elif i == 0:
+            # A report opens with its review: a thematic first part (一、坚持党的领导…, 一、加强
+            # 组织领导) is measures even when it speaks of leadership or of what it will do —
+            # also when it is the only part of a truncated page. Its wording alone makes it a
+            # duty or a plan.
+            out[i] = ["measures_and_results"]
         elif n["leadership_duty"] >= 3 and n["leadership_duty"] > 0.5 * past:
             out[i] = ["leadership_duty"]
         elif future >= 2 and ((seen_review_end and future > past) or (last and future > 2 * past)):

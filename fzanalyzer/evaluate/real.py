@@ -1,0 +1,207 @@
+"""The real development set: web pages of published reports, scored without shipping their text.
+
+``tests/data/real/manifest.jsonl`` holds one line per page — address, the search query that
+returned it, its sha256, its split (``dev`` | ``holdout``) and the gold facts annotated by
+reading it (``gold``, see gold-format.md) — but not the page text, which is not ours to copy.
+A session rebuilds the texts (``tests/data/real/README.md``) into a folder and scores with
+:func:`evaluate_real`. Pages that are missing or whose sha256 differs are listed, not fatal.
+
+The toolkit's output is scored with the same functions as ``fzanalyzer eval``
+(:mod:`fzanalyzer.evaluate.score`); beside it, a plain regular expression (a number followed by
+a measure word or unit) is scored on the same pages, the baseline any rule must beat.
+
+>>> [(i["value"], i["unit"]) for i in baseline_indicators("受理案件56件，结案率达97.5%，罚款1.2万元。")]
+[(56, '件'), (97.5, '%'), (12000, '元')]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import GoldError
+from .score import META_FIELDS, Tally, score_headings, score_indicators, score_meta
+
+SPLITS = ("dev", "holdout", "all")
+
+
+@dataclass
+class RealResult:
+    """Figures of the toolkit and of the regex baseline, and what could not be scored."""
+
+    tool: Tally = field(default_factory=Tally)
+    baseline: Tally = field(default_factory=Tally)
+    per_page: dict[str, Tally] = field(default_factory=dict)
+    pages: int = 0
+    reports: int = 0
+    missing: list[str] = field(default_factory=list)
+    mismatched: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        return real_figures(self.tool)
+
+    def baseline_figures(self) -> dict[str, float]:
+        return {k: v for k, v in real_figures(self.baseline).items() if k.startswith("indicators")}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "pages": self.pages,
+            "reports": self.reports,
+            "tool": self.figures(),
+            "baseline": self.baseline_figures(),
+            "missing": self.missing,
+            "mismatched": self.mismatched,
+            "per_page": {k: real_figures(v) for k, v in self.per_page.items()},
+            "notes": self.notes,
+        }
+
+
+def real_figures(t: Tally) -> dict[str, float]:
+    """The Tally's figures plus ``meta.all`` (every metadata field pooled)."""
+    out = dict(t.figures())
+    hit = sum(t.meta[f].hit for f in META_FIELDS)
+    total = sum(t.meta[f].total for f in META_FIELDS)
+    if total:
+        out["meta.all"] = hit / total
+    return {k: v for k, v in out.items() if v is not None}  # type: ignore[misc]
+
+
+def load_manifest(real_dir: str | Path) -> list[dict[str, Any]]:
+    """The manifest's entries (``real_dir/manifest.jsonl`` or the file itself)."""
+    p = Path(real_dir)
+    if p.is_dir():
+        p = p / "manifest.jsonl"
+    out = []
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise GoldError.from_code("E060", path=p, detail=str(exc)) from exc
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError.from_code("E060", path=p, detail=f"line {n}: {exc}") from exc
+        if not isinstance(entry, dict) or "id" not in entry or "gold" not in entry:
+            raise GoldError.from_code("E060", path=p, detail=f"line {n}: needs 'id' and 'gold'")
+        out.append(entry)
+    return out
+
+
+def find_page(entry: dict[str, Any], pages: Iterable[str | Path]) -> tuple[Path | None, str]:
+    """``(path, "ok")``, ``(path, "mismatch")`` (sha256 differs) or ``(None, "missing")``."""
+    found = None
+    for d in pages:
+        cand = Path(d) / f"{entry['id']}.txt"
+        if cand.is_file():
+            if hashlib.sha256(cand.read_bytes()).hexdigest() == entry.get("sha256"):
+                return cand, "ok"
+            found = cand
+    return (found, "mismatch") if found else (None, "missing")
+
+
+def real_gold(entry: dict[str, Any], text: str) -> dict[str, Any]:
+    """Gold as :mod:`~fzanalyzer.evaluate.score` reads it: the issuer only where the page names
+    it, strings in simplified script when the page is traditional (as the normalized text is)."""
+    from . import _to_simplified
+
+    gold = dict(entry["gold"])
+    if not gold.get("issuer_named", gold.get("issuer") is not None):
+        gold.pop("issuer", None)
+    from ..normalize.steps import to_simplified
+
+    if to_simplified(text) != text:
+        gold = _to_simplified(gold)
+    return gold
+
+
+def evaluate_real(
+    real_dir: str | Path,
+    pages: Iterable[str | Path],
+    *,
+    split: str = "dev",
+) -> RealResult:
+    """Score the toolkit (and the regex baseline) on the pages of ``split`` found in ``pages``.
+
+    is_report is scored on every page; metadata, headings and indicators on the pages whose gold
+    says they are reports (a near-miss has no gold outline: what the toolkit extracts from one is
+    filtered by ``is_report``, the user's choice).
+    """
+    from ..pipeline import analyze_file
+
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}, not {split!r}")
+    pages = list(pages)
+    res = RealResult()
+    for entry in load_manifest(real_dir):
+        if split != "all" and entry.get("split") != split:
+            continue
+        path, status = find_page(entry, pages)
+        if status == "missing":
+            res.missing.append(entry["id"])
+            continue
+        if status == "mismatch" or path is None:
+            res.mismatched.append(entry["id"])
+            continue
+        text = path.read_text(encoding="utf-8")
+        gold = real_gold(entry, text)
+        pred = analyze_file(path, id=entry["id"]).to_dict()
+        t, b = Tally(), Tally()
+        t.is_report.add(bool(pred["meta"].get("is_report")) == bool(gold.get("is_report")))
+        res.pages += 1
+        if gold.get("is_report"):
+            res.reports += 1
+            score_meta(gold, pred, t)
+            score_headings(gold, pred, t)
+            score_indicators(gold, pred, t)
+            score_indicators(gold, {"indicators": baseline_indicators(pred["text"])}, b)
+        res.per_page[entry["id"]] = t
+        res.tool.add(t)
+        res.baseline.add(b)
+    if res.missing:
+        res.notes.append(f"{len(res.missing)} page(s) missing: rebuild them (tests/data/real/README.md)")
+    if res.mismatched:
+        res.notes.append(f"{len(res.mismatched)} page(s) differ from the recorded sha256: not scored")
+    return res
+
+
+# -- the plain regex baseline ---------------------------------------------------------------------
+@cache
+def _baseline_regex() -> re.Pattern[str]:
+    from ..extract.lexicon import unit_pattern
+
+    return re.compile(rf"(\d+(?:,\d{{3}})*(?:\.\d+)?)([万亿]?)({unit_pattern()})")
+
+
+def baseline_indicators(text: str) -> list[dict[str, Any]]:
+    """Every Arabic number followed by a unit of ``data/units.tsv``, nothing else: no exclusions,
+    no names, periods or qualifiers. Values are scaled (万, 亿, money to 元) as gold records them."""
+    from ..extract.lexicon import units
+
+    out = []
+    table = units()
+    for m in _baseline_regex().finditer(text):
+        num, mult, surface = m.groups()
+        u = table[surface]
+        value = float(num.replace(",", "")) * u.factor * {"": 1, "万": 10**4, "亿": 10**8}[mult]
+        s = max(text.rfind(c, 0, m.start()) for c in "。；;\n") + 1
+        e = min([i for i in (text.find(c, m.end()) for c in "。；;\n") if i >= 0] or [len(text)])
+        out.append(
+            {
+                "text": m.group(0),
+                "value": int(value) if value == int(value) else value,
+                "unit": u.unit,
+                "sentence": text[s:e],
+                "start": m.start(),
+                "end": m.end(),
+            }
+        )
+    return out
