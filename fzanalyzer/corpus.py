@@ -42,15 +42,11 @@ class Corpus:
     def from_files(
         cls, paths: Iterable[str | Path], *, workers: int | None = 1, progress: bool = False
     ) -> Corpus:
-        from .batch import find_inputs, run
+        """Read report files and folders — and ``.jsonl`` outputs or DuckDB stores among them
+        (:func:`fzanalyzer.inputs.read_reports`, the reader every command uses)."""
+        from .inputs import read_reports
 
-        found = find_inputs(paths)
-        reports, failures = [], []
-        for _path, res in run(found.files, workers=workers):
-            if "report" in res:
-                reports.append(Report.from_dict(res["report"]))
-            elif "failure" in res:
-                failures.append(res["failure"])
+        reports, failures = read_reports(paths, workers=workers)
         return cls(reports, failures)
 
     @staticmethod

@@ -71,3 +71,24 @@ def test_load_reads_a_single_file():
     report = fzanalyzer.load(SEED)
     assert report.id == "jingan-2019" and report.meta.year_covered == 2019
     assert report.sha256 and report.format == "txt"
+
+
+def test_every_command_reads_inputs_the_same_way(dev_dir, tmp_path):
+    """One reader (fzanalyzer.inputs.read_reports) for folders, .jsonl outputs and stores: the
+    same reports whichever form they come in, failures as rows, a repeated id refused."""
+    import pytest
+
+    from fzanalyzer.errors import FzError
+    from fzanalyzer.inputs import read_reports
+    from fzanalyzer.jobs import extract
+
+    out, db = tmp_path / "out.jsonl", tmp_path / "fz.duckdb"
+    extract([dev_dir], output=str(out), store=db, workers=1, progress=False)
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    from_files, failures = read_reports([dev_dir, tmp_path / "empty.txt"])
+    assert [f.code for f in failures] == ["E003"]
+    for other in ([out], [db]):
+        reports, _ = read_reports(other)
+        assert [r.to_dict() for r in reports] == [r.to_dict() for r in from_files]
+    with pytest.raises(FzError, match="E090"):
+        read_reports([out, db])

@@ -37,30 +37,17 @@ def panel(
     """
     from ..compare.panel import export_panel
     from ..compare.panel import panel as build_panel
-    from ..corpus import Corpus
 
     if fmt not in _FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(_FORMATS)}")
     if by not in ("code", "name"):
         raise typer.BadParameter("--by must be code or name")
-    stores = [p for p in inputs if p.suffix.lower() == ".duckdb"]
-    jsonl = [p for p in inputs if p.suffix.lower() == ".jsonl" and p.is_file()]
-    others = [p for p in inputs if p not in stores and p not in jsonl]
     for p in inputs:
         if not p.exists():
             raise typer.BadParameter(f"{p}: no such file or folder", param_hint="INPUTS")
-    reports: list = []
-    failures: list = []
-    for s in stores:
-        c = Corpus.from_store(s)
-        reports.extend(c)
-        failures.extend(c.failures)
-    for j in jsonl:
-        reports.extend(Corpus.from_jsonl(j))
-    if others:
-        c = Corpus.from_files(others)
-        reports.extend(c)
-        failures.extend(c.failures)
+    from ..inputs import read_reports
+
+    reports, failures = read_reports(inputs)
     long = build_panel(reports, include_targets=targets, include_duplicates=include_duplicates, by=by)
     written = export_panel(long, output, fmt)
     coded = int(long["code"].notna().sum()) if not long.empty else 0

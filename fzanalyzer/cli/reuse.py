@@ -42,11 +42,7 @@ def reuse(
 
     Files that cannot be read are listed with their error code; the run goes on and exits 1.
     """
-    from ..batch import assign_ids, find_inputs
     from ..compare.reuse import find_reuse, render_html, reuse_json
-    from ..errors import FzError
-    from ..model import Report
-    from ..pipeline import load
 
     if fmt not in _FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(_FORMATS)}")
@@ -58,24 +54,10 @@ def reuse(
         from ..destinations import check_destinations
 
         check_destinations([Path(output)], inputs=inputs, force=True)
-    reports: list[Report] = []
-    failures: list[str] = []
-    jsonl = [p for p in inputs if p.suffix.lower() == ".jsonl" and p.is_file()]
-    others = [p for p in inputs if p not in jsonl]
-    for path in jsonl:
-        with open(path, encoding="utf-8") as fh:
-            reports.extend(Report.from_dict(json.loads(line)) for line in fh if line.strip())
-    files = find_inputs(others).files if others else []
-    ids = assign_ids(files)
-    for path in files:
-        try:
-            reports.append(load(path, id=ids[path], analyze=sections))
-        except FzError as exc:
-            failures.append(f"{exc.code} {exc.message}")
-    if len({r.id for r in reports}) != len(reports):
-        raise FzError.from_code(
-            "E090", detail="the inputs give the same report id twice; pass each report once"
-        )
+    from ..inputs import read_reports
+
+    reports, failed = read_reports(inputs, analyze=sections)
+    failures = [f"{f.code} {f.message}" for f in failed]
     if not include_duplicates:
         from ..compare.duplicates import find_duplicates
 

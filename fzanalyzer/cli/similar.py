@@ -12,7 +12,9 @@ from .options import DASK_WORKERS, SCHEDULER
 
 @app.command()
 def similar(
-    inputs: list[Path] = typer.Argument(..., help="Report files or folders (walked)."),
+    inputs: list[Path] = typer.Argument(
+        ..., help="Report files or folders (walked), .jsonl outputs of `extract`, or DuckDB stores."
+    ),
     k: int = typer.Option(10, "--top-k", "-k", help="Neighbours per report."),
     output: str = typer.Option("-", "--output", "-o", help="CSV file (- for stdout)."),
     scheduler: str | None = SCHEDULER,
@@ -26,23 +28,15 @@ def similar(
     """
     import sys
 
-    from ..batch import assign_ids, find_inputs
-    from ..errors import FzError
-    from ..pipeline import load
+    from ..inputs import read_reports
     from ..scale.cluster import dask_client
     from ..scale.neighbours import top_k
 
     if k < 1:
         raise typer.BadParameter("--top-k must be at least 1")
-    files = find_inputs(inputs).files
-    ids = assign_ids(files)
-    texts, names, failures = [], [], []
-    for path in files:
-        try:
-            texts.append(load(path, id=ids[path], analyze=False).text)
-            names.append(ids[path])
-        except FzError as exc:
-            failures.append(f"{exc.code} {exc.message}")
+    reports, failed = read_reports(inputs, analyze=False)
+    texts, names = [r.text for r in reports], [r.id for r in reports]
+    failures = [f"{f.code} {f.message}" for f in failed]
     with dask_client(scheduler, dask_workers) as client:
         table = top_k(texts, names, k=k, client=client)
     if output == "-":
