@@ -22,7 +22,7 @@ read-only and jieba is a private copy, so nothing run earlier in the process cha
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -50,7 +50,7 @@ class _Index:
         closers = set(_OPEN.values())
         self.text = text
         self.sections = sections
-        self.section_at = SectionLookup(sections)
+        self.section_at = SectionLookup([(s.start, s.end, s.level) for s in sections])
         self.clause = ClauseStarts(text, _CLAUSE_DELIMS, set(_OPEN) - closers, closers)
         self.part = ClauseStarts(text, _PART_DELIMS, set(_OPEN) - closers, closers)
         self.periods = PeriodMatches(text, period_regex())
@@ -292,10 +292,11 @@ def _exclusion(
         return "rank"  # 位列全省前10名
     if cand.unit == "日" and re.match(r"\d{1,2}$", num) and text[s - 3 : s].endswith("月"):
         return "date"
-    for a, b, kind in enclosures:
-        if a < s and e <= b:
-            if kind == "“" and b - a > 24:
-                continue
+    # enclosures do not overlap: only the last one opening before the number can hold it
+    k = bisect_left(enclosures, (s,)) - 1
+    if k >= 0:
+        a, b, kind = enclosures[k]
+        if a < s and e <= b and not (kind == "“" and b - a > 24):
             return "quoted" if kind in "“‘《" else "document_number"
     if ctx.covers(s, e):
         return "identifier"

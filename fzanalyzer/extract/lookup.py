@@ -18,13 +18,6 @@ import heapq
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from typing import Protocol
-
-
-class _Span(Protocol):
-    start: int
-    end: int
-    level: int
 
 
 class SectionLookup:
@@ -35,11 +28,12 @@ class SectionLookup:
     Built by one sweep over the section boundaries; a query is one bisection.
     """
 
-    def __init__(self, sections: Sequence[_Span]) -> None:
-        live = [(s.start, s.end, k) for k, s in enumerate(sections) if s.start < s.end]
-        order = sorted(range(len(sections)), key=lambda k: sections[k].start)
+    def __init__(self, spans: Sequence[tuple[int, int, int]]) -> None:
+        """``spans``: ``(start, end, level)`` of each section, in list order."""
+        live = [(a, e, k) for k, (a, e, _) in enumerate(spans) if a < e]
+        order = sorted(range(len(spans)), key=lambda k: spans[k][0])
         self._by_start = order
-        self._starts = [sections[k].start for k in order]
+        self._starts = [spans[k][0] for k in order]
         self.bounds = sorted({b for a, e, _ in live for b in (a, e)})
         by_start = sorted(live)
         deep: list[tuple[int, int, int]] = []  # (-level, -k, end): max level, then last
@@ -50,8 +44,8 @@ class SectionLookup:
         for b in self.bounds:
             while j < len(by_start) and by_start[j][0] <= b:
                 _, e, k = by_start[j]
-                heapq.heappush(deep, (-sections[k].level, -k, e))
-                heapq.heappush(shallow, (sections[k].level, k, e))
+                heapq.heappush(deep, (-spans[k][2], -k, e))
+                heapq.heappush(shallow, (spans[k][2], k, e))
                 j += 1
             while deep and deep[0][2] <= b:
                 heapq.heappop(deep)

@@ -613,10 +613,13 @@ def merge_enumerations(
     wrap = wrap_width(text, lines)
     repeated = repeated_lines(text, lines) if wrap else frozenset()
     items: list[Heading] = []
+    from ..extract.lookup import SectionLookup
+
+    containing = SectionLookup([(h.pos, h.end, h.level) for h in heads])  # one bisection per item
     for run in runs:
         for n, h in enumerate(run):
-            parent = _deepest_containing(heads, h.pos)
-            if parent is None:
+            parent = containing.deepest(h.pos)
+            if parent < 0:
                 continue
             base = heads[parent].level
             h.level = max(int(data["enumeration_level"]), base + 1)
@@ -669,16 +672,8 @@ def _paragraph_end(text: str, lines: list[Line], li: int, wrap: int | None, repe
 def set_ends(heads: list[Heading], end: int) -> None:
     for n, h in enumerate(heads):
         h.end = end
-        for m in heads[n + 1 :]:
-            if m.level <= h.level:
-                h.end = _trim_end(h._text, m.pos)
+        for k in range(n + 1, len(heads)):  # no slice: a copy of the rest per heading is quadratic
+            if heads[k].level <= h.level:
+                h.end = _trim_end(h._text, heads[k].pos)
                 break
         h.end = max(h.end, h.title_end, h.mend)
-
-
-def _deepest_containing(heads: list[Heading], pos: int) -> int | None:
-    best = None
-    for i, h in enumerate(heads):
-        if h.pos <= pos < h.end and (best is None or h.level >= heads[best].level):
-            best = i
-    return best
