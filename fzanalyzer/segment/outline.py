@@ -381,6 +381,7 @@ def set_titles(
     barriers = sorted(barriers or [])
     total = sum(ln.end - ln.start for ln in lines)
     run_on_stops = stops + " \t\u3000"
+    repeated: frozenset[str] | None = None  # computed once, when a wrapped title first needs it
     for n, h in enumerate(heads):
         if h.type == "implicit":  # an inferred part has no heading text
             h.title_start = h.title_end = h.pos
@@ -408,7 +409,9 @@ def set_titles(
             glued = not text[h.pos - 1 : h.pos].isspace() and not text[e : e + 1].isspace() and e != nxt
             e = _glued_title_end(text, s, e, h.level, glued)
         if e == limit and wrap and h.style != "unnumbered" and ln.end - ln.start >= wrap - 1:
-            e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated_lines(text, lines))
+            if repeated is None:
+                repeated = repeated_lines(text, lines)
+            e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated)
         elif e == limit == ln.end and e > s and text[e - 1] in _OPEN_ENDED and h.style == "numbered":
             # a heading broken after a comma (web copy): its second half is the next line
             e = _continued_title_end(text, lines, h.line, e, line_stops, nxt)
