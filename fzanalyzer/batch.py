@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
+import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -21,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .errors import ERRORS, FzError
+from .errors import ERRORS, FzError, TimeBudgetError
 
 #: File types read when a folder is walked (an explicitly named file is always tried).
 REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".doc", ".wps"}
@@ -102,8 +105,64 @@ def file_sha256(path: Path) -> str | None:
         return None
 
 
-def process_one(path: Path, rid: str, include_text: bool = True) -> dict[str, Any]:
-    """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises."""
+class _Budget:
+    """A wall-clock time budget for the work on one file, enforced in the process doing it.
+
+    ``SIGALRM`` raises :class:`~fzanalyzer.errors.TimeBudgetError` (E052) in the middle of the
+    work (pure-Python loops and the regex engine both check for signals); it repeats every second
+    in case a step swallowed it. An alarm already set by the caller (e.g. pytest-timeout) is put
+    back afterwards. Off where there is no ``setitimer`` (Windows) or outside the main thread.
+    """
+
+    def __init__(self, seconds: float | None, path: Path) -> None:
+        self.seconds, self.path = seconds, path
+        self.armed = False
+        self.usable = bool(seconds and seconds > 0) and hasattr(signal, "setitimer")
+        self.usable = self.usable and threading.current_thread() is threading.main_thread()
+
+    def _expire(self, signum: int, frame: object) -> None:
+        if self.armed:
+            raise TimeBudgetError.from_code("E052", path=self.path, detail=f"{self.seconds:g}")
+
+    def arm(self) -> None:
+        if not self.usable:
+            return
+        self.previous = signal.signal(signal.SIGALRM, self._expire)
+        self.t0 = time.monotonic()
+        self.armed = True
+        self.outer = signal.setitimer(signal.ITIMER_REAL, float(self.seconds or 0), 1.0)
+
+    def disarm(self) -> None:
+        """Idempotent: the alarm may interrupt a first call; from its first line on it is ignored."""
+        if not self.armed:
+            return
+        self.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        left, every = self.outer
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, max(left - (time.monotonic() - self.t0), 1e-3), every)
+
+
+def process_one(
+    path: Path, rid: str, include_text: bool = True, timeout: float | None = None
+) -> dict[str, Any]:
+    """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises.
+
+    ``timeout``: seconds the file may take (wall clock), else it is a failure E052."""
+    budget = _Budget(timeout, path)
+    try:
+        budget.arm()
+        try:
+            return _process_one(path, rid, include_text)
+        finally:
+            budget.disarm()
+    except TimeBudgetError as exc:
+        budget.disarm()
+        return {"failure": Failure(str(path), exc.code, exc.message)}
+
+
+def _process_one(path: Path, rid: str, include_text: bool) -> dict[str, Any]:
     from .pipeline import analyze_file
 
     try:
@@ -126,8 +185,12 @@ def run(
     skip_sha: set[str] | None = None,
     include_text: bool = True,
     on_progress: Callable[[Path], None] | None = None,
+    file_timeout: float | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Process ``files`` and yield ``(path, result)`` in input order.
+
+    ``file_timeout``: seconds one file may take; a file over it is a failure E052 and the
+    batch goes on (``None``: no budget).
 
     ``skip_sha``: digests already done (a resumed run); those files yield ``{"skipped": sha}``.
     A worker that dies (a native crash, the OOM killer) costs only the files it held: they are
@@ -146,7 +209,7 @@ def run(
         else:
             todo.append(f)
     n_workers = max(1, workers if workers is not None else (os.cpu_count() or 1))
-    pending = iter(_results(todo, ids, n_workers, include_text, on_progress))
+    pending = iter(_results(todo, ids, n_workers, include_text, on_progress, file_timeout))
     nxt = 0
     for f, res in pending:
         if "failure" in res:
@@ -166,6 +229,7 @@ def _results(
     workers: int,
     include_text: bool,
     on_progress: Callable[[Path], None] | None,
+    timeout: float | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     def tick(f: Path) -> None:
         if on_progress:
@@ -173,14 +237,16 @@ def _results(
 
     if workers == 1 or len(todo) <= 1:
         for f in todo:
-            res = process_one(f, ids[f], include_text)
+            res = process_one(f, ids[f], include_text, timeout)
             tick(f)
             yield f, res
         return
     crashed: list[Path] = []
     # Bounded in-flight work keeps memory flat on huge batches.
     window = workers * 4
-    with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=200) as pool:
+    from .pipeline import warm_up  # each (spawned) worker loads the models before its first file
+
+    with ProcessPoolExecutor(max_workers=workers, max_tasks_per_child=200, initializer=warm_up) as pool:
         queue = list(reversed(todo))
         inflight: dict[Future, Path] = {}
         broken = False
@@ -188,7 +254,7 @@ def _results(
             while queue and len(inflight) < window and not broken:
                 f = queue.pop()
                 try:
-                    inflight[pool.submit(process_one, f, ids[f], include_text)] = f
+                    inflight[pool.submit(process_one, f, ids[f], include_text, timeout)] = f
                 except BrokenProcessPool:
                     broken = True
                     queue.append(f)
@@ -208,7 +274,7 @@ def _results(
     for f in crashed:  # isolate each: only the file that really kills a worker is lost
         with ProcessPoolExecutor(max_workers=1) as solo:
             try:
-                res = solo.submit(process_one, f, ids[f], include_text).result()
+                res = solo.submit(process_one, f, ids[f], include_text, timeout).result()
             except BrokenProcessPool:
                 res = {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
         tick(f)

@@ -40,12 +40,16 @@ def extract(
     workers: int | None = None,
     include_text: bool = True,
     progress: bool = True,
+    file_timeout: float | None = None,
 ) -> Summary:
     """Extract every input file; write JSON/CSV/Parquet to ``output`` and/or tables to ``store``.
 
     Files already in the store (same sha256) are skipped, so an interrupted run resumes.
-    Nothing is lost: a file that fails becomes a :class:`~fzanalyzer.batch.Failure`.
+    Nothing is lost: a file that fails becomes a :class:`~fzanalyzer.batch.Failure`. A file
+    that takes longer than ``file_timeout`` seconds (default ``limits.FILE_TIMEOUT_S``) is
+    stopped and becomes a failure E052.
     """
+    from . import limits
     from .export import writer
     from .store import Store
 
@@ -57,7 +61,10 @@ def extract(
     try:
         skip = st.known_sha256() if st else None
         with _progress(len(found.files), progress) as advance:
-            for _path, res in run(found.files, workers=workers, skip_sha=skip, include_text=True):
+            budget = limits.FILE_TIMEOUT_S if file_timeout is None else file_timeout
+            for _path, res in run(
+                found.files, workers=workers, skip_sha=skip, include_text=True, file_timeout=budget
+            ):
                 advance()
                 if "skipped" in res:
                     summary.skipped += 1

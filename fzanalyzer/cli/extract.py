@@ -18,6 +18,12 @@ def extract(
     workers: int | None = typer.Option(None, "--workers", "-w", help="Worker processes (default: cores)."),
     no_text: bool = typer.Option(False, "--no-text", help="Leave the normalized text out of the output."),
     no_progress: bool = typer.Option(False, "--no-progress", help="No progress bar."),
+    file_timeout: float | None = typer.Option(
+        None,
+        "--file-timeout",
+        help="Seconds one file may take before it is stopped and listed as failure E052 "
+        "(default 600, fzanalyzer.limits.FILE_TIMEOUT_S; 0: no limit).",
+    ),
 ) -> int:
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 
@@ -38,6 +44,7 @@ def extract(
         workers=workers,
         include_text=not no_text,
         progress=not no_progress,
+        file_timeout=file_timeout,
     )
     console.print(
         f"[bold]{summary.processed}[/] extracted, {summary.skipped} already stored, "
