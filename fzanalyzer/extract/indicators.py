@@ -117,7 +117,7 @@ class Candidate:
 def _master() -> re.Pattern[str]:
     num = number_pattern()
     d = re.escape(cn_digit_chars())
-    cn = rf"(?:(?<![{d}十拾])[{d}十拾][{d}十拾百佰千仟万亿]*)"  # not from inside a run: see number_pattern
+    cn = rf"(?:(?<![{d}十拾])[{d}十拾][{d}十拾百佰千仟万亿]{{0,23}})"  # not from inside a run: see number_pattern
     sep = r"[ \t]?(?:[-~—–～至到])[ \t]?"
     return re.compile(
         rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"

@@ -317,6 +317,7 @@ def resolve(cands: list[Heading]) -> list[Heading]:
     stack: list[_Frame] = []
     cont: dict[str, int] = {}  # last number seen per type, to follow numbering across parents
     out: list[Heading] = []
+    follow = _Follow(cands)
     for i, c in enumerate(cands):
         k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].type == c.type), None)
         rank = type_rank(c.type)
@@ -337,9 +338,9 @@ def resolve(cands: list[Heading]) -> list[Heading]:
             if c.boundary == "line":
                 ok = first or c.num <= 2 or (not stack and c.num <= 3)
             elif c.boundary == "colon":
-                ok = not stack and c.num == 1 and _has_follow(cands, i, stack)
+                ok = not stack and c.num == 1 and follow.has(i, stack)
             else:
-                ok = first and (rank > top_rank or not stack) and _has_follow(cands, i, stack)
+                ok = first and (rank > top_rank or not stack) and follow.has(i, stack)
             if not ok:
                 continue
             while stack and type_rank(stack[-1].type) >= rank:
@@ -352,15 +353,36 @@ def resolve(cands: list[Heading]) -> list[Heading]:
     return out
 
 
-def _has_follow(cands: list[Heading], i: int, stack: list[_Frame]) -> bool:
-    c = cands[i]
-    open_types = {f.type for f in stack}
-    for d in cands[i + 1 :]:
-        if d.type == c.type and d.num == c.num + 1:
-            return True
-        if d.boundary == "line" and d.type in open_types:
+class _Follow:
+    """Does candidate ``i`` have a successor (same type, next number) before a line-start candidate
+    of a type open on the stack? Answered from two indexes built once, not by scanning the rest
+    of the candidates for each one (a run of thousands of 一、 was quadratic)."""
+
+    def __init__(self, cands: list[Heading]) -> None:
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self.successor: list[int | None] = [None] * len(cands)
+        seen: dict[tuple[str, int], int] = {}
+        for i in range(len(cands) - 1, -1, -1):
+            c = cands[i]
+            self.successor[i] = seen.get((c.type, c.num + 1))
+            seen[(c.type, c.num)] = i
+        self.line_starts: dict[str, list[int]] = {}
+        for i, c in enumerate(cands):
+            if c.boundary == "line":
+                self.line_starts.setdefault(c.type, []).append(i)
+
+    def has(self, i: int, stack: list[_Frame]) -> bool:
+        nxt = self.successor[i]
+        if nxt is None:
             return False
-    return False
+        for t in {f.type for f in stack}:
+            starts = self.line_starts.get(t, [])
+            k = self._bisect(starts, i)
+            if k < len(starts) and starts[k] < nxt:
+                return False
+        return True
 
 
 # -- titles -------------------------------------------------------------------------------------------
