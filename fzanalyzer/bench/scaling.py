@@ -38,10 +38,15 @@ def cpu(fn: Callable[[], Any], repeat: int = 1) -> float:
 
 
 def analyze_all(text: str) -> Any:
-    """Every stage on ``text``, whether or not it reads as a report."""
+    """Every stage on ``text``, whether or not it reads as a report (``None``: rejected with a
+    coded error, e.g. E040 when only whitespace is left)."""
+    from ..errors import IngestError
     from ..pipeline import analyze_text, enrich
 
-    return enrich(analyze_text(text, analyze=False))
+    try:
+        return enrich(analyze_text(text, analyze=False))
+    except IngestError:
+        return None
 
 
 def bare_jieba(text: str) -> list[str]:
