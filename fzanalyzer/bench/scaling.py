@@ -107,7 +107,9 @@ def run(quick: bool = False, large: bool = False) -> list[BenchRow]:
     per_char = prose_jieba_per_char()
     for name, text in mutants(source_texts(), n, max_chars=20_000):
         base = baseline(text, per_char)
-        ours = cpu(lambda t=text: analyze_all(t))
+        t0 = time.process_time()
+        analyze_all(text)
+        ours = time.process_time() - t0
         if ours / max(base, 1e-9) > worst[0]:
             worst = (ours / max(base, 1e-9), ours, base, name, len(text))
     rows.append(
