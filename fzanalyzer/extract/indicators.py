@@ -40,6 +40,10 @@ _OPEN = {"“": "”", "《": "》", "(": ")", "〔": "〕", "[": "]", "「": "�
 _CLAUSE_DELIMS = set("，,；;：:。！？!?\n")
 _PART_DELIMS = set("；;。\n")  # a sentence part: what a period phrase governs
 _NOT_COMMA = re.compile(r"[^，, ]")
+#: Numbers of one sentence past this many are a table or list flattened into text (real reports
+#: have at most a dozen per sentence): they are named from their clause alone, without the
+#: part-of-speech look at the words around them that costs a jieba tagging per number.
+_MAX_TAGGED_PER_SENTENCE = 40
 
 
 class _Index:
@@ -597,10 +601,13 @@ def extract_indicators(
     bases: list[str] = []
     first_in_sentence: dict[int, int] = {}
     respectively: dict[int, list[str]] = {}
+    seen_in_sentence: dict[int, int] = {}
     for cand in cands:
+        s_lo, s_hi = sentences[cand.start]
+        seen_in_sentence[s_lo] = seen_in_sentence.get(s_lo, 0) + 1
+        tag = seen_in_sentence[s_lo] <= _MAX_TAGGED_PER_SENTENCE
         if cand.kind == "duration" and _modifies_noun(text, cand):
             continue
-        s_lo, s_hi = sentences[cand.start]
         clause_lo = idx.clause.start(s_lo, cand.start)
         qualifier, pre_start = _qualifier(text, cand, clause_lo, idx)
         change = _change(text, cand, pre_start, clause_lo)
@@ -632,12 +639,12 @@ def extract_indicators(
                 name = base = out[prev_idx].name or name
         if resp is not None and name == base and raw.strip("和、及与，, ") == "":
             pass
-        elif pair_of is None and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
+        elif pair_of is None and tag and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
             name = base = post
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name or ""  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
-        elif pair_of is None and _weak(name):
+        elif pair_of is None and tag and _weak(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
