@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import limits
-from .errors import ERRORS, FzError
+from .errors import ERRORS, FzError, TimeBudgetError
 
 #: File types read when a folder is walked (an explicitly named file is always tried).
 REPORT_SUFFIXES = {".txt", ".text", ".htm", ".html", ".shtml", ".xhtml", ".pdf", ".docx", ".doc", ".wps"}
@@ -52,6 +52,7 @@ class Settings:
 
     include_text: bool = True
     limits: dict[str, int] = field(default_factory=limits.current)
+    file_timeout: float | None = None  # seconds one file may take (E052); None: no budget
 
 
 @dataclass
@@ -165,11 +166,65 @@ def shown_path(path: Path) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+class _Budget:
+    """A wall-clock time budget for the work on one file, enforced in the process doing it.
+
+    ``SIGALRM`` raises :class:`~fzanalyzer.errors.TimeBudgetError` (E052) in the middle of the
+    work (pure-Python loops and the regex engine both check for signals); it repeats every second
+    in case a step swallowed it. An alarm already set by the caller (e.g. pytest-timeout) is put
+    back afterwards. Off where there is no ``setitimer`` (Windows) or outside the main thread.
+    """
+
+    def __init__(self, seconds: float | None, path: Path) -> None:
+        self.seconds, self.path = seconds, path
+        self.armed = False
+        self.usable = bool(seconds and seconds > 0) and hasattr(signal, "setitimer")
+        self.usable = self.usable and threading.current_thread() is threading.main_thread()
+
+    def _expire(self, signum: int, frame: object) -> None:
+        if self.armed:
+            raise TimeBudgetError.from_code("E052", path=self.path, detail=f"{self.seconds:g}")
+
+    def arm(self) -> None:
+        if not self.usable:
+            return
+        self.previous = signal.signal(signal.SIGALRM, self._expire)
+        self.t0 = time.monotonic()
+        self.armed = True
+        self.outer = signal.setitimer(signal.ITIMER_REAL, float(self.seconds or 0), 1.0)
+
+    def disarm(self) -> None:
+        """Idempotent: the alarm may interrupt a first call; from its first line on it is ignored."""
+        if not self.armed:
+            return
+        self.armed = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, self.previous)
+        left, every = self.outer
+        if left > 0:
+            signal.setitimer(signal.ITIMER_REAL, max(left - (time.monotonic() - self.t0), 1e-3), every)
+
+
 def process_one(path: Path, rid: str, settings: Settings | None = None) -> dict[str, Any]:
-    """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises."""
+    """Worker entry: the report as a dict, or ``{"failure": ...}``. Never raises.
+
+    ``settings.file_timeout``: seconds the file may take (wall clock), else it is a failure E052."""
+    settings = settings or Settings()
+    budget = _Budget(settings.file_timeout, path)
+    try:
+        budget.arm()
+        try:
+            return _process_one(path, rid, settings)
+        finally:
+            budget.disarm()
+    except TimeBudgetError as exc:
+        budget.disarm()
+        return {"failure": Failure(str(path), exc.code, exc.message)}
+
+
+def _process_one(path: Path, rid: str, settings: Settings) -> dict[str, Any]:
     from .pipeline import analyze_file
 
-    settings = settings or Settings()
     include_text = settings.include_text
     shown = shown_path(path)
     if shown != str(path):  # a name that is not UTF-8: no output (JSON, the store) can hold it
@@ -200,8 +255,12 @@ def run(
     include_text: bool = True,
     on_progress: Callable[[Path], None] | None = None,
     client: Any = None,
+    file_timeout: float | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Process ``files`` and yield ``(path, result)`` in input order.
+
+    ``file_timeout``: seconds one file may take; a file over it is a failure E052 and the
+    batch goes on (``None``: no budget).
 
     ``client``: a ``dask.distributed.Client``; the files then run as tasks on its cluster
     (:mod:`fzanalyzer.scale.tasks`) instead of on a local process pool, with the same results.
@@ -213,7 +272,8 @@ def run(
     the files it held are retried one at a time and, if they kill a worker again, reported as E051.
     """
     ids = assign_ids(files, stored_ids)
-    settings = Settings(include_text=include_text)  # the limits in force now, for every worker
+    # the limits in force now, for every worker
+    settings = Settings(include_text=include_text, file_timeout=file_timeout)
     todo: list[Path] = []
     done: dict[int, dict[str, Any]] = {}
     index = {f: i for i, f in enumerate(files)}
@@ -356,6 +416,9 @@ def _worker_init(parent: int) -> None:
     exits instead of living on as an orphan holding its memory."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(parent,), name="fz-watch-parent", daemon=True).start()
+    from .pipeline import warm_up  # the models load before the first file, outside its time budget
+
+    warm_up()
 
 
 def _watch_parent(parent: int) -> None:

@@ -46,6 +46,8 @@ ERRORS: dict[str, str] = {
     "E050": "{path}: internal error in step '{detail}'. Please report it with the file.",
     "E051": "{path}: the worker processing this file died (out of memory or a crash in a native "
     "library). Check the file; the rest of the batch went on.",
+    "E052": "{path}: processing took longer than the per-file time budget of {detail} s and was "
+    "stopped; the rest of the batch went on. Raise the budget with `extract --file-timeout SECONDS`.",
     "E060": "{path}: gold file is not valid ({detail}).",
     "E070": "{path}: the store cannot be opened ({detail}).",
     "E071": "{path}: the store was written by another fzanalyzer ({detail}). Extract into a new store "
@@ -144,6 +146,12 @@ class FzError(Exception):
 
 class IngestError(FzError, ValueError):
     """A file could not be read into text."""
+
+
+class TimeBudgetError(FzError, TimeoutError):
+    """A file took longer than its time budget in a batch run (E052)."""
+
+    code = "E052"
 
 
 class StoreError(FzError, RuntimeError):

@@ -49,6 +49,7 @@ def extract(
     dataset: str | Path | None = None,
     client: Any = None,
     force: bool = False,
+    file_timeout: float | None = None,
 ) -> Summary:
     """Extract every input file; write JSON/CSV/Parquet to ``output`` and/or tables to ``store``.
 
@@ -63,6 +64,8 @@ def extract(
 
     ``dataset``: also write a Parquet dataset partitioned by year (:mod:`fzanalyzer.scale.dataset`).
     ``client``: a ``dask.distributed.Client`` to run the files on (same results as the local pool).
+    A file that takes longer than ``file_timeout`` seconds (default ``limits.FILE_TIMEOUT_S``; 0:
+    none) is stopped and becomes a failure E052.
     """
     from .destinations import check_destinations, output_files
     from .export import writer
@@ -101,6 +104,7 @@ def extract(
                 stored_ids=stored_ids,
                 include_text=True,
                 client=client,
+                file_timeout=_budget(file_timeout),
             ):
                 advance()
                 if "skipped" in res:
@@ -140,6 +144,14 @@ def extract(
                 st.close()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _budget(file_timeout: float | None) -> float | None:
+    """The per-file time budget in force: the given one, else ``limits.FILE_TIMEOUT_S``; 0 is none."""
+    from . import limits
+
+    budget = limits.FILE_TIMEOUT_S if file_timeout is None else file_timeout
+    return budget or None
 
 
 def _without_text(d: dict[str, Any], include_text: bool) -> dict[str, Any]:

@@ -22,6 +22,8 @@ at call time. A file over a limit gets a coded :class:`~fzanalyzer.errors.Ingest
 - ``MAX_ZIP_RATIO`` (200, E021): declared/compressed size of any member larger than
   ``ZIP_RATIO_MIN_BYTES`` (10 MB). Real DOCX XML compresses about 5–20×; zeros compress ~1000×.
 - ``LEGACY_TIMEOUT_S`` (120 s, E022): one LibreOffice conversion of a .doc/.wps file.
+- ``FILE_TIMEOUT_S`` (600 s, E052): the default time budget of one file in a batch run
+  (``extract --file-timeout``); a 20 MB report takes a few minutes, a normal one under a second.
 
 >>> MAX_FILE_BYTES >= 100_000_000
 True
@@ -40,6 +42,7 @@ MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 ZIP_RATIO_MIN_BYTES = 10 * 1024 * 1024
 LEGACY_TIMEOUT_S = 120
+FILE_TIMEOUT_S = 600.0
 
 
 def current() -> dict[str, int]:

@@ -145,6 +145,19 @@ def might_be_report(meta: Meta) -> bool:
     return meta.is_report or (meta.report_confidence or 0.0) >= floor
 
 
+def warm_up() -> None:
+    """Load what the first report would load (jieba's dictionaries, the POS tagger, lexicons and
+    models), so that a worker process pays it once before its first file, outside that file's
+    time budget."""
+    from .extract.subject import tagger
+
+    tagger()
+    report = analyze_text(
+        "关于2020年度法治政府建设工作情况的报告\n一、主要举措和成效\n全年办理行政复议案件12件。", id="warm-up"
+    )
+    enrich(report)
+
+
 def enrich(report: Report) -> Report:
     """Fill sections, indicators and plans of a report in place (each step isolated)."""
     from .extract.indicators import extract_indicators

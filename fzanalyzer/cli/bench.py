@@ -12,9 +12,11 @@ from .tables import show_table
 def bench(
     quick: bool = typer.Option(False, "--quick", help="Smaller inputs (a smoke run)."),
     only: str | None = typer.Option(None, "--only", help="Comma-separated bench modules to run."),
+    large: bool = typer.Option(False, "--large", help="Also the 20 MB report of `scaling` (minutes)."),
 ) -> int:
     """Print throughput, peak memory and ratios against bare library calls on the same inputs."""
     import importlib
+    import inspect
 
     from rich.console import Console
 
@@ -28,7 +30,8 @@ def bench(
     rows = []
     for name in names:
         module = importlib.import_module(f"fzanalyzer.bench.{name}")
-        for row in module.run(quick=quick):
+        extra = {"large": large} if "large" in inspect.signature(module.run).parameters else {}
+        for row in module.run(quick=quick, **extra):
             rows.append(
                 [
                     name,

@@ -25,6 +25,12 @@ def extract(
     scheduler: str | None = SCHEDULER,
     dask_workers: int | None = DASK_WORKERS,
     force: bool = typer.Option(False, "--force", help="Replace output files that exist."),
+    file_timeout: float | None = typer.Option(
+        None,
+        "--file-timeout",
+        help="Seconds one file may take before it is stopped and listed as failure E052 "
+        "(default 600, fzanalyzer.limits.FILE_TIMEOUT_S; 0: no limit).",
+    ),
 ) -> int:
     """Extract reports: normalized text, metadata, sections, indicators and plans.
 
@@ -57,6 +63,7 @@ def extract(
             progress=not no_progress,
             dataset=dataset,
             client=client,
+            file_timeout=file_timeout,
             force=force,
         )
     console.print(

@@ -22,11 +22,13 @@ read-only and jieba is a private copy, so nothing run earlier in the process cha
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
 from ..model import Indicator, Meta, Section
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
+from .lookup import ClauseStarts, PeriodMatches, Positions, SectionLookup, first_at_or_after, last_before
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
@@ -36,6 +38,67 @@ RULES_VERSION = "fz.indicator_ruler.v1"
 
 _OPEN = {"“": "”", "《": "》", "(": ")", "〔": "〕", "[": "]", "「": "」", "【": "】", "‘": "’"}
 _CLAUSE_DELIMS = set("，,；;：:。！？!?\n")
+_PART_DELIMS = set("；;。\n")  # a sentence part: what a period phrase governs
+_NOT_COMMA = re.compile(r"[^，, ]")
+#: Numbers of one sentence past this many are a table or list flattened into text (real reports
+#: have at most a dozen per sentence): they are named from their clause alone, without the
+#: part-of-speech look at the words around them that costs a jieba tagging per number.
+_MAX_TAGGED_PER_SENTENCE = 40
+
+
+class _Index:
+    """What the rules look up for every number, indexed once per text (see :mod:`.lookup`), so a
+    sentence of thousands of numbers or a report of thousands of sections costs linear time."""
+
+    def __init__(self, text: str, sections: list[Section]) -> None:
+        closers = set(_OPEN.values())
+        self.text = text
+        self.sections = sections
+        self.section_at = SectionLookup([(s.start, s.end, s.level) for s in sections])
+        self.clause = ClauseStarts(text, _CLAUSE_DELIMS, set(_OPEN) - closers, closers)
+        self.part = ClauseStarts(text, _PART_DELIMS, set(_OPEN) - closers, closers)
+        self.periods = PeriodMatches(text, period_regex())
+        self.words = Positions(text, [*cues()["period"]["resets"], *cues()["qualifiers"]["clause"]])
+        q = cues()["qualifiers"]
+        for w in q["clause"]:
+            if len(w) == 1:  # 共 counts unless a neighbour makes it another word (共同, 公共)
+                self.words.at[w] = [
+                    i
+                    for i in self.words.at[w]
+                    if not (
+                        (text[i - 1] if i > 0 else "") in q["clause_not_before"]
+                        or text[i + 1 : i + 2] in q["clause_not_after"]
+                    )
+                ]
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
+        self.clause_ends = [m.start() for m in re.finditer("[，,；;。]", text)]
+        self.commas = [m.start() for m in re.finditer("[，,]", text)]
+        self._sentences: dict[tuple[int, int], str] = {}
+
+    def deepest_id(self, offset: int) -> str | None:
+        k = self.section_at.deepest(offset)
+        return self.sections[k].id if k >= 0 else None
+
+    def part_label(self, offset: int) -> str | None:
+        k = self.section_at.top(offset)
+        return self.sections[k].canonical if k >= 0 else None
+
+    def line_start(self, pos: int) -> int:
+        """``text.rfind("\\n", 0, pos) + 1``."""
+        k = last_before(self.newlines, pos)
+        return 0 if k is None else k + 1
+
+    def line_end(self, pos: int) -> int:
+        """``text.find("\\n", pos)``, or the text's length."""
+        k = first_at_or_after(self.newlines, pos)
+        return len(self.text) if k is None else k
+
+    def sentence(self, lo: int, hi: int) -> str:
+        """``text[lo:hi]``, one string shared by every number of the sentence."""
+        key = (lo, hi)
+        if key not in self._sentences:
+            self._sentences[key] = self.text[lo:hi]
+        return self._sentences[key]
 
 
 @dataclass
@@ -58,7 +121,7 @@ class Candidate:
 def _master() -> re.Pattern[str]:
     num = number_pattern()
     d = re.escape(cn_digit_chars())
-    cn = rf"(?:[{d}十拾][{d}十拾百佰千仟万亿]*)"
+    cn = rf"(?:(?<![{d}十拾])[{d}十拾][{d}十拾百佰千仟万亿]{{0,23}})"  # not from inside a run: see number_pattern
     sep = r"[ \t]?(?:[-~—–～至到])[ \t]?"
     return re.compile(
         rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"
@@ -236,10 +299,11 @@ def _exclusion(
         return "rank"  # 位列全省前10名
     if cand.unit == "日" and re.match(r"\d{1,2}$", num) and text[s - 3 : s].endswith("月"):
         return "date"
-    for a, b, kind in enclosures:
-        if a < s and e <= b:
-            if kind == "“" and b - a > 24:
-                continue
+    # enclosures do not overlap: only the last one opening before the number can hold it
+    k = bisect_left(enclosures, (s,)) - 1
+    if k >= 0:
+        a, b, kind = enclosures[k]
+        if a < s and e <= b and not (kind == "“" and b - a > 24):
             return "quoted" if kind in "“‘《" else "document_number"
     if ctx.covers(s, e):
         return "identifier"
@@ -300,39 +364,12 @@ def _local_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _deepest_section(sections: list[Section], offset: int) -> str | None:
-    best = None
-    for sec in sections:
-        if sec.start <= offset < sec.end and (best is None or sec.level >= best.level):
-            best = sec
-    return best.id if best else None
-
-
 # --------------------------------------------------------------------------------------------
 # Context: qualifier, change, period, name
 # --------------------------------------------------------------------------------------------
 
 
-def _clause_start(text: str, lo: int, pos: int, delims: set[str]) -> int:
-    """Start of the clause holding ``pos`` (after the last delimiter not inside quotes or
-    brackets), not before ``lo``."""
-    depth = 0
-    closers = {v: k for k, v in _OPEN.items()}
-    i = pos - 1
-    while i >= lo:
-        c = text[i]
-        if c in closers:
-            depth += 1
-        elif c in _OPEN and c not in closers:
-            if depth > 0:
-                depth -= 1
-        elif depth == 0 and c in delims:
-            return i + 1
-        i -= 1
-    return lo
-
-
-def _qualifier(text: str, cand: Candidate, clause_lo: int) -> tuple[str | None, int]:
+def _qualifier(text: str, cand: Candidate, clause_lo: int, idx: _Index) -> tuple[str | None, int]:
     """(qualifier, start of the pre-qualifier) for a candidate."""
     q = cues()["qualifiers"]
     after = text[cand.end : cand.end + 3]
@@ -355,14 +392,8 @@ def _qualifier(text: str, cand: Candidate, clause_lo: int) -> tuple[str | None, 
                 return kept, cand.start - len(w)
             break
     # accumulation words anywhere earlier in the clause (共 … 12件、… 7件)
-    seg = text[clause_lo : cand.start]
     for w in q["clause"]:
-        for mm in re.finditer(re.escape(w), seg):
-            i = clause_lo + mm.start()
-            prev = text[i - 1] if i > 0 else ""
-            nxt = text[i + len(w)] if i + len(w) < len(text) else ""
-            if len(w) == 1 and (prev in q["clause_not_before"] or nxt in q["clause_not_after"]):
-                continue
+        if idx.words.first(w, clause_lo, cand.start) >= 0:
             return w, cand.start
     return None, cand.start
 
@@ -390,28 +421,25 @@ def _change_form(text: str, pre_start: int, clause_lo: int) -> tuple[str, str | 
     return ("level" if to_level else "amount"), basis
 
 
-def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int) -> str | None:
+def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int, idx: _Index) -> str | None:
     """The time scope governing a number: the last period phrase before it in its sentence part
     (split at 。；), unless 累计 intervenes; else one right after it in the same clause."""
-    lo = _clause_start(text, sent_lo, pos, set("；;。\n"))
-    seg = text[lo:pos]
-    found = None
-    found_end = -1
-    for m in period_regex().finditer(seg):
-        found, found_end = m.group(), m.end()
-    if found is not None:
-        tail = seg[found_end:]
+    lo = idx.part.start(sent_lo, pos)
+    last = idx.periods.last(lo, pos)
+    if last is not None:
+        _, found_end, found = last
         for r in cues()["period"]["resets"]:
-            k = tail.find(r)
-            if k > 0 and re.search(r"[，,]", tail[:k]) and tail[:k].strip("，, "):
-                return None
+            k = idx.words.first(r, found_end, pos)
+            if k > found_end:
+                comma = first_at_or_after(idx.commas, found_end)
+                if comma is not None and comma < k and _NOT_COMMA.search(text, found_end, k):
+                    return None
         return found
     # "…12件(2019年)" or "…,全年" right after, within the clause
-    hi = cand_end
-    while hi < sent_hi and text[hi] not in "，,；;。":
-        hi += 1
-    after = period_regex().search(text, cand_end, hi)
-    return after.group() if after else None
+    end = first_at_or_after(idx.clause_ends, cand_end)
+    hi = max(cand_end, sent_hi if end is None else min(end, sent_hi))
+    after = idx.periods.first(cand_end, hi)
+    return after[2] if after else None
 
 
 @dataclass
@@ -425,7 +453,7 @@ class _Opening:
     counts: bool  # the opening sentence holds an indicator of its own
 
 
-def _carry_periods(text: str, out: list[Indicator], sections: list[Section]) -> None:
+def _carry_periods(text: str, out: list[Indicator], idx: _Index) -> None:
     """Give a period carried from earlier in its paragraph to each indicator whose own sentence has
     none (data ``period.carry``): the sentence opens with 其中 (the previous sentence's period), or
     the paragraph opens with a time adverbial that governs it — its opening sentence only sets the
@@ -436,13 +464,14 @@ def _carry_periods(text: str, out: list[Indicator], sections: list[Section]) -> 
     resets = tuple(cues()["period"]["resets"])
     openings: dict[int, _Opening | None] = {}
     carried: set[int] = set()
+    starts = [i.start for i in out]  # in document order
     for k, ind in enumerate(out):
         s_lo = ind.sentence_start
         if ind.period is not None or s_lo < 0:
             continue
-        if any(r in text[s_lo : ind.start] for r in resets):
+        if any(idx.words.first(r, s_lo, ind.start) >= 0 for r in resets):
             continue  # 累计…: a running total has its own scope
-        line_lo = text.rfind("\n", 0, s_lo) + 1
+        line_lo = idx.line_start(s_lo)
         if text.startswith(openers, s_lo):
             j = k - 1
             while j >= 0 and out[j].sentence_start == s_lo:
@@ -459,11 +488,11 @@ def _carry_periods(text: str, out: list[Indicator], sections: list[Section]) -> 
                 carried.add(k)
                 continue
         if line_lo not in openings:
-            openings[line_lo] = _opening(text, line_lo, sections, out)
+            openings[line_lo] = _opening(text, line_lo, idx, out, starts)
         op = openings[line_lo]
         if op is None or ind.start < op.end:
             continue
-        part = _part_label(sections, ind.start)
+        part = idx.part_label(ind.start)
         if part in carry["no_carry_parts"]:
             continue
         if s_lo < op.sentence_end and not (0 <= op.list_at < s_lo):
@@ -482,18 +511,19 @@ def _opens_with(text: str, line_lo: int, pos: int, period: str) -> bool:
     return text.startswith(period, lo) and text.startswith(("，", ","), lo + len(period))
 
 
-def _opening(text: str, line_lo: int, sections: list[Section], out: list[Indicator]) -> _Opening | None:
+def _opening(
+    text: str, line_lo: int, idx: _Index, out: list[Indicator], starts: list[int]
+) -> _Opening | None:
     """The time adverbial (a period phrase then a comma) opening the paragraph at ``line_lo``,
     after a lead heading on the same line (``1.规范执法行为。2019年，…``)."""
-    line_hi = text.find("\n", line_lo)
-    line_hi = len(text) if line_hi == -1 else line_hi
+    line_hi = idx.line_end(line_lo)
     body = line_lo
-    for sec in sections:
-        if (
-            line_lo <= sec.start
-            and not text[line_lo : sec.start].strip()
-            and line_lo <= sec.title_end <= line_hi
-        ):
+    # sections starting in the line's leading whitespace (``text[line_lo:sec.start]`` blank)
+    lead = re.compile(r"\S").search(text, line_lo)
+    last = lead.start() if lead else len(text)
+    for k in idx.section_at.starting_in(line_lo, last):
+        sec = idx.sections[k]
+        if line_lo <= sec.title_end <= line_hi:
             body = max(body, sec.title_end)
     while body < line_hi and text[body] in " \t\u3000。．.：:，,":
         body += 1
@@ -508,17 +538,9 @@ def _opening(text: str, line_lo: int, sections: list[Section], out: list[Indicat
             break
     colon = [text.find(c, end, sent_end) for c in cues()["period"]["carry"]["list_introducers"]]
     colon = [c for c in colon if c >= 0]
-    counts = any(body <= i.start < sent_end and i.start < (min(colon) if colon else sent_end) for i in out)
+    first = first_at_or_after(starts, body)
+    counts = first is not None and first < min(sent_end, min(colon) if colon else sent_end)
     return _Opening(m.group(), end, sent_end, min(colon) if colon else -1, counts)
-
-
-def _part_label(sections: list[Section], offset: int) -> str | None:
-    """The canonical label of the top-level part holding ``offset``."""
-    best = None
-    for sec in sections:
-        if sec.start <= offset < sec.end and (best is None or sec.level < best.level):
-            best = sec
-    return best.canonical if best else None
 
 
 @cache
@@ -590,21 +612,25 @@ def extract_indicators(
     the rule name is weak (empty or a bare verb).
     """
     cands = [c for c in find_candidates(text) if c.excluded is None]
-    sentences = _sentence_index(text, cands)
+    idx = _Index(text, sections)
+    sentences = _sentence_index(text, cands, idx)
     out: list[Indicator] = []
     last_in_sentence: dict[int, int] = {}
     bases: list[str] = []
     first_in_sentence: dict[int, int] = {}
     respectively: dict[int, list[str]] = {}
+    seen_in_sentence: dict[int, int] = {}
     for cand in cands:
+        s_lo, s_hi = sentences[cand.start]
+        seen_in_sentence[s_lo] = seen_in_sentence.get(s_lo, 0) + 1
+        tag = seen_in_sentence[s_lo] <= _MAX_TAGGED_PER_SENTENCE
         if cand.kind == "duration" and _modifies_noun(text, cand):
             continue
-        s_lo, s_hi = sentences[cand.start]
-        clause_lo = _clause_start(text, s_lo, cand.start, _CLAUSE_DELIMS)
-        qualifier, pre_start = _qualifier(text, cand, clause_lo)
+        clause_lo = idx.clause.start(s_lo, cand.start)
+        qualifier, pre_start = _qualifier(text, cand, clause_lo, idx)
         change = _change(text, cand, pre_start, clause_lo)
         form, basis = _change_form(text, pre_start, clause_lo) if change else (None, None)
-        period = _period(text, s_lo, cand.start, cand.end, s_hi)
+        period = _period(text, s_lo, cand.start, cand.end, s_hi, idx)
         name_lo = clause_lo
         prev_idx = last_in_sentence.get(s_lo)
         if prev_idx is not None and out[prev_idx].end > name_lo:
@@ -632,12 +658,12 @@ def extract_indicators(
                 name = base = out[prev_idx].name or name
         if resp is not None and name == base and raw.strip("和、及与，, ") == "":
             pass
-        elif pair_of is None and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
+        elif pair_of is None and tag and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
             name = base = post
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name or ""  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
-        elif pair_of is None and _weak(name):
+        elif pair_of is None and tag and _weak(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
@@ -656,10 +682,10 @@ def extract_indicators(
                 change_form=form,
                 change_basis=basis,
                 period=period,
-                section=_deepest_section(sections, cand.start),
+                section=idx.deepest_id(cand.start),
                 start=cand.start,
                 end=cand.end,
-                sentence=text[s_lo:s_hi],
+                sentence=idx.sentence(s_lo, s_hi),
                 method="rule",
                 value_max=cand.value_max,
                 pair_of=pair_of,
@@ -669,9 +695,9 @@ def extract_indicators(
         )
         last_in_sentence[s_lo] = len(out) - 1
         first_in_sentence.setdefault(s_lo, len(out) - 1)
-    _carry_periods(text, out, sections)
+    _carry_periods(text, out, idx)
     table_rows: list[tuple[int, int]] = []
-    tables = _table_indicators(text, sections, table_rows)
+    tables = _table_indicators(text, idx, table_rows)
     if tables or table_rows:
         # cells of a table are read by row and column headers, not as running text
         out = [i for i in out if not any(a <= i.start < b for a, b in table_rows)]
@@ -816,20 +842,18 @@ def _before_after(
     return 1, None
 
 
-def _sentence_index(text: str, cands: list[Candidate]) -> dict[int, tuple[int, int]]:
+def _sentence_index(text: str, cands: list[Candidate], idx: _Index) -> dict[int, tuple[int, int]]:
     """Map each candidate start to its sentence span (only lines holding candidates are split)."""
     out: dict[int, tuple[int, int]] = {}
-    line_cache: dict[int, list[tuple[int, int]]] = {}
+    line_cache: dict[int, tuple[list[int], list[tuple[int, int]]]] = {}
     for c in cands:
-        lo = text.rfind("\n", 0, c.start) + 1
+        lo = idx.line_start(c.start)
         if lo not in line_cache:
-            hi = text.find("\n", c.start)
-            hi = len(text) if hi == -1 else hi
-            line_cache[lo] = sentence_spans(text, lo, hi)
-        span = next((s for s in line_cache[lo] if s[0] <= c.start < s[1]), None)
-        if span is None:
-            hi = text.find("\n", c.start)
-            span = (lo, len(text) if hi == -1 else hi)
+            spans = sentence_spans(text, lo, idx.line_end(c.start))
+            line_cache[lo] = ([a for a, _ in spans], spans)
+        starts, spans = line_cache[lo]
+        k = bisect_right(starts, c.start) - 1  # spans are in order and do not overlap
+        span = spans[k] if k >= 0 and c.start < spans[k][1] else (lo, idx.line_end(c.start))
         out[c.start] = span
     return out
 
@@ -855,7 +879,7 @@ _CAPTION_YEAR = re.compile(r"\d{4}年(?:度|\d{1,2}[-—–~至]\d{1,2}月)?")
 _ROW_HEADER_WORDS = ("单位", "部门", "项目", "类别", "指标", "名称", "地区", "序号", "区域", "街道", "乡镇")
 
 
-def _table_indicators(text: str, sections: list[Section], rows_out: list[tuple[int, int]]) -> list[Indicator]:
+def _table_indicators(text: str, idx: _Index, rows_out: list[tuple[int, int]]) -> list[Indicator]:
     """Rows of tab/space-separated columns under a caption: each numeric cell is an indicator
     named by its row and column headers, with the caption's period."""
     lines = []
@@ -867,10 +891,10 @@ def _table_indicators(text: str, sections: list[Section], rows_out: list[tuple[i
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _NUM_ROW.match(lines[j][1]) and len(lines[j][1]) <= 120:
+        while j < len(lines) and len(lines[j][1]) <= 120 and _NUM_ROW.match(lines[j][1]):
             j += 1
         if j - i >= 2:
-            out.extend(_one_table(text, lines, i, j, sections))
+            out.extend(_one_table(text, lines, i, j, idx))
             rows_out.extend((lines[r][0], lines[r][0] + len(lines[r][1])) for r in range(i, j))
             i = j
         else:
@@ -896,7 +920,7 @@ def _header_columns(header: str, k: int) -> list[str]:
     return [""] * k
 
 
-def _one_table(text, lines, i, j, sections) -> list[Indicator]:
+def _one_table(text, lines, i, j, idx: _Index) -> list[Indicator]:
     first = _NUM_ROW.match(lines[i][1])
     k = len(first.group("cells").split()) if first else 0
     header = ""
@@ -951,7 +975,7 @@ def _one_table(text, lines, i, j, sections) -> list[Indicator]:
                     qualifier=None,
                     change=None,
                     period=col if _COLUMN_YEAR.fullmatch(col) else period,
-                    section=_deepest_section(sections, start),
+                    section=idx.deepest_id(start),
                     start=start,
                     end=end,
                     sentence=line,

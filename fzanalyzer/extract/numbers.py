@@ -53,8 +53,13 @@ def number_pattern() -> str:
     multipliers (``1.2万``, ``3千``), or a Chinese numeral (``三十六``, ``一百零八``, ``三点五``)."""
     d = re.escape(cn_digit_chars())
     u = re.escape(cn_unit_chars())
-    arabic = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[十百千万亿]{1,2})?"
-    chinese = rf"(?:[{d}十拾][{d}{u}]*(?:点[{d}]+)?)"
+    # A numeral is not started inside a run of digits (``(?<!\d)``, ``(?<![{d}十拾])``): a start
+    # one character later can only reach the ends the earlier start reached, so it would fail
+    # the same way, and trying every start of a long digit run costs quadratic time. More than
+    # 18 digits (before or after the point) is a code or a broken column, not a quantity; so is
+    # a Chinese numeral of more than 24 characters (一百二十三万四千五百六十七 has 13).
+    arabic = r"(?:\d{1,3}(?:,\d{3})+|(?<!\d)\d{1,18}(?!\d))(?:\.\d{1,18}(?!\d))?(?:[十百千万亿]{1,2})?"
+    chinese = rf"(?:(?<![{d}十拾])[{d}十拾][{d}{u}]{{0,23}}(?:点[{d}]{{1,18}})?)"
     return rf"(?:{arabic}|{chinese})"
 
 

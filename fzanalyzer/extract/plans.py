@@ -269,8 +269,14 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     Uses the ``sections`` of the report: the parts labelled ``next_year_plan`` and the sections
     inside them (their topics label the plans). A report without such a part has no plans.
     """
+    from .lookup import SectionLookup
+
     tops, inside = plan_sections(sections)
     plans: list[Plan] = []
+    deepest = SectionLookup(
+        [(s.start, s.end, s.level) for s in inside]
+    )  # a report of thousands of sections: one lookup per plan, not a scan
+    by_id = {s.id: s for s in sections}
     for top in tops:
         children = [s for s in inside if s is not top and s.start >= top.start and s.end <= top.end]
         skip = _heading_spans(text, [top, *children])
@@ -284,7 +290,8 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                 s = text[u.start : u.end]
                 if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
-                sec = _deepest(inside, u.start) or top
+                k = deepest.deepest(u.start)
+                sec = inside[k] if k >= 0 else top
                 if sec.canonical not in (None, PLAN_PART):
                     continue  # the shortcomings half of a merged 不足暨安排 part
                 verb, obj = _verb_object(s)
@@ -292,7 +299,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                     Plan(
                         id="",
                         text=s,
-                        topic=_topic(sec, sections),
+                        topic=_topic(sec, by_id),
                         section=sec.id,
                         start=u.start,
                         end=u.end,
@@ -307,16 +314,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     return plans
 
 
-def _deepest(secs: list[Section], offset: int) -> Section | None:
-    best = None
-    for s in secs:
-        if s.start <= offset < s.end and (best is None or s.level >= best.level):
-            best = s
-    return best
-
-
-def _topic(sec: Section | None, sections: list[Section]) -> str | None:
-    by_id = {s.id: s for s in sections}
+def _topic(sec: Section | None, by_id: dict[str, Section]) -> str | None:
     while sec is not None:
         if sec.topic:
             return sec.topic

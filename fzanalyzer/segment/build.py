@@ -441,7 +441,8 @@ def _ancestor_at(heads: list[Heading], h: Heading, level: int) -> Heading | None
 def _assign_topics(text: str, heads: list[Heading], extra: list[Heading]) -> None:
     from .topics import classify_topics
 
-    targets = [h for h in heads if (h.level == 2 or h in extra) and h.style != "enumeration"]
+    extra_ids = {id(h) for h in extra}  # identity: ``h in extra`` compares every field, O(heads × extra)
+    targets = [h for h in heads if (h.level == 2 or id(h) in extra_ids) and h.style != "enumeration"]
     if not targets:
         return
     items = []

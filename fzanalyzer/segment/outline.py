@@ -333,6 +333,7 @@ def resolve(cands: list[Heading]) -> list[Heading]:
     stack: list[_Frame] = []
     cont: dict[str, int] = {}  # last number seen per type, to follow numbering across parents
     out: list[Heading] = []
+    follow = _Follow(cands)
     for i, c in enumerate(cands):
         k = next((j for j in range(len(stack) - 1, -1, -1) if stack[j].type == c.type), None)
         rank = type_rank(c.type)
@@ -353,9 +354,9 @@ def resolve(cands: list[Heading]) -> list[Heading]:
             if c.boundary == "line":
                 ok = first or c.num <= 2 or (not stack and c.num <= 3)
             elif c.boundary == "colon":
-                ok = not stack and c.num == 1 and _has_follow(cands, i, stack)
+                ok = not stack and c.num == 1 and follow.has(i, stack)
             else:
-                ok = first and (rank > top_rank or not stack) and _has_follow(cands, i, stack)
+                ok = first and (rank > top_rank or not stack) and follow.has(i, stack)
             if not ok:
                 continue
             while stack and type_rank(stack[-1].type) >= rank:
@@ -382,15 +383,36 @@ def _level_below(stack: list[_Frame], rank: float) -> int:
     return depth
 
 
-def _has_follow(cands: list[Heading], i: int, stack: list[_Frame]) -> bool:
-    c = cands[i]
-    open_types = {f.type for f in stack}
-    for d in cands[i + 1 :]:
-        if d.type == c.type and d.num == c.num + 1:
-            return True
-        if d.boundary == "line" and d.type in open_types:
+class _Follow:
+    """Does candidate ``i`` have a successor (same type, next number) before a line-start candidate
+    of a type open on the stack? Answered from two indexes built once, not by scanning the rest
+    of the candidates for each one (a run of thousands of 一、 was quadratic)."""
+
+    def __init__(self, cands: list[Heading]) -> None:
+        import bisect
+
+        self._bisect = bisect.bisect_right
+        self.successor: list[int | None] = [None] * len(cands)
+        seen: dict[tuple[str, int], int] = {}
+        for i in range(len(cands) - 1, -1, -1):
+            c = cands[i]
+            self.successor[i] = seen.get((c.type, c.num + 1))
+            seen[(c.type, c.num)] = i
+        self.line_starts: dict[str, list[int]] = {}
+        for i, c in enumerate(cands):
+            if c.boundary == "line":
+                self.line_starts.setdefault(c.type, []).append(i)
+
+    def has(self, i: int, stack: list[_Frame]) -> bool:
+        nxt = self.successor[i]
+        if nxt is None:
             return False
-    return False
+        for t in {f.type for f in stack}:
+            starts = self.line_starts.get(t, [])
+            k = self._bisect(starts, i)
+            if k < len(starts) and starts[k] < nxt:
+                return False
+        return True
 
 
 # -- titles -------------------------------------------------------------------------------------------
@@ -411,6 +433,7 @@ def set_titles(
     barriers = sorted(barriers or [])
     total = sum(ln.end - ln.start for ln in lines)
     run_on_stops = stops + " \t\u3000"
+    repeated: frozenset[str] | None = None  # computed once, when a wrapped title first needs it
     for n, h in enumerate(heads):
         if h.type == "implicit":  # an inferred part has no heading text
             h.title_start = h.title_end = h.pos
@@ -438,7 +461,9 @@ def set_titles(
             glued = not text[h.pos - 1 : h.pos].isspace() and not text[e : e + 1].isspace() and e != nxt
             e = _glued_title_end(text, s, e, h.level, glued)
         if e == limit and wrap and h.style != "unnumbered" and ln.end - ln.start >= wrap - 1:
-            e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated_lines(text, lines))
+            if repeated is None:
+                repeated = repeated_lines(text, lines)
+            e = _wrapped_title_end(text, lines, h.line, e, line_stops, wrap, nxt, repeated)
         elif e == limit == ln.end and e > s and text[e - 1] in _OPEN_ENDED and h.style == "numbered":
             # a heading broken after a comma (web copy): its second half is the next line
             e = _continued_title_end(text, lines, h.line, e, line_stops, nxt)
@@ -655,10 +680,13 @@ def merge_enumerations(
     wrap = wrap_width(text, lines)
     repeated = repeated_lines(text, lines) if wrap else frozenset()
     items: list[Heading] = []
+    from ..extract.lookup import SectionLookup
+
+    containing = SectionLookup([(h.pos, h.end, h.level) for h in heads])  # one bisection per item
     for run in runs:
         for n, h in enumerate(run):
-            parent = _deepest_containing(heads, h.pos)
-            if parent is None:
+            parent = containing.deepest(h.pos)
+            if parent < 0:
                 continue
             base = heads[parent].level
             h.level = max(int(data["enumeration_level"]), base + 1)
@@ -711,16 +739,8 @@ def _paragraph_end(text: str, lines: list[Line], li: int, wrap: int | None, repe
 def set_ends(heads: list[Heading], end: int) -> None:
     for n, h in enumerate(heads):
         h.end = end
-        for m in heads[n + 1 :]:
-            if m.level <= h.level:
-                h.end = _trim_end(h._text, m.pos)
+        for k in range(n + 1, len(heads)):  # no slice: a copy of the rest per heading is quadratic
+            if heads[k].level <= h.level:
+                h.end = _trim_end(h._text, heads[k].pos)
                 break
         h.end = max(h.end, h.title_end, h.mend)
-
-
-def _deepest_containing(heads: list[Heading], pos: int) -> int | None:
-    best = None
-    for i, h in enumerate(heads):
-        if h.pos <= pos < h.end and (best is None or h.level >= heads[best].level):
-            best = i
-    return best

@@ -1,0 +1,208 @@
+"""Indexes over one text that answer the indicator rules' questions in logarithmic time.
+
+The rules ask, for every number, "where does its clause start?", "which section holds it?",
+"is 累计 between here and there?". Answered by scanning the text each time, a report with many
+numbers in one sentence or many sections costs quadratic time (a 1.7 MB report took minutes).
+Each class here builds its index once per text (linear) and answers by bisection; every answer
+is the one the scan would give.
+
+>>> text = "共受理(一、二)12件，办结8件。"
+>>> starts = ClauseStarts(text, "，。", "(", ")")
+>>> [text[starts.start(0, p) : p] for p in (text.index("8"), text.index("12"))]
+['办结', '共受理(一、二)']
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence
+
+
+class SectionLookup:
+    """The deepest and the top-level section holding an offset.
+
+    ``deepest(i)``: among sections with ``start <= i < end``, the one of the highest level (the
+    last in list order on a tie); ``top(i)``: the one of the lowest level (the first on a tie).
+    Built by one sweep over the section boundaries; a query is one bisection.
+    """
+
+    def __init__(self, spans: Sequence[tuple[int, int, int]]) -> None:
+        """``spans``: ``(start, end, level)`` of each section, in list order."""
+        live = [(a, e, k) for k, (a, e, _) in enumerate(spans) if a < e]
+        order = sorted(range(len(spans)), key=lambda k: spans[k][0])
+        self._by_start = order
+        self._starts = [spans[k][0] for k in order]
+        self.bounds = sorted({b for a, e, _ in live for b in (a, e)})
+        by_start = sorted(live)
+        deep: list[tuple[int, int, int]] = []  # (-level, -k, end): max level, then last
+        shallow: list[tuple[int, int, int]] = []  # (level, k, end): min level, then first
+        self._deepest: list[int] = []
+        self._top: list[int] = []
+        j = 0
+        for b in self.bounds:
+            while j < len(by_start) and by_start[j][0] <= b:
+                _, e, k = by_start[j]
+                heapq.heappush(deep, (-spans[k][2], -k, e))
+                heapq.heappush(shallow, (spans[k][2], k, e))
+                j += 1
+            while deep and deep[0][2] <= b:
+                heapq.heappop(deep)
+            while shallow and shallow[0][2] <= b:
+                heapq.heappop(shallow)
+            self._deepest.append(-deep[0][1] if deep else -1)
+            self._top.append(shallow[0][1] if shallow else -1)
+
+    def starting_in(self, lo: int, hi: int) -> list[int]:
+        """Indices of the sections whose start lies in ``[lo, hi]``."""
+        return self._by_start[bisect_left(self._starts, lo) : bisect_right(self._starts, hi)]
+
+    def _at(self, table: list[int], offset: int) -> int:
+        k = bisect_right(self.bounds, offset) - 1
+        return table[k] if k >= 0 else -1
+
+    def deepest(self, offset: int) -> int:
+        """Index of the deepest section holding ``offset``, or -1."""
+        return self._at(self._deepest, offset)
+
+    def top(self, offset: int) -> int:
+        """Index of the top-level section holding ``offset``, or -1."""
+        return self._at(self._top, offset)
+
+
+class ClauseStarts:
+    """Start of the clause holding a position: just after the last delimiter before it that is
+    not inside brackets, scanning back (a closer opens a bracket, its opener closes it; an opener
+    with no closer after it is plain text; a closer with no opener hides everything before it).
+
+    Brackets are matched once over the whole text (any opener with any closer, like the backward
+    scan); then the answer for every delimiter or closer is computed in one forward pass.
+    """
+
+    def __init__(
+        self, text: str, delims: Iterable[str], openers: Iterable[str], closers: Iterable[str]
+    ) -> None:
+        delims, openers, closers = set(delims), set(openers), set(closers)
+        marks = "".join(sorted(delims | openers | closers))
+        partner: dict[int, int] = {}
+        stack: list[int] = []
+        self.pos: list[int] = []  # delimiters and closers, in order
+        self.after: list[int] = []  # the clause start just after each of them (0: none)
+        for m in re.finditer(f"[{re.escape(marks)}]", text):
+            i, c = m.start(), m.group()
+            if c in closers:
+                if stack:
+                    partner[i] = stack.pop()
+                if i in partner:  # jump over the bracket: what precedes its opener decides
+                    self.after.append(self.at(partner[i]))
+                else:
+                    self.after.append(0)
+                self.pos.append(i)
+            elif c in openers:
+                stack.append(i)
+            elif c in delims:
+                self.pos.append(i)
+                self.after.append(i + 1)
+
+    def at(self, pos: int) -> int:
+        """The clause start for ``pos`` with no lower bound (0 when none)."""
+        k = bisect_left(self.pos, pos) - 1
+        return self.after[k] if k >= 0 else 0
+
+    def start(self, lo: int, pos: int) -> int:
+        """The clause start for ``pos``, not before ``lo``."""
+        return max(lo, self.at(pos))
+
+
+class Positions:
+    """Sorted start offsets of every occurrence (overlapping ones too) of some literal strings."""
+
+    def __init__(self, text: str, words: Iterable[str]) -> None:
+        self.at: dict[str, list[int]] = {}
+        for w in words:
+            found, i = [], text.find(w)
+            while i >= 0 and w:
+                found.append(i)
+                i = text.find(w, i + 1)
+            self.at[w] = found
+
+    def first(self, word: str, lo: int, hi: int) -> int:
+        """Start of the first occurrence of ``word`` lying wholly in ``[lo, hi)``, or -1."""
+        found = self.at[word]
+        k = bisect_left(found, lo)
+        return found[k] if k < len(found) and found[k] + len(word) <= hi else -1
+
+
+def first_at_or_after(sorted_positions: list[int], lo: int) -> int | None:
+    """The first position ``>= lo`` in a sorted list, or ``None``."""
+    k = bisect_left(sorted_positions, lo)
+    return sorted_positions[k] if k < len(sorted_positions) else None
+
+
+def last_before(sorted_positions: list[int], hi: int) -> int | None:
+    """The last position ``< hi`` in a sorted list, or ``None``."""
+    k = bisect_left(sorted_positions, hi) - 1
+    return sorted_positions[k] if k >= 0 else None
+
+
+class PeriodMatches:
+    """Matches of one pattern in the text between ``lo`` and ``pos`` (the text sliced at both ends),
+    without rescanning the whole slice for every ``pos``.
+
+    The slice from each ``lo`` is scanned once (extended by doubling when a later ``pos`` needs
+    more); only the last ``reach`` characters before ``pos`` — where cutting the text at ``pos``
+    can change a match or a look-ahead — are scanned again for each query. ``reach`` must exceed
+    the longest match plus its look-ahead.
+    """
+
+    def __init__(self, text: str, pattern: re.Pattern[str], reach: int = 64) -> None:
+        self.text, self.pattern, self.reach = text, pattern, reach
+        self._scans: dict[int, tuple[int, list[int], list[tuple[int, int, str]]]] = {}
+        self._all: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
+
+    def _slice(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        return [(lo + m.start(), lo + m.end(), m.group()) for m in self.pattern.finditer(self.text[lo:hi])]
+
+    def _scan(self, lo: int, pos: int) -> tuple[list[int], list[tuple[int, int, str]]]:
+        got = self._scans.get(lo)
+        if got is None or got[0] < pos:
+            hi = pos + self.reach if got is None else max(pos + self.reach, lo + 2 * (got[0] - lo))
+            hi = min(len(self.text), hi)
+            found = self._slice(lo, hi)
+            got = (hi, [f[1] for f in found], found)
+            self._scans[lo] = got
+        return got[1], got[2]
+
+    def last(self, lo: int, pos: int) -> tuple[int, int, str] | None:
+        """The last match of ``pattern.finditer(text[lo:pos])``, as absolute ``(start, end, text)``."""
+        if pos - lo <= 2 * self.reach:
+            found = self._slice(lo, pos)
+            return found[-1] if found else None
+        ends, found = self._scan(lo, pos)
+        k = bisect_right(ends, pos - self.reach) - 1  # matches far from the cut: exact as scanned
+        best = found[k] if k >= 0 else None
+        nxt = found[k + 1][0] if k + 1 < len(found) else pos
+        z = max(best[1] if best else lo, min(nxt, pos - self.reach))
+        tail = (
+            self._slice(lo, pos)
+            if z == lo
+            else [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(self.text, z, pos)]
+        )
+        return tail[-1] if tail else best
+
+    def first(self, lo: int, hi: int) -> tuple[int, int, str] | None:
+        """The match of ``pattern.search(text, lo, hi)``, as ``(start, end, text)``."""
+        if hi - lo > 2 * self.reach:
+            if self._all is None:
+                found = [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(self.text)]
+                self._all = ([f[0] for f in found], [f[1] for f in found], found)
+            starts, ends, found = self._all
+            k = bisect_left(starts, lo)
+            # the whole-text scan tried every position from lo on unless a match covered lo
+            if not (k > 0 and ends[k - 1] > lo):
+                if k < len(starts) and starts[k] < hi - self.reach:
+                    return found[k]
+                lo = max(lo, hi - self.reach)  # nothing far from the cut; near it, search again
+        m = self.pattern.search(self.text, lo, hi)
+        return (m.start(), m.end(), m.group()) if m else None
