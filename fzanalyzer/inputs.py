@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from .batch import Failure, assign_ids, find_inputs
 from .errors import FzError
@@ -28,10 +29,11 @@ STORE_SUFFIXES = (".duckdb", ".db")
 
 
 def read_reports(
-    paths: Iterable[str | Path], *, analyze: bool = True, workers: int | None = 1
+    paths: Iterable[str | Path], *, analyze: bool = True, workers: int | None = 1, client: Any = None
 ) -> tuple[list[Report], list[Failure]]:
     """The reports of ``paths`` (files, folders, ``.jsonl`` outputs, DuckDB stores) and the
-    failures of the files that could not be read."""
+    failures of the files that could not be read. ``client``: a ``dask.distributed.Client`` to
+    analyse the files on (the same reports as the local pool)."""
     paths = [Path(p) for p in paths]
     reports: list[Report] = []
     failures: list[Failure] = []
@@ -52,7 +54,7 @@ def read_reports(
         if analyze:
             from .batch import run
 
-            for _path, res in run(found, workers=workers):
+            for _path, res in run(found, workers=workers, client=client):
                 if "report" in res:
                     reports.append(Report.from_dict(res["report"]))
                 elif "failure" in res:

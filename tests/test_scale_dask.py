@@ -255,3 +255,17 @@ def test_similar_and_reuse_commands_run_on_the_cluster(cluster, dev_dir, tmp_pat
     assert main(["reuse", str(dev_dir), "--scheduler", address, "-o", str(there)]) == 0
     assert json.loads(there.read_text(encoding="utf-8")) == json.loads(here.read_text(encoding="utf-8"))
     assert json.loads(here.read_text(encoding="utf-8"))["pairs"]
+
+
+def test_panel_command_runs_on_the_cluster(cluster, dev_dir, tmp_path):
+    import pandas as pd
+
+    from fzanalyzer.cli import main
+
+    _, address, _ = cluster
+    here, there = tmp_path / "here.csv", tmp_path / "there.csv"
+    assert main(["panel", str(dev_dir), "-o", str(here)]) == 0
+    assert main(["panel", str(dev_dir), "--scheduler", address, "-o", str(there)]) == 0
+    a, b = pd.read_csv(here), pd.read_csv(there)
+    assert len(a) > 50
+    pd.testing.assert_frame_equal(a, b)

@@ -7,6 +7,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from .options import DASK_WORKERS, SCHEDULER
 
 _FORMATS = ("csv", "parquet", "xlsx", "dta")
 
@@ -28,6 +29,8 @@ def panel(
         "--include-duplicates",
         help="Keep copies of one report (traditional copy, repost, PDF + web page).",
     ),
+    scheduler: str | None = SCHEDULER,
+    dask_workers: int | None = DASK_WORKERS,
 ) -> int:
     """Write the indicator panel: the long table (one row per indicator mention, with its code,
     kind and link) to OUTPUT, the wide table (levels, one column per year) and the codebook
@@ -46,8 +49,10 @@ def panel(
         if not p.exists():
             raise typer.BadParameter(f"{p}: no such file or folder", param_hint="INPUTS")
     from ..inputs import read_reports
+    from ..scale.cluster import dask_client
 
-    reports, failures = read_reports(inputs)
+    with dask_client(scheduler, dask_workers) as client:
+        reports, failures = read_reports(inputs, client=client)
     long = build_panel(reports, include_targets=targets, include_duplicates=include_duplicates, by=by)
     written = export_panel(long, output, fmt)
     coded = int(long["code"].notna().sum()) if not long.empty else 0
