@@ -128,6 +128,9 @@ class Evidence:
     end: int
     section: str | None
     part: str | None = None  # canonical label of the part where it was found
+    heading_path: str = ""  # the markers of its headings, e.g. 二、（三）2.
+    heading: str = ""  # the title of its deepest heading, for a person to find it
+    page: int | None = None  # 1-based page of a PDF source, when the ingest kept page offsets
 
 
 @dataclass
@@ -140,6 +143,9 @@ class AuditItem:
     evidence: list[Evidence] = field(default_factory=list)
     acknowledged_shortfall: bool = False
     signals: dict[str, float] = field(default_factory=dict)
+    confidence: float | None = None  # calibrated probability that the status is right
+    needs_review: bool = False  # confidence below the review threshold (需复核)
+    nearest: list[Evidence] = field(default_factory=list)  # not_reported: the closest passages
 
 
 @dataclass

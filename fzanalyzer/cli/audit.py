@@ -115,12 +115,22 @@ def train_audit(
         "--out-dir",
         help="Folder to write the fitted models to (the installed package's are never overwritten).",
     ),
+    calibrate_on: Path | None = typer.Option(
+        None,
+        "--calibrate-on",
+        help="Gold folder of whole report pairs to calibrate the verdicts' confidence on (never a held-out set).",
+    ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
-    from ..compare.combiner import PAIRS, train
+    from ..compare.combiner import TRAINING, calibrate_verdicts, train
 
     for name in encoder:
-        comb = train(None if name == "tfidf" else name, path=pairs or PAIRS, out_dir=out_dir)
+        enc = None if name == "tfidf" else name
+        comb = train(enc, path=(pairs,) if pairs else TRAINING)
+        if calibrate_on is not None:
+            comb = calibrate_verdicts(comb, calibrate_on, enc)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        comb.save(out_dir / f"{comb.encoder}.json")
         typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")
         for f, c in zip(comb.match_features, comb.match_coef, strict=True):
             typer.echo(f"  {f:>14} {c:+.3f}")

@@ -22,8 +22,12 @@ TARGETS = {
     "followthrough.status_acc": 0.85,
     "followthrough.status_macroF1": 0.8,
     "followthrough.evidence_hit": 0.9,
+    "followthrough.not_reported_precision": 0.85,
     "reuse.recall": 0.95,
 }
+
+#: Expected calibration error of follow-through verdicts: at most this (lower is better).
+ECE_TARGET = 0.1
 
 
 @app.command("eval")
@@ -58,8 +62,19 @@ def eval_cmd(
     for k, v in res.figures().items():
         target = TARGETS.get(k)
         style = "" if target is None else ("green" if v >= target - 1e-9 else "red")
+        if k == "followthrough.ECE":  # lower is better
+            style = "green" if v <= ECE_TARGET + 1e-9 else "red"
+            target = ECE_TARGET
         table.add_row(k, f"[{style}]{v:.3f}[/]" if style else f"{v:.3f}", f"{target:.2f}" if target else "")
     console.print(table)
+    rel = res.total.reliability()
+    if rel:
+        rt = Table(title="follow-through reliability (calibrated confidence of each verdict)")
+        for col in ("confidence bin", "verdicts", "mean confidence", "share right"):
+            rt.add_column(col, justify="right")
+        for r in rel:
+            rt.add_row(f"{r['from']:.1f}–{r['to']:.1f}", str(r["n"]), f"{r['confidence']:.3f}", f"{r['accuracy']:.3f}")
+        console.print(rt)
     if per_report:
         for rid, t in res.per_report.items():
             figs = t.figures()
