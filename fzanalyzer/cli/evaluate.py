@@ -73,7 +73,12 @@ def eval_cmd(
         for col in ("confidence bin", "verdicts", "mean confidence", "share right"):
             rt.add_column(col, justify="right")
         for r in rel:
-            rt.add_row(f"{r['from']:.1f}–{r['to']:.1f}", str(r["n"]), f"{r['confidence']:.3f}", f"{r['accuracy']:.3f}")
+            rt.add_row(
+                f"{r['from']:.1f}–{r['to']:.1f}",
+                str(r["n"]),
+                f"{r['confidence']:.3f}",
+                f"{r['accuracy']:.3f}",
+            )
         console.print(rt)
     if per_report:
         for rid, t in res.per_report.items():

@@ -216,7 +216,11 @@ def _pick_threshold(tops: list[tuple[float, bool, bool]]) -> float:
     neighbours, so the choice sits on a plateau, not a knife edge of the training pairs."""
     import numpy as np
 
-    grid = [float(round(t, 2)) for t in np.arange(0.1, 0.91, 0.05)]
+    # fine steps at the low end: with many hard negatives per plan the model's probabilities are
+    # small, so the best threshold may lie well below 0.1
+    grid = [float(round(t, 2)) for t in np.arange(0.02, 0.1, 0.02)] + [
+        float(round(t, 2)) for t in np.arange(0.1, 0.91, 0.05)
+    ]
     acc = [_accuracy(tops, t) for t in grid]
     smooth = [sum(acc[max(0, k - 1) : k + 2]) / len(acc[max(0, k - 1) : k + 2]) for k in range(len(acc))]
     best = max(range(len(grid)), key=lambda k: smooth[k])  # the first of equal plateaus
@@ -269,11 +273,19 @@ def _ece(conf: Any, right: Any, bins: int = 5) -> float:
 
     conf, right = np.asarray(conf, dtype=float), np.asarray(right, dtype=float)
     edges = np.minimum((conf * bins).astype(int), bins - 1)
-    return float(sum(abs(conf[edges == b].mean() - right[edges == b].mean()) * (edges == b).sum()
-                     for b in range(bins) if (edges == b).any()) / max(1, len(conf)))
+    return float(
+        sum(
+            abs(conf[edges == b].mean() - right[edges == b].mean()) * (edges == b).sum()
+            for b in range(bins)
+            if (edges == b).any()
+        )
+        / max(1, len(conf))
+    )
 
 
-def verdict_rows(comb: Combiner, gold_dir: Path, encoder: str | Encoder | None) -> list[tuple[str, list[float], int]]:
+def verdict_rows(
+    comb: Combiner, gold_dir: Path, encoder: str | Encoder | None
+) -> list[tuple[str, list[float], int]]:
     """(pair, verdict signals, right?) for every gold plan of every gold pair in ``gold_dir``."""
     from ..evaluate import _predictions, find_gold
     from ..evaluate.score import match_texts
@@ -302,6 +314,11 @@ def verdict_rows(comb: Combiner, gold_dir: Path, encoder: str | Encoder | None) 
             r = min(max(raw, 0.01), 0.99)
             import math
 
-            sig = [raw, math.log(r / (1 - r)), float(it.status == "not_reported"), float(it.status == "restated")]
+            sig = [
+                raw,
+                math.log(r / (1 - r)),
+                float(it.status == "not_reported"),
+                float(it.status == "restated"),
+            ]
             rows.append((f"{prev_id}>{rid}", sig, int(it.status == f["status"])))
     return rows

