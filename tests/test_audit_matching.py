@@ -18,7 +18,12 @@ from fzanalyzer.resources import package_path
 
 
 def _report(
-    tmp: Path, issuer: str, year: int, work: list[str], plans: list[str], heading: str = "严格规范公正文明执法"
+    tmp: Path,
+    issuer: str,
+    year: int,
+    work: list[str],
+    plans: list[str],
+    heading: str = "严格规范公正文明执法",
 ) -> fzanalyzer.Report:
     """A report of ``issuer`` for ``year`` in the genre's outline, loaded through the pipeline."""
     body = "\n".join(
@@ -44,7 +49,13 @@ def test_lookalike_case_review_of_another_object_is_not_evidence(tmp_path):
     """执法案卷评查 is not 复议案卷评查: a sentence about the other object, sharing most of the
     plan's words, must not make the plan fulfilled."""
     issuer = "青禾县人民政府"
-    prev = _report(tmp_path, issuer, 2021, ["全年办理行政许可事项1200件。"], ["开展行政执法案卷评查，年内评查案卷不少于100卷。"])
+    prev = _report(
+        tmp_path,
+        issuer,
+        2021,
+        ["全年办理行政许可事项1200件。"],
+        ["开展行政执法案卷评查，年内评查案卷不少于100卷。"],
+    )
     nxt = _report(
         tmp_path, issuer, 2022,
         ["县司法局组织开展行政复议案卷评查，共评查复议案卷46卷，发现问题12个并督促整改。",
@@ -60,7 +71,14 @@ def test_same_object_in_other_words_is_evidence(tmp_path):
     """推行告知承诺制 is answered by the practice described (书面承诺即可当场办理), under the same topic."""
     issuer = "青禾县人民政府"
     head = "深化“放管服”改革，优化营商环境"
-    prev = _report(tmp_path, issuer, 2021, ["全年办理行政许可事项1200件。"], ["全面推行证明事项告知承诺制，减轻群众办事负担。"], head)
+    prev = _report(
+        tmp_path,
+        issuer,
+        2021,
+        ["全年办理行政许可事项1200件。"],
+        ["全面推行证明事项告知承诺制，减轻群众办事负担。"],
+        head,
+    )
     nxt = _report(
         tmp_path, issuer, 2022,
         ["对户籍、社保等领域58项证明事项，申请人书面承诺符合条件即可当场办理，全年免交证明材料1.2万份。",
@@ -78,7 +96,9 @@ def test_modifier_conflict_and_concepts_as_signals():
     plans = ["开展执法案卷评查。", "编制重大行政决策目录。", "整合执法队伍。"]
     cands = ["开展复议案卷评查，评查案卷46卷。", "公布政府信息公开目录。", "公布年度重大行政决策事项目录，共4项。",
              "原分散在各部门的执法职责统一由综合执法局行使。"]  # fmt: skip
-    sc = PairScorer(plans, cands, [""] * 4, [None] * 4, [None] * 3, objects=[_verb_object(p)[1] for p in plans])
+    sc = PairScorer(
+        plans, cands, [""] * 4, [None] * 4, [None] * 3, objects=[_verb_object(p)[1] for p in plans]
+    )
     conflict = MATCH_FEATURES.index("mod_conflict")
     concept = MATCH_FEATURES.index("concept")
     assert sc.features(0)[0, conflict] == 1.0  # 复议 vs 执法 案卷评查

@@ -105,7 +105,9 @@ def test_excel_round_trip_with_reviewer_verdicts(tangxi_audit, tmp_path):
     wb = load_workbook(path)
     ws = wb["逐项审计"]
     header = [c.value for c in ws[1]]
-    assert {"发文机关", "计划年度", "落实状态", "置信度", "需复核", "证据", "证据位置", REVIEW_COLUMN} <= set(header)
+    assert {"发文机关", "计划年度", "落实状态", "置信度", "需复核", "证据", "证据位置", REVIEW_COLUMN} <= set(
+        header
+    )
     assert ws.max_row == len(tangxi_audit.items) + 1
     assert all(ws.cell(r, header.index(REVIEW_COLUMN) + 1).value is None for r in range(2, ws.max_row + 1))
     assert {"证据", "汇总"} <= set(wb.sheetnames)
@@ -195,7 +197,9 @@ def test_cli_audit_corpus_without_a_pair_fails_with_a_clear_message(tmp_path, ca
         ("tangxi-2021", "chengchuan-2022", "E091"),  # another issuer
     ],
 )
-def test_cli_audit_refuses_pairs_that_are_not_consecutive_years_of_one_issuer(prev, nxt, code, tmp_path, capsys):
+def test_cli_audit_refuses_pairs_that_are_not_consecutive_years_of_one_issuer(
+    prev, nxt, code, tmp_path, capsys
+):
     from fzanalyzer.cli import main
 
     args = ["audit", str(DEV / f"{prev}.txt"), str(DEV / f"{nxt}.txt"), "-o", str(tmp_path / "a.json")]

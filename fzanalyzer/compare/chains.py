@@ -65,12 +65,15 @@ def plan_chains(
                 links.append(_link(nxt_audit, nxt_item))
                 key = (nxt_report, nxt_plan)
             restated = sum(1 for link in links if link["status"] == "restated")
+            years = [link["year"] for link in links]
+            if links[-1]["status"] == "restated":
+                years.append(links[-1]["next_year"])  # promised again in the last report
             chains.append(
                 {
                     "issuer": a.issuer,
                     "start_year": a.prev_year,
                     "plan_text": it.plan_text,
-                    "years": [link["year"] for link in links],
+                    "years": years,
                     "links": links,
                     "restated_years": restated,
                     "last_status": links[-1]["status"],
@@ -91,7 +94,7 @@ def _link(a: Audit, it: Any) -> dict[str, Any]:
 
 
 def chains_df(chains: list[dict[str, Any]], min_restated: int = 0) -> pd.DataFrame:
-    """One row per chain (issuer, first year, plan, years, times restated, last status)."""
+    """One row per chain (issuer, first year, plan, years it was promised, times restated, last status)."""
     import pandas as pd
 
     rows = [
