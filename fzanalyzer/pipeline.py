@@ -112,7 +112,7 @@ def page_starts(text: str, heads: list[tuple[int, str]]) -> list[list[int]]:
     """``[offset, page]`` where each PDF page begins in the normalized ``text``: each page's first
     characters, normalized the same way, found in order (a page not found is left out).
 
-    >>> page_starts("第一页正文内容。\n第二页正文内容。", [(1, "第一页正文"), (2, "第二页正文")])
+    >>> page_starts("第一页正文内容。\\n第二页正文内容。", [(1, "第一页正文"), (2, "第二页正文")])
     [[0, 1], [9, 2]]
     """
     from .normalize import normalize

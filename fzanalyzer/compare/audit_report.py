@@ -174,16 +174,18 @@ def _by_topic(audit: Audit) -> list[tuple[str, dict[str, int]]]:
     return sorted(table.items())
 
 
-def render_html(audit: Audit) -> str:
-    """The audit as one self-contained HTML page (every report string escaped)."""
+def _env() -> Any:
+    """The templates' Jinja2 environment: autoescape on (report text is untrusted input)."""
     import jinja2
 
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
     )
-    tpl = env.get_template("audit.html.j2")
+
+
+def render_html(audit: Audit) -> str:
+    """The audit as one self-contained HTML page (every report string escaped)."""
+    tpl = _env().get_template("audit.html.j2")
     return tpl.render(
         prev=audit.prev,
         next=audit.next,
@@ -541,11 +543,7 @@ def write_docx(
 
 def render_index(audits: list[Audit], pages: list[str], chains: list[dict[str, Any]] | None = None) -> str:
     """The corpus index page: issuer × year × counts by status, each row linking to its page."""
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
-    )
+    env = _env()
     rows = []
     for a, page in zip(audits, pages, strict=True):
         py, ny = _years(a)

@@ -65,6 +65,34 @@ def _pool(cases: list[dict[str, Any]]) -> tuple[list[Candidate], list[int]]:
     return cands, owner
 
 
+REPORT_PLANS = 15  # plans per pseudo-report (a report's plan part holds 10-20)
+BACKGROUND = 150  # other cases' sentences added to each pseudo-report
+
+
+def pseudo_reports(cases: list[dict[str, Any]]) -> list[tuple[list[int], list[Candidate], list[int]]]:
+    """Cases grouped into pseudo-reports: ``(case indices, candidates, owner of each candidate)``.
+
+    Groups follow the cases' style (county, city …) and order, ``REPORT_PLANS`` at a time; the
+    background is a fixed sample of other groups' look-alike sentences (never their evidence, which
+    might answer a plan of this group)."""
+    import random
+
+    order = sorted(range(len(cases)), key=lambda k: (cases[k].get("style") or "", k))
+    groups = [order[k : k + REPORT_PLANS] for k in range(0, len(order), REPORT_PLANS)]
+    rng = random.Random(0)
+    out = []
+    for g in groups:
+        inside = set(g)
+        cands, owner = _pool([cases[i] for i in g])
+        owner = [g[o] if o >= 0 else -1 for o in owner]
+        others = [d for k, c in enumerate(cases) if k not in inside for d in c.get("distractors", [])]
+        for d in rng.sample(others, min(BACKGROUND, len(others))):
+            cands.append(Candidate(d, 0, 0, None, "measures_and_results", ""))
+            owner.append(-1)
+        out.append((g, cands, owner))
+    return out
+
+
 def _plans(cases: list[dict[str, Any]]) -> list[Plan]:
     from ..extract.plans import _target, _verb_object
 
@@ -131,19 +159,25 @@ def train(
     enc = get_encoder(encoder)
     name = encoder_name(enc)
     cases = load_cases(path)
-    cands, owner = _pool(cases)
     plans = _plans(cases)
-    scorer = _scorer(plans, cands, enc)
     features = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
     drop_cols = [k for k, n in enumerate(features) if n in drop]
-    xs, ys, keeps = [], [], []
-    for i in range(len(plans)):
-        x = scorer.features(i)
-        x[:, drop_cols] = 0.0
-        y = np.array([1 if o == i else 0 for o in owner])
-        xs.append(x)
-        ys.append(y)
-        keeps.append(_hard(x, y, scorer, hard_negatives))
+    xs: list[Any] = [None] * len(plans)
+    ys: list[Any] = [None] * len(plans)
+    keeps: list[Any] = [None] * len(plans)
+    scorer = None
+    # each plan is judged inside a pseudo-report like the ones it will meet: a dozen or so plans
+    # of one style, their evidence and look-alikes, and a background of other cases' sentences
+    # (signals that compare plans or rank sentences, such as ``taken``, then mean what they mean
+    # in a real report, not among five hundred plans)
+    for group, cands, owner in pseudo_reports(cases):
+        scorer = _scorer([plans[i] for i in group], cands, enc)
+        for k, i in enumerate(group):
+            x = scorer.features(k)
+            x[:, drop_cols] = 0.0
+            y = np.array([1 if o == i else 0 for o in owner])
+            xs[i], ys[i] = x, y
+            keeps[i] = _hard(x, y, scorer, hard_negatives)
     # out-of-fold: each plan scored by a model that never saw it
     oof: list[tuple[float, bool, bool]] = [(0.0, False, False)] * len(plans)
     for tr, te in KFold(FOLDS, shuffle=True, random_state=0).split(np.arange(len(plans))):
