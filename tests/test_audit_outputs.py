@@ -232,3 +232,19 @@ def test_html_names_topics_in_chinese_and_filters_by_label(tangxi_audit):
     assert "enforcement" in topics
     assert "<td>行政执法</td>" in page  # what an auditor reads
     assert 'data-topic="enforcement"' in page and '<option value="enforcement">行政执法</option>' in page
+
+
+def test_cli_audit_corpus_reads_a_store(tmp_path, capsys):
+    from fzanalyzer.cli import main
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for rid in ("tangxi-2021", "tangxi-2022"):
+        shutil.copy(DEV / f"{rid}.txt", folder)
+    store = tmp_path / "fz.duckdb"
+    assert main(["extract", str(folder), "--store", str(store), "--output", str(tmp_path / "x.jsonl")]) == 0
+    out = tmp_path / "out"
+    assert main(["audit", "--corpus", str(store), "--output", str(out)]) == 0
+    d = json.loads((out / "audits.json").read_text(encoding="utf-8"))
+    assert [(a["prev"], a["next"]) for a in d["audits"]] == [("tangxi-2021", "tangxi-2022")]
+    assert (out / "audit.docx").exists() and (out / "audit.xlsx").exists()
