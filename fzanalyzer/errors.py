@@ -96,6 +96,14 @@ ERRORS: dict[str, str] = {
     "or name a new output.",
     "E110": "{path}: this output must be {detail}. `fzanalyzer export` writes one file per table into a "
     "folder; `fzanalyzer extract --output` names a file.",
+    "E091": "{path}: the two reports have different issuers ({detail}): an audit compares one government's "
+    "consecutive reports. Give two reports of the same issuer, or pass --allow-mismatch.",
+    "E092": "{path}: the years are reversed or equal ({detail}): PREV must be the earlier year. Swap the two "
+    "reports, or pass --allow-mismatch.",
+    "E093": "{path}: the reports are {detail} years apart: plans of year Y are audited against year Y+1. Give "
+    "consecutive years, or pass --allow-mismatch.",
+    "E094": "{path}: no consecutive-year pair of one issuer among {detail}. Add the neighbouring years' "
+    "reports (same issuer, years Y and Y+1).",
 }
 
 #: Warnings: something was repaired or is doubtful; kept in ``meta.warnings``.

@@ -67,6 +67,7 @@ class Meta:
     source_url: str | None = None  # where the file was fetched from (its ``.fetch.json`` sidecar)
     fetched_at: str | None = None  # when (ISO 8601, UTC)
     report_confidence: float | None = None  # how sure is_report is that this is a report (0..1)
+    page_starts: list[list[int]] = field(default_factory=list)  # PDF: [offset, page] in the text
 
 
 @dataclass
@@ -139,6 +140,9 @@ class Evidence:
     end: int
     section: str | None
     part: str | None = None  # canonical label of the part where it was found
+    heading_path: str = ""  # the markers of its headings, e.g. 二、（三）2.
+    heading: str = ""  # the title of its deepest heading, for a person to find it
+    page: int | None = None  # 1-based page of a PDF source, when the ingest kept page offsets
 
 
 @dataclass
@@ -151,6 +155,9 @@ class AuditItem:
     evidence: list[Evidence] = field(default_factory=list)
     acknowledged_shortfall: bool = False
     signals: dict[str, float] = field(default_factory=dict)
+    confidence: float | None = None  # calibrated probability that the status is right
+    needs_review: bool = False  # confidence below the review threshold (需复核)
+    nearest: list[Evidence] = field(default_factory=list)  # not_reported: the closest passages
 
 
 @dataclass

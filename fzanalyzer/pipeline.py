@@ -108,6 +108,8 @@ def _analyze(
         "meta", source, warnings, lambda: extract_meta(norm.text, {**norm.hints, **hints}), Meta()
     )
     meta.warnings = warnings + meta.warnings
+    if hints.get("page_heads"):
+        meta.page_starts = page_starts(norm.text, hints["page_heads"])
     report = Report(
         id=id,
         source=source,
@@ -156,6 +158,27 @@ def warm_up() -> None:
         "关于2020年度法治政府建设工作情况的报告\n一、主要举措和成效\n全年办理行政复议案件12件。", id="warm-up"
     )
     enrich(report)
+
+
+def page_starts(text: str, heads: list[tuple[int, str]]) -> list[list[int]]:
+    """``[offset, page]`` where each PDF page begins in the normalized ``text``: each page's first
+    characters, normalized the same way, found in order (a page not found is left out).
+
+    >>> page_starts("第一页正文内容。\\n第二页正文内容。", [(1, "第一页正文"), (2, "第二页正文")])
+    [[0, 1], [9, 2]]
+    """
+    from .normalize import normalize
+
+    out, pos = [], 0
+    for number, head in heads:
+        key = normalize(head, fmt="txt").text.strip()[:8]
+        at = text.find(key, pos) if len(key) >= 4 else -1
+        if at >= 0:
+            out.append([at, number])
+            pos = at + 1
+    if out:
+        out[0][0] = 0  # the first page holds everything before its first body line
+    return out
 
 
 def enrich(report: Report) -> Report:

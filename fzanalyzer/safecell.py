@@ -68,17 +68,21 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def safe_sheet(ws: Any) -> Any:
-    """Make every formula cell of an openpyxl worksheet a text cell holding the same string.
+    """Make every cell of an openpyxl worksheet that a spreadsheet could run as a formula a text
+    cell holding the same string, marked with Excel's quote prefix.
 
     openpyxl turns any string beginning with ``=`` into a formula; the workbooks fzanalyzer
     writes hold no formula of their own, so every such cell came from untrusted text. A text cell
-    is never evaluated, so the text is kept exactly as written.
+    is never evaluated, so the text is kept exactly as written (an auditor quotes it); the quote
+    prefix keeps it text when someone edits the cell (a string beginning with + - @ too).
     """
     for row in ws.iter_rows():
         for cell in row:
-            if cell.data_type == "f":
+            if cell.data_type == "f" or (
+                isinstance(cell.value, str) and cell.value.startswith(FORMULA_START)
+            ):
                 cell.data_type = "s"
-                cell.quotePrefix = True  # Excel keeps it text when the cell is edited
+                cell.quotePrefix = True
     return ws
 
 

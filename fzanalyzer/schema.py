@@ -28,6 +28,7 @@ column (``value``, ``value_max``) is stored as DOUBLE and read back as an int wh
 
 from __future__ import annotations
 
+import json
 import types
 import typing
 from collections.abc import Iterable, Mapping
@@ -45,6 +46,7 @@ SQL_TYPES = {
     "number": "DOUBLE",
     "bool": "BOOLEAN",
     "list": "VARCHAR[]",
+    "json": "VARCHAR",  # nested values (a list of pairs) as one JSON text
     "timestamp": "TIMESTAMP",
 }
 #: Flat names that are not the field's own name (see the module doc).
@@ -76,7 +78,7 @@ def _kind(tp: Any) -> str:
         if len(args) == 1:
             return _kind(args.pop())
     if typing.get_origin(tp) is list:
-        return "list"
+        return "list" if typing.get_args(tp) == (str,) else "json"
     for py, kind in ((bool, "bool"), (int, "int"), (float, "float"), (str, "str")):
         if tp is py:
             return kind
@@ -154,7 +156,7 @@ def report_row(d: dict[str, Any], *, text: bool = True) -> dict[str, Any]:
         if c.name == "text" and not text:
             continue
         v: Any = _get(d, c.path) if c.path else counts[c.name]
-        row[c.name] = list(v or []) if c.kind == "list" else v
+        row[c.name] = list(v or []) if c.kind == "list" else _json(v) if c.kind == "json" else v
     return row
 
 
@@ -190,10 +192,16 @@ def tables_of(d: dict[str, Any], *, text: bool = True) -> dict[str, list[dict[st
     return {"reports": [row], **{t: item_rows(d, t, docvars=dv) for t in ITEM_TABLES}}
 
 
+def _json(v: Any) -> str:
+    return json.dumps(v if v is not None else [], ensure_ascii=False, separators=(",", ":"))
+
+
 def _restore(kind: str, v: Any) -> Any:
     """A stored value as the JSON had it (see the module doc on numbers)."""
     if v is None:
-        return [] if kind == "list" else None
+        return [] if kind in ("list", "json") else None
+    if kind == "json":
+        return json.loads(v) if isinstance(v, str) else v
     if v != v:  # NaN from a DataFrame
         return None
     if kind == "number" and float(v).is_integer():

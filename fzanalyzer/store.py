@@ -290,7 +290,7 @@ def _arrow_type(kind: str) -> Any:
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "number": pa.float64()}
-    return {**types, "bool": pa.bool_(), "list": pa.list_(pa.string())}[kind]
+    return {**types, "bool": pa.bool_(), "list": pa.list_(pa.string()), "json": pa.string()}[kind]
 
 
 def _q(col: str) -> str:

@@ -20,8 +20,9 @@ PAIRS = [
     ("chengchuan-2021", "chengchuan-2022"),
 ]
 # Floors a little under what the offline default measures on each pair (status accuracy
-# 0.84-1.0, evidence hit 0.91-0.92); a drop below them is a regression.
-FLOORS = {"status_accuracy": 0.8, "evidence_hit": 0.85}
+# 0.82-0.94, evidence hit 0.82-0.92 since the combiner is fitted on the 538 training cases in
+# pseudo-reports rather than tuned on these pairs); a drop below them is a regression.
+FLOORS = {"status_accuracy": 0.8, "evidence_hit": 0.8}
 
 
 @pytest.fixture(scope="module")

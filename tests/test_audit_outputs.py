@@ -99,22 +99,27 @@ def test_html_filter_in_headless_chromium(tangxi_audit, tmp_path):
 def test_excel_round_trip_with_reviewer_verdicts(tangxi_audit, tmp_path):
     from openpyxl import load_workbook
 
+    from fzanalyzer.compare.audit_report import STATUS_LABELS
+
     path = write_xlsx(tangxi_audit, tmp_path / "audit.xlsx")
     wb = load_workbook(path)
-    ws = wb["audit"]
+    ws = wb["逐项审计"]
     header = [c.value for c in ws[1]]
-    assert {"status", "score", "evidence", "topic", "evidence_section", REVIEW_COLUMN} <= set(header)
+    assert {"发文机关", "计划年度", "落实状态", "置信度", "需复核", "证据", "证据位置", REVIEW_COLUMN} <= set(
+        header
+    )
     assert ws.max_row == len(tangxi_audit.items) + 1
     assert all(ws.cell(r, header.index(REVIEW_COLUMN) + 1).value is None for r in range(2, ws.max_row + 1))
-    assert "summary" in wb.sheetnames
+    assert {"证据", "汇总"} <= set(wb.sheetnames)
     # a reviewer agrees with every row but the first two, and leaves the last row blank
-    si, ri = header.index("status") + 1, header.index(REVIEW_COLUMN) + 1
+    si, ri = header.index("落实状态") + 1, header.index(REVIEW_COLUMN) + 1
     n = ws.max_row - 1
     machine = [ws.cell(r, si).value for r in range(2, ws.max_row + 1)]
+    assert set(machine) <= set(STATUS_LABELS.values())
     for k, r in enumerate(range(2, ws.max_row)):
         verdict = machine[k]
         if k < 2:
-            verdict = "not_reported" if machine[k] != "not_reported" else "fulfilled"
+            verdict = "未提及" if machine[k] != "未提及" else "已完成"
         ws.cell(r, ri).value = verdict
     wb.save(path)
     res = read_review(path)
@@ -137,35 +142,88 @@ def test_cli_audit_json_html_xlsx_and_review(tmp_path):
     xl = tmp_path / "a.xlsx"
     assert main(["audit", str(prev), str(nxt), "--format", "xlsx", "--output", str(xl)]) == 0
     assert main(["audit-review", str(xl)]) == 2  # nobody reviewed it yet: E103
+    doc = tmp_path / "a.docx"
+    assert main(["audit", str(prev), str(nxt), "--format", "docx", "--output", str(doc)]) == 0
+    assert doc.stat().st_size > 10_000
 
 
-def test_cli_audit_corpus_pairs_consecutive_years(tmp_path):
+def test_cli_audit_corpus_pairs_consecutive_years(tmp_path, capsys):
+    from openpyxl import load_workbook
+
     from fzanalyzer.cli import main
 
     folder = tmp_path / "c"
     folder.mkdir()
     for rid in ("tangxi-2020", "tangxi-2021", "tangxi-2022", "chengchuan-2022"):
         shutil.copy(DEV / f"{rid}.txt", folder)
-    out = tmp_path / "all.json"
+    out = tmp_path / "out"
     assert main(["audit", "--corpus", str(folder), "--output", str(out)]) == 0
-    d = json.loads(out.read_text(encoding="utf-8"))
+    printed = capsys.readouterr().out
+    assert str(out / "index.html") in printed and str(out / "audit.xlsx") in printed
+    d = json.loads((out / "audits.json").read_text(encoding="utf-8"))
     assert sorted((a["prev"], a["next"]) for a in d["audits"]) == [
         ("tangxi-2020", "tangxi-2021"),
         ("tangxi-2021", "tangxi-2022"),
     ]
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert index.count('<tr class="pair"') == 2 and "临澄市棠溪区人民政府" in index
+    for a in d["audits"]:
+        assert (out / "pairs" / f"{a['prev']}__{a['next']}.html").exists()
+    summary = list(load_workbook(out / "audit.xlsx")["汇总"].iter_rows(values_only=True))
+    assert [r[:3] for r in summary[1:3]] == [
+        ("临澄市棠溪区人民政府", "2020年", "2021年"),
+        ("临澄市棠溪区人民政府", "2021年", "2022年"),
+    ]
+
+
+def test_cli_audit_corpus_without_a_pair_fails_with_a_clear_message(tmp_path, capsys):
+    from fzanalyzer.cli import main
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for rid in ("tangxi-2020", "tangxi-2022", "chengchuan-2022"):  # no two consecutive years
+        shutil.copy(DEV / f"{rid}.txt", folder)
+    assert main(["audit", "--corpus", str(folder), "--output", str(tmp_path / "out")]) != 0
+    err = capsys.readouterr().err
+    assert "E094" in err and "no consecutive-year pair" in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("prev", "nxt", "code"),
+    [
+        ("tangxi-2022", "tangxi-2021", "E092"),  # reversed
+        ("tangxi-2020", "tangxi-2022", "E093"),  # a gap of two years
+        ("tangxi-2021", "chengchuan-2022", "E091"),  # another issuer
+    ],
+)
+def test_cli_audit_refuses_pairs_that_are_not_consecutive_years_of_one_issuer(
+    prev, nxt, code, tmp_path, capsys
+):
+    from fzanalyzer.cli import main
+
+    args = ["audit", str(DEV / f"{prev}.txt"), str(DEV / f"{nxt}.txt"), "-o", str(tmp_path / "a.json")]
+    assert main(args) != 0
+    assert f"[{code}]" in capsys.readouterr().err
+    assert not (tmp_path / "a.json").exists()
+    assert main([*args, "--allow-mismatch"]) == 0
+    assert json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))["prev"] == prev
 
 
 def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
     from fzanalyzer.cli import main
     from fzanalyzer.compare.followthrough import MODELS
 
-    assert main(["train-audit", "--encoder", "tfidf", "--out-dir", str(tmp_path)]) == 0
+    args = ["train-audit", "--encoder", "tfidf", "--calibrate-on", str(DEV), "--out-dir", str(tmp_path)]
+    assert main(args) == 0
     fitted = json.loads((tmp_path / "tfidf.json").read_text(encoding="utf-8"))
     shipped = json.loads((MODELS / "tfidf.json").read_text(encoding="utf-8"))
     assert fitted["match_features"] == shipped["match_features"]
     assert fitted["threshold"] == shipped["threshold"]
     assert fitted["match_coef"] == pytest.approx(shipped["match_coef"], abs=1e-3)
     assert fitted["stage_coef"] == pytest.approx(shipped["stage_coef"], abs=1e-3)
+    assert fitted["verdict_coef"] == pytest.approx(shipped["verdict_coef"], abs=1e-2)
+    assert fitted["info"]["cases"] > 300  # the old 102 pairs and the new reworded / look-alike cases
 
 
 def test_html_names_topics_in_chinese_and_filters_by_label(tangxi_audit):
@@ -174,3 +232,19 @@ def test_html_names_topics_in_chinese_and_filters_by_label(tangxi_audit):
     assert "enforcement" in topics
     assert "<td>行政执法</td>" in page  # what an auditor reads
     assert 'data-topic="enforcement"' in page and '<option value="enforcement">行政执法</option>' in page
+
+
+def test_cli_audit_corpus_reads_a_store(tmp_path, capsys):
+    from fzanalyzer.cli import main
+
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for rid in ("tangxi-2021", "tangxi-2022"):
+        shutil.copy(DEV / f"{rid}.txt", folder)
+    store = tmp_path / "fz.duckdb"
+    assert main(["extract", str(folder), "--store", str(store), "--output", str(tmp_path / "x.jsonl")]) == 0
+    out = tmp_path / "out"
+    assert main(["audit", "--corpus", str(store), "--output", str(out)]) == 0
+    d = json.loads((out / "audits.json").read_text(encoding="utf-8"))
+    assert [(a["prev"], a["next"]) for a in d["audits"]] == [("tangxi-2021", "tangxi-2022")]
+    assert (out / "audit.docx").exists() and (out / "audit.xlsx").exists()

@@ -43,8 +43,10 @@ def _diff(a: Any, b: Any, path: str = "") -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def extracted(tmp_path_factory) -> tuple[dict[str, dict], Path]:
+def extracted(tmp_path_factory, cjk_font) -> tuple[dict[str, dict], Path]:
     import shutil
+
+    from render import small_pdf
 
     tmp = tmp_path_factory.mktemp("roundtrip")
     db, out = tmp / "fz.duckdb", tmp / "out.jsonl"
@@ -58,8 +60,10 @@ def extracted(tmp_path_factory) -> tuple[dict[str, dict], Path]:
         "fetched_at": "2026-12-06T12:00:00+00:00",
     }
     fetched.with_name(fetched.name + ".fetch.json").write_text(json.dumps(sidecar), encoding="utf-8")
-    summary = extract([SEED, DEV, fetched], output=str(out), store=db, workers=1, progress=False)
-    assert summary.processed == 7 and not summary.failures
+    # a PDF fills what only PDFs have (the page starts, for page numbers in audit evidence)
+    pdf = small_pdf(tmp / "pdf" / "qinghe-2020.pdf") if (tmp / "pdf").mkdir() is None else None
+    summary = extract([SEED, DEV, fetched, pdf], output=str(out), store=db, workers=1, progress=False)
+    assert summary.processed == 8 and not summary.failures
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     return {r["id"]: r for r in rows}, db
 

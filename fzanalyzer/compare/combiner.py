@@ -19,8 +19,6 @@ from .encoders import Encoder, encoder_name, get_encoder
 from .followthrough import (
     DATA,
     MATCH_FEATURES,
-    MIN_OBJECT,
-    OBJ_WORDS,
     SEM_FEATURES,
     STAGE_FEATURES,
     Candidate,
@@ -30,14 +28,25 @@ from .followthrough import (
 )
 
 PAIRS = DATA / "audit" / "pairs.json"
+#: Cases written for training by annotators who never read the code: reworded evidence and
+#: look-alike distractors in county, city, province, department and township styles.
+CASES = DATA / "audit" / "cases.json"
+TRAINING = (PAIRS, CASES)
 #: Signals computed (and shown) but given no weight: on the annotated pairs they duplicate
 #: others (lcs ~ cover, entity ~ cover_clause) or pick up quirks of the training pool (novelty,
 #: concreteness and part get signs that make no sense for a real report).
-DROPPED = ("lcs", "part_work", "entity", "has_entity", "novelty", "same_topic")
+DROPPED = ("lcs", "part_work", "entity", "has_entity", "novelty")
+FOLDS = 5
 
 
-def load_cases(path: Path = PAIRS) -> list[dict[str, Any]]:
-    return json.loads(path.read_text(encoding="utf-8"))["cases"]
+def load_cases(path: Path | tuple[Path, ...] = TRAINING) -> list[dict[str, Any]]:
+    """The annotated cases of one training file or several (files that do not exist are skipped)."""
+    paths = (path,) if isinstance(path, Path) else path
+    out: list[dict[str, Any]] = []
+    for p in paths:
+        if p.exists():
+            out += json.loads(p.read_text(encoding="utf-8"))["cases"]
+    return out
 
 
 def _pool(cases: list[dict[str, Any]]) -> tuple[list[Candidate], list[int]]:
@@ -56,6 +65,34 @@ def _pool(cases: list[dict[str, Any]]) -> tuple[list[Candidate], list[int]]:
     return cands, owner
 
 
+REPORT_PLANS = 15  # plans per pseudo-report (a report's plan part holds 10-20)
+BACKGROUND = 150  # other cases' sentences added to each pseudo-report
+
+
+def pseudo_reports(cases: list[dict[str, Any]]) -> list[tuple[list[int], list[Candidate], list[int]]]:
+    """Cases grouped into pseudo-reports: ``(case indices, candidates, owner of each candidate)``.
+
+    Groups follow the cases' style (county, city …) and order, ``REPORT_PLANS`` at a time; the
+    background is a fixed sample of other groups' look-alike sentences (never their evidence, which
+    might answer a plan of this group)."""
+    import random
+
+    order = sorted(range(len(cases)), key=lambda k: (cases[k].get("style") or "", k))
+    groups = [order[k : k + REPORT_PLANS] for k in range(0, len(order), REPORT_PLANS)]
+    rng = random.Random(0)
+    out = []
+    for g in groups:
+        inside = set(g)
+        cands, owner = _pool([cases[i] for i in g])
+        owner = [g[o] if o >= 0 else -1 for o in owner]
+        others = [d for k, c in enumerate(cases) if k not in inside for d in c.get("distractors", [])]
+        for d in rng.sample(others, min(BACKGROUND, len(others))):
+            cands.append(Candidate(d, 0, 0, None, "measures_and_results", ""))
+            owner.append(-1)
+        out.append((g, cands, owner))
+    return out
+
+
 def _plans(cases: list[dict[str, Any]]) -> list[Plan]:
     from ..extract.plans import _target, _verb_object
 
@@ -63,51 +100,105 @@ def _plans(cases: list[dict[str, Any]]) -> list[Plan]:
     for k, c in enumerate(cases):
         obj = _verb_object(c["plan"])[1]
         target = c.get("target") or _target(c["plan"])
-        out.append(Plan(f"P{k + 1:02d}", c["plan"], None, None, 0, 0, object=obj, target=target))
+        out.append(Plan(f"P{k + 1:02d}", c["plan"], c.get("topic"), None, 0, 0, object=obj, target=target))
     return out
+
+
+def _hard(x: Any, y: Any, scorer: Any, hard_negatives: int) -> list[int]:
+    """Rows to fit on: the positives and the closest look-alikes (an easy negative teaches nothing)."""
+    import numpy as np
+
+    closeness = scorer.rank_scores(x)
+    neg = [int(j) for j in np.argsort(-closeness) if y[j] == 0][:hard_negatives]
+    return [j for j in range(len(y)) if y[j] == 1] + neg
+
+
+def _fit_match(xs: list, ys: list, keeps: list, idx: list[int], c: float, drop_cols: list[int]) -> Any:
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    x_all = np.vstack([xs[i][keeps[i]] for i in idx])
+    y_all = np.concatenate([ys[i][keeps[i]] for i in idx])
+    x_all[:, drop_cols] = 0.0  # a dropped signal gets coefficient 0
+    model = LogisticRegression(C=c, max_iter=3000, random_state=0)
+    model.fit(x_all, y_all)
+    return model
+
+
+def _top(model: Any, x: Any, y: Any, scorer: Any) -> tuple[float, bool, bool]:
+    """As in judge(): the best admissible shortlisted sentence's probability (0 if none),
+    whether it is real evidence, and whether the plan has evidence at all."""
+    import numpy as np
+
+    from .followthrough import SHORTLIST, accepts
+
+    p = model.predict_proba(x)[:, 1]
+    short = np.argsort(-scorer.rank_scores(x))[:SHORTLIST]
+    ok = [int(j) for j in short[np.argsort(-p[short])] if accepts(x[j])]
+    if not ok:
+        return 0.0, False, bool(y.any())
+    return float(p[ok[0]]), bool(y[ok[0]] == 1), bool(y.any())
 
 
 def train(
     encoder: str | Encoder | None = None,
     *,
-    path: Path = PAIRS,
+    path: Path | tuple[Path, ...] = TRAINING,
     out_dir: Path | None = None,
-    c: float = 10.0,
-    hard_negatives: int = 15,
+    c: float = 1.0,
+    hard_negatives: int = 30,
     drop: tuple[str, ...] = DROPPED,
 ) -> Combiner:
-    """Fit the evidence and stage models for ``encoder`` and (if ``out_dir``) store them."""
+    """Fit the evidence and stage models for ``encoder``, calibrate them on out-of-fold scores
+    (plans split in ``FOLDS`` folds) and (if ``out_dir``) store them."""
     import numpy as np
+    from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import KFold
 
     enc = get_encoder(encoder)
     name = encoder_name(enc)
     cases = load_cases(path)
-    cands, owner = _pool(cases)
     plans = _plans(cases)
-    scorer = _scorer(plans, cands, enc)
-    xs, ys, groups = [], [], []
-    hard_x, hard_y = [], []
-    for i in range(len(plans)):
-        x = scorer.features(i)
-        y = np.array([1 if o == i else 0 for o in owner])
-        xs.append(x)
-        ys.append(y)
-        groups.append(np.full(len(owner), i))
-        # fit on the positives and the closest look-alikes: an easy negative teaches nothing
-        closeness = scorer.rank_scores(x)
-        neg = [j for j in np.argsort(-closeness) if y[j] == 0][:hard_negatives]
-        keep = [j for j in range(len(y)) if y[j] == 1] + neg
-        hard_x.append(x[keep])
-        hard_y.append(y[keep])
-    x_all, y_all = np.vstack(hard_x), np.concatenate(hard_y)
-    names = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
-    for k, n in enumerate(names):
-        if n in drop:
-            x_all[:, k] = 0.0  # a dropped signal gets coefficient 0
-    match = LogisticRegression(C=c, max_iter=2000, random_state=0)
-    match.fit(x_all, y_all)
-    threshold = _pick_threshold(match, xs, ys)
+    features = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
+    drop_cols = [k for k, n in enumerate(features) if n in drop]
+    xs: list[Any] = [None] * len(plans)
+    ys: list[Any] = [None] * len(plans)
+    keeps: list[Any] = [None] * len(plans)
+    scorer = None
+    # each plan is judged inside a pseudo-report like the ones it will meet: a dozen or so plans
+    # of one style, their evidence and look-alikes, and a background of other cases' sentences
+    # (signals that compare plans or rank sentences, such as ``taken``, then mean what they mean
+    # in a real report, not among five hundred plans)
+    for group, cands, owner in pseudo_reports(cases):
+        scorer = _scorer([plans[i] for i in group], cands, enc)
+        for k, i in enumerate(group):
+            x = scorer.features(k)
+            x[:, drop_cols] = 0.0
+            y = np.array([1 if o == i else 0 for o in owner])
+            xs[i], ys[i] = x, y
+            keeps[i] = _hard(x, y, scorer, hard_negatives)
+    # out-of-fold: each plan scored by a model that never saw it
+    oof: list[tuple[float, bool, bool]] = [(0.0, False, False)] * len(plans)
+    for tr, te in KFold(FOLDS, shuffle=True, random_state=0).split(np.arange(len(plans))):
+        m = _fit_match(xs, ys, keeps, list(tr), c, drop_cols)
+        for i in te:
+            oof[i] = _top(m, xs[i], ys[i], scorer)
+    match = _fit_match(xs, ys, keeps, list(range(len(plans))), c, drop_cols)
+    threshold = _pick_threshold(oof)
+    calibration = {}
+    p = np.array([o[0] for o in oof])
+    for kind, k in (("hit", 1), ("has", 2)):
+        lab = np.array([float(o[k]) for o in oof])
+        if kind == "hit":  # a sentence below the threshold is not accepted: only accepted ones count
+            sel = p >= threshold
+            iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(p[sel], lab[sel])
+        else:
+            iso = IsotonicRegression(y_min=0.0, y_max=1.0, out_of_bounds="clip").fit(p, lab)
+        calibration[kind] = [
+            [round(float(v), 6) for v in iso.X_thresholds_],
+            [round(float(v), 6) for v in iso.y_thresholds_],
+        ]
 
     sx, sy = [], []
     for k, case in enumerate(cases):
@@ -120,7 +211,6 @@ def train(
     stage = LogisticRegression(C=c, max_iter=2000, random_state=0)
     stage.fit(np.asarray(sx), np.asarray(sy))
 
-    features = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
     comb = Combiner(
         encoder=name,
         match_features=features,
@@ -130,7 +220,14 @@ def train(
         stage_coef=[round(float(v), 6) for v in stage.coef_[0]],
         stage_intercept=round(float(stage.intercept_[0]), 6),
         threshold=threshold,
-        info={"cases": len(cases), "pairs": len(y_all), "positives": int(y_all.sum()), "C": c},
+        info={
+            "cases": len(cases),
+            "pairs": int(sum(len(k) for k in keeps)),
+            "positives": int(sum(int(y.sum()) for y in ys)),
+            "C": c,
+            "oof_accuracy": round(_accuracy(oof, threshold), 4),
+        },
+        calibration=calibration,
     )
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -141,25 +238,121 @@ def train(
     return comb
 
 
-def _pick_threshold(model: Any, xs: list, ys: list) -> float:
+def _accuracy(tops: list[tuple[float, bool, bool]], t: float) -> float:
+    """Share of plans judged right at threshold ``t``: evidence found and right, or none claimed."""
+    ok = sum((p >= t and hit) if has else (p < t) for p, hit, has in tops)
+    return ok / len(tops) if tops else 0.0
+
+
+def _pick_threshold(tops: list[tuple[float, bool, bool]]) -> float:
     """The evidence threshold that best separates plans with evidence from plans without
-    (judged on each plan's top-ranked sentence), searched on a coarse grid. Accuracy is
-    averaged with the grid neighbours, so the choice sits on a plateau, not a knife edge of
-    the training pairs."""
+    (out-of-fold tops), searched on a coarse grid. Accuracy is averaged with the grid
+    neighbours, so the choice sits on a plateau, not a knife edge of the training pairs."""
     import numpy as np
 
-    grid = [float(round(t, 2)) for t in np.arange(0.1, 0.91, 0.05)]
-    tops = []
-    for x, y in zip(xs, ys, strict=True):
-        p = model.predict_proba(x)[:, 1]
-        j = int(np.argmax(p))
-        # as in judge(): a sentence that names none of the plan's object is never accepted
-        named = x[j, OBJ_WORDS] >= MIN_OBJECT or x[j, MATCH_FEATURES.index("title")] > 0
-        tops.append((float(p[j]) if named else 0.0, bool(y[j] == 1), bool(y.any())))
-    acc = []
-    for t in grid:
-        ok = sum((p >= t and hit) if has else (p < t) for p, hit, has in tops)
-        acc.append(ok / len(tops))
+    # fine steps at the low end: with many hard negatives per plan the model's probabilities are
+    # small, so the best threshold may lie well below 0.1
+    grid = [float(round(t, 2)) for t in np.arange(0.02, 0.1, 0.02)] + [
+        float(round(t, 2)) for t in np.arange(0.1, 0.91, 0.05)
+    ]
+    acc = [_accuracy(tops, t) for t in grid]
     smooth = [sum(acc[max(0, k - 1) : k + 2]) / len(acc[max(0, k - 1) : k + 2]) for k in range(len(acc))]
     best = max(range(len(grid)), key=lambda k: smooth[k])  # the first of equal plateaus
     return grid[best]
+
+
+def calibrate_verdicts(comb: Combiner, gold_dir: Path, encoder: str | Encoder | None = None) -> Combiner:
+    """Fit ``comb``'s verdict calibration (a small logistic regression on
+    :func:`~fzanalyzer.compare.followthrough.verdict_signals`) on the gold report pairs of
+    ``gold_dir``: each gold plan's verdict, right or wrong. Returns the combiner with
+    ``verdict_coef`` set and, in ``info``, the pairs used and the leave-one-pair-out expected
+    calibration error."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    rows = verdict_rows(comb, gold_dir, encoder)
+    if len({ok for *_, ok in rows}) < 2:
+        return comb
+    x = np.array([r[1] for r in rows])
+    y = np.array([r[2] for r in rows])
+    groups = [r[0] for r in rows]
+
+    def fit(idx: list[int]) -> Any:
+        return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x[idx], y[idx])
+
+    # leave one report pair out: an honest calibration error on the pairs themselves
+    conf = np.zeros(len(rows))
+    for g in sorted(set(groups)):
+        tr = [k for k, gg in enumerate(groups) if gg != g]
+        te = [k for k, gg in enumerate(groups) if gg == g]
+        if len(set(y[tr])) < 2:
+            conf[te] = x[te, 0]
+            continue
+        conf[te] = fit(tr).predict_proba(x[te])[:, 1]
+    m = fit(list(range(len(rows))))
+    comb.verdict_coef = [round(float(v), 6) for v in m.coef_[0]]
+    comb.verdict_intercept = round(float(m.intercept_[0]), 6)
+    comb.info["verdict_calibration"] = {
+        "gold_dir": Path(gold_dir).name,
+        "plans": len(rows),
+        "pairs": len(set(groups)),
+        "ece_leave_one_pair_out": round(_ece(conf, y), 4),
+        "ece_raw": round(_ece(x[:, 0], y), 4),
+    }
+    return comb
+
+
+def _ece(conf: Any, right: Any, bins: int = 5) -> float:
+    import numpy as np
+
+    conf, right = np.asarray(conf, dtype=float), np.asarray(right, dtype=float)
+    edges = np.minimum((conf * bins).astype(int), bins - 1)
+    return float(
+        sum(
+            abs(conf[edges == b].mean() - right[edges == b].mean()) * (edges == b).sum()
+            for b in range(bins)
+            if (edges == b).any()
+        )
+        / max(1, len(conf))
+    )
+
+
+def verdict_rows(
+    comb: Combiner, gold_dir: Path, encoder: str | Encoder | None
+) -> list[tuple[str, list[float], int]]:
+    """(pair, verdict signals, right?) for every gold plan of every gold pair in ``gold_dir``."""
+    from ..evaluate import _predictions, find_gold
+    from ..evaluate.score import match_texts
+    from ..model import Report
+    from .followthrough import candidates, judge
+
+    enc = get_encoder(encoder)
+    golds = find_gold(gold_dir)
+    preds = _predictions(golds, None, 1)
+    rows = []
+    for rid, (_p, gold) in golds.items():
+        ft = gold.get("followthrough") or []
+        if not ft or ft[0]["plan_report"] not in preds or rid not in preds:
+            continue
+        prev_id = ft[0]["plan_report"]
+        prev, nxt = Report.from_dict(preds[prev_id]), Report.from_dict(preds[rid])
+        items = judge(list(prev.plans), candidates(nxt), comb, enc)
+        ptext = {p["id"]: p["text"] for p in golds[prev_id][1].get("plans") or []}
+        ft = [f for f in ft if f["plan_id"] in ptext]
+        m = match_texts([ptext[f["plan_id"]] for f in ft], [it.plan_text for it in items])
+        for i, f in enumerate(ft):
+            if i not in m:
+                continue
+            it = items[m[i]]
+            raw = it.signals["raw_confidence"]
+            r = min(max(raw, 0.01), 0.99)
+            import math
+
+            sig = [
+                raw,
+                math.log(r / (1 - r)),
+                float(it.status == "not_reported"),
+                float(it.status == "restated"),
+            ]
+            rows.append((f"{prev_id}>{rid}", sig, int(it.status == f["status"])))
+    return rows

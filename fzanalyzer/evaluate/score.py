@@ -80,6 +80,8 @@ class Tally:
     ind_code_coverage: Ratio = field(default_factory=Ratio)  # predicted indicators with a code
     plans: PRF = field(default_factory=PRF)
     status_pairs: list[tuple[str, str]] = field(default_factory=list)
+    #: (calibrated confidence of the verdict, whether the verdict was right), per gold plan
+    confidence_pairs: list[tuple[float, bool]] = field(default_factory=list)
     evidence: Ratio = field(default_factory=Ratio)
     reuse: Ratio = field(default_factory=Ratio)
     is_report: Ratio = field(default_factory=Ratio)
@@ -105,6 +107,7 @@ class Tally:
         ):
             getattr(self, name).__iadd__(getattr(other, name))
         self.status_pairs.extend(other.status_pairs)
+        self.confidence_pairs.extend(other.confidence_pairs)
 
     def status_accuracy(self) -> float | None:
         if not self.status_pairs:
@@ -123,6 +126,38 @@ class Tally:
             n_gold = sum(g == lab for g, _ in self.status_pairs)
             f1s.append(PRF(tp, n_pred, n_gold).f1)
         return sum(f1s) / len(f1s)
+
+    def not_reported_precision(self) -> float | None:
+        """Of the plans the audit called not_reported, the share gold also calls so."""
+        said = [g for g, p in self.status_pairs if p == "not_reported"]
+        return sum(g == "not_reported" for g in said) / len(said) if said else None
+
+    def reliability(self, bins: int = 5) -> list[dict[str, float]]:
+        """Reliability table: per confidence bin, the number of verdicts, their mean confidence
+        and the share that were right."""
+        rows = []
+        for b in range(bins):
+            lo, hi = b / bins, (b + 1) / bins
+            sel = [(c, ok) for c, ok in self.confidence_pairs if lo <= c < hi or (b == bins - 1 and c == 1.0)]
+            if sel:
+                rows.append(
+                    {
+                        "from": lo,
+                        "to": hi,
+                        "n": len(sel),
+                        "confidence": sum(c for c, _ in sel) / len(sel),
+                        "accuracy": sum(ok for _, ok in sel) / len(sel),
+                    }
+                )
+        return rows
+
+    def ece(self, bins: int = 5) -> float | None:
+        """Expected calibration error: the verdict-weighted gap between mean confidence and
+        accuracy over the reliability table's bins."""
+        n = len(self.confidence_pairs)
+        if not n:
+            return None
+        return sum(r["n"] / n * abs(r["confidence"] - r["accuracy"]) for r in self.reliability(bins))
 
     def figures(self) -> dict[str, float | None]:
         """Flat dict of every figure (what `fzanalyzer eval` prints)."""
@@ -143,6 +178,8 @@ class Tally:
         out["followthrough.status_acc"] = self.status_accuracy()
         out["followthrough.status_macroF1"] = self.status_macro_f1()
         out["followthrough.evidence_hit"] = self.evidence.value
+        out["followthrough.not_reported_precision"] = self.not_reported_precision()
+        out["followthrough.ECE"] = self.ece()
         out["reuse.recall"] = self.reuse.value
         out["is_report.acc"] = self.is_report.value
         return {k: v for k, v in out.items() if v is not None}
@@ -302,6 +339,8 @@ def score_followthrough(
     for i, f in enumerate(ft):
         it = items[m[i]] if i in m else None
         t.status_pairs.append((f["status"], it["status"] if it else "missing"))
+        if it is not None and it.get("confidence") is not None:
+            t.confidence_pairs.append((float(it["confidence"]), f["status"] == it["status"]))
         if f["status"] in ("fulfilled", "progressed"):
             spans = [s for s in (idx.find(e) for e in f.get("evidence") or []) if s]
             ev = (it or {}).get("evidence") or []

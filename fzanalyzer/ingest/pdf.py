@@ -33,6 +33,7 @@ import math
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from .. import limits
 from ..errors import IngestError, warning
@@ -77,7 +78,7 @@ def read_pdf(path: Path, engine: str = "pdfplumber") -> RawDocument:
         )
     if result.joined:
         warnings.append(warning("W005", f"{result.joined} line breaks inside paragraphs (PDF layout)"))
-    hints: dict = {"pages": n_pages, "engine": engine}
+    hints: dict = {"pages": n_pages, "engine": engine, "page_heads": page_heads(result)}
     if info.get("title"):
         hints["title"] = info["title"]
     if info.get("date"):
@@ -88,6 +89,17 @@ def read_pdf(path: Path, engine: str = "pdfplumber") -> RawDocument:
 
 
 # -- checks -------------------------------------------------------------------------------------
+def page_heads(result: Any) -> list[tuple[int, str]]:
+    """(page number, the first characters of its first body line) of each page with text: the
+    pipeline finds them in the normalized text to map offsets back to pages."""
+    heads = []
+    for page in result.pages:
+        body = [ln.text for ln in page.lines if ln.kind == "body" and len(ln.text.strip()) >= 6]
+        if page.status == "ok" and body:
+            heads.append((page.number, body[0].strip()[:16]))
+    return heads
+
+
 def _check_trailer(path: Path) -> None:
     """A PDF ends with ``%%EOF`` (ISO 32000 §7.5.5). Without it the file was cut off: refuse it
     rather than return a report that silently lacks its end."""
