@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
@@ -142,16 +142,39 @@ def code_of(
     """``(code, confidence)`` of an indicator from its clean name (else from ``context``, the
     clause before its number), or ``(None, None)``."""
     name = name or ""
-    for e in codebook():
-        if fits(e, unit, change) and e.matches(name):
-            return e.id, NAME_CONFIDENCE
+    has_change = change is not None
+    code = _by_name(name, unit, has_change)
+    if code is not None:
+        return code, NAME_CONFIDENCE
     if not context or not weak(name):
         return None, None
-    for e in codebook():
-        # an entry whose exclusions veto the name is not chosen from the context either
-        if fits(e, unit, change) and e.matches(context) and not (e.exclude and e.exclude.search(name)):
-            return e.id, CONTEXT_CONFIDENCE
-    return None, None
+    code = _by_context(context, name, unit, has_change)
+    return (code, CONTEXT_CONFIDENCE) if code is not None else (None, None)
+
+
+# The look-ups are pure, so they are remembered: a report repeats its names (a list of thousands
+# of counts repeats one), and each look-up would otherwise try every entry of the codebook.
+@lru_cache(maxsize=1024)
+def _fitting(unit: str | None, has_change: bool) -> tuple[Entry, ...]:
+    return tuple(e for e in codebook() if fits(e, unit, "change" if has_change else None))
+
+
+@lru_cache(maxsize=1 << 16)
+def _by_name(name: str, unit: str | None, has_change: bool) -> str | None:
+    return next((e.id for e in _fitting(unit, has_change) if e.matches(name)), None)
+
+
+@lru_cache(maxsize=1 << 16)
+def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> str | None:
+    # an entry whose exclusions veto the name is not chosen from the context either
+    return next(
+        (
+            e.id
+            for e in _fitting(unit, has_change)
+            if e.matches(context) and not (e.exclude and e.exclude.search(name))
+        ),
+        None,
+    )
 
 
 def weak(name: str) -> bool:

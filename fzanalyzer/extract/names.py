@@ -31,6 +31,11 @@ if TYPE_CHECKING:
 _HAN = "\u4e00-\u9fff"
 
 
+#: How far back in its sentence a name looks for a fuller object (characters): names are built
+#: from the clause and the one before it, never from a whole sentence of thousands of numbers.
+LOOK_BACK = 200
+
+
 @cache
 def _lex() -> dict[str, Any]:
     lex = dict(load_json("names.json"))
@@ -194,9 +199,10 @@ def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:
 
 
 def _borrow_head(text: str, ind: Indicator, verb: str, heads: tuple[str, ...] | list[str]) -> str:
-    """``评查案卷`` after ``开展行政执法案卷评查，``: the fuller object named earlier in the sentence."""
+    """``评查案卷`` after ``开展行政执法案卷评查，``: the fuller object named earlier in the sentence
+    (within ``LOOK_BACK`` characters: a sentence of thousands of numbers stays linear)."""
     lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
-    seg = text[lo : ind.start]
+    seg = text[max(lo, ind.start - LOOK_BACK) : ind.start]
     seg = seg[: max(seg.rfind(c) for c in "，,；;：:")]  # earlier clauses only: not the name itself
     found = ""
     alt = "|".join(heads)
@@ -216,7 +222,7 @@ def _restore_modifier(text: str, ind: Indicator, name: str) -> str:
     if not name or len(name) > 12:
         return name
     lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
-    seg = text[lo : ind.start]
+    seg = text[max(lo, ind.start - LOOK_BACK) : ind.start]
     cut = max(seg.rfind(c) for c in "，,；;：:。") + 1
     clause = seg[cut:]
     obj = name

@@ -32,7 +32,9 @@ class _DocLex:
     title_tag: re.Pattern[str]
 
 
-_PINYIN = re.compile(r"\((?=[^)]*[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ])[a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]{1,7}\)")
+# The look-ahead is bounded like the reading itself (7 letters): unbounded, a run of "(((…" without
+# a ")" made it scan to the end of the text from every bracket (quadratic).
+_PINYIN = re.compile(r"\((?=[^)]{0,6}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ])[a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]{1,7}\)")
 
 
 @cache
