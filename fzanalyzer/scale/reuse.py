@@ -154,17 +154,21 @@ def _check_pairs(pa: dict[str, Any], pb: dict[str, Any], pairs: np.ndarray, min_
 
 def _align_group(
     items: list[tuple[int, int, list[tuple[int, int, int, int]]]],
-    indices: list[int],
-    reports: list[Report],
+    chunk_a: list[tuple[int, Report]],
+    chunk_b: list[tuple[int, Report]],
     p: ReuseParams,
     high: np.ndarray,
     min_chars: int,
     threshold: float,
     include_boilerplate: bool,
 ) -> list[ReusePair]:
+    """Align the candidate pairs of reports in two partitions (the partitions already on the
+    workers: the corpus is never scattered a second time)."""
     from ..compare.reuse import _align_docs
 
-    docs = {d.index: d for d in _docs(list(zip(indices, reports, strict=True)), p, high)}
+    needed = {i for du, dv, _ in items for i in (du, dv)}
+    pool = {i: r for i, r in [*chunk_a, *chunk_b] if i in needed}
+    docs = {d.index: d for d in _docs(sorted(pool.items(), key=lambda x: x[0]), p, high)}
     out: list[ReusePair] = []
     for du, dv, anchors in items:
         out.extend(_align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
@@ -250,19 +254,19 @@ def find_reuse_dask(
         if key_of[dv] < key_of[du]:
             du, dv, su, sv = dv, du, sv, su
         by_docs[(du, dv)].append((*su, *sv))
-    groups: dict[int, list[tuple[int, int, list[tuple[int, int, int, int]]]]] = defaultdict(list)
+    # one alignment task per pair of partitions, on the partition futures already scattered
+    chunk_of = {i: k for k, c in enumerate(chunks) for i, _ in c}
+    groups: dict[tuple[int, int], list[tuple[int, int, list[tuple[int, int, int, int]]]]] = defaultdict(list)
     for (du, dv), anchors in sorted(by_docs.items()):
-        groups[du % buckets].append((du, dv, anchors))
-    report_f = client.scatter(reports, hash=False)  # each report once; a task pulls the ones it aligns
+        groups[(chunk_of[du], chunk_of[dv])].append((du, dv, anchors))
     aligned = []
-    for items in groups.values():
-        needed = sorted({i for du, dv, _ in items for i in (du, dv)})
+    for (ka, kb), items in groups.items():
         aligned.append(
             client.submit(
                 _align_group,
                 items,
-                needed,
-                [report_f[i] for i in needed],
+                chunk_f[ka],
+                chunk_f[kb],
                 p,
                 high_f,
                 min_chars,
