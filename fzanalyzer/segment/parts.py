@@ -17,6 +17,7 @@ dominant half, so that plans are still found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexicon import content_cues, headings_data, part_cue_patterns, simplified
 
@@ -27,8 +28,18 @@ def label_from_wording(title: str, year: int | None = None) -> list[str]:
     """Canonical labels the heading wording points to, in the order they appear in it.
 
     Two or three labels mean a merged part (review + plan, shortcomings + plan, or all three);
-    an empty list means a thematic heading.
+    an empty list means a thematic heading. Remembered per (title, year): the outline asks for
+    each heading several times, and a run of identical headings asks thousands of times.
     """
+    return list(_labels(title, year))
+
+
+@lru_cache(maxsize=1 << 14)
+def _labels(title: str, year: int | None) -> tuple[str, ...]:
+    return tuple(_wording_labels(title, year))
+
+
+def _wording_labels(title: str, year: int | None) -> list[str]:
     t = simplified(title)
     hits: list[tuple[int, str]] = []
     for label, pats in part_cue_patterns():
