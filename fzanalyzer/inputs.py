@@ -68,11 +68,17 @@ def read_reports(
                     reports.append(load(f, id=ids[f], analyze=False))
                 except FzError as exc:
                     failures.append(Failure(str(f), exc.code, exc.message))
+    require_unique_ids(reports)
+    return reports, failures
+
+
+def require_unique_ids(reports: Iterable[Report]) -> None:
+    """Every comparison keys on report ids: the same id twice is an error (E090), never a silent merge."""
     seen: set[str] = set()
     for r in reports:
         if r.id in seen:
             raise FzError.from_code(
-                "E090", detail=f"report id {r.id!r} comes from two inputs; pass each report once"
+                "E090",
+                detail=f"report id {r.id!r} occurs twice; give each input a unique id (pass each report once)",
             )
         seen.add(r.id)
-    return reports, failures

@@ -406,15 +406,9 @@ def find_reuse(
 
     p = params or ReuseParams()
     reports = list(reports)  # a Corpus or any iterable of reports
-    seen: set[str] = set()
-    for r in reports:
-        if r.id in seen:
-            from ..errors import FzError
+    from ..inputs import require_unique_ids
 
-            raise FzError.from_code(
-                "E090", detail=f"report id {r.id!r} occurs twice; give each input a unique id"
-            )
-        seen.add(r.id)
+    require_unique_ids(reports)
     docs = [_Doc(i, r, p.shingle) for i, r in enumerate(reports)]
     if len(docs) < 2:
         return []

@@ -189,12 +189,12 @@ def find_reuse_dask(
     import numpy as np
 
     from ..compare.reuse import ReuseParams, _issuer_key, chrono_key
-    from ..errors import FzError
 
     p = params or ReuseParams()
     reports = list(reports)
-    if len({r.id for r in reports}) != len(reports):
-        raise FzError.from_code("E090", detail="a report id occurs twice; give each input a unique id")
+    from ..inputs import require_unique_ids
+
+    require_unique_ids(reports)
     if len(reports) < 2:
         return []
     nparts = partitions or max(1, min(len(reports) // 500, 64)) or 1
