@@ -101,10 +101,10 @@ class Corpus:
     def duplicates(self) -> dict[str, str]:
         """``{id: id of the copy kept}`` for every report that is a copy of another one (a
         traditional-script copy, a repost, the PDF and the web page of one report; see
-        :mod:`fzanalyzer.compare.duplicates`). Copies are left out of the panel, the audits and
+        :mod:`fzanalyzer.reuse.duplicates`). Copies are left out of the panel, the audits and
         the reuse search unless asked for."""
         if self._duplicates is None:
-            from .compare.duplicates import find_duplicates
+            from .reuse.duplicates import find_duplicates
 
             self._duplicates = find_duplicates(self._reports)
         return self._duplicates
@@ -166,21 +166,21 @@ class Corpus:
 
     def audit(self, encoder: object | None = None) -> list:
         """Follow-through audits of every consecutive-year pair of the same issuer."""
-        from .compare.followthrough import audit
+        from .audit.followthrough import audit
 
         return [audit(a, b, encoder=encoder) for a, b in self.consecutive_pairs()]  # type: ignore[arg-type]
 
     def reuse(self, **kwargs: object) -> list:
         """Reused passages between every pair of reports, copies of one report left out unless
-        ``include_duplicates=True`` (see ``compare.reuse.find_reuse``)."""
-        from .compare.reuse import find_reuse
+        ``include_duplicates=True`` (see ``reuse.passages.find_reuse``)."""
+        from .reuse.passages import find_reuse
 
         reports = self._reports if kwargs.pop("include_duplicates", False) else self.unique()
         return find_reuse(reports, **kwargs)  # type: ignore[arg-type]
 
     def reuse_df(self, **kwargs: object) -> pd.DataFrame:
         """Reused passages as a DataFrame: one row per passage, spans on both sides."""
-        from .compare.reuse import reuse_df
+        from .reuse.passages import reuse_df
 
         return reuse_df(self.reuse(**kwargs))
 

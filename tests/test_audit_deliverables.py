@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 from test_audit_support import DEV, dev_report
 
-from fzanalyzer.compare.audit_report import STATUS_LABELS, write_docx, write_xlsx
-from fzanalyzer.compare.followthrough import Audit, audit
+from fzanalyzer.audit.followthrough import Audit, audit
+from fzanalyzer.audit.report import STATUS_LABELS, write_docx, write_xlsx
 from fzanalyzer.model import AuditItem, Evidence
 from fzanalyzer.safecell import safe_cell
 

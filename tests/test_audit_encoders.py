@@ -9,8 +9,8 @@ import numpy as np
 import pytest
 from test_audit_support import dev_report
 
-from fzanalyzer.compare.encoders import Encoder, EncoderError, get_encoder
-from fzanalyzer.compare.followthrough import audit
+from fzanalyzer.audit.encoders import Encoder, EncoderError, get_encoder
+from fzanalyzer.audit.followthrough import audit
 from fzanalyzer.model import STATUSES
 
 from conftest import require

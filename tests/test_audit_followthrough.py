@@ -8,8 +8,8 @@ import unicodedata
 import pytest
 from test_audit_support import dev_report
 
-from fzanalyzer.compare.followthrough import Audit, audit
-from fzanalyzer.compare.scoring import score_audit
+from fzanalyzer.audit.followthrough import Audit, audit
+from fzanalyzer.evaluate.audit import score_audit
 from fzanalyzer.model import STATUSES, Report
 
 from conftest import load_gold

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import fzanalyzer
-from fzanalyzer.compare.followthrough import MATCH_FEATURES, PairScorer, audit, canon, concepts_of
+from fzanalyzer.audit.followthrough import MATCH_FEATURES, PairScorer, audit, canon, concepts_of
 from fzanalyzer.extract.plans import _verb_object
 from fzanalyzer.resources import package_path
 
@@ -126,7 +126,7 @@ CHAINS = package_path("data") / "audit" / "chains.json"
 def test_plan_chains_across_three_years_find_the_commitments_restated_twice(tmp_path):
     """Promised in Y, promised again in Y+1 and in Y+2: the chain is listed as restated two years
     or more (the training chains, written by annotators who never read the code)."""
-    from fzanalyzer.compare import audit_corpus
+    from fzanalyzer.audit import audit_corpus
 
     chains = [c for c in json.loads(CHAINS.read_text(encoding="utf-8"))["chains"]
               if c["y1"]["status"] == "restated" and c["y2"]["status"] == "restated"]  # fmt: skip

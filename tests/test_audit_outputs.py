@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from test_audit_support import DEV, dev_report
 
-from fzanalyzer.compare.audit_report import REVIEW_COLUMN, highlight, read_review, render_html, write_xlsx
-from fzanalyzer.compare.followthrough import Audit, audit
+from fzanalyzer.audit.followthrough import Audit, audit
+from fzanalyzer.audit.report import REVIEW_COLUMN, highlight, read_review, render_html, write_xlsx
 from fzanalyzer.model import STATUSES, AuditItem, Evidence
 
 from conftest import require
@@ -99,7 +99,7 @@ def test_html_filter_in_headless_chromium(tangxi_audit, tmp_path):
 def test_excel_round_trip_with_reviewer_verdicts(tangxi_audit, tmp_path):
     from openpyxl import load_workbook
 
-    from fzanalyzer.compare.audit_report import STATUS_LABELS
+    from fzanalyzer.audit.report import STATUS_LABELS
 
     path = write_xlsx(tangxi_audit, tmp_path / "audit.xlsx")
     wb = load_workbook(path)
@@ -211,8 +211,8 @@ def test_cli_audit_refuses_pairs_that_are_not_consecutive_years_of_one_issuer(
 
 
 def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
+    from fzanalyzer.audit.followthrough import MODELS
     from fzanalyzer.cli import main
-    from fzanalyzer.compare.followthrough import MODELS
 
     args = ["train-audit", "--encoder", "tfidf", "--calibrate-on", str(DEV), "--out-dir", str(tmp_path)]
     assert main(args) == 0

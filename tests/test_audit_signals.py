@@ -3,7 +3,7 @@ mutual-best check between plans (a sentence that answers another plan better is 
 
 from __future__ import annotations
 
-from fzanalyzer.compare.followthrough import (
+from fzanalyzer.audit.followthrough import (
     TAKEN,
     _scorer,
     audit,
@@ -31,7 +31,7 @@ def test_each_clause_object_counts():
 
 
 def test_stage_reads_the_state_the_evidence_ends_in():
-    from fzanalyzer.compare.followthrough import STAGE_FEATURES
+    from fzanalyzer.audit.followthrough import STAGE_FEATURES
 
     names_last = STAGE_FEATURES.index("doing_last")
     under_way = stage_features("建设平台", None, "平台已完成需求调研，目前正在进行系统开发")

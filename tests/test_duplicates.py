@@ -7,8 +7,8 @@ import pytest
 
 from fzanalyzer import Corpus, load
 from fzanalyzer.bench.samples import render_html, render_pdf, render_traditional
-from fzanalyzer.compare.duplicates import containment, find_duplicates, shingles
-from fzanalyzer.compare.reuse import find_reuse
+from fzanalyzer.reuse.duplicates import containment, find_duplicates, shingles
+from fzanalyzer.reuse.passages import find_reuse
 
 from conftest import DEV
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_audit_support import dev_report
 
-from fzanalyzer.compare.scoring import score_plans
+from fzanalyzer.evaluate.audit import score_plans
 from fzanalyzer.extract.plans import extract_plans, is_commitment, split_units
 from fzanalyzer.model import Section
 

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 import fzanalyzer
-from fzanalyzer.compare.reuse import REUSE_COLUMNS, find_reuse, reuse_df, reuse_json, reuse_summary
+from fzanalyzer.reuse.passages import REUSE_COLUMNS, find_reuse, reuse_df, reuse_json, reuse_summary
 
 from conftest import DEV, SEED, load_gold
 

@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from fzanalyzer.compare.reuse import find_reuse
 from fzanalyzer.model import Meta, Report
+from fzanalyzer.reuse.passages import find_reuse
 
 from conftest import DEV, SEED
 

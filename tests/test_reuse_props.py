@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fzanalyzer.compare.align import align, hashed_blocks, seed_blocks
-from fzanalyzer.compare.reuse import _shingle_hashes, find_reuse
 from fzanalyzer.errors import FzError
 from fzanalyzer.model import Meta, Report
+from fzanalyzer.reuse.align import align, hashed_blocks, seed_blocks
+from fzanalyzer.reuse.passages import _shingle_hashes, find_reuse
 
 CHARS = st.sampled_from(list("法治政府建设推进依法行政全年办理案件件万元%，。；、\n 0123456789"))
 TEXT = st.text(CHARS, max_size=400)
@@ -78,7 +78,7 @@ def test_banding_matches_datasketch_lsh(data_dir):
 
     from datasketch import LeanMinHash, MinHashLSH
 
-    from fzanalyzer.compare.reuse import ReuseParams, _Doc, _lsh_pairs, _signatures
+    from fzanalyzer.reuse.passages import ReuseParams, _Doc, _lsh_pairs, _signatures
 
     texts = [(data_dir / "dev" / f"tangxi-{y}.txt").read_text(encoding="utf-8") for y in (2020, 2021)]
     reports = [_r(f"t{i}", unicodedata.normalize("NFKC", t), "甲", 2020 + i) for i, t in enumerate(texts)]

@@ -8,9 +8,9 @@ import re
 import pytest
 
 import fzanalyzer
-from fzanalyzer.compare.reuse import find_reuse
 from fzanalyzer.compare.wording import kwic, wording_shifts
 from fzanalyzer.model import Meta, Report
+from fzanalyzer.reuse.passages import find_reuse
 
 from conftest import DEV, SEED
 

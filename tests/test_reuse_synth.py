@@ -6,8 +6,8 @@ import unicodedata
 
 import pytest
 
-from fzanalyzer.compare.reuse import find_reuse
-from fzanalyzer.compare.synth import planted_recall, synth_corpus
+from fzanalyzer.reuse.passages import find_reuse
+from fzanalyzer.reuse.synth import planted_recall, synth_corpus
 
 from conftest import DEV, SEED
 

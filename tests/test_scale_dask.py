@@ -200,8 +200,8 @@ def test_reuse_on_the_cluster_finds_the_same_passages(cluster):
     """LSH band keys and boilerplate counts shuffled across workers, alignment per partition:
     the passages, spans and flags are those of the single-process path."""
     from fzanalyzer.bench.reuse import source_texts
-    from fzanalyzer.compare.reuse import find_reuse
-    from fzanalyzer.compare.synth import synth_corpus
+    from fzanalyzer.reuse.passages import find_reuse
+    from fzanalyzer.reuse.synth import synth_corpus
     from fzanalyzer.scale.reuse import find_reuse_dask
 
     client, _, _ = cluster

@@ -1,8 +1,8 @@
 """How the cost of reuse detection grows with the number of reports.
 
 Corpora of 250, 500, 1,000 and 2,000 reports are built by recombining and perturbing the
-paragraphs of the reports at hand (:mod:`fzanalyzer.compare.synth`), and
-:func:`~fzanalyzer.compare.reuse.find_reuse` is timed on each. The growth exponent is the slope of
+paragraphs of the reports at hand (:mod:`fzanalyzer.reuse.synth`), and
+:func:`~fzanalyzer.reuse.passages.find_reuse` is timed on each. The growth exponent is the slope of
 log(time) against log(reports) between 500 and 2,000 reports: 1 is linear, 2 is all-pairs; the
 goal is ≤ 1.3. Both wall time and process CPU time are given (CPU time is steadier on a shared
 machine). The baseline of each row is the bare character-shingle hashing of the same corpus
@@ -69,15 +69,15 @@ def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
 def _hash_only(reports: list) -> None:
     import numpy as np
 
-    from ..compare.reuse import _shingle_hashes
+    from ..reuse.passages import _shingle_hashes
 
     for r in reports:
         _shingle_hashes(np.frombuffer(r.text.encode("utf-32-le"), dtype=np.uint32), 5)
 
 
 def run(quick: bool = False) -> list[BenchRow]:
-    from ..compare.reuse import find_reuse
-    from ..compare.synth import planted_recall, synth_corpus
+    from ..reuse.passages import find_reuse
+    from ..reuse.synth import planted_recall, synth_corpus
 
     texts = source_texts()
     sizes: tuple[int, ...] = QUICK_SIZES if quick else SIZES

@@ -104,8 +104,8 @@ def _worker_peak_mb(client: Client) -> float:
 
 
 def run(quick: bool = False) -> list[BenchRow]:
-    from ..compare.synth import planted_recall, synth_corpus
     from ..jobs import extract
+    from ..reuse.synth import planted_recall, synth_corpus
     from ..scale.cluster import local_client, require_dask
     from ..scale.neighbours import top_k
     from ..scale.reuse import find_reuse_dask

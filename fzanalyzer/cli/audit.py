@@ -43,8 +43,8 @@ def audit(
 ) -> int:
     """Audit plan follow-through: which of PREV's plans NEXT reports as done (已完成), under way
     (推进中), silent (未提及) or promised again (重复承诺), with the evidence quoted and located."""
-    from ..compare import audit_corpus, audit_files
-    from ..compare.audit_report import write_corpus, write_docx, write_html, write_xlsx
+    from ..audit import audit_corpus, audit_files
+    from ..audit.report import write_corpus, write_docx, write_html, write_xlsx
     from ..errors import FzError
 
     if fmt not in _FORMATS:
@@ -106,7 +106,7 @@ def audit(
             for_terminal(f"{a.prev} → {a.next}: {len(a.items)} plans ({counts}; 需复核 {review})"), err=True
         )
     if gold_dir is not None:
-        from ..compare.scoring import score_audits
+        from ..evaluate.audit import score_audits
 
         sc = score_audits(audits, gold_dir)
         for p in sc["pairs"]:
@@ -132,7 +132,7 @@ def audit_review(
 
     from openpyxl.utils.exceptions import InvalidFileException
 
-    from ..compare.audit_report import read_review
+    from ..audit.report import read_review
     from ..errors import FzError, UsageError
 
     if not workbook.is_file():
@@ -177,7 +177,7 @@ def train_audit(
     ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
-    from ..compare.combiner import TRAINING, calibrate_verdicts, train
+    from ..audit.combiner import TRAINING, calibrate_verdicts, train
 
     for name in encoder:
         enc = None if name == "tfidf" else name

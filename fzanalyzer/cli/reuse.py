@@ -42,7 +42,7 @@ def reuse(
 
     Files that cannot be read are listed with their error code; the run goes on and exits 1.
     """
-    from ..compare.reuse import find_reuse, render_html, reuse_json
+    from ..reuse.passages import find_reuse, render_html, reuse_json
 
     if fmt not in _FORMATS:
         raise typer.BadParameter(f"--format must be one of {', '.join(_FORMATS)}")
@@ -59,7 +59,7 @@ def reuse(
     reports, failed = read_reports(inputs, analyze=sections)
     failures = [f"{f.code} {f.message}" for f in failed]
     if not include_duplicates:
-        from ..compare.duplicates import find_duplicates
+        from ..reuse.duplicates import find_duplicates
 
         dup = find_duplicates(reports)
         for rid, kept in dup.items():

@@ -209,7 +209,7 @@ def panel(
     says how many there were."""
     import pandas as pd
 
-    from .duplicates import without_duplicates
+    from ..reuse.duplicates import without_duplicates
 
     reps = list(reports) if include_duplicates else without_duplicates(reports)
     rows = indicator_rows(reps, include_targets)

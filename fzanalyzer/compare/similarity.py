@@ -2,7 +2,7 @@
 
 The default representation is character n-gram TF-IDF (scikit-learn): Chinese has no word
 spaces, and character 2–4-grams capture both words and set phrases without a segmenter. Any
-object with ``encode(list[str]) -> np.ndarray`` (see :mod:`fzanalyzer.compare.encoders`) can be
+object with ``encode(list[str]) -> np.ndarray`` (see :mod:`fzanalyzer.audit.encoders`) can be
 passed as ``encoder`` for a semantic comparison instead; long texts are then encoded paragraph by
 paragraph and averaged, since sentence encoders read a few hundred characters at most.
 
@@ -85,7 +85,7 @@ def _vectors(texts: list[str], encoder: Any, ngram_range: tuple[int, int]) -> An
 
         raise FzError.from_code(
             "E090",
-            detail=f"encoder {encoder!r} has no encode(list[str]) method; see fzanalyzer.compare.encoders",
+            detail=f"encoder {encoder!r} has no encode(list[str]) method; see fzanalyzer.audit.encoders",
         )
     return _encode_docs(texts, encoder)
 

@@ -177,12 +177,12 @@ def _followthrough(golds: dict, preds: dict, encoder: str | None, res: EvalResul
     if not pairs:
         return
     try:
-        from ..compare.followthrough import audit
+        from ..audit.followthrough import audit
         from ..model import Report
     except ImportError as exc:
         res.notes.append(f"follow-through not scored: {exc}")
         return
-    from ..compare.encoders import get_encoder
+    from ..audit.encoders import get_encoder
 
     enc = get_encoder(encoder)
     for prev_id, next_id in pairs:
@@ -201,8 +201,8 @@ def _reuse(golds: dict, preds: dict, res: EvalResult) -> None:
     if not wanted:
         return
     try:
-        from ..compare.reuse import find_reuse
         from ..model import Report
+        from ..reuse.passages import find_reuse
     except ImportError as exc:
         res.notes.append(f"reuse not scored: {exc}")
         return

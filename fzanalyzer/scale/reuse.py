@@ -1,4 +1,4 @@
-"""Reuse detection on a Dask cluster: the stages of :func:`fzanalyzer.compare.reuse.find_reuse`
+"""Reuse detection on a Dask cluster: the stages of :func:`fzanalyzer.reuse.passages.find_reuse`
 as tasks over partitions of reports, with the two global steps done by shuffles.
 
 1. Reports are partitioned by issuer (an issuer's reports stay together).
@@ -24,14 +24,14 @@ if TYPE_CHECKING:
     import numpy as np
     from dask.distributed import Client
 
-    from ..compare.reuse import ReusePair, ReuseParams
     from ..model import Report
+    from ..reuse.passages import ReusePair, ReuseParams
 
 
 def _docs(chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray | None) -> list[Any]:
     import numpy as np
 
-    from ..compare.reuse import _Doc
+    from ..reuse.passages import _Doc
 
     docs = [_Doc(i, r, p.shingle) for i, r in chunk]
     if high is not None and len(high):
@@ -76,7 +76,7 @@ def _band_records(
     """Signatures of a partition's units and their band keys routed to buckets."""
     import numpy as np
 
-    from ..compare.reuse import _signatures
+    from ..reuse.passages import _signatures
 
     sig, owner, spans = _signatures(_docs(chunk, p, high), p, skip_boilerplate=skip)
     gid = base + np.arange(len(sig), dtype=np.int64)
@@ -164,7 +164,7 @@ def _align_group(
 ) -> list[ReusePair]:
     """Align the candidate pairs of reports in two partitions (the partitions already on the
     workers: the corpus is never scattered a second time)."""
-    from ..compare.reuse import _align_docs
+    from ..reuse.passages import _align_docs
 
     needed = {i for du, dv, _ in items for i in (du, dv)}
     pool = {i: r for i, r in [*chunk_a, *chunk_b] if i in needed}
@@ -185,10 +185,10 @@ def find_reuse_dask(
     params: ReuseParams | None = None,
     partitions: int | None = None,
 ) -> list[ReusePair]:
-    """:func:`~fzanalyzer.compare.reuse.find_reuse` on a Dask cluster; the same passages."""
+    """:func:`~fzanalyzer.reuse.passages.find_reuse` on a Dask cluster; the same passages."""
     import numpy as np
 
-    from ..compare.reuse import ReuseParams, _issuer_key, chrono_key
+    from ..reuse.passages import ReuseParams, _issuer_key, chrono_key
 
     p = params or ReuseParams()
     reports = list(reports)

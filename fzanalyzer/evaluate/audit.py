@@ -97,7 +97,7 @@ def score_audit(
         hit = None
         if ft["status"] in ("fulfilled", "progressed"):
             n_ev += 1
-            hit = bool(it) and any(_overlap(e.text, g) for e in it.evidence for g in ft["evidence"])
+            hit = it is not None and any(_overlap(e.text, g) for e in it.evidence for g in ft["evidence"])
             hits += int(hit)
         rows.append({"plan_id": ft["plan_id"], "gold": ft["status"], "pred": pred, "evidence_hit": hit})
     acc = sum(a == b for a, b in zip(y_true, y_pred, strict=True)) / len(y_true) if y_true else 0.0

@@ -15,7 +15,7 @@ Method (after passim, Smith et al. 2014, adapted to text without spaces):
    grows with the number of sentences and the number of real matches, not with the number of
    pairs of reports.
 4. Proposals are grouped by pair of reports, merged into regions, and aligned exactly
-   (:mod:`fzanalyzer.compare.align`): maximal passages of at least ``min_chars`` characters with
+   (:mod:`fzanalyzer.reuse.align`): maximal passages of at least ``min_chars`` characters with
    similarity ≥ ``threshold``, tolerant of small edits (a changed number, an inserted clause).
 5. Each passage is classified: ``same_issuer`` (one government across years), ``cross_issuer``
    or ``unknown`` (an issuer is missing) — see :func:`issuer_relation` — and flagged

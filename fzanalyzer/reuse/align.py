@@ -1,6 +1,6 @@
 """Local alignment of two texts: maximal near-verbatim passages with exact spans.
 
-The candidate step (MinHash LSH, :mod:`fzanalyzer.compare.reuse`) says *where* two reports may
+The candidate step (MinHash LSH, :mod:`fzanalyzer.reuse.passages`) says *where* two reports may
 share text; this module says *exactly what* they share, by seed-and-extend as in BLAST and
 passim: shared k-grams are extended into maximal exact blocks on every diagonal, and blocks that
 follow one another across small gaps — a changed number or year, an inserted or dropped clause —

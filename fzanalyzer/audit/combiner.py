@@ -263,7 +263,7 @@ def _pick_threshold(tops: list[tuple[float, bool, bool]]) -> float:
 
 def calibrate_verdicts(comb: Combiner, gold_dir: Path, encoder: str | Encoder | None = None) -> Combiner:
     """Fit ``comb``'s verdict calibration (a small logistic regression on
-    :func:`~fzanalyzer.compare.followthrough.verdict_signals`) on the gold report pairs of
+    :func:`~fzanalyzer.audit.followthrough.verdict_signals`) on the gold report pairs of
     ``gold_dir``: each gold plan's verdict, right or wrong. Returns the combiner with
     ``verdict_coef`` set and, in ``info``, the pairs used and the leave-one-pair-out expected
     calibration error."""

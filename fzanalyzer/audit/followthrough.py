@@ -16,7 +16,7 @@ target) to tell ``fulfilled`` from ``progressed``.
 With no evidence, a plan promised again in NEXT's plan part is ``restated``, else
 ``not_reported``; a plan named in NEXT's shortcomings is flagged ``acknowledged_shortfall``.
 
-The two models are fitted by :func:`fzanalyzer.compare.combiner.train` on the annotated pairs
+The two models are fitted by :func:`fzanalyzer.audit.combiner.train` on the annotated pairs
 in ``fzanalyzer/data/audit/`` (``fzanalyzer train-audit``) and stored as JSON coefficients in
 ``fzanalyzer/models/audit/``.
 
@@ -793,7 +793,7 @@ def check_pair(prev: Report, next: Report) -> None:
     >>> check_pair(a, b)
     Traceback (most recent call last):
     ...
-    fzanalyzer.compare.followthrough.AuditInputError: [E092] a.txt → b.txt: the years are reversed or equal (2021 → 2020): PREV must be the earlier year. Swap the two reports, or pass --allow-mismatch.
+    fzanalyzer.audit.followthrough.AuditInputError: [E092] a.txt → b.txt: the years are reversed or equal (2021 → 2020): PREV must be the earlier year. Swap the two reports, or pass --allow-mismatch.
     """
     where = f"{prev.source or prev.id} → {next.source or next.id}"
     pi, ni = _issuer_key(prev.meta.issuer), _issuer_key(next.meta.issuer)

@@ -4,7 +4,7 @@ An audit of Y → Y+1 says ``restated`` when Y+1's plan part promises a plan of 
 evidence is that plan of Y+1). Following these links through one issuer's consecutive audits
 gives chains; the ones restated two years or more are the commitments auditors ask about.
 
->>> from fzanalyzer.compare.followthrough import Audit
+>>> from fzanalyzer.audit.followthrough import Audit
 >>> from fzanalyzer.model import AuditItem, Evidence
 >>> a1 = Audit("x-2020", "x-2021", [AuditItem("P01", "建设复议网上办案系统。", None, "restated", 0.8,
 ...     [Evidence("加快建设复议网上办案系统。", 10, 23, None, "next_year_plan")])], prev_year=2020, next_year=2021, issuer="X")

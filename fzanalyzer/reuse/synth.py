@@ -1,6 +1,6 @@
 """Synthetic corpora for measuring reuse detection at scale.
 
-A few real reports are not enough to see how the cost of :func:`~fzanalyzer.compare.reuse.find_reuse`
+A few real reports are not enough to see how the cost of :func:`~fzanalyzer.reuse.passages.find_reuse`
 grows with the number of reports, so this module builds corpora of any size by recombining and
 perturbing their paragraphs, with the structure real corpora have:
 
