@@ -34,11 +34,11 @@ def read_reports(
     """The reports of ``paths`` (files, folders, ``.jsonl`` outputs, DuckDB stores) and the
     failures of the files that could not be read. ``client``: a ``dask.distributed.Client`` to
     analyse the files on (the same reports as the local pool)."""
-    paths = [Path(p) for p in paths]
+    inputs = [Path(p) for p in paths]
     reports: list[Report] = []
     failures: list[Failure] = []
     files: list[Path] = []
-    for p in paths:
+    for p in inputs:
         if p.is_file() and p.suffix.lower() in STORE_SUFFIXES:
             from .store import Store
 

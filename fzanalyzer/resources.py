@@ -33,6 +33,24 @@ def read_data(*parts: str) -> str:
 
 
 @cache
+def template(name: str) -> Any:
+    """A Jinja2 template of ``fzanalyzer/templates``, autoescaped (report text is untrusted input) and strict about
+    undefined names."""
+    return _templates().get_template(name)
+
+
+@cache
+def _templates() -> Any:
+    import jinja2
+
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(package_path("templates"))),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+
+
+@cache
 def load_json(*parts: str) -> Any:
     """A JSON data file, parsed once. Callers must not mutate what it returns."""
     return json.loads(read_data(*parts))

@@ -60,7 +60,7 @@ def plan_chains(
                 nxt_item = (
                     next((x for x in nxt_audit.items if x.plan_id == nxt_plan), None) if nxt_audit else None
                 )
-                if nxt_item is None:
+                if nxt_audit is None or nxt_item is None:
                     break
                 links.append(_link(nxt_audit, nxt_item))
                 key = (nxt_report, nxt_plan)

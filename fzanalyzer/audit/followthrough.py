@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DATA = package_path("data")
-MODELS = Path(__file__).resolve().parent.parent / "models" / "audit"
+MODELS = package_path("models", "audit")
 
 WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among

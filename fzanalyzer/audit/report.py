@@ -21,12 +21,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..model import STATUSES
-from ..resources import load_json
+from ..resources import load_json, template
 
 if TYPE_CHECKING:
     from .followthrough import Audit
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 STATUS_LABELS = {
     "fulfilled": "已完成",
@@ -174,18 +173,9 @@ def _by_topic(audit: Audit) -> list[tuple[str, dict[str, int]]]:
     return sorted(table.items())
 
 
-def _env() -> Any:
-    """The templates' Jinja2 environment: autoescape on (report text is untrusted input)."""
-    import jinja2
-
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=jinja2.StrictUndefined
-    )
-
-
 def render_html(audit: Audit) -> str:
     """The audit as one self-contained HTML page (every report string escaped)."""
-    tpl = _env().get_template("audit.html.j2")
+    tpl = template("audit.html.j2")
     return tpl.render(
         prev=audit.prev,
         next=audit.next,
@@ -546,7 +536,6 @@ def write_docx(
 
 def render_index(audits: list[Audit], pages: list[str], chains: list[dict[str, Any]] | None = None) -> str:
     """The corpus index page: issuer × year × counts by status, each row linking to its page."""
-    env = _env()
     rows = []
     for a, page in zip(audits, pages, strict=True):
         py, ny = _years(a)
@@ -562,7 +551,7 @@ def render_index(audits: list[Audit], pages: list[str], chains: list[dict[str, A
             }
         )
     long = [c for c in chains or [] if c["restated_years"] >= 2]
-    return env.get_template("audit_index.html.j2").render(
+    return template("audit_index.html.j2").render(
         rows=rows, statuses=STATUSES, labels=STATUS_LABELS, chains=long
     )
 

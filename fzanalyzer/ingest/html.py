@@ -142,7 +142,8 @@ def read_mht(path: Path) -> RawDocument:
     msg = email.message_from_bytes(data, policy=email.policy.compat32)
     for part in msg.walk():
         if part.get_content_type() == "text/html":
-            data = part.get_payload(decode=True) or b""
+            payload = part.get_payload(decode=True)
+            data = payload if isinstance(payload, bytes) else b""
             declared = part.get_content_charset() or declared_charset(data)
             try:
                 page, encoding, guessed = decode_bytes(data, declared=declared)

@@ -158,7 +158,7 @@ def chrome_hints(before: str, after: str) -> dict[str, str]:
             if rank < best:  # a publication date over an update or a signing date
                 best = rank
                 hints["date"] = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
-        m = _TITLE_LABEL.match(s)
-        if m and "title" not in hints:
-            hints["title"] = m.group(1)
+        label = _TITLE_LABEL.match(s)
+        if label and "title" not in hints:
+            hints["title"] = label.group(1)
     return hints

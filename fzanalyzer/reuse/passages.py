@@ -752,21 +752,14 @@ def render_html(
 ) -> str:
     """A self-contained HTML page: a summary by pair of reports, then every passage side by
     side with the differing characters highlighted (text escaped by Jinja2's autoescape)."""
-    from pathlib import Path
+    from ..resources import template
 
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(Path(__file__).resolve().parent.parent / "templates")),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-    )
     rows = []
     for x in pairs:
         a_parts, b_parts = _diff_parts(x.a_text, x.b_text)
         rows.append({**x.to_dict(), "a_parts": a_parts, "b_parts": b_parts})
     summary = reuse_summary(pairs).to_dict("records")
-    return env.get_template("reuse.html.j2").render(
+    return template("reuse.html.j2").render(
         reports=reports,
         pairs=pairs,
         rows=rows,

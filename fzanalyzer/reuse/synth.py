@@ -58,7 +58,7 @@ class SynthCorpus:
 
 
 def _paragraphs(sources: Sequence[Report | str], min_len: int = 30) -> list[str]:
-    out = []
+    out: list[str] = []
     for s in sources:
         text = s.text if isinstance(s, Report) else s
         out.extend(p.strip() for p in text.split("\n") if len(p.strip()) >= min_len)
