@@ -745,6 +745,8 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     what was counted, and the predicate after it says which ones. ``事项已100%实现网办``: a share
     is named by its subject and what it achieved."""
     nxt = text[cand.end : cand.end + 1]
+    if nxt == "“" and text.find("”", cand.end, min(hi, cand.end + 16)) > 0:
+        nxt = text[cand.end + 1 : cand.end + 2]  # 55名“法律明白人”: a quoted noun
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
         return None
     if text.startswith(_change_words(), cand.end):
@@ -755,9 +757,14 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             return pre_name + pred
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
+    light = not pre_name or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     if len(noun) < 2:
-        return None
+        # 46次对法治工作作出批示, 共有2381人次参与了…考试: what was done, when nothing before says it
+        pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""
+        return pred if len(pred) >= 4 else None
     rest_lo = cand.end + len(noun)
+    if text[cand.start - 1 : cand.start] == "由" and pre_name and not light:
+        return pre_name + noun  # 顾问团由7名律师和专家学者组成: the members, not "组成的律师"
     if text.startswith("的", rest_lo):
         rest = _predicate(text, rest_lo, hi, verb_first=False)
         if len(rest) > 2:

@@ -57,6 +57,7 @@ def _lex() -> dict[str, Any]:
     lex["single_re"] = re.compile(lex["single_example_regex"])
     lex["quote_re"] = re.compile(lex["long_quote_regex"])
     lex["frame_re"] = re.compile(lex["opening_frames_regex"])
+    lex["aside_re"] = re.compile(lex["aside_regex"])
     lex["submitter_re"] = re.compile(lex["submitter_regex"])
     lex["enum_verbs"] = tuple(sorted({*lex["verbs"], *lex["cut_verbs"]}, key=len, reverse=True))
     heads = "|".join(lex["generic_heads"])
@@ -104,6 +105,10 @@ def tidy_name(name: str | None) -> str:
     s = (name or "").strip()
     s = lex["list_re"].sub("", s, count=1) or s
     s = lex["frame_re"].sub("", s, count=1) or s  # 以“…”为主题向街道干部职工: the frame says how
+    for m in reversed(list(lex["aside_re"].finditer(s))):
+        # 已完成(其中取得重大进展): an aside about a part goes; left open, the number is inside it
+        r = s[: m.start()] + s[m.end() :] if m.group()[-1] in ")）" else s[m.end() :]
+        s = r if len(r) >= 2 else s
     s = _drop_enumeration(s)
     r = lex["quote_re"].sub("", s)  # 征集“学习研究践行习近平法治思想”理论成果: a long title is a modifier
     s = r if r != s and _solid(r) and len(r) >= 4 else s
@@ -130,7 +135,11 @@ def tidy_name(name: str | None) -> str:
         s = s[m.end() :]
     else:
         s = _drop_actor_list(s)
-    if (v := _starts_with_verb(s)) and (m := lex["submitter_re"].match(s, len(v))) and len(m.group("obj")) >= 2:
+    if (
+        (v := _starts_with_verb(s))
+        and (m := lex["submitter_re"].match(s, len(v)))
+        and len(m.group("obj")) >= 2
+    ):
         s = v + m.group("obj")  # 备案审查各部门报送的规范性文件: who sent them is not what was counted
     changed = True
     while changed:
@@ -170,8 +179,8 @@ def _drop_enumeration(s: str) -> str:
     head = s[m.end() :]
     for q in lex["quantifiers"]:
         head = head.removeprefix(q)
-    if head in lex["enumeration_keep_heads"]:
-        return s
+    if head in lex["enumeration_keep_heads"] and not re.fullmatch(r"(?:“[^”]*”[、和及与]?)+等", m.group()):
+        return s  # plain examples of a generic head are what was done; quoted campaign titles are not
     first = re.split(r"[、和及与]", m.group(), maxsplit=1)[0]
     keep = m.start()
     for i in range(m.start(), m.start() + len(first) - 1):
@@ -208,7 +217,7 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             continue  # a table cell: named by its row and column headers, the row is no actor
         same = prev is not None and prev.sentence_start == ind.sentence_start and prev.sentence_start >= 0
         before = prev if same else None
-        s = _restore_modifier(text, ind, tidy_name(ind.name))
+        s = _restore_modifier(text, ind, tidy_name(_drop_remnant(text, before, ind)))
         g = lex["generic_re"].match(s)
         if g:
             s = _borrow_head(text, ind, g.group("verb") or "", (g.group("head"),)) or s
@@ -231,6 +240,18 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = f"{before.name}{s}比例"
         ind.name = s or ind.name
         prev = ind
+
+
+def _drop_remnant(text: str, before: Indicator | None, ind: Indicator) -> str | None:
+    """``3个候选地区和5个候选项目``: the words between two numbers up to a conjunction end the
+    previous count's noun phrase; the name of the second count starts after them."""
+    name = ind.name
+    if before is None or not name or not 3 <= ind.start - before.end <= 16:
+        return name
+    gap = text[before.end : ind.start]
+    if gap[-1] in _lex()["coordination_marks"] and name.startswith(gap) and len(name) - len(gap) >= 2:
+        return name[len(gap) :]
+    return name
 
 
 def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:
