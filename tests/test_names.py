@@ -81,3 +81,21 @@ def test_a_quoted_campaign_and_a_short_title_are_kept():
     assert tidy_name("“美好生活·民法典相伴”主题宣传活动") == "“美好生活·民法典相伴”主题宣传活动"
     # a title followed by 的 qualifies the noun: removing it would leave 形成的证明事项
     assert "《" in tidy_name("形成《镇宁自治县实行告知承诺制证明事项目录》的证明事项")
+
+
+def test_siblings_and_amounts_in_the_seed_report():
+    """jingan-2019: 药品常规性抽检472件、快检313件 — 快检 is a sibling of 常规性抽检, of 药品;
+    作出行政处罚决定49件，罚款人民币137.05万元 — the fine is no part of the decisions."""
+    from conftest import SEED
+
+    r = load(SEED)
+    assert _name(r, "313件", "药品常规性抽检") == "药品快检"
+    assert _name(r, "158件", "化妆品常规性抽检") == "化妆品快检"
+    assert _name(r, "137.05万元", "罚款人民币") == "罚款"
+
+
+def test_an_amount_after_a_count_names_its_domain_and_a_bare_stage_verb_borrows_its_head():
+    # tangxi-2020: 立案查处环境违法案件58件，罚款312.6万元 — the fines of environmental violations
+    assert _name(load(DEV / "tangxi-2020.txt"), "312.6万元", "环境违法") == "环境违法罚款"
+    # tangxi-2022: …印发的政策性文件逐件“体检”，保留98件 — kept what
+    assert _name(load(DEV / "tangxi-2022.txt"), "98件", "保留98件") == "保留政策性文件"

@@ -29,6 +29,7 @@ from functools import cache
 from ..model import Indicator, Meta, Section
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .lookup import ClauseStarts, PeriodMatches, Positions, SectionLookup, first_at_or_after, last_before
+from .names import amount_domain
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
@@ -617,6 +618,7 @@ def extract_indicators(
     out: list[Indicator] = []
     last_in_sentence: dict[int, int] = {}
     bases: list[str] = []
+    kinds: list[str] = []
     first_in_sentence: dict[int, int] = {}
     respectively: dict[int, list[str]] = {}
     seen_in_sentence: dict[int, int] = {}
@@ -665,12 +667,19 @@ def extract_indicators(
             base = bases[prev_idx]
         elif pair_of is None and tag and _weak(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
+            money_after_count = bool(name) and cand.kind == "money" and prev_idx is not None
+            if money_after_count and kinds[prev_idx] != "money":  # type: ignore[index]
+                domain, prev_base = amount_domain(name, prev_base), ""
+            else:
+                domain = ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
                 if _is_rate(prev_base):
                     prev_base = ""  # 参考率…，合格率…: a rate never names another rate
             name, base = _complete_name(text, cand, name, prev_base)
+            name = domain + name  # 查处环境违法案件12件，罚款50万元: 环境违法罚款
         bases.append(base)
+        kinds.append(cand.kind)
         out.append(
             Indicator(
                 text=text[cand.start : cand.end],

@@ -254,6 +254,26 @@ def _drop_remnant(text: str, before: Indicator | None, ind: Indicator) -> str | 
     return name
 
 
+def amount_domain(name: str, count_name: str) -> str:
+    """What an amount after a count is of: ``罚款50万元`` after ``查处环境违法案件12件`` is of
+    环境违法 (the count's object without its verb and generic head); after ``作出行政处罚决定49件``
+    nothing, the fine already says it is a penalty (the name's first character is in the object).
+
+    >>> amount_domain("罚款", "查处环境违法案件"), amount_domain("罚款", "作出行政处罚决定")
+    ('环境违法', '')
+    """
+    lex = _lex()
+    s = count_name
+    for i in range(len(s) - 2, -1, -1):  # the object of the last verb: 生态环境领域立案查处|环境违法案件
+        if v := _starts_with_verb(s[i:]):
+            s = s[i + len(v) :]
+            break
+    s = s.removeprefix("作出")
+    for h in lex["amount_domain_heads"]:
+        s = s.removesuffix(h)
+    return "" if len(s) < 2 or not name or name[0] in s else s
+
+
 def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:
     """``…30件，其中以区政府名义制发的12件``: a number right after 的 whose head noun is left out,
     because it is the previous count's (same unit, same sentence)."""

@@ -108,6 +108,9 @@ def compose_name(short: str, base: str) -> str:
     subject, _verb, obj = split_subject(base)
     if any(short.endswith(r) for r in rate_suffixes):
         return (subject or base) + short
+    toks = _pos(base)
+    if len(short) <= 3 and base.endswith(short[-1]) and len(toks) >= 3 and toks[0][1][0] == "n":
+        return toks[0][0] + short  # 药品常规性抽检472件、快检313件: 药品快检, a sibling of 常规性抽检
     if _is_verb(short):
         return short + (obj or base)
     return (obj or base) + short
