@@ -30,6 +30,19 @@ def test_submitters_and_actor_lists_are_not_the_measure(chengchuan):
     assert name is not None and name.endswith("旁听庭审") and "市直部门" not in name
 
 
+def test_the_object_of_jiang_is_named_without_what_is_done_to_it(chengchuan):
+    # 将89项重点任务逐项分解到牵头单位和责任单位: the tasks, not "分解到…的重点任务"
+    assert _name(chengchuan, "89项", "重点任务") == "重点任务"
+
+
+def test_what_an_object_of_jiang_became_stays():
+    # r-shandong-2017 / tangxi-2020 style: 将…纳入目录管理 says which items
+    r = analyze_text(
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n将5项事项纳入目录管理。", id="x"
+    )
+    assert _name(r, "5项", "") == "纳入目录管理的事项"
+
+
 def test_examples_of_a_generic_head_stay():
     """宪法宣传周、民法典宣传月等主题活动: before 活动 the examples are what was done (tangxi-2022 gold)."""
     r = load(DEV / "tangxi-2022.txt")

@@ -29,7 +29,7 @@ from functools import cache
 from ..model import Indicator, Meta, Section
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .lookup import ClauseStarts, PeriodMatches, Positions, SectionLookup, first_at_or_after, last_before
-from .names import amount_domain
+from .names import amount_domain, state_verbs
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
@@ -772,6 +772,14 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""
         return pred if len(pred) >= 4 else None
     rest_lo = cand.end + len(noun)
+    if text.startswith("的", rest_lo) and _master().match(text, rest_lo + 1):
+        return noun  # 27个部门单位的278项行政许可事项: the noun qualifies the next count
+    if (
+        pre_name.startswith(("将", "把"))
+        and not text.startswith("的", rest_lo)
+        and not text.startswith(state_verbs(), rest_lo)
+    ):
+        return noun  # 将89项重点任务逐项分解到…: the object of 将; what is done to it is not its name
     if text[cand.start - 1 : cand.start] == "由" and pre_name and not light:
         return pre_name + noun  # 顾问团由7名律师和专家学者组成: the members, not "组成的律师"
     if text.startswith("的", rest_lo):

@@ -254,6 +254,12 @@ def _drop_remnant(text: str, before: Indicator | None, ind: Indicator) -> str | 
     return name
 
 
+def state_verbs() -> tuple[str, ...]:
+    """Verbs after ``将 N 个 X`` that say what X became, which is part of its name (将5项事项纳入目录,
+    将231项前置审批改为后置), unlike what was done to it (分配给, 分解到)."""
+    return tuple(_lex()["object_state_verbs"])
+
+
 def amount_domain(name: str, count_name: str) -> str:
     """What an amount after a count is of: ``罚款50万元`` after ``查处环境违法案件12件`` is of
     环境违法 (the count's object without its verb and generic head); after ``作出行政处罚决定49件``
