@@ -29,6 +29,7 @@ from functools import cache
 from ..model import Indicator, Meta, Section
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .lookup import ClauseStarts, PeriodMatches, Positions, SectionLookup, first_at_or_after, last_before
+from .names import amount_domain, state_verbs
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
@@ -617,6 +618,7 @@ def extract_indicators(
     out: list[Indicator] = []
     last_in_sentence: dict[int, int] = {}
     bases: list[str] = []
+    kinds: list[str] = []
     first_in_sentence: dict[int, int] = {}
     respectively: dict[int, list[str]] = {}
     seen_in_sentence: dict[int, int] = {}
@@ -665,12 +667,19 @@ def extract_indicators(
             base = bases[prev_idx]
         elif pair_of is None and tag and _weak(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
+            money_after_count = bool(name) and cand.kind == "money" and prev_idx is not None
+            if money_after_count and kinds[prev_idx] != "money":  # type: ignore[index]
+                domain, prev_base = amount_domain(name, prev_base), ""
+            else:
+                domain = ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
                 if _is_rate(prev_base):
                     prev_base = ""  # 参考率…，合格率…: a rate never names another rate
             name, base = _complete_name(text, cand, name, prev_base)
+            name = domain + name  # 查处环境违法案件12件，罚款50万元: 环境违法罚款
         bases.append(base)
+        kinds.append(cand.kind)
         out.append(
             Indicator(
                 text=text[cand.start : cand.end],
@@ -745,6 +754,8 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     what was counted, and the predicate after it says which ones. ``事项已100%实现网办``: a share
     is named by its subject and what it achieved."""
     nxt = text[cand.end : cand.end + 1]
+    if nxt == "“" and text.find("”", cand.end, min(hi, cand.end + 16)) > 0:
+        nxt = text[cand.end + 1 : cand.end + 2]  # 55名“法律明白人”: a quoted noun
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
         return None
     if text.startswith(_change_words(), cand.end):
@@ -755,9 +766,22 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             return pre_name + pred
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
+    light = not pre_name or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     if len(noun) < 2:
-        return None
+        # 46次对法治工作作出批示, 共有2381人次参与了…考试: what was done, when nothing before says it
+        pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""
+        return pred if len(pred) >= 4 else None
     rest_lo = cand.end + len(noun)
+    if text.startswith("的", rest_lo) and _master().match(text, rest_lo + 1):
+        return noun  # 27个部门单位的278项行政许可事项: the noun qualifies the next count
+    if (
+        pre_name.startswith(("将", "把"))
+        and not text.startswith("的", rest_lo)
+        and not text.startswith(state_verbs(), rest_lo)
+    ):
+        return noun  # 将89项重点任务逐项分解到…: the object of 将; what is done to it is not its name
+    if text[cand.start - 1 : cand.start] == "由" and pre_name and not light:
+        return pre_name + noun  # 顾问团由7名律师和专家学者组成: the members, not "组成的律师"
     if text.startswith("的", rest_lo):
         rest = _predicate(text, rest_lo, hi, verb_first=False)
         if len(rest) > 2:

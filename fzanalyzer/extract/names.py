@@ -49,7 +49,17 @@ def _lex() -> dict[str, Any]:
     lex["double_re"] = re.compile(lex["double_verb_regex"])
     actor = "|".join(sorted(lex["actor_heads"], key=len, reverse=True))
     tails = "|".join(sorted(lex["actor_tails"], key=len, reverse=True))
-    lex["actor_re"] = re.compile(rf"^[^，,、]{{0,10}}?(?:{actor})(?:{tails})?")
+    one = rf"(?:[^，,、(（]|[(（][^)）]{{0,6}}[)）]){{0,10}}?(?:{actor})(?:[(（][^)）]{{1,6}}[)）])?"
+    lex["actor_re"] = re.compile(rf"^{one}(?:{tails})?")
+    # 省政府、各设区市政府共…, 市直部门和县(市、区)政府…: a list of actors
+    lex["actors_re"] = re.compile(rf"^{one}(?:[{lex['coordination_marks']}]{one})+(?:{tails})?")
+    lex["scope_re"] = re.compile(lex["scope_prefix_regex"])
+    lex["single_re"] = re.compile(lex["single_example_regex"])
+    lex["quote_re"] = re.compile(lex["long_quote_regex"])
+    lex["frame_re"] = re.compile(lex["opening_frames_regex"])
+    lex["aside_re"] = re.compile(lex["aside_regex"])
+    lex["submitter_re"] = re.compile(lex["submitter_regex"])
+    lex["enum_verbs"] = tuple(sorted({*lex["verbs"], *lex["cut_verbs"]}, key=len, reverse=True))
     heads = "|".join(lex["generic_heads"])
     bverbs = "|".join(sorted(lex["borrow_verbs"], key=len, reverse=True))
     lex["generic_re"] = re.compile(rf"^(?P<verb>{bverbs})?(?P<head>{heads})$")
@@ -94,7 +104,14 @@ def tidy_name(name: str | None) -> str:
     lex = _lex()
     s = (name or "").strip()
     s = lex["list_re"].sub("", s, count=1) or s
+    s = lex["frame_re"].sub("", s, count=1) or s  # 以“…”为主题向街道干部职工: the frame says how
+    for m in reversed(list(lex["aside_re"].finditer(s))):
+        # 已完成(其中取得重大进展): an aside about a part goes; left open, the number is inside it
+        r = s[: m.start()] + s[m.end() :] if m.group()[-1] in ")）" else s[m.end() :]
+        s = r if len(r) >= 2 else s
     s = _drop_enumeration(s)
+    r = lex["quote_re"].sub("", s)  # 征集“学习研究践行习近平法治思想”理论成果: a long title is a modifier
+    s = r if r != s and _solid(r) and len(r) >= 4 else s
     for q in lex["quantifiers"]:
         r = s.replace(q, "")
         s = r if _solid(r) else s
@@ -108,10 +125,22 @@ def tidy_name(name: str | None) -> str:
             cut = _first_verb_at(s, len(p) + 1, tuple(lex["cut_verbs"]))
             if cut > 0 and _solid(s[cut:]):
                 s = s[cut:]
+            elif cut < 0 and p in lex["bare_prepositions"] and len(s) - len(p) >= 3:
+                s = s[len(p) :]  # 向街道干部职工130余人: whom, with no verb after
             break
+    if (m := lex["scope_re"].match(s)) and len(s) - m.end() >= 2:
+        s = s[m.end() :]  # 省、市、县三级现场述法: the levels that did it
     m = lex["actor_re"].match(s)
     if m and m.end() < len(s) and _starts_with_verb(s[m.end() :]) and len(s) - m.end() >= 3:
         s = s[m.end() :]
+    else:
+        s = _drop_actor_list(s)
+    if (
+        (v := _starts_with_verb(s))
+        and (m := lex["submitter_re"].match(s, len(v)))
+        and len(m.group("obj")) >= 2
+    ):
+        s = v + m.group("obj")  # 备案审查各部门报送的规范性文件: who sent them is not what was counted
     changed = True
     while changed:
         changed = False
@@ -119,20 +148,47 @@ def tidy_name(name: str | None) -> str:
             if s.startswith(v) and _solid(s[len(v) :]) and len(s) - len(v) >= 3:
                 s, changed = s[len(v) :], True
                 break
+    return _drop_actor_list(s)
+
+
+def _drop_actor_list(s: str) -> str:
+    """``省政府、各市(州)政府、省直有关部门年度报告率`` → ``年度报告率``: a list of actors is who
+    reported, never the measure (unless it qualifies the noun: 牵头单位和责任单位的重点任务)."""
+    m = None if _starts_with_verb(s) else _lex()["actors_re"].match(s)
+    if m and len(s) - m.end() >= 4 and s[m.end()] != "的":
+        return s[m.end() :]
     return s
 
 
 def _drop_enumeration(s: str) -> str:
     """``查处哄抬物价、销售伪劣防护用品等涉疫违法案件`` → ``查处涉疫违法案件``: the examples
-    go, the verb before them and the head after them stay."""
-    m = _lex()["enum_re"].search(s)
+    go, the verb before them and the head after them stay. Before a generic head (活动, 工作, 议题)
+    the examples are what was done and stay.
+
+    >>> _drop_enumeration("主动公开人事、财政、政务等各类信息")
+    '主动公开各类信息'
+    >>> _drop_enumeration("开展宪法宣传周、民法典宣传月等主题活动")
+    '开展宪法宣传周、民法典宣传月等主题活动'
+    """
+    lex = _lex()
+    m = lex["enum_re"].search(s)
     if not m:
-        return s
-    verb = ""
-    if m.start() == 0:
-        verb = _starts_with_verb(s)
-    r = s[: m.start()] + verb + s[m.end() :]
-    return r if _solid(r) and len(r) - len(verb) >= 3 else s
+        m = lex["single_re"].search(s)  # 发布危险化学品登记证等电子证照标准: one example
+        if not m or len(s) - m.end() < 2:
+            return s
+    head = s[m.end() :]
+    for q in lex["quantifiers"]:
+        head = head.removeprefix(q)
+    if head in lex["enumeration_keep_heads"] and not re.fullmatch(r"(?:“[^”]*”[、和及与]?)+等", m.group()):
+        return s  # plain examples of a generic head are what was done; quoted campaign titles are not
+    first = re.split(r"[、和及与]", m.group(), maxsplit=1)[0]
+    keep = m.start()
+    for i in range(m.start(), m.start() + len(first) - 1):
+        v = next((w for w in lex["enum_verbs"] if s.startswith(w, i)), "")
+        if v and i + len(v) < m.start() + len(first):
+            keep = i + len(v)  # 主动公开人事、财政…: the verb inside the first item stays
+    r = s[:keep] + s[m.end() :]
+    return r if _solid(r) and len(r) - (keep - m.start()) >= 3 else s
 
 
 def _first_verb_at(s: str, lo: int, verbs: tuple[str, ...] | None = None) -> int:
@@ -161,7 +217,7 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             continue  # a table cell: named by its row and column headers, the row is no actor
         same = prev is not None and prev.sentence_start == ind.sentence_start and prev.sentence_start >= 0
         before = prev if same else None
-        s = _restore_modifier(text, ind, tidy_name(ind.name))
+        s = _restore_modifier(text, ind, tidy_name(_drop_remnant(text, before, ind)))
         g = lex["generic_re"].match(s)
         if g:
             s = _borrow_head(text, ind, g.group("verb") or "", (g.group("head"),)) or s
@@ -184,6 +240,44 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = f"{before.name}{s}比例"
         ind.name = s or ind.name
         prev = ind
+
+
+def _drop_remnant(text: str, before: Indicator | None, ind: Indicator) -> str | None:
+    """``3个候选地区和5个候选项目``: the words between two numbers up to a conjunction end the
+    previous count's noun phrase; the name of the second count starts after them."""
+    name = ind.name
+    if before is None or not name or not 3 <= ind.start - before.end <= 16:
+        return name
+    gap = text[before.end : ind.start]
+    if gap[-1] in _lex()["coordination_marks"] and name.startswith(gap) and len(name) - len(gap) >= 2:
+        return name[len(gap) :]
+    return name
+
+
+def state_verbs() -> tuple[str, ...]:
+    """Verbs after ``将 N 个 X`` that say what X became, which is part of its name (将5项事项纳入目录,
+    将231项前置审批改为后置), unlike what was done to it (分配给, 分解到)."""
+    return tuple(_lex()["object_state_verbs"])
+
+
+def amount_domain(name: str, count_name: str) -> str:
+    """What an amount after a count is of: ``罚款50万元`` after ``查处环境违法案件12件`` is of
+    环境违法 (the count's object without its verb and generic head); after ``作出行政处罚决定49件``
+    nothing, the fine already says it is a penalty (the name's first character is in the object).
+
+    >>> amount_domain("罚款", "查处环境违法案件"), amount_domain("罚款", "作出行政处罚决定")
+    ('环境违法', '')
+    """
+    lex = _lex()
+    s = count_name
+    for i in range(len(s) - 2, -1, -1):  # the object of the last verb: 生态环境领域立案查处|环境违法案件
+        if v := _starts_with_verb(s[i:]):
+            s = s[i + len(v) :]
+            break
+    s = s.removeprefix("作出")
+    for h in lex["amount_domain_heads"]:
+        s = s.removesuffix(h)
+    return "" if len(s) < 2 or not name or name[0] in s else s
 
 
 def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:

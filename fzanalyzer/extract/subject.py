@@ -108,6 +108,9 @@ def compose_name(short: str, base: str) -> str:
     subject, _verb, obj = split_subject(base)
     if any(short.endswith(r) for r in rate_suffixes):
         return (subject or base) + short
+    toks = _pos(base)
+    if len(short) <= 3 and base.endswith(short[-1]) and len(toks) >= 3 and toks[0][1][0] == "n":
+        return toks[0][0] + short  # 药品常规性抽检472件、快检313件: 药品快检, a sibling of 常规性抽检
     if _is_verb(short):
         return short + (obj or base)
     return (obj or base) + short
@@ -127,13 +130,15 @@ def following_noun_phrase(after: str) -> str:
         if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
             out.append(w)
         elif (
-            flag.startswith("v")
+            (flag.startswith("v") or (flag == "d" and len(w) >= 2))
             and k + 1 < len(toks)
-            and toks[k + 1][1][0] in "nj"
+            and (toks[k + 1][1][0] in "nj" or toks[k + 1][1] == "l")
             and not any(f[0] in "nj" for _, f in toks[:k])
         ):
-            # 参评企业, 新组建部门: a verb modifying the noun right after it
+            # 参评企业, 新组建部门, 在职在编人员, 立法项目 (立法 tagged d): a word modifying the noun after it
             out.append(w)
+        elif out and w in "和及与" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
+            out.append(w)  # 地区和项目, 企业家和行业代表: nouns joined, one phrase
         elif out or flag not in ("b", "a", "f", "s", "d", "q", "m", "x", "uj"):
             break
         elif flag in ("b", "a"):

@@ -1,0 +1,114 @@
+"""Clean indicator names on real text (issue 12): the general causes of the misses read on the real
+development pages and the development set — actors, level scopes, submitters, slogans, asides,
+enumerated examples, a conjunction left over from the previous count, what follows the number."""
+
+from __future__ import annotations
+
+import pytest
+
+from fzanalyzer import analyze_text, load
+from fzanalyzer.extract.names import tidy_name
+
+from conftest import DEV
+
+
+def _name(report, number: str, near: str) -> str | None:
+    (ind,) = [i for i in report.indicators if i.text == number and near in i.sentence]
+    return ind.name
+
+
+@pytest.fixture(scope="module")
+def chengchuan():
+    return load(DEV / "chengchuan-2021.txt")
+
+
+def test_submitters_and_actor_lists_are_not_the_measure(chengchuan):
+    # 备案审查县(市、区)政府和市直部门报送的规范性文件58件: who sent the documents is not what was counted
+    assert _name(chengchuan, "58件", "备案审查") == "备案审查规范性文件"
+    # 组织市直部门和县(市、区)政府工作人员旁听庭审18 次: the list of actors goes, the hearings stay
+    name = _name(chengchuan, "18 次", "旁听庭审")
+    assert name is not None and name.endswith("旁听庭审") and "市直部门" not in name
+
+
+def test_the_object_of_jiang_is_named_without_what_is_done_to_it(chengchuan):
+    # 将89项重点任务逐项分解到牵头单位和责任单位: the tasks, not "分解到…的重点任务"
+    assert _name(chengchuan, "89项", "重点任务") == "重点任务"
+
+
+def test_what_an_object_of_jiang_became_stays():
+    # r-shandong-2017 / tangxi-2020 style: 将…纳入目录管理 says which items
+    r = analyze_text(
+        "关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n将5项事项纳入目录管理。", id="x"
+    )
+    assert _name(r, "5项", "") == "纳入目录管理的事项"
+
+
+def test_examples_of_a_generic_head_stay():
+    """宪法宣传周、民法典宣传月等主题活动: before 活动 the examples are what was done (tangxi-2022 gold)."""
+    r = load(DEV / "tangxi-2022.txt")
+    assert _name(r, "410余场", "主题活动") == "宪法宣传周、民法典宣传月等主题活动"
+
+
+# Sentences of real reports (page ids of tests/data/real/manifest.jsonl, development split).
+@pytest.mark.parametrize(
+    ("sentence", "number", "name"),
+    [
+        # r-sichuan-2024: a list of actors before a rate
+        (
+            "严格执行法治政府建设年度报告制度，省政府、各市(州)政府、省直有关部门年度报告率、公开率均达到100%。",
+            "100%",
+            "年度报告率、公开率",
+        ),
+        # r-anhui-2023: the levels that did it, a long slogan before the head
+        ("扎实开展领导干部述法，省、市、县三级现场述法1300余人。", "1300余人", "现场述法"),
+        ("组建宣讲团，征集“学习研究践行习近平法治思想”理论成果300余篇。", "300余篇", "征集理论成果"),
+        # r-dandong-jd-2021: the verb inside the first enumerated item stays
+        ("截至目前，主动公开人事、财政、政务等各类信息118条。", "118条", "主动公开信息"),
+        # r-mem-2023: one example before 等
+        ("陆续发布危险化学品登记证等7个电子证照标准。", "7个", "陆续发布电子证照标准"),
+        # r-shanghai-2018: an aside about a part goes; the part inside it is named by it
+        ("在《规划》确定的133项任务中，其余67项已完成（其中48项取得重大进展）。", "67项", "已完成"),
+        ("在《规划》确定的133项任务中，其余67项已完成（其中48项取得重大进展）。", "48项", "取得重大进展"),
+        # r-anhui-2021: 和 ends the previous count's noun, not this one's name
+        ("向中央依法治国办择优推荐3个候选地区和5个候选项目。", "5个", "候选项目"),
+        # r-nanchangxian-2022: nothing before the number says what; what follows does
+        ("全年我县共有2381人次参与了法律法规知识考试。", "2381人次", "参与法律法规知识考试"),
+        # r-fujian-2022: two nouns joined by 和 are one phrase
+        ("加强示范创建工作，6个地区和项目获得命名。", "6个", "获得命名的地区和项目"),
+        # r-ljxq-street-2021: 以…为主题 says how, 向 says to whom
+        (
+            "以“遵纪守法,廉洁履职”为主题向街道干部职工130余人，从十八大以来的成效讲起。",
+            "130余人",
+            "街道干部职工",
+        ),
+    ],
+)
+def test_clean_names_on_real_sentences(sentence, number, name):
+    r = analyze_text("关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n" + sentence, id="x")
+    assert _name(r, number, "") == name
+
+
+def test_a_quoted_campaign_and_a_short_title_are_kept():
+    # short quotes and titles name the thing itself (“双随机、一公开”抽查, 《规划》确定的任务)
+    assert tidy_name("“双随机、一公开”抽查") == "“双随机、一公开”抽查"
+    assert tidy_name("“美好生活·民法典相伴”主题宣传活动") == "“美好生活·民法典相伴”主题宣传活动"
+    # a title followed by 的 qualifies the noun: removing it would leave 形成的证明事项
+    assert "《" in tidy_name("形成《镇宁自治县实行告知承诺制证明事项目录》的证明事项")
+
+
+def test_siblings_and_amounts_in_the_seed_report():
+    """jingan-2019: 药品常规性抽检472件、快检313件 — 快检 is a sibling of 常规性抽检, of 药品;
+    作出行政处罚决定49件，罚款人民币137.05万元 — the fine is no part of the decisions."""
+    from conftest import SEED
+
+    r = load(SEED)
+    assert _name(r, "313件", "药品常规性抽检") == "药品快检"
+    assert _name(r, "158件", "化妆品常规性抽检") == "化妆品快检"
+    assert _name(r, "137.05万元", "罚款人民币") == "罚款"
+
+
+def test_an_amount_after_a_count_names_its_domain_and_a_bare_stage_verb_borrows_its_head():
+    # tangxi-2020: 立案查处环境违法案件58件，罚款312.6万元 — the fines of environmental violations
+    assert _name(load(DEV / "tangxi-2020.txt"), "312.6万元", "环境违法") == "环境违法罚款"
+    # tangxi-2022: …印发的政策性文件逐件“体检”，保留98件 — kept what
+    assert _name(load(DEV / "tangxi-2022.txt"), "98件", "保留98件") == "保留政策性文件"
