@@ -194,12 +194,17 @@ class Report:
         return None
 
     def section_at(self, offset: int) -> Section | None:
-        """The deepest section containing ``offset``."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        """The deepest section containing ``offset`` (the last of them on a tie), as
+        :class:`fzanalyzer.spans.SectionLookup` answers it; the index is built once per outline."""
+        from .spans import SectionLookup
+
+        key = tuple((s.start, s.end, s.level) for s in self.sections)
+        cached = self.__dict__.get("_section_lookup")
+        if cached is None or cached[0] != key:
+            cached = (key, SectionLookup(key))
+            self.__dict__["_section_lookup"] = cached
+        k = cached[1].deepest(offset)
+        return self.sections[k] if k >= 0 else None
 
     # -- serialization ----------------------------------------------------------------------
     def to_dict(self, include_text: bool = True) -> dict[str, Any]:

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Indicator, Meta, Section
+from ..spans import ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
-from .lookup import ClauseStarts, PeriodMatches, Positions, SectionLookup, first_at_or_after, last_before
+from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
@@ -326,45 +327,6 @@ def _exclusion(
 
 
 # --------------------------------------------------------------------------------------------
-# Sentences and sections
-# --------------------------------------------------------------------------------------------
-
-
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence ``(start, end)`` spans: the segmentation step's splitter when it is available,
-    else a local one that splits after 。！？ and at line ends."""
-    end = len(text) if end is None else end
-    try:
-        from ..segment.sentences import split_sentences
-    except ImportError:
-        return _local_sentences(text, start, end)
-    out = []
-    for s in split_sentences(text, start, end):
-        if isinstance(s, tuple):
-            out.append((s[0], s[1]))
-        else:
-            out.append((s.start, s.end))
-    return out or _local_sentences(text, start, end)
-
-
-def _local_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    s = start
-    for m in re.finditer(r"[。！？!?]+[”’]?|\n", text[start:end]):
-        e = start + m.end()
-        if text[s:e].strip():
-            a = s + (len(text[s:e]) - len(text[s:e].lstrip()))
-            b = start + m.start() if m.group() == "\n" else e
-            if b > a:
-                out.append((a, b))
-        s = e
-    if s < end and text[s:end].strip():
-        a = s + (len(text[s:end]) - len(text[s:end].lstrip()))
-        out.append((a, end))
-    return out
-
-
-# --------------------------------------------------------------------------------------------
 # Context: qualifier, change, period, name
 # --------------------------------------------------------------------------------------------
 
@@ -532,7 +494,7 @@ def _opening(
         return None
     end = m.end()
     sent_end = line_hi
-    for _a, s_b in sentence_spans(text, body, line_hi):
+    for _a, s_b in split_sentences(text, body, line_hi):
         if s_b > end and text[s_b - 1 : s_b] not in "；;":
             sent_end = s_b
             break
@@ -849,7 +811,7 @@ def _sentence_index(text: str, cands: list[Candidate], idx: _Index) -> dict[int,
     for c in cands:
         lo = idx.line_start(c.start)
         if lo not in line_cache:
-            spans = sentence_spans(text, lo, idx.line_end(c.start))
+            spans = split_sentences(text, lo, idx.line_end(c.start))
             line_cache[lo] = ([a for a, _ in spans], spans)
         starts, spans = line_cache[lo]
         k = bisect_right(starts, c.start) - 1  # spans are in order and do not overlap

@@ -23,6 +23,7 @@ from typing import Any
 
 from ..model import Meta, Plan, Section
 from ..resources import read_data
+from ..spans import SENTENCE_ENDS, SectionLookup, split_sentences
 
 PLAN_PART = "next_year_plan"
 
@@ -69,19 +70,17 @@ def split_units(text: str, start: int, end: int, *, split_clauses: bool = True) 
     lex = lexicon()
     enum_re = lex["_enum_re"]
     units: list[Unit] = []
-    for s0, s1 in _sentences(text, start, end):
+    # sentences (and their ；-separated clauses) are cut as everywhere else, never inside brackets
+    ends = SENTENCE_ENDS if split_clauses else _SENTENCE_END
+    for s0, s1 in split_sentences(text, start, end, ends=ends):
         # enumeration items: 一是……二是…… inside one sentence
         cuts = [m.start() for m in enum_re.finditer(text, s0, s1) if _enum_ok(text, m.start(), s0)]
         bounds = [s0, *cuts, s1] if cuts and cuts[0] != s0 else [*cuts, s1] if cuts else [s0, s1]
-        pieces = list(itertools.pairwise(bounds))
-        for a, b in pieces:
+        for a, b in itertools.pairwise(bounds):
             m = enum_re.match(text, a, b)
-            if m:
-                a = m.end()
-            for c0, c1 in _clauses(text, a, b) if split_clauses else [(a, b)]:
-                u = _trim(text, c0, c1)
-                if u is not None:
-                    units.append(u)
+            u = _trim(text, m.end() if m else a, b)
+            if u is not None:
+                units.append(u)
     return units
 
 
@@ -91,43 +90,6 @@ def _enum_ok(text: str, pos: int, s0: int) -> bool:
         return True
     prev = text[pos - 1]
     return prev in "，,：:；;。 \u3000"
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    i = start
-    for j in range(start, end):
-        ch = text[j]
-        if ch in _SENTENCE_END or ch == "\n":
-            # keep a closing quote/bracket with its sentence
-            k = j + 1
-            while k < end and text[k] in "”’）)】":
-                k += 1
-            if ch == "\n":
-                out.append((i, j))
-                i = j + 1
-            else:
-                out.append((i, k))
-                i = k
-    if i < end:
-        out.append((i, end))
-    return [(a, b) for a, b in out if text[a:b].strip(_STRIP)]
-
-
-def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Split at ``；`` outside brackets and quotes."""
-    out, depth, i = [], 0, a
-    for j in range(a, b):
-        ch = text[j]
-        if ch in "（(《“":
-            depth += 1
-        elif ch in "）)》”" and depth:
-            depth -= 1
-        elif ch in _CLAUSE_SEP and depth == 0:
-            out.append((i, j))
-            i = j + 1
-    out.append((i, b))
-    return out
 
 
 def _trim(text: str, a: int, b: int) -> Unit | None:
@@ -269,8 +231,6 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     Uses the ``sections`` of the report: the parts labelled ``next_year_plan`` and the sections
     inside them (their topics label the plans). A report without such a part has no plans.
     """
-    from .lookup import SectionLookup
-
     tops, inside = plan_sections(sections)
     plans: list[Plan] = []
     deepest = SectionLookup(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Meta, Section
+from ..spans import split_sentences
 from .lexicon import (
     headings_data,
     merged_content_patterns,
@@ -30,7 +31,6 @@ from .outline import (
     wrap_width,
 )
 from .parts import label_from_wording, label_parts
-from .sentences import split_sentences
 
 _REPORT_TITLE = re.compile(r"(关于|报告$|报告[（(])")
 _PROSE = re.compile(r"[。；;，,!！?？]")

@@ -680,7 +680,7 @@ def merge_enumerations(
     wrap = wrap_width(text, lines)
     repeated = repeated_lines(text, lines) if wrap else frozenset()
     items: list[Heading] = []
-    from ..extract.lookup import SectionLookup
+    from ..spans import SectionLookup
 
     containing = SectionLookup([(h.pos, h.end, h.level) for h in heads])  # one bisection per item
     for run in runs:
