@@ -20,8 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..evaluate.gold import dice
 from ..resources import load_json
+from ..spans import dice
 
 if TYPE_CHECKING:
     import pandas as pd

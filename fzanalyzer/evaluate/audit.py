@@ -1,79 +1,49 @@
 """Scores of plans and follow-through audits against gold annotations (gold-format.md).
 
-- plans: a predicted plan matches a gold plan when their texts have character-bigram Dice
-  >= 0.8 after NFKC and whitespace removal; precision, recall, F1.
+- plans: gold and predicted plans are paired one to one, best pairs first, when their texts
+  have character-bigram Dice >= 0.8 (:func:`fzanalyzer.evaluate.score.match_texts`, the rule of
+  ``fzanalyzer eval``); precision, recall, F1.
 - follow-through: accuracy and macro-F1 of ``status`` over gold plans (each gold plan is
-  aligned to the predicted plan with the best Dice); for gold fulfilled/progressed plans, the
+  aligned to its predicted plan by the same pairing); for gold fulfilled/progressed plans, the
   share whose predicted evidence overlaps a gold evidence string.
 
->>> round(dice("筹建区行政复议委员会", "筹建区行政复议委员会。"), 3)
+>>> score_plans(["筹建区行政复议委员会。", "开展培训"], [{"text": "筹建区行政复议委员会"}])["recall"]
 1.0
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
 from typing import Any
 
 from ..model import STATUSES, Plan
+from ..spans import canon, dice, longest_common_substring
+from .score import match_texts
 
 
 def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).rstrip("。；;")
-
-
-def dice(a: str, b: str) -> float:
-    """Character-bigram Dice coefficient after NFKC and whitespace removal."""
-    a, b = _norm(a), _norm(b)
-    x = Counter(a[i : i + 2] for i in range(len(a) - 1))
-    y = Counter(b[i : i + 2] for i in range(len(b) - 1))
-    n = sum(x.values()) + sum(y.values())
-    return 2 * sum((x & y).values()) / n if n else float(a == b)
+    return canon(s).rstrip("。；;")
 
 
 def score_plans(pred: list[Plan] | list[str], gold: list[dict[str, Any]]) -> dict[str, float]:
     """Precision, recall and F1 of predicted plans against gold ``plans``."""
     ptexts = [p if isinstance(p, str) else p.text for p in pred]
     gtexts = [g["text"] for g in gold]
-    tp_p = sum(1 for p in ptexts if any(dice(p, g) >= 0.8 for g in gtexts))
-    tp_g = sum(1 for g in gtexts if any(dice(p, g) >= 0.8 for p in ptexts))
-    prec = tp_p / len(ptexts) if ptexts else 0.0
-    rec = tp_g / len(gtexts) if gtexts else 0.0
+    tp = len(match_texts(gtexts, ptexts))
+    prec = tp / len(ptexts) if ptexts else 0.0
+    rec = tp / len(gtexts) if gtexts else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {"precision": prec, "recall": rec, "f1": f1, "n_pred": len(ptexts), "n_gold": len(gtexts)}
 
 
 def align(audit_items: list[Any], gold_plans: list[dict[str, Any]]) -> dict[str, Any]:
-    """Gold plan id -> the audit item whose plan text matches it best (Dice >= 0.8), or None."""
-    out = {}
-    for g in gold_plans:
-        best, bd = None, 0.8
-        for it in audit_items:
-            d = dice(it.plan_text, g["text"])
-            if d >= bd:
-                best, bd = it, d
-        out[g["id"]] = best
-    return out
+    """Gold plan id -> the audit item paired with it by :func:`~.score.match_texts`, or None."""
+    m = match_texts([g["text"] for g in gold_plans], [it.plan_text for it in audit_items])
+    return {g["id"]: audit_items[m[i]] if i in m else None for i, g in enumerate(gold_plans)}
 
 
 def _overlap(ev_text: str, gold_ev: str, next_text: str | None = None) -> bool:
     a, b = _norm(ev_text), _norm(gold_ev)
-    return bool(a and b) and (a in b or b in a or dice(a, b) >= 0.5 or _common(a, b) >= 8)
-
-
-def _common(a: str, b: str) -> int:
-    """Longest common substring length."""
-    best, prev = 0, [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0] * (len(b) + 1)
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
+    return bool(a and b) and (a in b or b in a or dice(a, b) >= 0.5 or longest_common_substring(a, b) >= 8)
 
 
 def score_audit(

@@ -1,7 +1,8 @@
 """Gold annotation files (``NAME.gold.json``, see gold-format.md) and string comparison helpers.
 
 Gold strings are exact substrings of the report file as written; comparisons are made after
-Unicode NFKC normalization and removal of whitespace and line breaks.
+Unicode NFKC normalization and removal of whitespace and line breaks (:func:`fzanalyzer.spans.canon`),
+texts are compared by character-bigram Dice (:func:`fzanalyzer.spans.dice`).
 
 >>> canon("（一） 政府 职能")
 '(一)政府职能'
@@ -12,39 +13,14 @@ Unicode NFKC normalization and removal of whitespace and line breaks.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError
+from ..spans import canon, dice
 
-_WS = re.compile(r"\s+")
-
-
-def canon(s: str | None) -> str:
-    """NFKC, whitespace removed: the form in which gold and predictions are compared."""
-    if s is None:
-        return ""
-    return _WS.sub("", unicodedata.normalize("NFKC", s))
-
-
-def bigrams(s: str) -> list[str]:
-    s = canon(s)
-    return [s[i : i + 2] for i in range(len(s) - 1)] or ([s] if s else [])
-
-
-def dice(a: str | None, b: str | None) -> float:
-    """Character-bigram Dice coefficient (multiset), 0..1."""
-    from collections import Counter
-
-    ca, cb = Counter(bigrams(a or "")), Counter(bigrams(b or ""))
-    total = sum(ca.values()) + sum(cb.values())
-    if total == 0:
-        return 1.0 if canon(a) == canon(b) else 0.0
-    return 2 * sum((ca & cb).values()) / total
-
+__all__ = ["CanonIndex", "canon", "dice", "flatten_headings", "load_gold"]
 
 @dataclass
 class GoldHeading:
