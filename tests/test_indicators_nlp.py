@@ -127,9 +127,9 @@ def test_indicators_eval_command_compares_rules_and_ner(data_dir, capsys):
 
 
 def test_ablation_scores_each_naming_mode(data_dir):
-    from fzanalyzer.extract.score import MODES, ablation
+    from fzanalyzer.evaluate.ablation import MODES, ablation
 
     scores = ablation([data_dir / "seed"])
     assert set(scores) == set(MODES)
     # naming never changes which numbers are found
-    assert len({(s.tp, s.fp, s.fn) for s in scores.values()}) == 1
+    assert len({(s.indicators.tp, s.indicators.n_pred, s.indicators.n_gold) for s in scores.values()}) == 1
