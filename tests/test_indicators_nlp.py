@@ -7,6 +7,7 @@ import json
 import pytest
 
 from fzanalyzer.cli import main
+from fzanalyzer.extract import ner as fzner
 from fzanalyzer.extract import nlp as fznlp
 from fzanalyzer.extract.indicators import extract_indicators
 from fzanalyzer.model import Meta
@@ -39,7 +40,7 @@ def test_excluded_numbers_are_kept_with_their_reason(pipeline):
 
 
 def test_trained_model_is_versioned_and_predicts_subjects(pipeline):
-    assert fznlp.ner_available()
+    assert fzner.ner_available()
     meta = json.loads((fznlp.model_dir() / "meta.json").read_text(encoding="utf-8"))
     assert meta["version"] == fznlp.NER_VERSION
     assert "ner" in pipeline.pipe_names

@@ -39,7 +39,7 @@ def ablation(folders: list[Any], modes: tuple[str, ...] = MODES) -> dict[str, Ta
     (every subject replaced by the nearest ``SUBJ`` entity). Texts are NFKC-normalized as the
     gold strings are compared."""
     from ..extract.indicators import extract_indicators
-    from ..extract.nlp import refine_names
+    from ..extract.ner import refine_names
     from ..model import Meta
 
     out = {m: Tally() for m in modes}

@@ -30,6 +30,7 @@ from ..model import Indicator, Meta, Section
 from ..spans import ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
+from .ner import weak_name
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
@@ -625,7 +626,7 @@ def extract_indicators(
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name or ""  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
-        elif pair_of is None and tag and _weak(name):
+        elif pair_of is None and tag and weak_name(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
@@ -668,7 +669,7 @@ def extract_indicators(
     for ind in out:
         ind.period_resolved = resolve_period(ind.period, meta.year_covered)
     if _want_ner(use_ner):
-        from .nlp import refine_names
+        from .ner import refine_names
 
         refine_names(text, out)
     from .codebook import name_and_code  # clean names and codebook codes: a step after the rules
@@ -713,7 +714,7 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         return None  # 由486项精简至213项: the words after are the change, not a noun
     if cand.kind == "percent":
         pred = _predicate(text, cand.end, hi)
-        if pred and pre_name and not _weak(pre_name):
+        if pred and pre_name and not weak_name(pre_name):
             return pre_name + pred
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
@@ -758,26 +759,10 @@ def _is_rate(name: str) -> bool:
     return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
 
 
-def _weak(name: str) -> bool:
-    """A rule name that does not say what was counted: empty, a bare verb or rate, a light word."""
-    if len(name) <= 1 or name in cues()["name"]["light_heads"]:
-        return True
-    if len(name) <= 3:
-        return True
-    if len(name) <= 6 and only_verbs(name):
-        return True
-    return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
-
-
 def _want_ner(use_ner: bool | None) -> bool:
     if use_ner is not None:
         return use_ner
     return False
-
-
-def weak_name(name: str) -> bool:
-    """Public form of the weak-subject test used to decide where the NER may help."""
-    return _weak(name)
 
 
 def _before_after(
