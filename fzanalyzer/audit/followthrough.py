@@ -527,7 +527,7 @@ class PairScorer:
 def plan_objects(plan: str, obj: str | None) -> list[str]:
     """What a plan is about: its main object, the object of each clause that opens with an
     action verb, its 《》 titles and quoted names."""
-    from ..extract.plans import _verb_object
+    from ..extract.plans import verb_object
 
     raw = unicodedata.normalize("NFKC", plan)
     out = [obj] if obj else []
@@ -535,7 +535,7 @@ def plan_objects(plan: str, obj: str | None) -> list[str]:
         if len(cl) < 4:
             continue
         # a clause with no action verb (县政府常务会议年内集体学法不少于4次) is its own object
-        o = _verb_object(cl)[1] or cl
+        o = verb_object(cl)[1] or cl
         if o not in out:
             out.append(o)
     out += [_core_title(t) for t in _TITLE.findall(raw)]

@@ -87,7 +87,12 @@ def indicators_eval(
     for mode, t in scores.items():
         ind = t.indicators
         agree = (t.ind_name, t.ind_qualifier, t.ind_period, t.ind_change)
-        values = (ind.precision, ind.recall, ind.f1, *(r.value if r.value is not None else 1.0 for r in agree))
+        values = (
+            ind.precision,
+            ind.recall,
+            ind.f1,
+            *(r.value if r.value is not None else 1.0 for r in agree),
+        )
         rows.append([mode, *(f"{v:.3f}" for v in values), str(ind.n_gold)])
     show_table("indicators: rules vs trained NER", cols, rows, right=set(cols) - {"naming"})
     return 0

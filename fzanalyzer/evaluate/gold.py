@@ -20,7 +20,8 @@ from typing import Any
 from ..errors import GoldError
 from ..spans import canon, dice
 
-__all__ = ["CanonIndex", "canon", "dice", "flatten_headings", "load_gold"]
+__all__ = ["CanonIndex", "canon", "dice", "flatten_headings", "gold_to_simplified", "load_gold"]
+
 
 @dataclass
 class GoldHeading:
@@ -38,6 +39,27 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         return json.loads(p.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError.from_code("E060", path=p, detail=str(exc)) from exc
+
+
+def gold_to_simplified(obj: Any) -> Any:
+    """Every gold string in simplified script (OpenCC t2s, as normalization converts a
+    traditional-script report), ids and file names left as they are.
+
+    >>> gold_to_simplified({"id": "x-2021", "title": "法治政府建設"})
+    {'id': 'x-2021', 'title': '法治政府建设'}
+    """
+    from ..normalize.steps import convert_t2s
+
+    if isinstance(obj, str):
+        return convert_t2s(obj)
+    if isinstance(obj, list):
+        return [gold_to_simplified(x) for x in obj]
+    if isinstance(obj, dict):
+        return {
+            k: (v if k in ("id", "file", "plan_report", "from_report") else gold_to_simplified(v))
+            for k, v in obj.items()
+        }
+    return obj
 
 
 def flatten_headings(sections: list[dict[str, Any]]) -> list[GoldHeading]:

@@ -89,7 +89,6 @@ def _nlp_for(path: str, mtime_ns: int, size: int) -> Language:
     return nlp
 
 
-
 def refine_names(text: str, indicators: list[Indicator], only_weak: bool = True) -> int:
     """Replace weak rule subjects (all subjects with ``only_weak=False``, to measure the NER on
     its own) with the NER's ``SUBJ`` span nearest before the number (in the same clause) or right

@@ -186,7 +186,7 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
     return bool(lex["_verb_re"].search(s))
 
 
-def _verb_object(s: str) -> tuple[str | None, str | None]:
+def verb_object(s: str) -> tuple[str | None, str | None]:
     """The action verb and its object: the first clause that opens with a verb wins
     (``对标……部署，研究制定《…》`` → 研究制定), else the first verb anywhere."""
     verb_re = lexicon()["_verb_re"]
@@ -212,7 +212,7 @@ def _first(patterns: list[re.Pattern[str]], s: str) -> str | None:
     return None
 
 
-def _target(s: str) -> str | None:
+def plan_target(s: str) -> str | None:
     """The quantified target: the number with its bounding word (不少于300卷, 85%以上)."""
     lex = lexicon()
     hits = [m for r in lex["_target_re"] for m in r.finditer(s)]
@@ -254,7 +254,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                 sec = inside[k] if k >= 0 else top
                 if sec.canonical not in (None, PLAN_PART):
                     continue  # the shortcomings half of a merged 不足暨安排 part
-                verb, obj = _verb_object(s)
+                verb, obj = verb_object(s)
                 plans.append(
                     Plan(
                         id="",
@@ -265,7 +265,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                         end=u.end,
                         verb=verb,
                         object=obj,
-                        target=_target(s),
+                        target=plan_target(s),
                         deadline=_first(lexicon()["_deadline_re"], s),
                     )
                 )

@@ -119,7 +119,7 @@ class ReuseParams:
 # -- per report ---------------------------------------------------------------------------------
 
 
-class _Doc:
+class ReuseDoc:
     """A report read for matching: text without whitespace, offsets back, shingles, units."""
 
     __slots__ = (
@@ -148,8 +148,8 @@ class _Doc:
         self.orig = np.flatnonzero(keep)
         self.codes = allc[keep]
         self.key = text.translate(_DELETE_SPACES) if len(self.orig) != len(text) else text
-        self.hashes = _shingle_hashes(self.codes, k)
-        self.issuer = _issuer_key(report)
+        self.hashes = shingle_hashes(self.codes, k)
+        self.issuer = issuer_key(report)
         self.units = _units(text, keep)
         self.boiler = None  # bool mask over shingles, set when boilerplate is known
         self.stock = _stock_mask(self.codes)  # bool mask over 8-grams of national stock phrases
@@ -161,7 +161,7 @@ class _Doc:
     def seed_hashes(self, k: int) -> np.ndarray:
         """Hashes of the k-grams used as alignment seeds (computed once, when needed)."""
         if self._seed is None or self._seed[0] != k:
-            self._seed = (k, _shingle_hashes(self.codes, k))
+            self._seed = (k, shingle_hashes(self.codes, k))
         return self._seed[1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -175,7 +175,7 @@ def _is_space(codes: np.ndarray) -> np.ndarray:
     return np.isin(codes, np.array(_SPACES, dtype=np.uint32))
 
 
-def _issuer_key(report: Report) -> str:
+def issuer_key(report: Report) -> str:
     m = report.meta
     if m.issuer:
         return "i:" + re.sub(r"\s+", "", m.issuer)
@@ -222,7 +222,7 @@ def _mix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def _shingle_hashes(codes: np.ndarray, k: int) -> np.ndarray:
+def shingle_hashes(codes: np.ndarray, k: int) -> np.ndarray:
     """64-bit hash of every k-character shingle (``len(codes) - k + 1`` values)."""
     import numpy as np
 
@@ -289,7 +289,7 @@ def _shape_units(units: list[tuple[int, int]], p: ReuseParams) -> list[tuple[int
 # -- boilerplate by document (issuer) frequency -----------------------------------------------
 
 
-def _boilerplate_hashes(docs: list[_Doc], p: ReuseParams) -> np.ndarray:
+def _boilerplate_hashes(docs: list[ReuseDoc], p: ReuseParams) -> np.ndarray:
     """Shingle hashes (top 32 bits) occurring in more than the boilerplate share of issuers."""
     import numpy as np
 
@@ -307,8 +307,8 @@ def _boilerplate_hashes(docs: list[_Doc], p: ReuseParams) -> np.ndarray:
 # -- MinHash + LSH --------------------------------------------------------------------------------
 
 
-def _signatures(
-    docs: list[_Doc], p: ReuseParams, skip_boilerplate: bool
+def minhash_signatures(
+    docs: list[ReuseDoc], p: ReuseParams, skip_boilerplate: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """MinHash signatures of all units: (signatures, doc index, unit spans)."""
     import numpy as np
@@ -346,7 +346,7 @@ def _signatures(
     return np.concatenate(sigs), np.concatenate(owners), np.concatenate(spans)
 
 
-def _lsh_pairs(sig: np.ndarray, owner: np.ndarray, p: ReuseParams, max_bucket: int) -> np.ndarray:
+def lsh_pairs(sig: np.ndarray, owner: np.ndarray, p: ReuseParams, max_bucket: int) -> np.ndarray:
     """Pairs of units (i < j, different reports) sharing at least one LSH band bucket."""
     import numpy as np
 
@@ -409,7 +409,7 @@ def find_reuse(
     from ..inputs import require_unique_ids
 
     require_unique_ids(reports)
-    docs = [_Doc(i, r, p.shingle) for i, r in enumerate(reports)]
+    docs = [ReuseDoc(i, r, p.shingle) for i, r in enumerate(reports)]
     if len(docs) < 2:
         return []
     high = _boilerplate_hashes(docs, p)
@@ -418,9 +418,9 @@ def find_reuse(
             top = (d.hashes >> np.uint64(32)).astype(np.uint32)
             at = np.minimum(np.searchsorted(high, top), len(high) - 1)  # ``high`` is sorted
             d.boiler = high[at] == top
-    sig, owner, spans = _signatures(docs, p, skip_boilerplate=not include_boilerplate)
+    sig, owner, spans = minhash_signatures(docs, p, skip_boilerplate=not include_boilerplate)
     max_bucket = p.max_bucket if not include_boilerplate else max(p.max_bucket, len(sig))
-    pairs = _lsh_pairs(sig, owner, p, max_bucket)
+    pairs = lsh_pairs(sig, owner, p, max_bucket)
     if len(pairs):
         est = (sig[pairs[:, 0]] == sig[pairs[:, 1]]).mean(axis=1)
         pairs = pairs[est >= p.min_jaccard]
@@ -432,7 +432,7 @@ def find_reuse(
         by_docs[(du, dv)].append((*spans[u].tolist(), *spans[v].tolist()))
     out: list[ReusePair] = []
     for (du, dv), anchors in sorted(by_docs.items()):
-        out.extend(_align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
+        out.extend(align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
     order = {r.id: i for i, r in enumerate(reports)}
     out.sort(key=lambda x: (order[x.a], order[x.b], x.a_start, x.b_start))
     return out
@@ -444,7 +444,7 @@ def chrono_key(report: Report) -> tuple[int, str]:
     return (year if year is not None else 10**6, report.id)
 
 
-def _chrono(d: _Doc) -> tuple[int, str]:
+def _chrono(d: ReuseDoc) -> tuple[int, str]:
     return chrono_key(d.report)
 
 
@@ -462,9 +462,9 @@ def _regions(anchors: list[tuple[int, int, int, int]], gap: int) -> list[tuple[i
     return [tuple(r) for r in regions]  # type: ignore[misc]
 
 
-def _align_docs(
-    da: _Doc,
-    db: _Doc,
+def align_docs(
+    da: ReuseDoc,
+    db: ReuseDoc,
     anchors: list[tuple[int, int, int, int]],
     p: ReuseParams,
     min_chars: int,
@@ -551,7 +551,7 @@ def _snap(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
 
 
 def _snap_pair(
-    da: _Doc, db: _Doc, x: tuple[int, int, int, int, int], min_chars: int, threshold: float
+    da: ReuseDoc, db: ReuseDoc, x: tuple[int, int, int, int, int], min_chars: int, threshold: float
 ) -> tuple[int, int, int, int, int, bool]:
     """Both sides of a passage on clause bounds, and whether that worked: a passage whose whole
     clauses are shorter than ``min_chars`` or less similar than ``threshold`` keeps its aligned
@@ -599,7 +599,7 @@ def _drop_contained(
     return out
 
 
-def _boiler_share(d: _Doc, start: int, end: int, k: int) -> float:
+def _boiler_share(d: ReuseDoc, start: int, end: int, k: int) -> float:
     """Share of a passage made of boilerplate: shingles frequent among the run's issuers, or
     8-grams of the national stock phrases (``data/boilerplate.txt``), whichever is larger."""
     shares = [0.0]
@@ -628,7 +628,7 @@ def _stock_hashes() -> np.ndarray:
         line = line.strip()
         if line and not line.startswith("#"):
             codes = np.frombuffer(line.translate(_DELETE_SPACES).encode("utf-32-le"), dtype=np.uint32)
-            out.append(_shingle_hashes(codes, STOCK_K))
+            out.append(shingle_hashes(codes, STOCK_K))
     return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=np.uint64)
 
 
@@ -636,7 +636,7 @@ def _stock_mask(codes: np.ndarray) -> np.ndarray:
     import numpy as np
 
     digit = (codes >= ord("0")) & (codes <= ord("9"))
-    h = _shingle_hashes(np.where(digit, np.uint32(ord("0")), codes), STOCK_K)  # any year matches
+    h = shingle_hashes(np.where(digit, np.uint32(ord("0")), codes), STOCK_K)  # any year matches
     stock = _stock_hashes()
     if not len(stock) or not len(h):
         return np.zeros(len(h), dtype=bool)
@@ -645,7 +645,13 @@ def _stock_mask(codes: np.ndarray) -> np.ndarray:
 
 
 def _make_pair(
-    da: _Doc, db: _Doc, ak: tuple[int, int], bk: tuple[int, int], sim: float, boiler: bool, share: float
+    da: ReuseDoc,
+    db: ReuseDoc,
+    ak: tuple[int, int],
+    bk: tuple[int, int],
+    sim: float,
+    boiler: bool,
+    share: float,
 ) -> ReusePair:
     a0, a1 = da.span(*ak)
     b0, b1 = db.span(*bk)
