@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import FzError
 from ..model import AuditItem, Evidence, Plan, Report
 from ..resources import package_path
+from ..segment.lexicon import marker_start
 from ..spans import dice, longest_common_substring
 from .encoders import Encoder, encoder_name, get_encoder
 
@@ -238,16 +239,12 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
     return groups
 
 
-_MARKER = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
-)
-
-
 def _is_heading_like(text: str, start: int, end: int) -> bool:
     """Headings and paragraph lead phrases (short, no comma) are context, not evidence."""
     s = text[start:end]
-    at_line_start = start == 0 or text[start - 1] == "\n" or bool(_MARKER.match(text, start))
-    if at_line_start and _MARKER.match(s) and "。" not in s[:-1]:
+    marker = marker_start(("cn_dun", "cn_paren", "ar_dot", "ar_paren"))  # data/headings.json
+    at_line_start = start == 0 or text[start - 1] == "\n" or bool(marker.match(text, start))
+    if at_line_start and marker.match(s) and "。" not in s[:-1]:
         return True
     return len(s) < 24 and not re.search(r"[，,\d]", s)
 

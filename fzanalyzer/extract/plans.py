@@ -23,14 +23,11 @@ from typing import Any
 
 from ..model import Meta, Plan, Section
 from ..resources import read_data
+from ..segment.lexicon import marker_start
 from ..spans import SENTENCE_ENDS, SectionLookup, split_sentences
 
 PLAN_PART = "next_year_plan"
 
-# Heading markers of the 公文 outline (党政机关公文格式, GB/T 9704): 一、 （一） 1. 1、 （1）.
-_HEADING_LINE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[（(]\d{1,2}[）)])"
-)
 _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = "；;"
 _STRIP = " \t\u3000\r\n"
@@ -158,7 +155,9 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
             nl = text.find("\n", pos, b)
             nl = b if nl < 0 else nl
             line = text[pos:nl]
-            if _HEADING_LINE.match(line) and not any(c in line for c in _SENTENCE_END):
+            if marker_start(("cn_dun", "cn_paren", "ar_dot", "ar_paren")).match(line.lstrip()) and not any(
+                c in line for c in _SENTENCE_END
+            ):
                 pass  # a heading the outline missed
             elif line.strip(_STRIP):
                 result.append((pos, nl))

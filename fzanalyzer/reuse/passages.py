@@ -48,6 +48,8 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..segment.lexicon import marker_start
+
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
@@ -517,7 +519,6 @@ def _tidy(a: str, b: str, x: tuple[int, int, int, int, int]) -> tuple[int, int, 
 
 _CLAUSE_END = frozenset("。！？；;!?，,：:、")
 _CLOSERS = frozenset("”’）)】」』")
-_HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]")
 
 
 def _snap(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
@@ -526,7 +527,12 @@ def _snap(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
     clause or a heading), the end after the last clause end in its second half (or the one
     right after it)."""
     n = e - s
-    if s > 0 and not breaks[s] and t[s - 1] not in _CLAUSE_END | _CLOSERS and not _HEADING_START.match(t, s):
+    if (
+        s > 0
+        and not breaks[s]
+        and t[s - 1] not in _CLAUSE_END | _CLOSERS
+        and not marker_start(("cn_dun", "cn_paren", "ar_dot", "ar_paren")).match(t, s)
+    ):
         for i in range(s, s + n // 2):
             if t[i] in _CLAUSE_END:
                 s = i + 1
