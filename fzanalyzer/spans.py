@@ -30,6 +30,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 __all__ = [
     "BRACKETS",
@@ -99,25 +100,31 @@ def split_sentences(
     stack: list[tuple[str, int, list[int]]] = []
     base = 0  # stack[:base] are brackets already dropped as typos
     s = start
-    i = start
-    while i < end:
-        ch = text[i]
+    i = start  # the first character not read yet
+    # only line ends, brackets and end marks decide anything: the regular expression skips the rest
+    for m in _marks(ends).finditer(text, start, end):
+        k = m.start()
+        if k < i:
+            continue  # inside the closing run of a sentence already ended
+        ch = text[k]
+        i = k + 1
         if ch == "\n" or ch == "\r":
             stack.clear()
             base = 0
-            _emit(text, s, i, spans)
-            s = i + 1
+            _emit(text, s, k, spans)
+            s = k + 1
         elif ch in BRACKETS:
-            stack.append((ch, i, []))
-        elif ch in _CLOSE and len(stack) > base:
-            # pop to the matching opener (tolerates a missing closer inside)
-            for k in range(len(stack) - 1, base - 1, -1):
-                if stack[k][0] == _CLOSE[ch]:
-                    del stack[k:]
-                    break
-        elif ch in end_marks:
+            stack.append((ch, k, []))
+        elif ch in _CLOSE:
+            if len(stack) > base:
+                # pop to the matching opener (tolerates a missing closer inside)
+                for j in range(len(stack) - 1, base - 1, -1):
+                    if stack[j][0] == _CLOSE[ch]:
+                        del stack[j:]
+                        break
+        else:  # an end mark
             skipped = -1  # where the last replayed sentence end's closing run stops
-            while len(stack) > base and i - stack[base][1] > _MAX_NEST_SPAN:
+            while len(stack) > base and k - stack[base][1] > _MAX_NEST_SPAN:
                 # the opener was never closed: read it as plain text
                 for mark in stack[base][2]:
                     if mark < skipped:
@@ -126,20 +133,24 @@ def split_sentences(
                     _emit(text, s, skipped, spans)
                     s = skipped
                 base += 1
-            if skipped > i:
+            if skipped > k:
                 i = skipped
                 continue
             if len(stack) > base:
-                stack[-1][2].append(i)
+                stack[-1][2].append(k)
             else:
-                j = _after_end(text, i + 1, end, trail)
-                _emit(text, s, j, spans)
-                s = j
-                i = j
-                continue
-        i += 1
+                i = _after_end(text, k + 1, end, trail)
+                _emit(text, s, i, spans)
+                s = i
     _emit(text, s, end, spans)
     return spans
+
+
+@lru_cache(maxsize=8)
+def _marks(ends: str) -> re.Pattern[str]:
+    """Line ends, brackets and the end marks ``ends``: the characters the splitter reads."""
+    chars = set(ends) | set(BRACKETS) | set(_CLOSE) | {"\n", "\r"}
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 def _after_end(text: str, j: int, end: int, trail: frozenset[str]) -> int:

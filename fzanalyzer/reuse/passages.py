@@ -49,6 +49,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..segment.lexicon import marker_start
+from ..spans import split_sentences
 
 if TYPE_CHECKING:
     import numpy as np
@@ -64,7 +65,6 @@ _SPACES = (9, 10, 11, 12, 13, 32, 0x85, 0xA0, 0x3000, 0x200B, 0x200C, 0x200D, 0x
 _DELETE_SPACES = dict.fromkeys(_SPACES)
 _LEAD_PUNCT = frozenset("。．.，,、；;：:！!？?）)】」』”’")
 _TRAIL_PUNCT = frozenset("，,、；;：:（(【「『“‘")
-_SENTENCE_END = re.compile(r"[。！？；!?;]+")
 
 
 @dataclass
@@ -241,22 +241,13 @@ def shingle_hashes(codes: np.ndarray, k: int) -> np.ndarray:
 
 
 def _units(text: str, keep: np.ndarray) -> list[tuple[int, int]]:
-    """Sentence-sized units in key (no-whitespace) coordinates."""
+    """The sentences of :func:`fzanalyzer.spans.split_sentences` in key (no-whitespace)
+    coordinates."""
     import numpy as np
 
     # Position in key space of each original character (whitespace maps to the next char).
     before = np.concatenate([[0], np.cumsum(keep)])
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        p0 = pos
-        pos += len(para) + 1
-        last = 0
-        for m in _SENTENCE_END.finditer(para):
-            spans.append((p0 + last, p0 + m.end()))
-            last = m.end()
-        if last < len(para):
-            spans.append((p0 + last, p0 + len(para)))
+    spans = split_sentences(text)
     key_spans = [(int(before[s]), int(before[e])) for s, e in spans]
     return [u for u in key_spans if u[1] > u[0]]
 
