@@ -43,6 +43,7 @@ __all__ = [
     "dice",
     "longest_common_substring",
     "split_sentences",
+    "strip_span",
 ]
 
 #: Marks that end a sentence (full width, and half width as NFKC leaves them).
@@ -160,11 +161,21 @@ def _after_end(text: str, j: int, end: int, trail: frozenset[str]) -> int:
     return j
 
 
-def _emit(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+def strip_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """``(s, e)`` without the whitespace at either end of ``text[s:e]`` (empty: ``s == e``).
+
+    >>> strip_span(" 甲乙\\u3000\\n", 0, 5)
+    (1, 3)
+    """
     while s < e and text[s].isspace():
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
+    return s, e
+
+
+def _emit(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+    s, e = strip_span(text, s, e)
     if e > s:
         spans.append((s, e))
 

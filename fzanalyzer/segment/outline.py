@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..spans import strip_span
 from .lexicon import (
     chrome_patterns,
     enumeration_types,
@@ -103,11 +104,7 @@ def split_lines(text: str) -> list[Line]:
     while pos <= n:
         nl = text.find("\n", pos)
         raw_end = n if nl < 0 else nl
-        s, e = pos, raw_end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, pos, raw_end)
         lines.append(Line(s, e, raw_end))
         if nl < 0:
             break
@@ -467,11 +464,7 @@ def set_titles(
         elif e == limit == ln.end and e > s and text[e - 1] in _OPEN_ENDED and h.style == "numbered":
             # a heading broken after a comma (web copy): its second half is the next line
             e = _continued_title_end(text, lines, h.line, e, line_stops, nxt)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        h.title_start, h.title_end = s, e
+        h.title_start, h.title_end = strip_span(text, s, e)
 
 
 @cache
