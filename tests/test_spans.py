@@ -12,7 +12,7 @@ import pytest
 from fzanalyzer import load
 from fzanalyzer.evaluate.ablation import score_predicted
 from fzanalyzer.extract.plans import split_units
-from fzanalyzer.spans import SectionLookup, dice, split_sentences
+from fzanalyzer.spans import SENTENCE_ENDS, SectionLookup, dice, inside_brackets, split_sentences
 
 from conftest import DEV, DEV_IDS, SEED
 
@@ -64,6 +64,25 @@ def test_an_end_mark_inside_quotes_does_not_end_the_sentence(reports):
     quoted = f"会议要求“{first}”{second}"
     assert [quoted[a:b] for a, b in split_sentences(quoted)] == [quoted]
     assert len(split_sentences(first + second)) == 2
+
+
+@pytest.mark.parametrize("rid", [p.stem for p in REPORTS])
+def test_sentences_end_only_outside_brackets(reports, rid):
+    text = reports[rid].text
+    inside = inside_brackets(text)
+    ends = 0
+    for _, b in split_sentences(text):
+        k = b - 1
+        while k > 0 and text[k] in "”’」』)）】]》" + SENTENCE_ENDS and text[k] not in SENTENCE_ENDS:
+            k -= 1
+        if text[k] in SENTENCE_ENDS:
+            ends += 1
+            assert not inside[k], text[max(0, k - 30) : k + 1]
+    assert ends > 20
+    # and the outline reads the same depth: a marker inside brackets is no heading
+    for s in reports[rid].sections:
+        if s.marker:
+            assert not inside[s.start], s.marker
 
 
 def _dice_by_hand(a: str, b: str) -> float:
