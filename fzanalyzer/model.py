@@ -254,7 +254,7 @@ class Report:
 
         def where(i: Indicator) -> dict[str, Any]:
             sec = self.section(i.section)
-            part = self._part_of(sec)
+            part = self.part_of(sec)
             return {
                 "section_title": sec.title if sec else None,
                 "canonical": part.canonical if part else None,
@@ -268,10 +268,15 @@ class Report:
         """One row per plan with the report's metadata."""
         return self._frame("plans")
 
-    def _part_of(self, sec: Section | None) -> Section | None:
+    def part_of(self, sec: Section | None) -> Section | None:
+        """The top-level part (level 0 or 1) that holds ``sec``, ``sec`` itself when it is one."""
         while sec is not None and sec.level > 1:
             sec = self.section(sec.parent)
         return sec
+
+    def part_at(self, offset: int) -> Section | None:
+        """The top-level part holding ``offset`` (:meth:`part_of` the :meth:`section_at`)."""
+        return self.part_of(self.section_at(offset))
 
     def _topic_of(self, sec: Section | None) -> str | None:
         while sec is not None:

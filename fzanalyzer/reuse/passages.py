@@ -684,9 +684,7 @@ def _section_id(r: Report, offset: int) -> str | None:
 
 
 def _part_label(r: Report, offset: int) -> str | None:
-    sec = r.section_at(offset) if r.sections else None
-    while sec is not None and sec.level > 1:
-        sec = r.section(sec.parent)
+    sec = r.part_at(offset) if r.sections else None
     return sec.canonical if sec else None
 
 
