@@ -31,6 +31,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from typing import Any
 
 __all__ = [
     "BRACKETS",
@@ -118,12 +119,7 @@ def split_sentences(
         elif ch in BRACKETS:
             stack.append((ch, k, []))
         elif ch in _CLOSE:
-            if len(stack) > base:
-                # pop to the matching opener (tolerates a missing closer inside)
-                for j in range(len(stack) - 1, base - 1, -1):
-                    if stack[j][0] == _CLOSE[ch]:
-                        del stack[j:]
-                        break
+            _close(stack, base, ch)
         else:  # an end mark
             skipped = -1  # where the last replayed sentence end's closing run stops
             while len(stack) > base and k - stack[base][1] > _MAX_NEST_SPAN:
@@ -208,12 +204,19 @@ def inside_brackets(text: str) -> bytearray:
             inside[i] = 1
         if ch in BRACKETS:
             stack.append((ch, i))
-        elif ch in _CLOSE and len(stack) > bottom:
-            for k in range(len(stack) - 1, bottom - 1, -1):
-                if stack[k][0] == _CLOSE[ch]:
-                    del stack[k:]
-                    break
+        elif ch in _CLOSE:
+            _close(stack, bottom, ch)
     return inside
+
+
+def _close(stack: list[Any], bottom: int, closer: str) -> None:
+    """Pop the open brackets down to the opener of ``closer`` (a missing closer inside is
+    tolerated); openers below ``bottom`` (typos) and a closer with no opener change nothing."""
+    opener = _CLOSE[closer]
+    for k in range(len(stack) - 1, bottom - 1, -1):
+        if stack[k][0] == opener:
+            del stack[k:]
+            return
 
 
 # -- clauses --------------------------------------------------------------------------------------
