@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-import itertools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict
@@ -144,13 +143,13 @@ class Corpus:
         return {k: sorted(v, key=lambda r: r.meta.year_covered or 0) for k, v in groups.items()}
 
     def consecutive_pairs(self) -> list[tuple[Report, Report]]:
-        """(year Y, year Y+1) report pairs of the same issuer: what the audit compares."""
-        pairs = []
-        for group in self.by_issuer().values():
-            for a, b in itertools.pairwise(group):
-                if (b.meta.year_covered or 0) - (a.meta.year_covered or 0) == 1:
-                    pairs.append((a, b))
-        return pairs
+        """(year Y, year Y+1) report pairs of the same issuer: what the audit compares. Copies of
+        another report and documents that are not reports are left out; the pairing rule is
+        :func:`fzanalyzer.audit.consecutive_pairs`."""
+        from .audit import consecutive_pairs
+
+        kept = [r for r in self.unique() if r.meta.is_report]
+        return consecutive_pairs([(r, r.meta.issuer, r.meta.year_covered) for r in kept])
 
     # -- comparisons (compare/) ----------------------------------------------------------------
     def panel(

@@ -66,12 +66,12 @@ def check_destinations(
 
 def output_files(output: str | Path, fmt: str) -> list[Path]:
     """The files ``extract --output OUTPUT --format FMT`` writes (tabular formats: one per table)."""
-    from .export import _sibling
+    from .export import sibling_path
 
     out = Path(output)
     if fmt not in ("csv", "parquet"):
         return [out]
-    return [out, *(_sibling(out, t) for t in ("sections", "indicators", "plans", "failures"))]
+    return [out, *(sibling_path(out, t) for t in ("sections", "indicators", "plans", "failures"))]
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -128,14 +128,14 @@ class TableWriter:
             return []
         written = []
         for table, rows in self.rows.items():
-            path = self.output if table == "reports" else _sibling(self.output, table)
+            path = self.output if table == "reports" else sibling_path(self.output, table)
             names = columns(table, docvars=True, text=self.include_text)
             df = pd.DataFrame(rows, columns=names)
             with AtomicPath(path) as tmp:
                 if self.fmt == "csv":
                     write_csv(df, tmp)
                 else:
-                    _to_parquet(df, tmp)
+                    write_parquet(df, tmp)
             written.append(path)
         return written
 
@@ -165,11 +165,11 @@ def write_csv(df: pd.DataFrame, path: str | Path) -> None:
     safe_frame(df).to_csv(path, index=False, encoding="utf-8-sig")
 
 
-def _sibling(path: Path, table: str) -> Path:
+def sibling_path(path: Path, table: str) -> Path:
     return path.with_name(f"{path.stem}.{table}{path.suffix}")
 
 
-def _to_parquet(df: pd.DataFrame, path: Path) -> None:
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
     # Mixed int/float/None columns (value) are fine; object columns of all-None need a type.
     for col in df.columns:
         if df[col].dtype == object and df[col].isna().all():

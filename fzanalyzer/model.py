@@ -194,12 +194,17 @@ class Report:
         return None
 
     def section_at(self, offset: int) -> Section | None:
-        """The deepest section containing ``offset``."""
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.level >= best.level):
-                best = s
-        return best
+        """The deepest section containing ``offset`` (the last of them on a tie), as
+        :class:`fzanalyzer.spans.SectionLookup` answers it; the index is built once per outline."""
+        from .spans import SectionLookup
+
+        key = tuple((s.start, s.end, s.level) for s in self.sections)
+        cached = self.__dict__.get("_section_lookup")
+        if cached is None or cached[0] != key:
+            cached = (key, SectionLookup(key))
+            self.__dict__["_section_lookup"] = cached
+        k = cached[1].deepest(offset)
+        return self.sections[k] if k >= 0 else None
 
     # -- serialization ----------------------------------------------------------------------
     def to_dict(self, include_text: bool = True) -> dict[str, Any]:
@@ -249,7 +254,7 @@ class Report:
 
         def where(i: Indicator) -> dict[str, Any]:
             sec = self.section(i.section)
-            part = self._part_of(sec)
+            part = self.part_of(sec)
             return {
                 "section_title": sec.title if sec else None,
                 "canonical": part.canonical if part else None,
@@ -263,10 +268,15 @@ class Report:
         """One row per plan with the report's metadata."""
         return self._frame("plans")
 
-    def _part_of(self, sec: Section | None) -> Section | None:
+    def part_of(self, sec: Section | None) -> Section | None:
+        """The top-level part (level 0 or 1) that holds ``sec``, ``sec`` itself when it is one."""
         while sec is not None and sec.level > 1:
             sec = self.section(sec.parent)
         return sec
+
+    def part_at(self, offset: int) -> Section | None:
+        """The top-level part holding ``offset`` (:meth:`part_of` the :meth:`section_at`)."""
+        return self.part_of(self.section_at(offset))
 
     def _topic_of(self, sec: Section | None) -> str | None:
         while sec is not None:

@@ -40,9 +40,9 @@ _STATA_RESERVED = frozenset(_STATA_RESERVED_WORDS.split())
 
 
 def write_parquet(df: pd.DataFrame, path: str | Path) -> None:
-    from .export import _to_parquet
+    from .export import write_parquet
 
-    _to_parquet(df.copy(), Path(path))
+    write_parquet(df.copy(), Path(path))
 
 
 def write_xlsx(sheets: dict[str, pd.DataFrame], path: str | Path) -> None:

@@ -119,9 +119,9 @@ def partly_scanned_pdf(
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from fzanalyzer.bench.samples import _register_font
+    from fzanalyzer.bench.samples import register_font
 
-    font = _register_font(pdfmetrics, TTFont)
+    font = register_font(pdfmetrics, TTFont)
     c = canvas.Canvas(str(path))
     text_pages = [n for n in range(1, pages + 1) if n not in scanned_pages]
     per_page = max(1, -(-len(lines) // max(1, len(text_pages))))
@@ -146,9 +146,9 @@ def rotated_pdf(path: Path, lines: list[str], rotation: int) -> Path:
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from fzanalyzer.bench.samples import _register_font
+    from fzanalyzer.bench.samples import register_font
 
-    font = _register_font(pdfmetrics, TTFont)
+    font = register_font(pdfmetrics, TTFont)
     width, height = A4
     c = canvas.Canvas(str(path), pagesize=A4)
     c.setPageRotation(rotation)

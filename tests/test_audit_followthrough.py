@@ -34,7 +34,7 @@ def audits() -> dict[tuple[str, str], Audit]:
 def test_golden_audit_table(audits, pair):
     a, b = pair
     au = audits[pair]
-    s = score_audit(au.items, load_gold(a)["plans"], load_gold(b)["followthrough"])
+    s = score_audit(au.items, load_gold(a)["plans"], load_gold(b)["followthrough"], dev_report(b).text)
     assert s["n"] == len(load_gold(b)["followthrough"])
     assert s["status_accuracy"] >= FLOORS["status_accuracy"], s["rows"]
     assert s["evidence_hit"] >= FLOORS["evidence_hit"], s["rows"]

@@ -13,7 +13,7 @@ import pytest
 
 import fzanalyzer
 from fzanalyzer.audit.followthrough import MATCH_FEATURES, PairScorer, audit, canon, concepts_of
-from fzanalyzer.extract.plans import _verb_object
+from fzanalyzer.extract.plans import verb_object
 from fzanalyzer.resources import package_path
 
 
@@ -97,7 +97,7 @@ def test_modifier_conflict_and_concepts_as_signals():
     cands = ["开展复议案卷评查，评查案卷46卷。", "公布政府信息公开目录。", "公布年度重大行政决策事项目录，共4项。",
              "原分散在各部门的执法职责统一由综合执法局行使。"]  # fmt: skip
     sc = PairScorer(
-        plans, cands, [""] * 4, [None] * 4, [None] * 3, objects=[_verb_object(p)[1] for p in plans]
+        plans, cands, [""] * 4, [None] * 4, [None] * 3, objects=[verb_object(p)[1] for p in plans]
     )
     conflict = MATCH_FEATURES.index("mod_conflict")
     concept = MATCH_FEATURES.index("concept")

@@ -12,7 +12,7 @@ from fzanalyzer.audit.followthrough import (
     plan_objects,
     stage_features,
 )
-from fzanalyzer.extract.plans import _verb_object
+from fzanalyzer.extract.plans import verb_object
 from fzanalyzer.model import Plan, Report
 
 
@@ -41,7 +41,7 @@ def test_stage_reads_the_state_the_evidence_ends_in():
 
 
 def _plan(pid: str, text: str) -> Plan:
-    return Plan(pid, text, None, None, 0, 1, verb=_verb_object(text)[0], object=_verb_object(text)[1])
+    return Plan(pid, text, None, None, 0, 1, verb=verb_object(text)[0], object=verb_object(text)[1])
 
 
 def test_a_sentence_that_answers_another_plan_is_not_its_evidence():

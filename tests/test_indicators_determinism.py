@@ -12,6 +12,7 @@ from dataclasses import asdict
 
 import pytest
 
+from fzanalyzer.extract import ner as fzner
 from fzanalyzer.extract import nlp as fznlp
 from fzanalyzer.extract.indicators import extract_indicators
 from fzanalyzer.extract.lexicon import cues, units
@@ -108,14 +109,14 @@ def test_lexicon_tables_cannot_be_changed_by_callers():
 def test_the_ner_pipeline_is_reloaded_when_the_model_on_disk_changes(tmp_path, monkeypatch):
     model = tmp_path / "ner"
     shutil.copytree(fznlp.model_dir(), model)
-    monkeypatch.setattr(fznlp, "model_dir", lambda: model)
-    first = fznlp._cached_nlp()
-    assert fznlp._cached_nlp() is first  # cached while the model is unchanged
+    monkeypatch.setattr(fzner, "model_dir", lambda: model)
+    first = fzner._cached_nlp()
+    assert fzner._cached_nlp() is first  # cached while the model is unchanged
     weights = model / "ner" / "model"
     weights.write_bytes(weights.read_bytes())  # retrained in place
     st = weights.stat()
     os.utime(weights, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
-    assert fznlp._cached_nlp() is not first
+    assert fzner._cached_nlp() is not first
 
 
 def test_use_ner_is_an_argument_not_a_setting():

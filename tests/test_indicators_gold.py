@@ -9,9 +9,11 @@ import unicodedata
 
 import pytest
 
+from fzanalyzer.evaluate.ablation import score_predicted
+from fzanalyzer.evaluate.score import Tally
 from fzanalyzer.extract.indicators import extract_indicators
-from fzanalyzer.extract.score import IndicatorScore, dice, score_indicators
 from fzanalyzer.model import Meta
+from fzanalyzer.spans import dice
 
 from conftest import DEV, DEV_IDS, SEED
 
@@ -23,39 +25,39 @@ def _gold(path):
     return gold
 
 
-def _score(path) -> IndicatorScore:
+def _score(path) -> Tally:
     gold = _gold(path)
     text = unicodedata.normalize("NFKC", path.read_text(encoding="utf-8"))
     pred = extract_indicators(text, [], Meta(year_covered=gold.get("year_covered")), use_ner=False)
     for i in pred:
         assert text[i.start : i.end] == i.text
         assert text[i.sentence_start : i.sentence_end] == i.sentence
-    return score_indicators(pred, gold["indicators"])
+    return score_predicted(pred, gold["indicators"])
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict[str, IndicatorScore]:
+def scores() -> dict[str, Tally]:
     return {p.stem: _score(p) for p in REPORTS}
 
 
 @pytest.mark.parametrize("report", [p.stem for p in REPORTS])
 def test_value_and_unit_f1_per_report(scores, report):
-    assert scores[report].f1 >= 0.97, scores[report].summary()
+    assert scores[report].indicators.f1 >= 0.97, scores[report].indicators
 
 
 def test_agreement_over_all_reports(scores):
-    total = IndicatorScore()
+    total = Tally()
     for s in scores.values():
         total.add(s)
-    assert total.f1 >= 0.99
-    assert total.agreement("name") >= 0.89
-    assert total.agreement("qualifier") >= 0.98
-    assert total.agreement("period") >= 0.97
-    assert total.agreement("change") >= 0.97
+    assert total.indicators.f1 >= 0.99
+    assert total.ind_name.value >= 0.89
+    assert total.ind_qualifier.value >= 0.98
+    assert total.ind_period.value >= 0.97
+    assert total.ind_change.value >= 0.97
 
 
 def test_real_report_names(scores):
-    assert scores["jingan-2019"].agreement("name") >= 0.86
+    assert scores["jingan-2019"].ind_name.value >= 0.86
 
 
 def test_gold_texts_are_substrings_and_values_consistent():
@@ -74,8 +76,8 @@ def test_full_pipeline_keeps_offsets_and_finds_the_gold(seed_path):
     for i in report.indicators:
         assert report.text[i.start : i.end] == i.text
         assert i.section is not None
-    s = score_indicators(report.indicators, _gold(seed_path)["indicators"])
-    assert s.f1 >= 0.97
+    s = score_predicted(report.indicators, _gold(seed_path)["indicators"])
+    assert s.indicators.f1 >= 0.97
 
 
 def test_scorer_rules():
@@ -100,8 +102,9 @@ def test_scorer_rules():
             "sentence": "办理各类公证事项2.3万余件。",
         }
     ]
-    s = score_indicators(pred, gold)
-    assert (s.tp, s.fp, s.fn, s.name_ok, s.qualifier_ok, s.period_ok) == (1, 0, 0, 1, 1, 1)
+    s = score_predicted(pred, gold)
+    assert (s.indicators.tp, s.indicators.n_pred, s.indicators.n_gold) == (1, 1, 1)
+    assert (s.ind_name.hit, s.ind_qualifier.hit, s.ind_period.hit) == (1, 1, 1)
     pred[0]["unit"] = "万件"
-    assert score_indicators(pred, gold).tp == 0
+    assert score_predicted(pred, gold).indicators.tp == 0
     assert dice("受众", "法治宣传活动受众") < 0.5

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from fzanalyzer.cli import main
+from fzanalyzer.extract import ner as fzner
 from fzanalyzer.extract import nlp as fznlp
 from fzanalyzer.extract.indicators import extract_indicators
 from fzanalyzer.model import Meta
@@ -39,7 +40,7 @@ def test_excluded_numbers_are_kept_with_their_reason(pipeline):
 
 
 def test_trained_model_is_versioned_and_predicts_subjects(pipeline):
-    assert fznlp.ner_available()
+    assert fzner.ner_available()
     meta = json.loads((fznlp.model_dir() / "meta.json").read_text(encoding="utf-8"))
     assert meta["version"] == fznlp.NER_VERSION
     assert "ner" in pipeline.pipe_names
@@ -127,9 +128,9 @@ def test_indicators_eval_command_compares_rules_and_ner(data_dir, capsys):
 
 
 def test_ablation_scores_each_naming_mode(data_dir):
-    from fzanalyzer.extract.score import MODES, ablation
+    from fzanalyzer.evaluate.ablation import MODES, ablation
 
     scores = ablation([data_dir / "seed"])
     assert set(scores) == set(MODES)
     # naming never changes which numbers are found
-    assert len({(s.tp, s.fp, s.fn) for s in scores.values()}) == 1
+    assert len({(s.indicators.tp, s.indicators.n_pred, s.indicators.n_gold) for s in scores.values()}) == 1

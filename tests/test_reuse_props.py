@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from fzanalyzer.errors import FzError
 from fzanalyzer.model import Meta, Report
 from fzanalyzer.reuse.align import align, hashed_blocks, seed_blocks
-from fzanalyzer.reuse.passages import _shingle_hashes, find_reuse
+from fzanalyzer.reuse.passages import find_reuse, shingle_hashes
 
 CHARS = st.sampled_from(list("法治政府建设推进依法行政全年办理案件件万元%，。；、\n 0123456789"))
 TEXT = st.text(CHARS, max_size=400)
@@ -43,7 +43,7 @@ def test_alignment_blocks_are_exact(x, y):
 
     cx = np.frombuffer(x.encode("utf-32-le"), dtype=np.uint32)
     cy = np.frombuffer(y.encode("utf-32-le"), dtype=np.uint32)
-    fast = hashed_blocks(_shingle_hashes(cx, 4), _shingle_hashes(cy, 4), 4, max_occ=10**6)
+    fast = hashed_blocks(shingle_hashes(cx, 4), shingle_hashes(cy, 4), 4, max_occ=10**6)
     assert sorted(fast) == sorted(seed_blocks(x, y, 4, max_occ=10**6))
     for p in align(x, y, min_chars=10, threshold=0.5):
         assert p.similarity >= 0.5
@@ -78,14 +78,14 @@ def test_banding_matches_datasketch_lsh(data_dir):
 
     from datasketch import LeanMinHash, MinHashLSH
 
-    from fzanalyzer.reuse.passages import ReuseParams, _Doc, _lsh_pairs, _signatures
+    from fzanalyzer.reuse.passages import ReuseDoc, ReuseParams, lsh_pairs, minhash_signatures
 
     texts = [(data_dir / "dev" / f"tangxi-{y}.txt").read_text(encoding="utf-8") for y in (2020, 2021)]
     reports = [_r(f"t{i}", unicodedata.normalize("NFKC", t), "甲", 2020 + i) for i, t in enumerate(texts)]
     p = ReuseParams()
-    docs = [_Doc(i, r, p.shingle) for i, r in enumerate(reports)]
-    sig, owner, _ = _signatures(docs, p, skip_boilerplate=False)
-    ours = {tuple(x) for x in _lsh_pairs(sig, owner, p, max_bucket=len(sig)).tolist()}
+    docs = [ReuseDoc(i, r, p.shingle) for i, r in enumerate(reports)]
+    sig, owner, _ = minhash_signatures(docs, p, skip_boilerplate=False)
+    ours = {tuple(x) for x in lsh_pairs(sig, owner, p, max_bucket=len(sig)).tolist()}
     lsh = MinHashLSH(num_perm=p.num_perm, params=(p.num_perm // p.rows, p.rows))
     hashes = [LeanMinHash(seed=1, hashvalues=row.astype("uint64"), scheme="affine32") for row in sig]
     for i, m in enumerate(hashes):

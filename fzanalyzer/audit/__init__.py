@@ -69,11 +69,10 @@ def audit_corpus(source: str | Path, *, encoder: Any = None) -> CorpusAudit:
     src = Path(source)
     corpus = Corpus.from_dir(src) if src.is_dir() else Corpus.from_store(src)
     reports = {r.id: r for r in corpus}
-    keys = [(rid, r.meta.issuer, r.meta.year_covered) for rid, r in reports.items()]
-    pairs = consecutive_pairs(keys)
+    pairs = corpus.consecutive_pairs()
     if not pairs:
         raise FzError.from_code("E094", path=str(src), detail=f"{len(reports)} reports")
     enc = get_encoder(encoder)
-    audits = [audit(reports[a], reports[b], encoder=enc) for a, b in pairs]
+    audits = [audit(a, b, encoder=enc) for a, b in pairs]
     spans = {rid: {p.id: (p.start, p.end) for p in r.plans} for rid, r in reports.items()}
     return CorpusAudit(audits, plan_chains(audits, spans), len(reports))

@@ -94,12 +94,12 @@ def pseudo_reports(cases: list[dict[str, Any]]) -> list[tuple[list[int], list[Ca
 
 
 def _plans(cases: list[dict[str, Any]]) -> list[Plan]:
-    from ..extract.plans import _target, _verb_object
+    from ..extract.plans import plan_target, verb_object
 
     out = []
     for k, c in enumerate(cases):
-        obj = _verb_object(c["plan"])[1]
-        target = c.get("target") or _target(c["plan"])
+        obj = verb_object(c["plan"])[1]
+        target = c.get("target") or plan_target(c["plan"])
         out.append(Plan(f"P{k + 1:02d}", c["plan"], c.get("topic"), None, 0, 0, object=obj, target=target))
     return out
 
@@ -321,14 +321,14 @@ def verdict_rows(
     comb: Combiner, gold_dir: Path, encoder: str | Encoder | None
 ) -> list[tuple[str, list[float], int]]:
     """(pair, verdict signals, right?) for every gold plan of every gold pair in ``gold_dir``."""
-    from ..evaluate import _predictions, find_gold
+    from ..evaluate import find_gold, predict_gold
     from ..evaluate.score import match_texts
     from ..model import Report
     from .followthrough import candidates, judge
 
     enc = get_encoder(encoder)
     golds = find_gold(gold_dir)
-    preds = _predictions(golds, None, 1)
+    preds = predict_gold(golds, None, 1)
     rows = []
     for rid, (_p, gold) in golds.items():
         ft = gold.get("followthrough") or []

@@ -41,6 +41,8 @@ from typing import TYPE_CHECKING, Any
 from ..errors import FzError
 from ..model import AuditItem, Evidence, Plan, Report
 from ..resources import package_path
+from ..segment.lexicon import marker_start
+from ..spans import dice, longest_common_substring
 from .encoders import Encoder, encoder_name, get_encoder
 
 if TYPE_CHECKING:
@@ -164,26 +166,6 @@ def _bigrams(t: str) -> set[str]:
     return {t[i : i + 2] for i in range(len(t) - 1)} | {c for c in t if ord(c) >= 0xE000}
 
 
-def _lcs(a: str, b: str) -> int:
-    """Length of the longest common substring (dynamic programming, short strings)."""
-    best = 0
-    prev = [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0] * (len(b) + 1)
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                cur[j] = prev[j - 1] + 1
-                if cur[j] > best:
-                    best = cur[j]
-        prev = cur
-    return best
-
-
-def _dice(a: str, b: str) -> float:
-    x, y = _bigrams(a), _bigrams(b)
-    return 2 * len(x & y) / max(1, len(x) + len(y))
-
-
 def _numbers(text: str) -> list[tuple[float, str]]:
     out = []
     for m in _NUM.finditer(unicodedata.normalize("NFKC", text).replace(",", "")):
@@ -257,16 +239,12 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
     return groups
 
 
-_MARKER = re.compile(
-    r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
-)
-
-
 def _is_heading_like(text: str, start: int, end: int) -> bool:
     """Headings and paragraph lead phrases (short, no comma) are context, not evidence."""
     s = text[start:end]
-    at_line_start = start == 0 or text[start - 1] == "\n" or bool(_MARKER.match(text, start))
-    if at_line_start and _MARKER.match(s) and "。" not in s[:-1]:
+    marker = marker_start(("cn_dun", "cn_paren", "ar_dot", "ar_paren"))  # data/headings.json
+    at_line_start = start == 0 or text[start - 1] == "\n" or bool(marker.match(text, start))
+    if at_line_start and marker.match(s) and "。" not in s[:-1]:
         return True
     return len(s) < 24 and not re.search(r"[，,\d]", s)
 
@@ -478,7 +456,7 @@ class PairScorer:
             ctitles = _TITLE.findall(craw)
             title = 0.0
             if ptitles and ctitles:
-                title = 1.0 if max(_dice(a, b) for a in ptitles for b in ctitles) >= 0.6 else -1.0
+                title = 1.0 if max(dice(a, b) for a in ptitles for b in ctitles) >= 0.6 else -1.0
             cquotes = [q for q in _QUOTE.findall(craw) if len(q) >= 3]
             if title <= 0 and (
                 any(len(t) >= 4 and t in craw for t in pcores) or any(q in t for q in cquotes for t in pcores)
@@ -487,8 +465,8 @@ class PairScorer:
             conflict = 0.0
             cents = {(m.group(1), m.group(2)) for m in st["_entity_re"].finditer(craw)}
             for lvl, name in pents:
-                same = any(lv == lvl and _dice(name, nm) >= 0.5 for lv, nm in cents)
-                other = any(lv != lvl and name[-2:] == nm[-2:] and _dice(name, nm) >= 0.4 for lv, nm in cents)
+                same = any(lv == lvl and dice(name, nm) >= 0.5 for lv, nm in cents)
+                other = any(lv != lvl and name[-2:] == nm[-2:] and dice(name, nm) >= 0.4 for lv, nm in cents)
                 if other and not same:
                     conflict = 1.0
             cscope = _scopes(craw)
@@ -504,7 +482,7 @@ class PairScorer:
                     self._tfidf[i, j],
                     cover,
                     cover_clause,
-                    min(_lcs(p, c), 12) / 12.0,
+                    min(longest_common_substring(p, c), 12) / 12.0,
                     title,
                     conflict,
                     actor,
@@ -514,7 +492,7 @@ class PairScorer:
                     self._cover(obig, cb),
                     number,
                     0.0 if self.parts[j] in ("preamble", None) else 1.0,
-                    max((_lcs(nm, c) / len(nm) for nm in pnames), default=0.0),
+                    max((longest_common_substring(nm, c) / len(nm) for nm in pnames), default=0.0),
                     1.0 if pnames else 0.0,
                     _concreteness(craw),
                     1.0
@@ -546,7 +524,7 @@ class PairScorer:
 def plan_objects(plan: str, obj: str | None) -> list[str]:
     """What a plan is about: its main object, the object of each clause that opens with an
     action verb, its 《》 titles and quoted names."""
-    from ..extract.plans import _verb_object
+    from ..extract.plans import verb_object
 
     raw = unicodedata.normalize("NFKC", plan)
     out = [obj] if obj else []
@@ -554,7 +532,7 @@ def plan_objects(plan: str, obj: str | None) -> list[str]:
         if len(cl) < 4:
             continue
         # a clause with no action verb (县政府常务会议年内集体学法不少于4次) is its own object
-        o = _verb_object(cl)[1] or cl
+        o = verb_object(cl)[1] or cl
         if o not in out:
             out.append(o)
     out += [_core_title(t) for t in _TITLE.findall(raw)]

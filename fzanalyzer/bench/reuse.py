@@ -69,10 +69,10 @@ def growth_exponent(sizes: list[int], seconds: list[float]) -> float:
 def _hash_only(reports: list) -> None:
     import numpy as np
 
-    from ..reuse.passages import _shingle_hashes
+    from ..reuse.passages import shingle_hashes
 
     for r in reports:
-        _shingle_hashes(np.frombuffer(r.text.encode("utf-32-le"), dtype=np.uint32), 5)
+        shingle_hashes(np.frombuffer(r.text.encode("utf-32-le"), dtype=np.uint32), 5)
 
 
 def run(quick: bool = False) -> list[BenchRow]:

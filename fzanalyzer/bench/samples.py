@@ -229,7 +229,7 @@ def render_pdf(
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    font = _register_font(pdfmetrics, TTFont)
+    font = register_font(pdfmetrics, TTFont)
     lines = split_body(text)
     header = lines[0] if header is None and lines else header
     width, height = A4
@@ -351,7 +351,7 @@ def _is_heading(line: str) -> bool:
     return bool(_HEADING.match(line)) and len(line) < 40
 
 
-def _register_font(pdfmetrics, TTFont) -> str:
+def register_font(pdfmetrics, TTFont) -> str:
     name = "WQY"
     if name not in pdfmetrics.getRegisteredFontNames():
         path = cjk_font_path()

@@ -76,7 +76,7 @@ def indicators_eval(
     """Indicator P/R/F1 and name/qualifier/period agreement for the rules alone, the rules with
     the trained NER on weak subjects, and the NER alone (what the trained component adds)."""
 
-    from ..extract.score import ablation
+    from ..evaluate.ablation import ablation
 
     for f in folders:
         if not f.is_dir():
@@ -84,9 +84,15 @@ def indicators_eval(
     scores = ablation(folders)
     cols = ("naming", "P", "R", "F1", "name", "qualifier", "period", "change", "n")
     rows = []
-    for mode, sc in scores.items():
-        s = sc.summary()
-        keys = ("precision", "recall", "f1", "name", "qualifier", "period", "change")
-        rows.append([mode, *(f"{s[k]:.3f}" for k in keys), str(sc.tp + sc.fn)])
+    for mode, t in scores.items():
+        ind = t.indicators
+        agree = (t.ind_name, t.ind_qualifier, t.ind_period, t.ind_change)
+        values = (
+            ind.precision,
+            ind.recall,
+            ind.f1,
+            *(r.value if r.value is not None else 1.0 for r in agree),
+        )
+        rows.append([mode, *(f"{v:.3f}" for v in values), str(ind.n_gold)])
     show_table("indicators: rules vs trained NER", cols, rows, right=set(cols) - {"naming"})
     return 0

@@ -20,8 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..evaluate.gold import dice
 from ..resources import load_json
+from ..spans import dice
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,7 +107,7 @@ def indicator_rows(reports: Iterable[Report], include_targets: bool = False) -> 
         if not r.meta.is_report:
             continue
         for ind in r.indicators:
-            part = r._part_of(r.section(ind.section))
+            part = r.part_of(r.section(ind.section))
             canonical = part.canonical if part else None
             if canonical == "next_year_plan" and not include_targets:
                 continue

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError
-from .gold import load_gold
+from .gold import gold_to_simplified, load_gold
 from .score import (
     Tally,
     score_followthrough,
@@ -57,7 +57,7 @@ def find_gold(gold_dir: str | Path) -> dict[str, tuple[Path, dict[str, Any]]]:
         rid = gold.get("id") or gpath.name[: -len(".gold.json")]
         report_file = gpath.with_name(gold.get("file") or f"{rid}.txt")
         if _is_traditional(report_file):
-            gold = _to_simplified(gold)
+            gold = gold_to_simplified(gold)
         _add_codes(gpath.with_name(f"{rid}.codes.json"), gold)
         out[rid] = (report_file, gold)
     return out
@@ -93,21 +93,6 @@ def _is_traditional(path: Path) -> bool:
     return to_simplified(text) != text
 
 
-def _to_simplified(obj: Any) -> Any:
-    from ..normalize.steps import convert_t2s
-
-    if isinstance(obj, str):
-        return convert_t2s(obj)
-    if isinstance(obj, list):
-        return [_to_simplified(x) for x in obj]
-    if isinstance(obj, dict):
-        return {
-            k: (v if k in ("id", "file", "plan_report", "from_report") else _to_simplified(v))
-            for k, v in obj.items()
-        }
-    return obj
-
-
 def evaluate(
     gold_dir: str | Path,
     pred: str | Path | None = None,
@@ -118,7 +103,7 @@ def evaluate(
 ) -> EvalResult:
     """Score predictions (a JSONL file, or a fresh run of the pipeline) against gold."""
     golds = find_gold(gold_dir)
-    preds = _predictions(golds, pred, workers)
+    preds = predict_gold(golds, pred, workers)
     res = EvalResult()
     for rid, (_path, gold) in golds.items():
         t = Tally()
@@ -144,7 +129,7 @@ def evaluate(
     return res
 
 
-def _predictions(
+def predict_gold(
     golds: dict[str, tuple[Path, dict[str, Any]]], pred: str | Path | None, workers: int | None
 ) -> dict[str, dict[str, Any]]:
     if pred is not None:

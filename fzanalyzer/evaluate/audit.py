@@ -1,131 +1,81 @@
-"""Scores of plans and follow-through audits against gold annotations (gold-format.md).
+"""Scores of plans and follow-through audits against gold annotations (gold-format.md), by the
+rules of ``fzanalyzer eval`` (:mod:`fzanalyzer.evaluate.score`), for audits made outside it.
 
-- plans: a predicted plan matches a gold plan when their texts have character-bigram Dice
-  >= 0.8 after NFKC and whitespace removal; precision, recall, F1.
-- follow-through: accuracy and macro-F1 of ``status`` over gold plans (each gold plan is
-  aligned to the predicted plan with the best Dice); for gold fulfilled/progressed plans, the
-  share whose predicted evidence overlaps a gold evidence string.
+- plans: gold and predicted plans are paired one to one, best pairs first, when their texts
+  have character-bigram Dice >= 0.8 (:func:`~fzanalyzer.evaluate.score.match_texts`); precision,
+  recall, F1.
+- follow-through (:func:`~fzanalyzer.evaluate.score.score_followthrough`): accuracy and macro-F1
+  of ``status`` over gold plans (each gold plan paired with an audit item by the same rule); for
+  gold fulfilled/progressed plans, the share whose predicted evidence span overlaps a gold
+  evidence string located in NEXT's normalized text.
 
->>> round(dice("筹建区行政复议委员会", "筹建区行政复议委员会。"), 3)
+>>> score_plans(["筹建区行政复议委员会。", "开展培训"], [{"text": "筹建区行政复议委员会"}])["recall"]
 1.0
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections import Counter
+from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from ..model import STATUSES, Plan
-
-
-def _norm(s: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", s)).rstrip("。；;")
-
-
-def dice(a: str, b: str) -> float:
-    """Character-bigram Dice coefficient after NFKC and whitespace removal."""
-    a, b = _norm(a), _norm(b)
-    x = Counter(a[i : i + 2] for i in range(len(a) - 1))
-    y = Counter(b[i : i + 2] for i in range(len(b) - 1))
-    n = sum(x.values()) + sum(y.values())
-    return 2 * sum((x & y).values()) / n if n else float(a == b)
+from ..model import Plan
+from .score import Tally, match_texts, score_followthrough
 
 
 def score_plans(pred: list[Plan] | list[str], gold: list[dict[str, Any]]) -> dict[str, float]:
     """Precision, recall and F1 of predicted plans against gold ``plans``."""
     ptexts = [p if isinstance(p, str) else p.text for p in pred]
     gtexts = [g["text"] for g in gold]
-    tp_p = sum(1 for p in ptexts if any(dice(p, g) >= 0.8 for g in gtexts))
-    tp_g = sum(1 for g in gtexts if any(dice(p, g) >= 0.8 for p in ptexts))
-    prec = tp_p / len(ptexts) if ptexts else 0.0
-    rec = tp_g / len(gtexts) if gtexts else 0.0
+    tp = len(match_texts(gtexts, ptexts))
+    prec = tp / len(ptexts) if ptexts else 0.0
+    rec = tp / len(gtexts) if gtexts else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {"precision": prec, "recall": rec, "f1": f1, "n_pred": len(ptexts), "n_gold": len(gtexts)}
 
 
-def align(audit_items: list[Any], gold_plans: list[dict[str, Any]]) -> dict[str, Any]:
-    """Gold plan id -> the audit item whose plan text matches it best (Dice >= 0.8), or None."""
-    out = {}
-    for g in gold_plans:
-        best, bd = None, 0.8
-        for it in audit_items:
-            d = dice(it.plan_text, g["text"])
-            if d >= bd:
-                best, bd = it, d
-        out[g["id"]] = best
-    return out
-
-
-def _overlap(ev_text: str, gold_ev: str, next_text: str | None = None) -> bool:
-    a, b = _norm(ev_text), _norm(gold_ev)
-    return bool(a and b) and (a in b or b in a or dice(a, b) >= 0.5 or _common(a, b) >= 8)
-
-
-def _common(a: str, b: str) -> int:
-    """Longest common substring length."""
-    best, prev = 0, [0] * (len(b) + 1)
-    for ca in a:
-        cur = [0] * (len(b) + 1)
-        for j, cb in enumerate(b, 1):
-            if ca == cb:
-                cur[j] = prev[j - 1] + 1
-                best = max(best, cur[j])
-        prev = cur
-    return best
+def _summary(t: Tally) -> dict[str, Any]:
+    return {
+        "n": len(t.status_pairs),
+        "status_accuracy": t.status_accuracy() or 0.0,
+        "status_macro_f1": t.status_macro_f1() or 0.0,
+        "evidence_hit": t.evidence.value or 0.0,
+        "n_evidence": t.evidence.total,
+    }
 
 
 def score_audit(
-    audit_items: list[Any], prev_gold_plans: list[dict[str, Any]], followthrough: list[dict]
-) -> dict:
+    audit_items: list[Any],
+    prev_gold_plans: list[dict[str, Any]],
+    followthrough: list[dict[str, Any]],
+    next_text: str,
+) -> dict[str, Any]:
     """Status accuracy, macro-F1 and evidence hit rate of an audit against gold follow-through.
 
     ``prev_gold_plans``: the gold ``plans`` of PREV (their ids are the ``plan_id`` of
-    ``followthrough``, the gold entries of NEXT). A gold plan with no aligned item counts as
-    wrong (status ``missing``).
+    ``followthrough``, the gold entries of NEXT); ``next_text``: NEXT's normalized text (the
+    evidence offsets point into it). A gold plan with no paired item counts as wrong (status
+    ``missing``).
     """
-    from sklearn.metrics import f1_score
-
-    aligned = align(audit_items, prev_gold_plans)
-    y_true, y_pred, hits, n_ev, rows = [], [], 0, 0, []
-    for ft in followthrough:
-        it = aligned.get(ft["plan_id"])
-        pred = it.status if it is not None else "missing"
-        y_true.append(ft["status"])
-        y_pred.append(pred)
-        hit = None
-        if ft["status"] in ("fulfilled", "progressed"):
-            n_ev += 1
-            hit = it is not None and any(_overlap(e.text, g) for e in it.evidence for g in ft["evidence"])
-            hits += int(hit)
-        rows.append({"plan_id": ft["plan_id"], "gold": ft["status"], "pred": pred, "evidence_hit": hit})
-    acc = sum(a == b for a, b in zip(y_true, y_pred, strict=True)) / len(y_true) if y_true else 0.0
-    labels = [s for s in STATUSES if s in y_true]
-    macro = (
-        float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)) if y_true else 0.0
+    t = Tally()
+    items = [asdict(it) if is_dataclass(it) and not isinstance(it, type) else it for it in audit_items]
+    rows = score_followthrough(
+        {"followthrough": followthrough}, {"plans": prev_gold_plans}, items, next_text, t
     )
-    return {
-        "n": len(y_true),
-        "status_accuracy": acc,
-        "status_macro_f1": macro,
-        "evidence_hit": hits / n_ev if n_ev else 0.0,
-        "n_evidence": n_ev,
-        "rows": rows,
-    }
+    return {**_summary(t), "rows": rows}
 
 
 def score_audits(audits: list[Any], gold_dir: str | Any) -> dict[str, Any]:
     """Score audits against the gold files in ``gold_dir`` (``<prev>.gold.json`` gives the plans,
-    ``<next>.gold.json`` the follow-through); pairs without gold are skipped. Returns per-pair
-    scores and pooled status accuracy, macro-F1 and evidence hit over all gold plans."""
+    ``<next>.gold.json`` the follow-through, NEXT's report file beside it the text the evidence
+    points into); pairs without gold are skipped. Returns per-pair scores and pooled status
+    accuracy, macro-F1 and evidence hit over all gold plans."""
     import json
     from pathlib import Path
 
-    from sklearn.metrics import f1_score
+    from ..pipeline import load
 
     folder = Path(gold_dir)
-    pairs, y_true, y_pred, hits, n_ev = [], [], [], 0, 0
+    pairs, pooled = [], Tally()
     for a in audits:
         pg, ng = folder / f"{a.prev}.gold.json", folder / f"{a.next}.gold.json"
         if not (pg.exists() and ng.exists()):
@@ -135,21 +85,10 @@ def score_audits(audits: list[Any], gold_dir: str | Any) -> dict[str, Any]:
         ft = [f for f in next_gold.get("followthrough", []) if f.get("plan_report", a.prev) == a.prev]
         if not ft:
             continue
-        s = score_audit(a.items, prev_gold["plans"], ft)
-        pairs.append({"prev": a.prev, "next": a.next, **{k: v for k, v in s.items() if k != "rows"}})
-        y_true += [r["gold"] for r in s["rows"]]
-        y_pred += [r["pred"] for r in s["rows"]]
-        hits += sum(1 for r in s["rows"] if r["evidence_hit"])
-        n_ev += s["n_evidence"]
-    labels = [s for s in STATUSES if s in y_true]
-    return {
-        "pairs": pairs,
-        "n": len(y_true),
-        "status_accuracy": sum(a == b for a, b in zip(y_true, y_pred, strict=True)) / len(y_true)
-        if y_true
-        else 0.0,
-        "status_macro_f1": float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0))
-        if y_true
-        else 0.0,
-        "evidence_hit": hits / n_ev if n_ev else 0.0,
-    }
+        next_text = load(folder / (next_gold.get("file") or f"{a.next}.txt"), analyze=False).text
+        t = Tally()
+        items = [asdict(it) for it in a.items]
+        score_followthrough({"followthrough": ft}, {"plans": prev_gold["plans"]}, items, next_text, t)
+        pairs.append({"prev": a.prev, "next": a.next, **_summary(t)})
+        pooled.add(t)
+    return {"pairs": pairs, **{k: v for k, v in _summary(pooled).items() if k != "n_evidence"}}

@@ -1,7 +1,8 @@
 """Gold annotation files (``NAME.gold.json``, see gold-format.md) and string comparison helpers.
 
 Gold strings are exact substrings of the report file as written; comparisons are made after
-Unicode NFKC normalization and removal of whitespace and line breaks.
+Unicode NFKC normalization and removal of whitespace and line breaks (:func:`fzanalyzer.spans.canon`),
+texts are compared by character-bigram Dice (:func:`fzanalyzer.spans.dice`).
 
 >>> canon("（一） 政府 职能")
 '(一)政府职能'
@@ -12,38 +13,14 @@ Unicode NFKC normalization and removal of whitespace and line breaks.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import GoldError
+from ..spans import canon, dice
 
-_WS = re.compile(r"\s+")
-
-
-def canon(s: str | None) -> str:
-    """NFKC, whitespace removed: the form in which gold and predictions are compared."""
-    if s is None:
-        return ""
-    return _WS.sub("", unicodedata.normalize("NFKC", s))
-
-
-def bigrams(s: str) -> list[str]:
-    s = canon(s)
-    return [s[i : i + 2] for i in range(len(s) - 1)] or ([s] if s else [])
-
-
-def dice(a: str | None, b: str | None) -> float:
-    """Character-bigram Dice coefficient (multiset), 0..1."""
-    from collections import Counter
-
-    ca, cb = Counter(bigrams(a or "")), Counter(bigrams(b or ""))
-    total = sum(ca.values()) + sum(cb.values())
-    if total == 0:
-        return 1.0 if canon(a) == canon(b) else 0.0
-    return 2 * sum((ca & cb).values()) / total
+__all__ = ["CanonIndex", "canon", "dice", "flatten_headings", "gold_to_simplified", "load_gold"]
 
 
 @dataclass
@@ -62,6 +39,27 @@ def load_gold(path: str | Path) -> dict[str, Any]:
         return json.loads(p.read_text(encoding="utf-8"))
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError.from_code("E060", path=p, detail=str(exc)) from exc
+
+
+def gold_to_simplified(obj: Any) -> Any:
+    """Every gold string in simplified script (OpenCC t2s, as normalization converts a
+    traditional-script report), ids and file names left as they are.
+
+    >>> gold_to_simplified({"id": "x-2021", "title": "法治政府建設"})
+    {'id': 'x-2021', 'title': '法治政府建设'}
+    """
+    from ..normalize.steps import convert_t2s
+
+    if isinstance(obj, str):
+        return convert_t2s(obj)
+    if isinstance(obj, list):
+        return [gold_to_simplified(x) for x in obj]
+    if isinstance(obj, dict):
+        return {
+            k: (v if k in ("id", "file", "plan_report", "from_report") else gold_to_simplified(v))
+            for k, v in obj.items()
+        }
+    return obj
 
 
 def flatten_headings(sections: list[dict[str, Any]]) -> list[GoldHeading]:

@@ -111,7 +111,7 @@ def find_page(entry: dict[str, Any], pages: Iterable[str | Path]) -> tuple[Path 
 def real_gold(entry: dict[str, Any], text: str) -> dict[str, Any]:
     """Gold as :mod:`~fzanalyzer.evaluate.score` reads it: the issuer only where the page names
     it, strings in simplified script when the page is traditional (as the normalized text is)."""
-    from . import _to_simplified
+    from .gold import gold_to_simplified
 
     gold = dict(entry["gold"])
     if not gold.get("issuer_named", gold.get("issuer") is not None):
@@ -119,7 +119,7 @@ def real_gold(entry: dict[str, Any], text: str) -> dict[str, Any]:
     from ..normalize.steps import to_simplified
 
     if to_simplified(text) != text:
-        gold = _to_simplified(gold)
+        gold = gold_to_simplified(gold)
     return gold
 
 

@@ -329,22 +329,34 @@ def score_followthrough(
     audit_items: list[dict[str, Any]],
     next_text: str,
     t: Tally,
-) -> None:
-    """``gold``: NEXT's gold file (holding followthrough); ``prev_gold``: PREV's (holding plans)."""
+) -> list[dict[str, Any]]:
+    """``gold``: NEXT's gold file (holding followthrough); ``prev_gold``: PREV's (holding plans).
+
+    Each gold plan is paired with an audit item by :func:`match_texts` on the plan texts; an
+    item's evidence hits when its span overlaps a gold evidence string found in ``next_text``.
+    Returns one row per gold plan scored: ``plan_id``, ``gold``, ``pred`` (``missing`` when no
+    item was paired) and ``evidence_hit`` (``None`` unless the gold status is fulfilled or
+    progressed)."""
     plan_text = {p["id"]: p["text"] for p in prev_gold.get("plans") or []}
     items = audit_items
     ft = [f for f in gold.get("followthrough") or [] if f["plan_id"] in plan_text]
     m = match_texts([plan_text[f["plan_id"]] for f in ft], [it["plan_text"] for it in items])
     idx = CanonIndex(next_text)
+    rows = []
     for i, f in enumerate(ft):
         it = items[m[i]] if i in m else None
-        t.status_pairs.append((f["status"], it["status"] if it else "missing"))
+        pred = it["status"] if it else "missing"
+        t.status_pairs.append((f["status"], pred))
         if it is not None and it.get("confidence") is not None:
             t.confidence_pairs.append((float(it["confidence"]), f["status"] == it["status"]))
+        hit = None
         if f["status"] in ("fulfilled", "progressed"):
             spans = [s for s in (idx.find(e) for e in f.get("evidence") or []) if s]
             ev = (it or {}).get("evidence") or []
-            t.evidence.add(any(_overlaps((e["start"], e["end"]), s) for e in ev for s in spans))
+            hit = any(_overlaps((e["start"], e["end"]), s) for e in ev for s in spans)
+            t.evidence.add(hit)
+        rows.append({"plan_id": f["plan_id"], "gold": f["status"], "pred": pred, "evidence_hit": hit})
+    return rows
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -27,9 +27,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Indicator, Meta, Section
+from ..spans import ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
-from .lookup import ClauseStarts, PeriodMatches, Positions, SectionLookup, first_at_or_after, last_before
+from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
 from .names import amount_domain, state_verbs
+from .ner import weak_name
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
 from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
@@ -327,45 +329,6 @@ def _exclusion(
 
 
 # --------------------------------------------------------------------------------------------
-# Sentences and sections
-# --------------------------------------------------------------------------------------------
-
-
-def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence ``(start, end)`` spans: the segmentation step's splitter when it is available,
-    else a local one that splits after 。！？ and at line ends."""
-    end = len(text) if end is None else end
-    try:
-        from ..segment.sentences import split_sentences
-    except ImportError:
-        return _local_sentences(text, start, end)
-    out = []
-    for s in split_sentences(text, start, end):
-        if isinstance(s, tuple):
-            out.append((s[0], s[1]))
-        else:
-            out.append((s.start, s.end))
-    return out or _local_sentences(text, start, end)
-
-
-def _local_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    s = start
-    for m in re.finditer(r"[。！？!?]+[”’]?|\n", text[start:end]):
-        e = start + m.end()
-        if text[s:e].strip():
-            a = s + (len(text[s:e]) - len(text[s:e].lstrip()))
-            b = start + m.start() if m.group() == "\n" else e
-            if b > a:
-                out.append((a, b))
-        s = e
-    if s < end and text[s:end].strip():
-        a = s + (len(text[s:end]) - len(text[s:end].lstrip()))
-        out.append((a, end))
-    return out
-
-
-# --------------------------------------------------------------------------------------------
 # Context: qualifier, change, period, name
 # --------------------------------------------------------------------------------------------
 
@@ -533,7 +496,7 @@ def _opening(
         return None
     end = m.end()
     sent_end = line_hi
-    for _a, s_b in sentence_spans(text, body, line_hi):
+    for _a, s_b in split_sentences(text, body, line_hi):
         if s_b > end and text[s_b - 1 : s_b] not in "；;":
             sent_end = s_b
             break
@@ -665,7 +628,7 @@ def extract_indicators(
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name or ""  # 同比上升6.7%: the change of the previous quantity
             base = bases[prev_idx]
-        elif pair_of is None and tag and _weak(name):
+        elif pair_of is None and tag and weak_name(name):
             prev_base = bases[prev_idx] if prev_idx is not None else ""
             money_after_count = bool(name) and cand.kind == "money" and prev_idx is not None
             if money_after_count and kinds[prev_idx] != "money":  # type: ignore[index]
@@ -715,7 +678,7 @@ def extract_indicators(
     for ind in out:
         ind.period_resolved = resolve_period(ind.period, meta.year_covered)
     if _want_ner(use_ner):
-        from .nlp import refine_names
+        from .ner import refine_names
 
         refine_names(text, out)
     from .codebook import name_and_code  # clean names and codebook codes: a step after the rules
@@ -762,7 +725,7 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         return None  # 由486项精简至213项: the words after are the change, not a noun
     if cand.kind == "percent":
         pred = _predicate(text, cand.end, hi)
-        if pred and pre_name and not _weak(pre_name):
+        if pred and pre_name and not weak_name(pre_name):
             return pre_name + pred
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
@@ -820,26 +783,10 @@ def _is_rate(name: str) -> bool:
     return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
 
 
-def _weak(name: str) -> bool:
-    """A rule name that does not say what was counted: empty, a bare verb or rate, a light word."""
-    if len(name) <= 1 or name in cues()["name"]["light_heads"]:
-        return True
-    if len(name) <= 3:
-        return True
-    if len(name) <= 6 and only_verbs(name):
-        return True
-    return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
-
-
 def _want_ner(use_ner: bool | None) -> bool:
     if use_ner is not None:
         return use_ner
     return False
-
-
-def weak_name(name: str) -> bool:
-    """Public form of the weak-subject test used to decide where the NER may help."""
-    return _weak(name)
 
 
 def _before_after(
@@ -873,7 +820,7 @@ def _sentence_index(text: str, cands: list[Candidate], idx: _Index) -> dict[int,
     for c in cands:
         lo = idx.line_start(c.start)
         if lo not in line_cache:
-            spans = sentence_spans(text, lo, idx.line_end(c.start))
+            spans = split_sentences(text, lo, idx.line_end(c.start))
             line_cache[lo] = ([a for a, _ in spans], spans)
         starts, spans = line_cache[lo]
         k = bisect_right(starts, c.start) - 1  # spans are in order and do not overlap

@@ -1,118 +1,21 @@
 """Indexes over one text that answer the indicator rules' questions in logarithmic time.
 
-The rules ask, for every number, "where does its clause start?", "which section holds it?",
-"is 累计 between here and there?". Answered by scanning the text each time, a report with many
-numbers in one sentence or many sections costs quadratic time (a 1.7 MB report took minutes).
-Each class here builds its index once per text (linear) and answers by bisection; every answer
-is the one the scan would give.
+The rules ask, for every number, "is 累计 between here and there?", "which period phrase comes
+last before it?" (and, through :mod:`fzanalyzer.spans`, "where does its clause start?", "which
+section holds it?"). Answered by scanning the text each time, a report with many numbers in one
+sentence costs quadratic time (a 1.7 MB report took minutes). Each class here builds its index
+once per text (linear) and answers by bisection; every answer is the one the scan would give.
 
->>> text = "共受理(一、二)12件，办结8件。"
->>> starts = ClauseStarts(text, "，。", "(", ")")
->>> [text[starts.start(0, p) : p] for p in (text.index("8"), text.index("12"))]
-['办结', '共受理(一、二)']
+>>> text = "共受理12件，累计办结8件。"
+>>> Positions(text, ["累计"]).first("累计", 0, text.index("8"))
+7
 """
 
 from __future__ import annotations
 
-import heapq
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
-
-
-class SectionLookup:
-    """The deepest and the top-level section holding an offset.
-
-    ``deepest(i)``: among sections with ``start <= i < end``, the one of the highest level (the
-    last in list order on a tie); ``top(i)``: the one of the lowest level (the first on a tie).
-    Built by one sweep over the section boundaries; a query is one bisection.
-    """
-
-    def __init__(self, spans: Sequence[tuple[int, int, int]]) -> None:
-        """``spans``: ``(start, end, level)`` of each section, in list order."""
-        live = [(a, e, k) for k, (a, e, _) in enumerate(spans) if a < e]
-        order = sorted(range(len(spans)), key=lambda k: spans[k][0])
-        self._by_start = order
-        self._starts = [spans[k][0] for k in order]
-        self.bounds = sorted({b for a, e, _ in live for b in (a, e)})
-        by_start = sorted(live)
-        deep: list[tuple[int, int, int]] = []  # (-level, -k, end): max level, then last
-        shallow: list[tuple[int, int, int]] = []  # (level, k, end): min level, then first
-        self._deepest: list[int] = []
-        self._top: list[int] = []
-        j = 0
-        for b in self.bounds:
-            while j < len(by_start) and by_start[j][0] <= b:
-                _, e, k = by_start[j]
-                heapq.heappush(deep, (-spans[k][2], -k, e))
-                heapq.heappush(shallow, (spans[k][2], k, e))
-                j += 1
-            while deep and deep[0][2] <= b:
-                heapq.heappop(deep)
-            while shallow and shallow[0][2] <= b:
-                heapq.heappop(shallow)
-            self._deepest.append(-deep[0][1] if deep else -1)
-            self._top.append(shallow[0][1] if shallow else -1)
-
-    def starting_in(self, lo: int, hi: int) -> list[int]:
-        """Indices of the sections whose start lies in ``[lo, hi]``."""
-        return self._by_start[bisect_left(self._starts, lo) : bisect_right(self._starts, hi)]
-
-    def _at(self, table: list[int], offset: int) -> int:
-        k = bisect_right(self.bounds, offset) - 1
-        return table[k] if k >= 0 else -1
-
-    def deepest(self, offset: int) -> int:
-        """Index of the deepest section holding ``offset``, or -1."""
-        return self._at(self._deepest, offset)
-
-    def top(self, offset: int) -> int:
-        """Index of the top-level section holding ``offset``, or -1."""
-        return self._at(self._top, offset)
-
-
-class ClauseStarts:
-    """Start of the clause holding a position: just after the last delimiter before it that is
-    not inside brackets, scanning back (a closer opens a bracket, its opener closes it; an opener
-    with no closer after it is plain text; a closer with no opener hides everything before it).
-
-    Brackets are matched once over the whole text (any opener with any closer, like the backward
-    scan); then the answer for every delimiter or closer is computed in one forward pass.
-    """
-
-    def __init__(
-        self, text: str, delims: Iterable[str], openers: Iterable[str], closers: Iterable[str]
-    ) -> None:
-        delims, openers, closers = set(delims), set(openers), set(closers)
-        marks = "".join(sorted(delims | openers | closers))
-        partner: dict[int, int] = {}
-        stack: list[int] = []
-        self.pos: list[int] = []  # delimiters and closers, in order
-        self.after: list[int] = []  # the clause start just after each of them (0: none)
-        for m in re.finditer(f"[{re.escape(marks)}]", text):
-            i, c = m.start(), m.group()
-            if c in closers:
-                if stack:
-                    partner[i] = stack.pop()
-                if i in partner:  # jump over the bracket: what precedes its opener decides
-                    self.after.append(self.at(partner[i]))
-                else:
-                    self.after.append(0)
-                self.pos.append(i)
-            elif c in openers:
-                stack.append(i)
-            elif c in delims:
-                self.pos.append(i)
-                self.after.append(i + 1)
-
-    def at(self, pos: int) -> int:
-        """The clause start for ``pos`` with no lower bound (0 when none)."""
-        k = bisect_left(self.pos, pos) - 1
-        return self.after[k] if k >= 0 else 0
-
-    def start(self, lo: int, pos: int) -> int:
-        """The clause start for ``pos``, not before ``lo``."""
-        return max(lo, self.at(pos))
+from collections.abc import Iterable
 
 
 class Positions:

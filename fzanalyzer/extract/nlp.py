@@ -10,8 +10,8 @@
   hand-written sentences, corrected by hand) by ``fzanalyzer train-ner``; the model lives in
   ``models/ner/`` and is rebuilt identically with a fixed seed.
 
-The extraction hot path does not run this pipeline over whole text: :func:`refine_names` runs
-it only on the sentences whose rule subject is weak.
+The extraction hot path does not run this pipeline over whole text: :func:`.ner.refine_names`
+runs the NER alone, only on the sentences whose rule subject is weak.
 
 >>> nlp = build_nlp(ner=False)
 >>> doc = nlp("全年受理案件2万余件，同比上升8%。")
@@ -22,25 +22,22 @@ it only on the sentences whose rule subject is weak.
 from __future__ import annotations
 
 import json
-import logging
 import random
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..resources import package_path
+from .ner import NER_LABEL, blank_zh, model_dir
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from ..model import Indicator
 
 #: Registered function (spaCy ``misc`` registry) that builds the rule finder: the versioned name.
 RULES = "fz.indicator_ruler.v1"
 #: The pipeline factory (spaCy does not allow ``.`` in factory names); its config points at RULES.
 COMPONENT = "fz_indicator_ruler"
-NER_LABEL = "SUBJ"
 #: Bump when the training data or config change; written into the model's meta.
 NER_VERSION = "0.2.0"
 
@@ -87,30 +84,6 @@ class IndicatorRuler:
         return doc
 
 
-def blank_zh() -> Language:
-    """``spacy.blank("zh")`` with the jieba segmenter (offline); the char segmenter if jieba
-    cannot be loaded."""
-    import spacy
-
-    try:
-        import jieba
-
-        from .subject import tagger
-
-        jieba.setLogLevel(logging.WARNING)
-        nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "jieba"}}})
-    except (ImportError, ValueError, OSError):
-        return spacy.blank("zh")
-    # spaCy segments with jieba's module-level tokenizer, which anything in the process may
-    # change (jieba.add_word, load_userdict): use the private, unchanged one instead.
-    nlp.tokenizer.jieba_seg = tagger().tokenizer
-    return nlp
-
-
-def model_dir() -> Path:
-    return package_path("models", "ner")
-
-
 def build_nlp(ner: bool = True) -> Language:
     """The pipeline: tokenizer, ``fz.indicator_ruler.v1`` and (when trained) ``ner``."""
     _register()
@@ -122,26 +95,6 @@ def build_nlp(ner: bool = True) -> Language:
         nlp.add_pipe("ner", source=trained)
     nlp.add_pipe(COMPONENT, first=True)
     return nlp
-
-
-def _cached_nlp() -> Language | None:
-    """The pipeline with the shipped NER, reloaded when the model on disk changes (after
-    ``fzanalyzer train-ner`` writes the package's model, no stale copy is used)."""
-    model = model_dir() / "ner" / "model"
-    if not model.exists():
-        return None
-    st = model.stat()
-    return _nlp_for(str(model_dir()), st.st_mtime_ns, st.st_size)
-
-
-@lru_cache(maxsize=1)
-def _nlp_for(path: str, mtime_ns: int, size: int) -> Language:
-    _ = (path, mtime_ns, size)  # the cache key: one pipeline per version of the model files
-    return build_nlp(ner=True)
-
-
-def ner_available() -> bool:
-    return (model_dir() / "ner").exists()
 
 
 # --------------------------------------------------------------------------------------------
@@ -307,47 +260,3 @@ def _evaluate(nlp: Language, examples: list[dict[str, Any]], Example) -> dict[st
         exs.append(Example.from_dict(doc, {"entities": _aligned(doc, ex["spans"])}))
     s = nlp.evaluate(exs)
     return {k: round(float(s.get(k) or 0.0), 4) for k in ("ents_p", "ents_r", "ents_f")}
-
-
-# --------------------------------------------------------------------------------------------
-# Use at extraction time
-# --------------------------------------------------------------------------------------------
-
-
-def refine_names(text: str, indicators: list[Indicator], only_weak: bool = True) -> int:
-    """Replace weak rule subjects (all subjects with ``only_weak=False``, to measure the NER on
-    its own) with the NER's ``SUBJ`` span nearest before the number (in the same clause) or right
-    after it; returns how many were replaced (``method="ner"``)."""
-    from .indicators import weak_name
-
-    nlp = _cached_nlp()
-    if nlp is None:
-        return 0
-    todo: dict[tuple[int, int], list[Indicator]] = {}
-    for ind in indicators:
-        if ind.sentence_start >= 0 and (not only_weak or weak_name(ind.name or "")):
-            todo.setdefault((ind.sentence_start, ind.sentence_end), []).append(ind)
-    changed = 0
-    with nlp.select_pipes(enable=["ner"]):
-        for (s, e), inds in todo.items():
-            doc = nlp(text[s:e])
-            ents = [(x.start_char + s, x.end_char + s, x.text) for x in doc.ents if x.label_ == NER_LABEL]
-            for ind in inds:
-                best = _nearest(text, ents, ind)
-                if best:
-                    ind.name = best
-                    ind.method = "ner"
-                    changed += 1
-    return changed
-
-
-def _nearest(text: str, ents: list[tuple[int, int, str]], ind: Indicator) -> str | None:
-    before = [
-        x for x in ents if x[1] <= ind.start and not any(c in text[x[1] : ind.start] for c in "，,；;。")
-    ]
-    if before:
-        return max(before, key=lambda x: x[1])[2]
-    after = [x for x in ents if x[0] >= ind.end and x[0] - ind.end <= 2]
-    if after:
-        return min(after, key=lambda x: x[0])[2]
-    return None

@@ -23,13 +23,11 @@ from typing import Any
 
 from ..model import Meta, Plan, Section
 from ..resources import read_data
+from ..segment.lexicon import marker_start
+from ..spans import SENTENCE_ENDS, SectionLookup, split_sentences
 
 PLAN_PART = "next_year_plan"
 
-# Heading markers of the 公文 outline (党政机关公文格式, GB/T 9704): 一、 （一） 1. 1、 （1）.
-_HEADING_LINE = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[.、．]|[（(]\d{1,2}[）)])"
-)
 _SENTENCE_END = "。！？!?"
 _CLAUSE_SEP = "；;"
 _STRIP = " \t\u3000\r\n"
@@ -69,19 +67,17 @@ def split_units(text: str, start: int, end: int, *, split_clauses: bool = True) 
     lex = lexicon()
     enum_re = lex["_enum_re"]
     units: list[Unit] = []
-    for s0, s1 in _sentences(text, start, end):
+    # sentences (and their ；-separated clauses) are cut as everywhere else, never inside brackets
+    ends = SENTENCE_ENDS if split_clauses else _SENTENCE_END
+    for s0, s1 in split_sentences(text, start, end, ends=ends):
         # enumeration items: 一是……二是…… inside one sentence
         cuts = [m.start() for m in enum_re.finditer(text, s0, s1) if _enum_ok(text, m.start(), s0)]
         bounds = [s0, *cuts, s1] if cuts and cuts[0] != s0 else [*cuts, s1] if cuts else [s0, s1]
-        pieces = list(itertools.pairwise(bounds))
-        for a, b in pieces:
+        for a, b in itertools.pairwise(bounds):
             m = enum_re.match(text, a, b)
-            if m:
-                a = m.end()
-            for c0, c1 in _clauses(text, a, b) if split_clauses else [(a, b)]:
-                u = _trim(text, c0, c1)
-                if u is not None:
-                    units.append(u)
+            u = _trim(text, m.end() if m else a, b)
+            if u is not None:
+                units.append(u)
     return units
 
 
@@ -91,43 +87,6 @@ def _enum_ok(text: str, pos: int, s0: int) -> bool:
         return True
     prev = text[pos - 1]
     return prev in "，,：:；;。 \u3000"
-
-
-def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    i = start
-    for j in range(start, end):
-        ch = text[j]
-        if ch in _SENTENCE_END or ch == "\n":
-            # keep a closing quote/bracket with its sentence
-            k = j + 1
-            while k < end and text[k] in "”’）)】":
-                k += 1
-            if ch == "\n":
-                out.append((i, j))
-                i = j + 1
-            else:
-                out.append((i, k))
-                i = k
-    if i < end:
-        out.append((i, end))
-    return [(a, b) for a, b in out if text[a:b].strip(_STRIP)]
-
-
-def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    """Split at ``；`` outside brackets and quotes."""
-    out, depth, i = [], 0, a
-    for j in range(a, b):
-        ch = text[j]
-        if ch in "（(《“":
-            depth += 1
-        elif ch in "）)》”" and depth:
-            depth -= 1
-        elif ch in _CLAUSE_SEP and depth == 0:
-            out.append((i, j))
-            i = j + 1
-    out.append((i, b))
-    return out
 
 
 def _trim(text: str, a: int, b: int) -> Unit | None:
@@ -196,7 +155,9 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
             nl = text.find("\n", pos, b)
             nl = b if nl < 0 else nl
             line = text[pos:nl]
-            if _HEADING_LINE.match(line) and not any(c in line for c in _SENTENCE_END):
+            if marker_start(("cn_dun", "cn_paren", "ar_dot", "ar_paren")).match(line.lstrip()) and not any(
+                c in line for c in _SENTENCE_END
+            ):
                 pass  # a heading the outline missed
             elif line.strip(_STRIP):
                 result.append((pos, nl))
@@ -224,7 +185,7 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
     return bool(lex["_verb_re"].search(s))
 
 
-def _verb_object(s: str) -> tuple[str | None, str | None]:
+def verb_object(s: str) -> tuple[str | None, str | None]:
     """The action verb and its object: the first clause that opens with a verb wins
     (``对标……部署，研究制定《…》`` → 研究制定), else the first verb anywhere."""
     verb_re = lexicon()["_verb_re"]
@@ -250,7 +211,7 @@ def _first(patterns: list[re.Pattern[str]], s: str) -> str | None:
     return None
 
 
-def _target(s: str) -> str | None:
+def plan_target(s: str) -> str | None:
     """The quantified target: the number with its bounding word (不少于300卷, 85%以上)."""
     lex = lexicon()
     hits = [m for r in lex["_target_re"] for m in r.finditer(s)]
@@ -269,8 +230,6 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     Uses the ``sections`` of the report: the parts labelled ``next_year_plan`` and the sections
     inside them (their topics label the plans). A report without such a part has no plans.
     """
-    from .lookup import SectionLookup
-
     tops, inside = plan_sections(sections)
     plans: list[Plan] = []
     deepest = SectionLookup(
@@ -294,7 +253,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                 sec = inside[k] if k >= 0 else top
                 if sec.canonical not in (None, PLAN_PART):
                     continue  # the shortcomings half of a merged 不足暨安排 part
-                verb, obj = _verb_object(s)
+                verb, obj = verb_object(s)
                 plans.append(
                     Plan(
                         id="",
@@ -305,7 +264,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                         end=u.end,
                         verb=verb,
                         object=obj,
-                        target=_target(s),
+                        target=plan_target(s),
                         deadline=_first(lexicon()["_deadline_re"], s),
                     )
                 )

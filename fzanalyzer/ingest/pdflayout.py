@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from ..segment.lexicon import marker_start
+
 
 @dataclass(slots=True)
 class Glyph:
@@ -82,9 +84,6 @@ PAGE_NUMBER = re.compile(
     r"|\d{1,4}[/／]\d{1,4}"
     r"|(?:page|p\.)\d{1,4}(?:of\d{1,4})?)$",
     re.IGNORECASE,
-)
-_HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[章节条])"
 )
 _CLOSING = "，。、；：？！”’）》】」』〕,.;:!?)]%"
 _OPENING = "“‘（《【「『〔([<"
@@ -400,7 +399,9 @@ def _breaks(
     # A 公文 level-1/2 marker (一、 （一） 第一条) after a sentence end starts a heading even when
     # the previous line reaches the margin (without the sentence end, 三、 at a line start is
     # more often a wrap: 举一反|三、规范执法).
-    return bool(_HEADING_START.match(cur.text)) and _ends_sentence(prev.text)
+    return bool(marker_start(("cn_dun", "cn_paren"), articles=True).match(cur.text)) and _ends_sentence(
+        prev.text
+    )
 
 
 def _wrapped_centered(prev: Line, cur: Line, left: float, right: float) -> bool:

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import re
 
+from ..segment.lexicon import marker_start
 from .resources import chrome_patterns, normalize_patterns
 
 _HEAD_SCAN = 80  # body start is looked for among the first lines only
 # Short closing formulas of official documents (特此报告) are report text.
-_CN_OUTLINE = re.compile(r"^([一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 _PUNCT = re.compile(r"[，,；;：:！!？?、]")
 _CLOSING = re.compile(r"^(特此(报告|说明|函告)|以上报告|妥否|请审议|请予审议)")
 
@@ -34,7 +34,7 @@ def is_chrome(line: str) -> bool:
         return False
     if cp.symbol_only.match(s):
         return True
-    if _CN_OUTLINE.match(s) and not s.endswith("*"):
+    if marker_start(("cn_dun", "cn_paren")).match(s) and not s.endswith("*"):
         return False  # （五）推行二维码执法 is a heading; web forms number their fields 1. 2.
     return len(s) <= cp.max_len and "。" not in s and cp.strong.search(s) is not None
 

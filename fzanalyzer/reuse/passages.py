@@ -48,6 +48,9 @@ from dataclasses import asdict, dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from ..segment.lexicon import marker_start
+from ..spans import split_sentences
+
 if TYPE_CHECKING:
     import numpy as np
     import pandas as pd
@@ -62,7 +65,6 @@ _SPACES = (9, 10, 11, 12, 13, 32, 0x85, 0xA0, 0x3000, 0x200B, 0x200C, 0x200D, 0x
 _DELETE_SPACES = dict.fromkeys(_SPACES)
 _LEAD_PUNCT = frozenset("。．.，,、；;：:！!？?）)】」』”’")
 _TRAIL_PUNCT = frozenset("，,、；;：:（(【「『“‘")
-_SENTENCE_END = re.compile(r"[。！？；!?;]+")
 
 
 @dataclass
@@ -119,7 +121,7 @@ class ReuseParams:
 # -- per report ---------------------------------------------------------------------------------
 
 
-class _Doc:
+class ReuseDoc:
     """A report read for matching: text without whitespace, offsets back, shingles, units."""
 
     __slots__ = (
@@ -148,8 +150,8 @@ class _Doc:
         self.orig = np.flatnonzero(keep)
         self.codes = allc[keep]
         self.key = text.translate(_DELETE_SPACES) if len(self.orig) != len(text) else text
-        self.hashes = _shingle_hashes(self.codes, k)
-        self.issuer = _issuer_key(report)
+        self.hashes = shingle_hashes(self.codes, k)
+        self.issuer = issuer_key(report)
         self.units = _units(text, keep)
         self.boiler = None  # bool mask over shingles, set when boilerplate is known
         self.stock = _stock_mask(self.codes)  # bool mask over 8-grams of national stock phrases
@@ -161,7 +163,7 @@ class _Doc:
     def seed_hashes(self, k: int) -> np.ndarray:
         """Hashes of the k-grams used as alignment seeds (computed once, when needed)."""
         if self._seed is None or self._seed[0] != k:
-            self._seed = (k, _shingle_hashes(self.codes, k))
+            self._seed = (k, shingle_hashes(self.codes, k))
         return self._seed[1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
@@ -175,7 +177,7 @@ def _is_space(codes: np.ndarray) -> np.ndarray:
     return np.isin(codes, np.array(_SPACES, dtype=np.uint32))
 
 
-def _issuer_key(report: Report) -> str:
+def issuer_key(report: Report) -> str:
     m = report.meta
     if m.issuer:
         return "i:" + re.sub(r"\s+", "", m.issuer)
@@ -222,7 +224,7 @@ def _mix64(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> np.uint64(31))
 
 
-def _shingle_hashes(codes: np.ndarray, k: int) -> np.ndarray:
+def shingle_hashes(codes: np.ndarray, k: int) -> np.ndarray:
     """64-bit hash of every k-character shingle (``len(codes) - k + 1`` values)."""
     import numpy as np
 
@@ -239,22 +241,13 @@ def _shingle_hashes(codes: np.ndarray, k: int) -> np.ndarray:
 
 
 def _units(text: str, keep: np.ndarray) -> list[tuple[int, int]]:
-    """Sentence-sized units in key (no-whitespace) coordinates."""
+    """The sentences of :func:`fzanalyzer.spans.split_sentences` in key (no-whitespace)
+    coordinates."""
     import numpy as np
 
     # Position in key space of each original character (whitespace maps to the next char).
     before = np.concatenate([[0], np.cumsum(keep)])
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        p0 = pos
-        pos += len(para) + 1
-        last = 0
-        for m in _SENTENCE_END.finditer(para):
-            spans.append((p0 + last, p0 + m.end()))
-            last = m.end()
-        if last < len(para):
-            spans.append((p0 + last, p0 + len(para)))
+    spans = split_sentences(text)
     key_spans = [(int(before[s]), int(before[e])) for s, e in spans]
     return [u for u in key_spans if u[1] > u[0]]
 
@@ -289,7 +282,7 @@ def _shape_units(units: list[tuple[int, int]], p: ReuseParams) -> list[tuple[int
 # -- boilerplate by document (issuer) frequency -----------------------------------------------
 
 
-def _boilerplate_hashes(docs: list[_Doc], p: ReuseParams) -> np.ndarray:
+def _boilerplate_hashes(docs: list[ReuseDoc], p: ReuseParams) -> np.ndarray:
     """Shingle hashes (top 32 bits) occurring in more than the boilerplate share of issuers."""
     import numpy as np
 
@@ -307,8 +300,8 @@ def _boilerplate_hashes(docs: list[_Doc], p: ReuseParams) -> np.ndarray:
 # -- MinHash + LSH --------------------------------------------------------------------------------
 
 
-def _signatures(
-    docs: list[_Doc], p: ReuseParams, skip_boilerplate: bool
+def minhash_signatures(
+    docs: list[ReuseDoc], p: ReuseParams, skip_boilerplate: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """MinHash signatures of all units: (signatures, doc index, unit spans)."""
     import numpy as np
@@ -346,7 +339,7 @@ def _signatures(
     return np.concatenate(sigs), np.concatenate(owners), np.concatenate(spans)
 
 
-def _lsh_pairs(sig: np.ndarray, owner: np.ndarray, p: ReuseParams, max_bucket: int) -> np.ndarray:
+def lsh_pairs(sig: np.ndarray, owner: np.ndarray, p: ReuseParams, max_bucket: int) -> np.ndarray:
     """Pairs of units (i < j, different reports) sharing at least one LSH band bucket."""
     import numpy as np
 
@@ -409,7 +402,7 @@ def find_reuse(
     from ..inputs import require_unique_ids
 
     require_unique_ids(reports)
-    docs = [_Doc(i, r, p.shingle) for i, r in enumerate(reports)]
+    docs = [ReuseDoc(i, r, p.shingle) for i, r in enumerate(reports)]
     if len(docs) < 2:
         return []
     high = _boilerplate_hashes(docs, p)
@@ -418,9 +411,9 @@ def find_reuse(
             top = (d.hashes >> np.uint64(32)).astype(np.uint32)
             at = np.minimum(np.searchsorted(high, top), len(high) - 1)  # ``high`` is sorted
             d.boiler = high[at] == top
-    sig, owner, spans = _signatures(docs, p, skip_boilerplate=not include_boilerplate)
+    sig, owner, spans = minhash_signatures(docs, p, skip_boilerplate=not include_boilerplate)
     max_bucket = p.max_bucket if not include_boilerplate else max(p.max_bucket, len(sig))
-    pairs = _lsh_pairs(sig, owner, p, max_bucket)
+    pairs = lsh_pairs(sig, owner, p, max_bucket)
     if len(pairs):
         est = (sig[pairs[:, 0]] == sig[pairs[:, 1]]).mean(axis=1)
         pairs = pairs[est >= p.min_jaccard]
@@ -432,7 +425,7 @@ def find_reuse(
         by_docs[(du, dv)].append((*spans[u].tolist(), *spans[v].tolist()))
     out: list[ReusePair] = []
     for (du, dv), anchors in sorted(by_docs.items()):
-        out.extend(_align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
+        out.extend(align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
     order = {r.id: i for i, r in enumerate(reports)}
     out.sort(key=lambda x: (order[x.a], order[x.b], x.a_start, x.b_start))
     return out
@@ -444,7 +437,7 @@ def chrono_key(report: Report) -> tuple[int, str]:
     return (year if year is not None else 10**6, report.id)
 
 
-def _chrono(d: _Doc) -> tuple[int, str]:
+def _chrono(d: ReuseDoc) -> tuple[int, str]:
     return chrono_key(d.report)
 
 
@@ -462,9 +455,9 @@ def _regions(anchors: list[tuple[int, int, int, int]], gap: int) -> list[tuple[i
     return [tuple(r) for r in regions]  # type: ignore[misc]
 
 
-def _align_docs(
-    da: _Doc,
-    db: _Doc,
+def align_docs(
+    da: ReuseDoc,
+    db: ReuseDoc,
     anchors: list[tuple[int, int, int, int]],
     p: ReuseParams,
     min_chars: int,
@@ -517,7 +510,6 @@ def _tidy(a: str, b: str, x: tuple[int, int, int, int, int]) -> tuple[int, int, 
 
 _CLAUSE_END = frozenset("。！？；;!?，,：:、")
 _CLOSERS = frozenset("”’）)】」』")
-_HEADING_START = re.compile(r"[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]")
 
 
 def _snap(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
@@ -526,7 +518,12 @@ def _snap(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
     clause or a heading), the end after the last clause end in its second half (or the one
     right after it)."""
     n = e - s
-    if s > 0 and not breaks[s] and t[s - 1] not in _CLAUSE_END | _CLOSERS and not _HEADING_START.match(t, s):
+    if (
+        s > 0
+        and not breaks[s]
+        and t[s - 1] not in _CLAUSE_END | _CLOSERS
+        and not marker_start(("cn_dun", "cn_paren", "ar_dot", "ar_paren")).match(t, s)
+    ):
         for i in range(s, s + n // 2):
             if t[i] in _CLAUSE_END:
                 s = i + 1
@@ -551,7 +548,7 @@ def _snap(t: str, s: int, e: int, breaks: np.ndarray) -> tuple[int, int]:
 
 
 def _snap_pair(
-    da: _Doc, db: _Doc, x: tuple[int, int, int, int, int], min_chars: int, threshold: float
+    da: ReuseDoc, db: ReuseDoc, x: tuple[int, int, int, int, int], min_chars: int, threshold: float
 ) -> tuple[int, int, int, int, int, bool]:
     """Both sides of a passage on clause bounds, and whether that worked: a passage whose whole
     clauses are shorter than ``min_chars`` or less similar than ``threshold`` keeps its aligned
@@ -599,7 +596,7 @@ def _drop_contained(
     return out
 
 
-def _boiler_share(d: _Doc, start: int, end: int, k: int) -> float:
+def _boiler_share(d: ReuseDoc, start: int, end: int, k: int) -> float:
     """Share of a passage made of boilerplate: shingles frequent among the run's issuers, or
     8-grams of the national stock phrases (``data/boilerplate.txt``), whichever is larger."""
     shares = [0.0]
@@ -628,7 +625,7 @@ def _stock_hashes() -> np.ndarray:
         line = line.strip()
         if line and not line.startswith("#"):
             codes = np.frombuffer(line.translate(_DELETE_SPACES).encode("utf-32-le"), dtype=np.uint32)
-            out.append(_shingle_hashes(codes, STOCK_K))
+            out.append(shingle_hashes(codes, STOCK_K))
     return np.unique(np.concatenate(out)) if out else np.zeros(0, dtype=np.uint64)
 
 
@@ -636,7 +633,7 @@ def _stock_mask(codes: np.ndarray) -> np.ndarray:
     import numpy as np
 
     digit = (codes >= ord("0")) & (codes <= ord("9"))
-    h = _shingle_hashes(np.where(digit, np.uint32(ord("0")), codes), STOCK_K)  # any year matches
+    h = shingle_hashes(np.where(digit, np.uint32(ord("0")), codes), STOCK_K)  # any year matches
     stock = _stock_hashes()
     if not len(stock) or not len(h):
         return np.zeros(len(h), dtype=bool)
@@ -645,7 +642,13 @@ def _stock_mask(codes: np.ndarray) -> np.ndarray:
 
 
 def _make_pair(
-    da: _Doc, db: _Doc, ak: tuple[int, int], bk: tuple[int, int], sim: float, boiler: bool, share: float
+    da: ReuseDoc,
+    db: ReuseDoc,
+    ak: tuple[int, int],
+    bk: tuple[int, int],
+    sim: float,
+    boiler: bool,
+    share: float,
 ) -> ReusePair:
     a0, a1 = da.span(*ak)
     b0, b1 = db.span(*bk)
@@ -681,9 +684,7 @@ def _section_id(r: Report, offset: int) -> str | None:
 
 
 def _part_label(r: Report, offset: int) -> str | None:
-    sec = r.section_at(offset) if r.sections else None
-    while sec is not None and sec.level > 1:
-        sec = r.section(sec.parent)
+    sec = r.part_at(offset) if r.sections else None
     return sec.canonical if sec else None
 
 

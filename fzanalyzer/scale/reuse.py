@@ -31,9 +31,9 @@ if TYPE_CHECKING:
 def _docs(chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray | None) -> list[Any]:
     import numpy as np
 
-    from ..reuse.passages import _Doc
+    from ..reuse.passages import ReuseDoc
 
-    docs = [_Doc(i, r, p.shingle) for i, r in chunk]
+    docs = [ReuseDoc(i, r, p.shingle) for i, r in chunk]
     if high is not None and len(high):
         for d in docs:
             top = (d.hashes >> np.uint64(32)).astype(np.uint32)
@@ -76,9 +76,9 @@ def _band_records(
     """Signatures of a partition's units and their band keys routed to buckets."""
     import numpy as np
 
-    from ..reuse.passages import _signatures
+    from ..reuse.passages import minhash_signatures
 
-    sig, owner, spans = _signatures(_docs(chunk, p, high), p, skip_boilerplate=skip)
+    sig, owner, spans = minhash_signatures(_docs(chunk, p, high), p, skip_boilerplate=skip)
     gid = base + np.arange(len(sig), dtype=np.int64)
     routed: list[list[np.ndarray]] = [[] for _ in range(buckets)]
     for band in range(p.num_perm // p.rows):
@@ -164,14 +164,14 @@ def _align_group(
 ) -> list[ReusePair]:
     """Align the candidate pairs of reports in two partitions (the partitions already on the
     workers: the corpus is never scattered a second time)."""
-    from ..reuse.passages import _align_docs
+    from ..reuse.passages import align_docs
 
     needed = {i for du, dv, _ in items for i in (du, dv)}
     pool = {i: r for i, r in [*chunk_a, *chunk_b] if i in needed}
     docs = {d.index: d for d in _docs(sorted(pool.items(), key=lambda x: x[0]), p, high)}
     out: list[ReusePair] = []
     for du, dv, anchors in items:
-        out.extend(_align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
+        out.extend(align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
     return out
 
 
@@ -188,7 +188,7 @@ def find_reuse_dask(
     """:func:`~fzanalyzer.reuse.passages.find_reuse` on a Dask cluster; the same passages."""
     import numpy as np
 
-    from ..reuse.passages import ReuseParams, _issuer_key, chrono_key
+    from ..reuse.passages import ReuseParams, chrono_key, issuer_key
 
     p = params or ReuseParams()
     reports = list(reports)
@@ -201,7 +201,7 @@ def find_reuse_dask(
     # partitions by issuer, in input order within each
     by_issuer: dict[str, list[tuple[int, Report]]] = defaultdict(list)
     for i, r in enumerate(reports):
-        by_issuer[_issuer_key(r)].append((i, r))
+        by_issuer[issuer_key(r)].append((i, r))
     chunks: list[list[tuple[int, Report]]] = [[] for _ in range(nparts)]
     for n, group in enumerate(by_issuer.values()):
         chunks[n % nparts].extend(group)

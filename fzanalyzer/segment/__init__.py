@@ -39,7 +39,7 @@ Choices:
 from __future__ import annotations
 
 from ..model import Meta, Section
-from .sentences import split_sentences
+from ..spans import split_sentences
 
 __all__ = ["segment", "split_sentences"]
 

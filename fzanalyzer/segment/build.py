@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Meta, Section
+from ..spans import inside_brackets, split_sentences
 from .lexicon import (
     headings_data,
     merged_content_patterns,
@@ -22,7 +23,6 @@ from .outline import (
     find_enumerations,
     is_chrome,
     merge_enumerations,
-    nesting,
     resolve,
     set_titles,
     signature_start,
@@ -30,7 +30,6 @@ from .outline import (
     wrap_width,
 )
 from .parts import label_from_wording, label_parts
-from .sentences import split_sentences
 
 _REPORT_TITLE = re.compile(r"(关于|报告$|报告[（(])")
 _PROSE = re.compile(r"[。；;，,!！?？]")
@@ -45,7 +44,7 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
     data = headings_data()
     lines = split_lines(text)
     stop = body_end(text, lines)
-    inside = nesting(text)
+    inside = inside_brackets(text)
     cands = find_candidates(text, lines, stop, inside)
     heads = resolve(cands)
     year = meta.year_covered

@@ -33,6 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..spans import inside_brackets, strip_span
 from .lexicon import (
     chrome_patterns,
     enumeration_types,
@@ -46,8 +47,6 @@ from .lexicon import (
 _SENT_END = frozenset("。！？!?")
 _CLAUSE_END = frozenset("；;:：")
 _RUN_ON_LINE = 1500  # a "line" this long is a whole document without line breaks
-_OPEN = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]", "“": "”", "‘": "’", "「": "」", "〔": "〕"}
-_CLOSE = {v: k for k, v in _OPEN.items()}
 # Characters that make a numeral part of a word (统一、 / 万一、 / 第1.5) rather than a marker start.
 _WORD_BEFORE_NUMERAL = frozenset(
     "统单唯万第之初周星期季年月日号百千十零两几每逐各其某合同专均一二三四五六七八九"
@@ -103,11 +102,7 @@ def split_lines(text: str) -> list[Line]:
     while pos <= n:
         nl = text.find("\n", pos)
         raw_end = n if nl < 0 else nl
-        s, e = pos, raw_end
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+        s, e = strip_span(text, pos, raw_end)
         lines.append(Line(s, e, raw_end))
         if nl < 0:
             break
@@ -198,32 +193,6 @@ def signature_start(text: str, lines: list[Line], end: int) -> int:
         if len(t) <= 30 and not re.search(r"[。；;,，:：]", t) and not _is_marker_line(t):
             start = prev.start
     return _trim_end(text, start)
-
-
-# -- bracket depth ---------------------------------------------------------------------------------
-
-
-def nesting(text: str) -> bytearray:
-    """``1`` where a position lies inside brackets, book-title marks or quotes (per line)."""
-    inside = bytearray(len(text))
-    stack: list[tuple[str, int]] = []
-    for i, ch in enumerate(text):
-        if ch == "\n":
-            stack.clear()
-            continue
-        if stack:
-            if i - stack[0][1] > 300:  # an unclosed bracket is a typo, not a region
-                stack.clear()
-            else:
-                inside[i] = 1
-        if ch in _OPEN:
-            stack.append((ch, i))
-        elif ch in _CLOSE and stack:
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == _CLOSE[ch]:
-                    del stack[k:]
-                    break
-    return inside
 
 
 # -- candidates -------------------------------------------------------------------------------------
@@ -467,11 +436,7 @@ def set_titles(
         elif e == limit == ln.end and e > s and text[e - 1] in _OPEN_ENDED and h.style == "numbered":
             # a heading broken after a comma (web copy): its second half is the next line
             e = _continued_title_end(text, lines, h.line, e, line_stops, nxt)
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        h.title_start, h.title_end = s, e
+        h.title_start, h.title_end = strip_span(text, s, e)
 
 
 @cache
@@ -651,7 +616,7 @@ def parse_outline(text: str) -> list[Heading]:
     data = headings_data()
     lines = split_lines(text)
     stop = body_end(text, lines)
-    inside = nesting(text)
+    inside = inside_brackets(text)
     heads = resolve(find_candidates(text, lines, stop, inside))
     wrap = wrap_width(text, lines)
     enum_runs = find_enumerations(text, lines, stop, inside)
@@ -680,7 +645,7 @@ def merge_enumerations(
     wrap = wrap_width(text, lines)
     repeated = repeated_lines(text, lines) if wrap else frozenset()
     items: list[Heading] = []
-    from ..extract.lookup import SectionLookup
+    from ..spans import SectionLookup
 
     containing = SectionLookup([(h.pos, h.end, h.level) for h in heads])  # one bisection per item
     for run in runs:
