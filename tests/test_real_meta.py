@@ -45,3 +45,64 @@ def test_score_meta_uses_the_same_body_rule():
     t = Tally()
     score_meta(gold, {"meta": {"issuer": "白云区人民政府", "region": {"city": "贵阳市"}}}, t)
     assert t.meta["issuer"].value == 0.0
+
+
+def test_a_city_that_names_itself_only_in_a_document_title_is_the_issuer():
+    m = _meta(
+        "2023年，在省委、省政府和市委坚强领导下，全市各级行政机关坚持依法行政，扎实推进法治政府建设。\n"
+        "一、2023年法治政府建设主要工作及成效\n"
+        "（一）完善制度。印发《景德镇市贯彻落实〈法治政府建设实施纲要〉实施方案》，“赣服通”景德镇分厅上线。\n"
+    )
+    assert m.level == "city" and m.issuer == "景德镇市人民政府"
+    assert m.region.city == "景德镇市" and m.region.province == "江西省"
+
+
+def test_a_department_short_name_is_given_in_full_from_the_text():
+    m = _meta(
+        "2022年，市卫健委坚持以习近平新时代中国特色社会主义思想为指导，扎实推进卫生健康普法依法治理工作。"
+        "现将2022年我委法治政府建设工作情况报告如下：\n一、2022年工作情况\n"
+        "（一）加强组织领导。制定印发了《三明市卫生健康系统法治宣传教育实施方案》。\n"
+    )
+    assert m.issuer == "三明市卫生健康委员会" and m.level == "department" and m.region.city == "三明市"
+
+
+def test_an_autonomous_region_speaking_of_wo_qu_is_a_province():
+    m = _meta(
+        "一、深入学习践行习近平法治思想，全力谋划推进我区法治政府建设\n"
+        "自治区党委、政府坚持法治广西、法治政府、法治社会一体建设，自治区主席多次主持召开自治区政府常务会议。\n"
+        "（一）法治广西建设规划全面实施。\n"
+    )
+    assert m.level == "province" and m.region.province == "广西壮族自治区"
+    assert m.issuer == "广西壮族自治区人民政府"
+
+
+def test_the_body_named_in_the_reporting_sentence_is_the_issuer():
+    m = _meta(
+        "根据《法治政府建设实施纲要（2015—2020年）》等要求，现将2018年上海市法治政府建设情况的报告公开如下：\n"
+        "一、进一步健全法治政府建设领导体制\n（一）领导体制进一步深化\n"
+    )
+    assert m.issuer == "上海市人民政府" and m.level == "province" and m.region.province == "上海市"
+
+
+def test_a_township_named_twice_in_the_opening_reports_and_once_is_not_enough():
+    twice = _meta(
+        "根据《法治政府建设实施纲要（2015-2020年）》要求，现将庆隆镇2020年度法治政府建设情况报告如下：\n"
+        "一、推进法治政府建设的主要举措和成效\n"
+        "（一）加强决策部署。将依法行政纳入《庆隆镇2020年工作要点》，服务全镇工作大局。\n"
+    )
+    assert twice.issuer == "庆隆镇人民政府" and twice.level == "township"
+    once = _meta(
+        "2020年，我镇坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n（一）加强决策部署。走访龙泉镇学习经验。\n"
+    )
+    assert once.issuer is None and once.level == "township"
+
+
+def test_a_province_named_by_its_short_form_is_named_but_a_county_does_not_name_its_city():
+    m = _meta(
+        "2022年，武汉市司法局深入学习贯彻习近平总书记考察湖北武汉重要讲话精神，扎实推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n二、存在的不足\n"
+    )
+    assert m.issuer == "武汉市司法局"
+    assert m.region.province == "湖北省" and "province" not in m.region_inferred
+    m = _meta("2022年，南昌县坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n")
+    assert m.region.county_or_district == "南昌县" and "city" in m.region_inferred

@@ -46,7 +46,7 @@ from ..model import Meta, Region
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import classify
 from .layout import unglue
-from .region import RegionResult, parse_issuer, resolve_region
+from .region import RegionResult, mentions, parse_issuer, resolve_region, short_form
 from .superior import superior_names
 from .year import parse_year, year_covered
 
@@ -72,6 +72,12 @@ class _MetaLex:
     organ_end: re.Pattern[str]
     metadata_line: re.Pattern[str]
     metadata_issuer: re.Pattern[str]
+    abbreviations: tuple[tuple[str, str], ...]  # longest first
+    report_subject: re.Pattern[str]
+    region_organs: re.Pattern[str]
+    township: re.Pattern[str]
+    township_min: int
+    name_window: int
 
 
 @cache
@@ -94,6 +100,12 @@ def _lex() -> _MetaLex:
         organ_end=re.compile(rf"(?:{organ})$"),
         metadata_line=re.compile(d["metadata_line"]),
         metadata_issuer=re.compile(d["metadata_issuer"]),
+        abbreviations=tuple(sorted(d["organ_abbreviations"].items(), key=lambda kv: -len(kv[0]))),
+        report_subject=re.compile(d["report_subject"]),
+        region_organs=re.compile(d["region_organs"]),
+        township=re.compile(rf"(?<=[\u4e00-\u9fff])(?={d['township_name']})"),
+        township_min=int(d["township_min_mentions"]),
+        name_window=int(d["name_window"]),
     )
 
 
@@ -210,6 +222,10 @@ def _opening_subject(lines: list[str]) -> str | None:
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
             subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
             return subj if len(subj) >= 2 else None
+    for s in lines[:3]:
+        m = _lex().report_subject.search(s)
+        if m:
+            return m.group("subj")  # 现将2018年上海市法治政府建设情况的报告公开如下
     return None
 
 
@@ -287,6 +303,29 @@ def _pick_issuer(candidates: list[str | None]) -> str | None:
     return first
 
 
+_BARE_DEPARTMENT_LEVEL = {"省": "province", "市": "city", "县": "district_county", "区": "district_county"}
+
+
+def _department_in_full(issuer: str, text: str) -> str:
+    """A department as its full name reads: the short name's ending spelled out (市卫健委 →
+    市卫生健康委员会, data in meta.json) and a bare 省/市/县/区 before it given the division the
+    text names most at that level (省司法厅 → 山东省司法厅 in a text citing 《山东省…》).
+
+    >>> _department_in_full("市卫健委", "制定《三明市卫生健康系统法治宣传方案》")
+    '三明市卫生健康委员会'
+    """
+    for short, full in _lex().abbreviations:
+        if issuer.endswith(short) and not issuer.endswith(full):
+            issuer = issuer[: -len(short)] + full
+            break
+    level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
+    if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
+        own = _most_named(level, text)
+        if own and (level != "district_county" or own.endswith(issuer[0])):
+            return own + issuer[1:]
+    return issuer
+
+
 def _full_name(issuer: str | None, text: str) -> str | None:
     """An abbreviated issuer (市司法局, 区人民政府) completed from the text, where the full name
     (澄川市司法局) occurs; else the issuer as it is."""
@@ -327,7 +366,7 @@ def _government_named_in_text(res: RegionResult, text: str) -> str | None:
     if found:
         best = max(found, key=len)
         return reader if len(reader) > len(best) and reader.endswith(best) else best
-    return reader if any(n in text for n in names) else None
+    return reader if any(mentions(n, text) for n in names) else None
 
 
 def _reader_name(region: Region, township: str | None) -> str:
@@ -387,14 +426,26 @@ def _level(res: RegionResult, text: str) -> str | None:
     return _pronoun_level(text)
 
 
-def _most_named_province(text: str) -> str | None:
-    """The province (full name) the text names most often, counting its short form (河南, 广西)."""
+_GAZETTEER_LEVEL = {"province": "province", "city": "city", "district_county": "county"}
+
+
+def _most_named(level: str, text: str) -> str | None:
+    """The division of ``level`` the text names most often (a province or city by its short
+    form too: 河南, 法治广州), when one is named more than any other; else None.
+
+    >>> _most_named("city", "印发《景德镇市贯彻落实…》。景德镇分厅上线。全市…")
+    '景德镇市'
+    """
     from .gazetteer import gazetteer
 
-    counts = Counter()
-    for name in gazetteer().province_names:
-        short = re.sub(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$", "", name)
-        n = text.count(short) if len(short) >= 2 else 0
+    kind = _GAZETTEER_LEVEL.get(level)
+    if kind is None:
+        return None
+    window = text[: _lex().name_window]
+    g = gazetteer()
+    counts: Counter[str] = Counter()
+    for name in {d.name for d in g.rows if d.level == kind and d.current and not g.is_municipal_city(d)}:
+        n = mentions(name, window) if kind != "county" or name in window else 0
         if n:
             counts[name] = n
     if not counts:
@@ -403,18 +454,57 @@ def _most_named_province(text: str) -> str | None:
     return best if n > rest[0][1] else None
 
 
+def _township_named(text: str) -> str | None:
+    """The township or street the opening names again and again (现将庆隆镇2020年度… 《庆隆镇
+    2020年工作要点》): the stem of two or three characters before 镇/乡/街道 that recurs most,
+    the longer stem where it recurs as often; None below ``township_min_mentions``.
+
+    >>> _township_named("现将庆隆镇2020年度法治政府建设情况报告如下。纳入《庆隆镇2020年工作要点》，服务全镇。")
+    '庆隆镇'
+    """
+    from .region import _plausible_unknown
+
+    lex = _lex()
+    window = text[: lex.name_window]
+    counts: Counter[str] = Counter()
+    for m in lex.township.finditer(window):
+        suffix = "街道" if window.startswith("街道", m.start()) else window[m.start()]
+        for k in (2, 3):
+            stem = window[max(0, m.start() - k) : m.start()]
+            if (
+                len(stem) == k
+                and re.fullmatch(r"[\u4e00-\u9fff]+", stem)
+                and _plausible_unknown(stem + suffix)
+            ):
+                counts[stem + suffix] += 1
+    best = None
+    for name, n in counts.most_common():
+        if n < lex.township_min:
+            break
+        if best is None or (n == counts[best] and len(name) > len(best) and name.endswith(best)):
+            best = name
+    return best
+
+
 def _pronoun_level(text: str) -> str | None:
     """How the report speaks of itself: the first 我局/我县/本镇 … of its opening, else the
-    most frequent of all level words (全省 counts too)."""
+    most frequent of all level words (全省 counts too). Where the text names the organs of an
+    autonomous region (自治区党委), 我区 and 全区 are that region: a province."""
+    lex = _lex()
+    pronouns = dict(lex.level_pronouns)
+    if lex.region_organs.search(text, 0, lex.name_window):
+        region_words = {w for w in pronouns["district_county"] if w.endswith("区")}
+        pronouns["district_county"] = tuple(w for w in pronouns["district_county"] if w not in region_words)
+        pronouns["province"] = (*pronouns["province"], *sorted(region_words))
     first = None
-    for lv, words in _lex().level_pronouns.items():
+    for lv, words in pronouns.items():
         for w in words:
             i = text.find(w, 0, 600)
             if w[0] in "我本" and i >= 0 and (first is None or i < first[0]):
                 first = (i, lv)
     if first:
         return first[1]
-    counts = {lv: sum(text.count(w) for w in words) for lv, words in _lex().level_pronouns.items()}
+    counts = {lv: sum(text.count(w) for w in words) for lv, words in pronouns.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else None
 
@@ -456,6 +546,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if meta.issuer:
         # 上海市政府, 南昌县政府: the government under its full name.
         meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
+        meta.issuer = _department_in_full(meta.issuer, text)
 
     superiors = superior_names(lines, start)
     pronoun = _pronoun_level(text)
@@ -470,12 +561,25 @@ def extract_meta(text: str, hints: dict) -> Meta:
         meta.level = _level(res, text)
     if bare and not meta.issuer:
         meta.level = _BARE_LEVEL[bare.group(1)]
-    if meta.is_report and meta.level == "province" and not res.tokens:
-        # A provincial report that never writes its own name in full (省政府…, 全省…): the
-        # province its text names most (河南省法治政府建设实施方案, 海南自由贸易港 …).
-        province = _most_named_province(text)
-        if province:
-            res = resolve_region(province + "人民政府", text, superiors, 0)
+    if meta.is_report and meta.level is None and not res.tokens and not meta.issuer:
+        township = _township_named(text)
+        if township:  # 西兴街道始终坚持…, with no 我街道 to say the level
+            meta.level = "township"
+    if (
+        meta.is_report
+        and meta.level in ("province", "city", "district_county", "township")
+        and not res.tokens
+    ):
+        # A report that never writes its own name in full (省政府…, 全市各级行政机关…, 我县…): the
+        # division of its level its text names most (河南省法治政府建设实施方案, 法治广州 …, 庆隆镇).
+        own = _township_named(text) if meta.level == "township" else _most_named(meta.level, text)
+        if own:
+            res = resolve_region(
+                own + ("人民政府" if meta.level != "township" else ""),
+                text,
+                superiors,
+                _LEVEL_RANK[meta.level],
+            )
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, text)
