@@ -106,3 +106,28 @@ def test_a_province_named_by_its_short_form_is_named_but_a_county_does_not_name_
     assert m.region.province == "湖北省" and "province" not in m.region_inferred
     m = _meta("2022年，南昌县坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n")
     assert m.region.county_or_district == "南昌县" and "city" in m.region_inferred
+
+
+def test_the_site_header_removed_as_chrome_still_names_the_province():
+    text = (
+        "天津市静海区人民政府 2019年12月3日星期二\n\n无障碍 简体| 繁体\n\n"
+        "静海区2023年度法治政府建设情况报告\n来源:静海区人民政府办公室 发布时间:2024-03-28 09:18\n\n"
+        "静海区2023年度法治政府建设情况报告\n"
+        "2023年，静海区坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻习近平法治思想，推进法治政府建设。\n"
+        "一、区政府主要负责同志履行推进法治建设第一责任人职责情况\n"
+    )
+    m = _meta(text)
+    assert "天津市静海区人民政府 2019" not in analyze_text(text, analyze=False).text  # chrome is gone
+    assert m.issuer == "天津市静海区人民政府" and m.region.province == "天津市"
+    assert m.region_inferred == []
+
+
+def test_a_township_gets_the_county_its_text_names_and_its_party_and_government_report():
+    m = _meta(
+        "区委、区政府：\n"
+        "2025年以来，在区委、区政府的坚强领导下，在区委全面依法治区委员会的指导下，观胜镇党委、政府深入学习"
+        "宣传贯彻习近平法治思想，推进法治政府建设，落实《荣昌区法治政府建设实施方案》，现将我镇2025年法治政府建设情况报告如下：\n"
+        "一、2025年推进法治政府建设的主要举措和成效\n"
+    )
+    assert m.level == "township" and m.region.county_or_district == "荣昌区" and m.region.province == "重庆市"
+    assert same_issuer("重庆市荣昌区观胜镇人民政府", m.issuer, m.region.__dict__)

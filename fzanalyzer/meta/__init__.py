@@ -46,7 +46,7 @@ from ..model import Meta, Region
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import classify
 from .layout import unglue
-from .region import RegionResult, mentions, parse_issuer, resolve_region, short_form
+from .region import RegionResult, mentions, parse_issuer, resolve_region
 from .superior import superior_names
 from .year import parse_year, year_covered
 
@@ -445,7 +445,9 @@ def _most_named(level: str, text: str) -> str | None:
     g = gazetteer()
     counts: Counter[str] = Counter()
     for name in {d.name for d in g.rows if d.level == kind and d.current and not g.is_municipal_city(d)}:
-        n = mentions(name, window) if kind != "county" or name in window else 0
+        if kind == "county" and (len(name) < 3 or name not in window):
+            continue  # a two-character county is too often a fragment (县委、县政府和县依法治县…)
+        n = mentions(name, window)
         if n:
             counts[name] = n
     if not counts:
@@ -519,6 +521,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
     when the document is not a rule-of-law government report (``doc_type`` says what it is).
     """
     hints = hints or {}
+    # Where the page names its government, the site chrome normalization removed counts too
+    # (a header 天津市静海区人民政府, 信息来源：辰溪县小龙门乡); the text alone is searched otherwise.
+    page = f"{hints.get('chrome') or ''}\n{text}"
     lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
@@ -546,13 +551,13 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if meta.issuer:
         # 上海市政府, 南昌县政府: the government under its full name.
         meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
-        meta.issuer = _department_in_full(meta.issuer, text)
+        meta.issuer = _department_in_full(meta.issuer, page)
 
     superiors = superior_names(lines, start)
     pronoun = _pronoun_level(text)
     res = resolve_region(
         meta.issuer or _named_in_title(meta.title) or subject,
-        text,
+        page,
         superiors,
         _LEVEL_RANK.get(pronoun or ""),
     )
@@ -562,7 +567,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if bare and not meta.issuer:
         meta.level = _BARE_LEVEL[bare.group(1)]
     if meta.is_report and meta.level is None and not res.tokens and not meta.issuer:
-        township = _township_named(text)
+        township = _township_named(page)
         if township:  # 西兴街道始终坚持…, with no 我街道 to say the level
             meta.level = "township"
     if (
@@ -572,17 +577,24 @@ def extract_meta(text: str, hints: dict) -> Meta:
     ):
         # A report that never writes its own name in full (省政府…, 全市各级行政机关…, 我县…): the
         # division of its level its text names most (河南省法治政府建设实施方案, 法治广州 …, 庆隆镇).
-        own = _township_named(text) if meta.level == "township" else _most_named(meta.level, text)
+        own = _township_named(page) if meta.level == "township" else _most_named(meta.level, page)
         if own:
             res = resolve_region(
                 own + ("人民政府" if meta.level != "township" else ""),
-                text,
+                page,
                 superiors,
                 _LEVEL_RANK[meta.level],
             )
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+    if meta.is_report and meta.level == "township" and res.township and not res.region.county_or_district:
+        # A township whose county the text names in passing (宣传朝阳区新版产业政策, 湛江市委、
+        # 廉江市委): the county it names most is its own.
+        county = _most_named("district_county", page)
+        if county:
+            res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
+            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report and meta.issuer is None and meta.level != "department":
-        meta.issuer = _government_named_in_text(res, text)
+        meta.issuer = _government_named_in_text(res, page)
 
     page_date = _hint_date(hints.get("date"))
     meta.published = sig_date or page_date
