@@ -131,3 +131,15 @@ def test_a_township_gets_the_county_its_text_names_and_its_party_and_government_
     )
     assert m.level == "township" and m.region.county_or_district == "荣昌区" and m.region.province == "重庆市"
     assert same_issuer("重庆市荣昌区观胜镇人民政府", m.issuer, m.region.__dict__)
+
+
+def test_a_ministry_that_publishes_its_report_in_a_headline_is_its_issuer():
+    m = _meta(
+        "应急管理部发布2023年法治政府建设年度报告\n"
+        "据应急管理部微信公众号消息，应急管理部发布2023年法治政府建设年度报告。具体内容如下：\n"
+        "一、加强党对法治政府建设的领导，持续推进应急管理法治建设\n"
+        "（一）坚决贯彻落实党中央全面依法治国决策部署。\n"
+    )
+    assert m.is_report and m.issuer == "应急管理部" and m.level == "department"
+    # 干部 and 全部 are no ministries.
+    assert _meta("全部2023年法治政府建设情况报告\n一、主要举措和成效\n二、存在的不足\n").issuer is None

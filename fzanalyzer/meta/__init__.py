@@ -86,7 +86,8 @@ def _lex() -> _MetaLex:
     organ = d["organ_suffix"]
     return _MetaLex(
         issuer_in_title=re.compile(
-            rf"^(.{{2,40}}?(?:{organ}))(?=关于|(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法)"
+            rf"^(.{{2,40}}?(?:{organ}|(?<![干全内本局总各])部))"
+            rf"(?=关于|(?:发布)?(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法)"
         ),
         government_organs=frozenset(d["government_organs"]),
         level_pronouns={k: tuple(v) for k, v in d["level_pronouns"].items()},
