@@ -143,3 +143,15 @@ def test_a_ministry_that_publishes_its_report_in_a_headline_is_its_issuer():
     assert m.is_report and m.issuer == "应急管理部" and m.level == "department"
     # 干部 and 全部 are no ministries.
     assert _meta("全部2023年法治政府建设情况报告\n一、主要举措和成效\n二、存在的不足\n").issuer is None
+
+
+def test_a_page_without_a_year_in_its_text_is_dated_by_its_site_column():
+    text = (
+        "您当前的位置: 首页> 政务公开> 政府信息公开目录> 法治政府建设年度报告 > 2021年度\n"
+        "一、总体情况\n"
+        "街道党工委、办事处坚持依法行政，深入推进法治政府建设，我街道法治建设取得新成效。\n"
+        "二、存在的不足\n"
+    )
+    m = _meta(text)
+    assert m.is_report and m.year_covered == 2021
+    assert "2021年度" not in analyze_text(text, analyze=False).text  # the breadcrumb was chrome

@@ -607,7 +607,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
     dated = (sig_date or page_date) if meta.is_report else None
-    meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated)
+    chrome = str(hints.get("chrome") or "") if meta.is_report else ""
+    meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated, chrome)
     if doubt and (meta.is_report or meta.year_covered is not None):
         meta.warnings.append(warning("W010", doubt))
     if not meta.is_report:
