@@ -155,3 +155,34 @@ def test_a_page_without_a_year_in_its_text_is_dated_by_its_site_column():
     m = _meta(text)
     assert m.is_report and m.year_covered == 2021
     assert "2021年度" not in analyze_text(text, analyze=False).text  # the breadcrumb was chrome
+
+
+_BODY = (
+    "2021年，我县坚持依法行政，推进法治政府建设。现将有关情况报告如下：\n一、主要举措和成效\n二、存在的不足\n"
+)
+
+
+def test_a_title_line_wrapped_in_a_file_name_or_a_site_name_is_the_title():
+    for head in (
+        "「青岚县2021年度法治政府建设情况报告.docx」",
+        "附件：青岚县2021年度法治政府建设情况报告.pdf",
+        "青岚县2021年度法治政府建设情况报告 - 青岚县人民政府门户网站",  # removed as chrome, yet the title
+        "青岚县2021年度法治政府建设情况报告【打印本页】【关闭窗口】",
+    ):
+        m = _meta(head + "\n" + _BODY)
+        assert m.title == "青岚县2021年度法治政府建设情况报告", head
+        assert m.issuer == "青岚县人民政府" and m.level == "district_county" and m.year_covered == 2021
+
+
+def test_a_title_quoted_in_the_opening_sentence_is_the_title_and_a_first_heading_is_not():
+    m = _meta("现将《青岚县2021年度法治政府建设情况报告》公布如下。\n" + _BODY)
+    assert m.title == "青岚县2021年度法治政府建设情况报告" and m.issuer == "青岚县人民政府"
+    m = _meta(
+        "一、2021年法治政府建设主要举措和成效\n2021年，我县坚持依法行政，推进法治政府建设。\n二、存在的不足\n"
+    )
+    assert m.title is None and m.year_covered == 2021
+
+
+def test_a_title_without_divisions_names_no_department():
+    m = _meta("2021年度法治政府建设情况报告\n" + _BODY)
+    assert m.level == "district_county"  # 我县; the year of the title is no organ

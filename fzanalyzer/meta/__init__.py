@@ -78,6 +78,8 @@ class _MetaLex:
     township: re.Pattern[str]
     township_min: int
     name_window: int
+    title_noise: tuple[re.Pattern[str], ...]
+    quoted_title: re.Pattern[str]
 
 
 @cache
@@ -107,6 +109,8 @@ def _lex() -> _MetaLex:
         township=re.compile(rf"(?<=[\u4e00-\u9fff])(?={d['township_name']})"),
         township_min=int(d["township_min_mentions"]),
         name_window=int(d["name_window"]),
+        title_noise=tuple(re.compile(p) for p in d["title_noise"]),
+        quoted_title=re.compile(d["quoted_title"]),
     )
 
 
@@ -137,12 +141,26 @@ def _hint_date(hint: object) -> str | None:
     return _iso(*m.groups()) if m else None
 
 
+def _clean_title_line(s: str) -> str:
+    """A title line without what a site or an upload wrapped it in (meta.json ``title_noise``).
+
+    >>> _clean_title_line("附件：「青岚县2021年度法治政府建设情况报告.docx」")
+    '青岚县2021年度法治政府建设情况报告'
+    >>> _clean_title_line("青岚县2021年度法治政府建设情况报告 - 青岚县人民政府门户网站")
+    '青岚县2021年度法治政府建设情况报告'
+    """
+    for _ in range(2):  # 「….docx」: the extension sits inside the brackets
+        for p in _lex().title_noise:
+            s = p.sub("", s)
+    return s.strip()
+
+
 def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     cp = chrome_patterns()
     lex = _lex()
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
-        s = _TITLE_TAG.sub("", line.strip())  # [权威发布]福建省2017年法治政府建设情况报告
+        s = _clean_title_line(_TITLE_TAG.sub("", line.strip()))  # [权威发布]福建省2017年…
         if s.startswith(("——", "--")):
             # a subtitle: no title, unless it names the report after 暨
             # (——我省法治政府建设进入发展新阶段暨福建省2017年法治政府建设情况报告)
@@ -172,7 +190,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         None,
     )
     if first is not None:
-        s = lines[first].strip()
+        s = _clean_title_line(lines[first].strip())
         if first + 1 < len(lines) and cp.issuer_line.match(s):
             first, s = first + 1, lines[first + 1].strip()  # 西平县人民政府办公室 above its title
         nxt = lines[first + 1].strip() if first + 1 < len(lines) else ""
@@ -189,6 +207,14 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not s.startswith(("——", "--"))
         ):
             return first, s
+    for line in lines[:3]:
+        m = lex.quoted_title.search(line)
+        if m:
+            return None, m.group("title")  # 现将《静海区2021年法治政府建设情况报告》公布如下
+    for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
+        s = _clean_title_line(line)  # the page's title line, removed with the site's name on it
+        if "。" not in s and cp.title_line.match(s) and lex.title_cue.search(s) and not heading.match(s):
+            return None, s
     hint = str(hints.get("title") or "").strip()
     if hint:
         parts = [p.strip() for p in re.split(r"[_|｜]|\s[-—–]\s", hint) if p.strip()]
@@ -388,7 +414,12 @@ def _municipalities() -> frozenset[str]:
 
 
 def _named_in_title(title: str | None) -> str | None:
-    """Without an issuer, the divisions a title names: 关于静安区法治政府… → 静安区."""
+    """Without an issuer, the divisions a title names: 关于静安区法治政府… → 静安区; none in
+    2021年度法治政府建设情况报告 (a year is no division).
+
+    >>> _named_in_title("关于静安区法治政府建设工作情况的报告"), _named_in_title("2021年度法治政府建设情况报告")
+    ('静安区', None)
+    """
     if not title:
         return None
     m = _TITLE_REGION.match(title)
@@ -402,7 +433,7 @@ def _named_in_title(title: str | None) -> str | None:
 
 _TITLE_LEAD = re.compile(r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
 _TITLE_REGION = re.compile(
-    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?)?\s*(?:推进)?(?:法治|依法)"
+    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*([\u4e00-\u9fff].{1,19}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?)?\s*(?:推进)?(?:法治|依法)"
 )
 
 
