@@ -186,3 +186,17 @@ def test_a_title_quoted_in_the_opening_sentence_is_the_title_and_a_first_heading
 def test_a_title_without_divisions_names_no_department():
     m = _meta("2021年度法治政府建设情况报告\n" + _BODY)
     assert m.level == "district_county"  # 我县; the year of the title is no organ
+
+
+def test_a_news_summary_with_the_genre_words_but_not_its_form_is_no_report_yet_is_extracted():
+    text = (
+        "法治是安邦治国的基石。近年来，全县法治政府建设工作以习近平法治思想为指引，为全县经济社会高质量发展营造了良好的法治环境。\n"
+        "坚持高位推动 法治政府建设责任不断强化\n"
+        "县委、县政府高度重视法治建设，压实党政主要负责人履行推进法治建设第一责任人职责，全年研究法治工作12次。\n"
+    )
+    r = analyze_text(text)
+    assert not r.meta.is_report and r.meta.report_confidence < 0.5
+    assert any(i.value == 12 for i in r.indicators)  # no gate: a page that might be a report is extracted
+    # The same words under the report's own opening are a report.
+    report = "2022年，高台县坚持以习近平法治思想为指引，扎实推进法治政府建设。\n" + text
+    assert analyze_text(report, analyze=False).meta.is_report
