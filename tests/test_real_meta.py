@@ -200,3 +200,12 @@ def test_a_news_summary_with_the_genre_words_but_not_its_form_is_no_report_yet_i
     # The same words under the report's own opening are a report.
     report = "2022年，高台县坚持以习近平法治思想为指引，扎实推进法治政府建设。\n" + text
     assert analyze_text(report, analyze=False).meta.is_report
+
+
+def test_a_breadcrumb_naming_the_report_column_is_no_title():
+    text = (
+        "您当前的位置：首页 > 政务公开 > 法治政府建设年度报告 > 2021年法治政府建设情况报告\n"
+        "县人大常委会组织代表视察法治政府建设工作，会议听取了县司法局的汇报。\n"
+    )
+    m = _meta(text)
+    assert m.title is None and not m.is_report

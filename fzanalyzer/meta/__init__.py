@@ -80,6 +80,7 @@ class _MetaLex:
     name_window: int
     title_noise: tuple[re.Pattern[str], ...]
     quoted_title: re.Pattern[str]
+    chrome_title_reject: re.Pattern[str]
 
 
 @cache
@@ -111,6 +112,7 @@ def _lex() -> _MetaLex:
         name_window=int(d["name_window"]),
         title_noise=tuple(re.compile(p) for p in d["title_noise"]),
         quoted_title=re.compile(d["quoted_title"]),
+        chrome_title_reject=re.compile(d["chrome_title_reject"]),
     )
 
 
@@ -173,8 +175,9 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             or _SENTENCE_OPENER.match(s)
             or _DOC_NUMBER.match(s)
             or lex.metadata_line.match(s)
+            or lex.chrome_title_reject.search(s)
         ):
-            continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号…
+            continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号, 首页 > …
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
             prev = lines[i - 1].strip() if i > 0 else ""
             if _title_first_half(prev, s):
@@ -205,6 +208,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not _SENTENCE_OPENER.match(s)
             and not s.endswith((":", "："))
             and not s.startswith(("——", "--"))
+            and not lex.chrome_title_reject.search(s)
         ):
             return first, s
     for line in lines[:3]:
@@ -213,7 +217,14 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             return None, m.group("title")  # 现将《静海区2021年法治政府建设情况报告》公布如下
     for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
         s = _clean_title_line(line)  # the page's title line, removed with the site's name on it
-        if "。" not in s and cp.title_line.match(s) and lex.title_cue.search(s) and not heading.match(s):
+        if (
+            "。" not in s
+            and cp.title_line.match(s)
+            and lex.title_cue.search(s)
+            and re.search(r"(?:19|20)\d{2}", s)
+            and not lex.chrome_title_reject.search(s)
+            and not heading.match(s)
+        ):
             return None, s
     hint = str(hints.get("title") or "").strip()
     if hint:
