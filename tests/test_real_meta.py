@@ -209,3 +209,11 @@ def test_a_breadcrumb_naming_the_report_column_is_no_title():
     )
     m = _meta(text)
     assert m.title is None and not m.is_report
+
+
+def test_words_holding_a_township_suffix_are_no_township():
+    from fzanalyzer.meta import _township_named
+
+    text = "全面推进乡村振兴。推进乡村振兴，统筹城乡发展，统筹城乡。各乡镇、各乡镇要落实。推进乡村治理。"
+    assert _township_named(text) is None
+    assert _township_named("庆隆镇政府深入推进依法行政。庆隆镇坚持依法决策，推进乡村振兴。") == "庆隆镇"

@@ -519,6 +519,8 @@ def _township_named(text: str) -> str | None:
             if (
                 len(stem) == k
                 and re.fullmatch(r"[\u4e00-\u9fff]+", stem)
+                and stem[-1] not in "城乡镇"  # 城乡, 城镇, 乡镇
+                and stem[0] not in "各全本我该"  # 各乡镇, 全镇
                 and _plausible_unknown(stem + suffix)
             ):
                 counts[stem + suffix] += 1

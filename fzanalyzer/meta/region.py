@@ -166,6 +166,7 @@ def _consistent(d: Division, others: list[Token]) -> bool:
     return all(t.name in names for t in others)
 
 
+_DIVISION_SUFFIXES = frozenset("省市县区旗镇乡州盟")
 _SHORT_FORM = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
 
 
@@ -183,14 +184,20 @@ def short_form(name: str) -> str | None:
 def mentions(name: str, text: str) -> int:
     """How often the text names a division, in full or by its short form (考察湖北, 法治广州).
 
-    >>> mentions("南昌市", "南昌县人民政府"), mentions("湖北省", "考察湖北武汉")
+    >>> mentions("南昌市", "南昌县人民政府"), mentions("湖北省", "考察湖北武汉，湖北省委")
+    (0, 2)
+    >>> mentions("吉林市", "吉林省人民政府"), mentions("吉林市", "吉林市人民政府")
     (0, 1)
     """
     short = short_form(name)
     if not short:
         return text.count(name)
-    # 南昌 of 南昌县 is the county, not the city 南昌市.
-    return len(re.findall(re.escape(short) + r"(?![县区旗镇乡州盟])", text))
+    # 南昌 of 南昌县 is the county, not the city 南昌市; 吉林 of 吉林省 is not the city 吉林市.
+    n = 0
+    for m in re.finditer(re.escape(short), text):
+        nxt = text[m.end() : m.end() + 1]
+        n += text.startswith(name, m.start()) or nxt not in _DIVISION_SUFFIXES
+    return n
 
 
 def _choose(cands: list[Division], text: str) -> Division | None:
