@@ -479,24 +479,38 @@ def _most_named(level: str, text: str) -> str | None:
     >>> _most_named("city", "印发《景德镇市贯彻落实…》。景德镇分厅上线。全市…")
     '景德镇市'
     """
-    from .gazetteer import gazetteer
-
     kind = _GAZETTEER_LEVEL.get(level)
     if kind is None:
         return None
     window = text[: _lex().name_window]
-    g = gazetteer()
+    names, longest = _division_names(kind)
     counts: Counter[str] = Counter()
-    for name in {d.name for d in g.rows if d.level == kind and d.current and not g.is_municipal_city(d)}:
-        if kind == "county" and (len(name) < 3 or name not in window):
-            continue  # a two-character county is too often a fragment (县委、县政府和县依法治县…)
-        n = mentions(name, window)
-        if n:
-            counts[name] = n
+    if kind == "county":
+        # ~2,900 names: looked up at each character that ends one, not searched one by one.
+        for i, ch in enumerate(window):
+            if ch in "县区市旗":
+                for k in range(3, min(longest, i + 1) + 1):  # 和县 is too often a fragment (和县委)
+                    if window[i - k + 1 : i + 1] in names:
+                        counts[window[i - k + 1 : i + 1]] += 1
+    else:
+        for name in names:
+            n = mentions(name, window)
+            if n:
+                counts[name] = n
     if not counts:
         return None
     (best, n), *rest = [*counts.most_common(2), ("", 0)]
     return best if n > rest[0][1] else None
+
+
+@cache
+def _division_names(kind: str) -> tuple[frozenset[str], int]:
+    """Current names of the gazetteer's divisions of ``kind`` and the longest one's length."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    names = frozenset(d.name for d in g.rows if d.level == kind and d.current and not g.is_municipal_city(d))
+    return names, max(map(len, names))
 
 
 def _township_named(text: str) -> str | None:
