@@ -4,6 +4,8 @@ showed it (the real pages are not ours to copy: tests/data/real)."""
 
 from __future__ import annotations
 
+import pytest
+
 from fzanalyzer.evaluate.score import Tally, same_issuer, score_meta
 from fzanalyzer.meta.gazetteer import gazetteer
 from fzanalyzer.pipeline import analyze_text
@@ -47,41 +49,52 @@ def test_score_meta_uses_the_same_body_rule():
     assert t.meta["issuer"].value == 0.0
 
 
-def test_a_city_that_names_itself_only_in_a_document_title_is_the_issuer():
-    m = _meta(
+# (page in the style of a real one, issuer, level, region fields the text names)
+NAMED_IN_PASSING = {
+    # A city that names itself only in a document title and its short name (全市各级行政机关…).
+    "city_in_a_title": (
         "2023年，在省委、省政府和市委坚强领导下，全市各级行政机关坚持依法行政，扎实推进法治政府建设。\n"
         "一、2023年法治政府建设主要工作及成效\n"
-        "（一）完善制度。印发《景德镇市贯彻落实〈法治政府建设实施纲要〉实施方案》，“赣服通”景德镇分厅上线。\n"
-    )
-    assert m.level == "city" and m.issuer == "景德镇市人民政府"
-    assert m.region.city == "景德镇市" and m.region.province == "江西省"
-
-
-def test_a_department_short_name_is_given_in_full_from_the_text():
-    m = _meta(
+        "（一）完善制度。印发《景德镇市贯彻落实〈法治政府建设实施纲要〉实施方案》，“赣服通”景德镇分厅上线。\n",
+        "景德镇市人民政府",
+        "city",
+        {"city": "景德镇市", "province": "江西省"},
+    ),
+    # A department's short name in full, its city from the text (市卫健委 → 三明市卫生健康委员会).
+    "department_short_name": (
         "2022年，市卫健委坚持以习近平新时代中国特色社会主义思想为指导，扎实推进卫生健康普法依法治理工作。"
         "现将2022年我委法治政府建设工作情况报告如下：\n一、2022年工作情况\n"
-        "（一）加强组织领导。制定印发了《三明市卫生健康系统法治宣传教育实施方案》。\n"
-    )
-    assert m.issuer == "三明市卫生健康委员会" and m.level == "department" and m.region.city == "三明市"
-
-
-def test_an_autonomous_region_speaking_of_wo_qu_is_a_province():
-    m = _meta(
+        "（一）加强组织领导。制定印发了《三明市卫生健康系统法治宣传教育实施方案》。\n",
+        "三明市卫生健康委员会",
+        "department",
+        {"city": "三明市"},
+    ),
+    # 我区 of an autonomous region whose organs the text names (自治区党委) is a province.
+    "autonomous_region": (
         "一、深入学习践行习近平法治思想，全力谋划推进我区法治政府建设\n"
         "自治区党委、政府坚持法治广西、法治政府、法治社会一体建设，自治区主席多次主持召开自治区政府常务会议。\n"
-        "（一）法治广西建设规划全面实施。\n"
-    )
-    assert m.level == "province" and m.region.province == "广西壮族自治区"
-    assert m.issuer == "广西壮族自治区人民政府"
-
-
-def test_the_body_named_in_the_reporting_sentence_is_the_issuer():
-    m = _meta(
+        "（一）法治广西建设规划全面实施。\n",
+        "广西壮族自治区人民政府",
+        "province",
+        {"province": "广西壮族自治区"},
+    ),
+    # The body named in the reporting sentence (现将2018年上海市法治政府建设情况的报告公开如下).
+    "reporting_sentence": (
         "根据《法治政府建设实施纲要（2015—2020年）》等要求，现将2018年上海市法治政府建设情况的报告公开如下：\n"
-        "一、进一步健全法治政府建设领导体制\n（一）领导体制进一步深化\n"
-    )
-    assert m.issuer == "上海市人民政府" and m.level == "province" and m.region.province == "上海市"
+        "一、进一步健全法治政府建设领导体制\n（一）领导体制进一步深化\n",
+        "上海市人民政府",
+        "province",
+        {"province": "上海市"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(NAMED_IN_PASSING))
+def test_a_government_named_only_in_passing_is_the_issuer(case):
+    text, issuer, level, region = NAMED_IN_PASSING[case]
+    m = _meta(text)
+    assert (m.issuer, m.level) == (issuer, level)
+    assert {f: getattr(m.region, f) for f in region} == region
 
 
 def test_a_township_named_twice_in_the_opening_reports_and_once_is_not_enough():
