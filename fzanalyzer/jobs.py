@@ -24,12 +24,18 @@ class Summary:
     failures: list[Failure] = field(default_factory=list)
     ignored: list[str] = field(default_factory=list)  # folder entries that are not report files
     not_reports: list[str] = field(default_factory=list)  # read fine, but meta.is_report is false
+    left_out: list[str] = field(default_factory=list)  # not reports, kept out of the outputs (reports_only)
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.failures
+
+    @property
+    def left_out_processed(self) -> list[str]:
+        """The documents left out that this run extracted (not read back from the store)."""
+        return [i for i in self.left_out if i in set(self.not_reports)]
 
 
 #: Reports per store transaction, and the longest a finished report waits for its commit.
@@ -50,6 +56,7 @@ def extract(
     client: Any = None,
     force: bool = False,
     file_timeout: float | None = None,
+    reports_only: bool = False,
 ) -> Summary:
     """Extract every input file; write JSON/CSV/Parquet to ``output`` and/or tables to ``store``.
 
@@ -66,6 +73,11 @@ def extract(
     ``client``: a ``dask.distributed.Client`` to run the files on (same results as the local pool).
     A file that takes longer than ``file_timeout`` seconds (default ``limits.FILE_TIMEOUT_S``; 0:
     none) is stopped and becomes a failure E052.
+
+    ``reports_only``: the output file and the dataset hold only documents whose ``is_report`` is
+    true; the others are listed in ``Summary.left_out``. Every document is still extracted and
+    kept in the store (with ``is_report`` and ``report_confidence``), so a re-run does not read
+    them again and ``Corpus.from_store(…).reports.query("is_report")`` filters the same way.
     """
     from .destinations import check_destinations, output_files
     from .export import writer
@@ -111,7 +123,9 @@ def extract(
                     summary.skipped += 1
                     if out is not None and st is not None:
                         d = st.stored_report(res["skipped"], res.get("id"))
-                        if d is not None:
+                        if d is not None and reports_only and not _is_report(d):
+                            summary.left_out.append(d["id"])
+                        elif d is not None:
                             summary.read_back += 1
                             out.write(_without_text(d, include_text))
                     continue
@@ -121,9 +135,12 @@ def extract(
                     continue
                 d = res["report"]
                 summary.processed += 1
-                if not d["meta"].get("is_report", True):
+                if not _is_report(d):
                     summary.not_reports.append(d["id"])
-                batch.add(report=d)
+                batch.add(report=d)  # the store keeps every document, reports_only or not
+                if reports_only and not _is_report(d):
+                    summary.left_out.append(d["id"])
+                    continue
                 if dataset is not None:
                     ds_out.write(d)
                 if out is not None:
@@ -144,6 +161,10 @@ def extract(
                 st.close()
     summary.seconds = time.perf_counter() - t0
     return summary
+
+
+def _is_report(d: dict[str, Any]) -> bool:
+    return bool(d["meta"].get("is_report", True))
 
 
 def _budget(file_timeout: float | None) -> float | None:

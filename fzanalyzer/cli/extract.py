@@ -25,6 +25,12 @@ def extract(
     scheduler: str | None = SCHEDULER,
     dask_workers: int | None = DASK_WORKERS,
     force: bool = typer.Option(False, "--force", help="Replace output files that exist."),
+    reports_only: bool = typer.Option(
+        False,
+        "--reports-only",
+        help="Write only documents that are rule-of-law reports (is_report) to --output and --dataset; "
+        "the others are counted and listed. The store keeps every document.",
+    ),
     file_timeout: float | None = typer.Option(
         None,
         "--file-timeout",
@@ -65,6 +71,7 @@ def extract(
             client=client,
             file_timeout=file_timeout,
             force=force,
+            reports_only=reports_only,
         )
     console.print(
         f"[bold]{summary.processed}[/] extracted, {summary.skipped} already stored, "
@@ -72,13 +79,25 @@ def extract(
         f"in {summary.seconds:.1f} s" + (f"; store: {esc(store)}" if store else "")
     )
     if summary.outputs and output != "-":
-        held = summary.processed + summary.read_back
+        held = summary.processed + summary.read_back - len(summary.left_out_processed)
+        what = (
+            f"{held} report{'' if held == 1 else 's'} ({len(summary.left_out)} other documents left out)"
+            if summary.left_out
+            else f"all {held} report{'' if held == 1 else 's'} asked for"
+        )
         console.print(
-            f"{esc(', '.join(summary.outputs))}: all {held} report{'' if held == 1 else 's'} asked for"
+            f"{esc(', '.join(summary.outputs))}: {what}"
             + (f" ({summary.read_back} read back from the store)" if summary.read_back else ""),
             soft_wrap=True,
         )
-    if summary.not_reports:
+    if summary.left_out:
+        n = len(summary.left_out)
+        console.print(
+            f"[yellow]{n} document{'' if n == 1 else 's'} left out of the outputs (--reports-only: "
+            f"is_report=false):[/] {esc(', '.join(summary.left_out))}",
+            highlight=False,
+        )
+    elif summary.not_reports:
         console.print(
             f"[yellow]not rule-of-law reports (is_report=false):[/] {esc(', '.join(summary.not_reports))}",
             highlight=False,

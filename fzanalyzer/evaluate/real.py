@@ -43,9 +43,16 @@ class RealResult:
     missing: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: (report_confidence, gold is_report) of every page scored
+    confidences: list[tuple[float, bool]] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
-        return real_figures(self.tool)
+        out = real_figures(self.tool)
+        if self.confidences:
+            # Brier score of report_confidence as the probability that the page is a report
+            # (0 is perfect; always answering 0.5 scores 0.25).
+            out["is_report.brier"] = sum((c - g) ** 2 for c, g in self.confidences) / len(self.confidences)
+        return out
 
     def baseline_figures(self) -> dict[str, float]:
         return {k: v for k, v in real_figures(self.baseline).items() if k.startswith("indicators")}
@@ -156,6 +163,9 @@ def evaluate_real(
         pred = analyze_file(path, id=entry["id"]).to_dict()
         t, b = Tally(), Tally()
         t.is_report.add(bool(pred["meta"].get("is_report")) == bool(gold.get("is_report")))
+        res.confidences.append(
+            (float(pred["meta"].get("report_confidence") or 0.0), bool(gold.get("is_report")))
+        )
         res.pages += 1
         if gold.get("is_report"):
             res.reports += 1

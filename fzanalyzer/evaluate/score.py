@@ -209,9 +209,76 @@ def score_meta(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
         if f not in want:
             continue
         g, p = want[f], got[f]
-        t.meta[f].add(
-            canon(str(g)) == canon(str(p)) if g is not None and p is not None else g is None and p is None
-        )
+        if g is None or p is None:
+            t.meta[f].add(g is None and p is None)
+        elif f == "issuer":
+            t.meta[f].add(same_issuer(str(g), str(p), m.get("region") or {}))
+        else:
+            t.meta[f].add(canon(str(g)) == canon(str(p)))
+
+
+_CENTRAL = "中华人民共和国"
+
+
+def _issuer_form(name: str) -> tuple[list[Any], str]:
+    """(division tokens, what follows them) of an issuer's name, each division under its
+    gazetteer name where the name is one division's (镇宁自治县 → 镇宁布依族苗族自治县)."""
+    from ..meta.region import parse_issuer
+
+    s = canon(name)
+    s = s[len(_CENTRAL) :] if s.startswith(_CENTRAL) and len(s) > len(_CENTRAL) + 1 else s
+    tokens, organ = parse_issuer(s)
+    if tokens and not s.startswith(tokens[0].name):
+        return [], s  # divisions inside a longer name (国家税务总局天津市…): compared as written
+    return tokens, organ
+
+
+def _division_name(token: Any) -> str:
+    return token.candidates[0].name if len(token.candidates) == 1 else token.name
+
+
+def same_issuer(gold: str, pred: str, region: dict[str, Any]) -> bool:
+    """Do two names of an issuer name the same body? Equal after NFKC, without the state's
+    name before a central organ (中华人民共和国司法部 = 司法部), with every division under its
+    gazetteer name (镇宁自治县人民政府 = 镇宁布依族苗族自治县人民政府); and one may name divisions
+    above the other's (上海市静安区人民政府 = 静安区人民政府, 彭水县棣棠乡人民政府 = 棣棠乡人民政府)
+    when the predicted ``region`` does not name another division there and the gazetteer does
+    not place the lower division elsewhere. A different organ or a different division is
+    never the same body.
+
+    >>> same_issuer("上海市静安区人民政府", "静安区人民政府", {})
+    True
+    >>> same_issuer("广州市白云区人民政府", "白云区人民政府", {"city": "贵阳市"})
+    False
+    >>> same_issuer("北京市静安区人民政府", "静安区人民政府", {})
+    False
+    >>> same_issuer("澄川市司法局", "澄川市公安局", {})
+    False
+    """
+    (gt, go), (pt, po) = _issuer_form(gold), _issuer_form(pred)
+    if go != po:
+        return False
+    g_names, p_names = [_division_name(t) for t in gt], [_division_name(t) for t in pt]
+    if g_names == p_names:
+        return True
+    longer, shorter = (gt, pt) if len(gt) > len(pt) else (pt, gt)
+    if not shorter or [_division_name(t) for t in longer[-len(shorter) :]] != [
+        _division_name(t) for t in shorter
+    ]:
+        return False
+    fields = {"province": "province", "city": "city", "county": "county_or_district"}
+    from ..meta.gazetteer import gazetteer
+
+    top = shorter[0]
+    for t in longer[: -len(shorter)]:
+        stated = region.get(fields.get(t.kind, ""))
+        if stated and canon(stated) not in (canon(t.name), canon(_division_name(t))):
+            return False
+        if top.candidates and t.candidates:
+            above = {a.code for d in top.candidates for a in gazetteer().ancestors(d)}
+            if not above & {d.code for d in t.candidates}:
+                return False
+    return True
 
 
 # -- headings ---------------------------------------------------------------------------------

@@ -46,7 +46,7 @@ from ..model import Meta, Region
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import classify
 from .layout import unglue
-from .region import RegionResult, parse_issuer, resolve_region
+from .region import RegionResult, mentions, parse_issuer, resolve_region
 from .superior import superior_names
 from .year import parse_year, year_covered
 
@@ -72,6 +72,15 @@ class _MetaLex:
     organ_end: re.Pattern[str]
     metadata_line: re.Pattern[str]
     metadata_issuer: re.Pattern[str]
+    abbreviations: tuple[tuple[str, str], ...]  # longest first
+    report_subject: re.Pattern[str]
+    region_organs: re.Pattern[str]
+    township: re.Pattern[str]
+    township_min: int
+    name_window: int
+    title_noise: tuple[re.Pattern[str], ...]
+    quoted_title: re.Pattern[str]
+    chrome_title_reject: re.Pattern[str]
 
 
 @cache
@@ -80,7 +89,8 @@ def _lex() -> _MetaLex:
     organ = d["organ_suffix"]
     return _MetaLex(
         issuer_in_title=re.compile(
-            rf"^(.{{2,40}}?(?:{organ}))(?=关于|(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法)"
+            rf"^(.{{2,40}}?(?:{organ}|(?<![干全内本局总各])部))"
+            rf"(?=关于|(?:发布)?(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法)"
         ),
         government_organs=frozenset(d["government_organs"]),
         level_pronouns={k: tuple(v) for k, v in d["level_pronouns"].items()},
@@ -94,6 +104,15 @@ def _lex() -> _MetaLex:
         organ_end=re.compile(rf"(?:{organ})$"),
         metadata_line=re.compile(d["metadata_line"]),
         metadata_issuer=re.compile(d["metadata_issuer"]),
+        abbreviations=tuple(sorted(d["organ_abbreviations"].items(), key=lambda kv: -len(kv[0]))),
+        report_subject=re.compile(d["report_subject"]),
+        region_organs=re.compile(d["region_organs"]),
+        township=re.compile(rf"(?<=[\u4e00-\u9fff])(?={d['township_name']})"),
+        township_min=int(d["township_min_mentions"]),
+        name_window=int(d["name_window"]),
+        title_noise=tuple(re.compile(p) for p in d["title_noise"]),
+        quoted_title=re.compile(d["quoted_title"]),
+        chrome_title_reject=re.compile(d["chrome_title_reject"]),
     )
 
 
@@ -124,12 +143,26 @@ def _hint_date(hint: object) -> str | None:
     return _iso(*m.groups()) if m else None
 
 
+def _clean_title_line(s: str) -> str:
+    """A title line without what a site or an upload wrapped it in (meta.json ``title_noise``).
+
+    >>> _clean_title_line("附件：「青岚县2021年度法治政府建设情况报告.docx」")
+    '青岚县2021年度法治政府建设情况报告'
+    >>> _clean_title_line("青岚县2021年度法治政府建设情况报告 - 青岚县人民政府门户网站")
+    '青岚县2021年度法治政府建设情况报告'
+    """
+    for _ in range(2):  # 「….docx」: the extension sits inside the brackets
+        for p in _lex().title_noise:
+            s = p.sub("", s)
+    return s.strip()
+
+
 def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     cp = chrome_patterns()
     lex = _lex()
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
-        s = _TITLE_TAG.sub("", line.strip())  # [权威发布]福建省2017年法治政府建设情况报告
+        s = _clean_title_line(_TITLE_TAG.sub("", line.strip()))  # [权威发布]福建省2017年…
         if s.startswith(("——", "--")):
             # a subtitle: no title, unless it names the report after 暨
             # (——我省法治政府建设进入发展新阶段暨福建省2017年法治政府建设情况报告)
@@ -142,8 +175,9 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             or _SENTENCE_OPENER.match(s)
             or _DOC_NUMBER.match(s)
             or lex.metadata_line.match(s)
+            or lex.chrome_title_reject.search(s)
         ):
-            continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号…
+            continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号, 首页 > …
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
             prev = lines[i - 1].strip() if i > 0 else ""
             if _title_first_half(prev, s):
@@ -159,7 +193,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         None,
     )
     if first is not None:
-        s = lines[first].strip()
+        s = _clean_title_line(lines[first].strip())
         if first + 1 < len(lines) and cp.issuer_line.match(s):
             first, s = first + 1, lines[first + 1].strip()  # 西平县人民政府办公室 above its title
         nxt = lines[first + 1].strip() if first + 1 < len(lines) else ""
@@ -174,8 +208,24 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not _SENTENCE_OPENER.match(s)
             and not s.endswith((":", "："))
             and not s.startswith(("——", "--"))
+            and not lex.chrome_title_reject.search(s)
         ):
             return first, s
+    for line in lines[:3]:
+        m = lex.quoted_title.search(line)
+        if m:
+            return None, m.group("title")  # 现将《静海区2021年法治政府建设情况报告》公布如下
+    for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
+        s = _clean_title_line(line)  # the page's title line, removed with the site's name on it
+        if (
+            "。" not in s
+            and cp.title_line.match(s)
+            and lex.title_cue.search(s)
+            and re.search(r"(?:19|20)\d{2}", s)
+            and not lex.chrome_title_reject.search(s)
+            and not heading.match(s)
+        ):
+            return None, s
     hint = str(hints.get("title") or "").strip()
     if hint:
         parts = [p.strip() for p in re.split(r"[_|｜]|\s[-—–]\s", hint) if p.strip()]
@@ -210,6 +260,10 @@ def _opening_subject(lines: list[str]) -> str | None:
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
             subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
             return subj if len(subj) >= 2 else None
+    for s in lines[:3]:
+        m = _lex().report_subject.search(s)
+        if m:
+            return m.group("subj")  # 现将2018年上海市法治政府建设情况的报告公开如下
     return None
 
 
@@ -287,6 +341,29 @@ def _pick_issuer(candidates: list[str | None]) -> str | None:
     return first
 
 
+_BARE_DEPARTMENT_LEVEL = {"省": "province", "市": "city", "县": "district_county", "区": "district_county"}
+
+
+def _department_in_full(issuer: str, text: str) -> str:
+    """A department as its full name reads: the short name's ending spelled out (市卫健委 →
+    市卫生健康委员会, data in meta.json) and a bare 省/市/县/区 before it given the division the
+    text names most at that level (省司法厅 → 山东省司法厅 in a text citing 《山东省…》).
+
+    >>> _department_in_full("市卫健委", "制定《三明市卫生健康系统法治宣传方案》")
+    '三明市卫生健康委员会'
+    """
+    for short, full in _lex().abbreviations:
+        if issuer.endswith(short) and not issuer.endswith(full):
+            issuer = issuer[: -len(short)] + full
+            break
+    level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
+    if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
+        own = _most_named(level, text)
+        if own and (level != "district_county" or own.endswith(issuer[0])):
+            return own + issuer[1:]
+    return issuer
+
+
 def _full_name(issuer: str | None, text: str) -> str | None:
     """An abbreviated issuer (市司法局, 区人民政府) completed from the text, where the full name
     (澄川市司法局) occurs; else the issuer as it is."""
@@ -327,7 +404,7 @@ def _government_named_in_text(res: RegionResult, text: str) -> str | None:
     if found:
         best = max(found, key=len)
         return reader if len(reader) > len(best) and reader.endswith(best) else best
-    return reader if any(n in text for n in names) else None
+    return reader if any(mentions(n, text) for n in names) else None
 
 
 def _reader_name(region: Region, township: str | None) -> str:
@@ -348,7 +425,12 @@ def _municipalities() -> frozenset[str]:
 
 
 def _named_in_title(title: str | None) -> str | None:
-    """Without an issuer, the divisions a title names: 关于静安区法治政府… → 静安区."""
+    """Without an issuer, the divisions a title names: 关于静安区法治政府… → 静安区; none in
+    2021年度法治政府建设情况报告 (a year is no division).
+
+    >>> _named_in_title("关于静安区法治政府建设工作情况的报告"), _named_in_title("2021年度法治政府建设情况报告")
+    ('静安区', None)
+    """
     if not title:
         return None
     m = _TITLE_REGION.match(title)
@@ -362,7 +444,7 @@ def _named_in_title(title: str | None) -> str | None:
 
 _TITLE_LEAD = re.compile(r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*")
 _TITLE_REGION = re.compile(
-    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*(.{2,20}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?)?\s*(?:推进)?(?:法治|依法)"
+    r"^(?:关于)?(?:印发|转发)?(?:(?:19|20)\d{2}\s*年度?)?\s*([\u4e00-\u9fff].{1,19}?)(?:关于)?(?:(?:19|20)\d{2}\s*年?度?)?\s*(?:推进)?(?:法治|依法)"
 )
 
 
@@ -387,34 +469,103 @@ def _level(res: RegionResult, text: str) -> str | None:
     return _pronoun_level(text)
 
 
-def _most_named_province(text: str) -> str | None:
-    """The province (full name) the text names most often, counting its short form (河南, 广西)."""
-    from .gazetteer import gazetteer
+_GAZETTEER_LEVEL = {"province": "province", "city": "city", "district_county": "county"}
 
-    counts = Counter()
-    for name in gazetteer().province_names:
-        short = re.sub(r"(省|市|(壮族|回族|维吾尔)?自治区|特别行政区)$", "", name)
-        n = text.count(short) if len(short) >= 2 else 0
-        if n:
-            counts[name] = n
+
+def _most_named(level: str, text: str) -> str | None:
+    """The division of ``level`` the text names most often (a province or city by its short
+    form too: 河南, 法治广州), when one is named more than any other; else None.
+
+    >>> _most_named("city", "印发《景德镇市贯彻落实…》。景德镇分厅上线。全市…")
+    '景德镇市'
+    """
+    kind = _GAZETTEER_LEVEL.get(level)
+    if kind is None:
+        return None
+    window = text[: _lex().name_window]
+    names, longest = _division_names(kind)
+    counts: Counter[str] = Counter()
+    if kind == "county":
+        # ~2,900 names: looked up at each character that ends one, not searched one by one.
+        for i, ch in enumerate(window):
+            if ch in "县区市旗":
+                for k in range(3, min(longest, i + 1) + 1):  # 和县 is too often a fragment (和县委)
+                    if window[i - k + 1 : i + 1] in names:
+                        counts[window[i - k + 1 : i + 1]] += 1
+    else:
+        for name in names:
+            n = mentions(name, window)
+            if n:
+                counts[name] = n
     if not counts:
         return None
     (best, n), *rest = [*counts.most_common(2), ("", 0)]
     return best if n > rest[0][1] else None
 
 
+@cache
+def _division_names(kind: str) -> tuple[frozenset[str], int]:
+    """Current names of the gazetteer's divisions of ``kind`` and the longest one's length."""
+    from .gazetteer import gazetteer
+
+    g = gazetteer()
+    names = frozenset(d.name for d in g.rows if d.level == kind and d.current and not g.is_municipal_city(d))
+    return names, max(map(len, names))
+
+
+def _township_named(text: str) -> str | None:
+    """The township or street the opening names again and again (现将庆隆镇2020年度… 《庆隆镇
+    2020年工作要点》): the stem of two or three characters before 镇/乡/街道 that recurs most,
+    the longer stem where it recurs as often; None below ``township_min_mentions``.
+
+    >>> _township_named("现将庆隆镇2020年度法治政府建设情况报告如下。纳入《庆隆镇2020年工作要点》，服务全镇。")
+    '庆隆镇'
+    """
+    from .region import _plausible_unknown
+
+    lex = _lex()
+    window = text[: lex.name_window]
+    counts: Counter[str] = Counter()
+    for m in lex.township.finditer(window):
+        suffix = "街道" if window.startswith("街道", m.start()) else window[m.start()]
+        for k in (2, 3):
+            stem = window[max(0, m.start() - k) : m.start()]
+            if (
+                len(stem) == k
+                and re.fullmatch(r"[\u4e00-\u9fff]+", stem)
+                and stem[-1] not in "城乡镇"  # 城乡, 城镇, 乡镇
+                and stem[0] not in "各全本我该"  # 各乡镇, 全镇
+                and _plausible_unknown(stem + suffix)
+            ):
+                counts[stem + suffix] += 1
+    best = None
+    for name, n in counts.most_common():
+        if n < lex.township_min:
+            break
+        if best is None or (n == counts[best] and len(name) > len(best) and name.endswith(best)):
+            best = name
+    return best
+
+
 def _pronoun_level(text: str) -> str | None:
     """How the report speaks of itself: the first 我局/我县/本镇 … of its opening, else the
-    most frequent of all level words (全省 counts too)."""
+    most frequent of all level words (全省 counts too). Where the text names the organs of an
+    autonomous region (自治区党委), 我区 and 全区 are that region: a province."""
+    lex = _lex()
+    pronouns = dict(lex.level_pronouns)
+    if lex.region_organs.search(text, 0, lex.name_window):
+        region_words = {w for w in pronouns["district_county"] if w.endswith("区")}
+        pronouns["district_county"] = tuple(w for w in pronouns["district_county"] if w not in region_words)
+        pronouns["province"] = (*pronouns["province"], *sorted(region_words))
     first = None
-    for lv, words in _lex().level_pronouns.items():
+    for lv, words in pronouns.items():
         for w in words:
             i = text.find(w, 0, 600)
             if w[0] in "我本" and i >= 0 and (first is None or i < first[0]):
                 first = (i, lv)
     if first:
         return first[1]
-    counts = {lv: sum(text.count(w) for w in words) for lv, words in _lex().level_pronouns.items()}
+    counts = {lv: sum(text.count(w) for w in words) for lv, words in pronouns.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else None
 
@@ -429,6 +580,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
     when the document is not a rule-of-law government report (``doc_type`` says what it is).
     """
     hints = hints or {}
+    # Where the page names its government, the site chrome normalization removed counts too
+    # (a header 天津市静海区人民政府, 信息来源：辰溪县小龙门乡); the text alone is searched otherwise.
+    page = f"{hints.get('chrome') or ''}\n{text}"
     lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
@@ -456,12 +610,13 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if meta.issuer:
         # 上海市政府, 南昌县政府: the government under its full name.
         meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
+        meta.issuer = _department_in_full(meta.issuer, page)
 
     superiors = superior_names(lines, start)
     pronoun = _pronoun_level(text)
     res = resolve_region(
         meta.issuer or _named_in_title(meta.title) or subject,
-        text,
+        page,
         superiors,
         _LEVEL_RANK.get(pronoun or ""),
     )
@@ -470,15 +625,35 @@ def extract_meta(text: str, hints: dict) -> Meta:
         meta.level = _level(res, text)
     if bare and not meta.issuer:
         meta.level = _BARE_LEVEL[bare.group(1)]
-    if meta.is_report and meta.level == "province" and not res.tokens:
-        # A provincial report that never writes its own name in full (省政府…, 全省…): the
-        # province its text names most (河南省法治政府建设实施方案, 海南自由贸易港 …).
-        province = _most_named_province(text)
-        if province:
-            res = resolve_region(province + "人民政府", text, superiors, 0)
+    if meta.is_report and meta.level is None and not res.tokens and not meta.issuer:
+        township = _township_named(page)
+        if township:  # 西兴街道始终坚持…, with no 我街道 to say the level
+            meta.level = "township"
+    if (
+        meta.is_report
+        and meta.level in ("province", "city", "district_county", "township")
+        and not res.tokens
+    ):
+        # A report that never writes its own name in full (省政府…, 全市各级行政机关…, 我县…): the
+        # division of its level its text names most (河南省法治政府建设实施方案, 法治广州 …, 庆隆镇).
+        own = _township_named(page) if meta.level == "township" else _most_named(meta.level, page)
+        if own:
+            res = resolve_region(
+                own + ("人民政府" if meta.level != "township" else ""),
+                page,
+                superiors,
+                _LEVEL_RANK[meta.level],
+            )
+            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+    if meta.is_report and meta.level == "township" and res.township and not res.region.county_or_district:
+        # A township whose county the text names in passing (宣传朝阳区新版产业政策, 湛江市委、
+        # 廉江市委): the county it names most is its own.
+        county = _most_named("district_county", page)
+        if county:
+            res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if meta.is_report and meta.issuer is None and meta.level != "department":
-        meta.issuer = _government_named_in_text(res, text)
+        meta.issuer = _government_named_in_text(res, page)
 
     page_date = _hint_date(hints.get("date"))
     meta.published = sig_date or page_date
@@ -490,7 +665,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
     dated = (sig_date or page_date) if meta.is_report else None
-    meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated)
+    chrome = str(hints.get("chrome") or "") if meta.is_report else ""
+    meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated, chrome)
     if doubt and (meta.is_report or meta.year_covered is not None):
         meta.warnings.append(warning("W010", doubt))
     if not meta.is_report:

@@ -8,11 +8,14 @@ it) lists provinces, prefecture cities and county-level divisions. It is loaded 
 ['120118']
 >>> [a.name for a in g.ancestors(g.by_name("静海区")[0])]
 ['天津市']
+>>> [d.name for d in g.by_name("镇宁自治县")], [d.name for d in g.by_name("彭水县")]
+(['镇宁布依族苗族自治县'], ['彭水苗族土家族自治县'])
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -39,12 +42,20 @@ class Gazetteer:
             self._by_code.setdefault(d.code, []).append(d)
             self._by_name.setdefault(d.name, []).append(d)
         self.province_names = frozenset(d.name for d in rows if d.level == "province")
+        self._aliases: dict[str, list[Division]] = {}
+        # Autonomous divisions under the short names pages use (镇宁自治县, 彭水县), where no
+        # division has that name of its own.
+        for d in rows:
+            for alias in short_names(d.name):
+                if alias not in self._by_name:
+                    self._aliases.setdefault(alias, []).append(d)
 
     def by_name(self, name: str) -> list[Division]:
-        """Divisions with this exact name; current ones first, historical ones only when no
+        """Divisions with this exact name (or short name: 镇宁自治县); current ones first, historical ones only when no
         current division has the name. Municipality rows (天津市 as a 'city' of 天津市) are
         left out: the municipality is its province row."""
-        found = [d for d in self._by_name.get(name, []) if not self.is_municipal_city(d)]
+        rows = self._by_name.get(name) or self._aliases.get(name, [])
+        found = [d for d in rows if not self.is_municipal_city(d)]
         current = [d for d in found if d.current]
         return current or found
 
@@ -79,6 +90,37 @@ class Gazetteer:
         if d.level == "city":
             return None if self.is_municipal_city(d) else d
         return next((a for a in self.ancestors(d) if a.level == "city"), None)
+
+
+def short_names(name: str) -> list[str]:
+    """The short names of an autonomous division: its name without the nationalities, with and
+    without 自治 (镇宁布依族苗族自治县 → 镇宁自治县, 镇宁县); none for any other name.
+
+    >>> short_names("黔南布依族苗族自治州"), short_names("静海区")
+    (['黔南自治州', '黔南州'], [])
+    """
+    m = re.match(r"^(.+?)自治(县|州|旗)$", name)
+    if not m:
+        return []
+    stem, kind = m.groups()
+    groups = _ethnic_groups()
+    while True:
+        cut = next((g for g in groups if stem.endswith(g) and len(stem) - len(g) >= 2), None)
+        if cut is None:
+            break
+        stem = stem[: -len(cut)]
+    if stem == m.group(1):
+        return []
+    return [f"{stem}自治{kind}", f"{stem}{kind}"]
+
+
+@cache
+def _ethnic_groups() -> tuple[str, ...]:
+    from ..normalize.resources import load_json
+
+    names = load_json("meta.json")["ethnic_groups"]
+    # 布依族 before 布依, longest first: 哈萨克族 is cut whole, not as 族 then nothing.
+    return tuple(sorted([n + "族" for n in names] + list(names), key=len, reverse=True))
 
 
 @cache

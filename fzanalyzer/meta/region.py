@@ -166,11 +166,45 @@ def _consistent(d: Division, others: list[Token]) -> bool:
     return all(t.name in names for t in others)
 
 
+_DIVISION_SUFFIXES = frozenset("省市县区旗镇乡州盟")
+_SHORT_FORM = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
+
+
+def short_form(name: str) -> str | None:
+    """The name a province or city goes by in running text (湖北 of 湖北省, 广州 of 广州市,
+    广西 of 广西壮族自治区), else None.
+
+    >>> short_form("广西壮族自治区"), short_form("广州市"), short_form("静海区")
+    ('广西', '广州', None)
+    """
+    short = _SHORT_FORM.sub("", name)
+    return short if short != name and len(short) >= 2 else None
+
+
+def mentions(name: str, text: str) -> int:
+    """How often the text names a division, in full or by its short form (考察湖北, 法治广州).
+
+    >>> mentions("南昌市", "南昌县人民政府"), mentions("湖北省", "考察湖北武汉，湖北省委")
+    (0, 2)
+    >>> mentions("吉林市", "吉林省人民政府"), mentions("吉林市", "吉林市人民政府")
+    (0, 1)
+    """
+    short = short_form(name)
+    if not short:
+        return text.count(name)
+    # 南昌 of 南昌县 is the county, not the city 南昌市; 吉林 of 吉林省 is not the city 吉林市.
+    n = 0
+    for m in re.finditer(re.escape(short), text):
+        nxt = text[m.end() : m.end() + 1]
+        n += text.startswith(name, m.start()) or nxt not in _DIVISION_SUFFIXES
+    return n
+
+
 def _choose(cands: list[Division], text: str) -> Division | None:
     if len(cands) == 1:
         return cands[0]
     g = gazetteer()
-    scores = [sum(text.count(a.name) for a in g.ancestors(d)) for d in cands]
+    scores = [sum(mentions(a.name, text) for a in g.ancestors(d)) for d in cands]
     best = max(scores, default=0)
     if best > 0 and scores.count(best) == 1:
         return cands[scores.index(best)]
@@ -331,11 +365,11 @@ def resolve_region(
         prov, city = g.province_of(chosen), g.city_of(chosen)
         if region.province is None and prov is not None:
             region.province = prov.name
-            if prov.name not in text:
+            if not mentions(prov.name, text):
                 inferred.append("province")
         if region.city is None and city is not None and chosen.level == "county":
             region.city = city.name
-            if city.name not in text:
+            if not mentions(city.name, text):
                 inferred.append("city")
     if chosen is None and region.province is None:
         # A division the gazetteer does not know inside one it knows (柘川县 under 湖州市): the
@@ -347,7 +381,7 @@ def resolve_region(
             prov = g.province_of(above) if above is not None else None
             if prov is not None:
                 region.province = prov.name
-                if prov.name not in text:
+                if not mentions(prov.name, text):
                     inferred.append("province")
             break
     if chosen is None and region.province is None and (tokens or filled):

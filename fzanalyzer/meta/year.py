@@ -37,6 +37,7 @@ class _YearLex:
     opening_year: re.Pattern[str]
     plan_cues: tuple[str, ...]
     report_year: re.Pattern[str]
+    column_year: re.Pattern[str]
 
 
 @cache
@@ -48,6 +49,7 @@ def _lex() -> _YearLex:
         opening_year=re.compile(d["opening_year"]),
         plan_cues=tuple(d["plan_cues"]),
         report_year=re.compile(d["report_year"]),
+        column_year=re.compile(d["column_year"], re.M),
     )
 
 
@@ -79,9 +81,15 @@ def _date_year(iso: str | None) -> int | None:
 
 
 def year_covered(
-    title: str | None, headings: list[str], opening: str, date: str | None
+    title: str | None, headings: list[str], opening: str, date: str | None, chrome: str = ""
 ) -> tuple[int | None, str | None]:
-    """(year, doubt): ``doubt`` is None when the text itself says the year."""
+    """(year, doubt): ``doubt`` is None when the text itself says the year. ``chrome`` holds the
+    page furniture normalization removed; a site column named for the year (…法治政府建设年度报告
+    > 2021年度) dates a page whose text names none.
+
+    >>> year_covered(None, ["一、总体情况"], "", None, "首页> 政务公开> 法治政府建设年度报告 > 2021年度")
+    (2021, None)
+    """
     lex = _lex()
     votes: Counter[int] = Counter()
     if title and (y := first_year(title)):
@@ -108,6 +116,8 @@ def year_covered(
             others = ", ".join(str(y) for y in sorted(votes) if y != year)
             return year, f"the text also points to {others}"
         return year, None
+    if m := lex.column_year.search(chrome):
+        return int(m.group(1)), None
     y = _date_year(date)
     if y is not None:
         return y, f"only the signature/publication date {date}"

@@ -44,7 +44,8 @@ class Normalized:
     text: str
     warnings: list[str] = field(default_factory=list)
     #: What the removed web chrome said about the page: ``date`` (发布时间/发布日期/成文日期 …),
-    #: ``title`` (标题：… of an 索引号 block). Same keys as a reader's hints; the reader's win.
+    #: ``title`` (标题：… of an 索引号 block), ``chrome`` (the removed lines, which may name the
+    #: site's government). Same keys as a reader's hints; the reader's win.
     hints: dict[str, str] = field(default_factory=dict)
 
 

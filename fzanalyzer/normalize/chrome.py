@@ -140,19 +140,25 @@ _DATE_LABEL = re.compile(
     r"(发布|成文|发文|印发|更新)(时间|日期)\s*[:：]?\s*((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})"
 )
 _DATE_RANK = ("发布", "更新", "印发", "发文", "成文")
+_CHROME_HINT = 2000
 _TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|信息名称)\s*[:：]\s*(.{4,80}?)\s*$")
 
 
 def chrome_hints(before: str, after: str) -> dict[str, str]:
     """What the chrome removed from ``before`` (leaving ``after``) said about the page: its
-    publication date and the title of its info block."""
+    publication date, the title of its info block, and the removed lines themselves (``chrome``,
+    at most ``_CHROME_HINT`` characters): a site header or 信息来源 line names the government
+    whose page it is (天津市静海区人民政府, 辰溪县小龙门乡)."""
     kept = set(after.split("\n"))
     hints: dict[str, str] = {}
     best = len(_DATE_RANK)
+    removed: list[str] = []
     for line in before.split("\n"):
         if line in kept:
             continue
         s = line.strip()
+        if s:
+            removed.append(s)
         for m in _DATE_LABEL.finditer(s):
             rank = _DATE_RANK.index(m.group(1))
             if rank < best:  # a publication date over an update or a signing date
@@ -161,4 +167,6 @@ def chrome_hints(before: str, after: str) -> dict[str, str]:
         label = _TITLE_LABEL.match(s)
         if label and "title" not in hints:
             hints["title"] = label.group(1)
+    if removed:
+        hints["chrome"] = "\n".join(removed)[:_CHROME_HINT]
     return hints
