@@ -162,6 +162,9 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
     for s in secs:
         if s.style == "enumeration":
             continue  # 一是…… items are the commitments
+        if _is_sentence_heading(text, s, secs):
+            spans.append((s.start, s.title_start))  # only the marker: the title is the plan
+            continue
         eol = text.find("\n", s.start, s.end)
         eol = s.end if eol < 0 else eol
         if s.title_end > s.start:
@@ -176,6 +179,18 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
             h_end = eol if stop < 0 else s.start + stop + 1
         spans.append((s.start, h_end))
     return spans
+
+
+def _is_sentence_heading(text: str, s: Section, secs: list[Section]) -> bool:
+    """A numbered item that is one whole sentence (``1.开展……，……。`` or ``（一）推行……。``): a leaf
+    heading whose line closes with ``。`` and whose section has no body. Its title is a plan;
+    a lead phrase with its paragraph (``（三）坚持……。全市……``) or with sub-items is not."""
+    if s.title_start < 0 or s.title_end <= s.title_start or s.level < 2:
+        return False
+    if any(c is not s and s.start <= c.start < s.end for c in secs):
+        return False
+    rest = text[s.title_end : s.end].strip(_STRIP)
+    return bool(rest) and rest[0] in _SENTENCE_END + _CLAUSE_SEP and not rest[1:].strip(_STRIP + _SENTENCE_END)
 
 
 def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
