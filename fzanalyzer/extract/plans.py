@@ -43,6 +43,7 @@ def lexicon() -> dict[str, Any]:
     data["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
     data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]
     data["_enum_re"] = re.compile(data["enumeration_markers"])
+    data["_intro_re"] = re.compile(data["intro_lead"])
     data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
     data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
     return data
@@ -302,6 +303,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
             body_start = min(c.start for c in headed)
         for a, b in _body_spans(text, body_start, top.end, skip):
             for u in split_units(text, a, b):
+                u = _after_intro(text, u)
                 s = text[u.start : u.end]
                 if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
@@ -327,6 +329,12 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     for i, p in enumerate(plans, 1):
         p.id = f"P{i:02d}"
     return plans
+
+
+def _after_intro(text: str, u: Unit) -> Unit:
+    """The unit without a lead-in that runs into the first plan (``……重点做好以下工作：每季度召开……``)."""
+    leads = list(lexicon()["_intro_re"].finditer(text, u.start, u.end))
+    return (_trim(text, leads[-1].end(), u.end) or u) if leads else u
 
 
 def _topic(sec: Section | None, by_id: dict[str, Section]) -> str | None:
