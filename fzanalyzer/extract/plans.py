@@ -44,6 +44,7 @@ def lexicon() -> dict[str, Any]:
     data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]
     data["_enum_re"] = re.compile(data["enumeration_markers"])
     data["_intro_re"] = re.compile(data["intro_lead"])
+    data["_opening_re"] = re.compile(data["intro_opening"])
     data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
     data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
     return data
@@ -184,14 +185,19 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
 
 def _is_sentence_heading(text: str, s: Section, secs: list[Section]) -> bool:
     """A numbered item that is one whole sentence (``1.开展……，……。`` or ``（一）推行……。``): a leaf
-    heading whose line closes with ``。`` and whose section has no body. Its title is a plan;
-    a lead phrase with its paragraph (``（三）坚持……。全市……``) or with sub-items is not."""
+    heading whose line closes with ``。`` right after its title and whose section has no body.
+    Its title is a plan; a lead phrase with its paragraph (``（三）坚持……。全市……``) or with
+    sub-items is not."""
     if s.title_start < 0 or s.title_end <= s.title_start or s.level < 2:
         return False
     if any(c is not s and s.start <= c.start < s.end for c in secs):
         return False
     rest = text[s.title_end : s.end].strip(_STRIP)
-    return bool(rest) and rest[0] in _SENTENCE_END + _CLAUSE_SEP and not rest[1:].strip(_STRIP + _SENTENCE_END)
+    return (
+        bool(rest)
+        and rest[0] in _SENTENCE_END + _CLAUSE_SEP
+        and not rest.strip(_STRIP + _SENTENCE_END + _CLAUSE_SEP)
+    )
 
 
 def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -305,6 +311,8 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
             for u in split_units(text, a, b):
                 u = _after_intro(text, u)
                 s = text[u.start : u.end]
+                if s.endswith(("：", ":")):
+                    continue  # a lead-in to the items that follow
                 if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
                 k = deepest.deepest(u.start)
@@ -333,8 +341,13 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
 
 def _after_intro(text: str, u: Unit) -> Unit:
     """The unit without a lead-in that runs into the first plan (``……重点做好以下工作：每季度召开……``)."""
-    leads = list(lexicon()["_intro_re"].finditer(text, u.start, u.end))
-    return (_trim(text, leads[-1].end(), u.end) or u) if leads else u
+    lex = lexicon()
+    leads = list(lex["_intro_re"].finditer(text, u.start, u.end))
+    cut = leads[-1].end() if leads else None
+    opening = lex["_opening_re"].match(text, u.start, u.end)
+    if opening and (cut is None or opening.end() > cut):
+        cut = opening.end()
+    return u if cut is None else (_trim(text, cut, u.end) or u)
 
 
 def _topic(sec: Section | None, by_id: dict[str, Section]) -> str | None:
