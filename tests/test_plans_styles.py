@@ -106,3 +106,16 @@ def test_lead_in_sharing_a_clause_with_the_first_plan_is_cut():
     only_lead = "四、2023年工作打算\n2023年，我局将聚焦主责主业，着力抓好：\n一是推行告知承诺制；二是开展执法人员全员轮训。\n"
     secs = [Section("s1", None, 1, "四、", "2023年工作打算", "next_year_plan", None, 0, len(only_lead))]
     assert [p.text for p in extract_plans(only_lead, secs, None)] == ["推行告知承诺制", "开展执法人员全员轮训。"]
+
+
+def test_in_paragraph_item_with_lead_phrase_gives_its_detail_sentence():
+    text = (
+        "三、2023年工作打算\n"
+        "一是强化执法监督。开展行政执法案卷评查，评查案卷不少于300卷。"
+        "二是开展执法人员全员轮训，全年培训不少于500人次。\n"
+    )
+    rep = fzanalyzer.analyze_text("某县2022年法治政府建设情况报告\n一、主要举措和成效\n全年办件1200件。\n" + text)
+    assert [p.text for p in rep.plans] == [
+        "开展行政执法案卷评查,评查案卷不少于300卷。",
+        "开展执法人员全员轮训,全年培训不少于500人次。",
+    ]

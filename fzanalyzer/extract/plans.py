@@ -163,6 +163,9 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
     spans = []
     for s in secs:
         if s.style == "enumeration":
+            lead = _lead_phrase_end(text, s)
+            if lead is not None:
+                spans.append((s.start, lead))
             continue  # 一是…… items are the commitments
         if _is_sentence_heading(text, s, secs):
             spans.append((s.start, s.title_start))  # only the marker: the title is the plan
@@ -181,6 +184,21 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
             h_end = eol if stop < 0 else s.start + stop + 1
         spans.append((s.start, h_end))
     return spans
+
+
+def _lead_phrase_end(text: str, s: Section) -> int | None:
+    """End of the lead phrase of an in-paragraph item (``一是强化执法监督。开展……。``): a short
+    title with no comma, closed by ``。`` and followed by the item's sentence of detail, which is
+    the plan (as under a lead-phrase heading). ``None`` when the item is one commitment."""
+    if s.title_start < 0 or s.title_end <= s.title_start:
+        return None
+    title = text[s.title_start : s.title_end]
+    if len(title) > lexicon()["lead_phrase_max_chars"] or any(c in title for c in "，,；;、："):
+        return None
+    end = s.title_end
+    if text[end : end + 1] not in _SENTENCE_END:
+        return None
+    return end + 1 if text[end + 1 : s.end].strip(_STRIP) else None
 
 
 def _is_sentence_heading(text: str, s: Section, secs: list[Section]) -> bool:
