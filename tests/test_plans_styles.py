@@ -94,9 +94,14 @@ def test_sentence_heading_versus_lead_phrase_with_body():
         "（二）坚持依法决策。\n"
         "严格落实重大行政决策程序，公布决策事项目录。\n"
     )
-    secs = _secs(text, [("（一）", "开展执法人员全员轮训，全年培训不少于500人次"), ("（二）", "坚持依法决策")])
+    secs = _secs(
+        text, [("（一）", "开展执法人员全员轮训，全年培训不少于500人次"), ("（二）", "坚持依法决策")]
+    )
     plans = [p.text for p in extract_plans(text, secs, None)]
-    assert plans == ["开展执法人员全员轮训，全年培训不少于500人次。", "严格落实重大行政决策程序，公布决策事项目录。"]
+    assert plans == [
+        "开展执法人员全员轮训，全年培训不少于500人次。",
+        "严格落实重大行政决策程序，公布决策事项目录。",
+    ]
 
 
 def test_lead_in_sharing_a_clause_with_the_first_plan_is_cut():
@@ -105,7 +110,10 @@ def test_lead_in_sharing_a_clause_with_the_first_plan_is_cut():
     assert [p.text for p in extract_plans(text, secs, None)] == ["推行告知承诺制", "开展执法人员全员轮训。"]
     only_lead = "四、2023年工作打算\n2023年，我局将聚焦主责主业，着力抓好：\n一是推行告知承诺制；二是开展执法人员全员轮训。\n"
     secs = [Section("s1", None, 1, "四、", "2023年工作打算", "next_year_plan", None, 0, len(only_lead))]
-    assert [p.text for p in extract_plans(only_lead, secs, None)] == ["推行告知承诺制", "开展执法人员全员轮训。"]
+    assert [p.text for p in extract_plans(only_lead, secs, None)] == [
+        "推行告知承诺制",
+        "开展执法人员全员轮训。",
+    ]
 
 
 def test_in_paragraph_item_with_lead_phrase_gives_its_detail_sentence():
@@ -114,8 +122,33 @@ def test_in_paragraph_item_with_lead_phrase_gives_its_detail_sentence():
         "一是强化执法监督。开展行政执法案卷评查，评查案卷不少于300卷。"
         "二是开展执法人员全员轮训，全年培训不少于500人次。\n"
     )
-    rep = fzanalyzer.analyze_text("某县2022年法治政府建设情况报告\n一、主要举措和成效\n全年办件1200件。\n" + text)
+    rep = fzanalyzer.analyze_text(
+        "某县2022年法治政府建设情况报告\n一、主要举措和成效\n全年办件1200件。\n" + text
+    )
     assert [p.text for p in rep.plans] == [
         "开展行政执法案卷评查,评查案卷不少于300卷。",
         "开展执法人员全员轮训,全年培训不少于500人次。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2023年，我县将紧紧围绕县委县政府决策部署，持续深化法治政府建设，为高质量发展提供法治保障。\n",
+        "新的一年，我县将深入学习贯彻习近平法治思想，推动法治政府建设再上新台阶。\n",
+    ],
+)
+@pytest.mark.parametrize(
+    "items",
+    [
+        "一是推行告知承诺制，审批时限压减至40个工作日；二是开展执法人员全员轮训。\n",
+        "推行告知承诺制，审批时限压减至40个工作日；开展执法人员全员轮训。\n",
+    ],
+)
+def test_opening_paragraph_of_the_plan_part_is_no_plan(opening, items):
+    text = "某县2022年法治政府建设情况报告\n一、主要举措和成效\n全年办件1200件。\n三、2023年工作打算\n"
+    rep = fzanalyzer.analyze_text(text + opening + items)
+    assert [p.text for p in rep.plans] == [
+        "推行告知承诺制,审批时限压减至40个工作日",
+        "开展执法人员全员轮训。",
     ]

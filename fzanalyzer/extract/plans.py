@@ -320,11 +320,9 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     for top in tops:
         children = [s for s in inside if s is not top and s.start >= top.start and s.end <= top.end]
         skip = _heading_spans(text, [top, *children])
-        body_start = top.start
         headed = [c for c in children if c.style != "enumeration"]
-        if headed:
-            # the part's opening paragraph before its first heading states intent, not commitments
-            body_start = min(c.start for c in headed)
+        # the part's opening paragraph before its first heading or item states intent, not commitments
+        body_start = min(c.start for c in headed) if headed else _opening_end(text, top, children)
         for a, b in _body_spans(text, body_start, top.end, skip):
             for u in split_units(text, a, b):
                 u = _after_intro(text, u)
@@ -355,6 +353,20 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     for i, p in enumerate(plans, 1):
         p.id = f"P{i:02d}"
     return plans
+
+
+def _opening_end(text: str, top: Section, children: list[Section]) -> int:
+    """Where the items of a part of in-paragraph items (一是……) begin: the paragraph or sentences
+    before its first item open the part (2023年，我县将……) and state no commitment. Two or more
+    paragraphs before it are kept: they may be plans of their own."""
+    items = [c.start for c in children if c.style == "enumeration"]
+    if not items:
+        return top.start
+    first = min(items)
+    head_end = max(top.title_end, top.start)
+    if text[head_end:first].strip(_STRIP).count("\n") >= 1:
+        return top.start
+    return first
 
 
 def _after_intro(text: str, u: Unit) -> Unit:
