@@ -152,3 +152,16 @@ def test_opening_paragraph_of_the_plan_part_is_no_plan(opening, items):
         "推行告知承诺制,审批时限压减至40个工作日",
         "开展执法人员全员轮训。",
     ]
+
+
+def test_last_numbered_plan_keeps_its_place_before_a_closing_paragraph():
+    text = (
+        "某县2022年法治政府建设情况报告\n一、主要举措和成效\n全年办件1200件。\n三、2023年工作打算\n"
+        "（一）优化营商环境\n1.推行告知承诺制，审批时限压减至40个工作日。\n2.开展执法人员全员轮训。\n"
+        "我们将以更加务实的作风，推动各项任务落到实处，为全县高质量发展提供坚强法治保障。\n"
+    )
+    rep = fzanalyzer.analyze_text(text)
+    assert [p.text for p in rep.plans] == [
+        "推行告知承诺制,审批时限压减至40个工作日。",
+        "开展执法人员全员轮训。",
+    ]

@@ -203,19 +203,43 @@ def _lead_phrase_end(text: str, s: Section) -> int | None:
 
 def _is_sentence_heading(text: str, s: Section, secs: list[Section]) -> bool:
     """A numbered item that is one whole sentence (``1.开展……，……。`` or ``（一）推行……。``): a leaf
-    heading whose line closes with ``。`` right after its title and whose section has no body.
-    Its title is a plan; a lead phrase with its paragraph (``（三）坚持……。全市……``) or with
-    sub-items is not."""
-    if s.title_start < 0 or s.title_end <= s.title_start or s.level < 2:
+    heading whose line closes with ``。`` right after its title and whose section has no body
+    (the last item of such a list may hold the part's closing paragraph). Its title is a plan;
+    a lead phrase with its paragraph (``（三）坚持……。全市……``) or with sub-items is not."""
+    if not _closes_with_title(text, s) or s.level < 2 or _has_children(s, secs):
         return False
-    if any(c is not s and s.start <= c.start < s.end for c in secs):
-        return False
-    rest = text[s.title_end : s.end].strip(_STRIP)
+    eol = text.find("\n", s.title_end, s.end)
+    if eol < 0 or not text[eol : s.end].strip(_STRIP):
+        return True
+    siblings = [c for c in secs if c is not s and c.parent == s.parent and c.style == s.style]
     return (
-        bool(rest)
-        and rest[0] in _SENTENCE_END + _CLAUSE_SEP
-        and not rest.strip(_STRIP + _SENTENCE_END + _CLAUSE_SEP)
+        bool(siblings)
+        and all(c.start < s.start for c in siblings)
+        and any(
+            _closes_with_title(text, c) and not _has_children(c, secs) and _bodiless(text, c)
+            for c in siblings
+        )
     )
+
+
+def _closes_with_title(text: str, s: Section) -> bool:
+    """The heading's line is its title and a closing ``。`` (or ``；``), nothing else."""
+    if s.title_start < 0 or s.title_end <= s.title_start:
+        return False
+    eol = text.find("\n", s.title_end, s.end)
+    rest = text[s.title_end : s.end if eol < 0 else eol].strip(_STRIP)
+    return (
+        bool(rest) and rest[0] in _SENTENCE_END + _CLAUSE_SEP and not rest.strip(_SENTENCE_END + _CLAUSE_SEP)
+    )
+
+
+def _bodiless(text: str, s: Section) -> bool:
+    eol = text.find("\n", s.title_end, s.end)
+    return eol < 0 or not text[eol : s.end].strip(_STRIP)
+
+
+def _has_children(s: Section, secs: list[Section]) -> bool:
+    return any(c is not s and s.start <= c.start < s.end for c in secs)
 
 
 def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
