@@ -1,8 +1,12 @@
 """Plans: the commitments of a report's next-year plan part (genre.md, part 4).
 
 A plan is one commitment: a sentence (split at 。), a clause of it when ``；`` separates two
-commitments, or an in-paragraph item (一是……二是……, 第一，……). Headings, the part's opening
-paragraph and general statements of intent ("坚持以……为指导") are not plans.
+commitments, an in-paragraph item (一是……二是……, 第一，……), or a numbered item that is one whole
+sentence (``1.开展……。`` / ``（三）推行……。`` on a line of its own: the outline takes it as a
+heading, its title is the plan). Headings, lead phrases followed by their sentence of detail
+(``（一）坚持依法决策。严格落实……`` → the detail is the plan), the part's opening paragraph and its
+lead-in (``2024年，街道将重点做好以下工作：``), closing words and general statements of intent
+("坚持以……为指导") are not plans.
 
 >>> from fzanalyzer.model import Section
 >>> text = "四、2021年工作安排\\n（一）优化营商环境\\n推行“一件事一次办”，年内上线主题套餐20项以上。\\n"
