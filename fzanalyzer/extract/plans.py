@@ -45,6 +45,7 @@ def lexicon() -> dict[str, Any]:
     data = json.loads(read_data("plans.json"))
     verbs = sorted(set(data["action_verbs"]), key=len, reverse=True)
     data["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
+    data["_commit_re"] = re.compile("|".join(map(re.escape, verbs + data["commitment_verbs"])))
     data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]
     data["_enum_re"] = re.compile(data["enumeration_markers"])
     data["_intro_re"] = re.compile(data["intro_lead"])
@@ -289,7 +290,7 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
     # a line with no punctuation at all is a signature, date or site furniture
     if not terminated and not re.search(r"[，。；、,;“《]", s) and len(s) < 30:
         return False
-    return bool(lex["_verb_re"].search(s))
+    return bool(lex["_commit_re"].search(s))
 
 
 def _verb_object(s: str) -> tuple[str | None, str | None]:
