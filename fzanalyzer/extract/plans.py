@@ -1,8 +1,12 @@
 """Plans: the commitments of a report's next-year plan part (genre.md, part 4).
 
 A plan is one commitment: a sentence (split at 。), a clause of it when ``；`` separates two
-commitments, or an in-paragraph item (一是……二是……, 第一，……). Headings, the part's opening
-paragraph and general statements of intent ("坚持以……为指导") are not plans.
+commitments, an in-paragraph item (一是……二是……, 第一，……), or a numbered item that is one whole
+sentence (``1.开展……。`` / ``（三）推行……。`` on a line of its own: the outline takes it as a
+heading, its title is the plan). Headings, lead phrases followed by their sentence of detail
+(``（一）坚持依法决策。严格落实……`` → the detail is the plan), the part's opening paragraph and its
+lead-in (``2024年，街道将重点做好以下工作：``), closing words and general statements of intent
+("坚持以……为指导") are not plans.
 
 >>> from fzanalyzer.model import Section
 >>> text = "四、2021年工作安排\\n（一）优化营商环境\\n推行“一件事一次办”，年内上线主题套餐20项以上。\\n"
@@ -39,8 +43,11 @@ def lexicon() -> dict[str, Any]:
     data = json.loads(read_data("plans.json"))
     verbs = sorted(set(data["action_verbs"]), key=len, reverse=True)
     data["_verb_re"] = re.compile("|".join(map(re.escape, verbs)))
+    data["_commit_re"] = re.compile("|".join(map(re.escape, verbs + data["commitment_verbs"])))
     data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]
     data["_enum_re"] = re.compile(data["enumeration_markers"])
+    data["_intro_re"] = re.compile(data["intro_lead"])
+    data["_opening_re"] = re.compile(data["intro_opening"])
     data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
     data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
     return data
@@ -120,7 +127,13 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
     spans = []
     for s in secs:
         if s.style == "enumeration":
+            lead = _lead_phrase_end(text, s)
+            if lead is not None:
+                spans.append((s.start, lead))
             continue  # 一是…… items are the commitments
+        if _is_sentence_heading(text, s, secs):
+            spans.append((s.start, s.title_start))  # only the marker: the title is the plan
+            continue
         eol = text.find("\n", s.start, s.end)
         eol = s.end if eol < 0 else eol
         if s.title_end > s.start:
@@ -135,6 +148,62 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
             h_end = eol if stop < 0 else s.start + stop + 1
         spans.append((s.start, h_end))
     return spans
+
+
+def _lead_phrase_end(text: str, s: Section) -> int | None:
+    """End of the lead phrase of an in-paragraph item (``一是强化执法监督。开展……。``): a short
+    title with no comma, closed by ``。`` and followed by the item's sentence of detail, which is
+    the plan (as under a lead-phrase heading). ``None`` when the item is one commitment."""
+    if s.title_start < 0 or s.title_end <= s.title_start:
+        return None
+    title = text[s.title_start : s.title_end]
+    if len(title) > lexicon()["lead_phrase_max_chars"] or any(c in title for c in "，,；;、："):
+        return None
+    end = s.title_end
+    if text[end : end + 1] not in _SENTENCE_END:
+        return None
+    return end + 1 if text[end + 1 : s.end].strip(_STRIP) else None
+
+
+def _is_sentence_heading(text: str, s: Section, secs: list[Section]) -> bool:
+    """A numbered item that is one whole sentence (``1.开展……，……。`` or ``（一）推行……。``): a leaf
+    heading whose line closes with ``。`` right after its title and whose section has no body
+    (the last item of such a list may hold the part's closing paragraph). Its title is a plan;
+    a lead phrase with its paragraph (``（三）坚持……。全市……``) or with sub-items is not."""
+    if not _closes_with_title(text, s) or s.level < 2 or _has_children(s, secs):
+        return False
+    eol = text.find("\n", s.title_end, s.end)
+    if eol < 0 or not text[eol : s.end].strip(_STRIP):
+        return True
+    siblings = [c for c in secs if c is not s and c.parent == s.parent and c.style == s.style]
+    return (
+        bool(siblings)
+        and all(c.start < s.start for c in siblings)
+        and any(
+            _closes_with_title(text, c) and not _has_children(c, secs) and _bodiless(text, c)
+            for c in siblings
+        )
+    )
+
+
+def _closes_with_title(text: str, s: Section) -> bool:
+    """The heading's line is its title and a closing ``。`` (or ``；``), nothing else."""
+    if s.title_start < 0 or s.title_end <= s.title_start:
+        return False
+    eol = text.find("\n", s.title_end, s.end)
+    rest = text[s.title_end : s.end if eol < 0 else eol].strip(_STRIP)
+    return (
+        bool(rest) and rest[0] in _SENTENCE_END + _CLAUSE_SEP and not rest.strip(_SENTENCE_END + _CLAUSE_SEP)
+    )
+
+
+def _bodiless(text: str, s: Section) -> bool:
+    eol = text.find("\n", s.title_end, s.end)
+    return eol < 0 or not text[eol : s.end].strip(_STRIP)
+
+
+def _has_children(s: Section, secs: list[Section]) -> bool:
+    return any(c is not s and s.start <= c.start < s.end for c in secs)
 
 
 def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -182,7 +251,7 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
     # a line with no punctuation at all is a signature, date or site furniture
     if not terminated and not re.search(r"[，。；、,;“《]", s) and len(s) < 30:
         return False
-    return bool(lex["_verb_re"].search(s))
+    return bool(lex["_commit_re"].search(s))
 
 
 def verb_object(s: str) -> tuple[str | None, str | None]:
@@ -239,14 +308,15 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     for top in tops:
         children = [s for s in inside if s is not top and s.start >= top.start and s.end <= top.end]
         skip = _heading_spans(text, [top, *children])
-        body_start = top.start
         headed = [c for c in children if c.style != "enumeration"]
-        if headed:
-            # the part's opening paragraph before its first heading states intent, not commitments
-            body_start = min(c.start for c in headed)
+        # the part's opening paragraph before its first heading or item states intent, not commitments
+        body_start = min(c.start for c in headed) if headed else _opening_end(text, top, children)
         for a, b in _body_spans(text, body_start, top.end, skip):
             for u in split_units(text, a, b):
+                u = _after_intro(text, u)
                 s = text[u.start : u.end]
+                if s.endswith(("：", ":")):
+                    continue  # a lead-in to the items that follow
                 if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
                 k = deepest.deepest(u.start)
@@ -271,6 +341,31 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     for i, p in enumerate(plans, 1):
         p.id = f"P{i:02d}"
     return plans
+
+
+def _opening_end(text: str, top: Section, children: list[Section]) -> int:
+    """Where the items of a part of in-paragraph items (一是……) begin: the paragraph or sentences
+    before its first item open the part (2023年，我县将……) and state no commitment. Two or more
+    paragraphs before it are kept: they may be plans of their own."""
+    items = [c.start for c in children if c.style == "enumeration"]
+    if not items:
+        return top.start
+    first = min(items)
+    head_end = max(top.title_end, top.start)
+    if text[head_end:first].strip(_STRIP).count("\n") >= 1:
+        return top.start
+    return first
+
+
+def _after_intro(text: str, u: Unit) -> Unit:
+    """The unit without a lead-in that runs into the first plan (``……重点做好以下工作：每季度召开……``)."""
+    lex = lexicon()
+    leads = list(lex["_intro_re"].finditer(text, u.start, u.end))
+    cut = leads[-1].end() if leads else None
+    opening = lex["_opening_re"].match(text, u.start, u.end)
+    if opening and (cut is None or opening.end() > cut):
+        cut = opening.end()
+    return u if cut is None else (_trim(text, cut, u.end) or u)
 
 
 def _topic(sec: Section | None, by_id: dict[str, Section]) -> str | None:
