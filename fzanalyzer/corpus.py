@@ -154,7 +154,11 @@ class Corpus:
 
     # -- comparisons (compare/) ----------------------------------------------------------------
     def panel(
-        self, *, min_similarity: float = 0.6, include_targets: bool = False, include_duplicates: bool = False
+        self,
+        *,
+        min_similarity: float | None = None,
+        include_targets: bool = False,
+        include_duplicates: bool = False,
     ) -> pd.DataFrame:
         """One row per (issuer, year, indicator) keyed by its codebook code (else its linked name)."""
         from .compare.panel import panel

@@ -2,13 +2,15 @@
 
 Rows are keyed by the indicator's codebook ``code`` (``data/codebook.json``; ``link`` is ``code``):
 行政复议案件 / 行政复议申请 / 收到行政复议申请 are all ``review.received``, whoever wrote them and
-whichever came first. An indicator the codebook does not cover is keyed by its name, linked in
-three ways recorded in ``link`` so a researcher can audit them: ``exact`` (same name),
-``normalized`` (same name after dropping leading verbs, quotes and unifying head nouns, see
-``data/panel.json``) and ``similar`` (character-bigram Dice ≥ ``min_similarity``). A key is never
-shared across units or kinds: a percentage is never joined to a count, and a level, a change
-(同比上升21.8%) and a target (the plan part's 不少于300人次) are kept apart in ``kind``. Copies of
-one report (:mod:`.duplicates`) are left out unless ``include_duplicates``.
+whichever came first. Only a code joins two issuers, because only a code has a definition. An
+indicator the codebook does not cover is keyed by its name within its issuer (``name@issuer``),
+linked across that issuer's years in ways recorded in ``link`` so a researcher can audit them:
+``exact`` (same name), ``normalized`` (same name after dropping leading words such as 全年共,
+quotes, and unifying head nouns that name one count, see ``data/panel.json``) and, only when asked
+for, ``similar`` (character-bigram Dice ≥ ``min_similarity``). A key is never shared across units
+or kinds: a percentage is never joined to a count, and a level, a change (同比上升21.8%) and a
+target (the plan part's 不少于300人次) are kept apart in ``kind``. Copies of one report
+(:mod:`fzanalyzer.reuse.duplicates`) are left out unless ``include_duplicates``.
 """
 
 from __future__ import annotations
@@ -142,18 +144,30 @@ def indicator_rows(reports: Iterable[Report], include_targets: bool = False) -> 
     return rows
 
 
-def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[dict[str, Any]]:
-    """Give each row a canonical ``key``, its ``link`` kind and ``similarity`` (in place).
+def link_names(rows: list[dict[str, Any]], min_similarity: float | None = None) -> list[dict[str, Any]]:
+    """Give each row a ``key`` that only ever joins one issuer's years, its ``link`` kind and
+    ``similarity`` (in place).
 
-    Names are clustered per (unit, kind), most frequent first. A name joins the most similar
-    cluster unless that cluster already holds another name from one of the same reports: two
-    different names in one report are two different indicators (收到 vs 受理 vs 审结 行政复议申请).
+    A name is no definition: the same words count different things in two reports (涉及…领域事项
+    is 126 enforcement powers handed to towns in one district's report and 8 major decisions in a
+    city's), so only a codebook code joins issuers, and a name key carries its issuer
+    (``行政复议申请@某区人民政府``). Within one issuer and one (unit, kind), names are linked when
+    they are the same after :func:`normalize_name`. Character-similar names (bigram Dice ≥
+    ``min_similarity``) are linked only when asked for, and never two names of one report:
+    培训执法人员 and 出动执法人员, 受理 and 不予受理行政复议申请 are as alike as two wordings of one
+    measure, so similarity is for exploring, never the default.
+
+    >>> rows = [{"name": n, "unit": "人次", "kind": "level", "issuer": i, "report_id": r}
+    ...         for n, i, r in [("培训执法人员", "甲区", "a"), ("出动执法人员", "甲区", "b"),
+    ...                         ("出动执法人员", "乙县", "c")]]
+    >>> [r["key"] for r in link_names(rows)]
+    ['培训执法人员@甲区', '出动执法人员@甲区', '出动执法人员@乙县']
     """
-    families: dict[tuple[Any, str], list[dict[str, Any]]] = {}
+    families: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for row in rows:
         row["norm"] = normalize_name(row["name"])
-        families.setdefault((row["unit"], row["kind"]), []).append(row)
-    for members in families.values():
+        families.setdefault((row["issuer"], row["unit"], row["kind"]), []).append(row)
+    for (issuer, _unit, _kind), members in families.items():
         freq = Counter(r["norm"] for r in members)
         names = Counter(r["name"] for r in members)
         reports_of: dict[str, set[str]] = {}
@@ -162,15 +176,17 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
         clusters: dict[str, set[str]] = {}  # representative normalized name -> its reports
         assigned: dict[str, tuple[str, float]] = {}
         for norm, _n in sorted(freq.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0])):
-            ranked = sorted(((dice(norm, rep), rep) for rep in clusters), reverse=True)
-            best = next(
-                (
-                    (sim, rep)
-                    for sim, rep in ranked
-                    if sim >= min_similarity and not clusters[rep] & reports_of[norm]
-                ),
-                None,
-            )
+            best = None
+            if min_similarity is not None:
+                ranked = sorted(((dice(norm, rep), rep) for rep in clusters), reverse=True)
+                best = next(
+                    (
+                        (sim, rep)
+                        for sim, rep in ranked
+                        if sim >= min_similarity and not clusters[rep] & reports_of[norm]
+                    ),
+                    None,
+                )
             if best is not None:
                 assigned[norm] = (best[1], best[0])
                 clusters[best[1]] |= reports_of[norm]
@@ -183,7 +199,7 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
         }
         for row in members:
             key, sim = assigned[row["norm"]]
-            row["key"] = key
+            row["key"] = f"{key}@{issuer}"
             row["similarity"] = round(sim, 3)
             if row["name"] == rep_name[key]:
                 row["link"] = "exact"
@@ -197,13 +213,14 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
 def panel(
     reports: Iterable[Report],
     *,
-    min_similarity: float = 0.6,
+    min_similarity: float | None = None,
     include_targets: bool = False,
     include_duplicates: bool = False,
     by: str = "code",
 ) -> pd.DataFrame:
     """Long panel: one row per indicator mention, with its ``key`` (the codebook code, else the
-    linked name; ``by="name"`` links every row by name, as before codes existed). ``primary``
+    name linked within its issuer, :func:`link_names`; ``by="name"`` links every row by name, as
+    before codes existed). ``primary``
     marks one mention of each (issuer, year, key, unit, kind) — the most confident, then a total
     (共/合计/累计) before its parts, then the first — the value a wide table uses; ``n_mentions``
     says how many there were."""
