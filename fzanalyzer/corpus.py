@@ -92,21 +92,22 @@ class Corpus:
 
         from .schema import columns, report_row
 
+        self.duplicates()  # fills each report's meta.duplicate_of
         rows = [report_row(r.to_dict(include_text=False), text=False) for r in self._reports]
         df = pd.DataFrame(rows, columns=columns("reports", text=False))
         df["year_covered"] = df["year_covered"].astype("Int64")
-        df["duplicate_of"] = df["id"].map(self.duplicates()) if len(df) else pd.Series(dtype=object)
         return df
 
     def duplicates(self) -> dict[str, str]:
         """``{id: id of the copy kept}`` for every report that is a copy of another one (a
         traditional-script copy, a repost, the PDF and the web page of one report; see
-        :mod:`fzanalyzer.reuse.duplicates`). Copies are left out of the panel, the audits and
-        the reuse search unless asked for."""
+        :mod:`fzanalyzer.reuse.duplicates`), found among the corpus' reports and recorded in their
+        ``meta.duplicate_of``. Copies are left out of the panel, the audits and the reuse search
+        unless asked for."""
         if self._duplicates is None:
-            from .reuse.duplicates import find_duplicates
+            from .reuse.duplicates import mark_duplicates
 
-            self._duplicates = find_duplicates(self._reports)
+            self._duplicates = mark_duplicates(self._reports)
         return self._duplicates
 
     def unique(self) -> list[Report]:

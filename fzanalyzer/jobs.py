@@ -26,6 +26,7 @@ class Summary:
     not_reports: list[str] = field(default_factory=list)  # read fine, but meta.is_report is false
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)  # copy id -> id of the report kept (output)
 
     @property
     def ok(self) -> bool:
@@ -62,6 +63,10 @@ def extract(
     the output is rebuilt). The output is written
     under a temporary name and renamed when the run is complete.
 
+    Copies of one report (a traditional-script copy, a repost, the PDF of a web page) get
+    ``meta.duplicate_of``: among the reports of the output (not on stdout, which is streamed), and
+    among every report of the store (:meth:`~fzanalyzer.store.Store.mark_duplicates`).
+
     ``dataset``: also write a Parquet dataset partitioned by year (:mod:`fzanalyzer.scale.dataset`).
     ``client``: a ``dask.distributed.Client`` to run the files on (same results as the local pool).
     A file that takes longer than ``file_timeout`` seconds (default ``limits.FILE_TIMEOUT_S``; 0:
@@ -87,6 +92,9 @@ def extract(
             out.close(ok=False)  # no temporary file left behind
         raise
     batch = _Batch(st)
+    from .reuse.duplicates import CopyFinder
+
+    copies = CopyFinder() if out is not None else None
     if dataset is not None:
         from .scale.dataset import DatasetWriter
 
@@ -114,6 +122,7 @@ def extract(
                         if d is not None:
                             summary.read_back += 1
                             out.write(_without_text(d, include_text))
+                            copies.add(d)  # type: ignore[union-attr]
                     continue
                 if "failure" in res:
                     summary.failures.append(res["failure"])
@@ -128,11 +137,18 @@ def extract(
                     ds_out.write(d)
                 if out is not None:
                     out.write(_without_text(d, include_text))
+                    copies.add(d)  # type: ignore[union-attr]
+        if out is not None and copies is not None:
+            summary.copies = copies.duplicates()
+            out.set_duplicates(summary.copies)
         if out is not None and hasattr(out, "write_failures"):
             out.write_failures([asdict(f) for f in summary.failures])
         if dataset is not None:
             ds_out.write_failures([asdict(f) for f in summary.failures])
             summary.outputs.extend(str(p) for p in ds_out.close())
+        if st is not None:
+            batch.flush()
+            st.mark_duplicates()
         ok = True
     finally:
         try:

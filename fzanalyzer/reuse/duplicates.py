@@ -12,7 +12,9 @@ to the crawler is still a copy of the full report.
 
 Of a group of copies the one kept (``duplicate_of`` is ``None``) is the simplified-script one,
 then the longest, then the smallest id; every other member points to it. Two reports covering
-different years are never copies, however much wording they share.
+different years are never copies, however much wording they share. :func:`mark_duplicates`
+records the answer in each report's ``meta.duplicate_of``, which the store, the exports and the
+DataFrames keep; :class:`CopyFinder` does it for reports that arrive one by one (an extract run).
 
 >>> base = "关于2020年度法治政府建设情况的报告。全年共收到行政复议申请216件，审结198件，纠错率12.3%。" * 3
 >>> from fzanalyzer import analyze_text
@@ -26,10 +28,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..model import Report
+from ..model import Meta, Report
 
 SHINGLE = 8
 NUM_PERM = 128
@@ -105,3 +106,30 @@ def without_duplicates(reports: Iterable[Report]) -> list[Report]:
     reps = list(reports)
     dup = find_duplicates(reps)
     return [r for r in reps if r.id not in dup]
+
+
+def mark_duplicates(reports: list[Report], threshold: float = THRESHOLD) -> dict[str, str]:
+    """Find the copies among ``reports`` and record each one's ``meta.duplicate_of`` (``None``
+    for a report that copies none). The reports are the caller's own: a corpus, an extract run."""
+    dup = find_duplicates(reports, threshold)
+    for r in reports:
+        r.meta.duplicate_of = dup.get(r.id)
+    return dup
+
+
+class CopyFinder:
+    """Copies among reports given one at a time as output-contract dicts (an extract run): only
+    what :func:`find_duplicates` reads is kept (id, year, script warning, text)."""
+
+    def __init__(self) -> None:
+        self._reports: list[Report] = []
+
+    def add(self, d: dict[str, Any]) -> None:
+        meta = d.get("meta") or {}
+        light = Meta(year_covered=meta.get("year_covered"), warnings=list(meta.get("warnings") or []))
+        self._reports.append(
+            Report(id=d["id"], source="", sha256="", format="", text=d.get("text") or "", meta=light)
+        )
+
+    def duplicates(self) -> dict[str, str]:
+        return find_duplicates(self._reports)
