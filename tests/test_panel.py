@@ -196,3 +196,24 @@ def test_no_name_key_merges_two_names_on_the_development_set(by):
     if by == "name":
         keys = long.drop_duplicates("name").set_index("name")["key"]
         assert keys["出动执法人员"] != keys["覆盖执法人员"]
+
+
+def test_cross_issuer_flags_a_wording_of_another_act():
+    """收到 (received) and 受理 (accepted) applications are two stages of one procedure the codebook
+    keeps under one code: the cross-issuer table says where an issuer's figure names another act."""
+    from fzanalyzer.compare.panel import cross_issuer
+
+    reports = []  # three years: near-identical short texts of one year would be copies of one report
+    for i, (issuer, verb, n) in enumerate(
+        [("甲区人民政府", "收到", 216), ("乙区人民政府", "收到", 95), ("丙县人民政府", "受理", 132)]
+    ):
+        r = analyze_text(
+            f"关于{2019 + i}年度法治政府建设情况的报告\n一、主要举措和成效\n全年{verb}行政复议申请{n}件。",
+            id=f"r{i}",
+        )
+        r.meta.issuer = issuer
+        reports.append(r)
+    table = cross_issuer(panel(reports), "review.received").set_index("issuer")
+    assert len(table) == 3
+    assert "act" in table.at["丙县人民政府", "flags"]
+    assert "act" not in table.at["甲区人民政府", "flags"] and "act" not in table.at["乙区人民政府", "flags"]

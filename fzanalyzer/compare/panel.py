@@ -92,6 +92,15 @@ def normalize_name(name: str | None) -> str:
     return s
 
 
+def acts_of(name: str | None) -> frozenset[str]:
+    """The act and stage words of a wording (``act_words`` of ``data/panel.json``).
+
+    >>> sorted(acts_of("全年依法受理行政复议申请")), sorted(acts_of("行政复议申请"))
+    (['受理'], [])
+    """
+    return frozenset(w for w in _lexicon()["act_words"] if w in (name or ""))
+
+
 def indicator_kind(change: str | None, canonical: str | None) -> str:
     """``target`` in the next-year plan part, ``change`` for a change (同比上升…), else ``level``."""
     if canonical == "next_year_plan":
@@ -263,7 +272,9 @@ def cross_issuer(
     and year with the value, and ``flags`` where the definitions may differ — ``unit`` (another
     measure word than most issuers), ``wording`` (the report words it otherwise than most),
     ``period`` (not the whole year: 1-11月, 截至…), ``several`` (the report gives more than one
-    figure of this code; the first is shown), ``context`` (coded from its clause, not its name)."""
+    figure of this code; the first is shown), ``context`` (coded from its clause, not its name),
+    ``act`` (the wording names another act or stage than most issuers' — 受理 where most say 收到,
+    宣布失效 where most say 废止: see ``act_words`` in ``data/panel.json``)."""
     from collections import Counter
 
     sub = long[(long["key"] == code) & (long["kind"] == kind) & long["primary"]]
@@ -276,6 +287,8 @@ def cross_issuer(
     unit_mode = Counter(sub["unit"]).most_common(1)[0][0]
     norms = sub["name"].map(normalize_name)
     norm_mode = Counter(norms).most_common(1)[0][0]
+    acts = sub["name"].map(acts_of)
+    act_mode = Counter(acts).most_common(1)[0][0]
     partial = sub["period"].fillna("").str.contains(r"\d{1,2}\s*[-—–~至]\s*\d{1,2}月|截至|上半年|季度|以来")
 
     def flags(i: Any) -> str:
@@ -290,10 +303,54 @@ def cross_issuer(
             out.append("several")
         if (sub.at[i, "code_confidence"] or 0) < 0.9:
             out.append("context")
+        if acts[i] != act_mode:
+            out.append("act")
         return ";".join(out)
 
     sub["flags"] = [flags(i) for i in sub.index]
     return sub[[*cols, "flags"]].sort_values(["year", "issuer"]).reset_index(drop=True)
+
+
+def cross_issuer_keys(long: pd.DataFrame, min_issuers: int = 2) -> pd.DataFrame:
+    """Every (key, unit, kind) that two issuers or more report, with the distinct wordings it
+    joins: what a reader checks to see that one key is one measure (``scripts/panel_check.py``).
+    ``wordings`` lists ``issuer：name`` once each, primary mentions first; ``examples`` one clause
+    per wording (the indicator's text in its sentence).
+
+    >>> from fzanalyzer import analyze_text
+    >>> reps = [analyze_text(f"关于{y}年度法治政府建设情况的报告\\n一、主要举措和成效\\n调解成功率{v}%。", id=i)
+    ...         for y, v, i in [(2020, 98.1, "a"), (2021, 97.5, "b")]]
+    >>> reps[0].meta.issuer, reps[1].meta.issuer = "甲区人民政府", "乙县人民政府"
+    >>> cross_issuer_keys(panel(reps))[["key", "unit", "n_issuers", "wordings"]].to_dict("records")
+    [{'key': 'mediation.success_rate', 'unit': '%', 'n_issuers': 2, 'wordings': '乙县人民政府：调解成功率 | 甲区人民政府：调解成功率'}]
+    """
+    import pandas as pd
+
+    cols = ["key", "unit", "kind", "n_issuers", "issuers", "wordings", "examples"]
+    if long.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    ordered = long.sort_values(["primary", "issuer", "year"], ascending=[False, True, True], kind="stable")
+    for (key, unit, kind), sub in ordered.groupby(["key", "unit", "kind"], sort=True, dropna=False):
+        issuers = sorted(set(sub["issuer"]))
+        if len(issuers) < min_issuers:
+            continue
+        seen: dict[str, str] = {}
+        for r in sub.itertuples():
+            wording = f"{r.issuer}：{r.name}"
+            seen.setdefault(wording, r.text)
+        rows.append(
+            {
+                "key": key,
+                "unit": unit,
+                "kind": kind,
+                "n_issuers": len(issuers),
+                "issuers": " | ".join(issuers),
+                "wordings": " | ".join(seen),
+                "examples": " | ".join(seen.values()),
+            }
+        )
+    return pd.DataFrame(rows, columns=cols)
 
 
 def panel_wide(long: pd.DataFrame, kind: str = "level") -> pd.DataFrame:
