@@ -149,3 +149,29 @@ def test_every_command_leaves_copies_out_unless_asked(copies_store, capsys):
     assert "3 reports" not in err and "2 reports" in err
     assert main(["audit", "--corpus", str(db), "--include-duplicates", "-o", str(d / "audit-all")]) == 0
     assert "4 reports" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_extract_records_copies_in_every_output_format(tmp_path, fmt):
+    import json
+
+    import pandas as pd
+
+    from fzanalyzer.jobs import extract
+
+    src = tmp_path / "in"
+    src.mkdir()
+    text = (DEV / "tangxi-2021.txt").read_text(encoding="utf-8")
+    (src / "tangxi-2021.txt").write_text(text, encoding="utf-8")
+    (src / "tangxi-2021-trad.txt").write_text(render_traditional(text), encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    summary = extract([src], output=str(out), fmt=fmt, workers=1, progress=False)
+    assert summary.copies == {"tangxi-2021-trad": "tangxi-2021"}
+    if fmt == "json":
+        got = {r["id"]: r["meta"]["duplicate_of"] for r in json.loads(out.read_text(encoding="utf-8"))}
+    else:
+        df = pd.read_csv(out, encoding="utf-8-sig")
+        got = {
+            i: (d if isinstance(d, str) else None) for i, d in zip(df["id"], df["duplicate_of"], strict=True)
+        }
+    assert got == {"tangxi-2021-trad": "tangxi-2021", "tangxi-2021": None}
