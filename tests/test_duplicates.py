@@ -175,3 +175,13 @@ def test_extract_records_copies_in_every_output_format(tmp_path, fmt):
             i: (d if isinstance(d, str) else None) for i, d in zip(df["id"], df["duplicate_of"], strict=True)
         }
     assert got == {"tangxi-2021-trad": "tangxi-2021", "tangxi-2021": None}
+
+
+def test_the_lsh_path_finds_the_copies_the_exact_path_finds(copies, monkeypatch):
+    """Beyond a few reports MinHash LSH proposes the pairs; the answer must not change."""
+    from fzanalyzer.reuse import duplicates
+
+    exact = find_duplicates(list(copies))
+    monkeypatch.setattr(duplicates, "EXACT_UP_TO", 0)
+    assert find_duplicates(list(copies)) == exact
+    assert len(exact) == 3
