@@ -94,7 +94,7 @@ def extract(
     batch = _Batch(st)
     from .reuse.duplicates import CopyFinder
 
-    copies = CopyFinder() if out is not None else None
+    copies = CopyFinder()  # the output's reports (fed only when there is an output)
     if dataset is not None:
         from .scale.dataset import DatasetWriter
 
@@ -122,7 +122,7 @@ def extract(
                         if d is not None:
                             summary.read_back += 1
                             out.write(_without_text(d, include_text))
-                            copies.add(d)  # type: ignore[union-attr]
+                            copies.add(d)
                     continue
                 if "failure" in res:
                     summary.failures.append(res["failure"])
@@ -137,8 +137,8 @@ def extract(
                     ds_out.write(d)
                 if out is not None:
                     out.write(_without_text(d, include_text))
-                    copies.add(d)  # type: ignore[union-attr]
-        if out is not None and copies is not None:
+                    copies.add(d)
+        if out is not None:
             summary.copies = copies.duplicates()
             out.set_duplicates(summary.copies)
         if out is not None and hasattr(out, "write_failures"):
