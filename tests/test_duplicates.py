@@ -185,3 +185,15 @@ def test_the_lsh_path_finds_the_copies_the_exact_path_finds(copies, monkeypatch)
     monkeypatch.setattr(duplicates, "EXACT_UP_TO", 0)
     assert find_duplicates(list(copies)) == exact
     assert len(exact) == 3
+
+
+def test_the_same_text_twice_is_a_copy_without_comparing_shingles(copies):
+    """Identical characters and digits are found before any comparison (a corpus of reposts saved
+    as they are); the years still keep two reports of two years apart."""
+    from dataclasses import replace
+
+    by_id = {r.id: r for r in copies}
+    a = by_id["tangxi-2021"]
+    b = replace(a, id="tangxi-2021-saved-again", meta=replace(a.meta))
+    c = replace(a, id="tangxi-2021-as-2022", meta=replace(a.meta, year_covered=2022))
+    assert find_duplicates([a, b, c]) == {"tangxi-2021-saved-again": "tangxi-2021"}

@@ -26,6 +26,7 @@ DataFrames keep; :class:`CopyFinder` does it for reports that arrive one by one 
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Iterable
@@ -55,7 +56,6 @@ def containment(a: set[str], b: set[str]) -> float:
 def find_duplicates(reports: Iterable[Report], threshold: float = THRESHOLD) -> dict[str, str]:
     """``{id: id of the copy kept}`` for every report that duplicates another one."""
     reps = list(reports)
-    sets = {r.id: shingles(r.text) for r in reps}
     parent: dict[str, str] = {r.id: r.id for r in reps}
 
     def root(x: str) -> str:
@@ -65,7 +65,22 @@ def find_duplicates(reports: Iterable[Report], threshold: float = THRESHOLD) -> 
         return x
 
     years = {r.id: r.meta.year_covered for r in reps}
-    for rid, other in _candidates(reps, sets, threshold):
+    # The same characters and digits (a repost, a file saved twice): a copy without comparing
+    # shingles, so a corpus of many identical copies costs one comparison per distinct text.
+    first: dict[tuple[str, int | None], str] = {}
+    distinct = []
+    for r in reps:
+        core = "".join(_KEEP.findall(r.text))
+        key = (hashlib.sha1(core.encode("utf-8")).hexdigest(), years[r.id])
+        if core and key in first:
+            parent[root(r.id)] = root(first[key])
+        else:
+            first[key] = r.id
+            distinct.append(r)
+    sets = {r.id: shingles(r.text) for r in distinct}
+    for rid, other in _candidates(distinct, sets, threshold):
+        if root(rid) == root(other):
+            continue  # already one group: no need to measure
         if years[rid] and years[other] and years[rid] != years[other]:
             continue  # two years of one government are two reports, however alike
         if containment(sets[rid], sets[other]) >= threshold:
