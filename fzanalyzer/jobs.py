@@ -146,7 +146,7 @@ def extract(
         if dataset is not None:
             ds_out.write_failures([asdict(f) for f in summary.failures])
             summary.outputs.extend(str(p) for p in ds_out.close())
-        if st is not None:
+        if st is not None and summary.processed:  # a run that stored nothing new changes no copy
             batch.flush()
             st.mark_duplicates()
         ok = True

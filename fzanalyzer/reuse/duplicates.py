@@ -53,6 +53,44 @@ def containment(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+#: Base of the 64-bit polynomial hash of a shingle (the FNV prime: odd, so no two 8-grams of
+#: code points collide but by chance).
+_BASE = 0x100000001B3
+
+
+def hashed_shingles(text: str, k: int = SHINGLE) -> Any:
+    """The :func:`shingles` of ``text`` as a sorted array of distinct 64-bit hashes (numpy): the
+    same sets, compared by :func:`hashed_containment` a hundred times faster than Python sets.
+
+    >>> len(hashed_shingles("全年收到行政复议申请216件。")) == len(shingles("全年收到行政复议申请216件。"))
+    True
+    """
+    import numpy as np
+
+    core = "".join(_KEEP.findall(text))
+    if not core:
+        return np.empty(0, dtype=np.uint64)
+    cp = np.frombuffer(core.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    n = max(1, len(cp) - k + 1)
+    h = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # arithmetic modulo 2**64 is the point
+        for j in range(min(k, len(cp))):
+            h = h * np.uint64(_BASE) + cp[j : j + n]
+    return np.unique(h)
+
+
+def hashed_containment(a: Any, b: Any) -> float:
+    """:func:`containment` of two :func:`hashed_shingles` arrays."""
+    import numpy as np
+
+    if not len(a) or not len(b):
+        return 0.0
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    # both sorted: look each of the smaller set up in the larger (no concatenation, no new sort)
+    at = np.minimum(np.searchsorted(large, small), len(large) - 1)
+    return int(np.count_nonzero(large[at] == small)) / len(small)
+
+
 def find_duplicates(reports: Iterable[Report], threshold: float = THRESHOLD) -> dict[str, str]:
     """``{id: id of the copy kept}`` for every report that duplicates another one."""
     reps = list(reports)
@@ -77,13 +115,13 @@ def find_duplicates(reports: Iterable[Report], threshold: float = THRESHOLD) -> 
         else:
             first[key] = r.id
             distinct.append(r)
-    sets = {r.id: shingles(r.text) for r in distinct}
+    sets = {r.id: hashed_shingles(r.text) for r in distinct}
     for rid, other in _candidates(distinct, sets, threshold):
         if root(rid) == root(other):
             continue  # already one group: no need to measure
         if years[rid] and years[other] and years[rid] != years[other]:
             continue  # two years of one government are two reports, however alike
-        if containment(sets[rid], sets[other]) >= threshold:
+        if hashed_containment(sets[rid], sets[other]) >= threshold:
             parent[root(rid)] = root(other)
     groups: dict[str, list[Report]] = {}
     for r in reps:
@@ -101,13 +139,14 @@ def find_duplicates(reports: Iterable[Report], threshold: float = THRESHOLD) -> 
 EXACT_UP_TO = 32
 
 
-def _candidates(reps: list[Report], sets: dict[str, set[str]], threshold: float) -> Iterable[tuple[str, str]]:
+def _candidates(reps: list[Report], sets: dict[str, Any], threshold: float) -> Iterable[tuple[str, str]]:
     """Pairs of ids worth comparing: all of them for a few reports (an extract run of a handful of
     files does not pay for datasketch's import and hashing), else those MinHash LSH proposes."""
-    ids = [r.id for r in reps if sets[r.id]]
+    ids = [r.id for r in reps if len(sets[r.id])]
     if len(ids) <= EXACT_UP_TO:
         yield from itertools.combinations(ids, 2)
         return
+    import numpy as np
     from datasketch import MinHash, MinHashLSH
 
     # LSH finds pairs above a Jaccard threshold; containment ≥ t of a smaller set in a larger one
@@ -115,8 +154,9 @@ def _candidates(reps: list[Report], sets: dict[str, set[str]], threshold: float)
     lsh = MinHashLSH(threshold=max(0.2, threshold / 2.5), num_perm=NUM_PERM)
     hashes = {}
     for rid in ids:
-        m = MinHash(num_perm=NUM_PERM)
-        m.update_batch([sh.encode("utf-8") for sh in sets[rid]])  # one vectorized pass: 7x faster
+        # the shingles are hashed already: their top 32 bits are the hash MinHash permutes
+        m = MinHash(num_perm=NUM_PERM, hashfunc=int)
+        m.update_batch((sets[rid] >> np.uint64(32)).tolist())
         hashes[rid] = m
         lsh.insert(rid, m)
     for rid, m in hashes.items():
