@@ -91,21 +91,22 @@ class Corpus:
 
         from .schema import columns, report_row
 
+        self.duplicates()  # fills each report's meta.duplicate_of
         rows = [report_row(r.to_dict(include_text=False), text=False) for r in self._reports]
         df = pd.DataFrame(rows, columns=columns("reports", text=False))
         df["year_covered"] = df["year_covered"].astype("Int64")
-        df["duplicate_of"] = df["id"].map(self.duplicates()) if len(df) else pd.Series(dtype=object)
         return df
 
     def duplicates(self) -> dict[str, str]:
         """``{id: id of the copy kept}`` for every report that is a copy of another one (a
         traditional-script copy, a repost, the PDF and the web page of one report; see
-        :mod:`fzanalyzer.reuse.duplicates`). Copies are left out of the panel, the audits and
-        the reuse search unless asked for."""
+        :mod:`fzanalyzer.reuse.duplicates`), found among the corpus' reports and recorded in their
+        ``meta.duplicate_of``. Copies are left out of the panel, the audits and the reuse search
+        unless asked for."""
         if self._duplicates is None:
-            from .reuse.duplicates import find_duplicates
+            from .reuse.duplicates import mark_duplicates
 
-            self._duplicates = find_duplicates(self._reports)
+            self._duplicates = mark_duplicates(self._reports)
         return self._duplicates
 
     def unique(self) -> list[Report]:
@@ -142,18 +143,23 @@ class Corpus:
                 groups.setdefault(r.meta.issuer, []).append(r)
         return {k: sorted(v, key=lambda r: r.meta.year_covered or 0) for k, v in groups.items()}
 
-    def consecutive_pairs(self) -> list[tuple[Report, Report]]:
-        """(year Y, year Y+1) report pairs of the same issuer: what the audit compares. Copies of
-        another report and documents that are not reports are left out; the pairing rule is
-        :func:`fzanalyzer.audit.consecutive_pairs`."""
+    def consecutive_pairs(self, *, include_duplicates: bool = False) -> list[tuple[Report, Report]]:
+        """(year Y, year Y+1) report pairs of the same issuer: what the audit compares. Documents
+        that are not reports are left out, and copies of another report unless
+        ``include_duplicates``; the pairing rule is :func:`fzanalyzer.audit.consecutive_pairs`."""
         from .audit import consecutive_pairs
 
-        kept = [r for r in self.unique() if r.meta.is_report]
+        source = self._reports if include_duplicates else self.unique()
+        kept = [r for r in source if r.meta.is_report]
         return consecutive_pairs([(r, r.meta.issuer, r.meta.year_covered) for r in kept])
 
     # -- comparisons (compare/) ----------------------------------------------------------------
     def panel(
-        self, *, min_similarity: float = 0.6, include_targets: bool = False, include_duplicates: bool = False
+        self,
+        *,
+        min_similarity: float | None = None,
+        include_targets: bool = False,
+        include_duplicates: bool = False,
     ) -> pd.DataFrame:
         """One row per (issuer, year, indicator) keyed by its codebook code (else its linked name)."""
         from .compare.panel import panel

@@ -70,6 +70,7 @@ class JsonWriter:
         self._tmp = self._atomic.tmp if self._atomic else None
         self._fh: IO[str] = open(self._tmp, "w", encoding="utf-8") if self._tmp else sys.stdout  # noqa: SIM115
         self._first = True
+        self._copies: dict[str, str] = {}
         if fmt == "json":
             self._fh.write("[\n")
 
@@ -83,6 +84,11 @@ class JsonWriter:
         if self._tmp is None:
             self._fh.flush()
 
+    def set_duplicates(self, copies: dict[str, str]) -> None:
+        """Record ``meta.duplicate_of`` of the copies among the reports written (known only when
+        all are): the file is rewritten at :meth:`close`; stdout, already streamed, is not."""
+        self._copies = dict(copies)
+
     def close(self, ok: bool = True) -> list[Path]:
         """Finish the file and move it into place (``ok=False``: drop it, keep the old one)."""
         if self.fmt == "json" and ok:
@@ -91,10 +97,29 @@ class JsonWriter:
             self._fh.flush()
             return []
         self._fh.close()
+        if ok and self._copies and self._tmp is not None:
+            self._mark_copies(self._tmp)
         if ok:
             self._atomic.commit()
         self._atomic.discard()
         return [Path(self.output)] if ok else []
+
+    def _mark_copies(self, path: Path) -> None:
+        # one report per line in both forms (json.dumps escapes newlines); the JSON array's lines
+        # end with a comma except the last
+        with (
+            AtomicPath(path) as tmp,
+            open(path, encoding="utf-8") as src,
+            open(tmp, "w", encoding="utf-8") as dst,
+        ):
+            for line in src:
+                body = line.rstrip("\n")
+                if body.startswith("{"):
+                    comma = "," if body.endswith(",") else ""
+                    d = json.loads(body[: len(body) - len(comma)])
+                    d.setdefault("meta", {})["duplicate_of"] = self._copies.get(d["id"])
+                    line = json.dumps(d, ensure_ascii=False) + comma + ("\n" if line.endswith("\n") else "")
+                dst.write(line)
 
 
 class TableWriter:
@@ -118,6 +143,11 @@ class TableWriter:
 
     def write_failures(self, failures: list[dict[str, Any]]) -> None:
         self.rows["failures"] = failures
+
+    def set_duplicates(self, copies: dict[str, str]) -> None:
+        """Record ``duplicate_of`` of the copies among the reports written."""
+        for row in self.rows["reports"]:
+            row["duplicate_of"] = copies.get(row["id"])
 
     def close(self, ok: bool = True) -> list[Path]:
         import pandas as pd

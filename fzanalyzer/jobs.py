@@ -27,6 +27,7 @@ class Summary:
     left_out: list[str] = field(default_factory=list)  # not reports, kept out of the outputs (reports_only)
     seconds: float = 0.0
     outputs: list[str] = field(default_factory=list)
+    copies: dict[str, str] = field(default_factory=dict)  # copy id -> id of the report kept (output)
 
     @property
     def ok(self) -> bool:
@@ -69,6 +70,10 @@ def extract(
     the output is rebuilt). The output is written
     under a temporary name and renamed when the run is complete.
 
+    Copies of one report (a traditional-script copy, a repost, the PDF of a web page) get
+    ``meta.duplicate_of``: among the reports of the output (not on stdout, which is streamed), and
+    among every report of the store (:meth:`~fzanalyzer.store.Store.mark_duplicates`).
+
     ``dataset``: also write a Parquet dataset partitioned by year (:mod:`fzanalyzer.scale.dataset`).
     ``client``: a ``dask.distributed.Client`` to run the files on (same results as the local pool).
     A file that takes longer than ``file_timeout`` seconds (default ``limits.FILE_TIMEOUT_S``; 0:
@@ -99,6 +104,9 @@ def extract(
             out.close(ok=False)  # no temporary file left behind
         raise
     batch = _Batch(st)
+    from .reuse.duplicates import CopyFinder
+
+    copies = CopyFinder()  # the output's reports (fed only when there is an output)
     if dataset is not None:
         from .scale.dataset import DatasetWriter
 
@@ -128,6 +136,7 @@ def extract(
                         elif d is not None:
                             summary.read_back += 1
                             out.write(_without_text(d, include_text))
+                            copies.add(d)
                     continue
                 if "failure" in res:
                     summary.failures.append(res["failure"])
@@ -145,11 +154,18 @@ def extract(
                     ds_out.write(d)
                 if out is not None:
                     out.write(_without_text(d, include_text))
+                    copies.add(d)
+        if out is not None:
+            summary.copies = copies.duplicates()
+            out.set_duplicates(summary.copies)
         if out is not None and hasattr(out, "write_failures"):
             out.write_failures([asdict(f) for f in summary.failures])
         if dataset is not None:
             ds_out.write_failures([asdict(f) for f in summary.failures])
             summary.outputs.extend(str(p) for p in ds_out.close())
+        if st is not None and summary.processed:  # a run that stored nothing new changes no copy
+            batch.flush()
+            st.mark_duplicates()
         ok = True
     finally:
         try:

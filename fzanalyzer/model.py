@@ -68,6 +68,9 @@ class Meta:
     fetched_at: str | None = None  # when (ISO 8601, UTC)
     report_confidence: float | None = None  # how sure is_report is that this is a report (0..1)
     page_starts: list[list[int]] = field(default_factory=list)  # PDF: [offset, page] in the text
+    # the id of the report this one copies (a traditional-script copy, a repost, the PDF of a web
+    # page), found among the reports written or read together; None for a report that copies none
+    duplicate_of: str | None = None
 
 
 @dataclass

@@ -186,6 +186,31 @@ class Store:
         finally:
             self.con.unregister("_fz_batch")
 
+    def mark_duplicates(self) -> dict[str, str]:
+        """Find the copies among every stored report (:mod:`fzanalyzer.reuse.duplicates`) and
+        record them in the reports' ``duplicate_of`` (``None`` for the others), in one
+        transaction; returns ``{copy id: id of the report kept}``."""
+        from .reuse.duplicates import CopyFinder
+
+        finder = CopyFinder()
+        for rid, text, year, warnings in self.con.execute(
+            "SELECT id, text, year_covered, warnings FROM reports ORDER BY id"
+        ).fetchall():
+            finder.add({"id": rid, "text": text, "meta": {"year_covered": year, "warnings": warnings}})
+        dup = finder.duplicates()
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("UPDATE reports SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+            if dup:
+                self.con.executemany(
+                    "UPDATE reports SET duplicate_of = ? WHERE id = ?", [[k, c] for c, k in dup.items()]
+                )
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return dup
+
     def add_report(self, d: dict[str, Any]) -> None:
         """Store one report (a batch of one)."""
         self.write([d])

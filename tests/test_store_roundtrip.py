@@ -3,7 +3,8 @@
 The reference is the JSON the extraction itself writes (``extract --output``); the same run also
 fills a DuckDB store, and ``Corpus.from_store`` must give back, report by report, the same JSON
 text (field by field, type by type: ``1370500`` stays an int, ``-1`` stays ``-1``, ``None`` stays
-``None``), on the development set and the seed report, plus one near-miss document for the metadata only such documents fill.
+``None``), on the development set and the seed report, plus one near-miss document for the metadata only such documents fill
+and a traditional-script copy of a development report (``duplicate_of``).
 """
 
 from __future__ import annotations
@@ -62,8 +63,17 @@ def extracted(tmp_path_factory, cjk_font) -> tuple[dict[str, dict], Path]:
     fetched.with_name(fetched.name + ".fetch.json").write_text(json.dumps(sidecar), encoding="utf-8")
     # a PDF fills what only PDFs have (the page starts, for page numbers in audit evidence)
     pdf = small_pdf(tmp / "pdf" / "qinghe-2020.pdf") if (tmp / "pdf").mkdir() is None else None
-    summary = extract([SEED, DEV, fetched, pdf], output=str(out), store=db, workers=1, progress=False)
-    assert summary.processed == 8 and not summary.failures
+    # a traditional-script copy of a development report: its duplicate_of names the original
+    from fzanalyzer.bench.samples import render_traditional
+
+    (tmp / "copies").mkdir()
+    copy = tmp / "copies" / "tangxi-2021-trad.txt"
+    copy.write_text(
+        render_traditional((DEV / "tangxi-2021.txt").read_text(encoding="utf-8")), encoding="utf-8"
+    )
+    summary = extract([SEED, DEV, fetched, pdf, copy], output=str(out), store=db, workers=1, progress=False)
+    assert summary.processed == 9 and not summary.failures
+    assert summary.copies == {"tangxi-2021-trad": "tangxi-2021"}
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     return {r["id"]: r for r in rows}, db
 

@@ -55,12 +55,14 @@ class CorpusAudit:
     audits: list[Audit]
     chains: list[dict[str, Any]] = field(default_factory=list)
     reports: int = 0
+    copies_left_out: dict[str, str] = field(default_factory=dict)  # copy id -> id of the report kept
 
 
-def audit_corpus(source: str | Path, *, encoder: Any = None) -> CorpusAudit:
+def audit_corpus(source: str | Path, *, encoder: Any = None, include_duplicates: bool = False) -> CorpusAudit:
     """Audit every consecutive-year pair of the same issuer among the reports of ``source``: a
-    folder of report files or a DuckDB store written by ``fzanalyzer extract --store``. Raises
-    E094 when there is no such pair."""
+    folder of report files or a DuckDB store written by ``fzanalyzer extract --store``. Copies of
+    one report (:mod:`fzanalyzer.reuse.duplicates`) are left out unless ``include_duplicates``.
+    Raises E094 when there is no such pair."""
     from ..corpus import Corpus
     from ..errors import FzError
     from .chains import plan_chains
@@ -68,11 +70,12 @@ def audit_corpus(source: str | Path, *, encoder: Any = None) -> CorpusAudit:
 
     src = Path(source)
     corpus = Corpus.from_dir(src) if src.is_dir() else Corpus.from_store(src)
-    reports = {r.id: r for r in corpus}
-    pairs = corpus.consecutive_pairs()
+    reports = {r.id: r for r in (corpus if include_duplicates else corpus.unique())}
+    pairs = corpus.consecutive_pairs(include_duplicates=include_duplicates)
     if not pairs:
         raise FzError.from_code("E094", path=str(src), detail=f"{len(reports)} reports")
     enc = get_encoder(encoder)
     audits = [audit(a, b, encoder=enc) for a, b in pairs]
     spans = {rid: {p.id: (p.start, p.end) for p in r.plans} for rid, r in reports.items()}
-    return CorpusAudit(audits, plan_chains(audits, spans), len(reports))
+    left_out = {} if include_duplicates else corpus.duplicates()
+    return CorpusAudit(audits, plan_chains(audits, spans), len(reports), left_out)

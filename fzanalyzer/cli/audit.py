@@ -37,6 +37,11 @@ def audit(
         "--allow-mismatch",
         help="Audit two reports even if issuers differ or the years are not Y, Y+1.",
     ),
+    include_duplicates: bool = typer.Option(
+        False,
+        "--include-duplicates",
+        help="With --corpus: keep copies of one report (traditional copy, repost, PDF + web page).",
+    ),
     gold_dir: Path | None = typer.Option(
         None, "--gold-dir", help="Score the audits against NAME.gold.json files in this folder."
     ),
@@ -58,7 +63,9 @@ def audit(
             raise FzError(
                 f"{corpus}: not found; --corpus needs a folder of reports or a store file", code="E001"
             )
-        result = audit_corpus(corpus, encoder=encoder)
+        result = audit_corpus(corpus, encoder=encoder, include_duplicates=include_duplicates)
+        for rid, kept in result.copies_left_out.items():
+            typer.echo(f"{rid}: a copy of {kept}, left out (--include-duplicates keeps it)", err=True)
         audits = result.audits
         out_dir = Path("audit-out" if output == "-" else output)
         written = write_corpus(audits, out_dir, chains=result.chains)

@@ -2,13 +2,15 @@
 
 Rows are keyed by the indicator's codebook ``code`` (``data/codebook.json``; ``link`` is ``code``):
 行政复议案件 / 行政复议申请 / 收到行政复议申请 are all ``review.received``, whoever wrote them and
-whichever came first. An indicator the codebook does not cover is keyed by its name, linked in
-three ways recorded in ``link`` so a researcher can audit them: ``exact`` (same name),
-``normalized`` (same name after dropping leading verbs, quotes and unifying head nouns, see
-``data/panel.json``) and ``similar`` (character-bigram Dice ≥ ``min_similarity``). A key is never
-shared across units or kinds: a percentage is never joined to a count, and a level, a change
-(同比上升21.8%) and a target (the plan part's 不少于300人次) are kept apart in ``kind``. Copies of
-one report (:mod:`.duplicates`) are left out unless ``include_duplicates``.
+whichever came first. Only a code joins two issuers, because only a code has a definition. An
+indicator the codebook does not cover is keyed by its name within its issuer (``name@issuer``),
+linked across that issuer's years in ways recorded in ``link`` so a researcher can audit them:
+``exact`` (same name), ``normalized`` (same name after dropping leading words such as 全年共,
+quotes, and unifying head nouns that name one count, see ``data/panel.json``) and, only when asked
+for, ``similar`` (character-bigram Dice ≥ ``min_similarity``). A key is never shared across units
+or kinds: a percentage is never joined to a count, and a level, a change (同比上升21.8%) and a
+target (the plan part's 不少于300人次) are kept apart in ``kind``. Copies of one report
+(:mod:`fzanalyzer.reuse.duplicates`) are left out unless ``include_duplicates``.
 """
 
 from __future__ import annotations
@@ -90,6 +92,15 @@ def normalize_name(name: str | None) -> str:
     return s
 
 
+def acts_of(name: str | None) -> frozenset[str]:
+    """The act and stage words of a wording (``act_words`` of ``data/panel.json``).
+
+    >>> sorted(acts_of("全年依法受理行政复议申请")), sorted(acts_of("行政复议申请"))
+    (['受理'], [])
+    """
+    return frozenset(w for w in _lexicon()["act_words"] if w in (name or ""))
+
+
 def indicator_kind(change: str | None, canonical: str | None) -> str:
     """``target`` in the next-year plan part, ``change`` for a change (同比上升…), else ``level``."""
     if canonical == "next_year_plan":
@@ -142,18 +153,30 @@ def indicator_rows(reports: Iterable[Report], include_targets: bool = False) -> 
     return rows
 
 
-def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[dict[str, Any]]:
-    """Give each row a canonical ``key``, its ``link`` kind and ``similarity`` (in place).
+def link_names(rows: list[dict[str, Any]], min_similarity: float | None = None) -> list[dict[str, Any]]:
+    """Give each row a ``key`` that only ever joins one issuer's years, its ``link`` kind and
+    ``similarity`` (in place).
 
-    Names are clustered per (unit, kind), most frequent first. A name joins the most similar
-    cluster unless that cluster already holds another name from one of the same reports: two
-    different names in one report are two different indicators (收到 vs 受理 vs 审结 行政复议申请).
+    A name is no definition: the same words count different things in two reports (涉及…领域事项
+    is 126 enforcement powers handed to towns in one district's report and 8 major decisions in a
+    city's), so only a codebook code joins issuers, and a name key carries its issuer
+    (``行政复议申请@某区人民政府``). Within one issuer and one (unit, kind), names are linked when
+    they are the same after :func:`normalize_name`. Character-similar names (bigram Dice ≥
+    ``min_similarity``) are linked only when asked for, and never two names of one report:
+    培训执法人员 and 出动执法人员, 受理 and 不予受理行政复议申请 are as alike as two wordings of one
+    measure, so similarity is for exploring, never the default.
+
+    >>> rows = [{"name": n, "unit": "人次", "kind": "level", "issuer": i, "report_id": r}
+    ...         for n, i, r in [("培训执法人员", "甲区", "a"), ("出动执法人员", "甲区", "b"),
+    ...                         ("出动执法人员", "乙县", "c")]]
+    >>> [r["key"] for r in link_names(rows)]
+    ['培训执法人员@甲区', '出动执法人员@甲区', '出动执法人员@乙县']
     """
-    families: dict[tuple[Any, str], list[dict[str, Any]]] = {}
+    families: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for row in rows:
         row["norm"] = normalize_name(row["name"])
-        families.setdefault((row["unit"], row["kind"]), []).append(row)
-    for members in families.values():
+        families.setdefault((row["issuer"], row["unit"], row["kind"]), []).append(row)
+    for (issuer, _unit, _kind), members in families.items():
         freq = Counter(r["norm"] for r in members)
         names = Counter(r["name"] for r in members)
         reports_of: dict[str, set[str]] = {}
@@ -162,15 +185,17 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
         clusters: dict[str, set[str]] = {}  # representative normalized name -> its reports
         assigned: dict[str, tuple[str, float]] = {}
         for norm, _n in sorted(freq.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0])):
-            ranked = sorted(((dice(norm, rep), rep) for rep in clusters), reverse=True)
-            best = next(
-                (
-                    (sim, rep)
-                    for sim, rep in ranked
-                    if sim >= min_similarity and not clusters[rep] & reports_of[norm]
-                ),
-                None,
-            )
+            best = None
+            if min_similarity is not None:
+                ranked = sorted(((dice(norm, rep), rep) for rep in clusters), reverse=True)
+                best = next(
+                    (
+                        (sim, rep)
+                        for sim, rep in ranked
+                        if sim >= min_similarity and not clusters[rep] & reports_of[norm]
+                    ),
+                    None,
+                )
             if best is not None:
                 assigned[norm] = (best[1], best[0])
                 clusters[best[1]] |= reports_of[norm]
@@ -183,7 +208,7 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
         }
         for row in members:
             key, sim = assigned[row["norm"]]
-            row["key"] = key
+            row["key"] = f"{key}@{issuer}"
             row["similarity"] = round(sim, 3)
             if row["name"] == rep_name[key]:
                 row["link"] = "exact"
@@ -197,13 +222,14 @@ def link_names(rows: list[dict[str, Any]], min_similarity: float = 0.6) -> list[
 def panel(
     reports: Iterable[Report],
     *,
-    min_similarity: float = 0.6,
+    min_similarity: float | None = None,
     include_targets: bool = False,
     include_duplicates: bool = False,
     by: str = "code",
 ) -> pd.DataFrame:
     """Long panel: one row per indicator mention, with its ``key`` (the codebook code, else the
-    linked name; ``by="name"`` links every row by name, as before codes existed). ``primary``
+    name linked within its issuer, :func:`link_names`; ``by="name"`` links every row by name, as
+    before codes existed). ``primary``
     marks one mention of each (issuer, year, key, unit, kind) — the most confident, then a total
     (共/合计/累计) before its parts, then the first — the value a wide table uses; ``n_mentions``
     says how many there were."""
@@ -246,7 +272,9 @@ def cross_issuer(
     and year with the value, and ``flags`` where the definitions may differ — ``unit`` (another
     measure word than most issuers), ``wording`` (the report words it otherwise than most),
     ``period`` (not the whole year: 1-11月, 截至…), ``several`` (the report gives more than one
-    figure of this code; the first is shown), ``context`` (coded from its clause, not its name)."""
+    figure of this code; the first is shown), ``context`` (coded from its clause, not its name),
+    ``act`` (the wording names another act or stage than most issuers' — 受理 where most say 收到,
+    宣布失效 where most say 废止: see ``act_words`` in ``data/panel.json``)."""
     from collections import Counter
 
     sub = long[(long["key"] == code) & (long["kind"] == kind) & long["primary"]]
@@ -259,6 +287,8 @@ def cross_issuer(
     unit_mode = Counter(sub["unit"]).most_common(1)[0][0]
     norms = sub["name"].map(normalize_name)
     norm_mode = Counter(norms).most_common(1)[0][0]
+    acts = sub["name"].map(acts_of)
+    act_mode = Counter(acts).most_common(1)[0][0]
     partial = sub["period"].fillna("").str.contains(r"\d{1,2}\s*[-—–~至]\s*\d{1,2}月|截至|上半年|季度|以来")
 
     def flags(i: Any) -> str:
@@ -273,10 +303,54 @@ def cross_issuer(
             out.append("several")
         if (sub.at[i, "code_confidence"] or 0) < 0.9:
             out.append("context")
+        if acts[i] != act_mode:
+            out.append("act")
         return ";".join(out)
 
     sub["flags"] = [flags(i) for i in sub.index]
     return sub[[*cols, "flags"]].sort_values(["year", "issuer"]).reset_index(drop=True)
+
+
+def cross_issuer_keys(long: pd.DataFrame, min_issuers: int = 2) -> pd.DataFrame:
+    """Every (key, unit, kind) that two issuers or more report, with the distinct wordings it
+    joins: what a reader checks to see that one key is one measure (``scripts/panel_check.py``).
+    ``wordings`` lists ``issuer：name`` once each, primary mentions first; ``examples`` one clause
+    per wording (the indicator's text in its sentence).
+
+    >>> from fzanalyzer import analyze_text
+    >>> reps = [analyze_text(f"关于{y}年度法治政府建设情况的报告\\n一、主要举措和成效\\n调解成功率{v}%。", id=i)
+    ...         for y, v, i in [(2020, 98.1, "a"), (2021, 97.5, "b")]]
+    >>> reps[0].meta.issuer, reps[1].meta.issuer = "甲区人民政府", "乙县人民政府"
+    >>> cross_issuer_keys(panel(reps))[["key", "unit", "n_issuers", "wordings"]].to_dict("records")
+    [{'key': 'mediation.success_rate', 'unit': '%', 'n_issuers': 2, 'wordings': '乙县人民政府：调解成功率 | 甲区人民政府：调解成功率'}]
+    """
+    import pandas as pd
+
+    cols = ["key", "unit", "kind", "n_issuers", "issuers", "wordings", "examples"]
+    if long.empty:
+        return pd.DataFrame(columns=cols)
+    rows = []
+    ordered = long.sort_values(["primary", "issuer", "year"], ascending=[False, True, True], kind="stable")
+    for (key, unit, kind), sub in ordered.groupby(["key", "unit", "kind"], sort=True, dropna=False):
+        issuers = sorted(set(sub["issuer"]))
+        if len(issuers) < min_issuers:
+            continue
+        seen: dict[str, str] = {}
+        for r in sub.itertuples():
+            wording = f"{r.issuer}：{r.name}"
+            seen.setdefault(wording, r.text)
+        rows.append(
+            {
+                "key": key,
+                "unit": unit,
+                "kind": kind,
+                "n_issuers": len(issuers),
+                "issuers": " | ".join(issuers),
+                "wordings": " | ".join(seen),
+                "examples": " | ".join(seen.values()),
+            }
+        )
+    return pd.DataFrame(rows, columns=cols)
 
 
 def panel_wide(long: pd.DataFrame, kind: str = "level") -> pd.DataFrame:
