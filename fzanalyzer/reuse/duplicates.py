@@ -63,13 +63,13 @@ def hashed_shingles(text: str, k: int = SHINGLE) -> Any:
     """
     import numpy as np
 
-    from .passages import _shingle_hashes
+    from .passages import shingle_hashes
 
     core = "".join(_KEEP.findall(text))
     if not core:
         return np.empty(0, dtype=np.uint64)
     codes = np.frombuffer(core.encode("utf-32-le"), dtype=np.uint32)
-    return np.unique(_shingle_hashes(codes, min(k, len(codes))))
+    return np.unique(shingle_hashes(codes, min(k, len(codes))))
 
 
 def hashed_containment(a: Any, b: Any) -> float:
