@@ -239,7 +239,12 @@ class _Local:
     def covers(self, start: int, end: int) -> bool:
         lo = max(0, start - self.window)
         hi = min(len(self.text), end + self.window)
-        return any(m.start() <= start and end <= m.end() for m in self.pattern.finditer(self.text, lo, hi))
+        for m in self.pattern.finditer(self.text, lo, hi):
+            if m.start() > start:
+                return False  # matches come in order: no later one can begin at or before start
+            if end <= m.end():
+                return True
+        return False
 
 
 @cache
