@@ -45,6 +45,7 @@ from .lexicon import (
 
 _SENT_END = frozenset("。！？!?")
 _CLAUSE_END = frozenset("；;:：")
+_ENDS = re.compile(f"[{re.escape(''.join(sorted(_SENT_END | _CLAUSE_END)))}]")
 _RUN_ON_LINE = 1500  # a "line" this long is a whole document without line breaks
 _OPEN = {"（": "）", "(": ")", "《": "》", "【": "】", "[": "]", "“": "”", "‘": "’", "「": "」", "〔": "〕"}
 _CLOSE = {v: k for k, v in _OPEN.items()}
@@ -235,6 +236,11 @@ def _boundaries(text: str, ln: Line, run_on: bool) -> list[tuple[int, str]]:
     out = [(ln.start, "line")]
     i = ln.start
     while i < ln.end:
+        if not run_on:  # only the next 。；… can add a boundary: jump to it in C
+            m = _ENDS.search(text, i, ln.end)
+            if m is None:
+                break
+            i = m.start()
         ch = text[i]
         if ch in _SENT_END or ch in _CLAUSE_END or (run_on and ch.isspace()):
             j = i + 1
