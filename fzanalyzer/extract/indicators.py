@@ -234,11 +234,16 @@ class _Local:
     """Matches of a context pattern around one span (searched in a small window only)."""
 
     def __init__(self, text: str, pattern: re.Pattern[str], window: int = 16) -> None:
+        from .lookup import needed_class
+
         self.text, self.pattern, self.window = text, pattern, window
+        self.need = needed_class(pattern)
 
     def covers(self, start: int, end: int) -> bool:
         lo = max(0, start - self.window)
         hi = min(len(self.text), end + self.window)
+        if self.need is not None and not self.need.search(self.text, lo, hi):
+            return False  # no character that every match holds
         for m in self.pattern.finditer(self.text, lo, hi):
             if m.start() > start:
                 return False  # matches come in order: no later one can begin at or before start

@@ -163,6 +163,13 @@ def required_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return _required(sre, sre.parse(pattern.pattern, pattern.flags))
 
 
+def needed_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class of :func:`required_chars` (``None``: unknown), to test a window in C
+    before scanning it with ``pattern``: a window where it finds nothing holds no match."""
+    need = required_chars(pattern)
+    return re.compile(f"[{re.escape(''.join(sorted(need)))}]") if need else None
+
+
 def _required(sre: Any, seq: Any) -> frozenset[str] | None:
     """Of a sequence every element of which is matched: the smallest set any element needs (the
     last of equal ones: a word's last character, 年 of 上半年, is shared by more alternatives)."""
@@ -202,9 +209,7 @@ class PeriodMatches:
         self._scans: dict[int, tuple[int, list[int], list[tuple[int, int, str]]]] = {}
         self._all: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
         self._first: dict[tuple[int, int], tuple[int, int, str] | None] = {}
-        need = required_chars(pattern)
-        # a window holding none of the characters every match needs is not scanned (in C, one pass)
-        self._need = re.compile(f"[{re.escape(''.join(sorted(need)))}]") if need else None
+        self._need = needed_class(pattern)
 
     def _may_match(self, lo: int, hi: int) -> bool:
         return self._need is None or self._need.search(self.text, lo, hi) is not None
