@@ -135,11 +135,25 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_chrome(line_text: str) -> bool:
-    return any(p.search(line_text) for p in chrome_patterns())
+    return _any_search(chrome_patterns(), line_text)
 
 
 def is_page_furniture(line_text: str) -> bool:
-    return any(p.search(line_text) for p in page_furniture_patterns())
+    return _any_search(page_furniture_patterns(), line_text)
+
+
+def _any_search(patterns: tuple[re.Pattern[str], ...], s: str) -> bool:
+    one = _alternation(patterns)
+    return one.search(s) is not None if one is not None else any(p.search(s) for p in patterns)
+
+
+@cache
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that finds a match in a line iff one of ``patterns`` does (one search per line,
+    not one per pattern); ``None`` when a flag or a back-reference would not survive joining."""
+    if any(p.flags != re.UNICODE or re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]", p.pattern) for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 def body_end(text: str, lines: list[Line]) -> int:
