@@ -158,6 +158,9 @@ def warm_up() -> None:
         "关于2020年度法治政府建设工作情况的报告\n一、主要举措和成效\n全年办理行政复议案件12件。", id="warm-up"
     )
     enrich(report)
+    from .segment.topics import classify_topics
+
+    classify_topics([("二、存在的问题", "制度建设有待加强。")])  # numpy, imported by the topic model
 
 
 def page_starts(text: str, heads: list[tuple[int, str]]) -> list[list[int]]:

@@ -5,7 +5,8 @@ markers, brackets and punctuation, a clause of thousands of numbers, repeated pe
 tables; :mod:`fzanalyzer.bench.fuzz`) goes through every stage. The budget of a document is a
 ratio to a bare ``jieba.lcut`` of the same text measured here, in CPU time, best of three: no
 document may cost more than ``BUDGET`` times that. The goal is 10× (``fzanalyzer bench --only
-scaling`` prints the worst ratio); the test allows 15× so that a loaded machine does not fail it.
+scaling`` prints the worst ratio); the test allows 13×, 1.4 times the worst of these measured on a
+loaded machine (9.1×, December 2026), so that a loaded machine does not fail it.
 jieba's time is taken as at least a quarter of its time on prose of the same length: it splits a
 run of punctuation off in one regex step, so on ``，，，…`` alone it costs almost nothing. A document over it is measured twice more
 (best of three) before it counts, so a busy machine does not fail the test. Before the fix the
@@ -22,7 +23,7 @@ import pytest
 from fzanalyzer.bench.fuzz import MUTATIONS, mutants, source_texts
 from fzanalyzer.bench.scaling import analyze_all, baseline, cpu, prose_jieba_per_char, warm_up
 
-BUDGET = 15.0
+BUDGET = 13.0
 N = 160
 
 

@@ -177,18 +177,34 @@ def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> 
     # clauses before the numbers of a long list (、受理55333人次、办理42539人次…) are all different
     # and most match no entry, and trying each of the codebook's entries on each was most of the
     # time of such a list.
-    chars = set(context)
+    entries, by_char, always = _by_first_char(unit, has_change)
+    tried = set(always)
+    for c in set(context):
+        tried.update(by_char.get(c, ()))
     # an entry whose exclusions veto the name is not chosen from the context either
     return next(
         (
-            e.id
-            for e in _fitting(unit, has_change)
-            if (e.first_chars is None or not e.first_chars.isdisjoint(chars))
-            and e.matches(context)
-            and not (e.exclude and e.exclude.search(name))
+            entries[k].id
+            for k in sorted(tried)  # matching order
+            if entries[k].matches(context) and not (entries[k].exclude and entries[k].exclude.search(name))
         ),
         None,
     )
+
+
+@lru_cache(maxsize=1024)
+def _by_first_char(
+    unit: str | None, has_change: bool
+) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """The fitting entries, the positions among them of those that can begin at each character,
+    and of those that can begin anywhere (``first_chars`` unknown)."""
+    entries = _fitting(unit, has_change)
+    by_char: dict[str, list[int]] = {}
+    for k, e in enumerate(entries):
+        for c in e.first_chars or ():
+            by_char.setdefault(c, []).append(k)
+    always = tuple(k for k, e in enumerate(entries) if e.first_chars is None)
+    return entries, {c: tuple(ks) for c, ks in by_char.items()}, always
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

@@ -73,6 +73,8 @@ class _Index:
                         or text[i + 1 : i + 2] in q["clause_not_after"]
                     )
                 ]
+        # basis words of a change (同比, 较上年): looked up in a clause that may hold thousands of numbers
+        self.basis = Positions(text, [w for ws in cues()["change"]["basis"].values() for w in ws])
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.clause_ends = [m.start() for m in re.finditer("[，,；;。]", text)]
         self.commas = [m.start() for m in re.finditer("[，,]", text)]
@@ -237,12 +239,22 @@ class _Local:
     """Matches of a context pattern around one span (searched in a small window only)."""
 
     def __init__(self, text: str, pattern: re.Pattern[str], window: int = 16) -> None:
+        from .lookup import needed_class
+
         self.text, self.pattern, self.window = text, pattern, window
+        self.need = needed_class(pattern)
 
     def covers(self, start: int, end: int) -> bool:
         lo = max(0, start - self.window)
         hi = min(len(self.text), end + self.window)
-        return any(m.start() <= start and end <= m.end() for m in self.pattern.finditer(self.text, lo, hi))
+        if self.need is not None and not self.need.search(self.text, lo, hi):
+            return False  # no character that every match holds
+        for m in self.pattern.finditer(self.text, lo, hi):
+            if m.start() > start:
+                return False  # matches come in order: no later one can begin at or before start
+            if end <= m.end():
+                return True
+        return False
 
 
 @cache
@@ -333,6 +345,11 @@ def _exclusion(
 # --------------------------------------------------------------------------------------------
 
 
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _qualifier(text: str, cand: Candidate, clause_lo: int, idx: _Index) -> tuple[str | None, int]:
     """(qualifier, start of the pre-qualifier) for a candidate."""
     q = cues()["qualifiers"]
@@ -343,7 +360,7 @@ def _qualifier(text: str, cand: Candidate, clause_lo: int, idx: _Index) -> tuple
     if cand.inner:
         return cand.inner, cand.start
     left = text[max(clause_lo, cand.start - 4) : cand.start]
-    for w in sorted(q["pre"], key=len, reverse=True):
+    for w in _longest_first(tuple(q["pre"])):
         if left.endswith(w):
             kept = w if w in q["pre_kept"] else None
             if kept is None and w in ("达", "高达", "多达"):
@@ -370,7 +387,7 @@ def _change(text: str, cand: Candidate, pre_start: int, clause_lo: int) -> str |
     return "increase" if m.group("inc") else "decrease"
 
 
-def _change_form(text: str, pre_start: int, clause_lo: int) -> tuple[str, str | None]:
+def _change_form(text: str, pre_start: int, clause_lo: int, idx: _Index) -> tuple[str, str | None]:
     """(form, basis) of a change: ``level`` when the number is where the change arrived
     (压缩至5个工作日, 提高到98%), else ``amount`` (减少72%); the basis from the clause
     (较法定时限 → statutory_limit, 同比/较上年 → previous_year; data ``change.basis``)."""
@@ -380,8 +397,14 @@ def _change_form(text: str, pre_start: int, clause_lo: int) -> tuple[str, str | 
     word = (m.group("inc") or m.group("dec")) if m else ""
     gap = left[m.end("inc") if m and m.group("inc") else m.end("dec") if m else 0 :]
     to_level = word.endswith(tuple(ch["to_level_words"])) or any(w in gap for w in ch["to_level_words"])
-    clause = text[clause_lo:pre_start]
-    basis = next((b for b, words in ch["basis"].items() if any(w in clause for w in words)), None)
+    basis = next(
+        (
+            b
+            for b, words in ch["basis"].items()
+            if any(idx.basis.first(w, clause_lo, pre_start) >= 0 for w in words)
+        ),
+        None,
+    )
     return ("level" if to_level else "amount"), basis
 
 
@@ -594,7 +617,7 @@ def extract_indicators(
         clause_lo = idx.clause.start(s_lo, cand.start)
         qualifier, pre_start = _qualifier(text, cand, clause_lo, idx)
         change = _change(text, cand, pre_start, clause_lo)
-        form, basis = _change_form(text, pre_start, clause_lo) if change else (None, None)
+        form, basis = _change_form(text, pre_start, clause_lo, idx) if change else (None, None)
         period = _period(text, s_lo, cand.start, cand.end, s_hi, idx)
         name_lo = clause_lo
         prev_idx = last_in_sentence.get(s_lo)

@@ -13,9 +13,11 @@ once per text (linear) and answers by bisection; every answer is the one the sca
 
 from __future__ import annotations
 
+import importlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from typing import Any
 
 
 class Positions:
@@ -49,6 +51,52 @@ def last_before(sorted_positions: list[int], hi: int) -> int | None:
     return sorted_positions[k] if k >= 0 else None
 
 
+def required_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Characters of which every match of ``pattern`` consumes at least one, or ``None`` when the
+    pattern does not say (a window of text holding none of them holds no match).
+
+    >>> sorted(required_chars(re.compile(r"\\d{4}年度|(?:近|过去)?\\d年来|[^，]{2,12}以来")))
+    ['度', '来']
+    >>> required_chars(re.compile(r"\\d+号?")) is None
+    True
+    """
+    if pattern.flags & re.IGNORECASE:
+        return None
+    sre = importlib.import_module("re._parser")  # the parser behind re.compile (no public API)
+    return _required(sre, sre.parse(pattern.pattern, pattern.flags))
+
+
+def needed_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A character class of :func:`required_chars` (``None``: unknown), to test a window in C
+    before scanning it with ``pattern``: a window where it finds nothing holds no match."""
+    need = required_chars(pattern)
+    return re.compile(f"[{re.escape(''.join(sorted(need)))}]") if need else None
+
+
+def _required(sre: Any, seq: Any) -> frozenset[str] | None:
+    """Of a sequence every element of which is matched: the smallest set any element needs (the
+    last of equal ones: a word's last character, 年 of 上半年, is shared by more alternatives)."""
+    best: frozenset[str] | None = None
+    for op, av in seq:
+        need: frozenset[str] | None = None
+        if op is sre.LITERAL:
+            need = frozenset(chr(av))
+        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            need = frozenset(chr(a) for _, a in av)
+        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            need = _required(sre, av[3])
+        elif op is sre.ATOMIC_GROUP:
+            need = _required(sre, av)
+        elif op is sre.BRANCH:
+            alts = [_required(sre, b) for b in av[1]]
+            need = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            need = _required(sre, av[2])
+        if need is not None and (best is None or len(need) <= len(best)):  # the last: 上半年 → 年
+            best = need
+    return best
+
+
 class PeriodMatches:
     """Matches of one pattern in the text between ``lo`` and ``pos`` (the text sliced at both ends),
     without rescanning the whole slice for every ``pos``.
@@ -63,8 +111,15 @@ class PeriodMatches:
         self.text, self.pattern, self.reach = text, pattern, reach
         self._scans: dict[int, tuple[int, list[int], list[tuple[int, int, str]]]] = {}
         self._all: tuple[list[int], list[int], list[tuple[int, int, str]]] | None = None
+        self._first: dict[tuple[int, int], tuple[int, int, str] | None] = {}
+        self._need = needed_class(pattern)
+
+    def _may_match(self, lo: int, hi: int) -> bool:
+        return self._need is None or self._need.search(self.text, lo, hi) is not None
 
     def _slice(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        if not self._may_match(lo, hi):
+            return []
         return [(lo + m.start(), lo + m.end(), m.group()) for m in self.pattern.finditer(self.text[lo:hi])]
 
     def _scan(self, lo: int, pos: int) -> tuple[list[int], list[tuple[int, int, str]]]:
@@ -91,6 +146,8 @@ class PeriodMatches:
             self._slice(lo, pos)
             if z == lo
             else [(m.start(), m.end(), m.group()) for m in self.pattern.finditer(self.text, z, pos)]
+            if self._may_match(z, pos)
+            else []
         )
         return tail[-1] if tail else best
 
@@ -107,5 +164,8 @@ class PeriodMatches:
                 if k < len(starts) and starts[k] < hi - self.reach:
                     return found[k]
                 lo = max(lo, hi - self.reach)  # nothing far from the cut; near it, search again
-        m = self.pattern.search(self.text, lo, hi)
-        return (m.start(), m.end(), m.group()) if m else None
+        # the numbers of one long clause all search the same last ``reach`` characters before its end
+        if (lo, hi) not in self._first:
+            m = self.pattern.search(self.text, lo, hi)
+            self._first[lo, hi] = (m.start(), m.end(), m.group()) if m else None
+        return self._first[lo, hi]

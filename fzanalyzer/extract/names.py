@@ -41,6 +41,8 @@ def _lex() -> dict[str, Any]:
     lex = dict(load_json("names.json"))
     verbs = {*cues()["name"]["verbs"], *lex["reporting_verbs"], *lex["borrow_verbs"]}
     lex["verbs"] = tuple(sorted(verbs, key=len, reverse=True))
+    # alternatives are tried in order: the same first verb as a scan of the tuple, found in C
+    lex["verbs_re"] = re.compile("|".join(map(re.escape, lex["verbs"])))
     lex["list_re"] = re.compile(lex["list_markers"])
     lex["enum_re"] = re.compile(lex["enumeration_regex"])
     lex["rate_re"] = re.compile(lex["bare_rate_regex"])
@@ -67,7 +69,8 @@ def _lex() -> dict[str, Any]:
 
 
 def _starts_with_verb(s: str) -> str:
-    return next((v for v in _lex()["verbs"] if s.startswith(v)), "")
+    m = _lex()["verbs_re"].match(s)
+    return m.group() if m else ""
 
 
 def only_verbs(s: str) -> bool:
@@ -113,8 +116,9 @@ def tidy_name(name: str | None) -> str:
     r = lex["quote_re"].sub("", s)  # 征集“学习研究践行习近平法治思想”理论成果: a long title is a modifier
     s = r if r != s and _solid(r) and len(r) >= 4 else s
     for q in lex["quantifiers"]:
-        r = s.replace(q, "")
-        s = r if _solid(r) else s
+        if q in s:  # else nothing to remove (and no _solid to test)
+            r = s.replace(q, "")
+            s = r if _solid(r) else s
     for q in lex["leading_quantifiers"]:
         if s.startswith(q) and _solid(s[len(q) :]):
             s = s[len(q) :]

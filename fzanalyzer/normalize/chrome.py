@@ -16,6 +16,7 @@ body, never inside it. Patterns: ``fzanalyzer/data/chrome.json``.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..segment.lexicon import marker_start
 from .resources import chrome_patterns, normalize_patterns
@@ -91,6 +92,7 @@ def _head_drop(lines: list[str], idx: list[int]) -> set[int]:
 
 
 def _tail_drop(lines: list[str], idx: list[int]) -> set[int]:
+    @cache  # read from the end only as far as needed: not every line of a long text
     def kind(k: int) -> str:
         s = lines[idx[k]].strip()
         if is_chrome(s):
@@ -102,13 +104,12 @@ def _tail_drop(lines: list[str], idx: list[int]) -> set[int]:
             return "body"
         return "other"
 
-    kinds = [kind(k) for k in range(len(idx))]
     for k in range(len(idx) - 1, -1, -1):
-        if kinds[k] == "body":
+        if kind(k) == "body":
             break
-        if kinds[k] == "signature":
+        if kind(k) == "signature":
             s = lines[idx[k]].strip()
-            prev = kinds[k - 1] if k > 0 else None
+            prev = kind(k - 1) if k > 0 else None
             nxt = lines[idx[k + 1]].strip() if k + 1 < len(idx) else ""
             if _is_date(s) and prev in ("body", "signature"):
                 break
@@ -117,7 +118,7 @@ def _tail_drop(lines: list[str], idx: list[int]) -> set[int]:
     else:
         return set()
     after = range(k + 1, len(idx))
-    if not any(kinds[j] == "chrome" for j in after):
+    if not any(kind(j) == "chrome" for j in after):
         return set()
     return {idx[j] for j in after}
 

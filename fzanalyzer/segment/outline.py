@@ -46,7 +46,26 @@ from .lexicon import (
 
 _SENT_END = frozenset("。！？!?")
 _CLAUSE_END = frozenset("；;:：")
+_ENDS = re.compile(f"[{re.escape(''.join(sorted(_SENT_END | _CLAUSE_END)))}]")
 _RUN_ON_LINE = 1500  # a "line" this long is a whole document without line breaks
+#: Where a marker may start inline in run-on text (a digit too): find_candidates and
+#: find_enumerations look at no other ``inline`` boundary.
+_INLINE_OPENERS = frozenset("一二三四五六七八九十第(（①②③④⑤⑥⑦⑧⑨⑩")
+
+
+def _plain_han_run() -> re.Pattern[str]:
+    """A run of CJK ideographs none of which opens a marker (none is a digit, a space or an end
+    mark either): no boundary lies inside it, so a run-on line skips it in one step."""
+    cuts = sorted(ord(c) for c in _INLINE_OPENERS if 0x4E00 <= ord(c) <= 0x9FFF)
+    ranges, lo = [], 0x4E00
+    for c in [*cuts, 0xA000]:
+        if lo < c:
+            ranges.append(f"{chr(lo)}-{chr(c - 1)}")
+        lo = c + 1
+    return re.compile(f"[{''.join(ranges)}]+")
+
+
+_PLAIN_HAN = _plain_han_run()
 # Characters that make a numeral part of a word (统一、 / 万一、 / 第1.5) rather than a marker start.
 _WORD_BEFORE_NUMERAL = frozenset(
     "统单唯万第之初周星期季年月日号百千十零两几每逐各其某合同专均一二三四五六七八九"
@@ -111,11 +130,25 @@ def split_lines(text: str) -> list[Line]:
 
 
 def is_chrome(line_text: str) -> bool:
-    return any(p.search(line_text) for p in chrome_patterns())
+    return _any_search(chrome_patterns(), line_text)
 
 
 def is_page_furniture(line_text: str) -> bool:
-    return any(p.search(line_text) for p in page_furniture_patterns())
+    return _any_search(page_furniture_patterns(), line_text)
+
+
+def _any_search(patterns: tuple[re.Pattern[str], ...], s: str) -> bool:
+    one = _alternation(patterns)
+    return one.search(s) is not None if one is not None else any(p.search(s) for p in patterns)
+
+
+@cache
+def _alternation(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that finds a match in a line iff one of ``patterns`` does (one search per line,
+    not one per pattern); ``None`` when a flag or a back-reference would not survive joining."""
+    if any(p.flags != re.UNICODE or re.search(r"\\[1-9]|\(\?P=|\(\?[aiLmsux]", p.pattern) for p in patterns):
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
 
 
 def body_end(text: str, lines: list[Line]) -> int:
@@ -200,10 +233,19 @@ def signature_start(text: str, lines: list[Line], end: int) -> int:
 
 def _boundaries(text: str, ln: Line, run_on: bool) -> list[tuple[int, str]]:
     """Positions where a marker may start: ``line`` (line start), ``sent`` (after 。！？, or after
-    spaces in a run-on line), ``clause`` (after ；：), and in run-on lines ``inline`` (anywhere)."""
+    spaces in a run-on line), ``clause`` (after ；：), and in run-on lines ``inline`` (at a digit
+    or another character of ``_INLINE_OPENERS``)."""
     out = [(ln.start, "line")]
     i = ln.start
     while i < ln.end:
+        if not run_on:  # only the next 。；… can add a boundary: jump to it in C
+            m = _ENDS.search(text, i, ln.end)
+            if m is None:
+                break
+            i = m.start()
+        elif (m := _PLAIN_HAN.match(text, i, ln.end)) is not None:
+            i = m.end()
+            continue
         ch = text[i]
         if ch in _SENT_END or ch in _CLAUSE_END or (run_on and ch.isspace()):
             j = i + 1
@@ -214,7 +256,7 @@ def _boundaries(text: str, ln: Line, run_on: bool) -> list[tuple[int, str]]:
             if j > i + 1:
                 i = j
                 continue
-        elif run_on and i > ln.start:
+        elif run_on and i > ln.start and (ch.isdigit() or ch in _INLINE_OPENERS):
             out.append((i, "inline"))
         i += 1
     seen = set()
@@ -261,7 +303,7 @@ def find_candidates(text: str, lines: list[Line], stop: int, inside: bytearray) 
                     continue
                 kind = "colon"
             ch = text[pos]
-            if kind == "inline" and not (ch.isdigit() or ch in "一二三四五六七八九十第(（①②③④⑤⑥⑦⑧⑨⑩"):
+            if kind == "inline" and not (ch.isdigit() or ch in _INLINE_OPENERS):
                 continue
             if kind != "line" and pos > 0:
                 prev = text[pos - 1]

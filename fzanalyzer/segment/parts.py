@@ -87,7 +87,14 @@ def _wording_labels(title: str, year: int | None) -> list[str]:
 def label_from_content(body: str) -> dict[str, int]:
     """How many cue words of each label a part's body holds."""
     body = simplified(body[:6000])
+    if _any_content_cue().search(body) is None:  # most bodies of a long list: one search, not ~40 counts
+        return dict.fromkeys(content_cues(), 0)
     return {label: sum(body.count(w) for w in words) for label, words in content_cues().items()}
+
+
+@lru_cache(maxsize=1)
+def _any_content_cue() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for words in content_cues().values() for w in words))
 
 
 def label_parts(parts: list[tuple[str, str]], year: int | None = None) -> list[list[str]]:
