@@ -88,6 +88,23 @@ def test_clean_names_on_real_sentences(sentence, number, name):
     assert _name(r, number, "") == name
 
 
+def test_a_name_that_is_only_who_acted_gives_way_to_what_they_did():
+    # r-wuhan-2019: the leader is not what was counted, the meetings he chaired are
+    r = analyze_text(
+        "关于2019年度法治政府建设情况的报告\n一、主要举措和成效\n"
+        "市委主要领导2次主持召开市委全面依法治市委员会会议，学习贯彻中央全面依法治国委员会会议精神。",
+        id="x",
+    )
+    assert _name(r, "2次", "") == "市委全面依法治市委员会会议"  # 主持召开 reports
+    # r-laiwu-2024: the verb lies past an enumeration the predicate cannot reach; no half name
+    r = analyze_text(
+        "关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n"
+        "区委、区政府主要负责同志及分管负责同志先后20余次对信访工作法治化、法治督察等作出批示。",
+        id="x",
+    )
+    assert _name(r, "20余次", "") != "信访工作法治化"
+
+
 def test_a_quoted_campaign_and_a_short_title_are_kept():
     # short quotes and titles name the thing itself (“双随机、一公开”抽查, 《规划》确定的任务)
     assert tidy_name("“双随机、一公开”抽查") == "“双随机、一公开”抽查"

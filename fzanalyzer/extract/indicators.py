@@ -30,7 +30,7 @@ from ..model import Indicator, Meta, Section
 from ..spans import ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
-from .names import amount_domain, state_verbs
+from .names import amount_domain, only_actor, state_verbs
 from .ner import weak_name
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
@@ -753,6 +753,9 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
     light = not pre_name or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
+    if only_actor(pre_name):  # 市委主要领导2次主持召开…会议: who acted is not what was counted
+        clause = re.split(r"[，,；;。]", text[cand.end : min(hi, cand.end + 40)], maxsplit=1)[0]
+        light = light or "、" not in clause  # 20余次对信访、督察…作出批示: the verb is past the list
     if len(noun) < 2:
         # 46次对法治工作作出批示, 共有2381人次参与了…考试: what was done, when nothing before says it
         pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""

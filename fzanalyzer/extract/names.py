@@ -55,6 +55,10 @@ def _lex() -> dict[str, Any]:
     lex["actor_re"] = re.compile(rf"^{one}(?:{tails})?")
     # 省政府、各设区市政府共…, 市直部门和县(市、区)政府…: a list of actors
     lex["actors_re"] = re.compile(rf"^{one}(?:[{lex['coordination_marks']}]{one})+(?:{tails})?")
+    who = "|".join(sorted([*lex["actor_heads"], *lex["actor_only_heads"]], key=len, reverse=True))
+    who_one = rf"(?:[^，,、(（]|[(（][^)）]{{0,6}}[)）]){{0,10}}?(?:{who})"
+    marks = lex["coordination_marks"]
+    lex["only_actor_re"] = re.compile(rf"(?:{who_one})(?:[{marks}及]{who_one})*(?:{tails})?")
     lex["scope_re"] = re.compile(lex["scope_prefix_regex"])
     lex["single_re"] = re.compile(lex["single_example_regex"])
     lex["quote_re"] = re.compile(lex["long_quote_regex"])
@@ -89,6 +93,18 @@ def _only_verbs(s: str) -> bool:
             return False
         s = s[len(v) :]
     return True
+
+
+def only_actor(s: str) -> bool:
+    """Whether ``s`` names only who acted (bodies or office holders), not what was counted: the
+    number after it counts what they did (市委主要领导2次主持召开…会议).
+
+    >>> only_actor("市委主要领导"), only_actor("区委、区政府主要负责同志及分管负责同志先后")
+    (True, True)
+    >>> only_actor("行政机关负责人出庭应诉"), only_actor("领导干部集体学法")
+    (False, False)
+    """
+    return bool(s) and _lex()["only_actor_re"].fullmatch(s) is not None
 
 
 def _solid(s: str) -> bool:
