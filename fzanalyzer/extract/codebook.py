@@ -186,13 +186,17 @@ def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> 
         (
             entries[k].id
             for k in sorted(tried)  # matching order
-            if entries[k].matches(context) and not (entries[k].exclude and entries[k].exclude.search(name))
+            if entries[k].matches(context) and not _vetoed(entries[k], name)
         ),
         None,
     )
 
 
 @lru_cache(maxsize=1024)
+def _vetoed(e: Entry, name: str) -> bool:
+    return e.exclude is not None and e.exclude.search(name) is not None
+
+
 def _by_first_char(
     unit: str | None, has_change: bool
 ) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:

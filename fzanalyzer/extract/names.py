@@ -346,8 +346,8 @@ def _restore_modifier(text: str, ind: Indicator, name: str) -> str:
     if k <= 0 or len(obj) < 3:
         return name
     head = clause[: k + 1 + len(obj)]
-    v = _first_verb_at(head, 0)
-    full = tidy_name(head[v:] if 0 <= v < k else head)
+    at = _first_verb_at(head, 0)
+    full = tidy_name(head[at:] if 0 <= at < k else head)
     while (w := _starts_with_verb(full)) and w in _lex()["reporting_verbs"] and len(full) > len(w) + 3:
         full = full[len(w) :]
     return full if len(full) <= 26 else name

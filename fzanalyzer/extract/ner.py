@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..resources import package_path
 from .lexicon import cues
@@ -65,7 +65,8 @@ def blank_zh() -> Language:
         return spacy.blank("zh")
     # spaCy segments with jieba's module-level tokenizer, which anything in the process may
     # change (jieba.add_word, load_userdict): use the private, unchanged one instead.
-    nlp.tokenizer.jieba_seg = tagger().tokenizer
+    tokenizer: Any = nlp.tokenizer  # spaCy's ChineseTokenizer (typed as a callable)
+    tokenizer.jieba_seg = tagger().tokenizer
     return nlp
 
 

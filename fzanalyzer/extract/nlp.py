@@ -197,7 +197,7 @@ def build_environment() -> dict[str, Any]:
     import platform
     from importlib.metadata import PackageNotFoundError, version
 
-    libs = {}
+    libs: dict[str, str | None] = {}
     for name in ("spacy", "thinc", "blis", "numpy"):
         try:
             libs[name] = version(name)
