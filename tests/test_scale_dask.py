@@ -214,6 +214,33 @@ def test_reuse_on_the_cluster_finds_the_same_passages(cluster):
     assert {"same_issuer", "cross_issuer"} <= kinds
 
 
+def test_reuse_from_a_dataset_reads_the_partitions_in_the_tasks(cluster, tmp_path):
+    """The large-corpus path: the client reads the dataset's metadata only, tasks read the report
+    texts from its files and deal them to partitions by issuer; the passages are those of
+    ``find_reuse`` on the stored reports in the dataset's order."""
+    from fzanalyzer.bench.reuse import source_texts
+    from fzanalyzer.reuse.passages import find_reuse
+    from fzanalyzer.reuse.synth import synth_corpus
+    from fzanalyzer.scale.dataset import DatasetWriter, read_reports, table_files
+    from fzanalyzer.scale.reuse import find_reuse_dataset
+
+    client, _, _ = cluster
+    corpus = synth_corpus(source_texts(), 60, seed=7)
+    writer = DatasetWriter(tmp_path / "ds", part_size=25)
+    for r in corpus.reports:
+        writer.write(r.to_dict())
+    writer.close()
+    files = table_files(tmp_path / "ds", "reports")
+    assert len(files) > 3  # parts × years: the tasks read several files each
+    stored = read_reports(tmp_path / "ds", files)
+    assert sorted(r.id for r in stored) == sorted(r.id for r in corpus.reports)
+    assert all(r.text == "" for r in read_reports(tmp_path / "ds", files, text=False))
+    here = [p.to_dict() for p in find_reuse(stored)]
+    there = [p.to_dict() for p in find_reuse_dataset(tmp_path / "ds", client, partitions=3)]
+    assert len(here) > 20
+    assert there == here
+
+
 def test_top_k_agrees_with_the_exact_similarity_matrix(dev_dir, data_dir):
     """The blocked, projected neighbours find what the exact n × n TF-IDF matrix finds: each
     report's nearest neighbour is, by the exact similarity, within 0.05 of its exact nearest (a
