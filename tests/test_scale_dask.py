@@ -214,10 +214,10 @@ def test_reuse_on_the_cluster_finds_the_same_passages(cluster):
     assert {"same_issuer", "cross_issuer"} <= kinds
 
 
-def test_reuse_from_a_dataset_reads_the_partitions_in_the_tasks(cluster, tmp_path):
+def test_reuse_and_top_k_from_a_dataset_read_the_texts_in_the_tasks(cluster, tmp_path, monkeypatch):
     """The large-corpus path: the client reads the dataset's metadata only, tasks read the report
-    texts from its files and deal them to partitions by issuer; the passages are those of
-    ``find_reuse`` on the stored reports in the dataset's order."""
+    texts from its files (reuse deals them to partitions by issuer); the passages and neighbours
+    are those of ``find_reuse`` and ``top_k`` on the stored reports in the dataset's order."""
     from fzanalyzer.bench.reuse import source_texts
     from fzanalyzer.reuse.passages import find_reuse
     from fzanalyzer.reuse.synth import synth_corpus
@@ -239,6 +239,11 @@ def test_reuse_from_a_dataset_reads_the_partitions_in_the_tasks(cluster, tmp_pat
     there = [p.to_dict() for p in find_reuse_dataset(tmp_path / "ds", client, partitions=3)]
     assert len(here) > 20
     assert there == here
+    import fzanalyzer.scale.neighbours as nb
+
+    monkeypatch.setattr(nb, "CHUNK", 20)  # several tasks of files, as at scale
+    near = nb.top_k_dataset(tmp_path / "ds", client, k=3)
+    assert near.equals(nb.top_k([r.text for r in stored], [r.id for r in stored], k=3))
 
 
 def test_top_k_agrees_with_the_exact_similarity_matrix(dev_dir, data_dir):
