@@ -29,6 +29,11 @@ if TYPE_CHECKING:
     from ..reuse.passages import ReusePair, ReuseParams
 
 
+#: A unit's LSH band key routed to a bucket: 17 bytes packed (4 × uint64 took 32; the
+#: records of all bands are the largest thing a reuse run holds).
+_RECORD = [("band", "u1"), ("key", "u8"), ("gid", "u4"), ("owner", "u4")]
+
+
 def _docs(chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray | None) -> list[Any]:
     import numpy as np
 
@@ -74,8 +79,9 @@ def _bucket_high(shares: list[tuple[np.ndarray, np.ndarray]], limit: float) -> n
 
 def _band_records(
     chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray, skip: bool, base: int, buckets: int
-) -> dict[str, Any]:
-    """Signatures of a partition's units and their band keys routed to buckets."""
+) -> tuple[dict[str, Any], list[np.ndarray]]:
+    """Signatures of a partition's units, and its units' band keys routed to buckets (the two
+    halves are kept apart so that the records can be dropped once the pairs are found)."""
     import numpy as np
 
     from ..reuse.passages import _signatures
@@ -89,15 +95,14 @@ def _band_records(
         with np.errstate(over="ignore"):
             for r in range(1, p.rows):
                 key = key * np.uint64(0x9E3779B97F4A7C15) + cols[:, r]
-        rec = np.stack(
-            [np.full(len(key), band, np.uint64), key, gid.astype(np.uint64), owner.astype(np.uint64)], axis=1
-        )
+        rec = np.empty(len(key), _RECORD)
+        rec["band"], rec["key"], rec["gid"], rec["owner"] = band, key, gid, owner
         dest = ((key ^ np.uint64(band)) % np.uint64(buckets)).astype(np.int64)
         for b in range(buckets):
             routed[b].append(rec[dest == b])
     return (
         {"sig": sig, "owner": owner, "spans": spans, "base": base},
-        [np.concatenate(r) if r else np.zeros((0, 4), np.uint64) for r in routed],
+        [np.concatenate(r) if r else np.empty(0, _RECORD) for r in routed],
     )
 
 
@@ -113,19 +118,19 @@ def _bucket_pairs(shares: list[np.ndarray], max_bucket: int) -> np.ndarray:
     rec = np.concatenate(shares)
     if not len(rec):
         return np.zeros((0, 2), np.int64)
-    order = np.lexsort((rec[:, 2], rec[:, 1], rec[:, 0]))
-    rec = rec[order]
-    grp = np.concatenate([[True], (rec[1:, 0] != rec[:-1, 0]) | (rec[1:, 1] != rec[:-1, 1])])
+    rec = rec[np.lexsort((rec["gid"], rec["key"], rec["band"]))]
+    grp = np.concatenate(
+        [[True], (rec["band"][1:] != rec["band"][:-1]) | (rec["key"][1:] != rec["key"][:-1])]
+    )
     starts = np.flatnonzero(grp)
     sizes = np.diff(np.concatenate([starts, [len(rec)]]))
+    fit = (sizes >= 2) & (sizes <= max_bucket)  # most keys are a single unit's
     out = []
-    for s, n in zip(starts.tolist(), sizes.tolist(), strict=True):
-        if n < 2 or n > max_bucket:
-            continue
+    for s, n in zip(starts[fit].tolist(), sizes[fit].tolist(), strict=True):
         g = rec[s : s + n]
         i, j = np.triu_indices(n, 1)
-        diff = g[i, 3] != g[j, 3]
-        u, v = g[i[diff], 2].astype(np.int64), g[j[diff], 2].astype(np.int64)
+        diff = g["owner"][i] != g["owner"][j]
+        u, v = g["gid"][i[diff]].astype(np.int64), g["gid"][j[diff]].astype(np.int64)
         out.append(np.stack([np.minimum(u, v), np.maximum(u, v)], axis=1))
     return np.concatenate(out) if out else np.zeros((0, 2), np.int64)
 
