@@ -301,3 +301,28 @@ def test_panel_command_runs_on_the_cluster(cluster, dev_dir, tmp_path):
     a, b = pd.read_csv(here), pd.read_csv(there)
     assert len(a) > 50
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_corpus_audit_on_the_cluster_is_the_single_machine_audit(cluster, dev_dir, tmp_path):
+    """``audit --corpus`` on the cluster: one task per issuer chain, the same audits in the same
+    order and the same plan chains as the single-machine run, through the library and the CLI."""
+    from fzanalyzer.audit import audit_corpus
+    from fzanalyzer.cli import main
+    from fzanalyzer.scale.audit import audit_corpus_dask, issuer_chains
+
+    client, address, _ = cluster
+    here = audit_corpus(dev_dir)
+    there = audit_corpus_dask(dev_dir, client)
+    assert len(here.audits) >= 3 and any(a.items for a in here.audits)
+    assert [a.to_dict() for a in there.audits] == [a.to_dict() for a in here.audits]
+    assert there.chains == here.chains and there.reports == here.reports
+    from fzanalyzer.inputs import read_reports
+
+    chains = issuer_chains({r.id: r for r in read_reports([dev_dir])[0]})
+    assert len(chains) == len({a.issuer for a in here.audits}) >= 2  # one task per issuer
+    assert main(["audit", "--corpus", str(dev_dir), "-o", str(tmp_path / "here")]) == 0
+    assert (
+        main(["audit", "--corpus", str(dev_dir), "--scheduler", address, "-o", str(tmp_path / "there")]) == 0
+    )
+    a, b = ((tmp_path / d / "audits.json").read_text(encoding="utf-8") for d in ("here", "there"))
+    assert json.loads(a) == json.loads(b) and json.loads(a)["audits"]
