@@ -244,6 +244,16 @@ def test_reuse_and_top_k_from_a_dataset_read_the_texts_in_the_tasks(cluster, tmp
     monkeypatch.setattr(nb, "CHUNK", 20)  # several tasks of files, as at scale
     near = nb.top_k_dataset(tmp_path / "ds", client, k=3)
     assert near.equals(nb.top_k([r.text for r in stored], [r.id for r in stored], k=3))
+    # the commands take the dataset: the tasks read it on the cluster, the client on one machine
+    from fzanalyzer.cli import main
+
+    _, address, _ = cluster
+    ds = str(tmp_path / "ds")
+    for cmd, name in (("reuse", "r.json"), ("similar", "s.csv")):
+        assert main([cmd, ds, "-o", str(tmp_path / f"here-{name}")]) == 0
+        assert main([cmd, ds, "--scheduler", address, "-o", str(tmp_path / f"there-{name}")]) == 0
+        here_text = (tmp_path / f"here-{name}").read_text(encoding="utf-8")
+        assert here_text == (tmp_path / f"there-{name}").read_text(encoding="utf-8") and len(here_text) > 1000
 
 
 def test_top_k_agrees_with_the_exact_similarity_matrix(dev_dir, data_dir):

@@ -81,6 +81,12 @@ class DatasetWriter:
         return [self.root]
 
 
+def is_dataset(path: str | Path) -> bool:
+    """Whether ``path`` is a Parquet dataset written by ``extract --dataset`` (a folder with
+    ``reports/…/*.parquet``)."""
+    return bool(table_files(path, "reports")) if Path(path).is_dir() else False
+
+
 def table_files(root: str | Path, table: str) -> list[str]:
     """The Parquet files of one table, in a fixed (sorted) order: the order a dataset's rows are read in."""
     path = Path(root) / table
