@@ -29,9 +29,11 @@ if TYPE_CHECKING:
     from ..reuse.passages import ReusePair, ReuseParams
 
 
-#: A unit's LSH band key routed to a bucket: 17 bytes packed (4 × uint64 took 32; the
-#: records of all bands are the largest thing a reuse run holds).
-_RECORD = [("band", "u1"), ("key", "u8"), ("gid", "u4"), ("owner", "u4")]
+#: A unit's LSH band key routed to a bucket: 21 bytes packed (4 × uint64 took 32; the
+#: records of all bands are the largest thing a reuse run holds). A unit's global id is its
+#: partition's number in the high 32 bits and its index in the partition in the low ones: ids
+#: ordered as if numbered through the partitions in turn, known before any partition is done.
+_RECORD = [("band", "u1"), ("key", "u8"), ("gid", "u8"), ("owner", "u4")]
 
 
 def _docs(chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray | None) -> list[Any]:
@@ -61,6 +63,7 @@ def _issuer_counts(chunk: list[tuple[int, Report]], p: ReuseParams, buckets: int
         np.concatenate([np.unique(np.concatenate(a)) for a in per_issuer.values()]), return_counts=True
     )
     route = values % np.uint32(buckets)
+    counts = counts.astype(np.uint32)  # issuers per hash: 4 bytes are plenty, 8 doubled the shuffle
     return [(values[route == b], counts[route == b]) for b in range(buckets)], len(per_issuer)
 
 
@@ -78,7 +81,7 @@ def _bucket_high(shares: list[tuple[np.ndarray, np.ndarray]], limit: float) -> n
 
 
 def _band_records(
-    chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray, skip: bool, base: int, buckets: int
+    chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray, skip: bool, part_no: int, buckets: int
 ) -> tuple[dict[str, Any], list[np.ndarray]]:
     """Signatures of a partition's units, and its units' band keys routed to buckets (the two
     halves are kept apart so that the records can be dropped once the pairs are found)."""
@@ -87,6 +90,7 @@ def _band_records(
     from ..reuse.passages import _signatures
 
     sig, owner, spans = _signatures(_docs(chunk, p, high), p, skip_boilerplate=skip)
+    base = part_no << 32
     gid = base + np.arange(len(sig), dtype=np.int64)
     routed: list[list[np.ndarray]] = [[] for _ in range(buckets)]
     for band in range(p.num_perm // p.rows):
@@ -344,13 +348,14 @@ def _find_reuse(
     # 3. signatures and LSH by a shuffle of band keys
     sig_f: list[Any] = []
     routed_f: list[Any] = []
-    base = 0
-    for cf in chunk_f:
-        part = client.submit(_band_records, cf, p, high_f, not include_boilerplate, base, buckets, pure=False)
+    unit_f: list[Any] = []
+    for k, cf in enumerate(chunk_f):  # all partitions at once: no partition waits for another's count
+        part = client.submit(_band_records, cf, p, high_f, not include_boilerplate, k, buckets, pure=False)
         sig_f.append(client.submit(lambda x: x[0], part, pure=False))
         routed_f.append(client.submit(lambda x: x[1], part, pure=False))
-        base += client.submit(_unit_count, part, pure=False).result()
+        unit_f.append(client.submit(_unit_count, part, pure=False))
         del part  # the partition's records live on in its two halves only
+    base = sum(client.gather(unit_f))
     max_bucket = p.max_bucket if not include_boilerplate else max(p.max_bucket, base)
     shares = _shuffle(client, routed_f, buckets)
     del routed_f
@@ -367,8 +372,7 @@ def _find_reuse(
     if not len(cand):
         return []
     # 4. check pairs per pair of partitions, then align per pair of partitions
-    bases = np.array(client.gather(client.map(lambda pt: pt["base"], sig_f, pure=False)))
-    which = np.searchsorted(bases, cand, side="right") - 1
+    which = cand >> 32  # the partition of each unit
     checks = []
     for (a, b), idx in _group_rows(which):
         checks.append(client.submit(_check_pairs, sig_f[a], sig_f[b], cand[idx], p.min_jaccard, pure=False))
