@@ -142,6 +142,20 @@ def block_top_k(block: np.ndarray, offset: int, vectors: np.ndarray, k: int) -> 
     return idx, np.take_along_axis(top, order, axis=1)
 
 
+#: Scores per block task (rows × n float64, and as many indices): 2**24 is 134 MB each, so a
+#: task stays well under a worker's memory at 10⁶ reports (16 rows) as at 2,000 (1,024 rows).
+BLOCK_SCORES = 2**24
+
+
+def block_rows(n: int) -> int:
+    """Rows per block for ``n`` reports: at most 1,024, and ``BLOCK_SCORES`` scores at most.
+
+    >>> block_rows(2_000), block_rows(100_000), block_rows(1_000_000)
+    (1024, 167, 16)
+    """
+    return max(1, min(1024, BLOCK_SCORES // max(n, 1)))
+
+
 #: Reports vectorized per task: the hashed counts of a chunk take about 0.25 MB per report,
 #: and a few copies of them are alive while the TF-IDF weights are applied.
 CHUNK = 500
@@ -153,7 +167,7 @@ def top_k(
     k: int = 10,
     *,
     dim: int = 256,
-    block: int = 1024,
+    block: int | None = None,
     partitions: int | None = None,
     client: Client | None = None,
 ) -> pd.DataFrame:
@@ -192,7 +206,7 @@ def _file_embed(root: str, files: list[str], idf_vec: np.ndarray, dim: int) -> n
 
 
 def top_k_dataset(
-    root: str | Path, client: Client, k: int = 10, *, dim: int = 256, block: int = 1024
+    root: str | Path, client: Client, k: int = 10, *, dim: int = 256, block: int | None = None
 ) -> pd.DataFrame:
     """:func:`top_k` of the reports of a Parquet dataset (written with text), in the dataset's
     order (:func:`fzanalyzer.scale.dataset.read_reports` over its sorted files); the tasks read
@@ -221,7 +235,7 @@ def top_k_dataset(
 
 
 def _neighbours(
-    vectors: np.ndarray, ids: list[str], k: int, block: int, client: Client | None
+    vectors: np.ndarray, ids: list[str], k: int, block: int | None, client: Client | None
 ) -> pd.DataFrame:
     """The long table of each row's ``k`` nearest rows, by blocks of ``block`` rows (Dask tasks with ``client``)."""
     import numpy as np
@@ -230,6 +244,7 @@ def _neighbours(
     n = len(ids)
     if n == 0:
         return pd.DataFrame(columns=["report_id", "rank", "other", "similarity"])
+    block = block or block_rows(n)
     if client is None:
         results = [block_top_k(vectors[i : i + block], i, vectors, k) for i in range(0, n, block)]
     else:
