@@ -13,7 +13,7 @@ Two kinds of synthetic report, both made from the real and development reports:
 Each step runs on its own local cluster (worker processes of one thread, ``FZ_BENCH_SCALE_WORKER_LIMIT``
 memory each, default 3GB, so a runaway worker is restarted by its nanny rather than taking the
 machine) and is measured by wall time, CPU seconds of the worker processes and of the client,
-and the peak RSS of every worker and of the client:
+and the peak RSS (VmHWM, reset at the start of the step) of every worker and of the client:
 
 - extraction with 1 and 2 workers at the smallest size (each report is independent, so the
   per-report cost does not depend on the corpus; ``FZ_BENCH_SCALE_EXTRACT_ALL=1`` measures every
@@ -24,7 +24,8 @@ and the peak RSS of every worker and of the client:
 
 Every row is printed as soon as it is measured and appended to a JSON-lines log
 (``FZ_BENCH_SCALE_LOG``, default ``fzanalyzer-bench-scale.jsonl`` in the current folder); a
-re-run skips the steps the log already holds (``--fresh`` starts a new log). Sizes:
+re-run skips the steps the log already holds (``--fresh`` starts a new log);
+``FZ_BENCH_SCALE_STEPS`` picks steps (default ``extract,reuse,topk``). Sizes:
 ``FZ_BENCH_SCALE_SIZES`` (comma-separated; default 2,000 and 20,000; ``--quick`` 100 and 400).
 docs/scale.md turns the measured constants into projections for 10⁵ and 10⁶ reports.
 """
@@ -122,7 +123,7 @@ def _reset_peak() -> None:
 
 
 def _peak_mb() -> float:
-    """This process's peak RSS since the last :func:`_reset_peak`, in MB."""
+    """This process's peak RSS since the last :func:`_reset_peak` (or its start), in MB."""
     try:
         for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
             if line.startswith("VmHWM:"):
@@ -137,6 +138,9 @@ def measure(client: Client, fn: Callable[[], Any]) -> tuple[Any, dict[str, Any]]
     client, each worker's peak RSS and the client's (workers are fresh per step, so their peak
     is the step's)."""
     before = client.run(_usage)
+    # a spawned worker's ru_maxrss keeps the RSS of the client it was forked from (Linux carries
+    # the pre-exec peak over), so the peak is read from VmHWM, reset here on every process
+    client.run(_reset_peak)
     cpu0 = _usage()[0]
     _reset_peak()
     load0 = os.getloadavg()[0]
@@ -144,12 +148,13 @@ def measure(client: Client, fn: Callable[[], Any]) -> tuple[Any, dict[str, Any]]
     result = fn()
     wall = time.perf_counter() - t0
     after = client.run(_usage)
+    peaks = client.run(_peak_mb)
     restarted = sorted(set(before) ^ set(after))
     rec = {
         "wall_s": round(wall, 2),
         "worker_cpu_s": round(sum(after[w][0] - before.get(w, (0.0, 0.0))[0] for w in after), 2),
         "client_cpu_s": round(_usage()[0] - cpu0, 2),
-        "worker_peak_mb": sorted(round(after[w][1]) for w in after),
+        "worker_peak_mb": sorted(round(peaks[w]) for w in peaks),
         "client_peak_mb": round(_peak_mb()),
         "load": [round(load0, 1), round(os.getloadavg()[0], 1)],
         "workers_restarted": len(restarted),
@@ -243,6 +248,7 @@ def run(quick: bool = False, fresh: bool = False) -> Iterator[BenchRow]:
     require_dask()
     log = Log(_log_path(), fresh)
     limit = os.environ.get("FZ_BENCH_SCALE_WORKER_LIMIT", "3GB")
+    steps = set(os.environ.get("FZ_BENCH_SCALE_STEPS", "extract,reuse,topk").split(","))
     compare_workers = [int(x) for x in os.environ.get("FZ_BENCH_SCALE_WORKERS", "2").split(",") if x.strip()]
     sources = source_texts()
     ns = sizes(quick)
@@ -253,6 +259,8 @@ def run(quick: bool = False, fresh: bool = False) -> Iterator[BenchRow]:
             todo = []
             for w in compare_workers:
                 for step in ("reuse", "topk"):
+                    if step not in steps:
+                        continue
                     done = log.get(step, n, w)
                     if done is None:
                         todo.append((step, w))
@@ -288,7 +296,7 @@ def run(quick: bool = False, fresh: bool = False) -> Iterator[BenchRow]:
             shutil.rmtree(root, ignore_errors=True)
         yield from _exponents(log, ns, compare_workers, growth_exponent)
         # extraction last: its per-report cost does not depend on the corpus, the exponents do
-        for n in extract_sizes:
+        for n in extract_sizes if "extract" in steps else ():
             yield from _extract_rows(n, log, limit, sources, tmp, extract)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
