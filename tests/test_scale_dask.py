@@ -214,6 +214,48 @@ def test_reuse_on_the_cluster_finds_the_same_passages(cluster):
     assert {"same_issuer", "cross_issuer"} <= kinds
 
 
+def test_reuse_and_top_k_from_a_dataset_read_the_texts_in_the_tasks(cluster, tmp_path, monkeypatch):
+    """The large-corpus path: the client reads the dataset's metadata only, tasks read the report
+    texts from its files (reuse deals them to partitions by issuer); the passages and neighbours
+    are those of ``find_reuse`` and ``top_k`` on the stored reports in the dataset's order."""
+    from fzanalyzer.bench.reuse import source_texts
+    from fzanalyzer.reuse.passages import find_reuse
+    from fzanalyzer.reuse.synth import synth_corpus
+    from fzanalyzer.scale.dataset import DatasetWriter, read_reports, table_files
+    from fzanalyzer.scale.reuse import find_reuse_dataset
+
+    client, _, _ = cluster
+    corpus = synth_corpus(source_texts(), 60, seed=7)
+    writer = DatasetWriter(tmp_path / "ds", part_size=25)
+    for r in corpus.reports:
+        writer.write(r.to_dict())
+    writer.close()
+    files = table_files(tmp_path / "ds", "reports")
+    assert len(files) > 3  # parts × years: the tasks read several files each
+    stored = read_reports(tmp_path / "ds", files)
+    assert sorted(r.id for r in stored) == sorted(r.id for r in corpus.reports)
+    assert all(r.text == "" for r in read_reports(tmp_path / "ds", files, text=False))
+    here = [p.to_dict() for p in find_reuse(stored)]
+    there = [p.to_dict() for p in find_reuse_dataset(tmp_path / "ds", client, partitions=3)]
+    assert len(here) > 20
+    assert there == here
+    import fzanalyzer.scale.neighbours as nb
+
+    monkeypatch.setattr(nb, "CHUNK", 20)  # several tasks of files, as at scale
+    near = nb.top_k_dataset(tmp_path / "ds", client, k=3)
+    assert near.equals(nb.top_k([r.text for r in stored], [r.id for r in stored], k=3))
+    # the commands take the dataset: the tasks read it on the cluster, the client on one machine
+    from fzanalyzer.cli import main
+
+    _, address, _ = cluster
+    ds = str(tmp_path / "ds")
+    for cmd, name in (("reuse", "r.json"), ("similar", "s.csv")):
+        assert main([cmd, ds, "-o", str(tmp_path / f"here-{name}")]) == 0
+        assert main([cmd, ds, "--scheduler", address, "-o", str(tmp_path / f"there-{name}")]) == 0
+        here_text = (tmp_path / f"here-{name}").read_text(encoding="utf-8")
+        assert here_text == (tmp_path / f"there-{name}").read_text(encoding="utf-8") and len(here_text) > 1000
+
+
 def test_top_k_agrees_with_the_exact_similarity_matrix(dev_dir, data_dir):
     """The blocked, projected neighbours find what the exact n × n TF-IDF matrix finds: each
     report's nearest neighbour is, by the exact similarity, within 0.05 of its exact nearest (a
@@ -269,3 +311,29 @@ def test_panel_command_runs_on_the_cluster(cluster, dev_dir, tmp_path):
     a, b = pd.read_csv(here), pd.read_csv(there)
     assert len(a) > 50
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_corpus_audit_on_the_cluster_is_the_single_machine_audit(cluster, dev_dir, tmp_path):
+    """``audit --corpus`` on the cluster: one task per issuer chain, the same audits in the same
+    order and the same plan chains as the single-machine run, through the library and the CLI."""
+    from fzanalyzer.audit import audit_corpus
+    from fzanalyzer.cli import main
+    from fzanalyzer.scale.audit import audit_corpus_dask, issuer_chains
+
+    client, address, _ = cluster
+    here = audit_corpus(dev_dir)
+    there = audit_corpus_dask(dev_dir, client)
+    assert len(here.audits) >= 3 and any(a.items for a in here.audits)
+    assert [a.to_dict() for a in there.audits] == [a.to_dict() for a in here.audits]
+    assert there.chains == here.chains and there.reports == here.reports
+    assert there.copies_left_out == here.copies_left_out
+    from fzanalyzer.corpus import Corpus
+
+    chains = issuer_chains(Corpus.from_files([dev_dir]).consecutive_pairs())
+    assert len(chains) == len({a.issuer for a in here.audits}) >= 2  # one task per issuer
+    assert main(["audit", "--corpus", str(dev_dir), "-o", str(tmp_path / "here")]) == 0
+    assert (
+        main(["audit", "--corpus", str(dev_dir), "--scheduler", address, "-o", str(tmp_path / "there")]) == 0
+    )
+    a, b = ((tmp_path / d / "audits.json").read_text(encoding="utf-8") for d in ("here", "there"))
+    assert json.loads(a) == json.loads(b) and json.loads(a)["audits"]

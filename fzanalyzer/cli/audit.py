@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
+from .options import DASK_WORKERS, SCHEDULER
 
 _FORMATS = ("json", "html", "xlsx", "docx")
 
@@ -45,6 +46,8 @@ def audit(
     gold_dir: Path | None = typer.Option(
         None, "--gold-dir", help="Score the audits against NAME.gold.json files in this folder."
     ),
+    scheduler: str | None = SCHEDULER,
+    dask_workers: int | None = DASK_WORKERS,
 ) -> int:
     """Audit plan follow-through: which of PREV's plans NEXT reports as done (已完成), under way
     (推进中), silent (未提及) or promised again (重复承诺), with the evidence quoted and located."""
@@ -63,7 +66,17 @@ def audit(
             raise FzError(
                 f"{corpus}: not found; --corpus needs a folder of reports or a store file", code="E001"
             )
-        result = audit_corpus(corpus, encoder=encoder, include_duplicates=include_duplicates)
+        from ..scale.cluster import dask_client
+
+        with dask_client(scheduler, dask_workers) as client:
+            if client is None:
+                result = audit_corpus(corpus, encoder=encoder, include_duplicates=include_duplicates)
+            else:  # one task per issuer chain; the same audits
+                from ..scale.audit import audit_corpus_dask
+
+                result = audit_corpus_dask(
+                    corpus, client, encoder=encoder, include_duplicates=include_duplicates
+                )
         for rid, kept in result.copies_left_out.items():
             typer.echo(f"{rid}: a copy of {kept}, left out (--include-duplicates keeps it)", err=True)
         audits = result.audits

@@ -13,6 +13,9 @@ def bench(
     quick: bool = typer.Option(False, "--quick", help="Smaller inputs (a smoke run)."),
     only: str | None = typer.Option(None, "--only", help="Comma-separated bench modules to run."),
     large: bool = typer.Option(False, "--large", help="Also the 20 MB report of `scaling` (minutes)."),
+    fresh: bool = typer.Option(
+        False, "--fresh", help="`scale`: measure every step again instead of resuming from its log."
+    ),
 ) -> int:
     """Print throughput, peak memory and ratios against bare library calls on the same inputs."""
     import importlib
@@ -30,8 +33,14 @@ def bench(
     rows = []
     for name in names:
         module = importlib.import_module(f"fzanalyzer.bench.{name}")
-        extra = {"large": large} if "large" in inspect.signature(module.run).parameters else {}
+        params = inspect.signature(module.run).parameters
+        extra = {k: v for k, v in (("large", large), ("fresh", fresh)) if k in params}
         for row in module.run(quick=quick, **extra):
+            # each row as soon as it is measured (a long run can be followed in its output file)
+            console.print(
+                f"{name}: {row.name}: {row.seconds:.1f} s; {row.note}", highlight=False, soft_wrap=True
+            )
+            console.file.flush()
             rows.append(
                 [
                     name,

@@ -13,7 +13,9 @@ from .options import DASK_WORKERS, SCHEDULER
 @app.command()
 def similar(
     inputs: list[Path] = typer.Argument(
-        ..., help="Report files or folders (walked), .jsonl outputs of `extract`, or DuckDB stores."
+        ...,
+        help="Report files or folders (walked), .jsonl outputs of `extract`, DuckDB stores, or one Parquet "
+        "dataset (`extract --dataset DIR`; with --scheduler/--dask-workers the tasks read it).",
     ),
     k: int = typer.Option(10, "--top-k", "-k", help="Neighbours per report."),
     output: str = typer.Option("-", "--output", "-o", help="CSV file (- for stdout)."),
@@ -34,11 +36,27 @@ def similar(
 
     if k < 1:
         raise typer.BadParameter("--top-k must be at least 1")
-    reports, failed = read_reports(inputs, analyze=False)
-    texts, names = [r.text for r in reports], [r.id for r in reports]
-    failures = [f"{f.code} {f.message}" for f in failed]
+    from ..scale.dataset import is_dataset
+
+    dataset = inputs[0] if len(inputs) == 1 and is_dataset(inputs[0]) else None
+    failures: list[str] = []
     with dask_client(scheduler, dask_workers) as client:
-        table = top_k(texts, names, k=k, client=client)
+        if dataset is not None and client is not None:  # the tasks read the texts
+            from ..scale.neighbours import top_k_dataset
+
+            table = top_k_dataset(dataset, client, k=k)
+            names = list(table["report_id"].unique())
+        else:
+            if dataset is not None:
+                from ..scale.dataset import read_reports as read_dataset
+                from ..scale.dataset import table_files
+
+                reports = read_dataset(dataset, table_files(dataset, "reports"))
+            else:
+                reports, failed = read_reports(inputs, analyze=False)
+                failures = [f"{f.code} {f.message}" for f in failed]
+            texts, names = [r.text for r in reports], [r.id for r in reports]
+            table = top_k(texts, names, k=k, client=client)
     if output == "-":
         table.to_csv(sys.stdout, index=False)
     else:

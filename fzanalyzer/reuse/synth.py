@@ -186,19 +186,31 @@ def synth_corpus(
 def planted_recall(corpus: SynthCorpus, pairs: list, *, min_len: int = 60) -> dict[str, float]:
     """Share of planted passages (of at least ``min_len`` characters) of each kind that a
     reuse pair between the same two reports covers at least half of, on the copying side."""
+    return recall_of(planted_spans(corpus, min_len=min_len), pairs)
+
+
+def planted_spans(corpus: SynthCorpus, *, min_len: int = 60) -> list[tuple[str, str, str, int, int]]:
+    """Where each planted passage (of at least ``min_len`` characters) sits in the copying report:
+    ``(a, b, kind, start, end)`` (enough to score recall once the texts are gone)."""
     texts = {r.id: r.text for r in corpus.reports}
+    out = []
+    for p in corpus.planted:
+        if len(p.text) < min_len:
+            continue
+        start = texts[p.b].find(p.text)
+        if start >= 0:
+            out.append((p.a, p.b, p.kind, start, start + len(p.text)))
+    return out
+
+
+def recall_of(planted: list[tuple[str, str, str, int, int]], pairs: list) -> dict[str, float]:
+    """Recall per kind of :func:`planted_spans` among reuse ``pairs``."""
     spans: dict[tuple[str, str], list[tuple[int, int]]] = {}
     for x in pairs:
         spans.setdefault((x.a, x.b), []).append((x.b_start, x.b_end))
         spans.setdefault((x.b, x.a), []).append((x.a_start, x.a_end))
     found: dict[str, list[bool]] = {}
-    for p in corpus.planted:
-        if len(p.text) < min_len:
-            continue
-        start = texts[p.b].find(p.text)
-        if start < 0:
-            continue
-        end = start + len(p.text)
-        cover = max((max(0, min(end, e) - max(start, s)) for s, e in spans.get((p.a, p.b), [])), default=0)
-        found.setdefault(p.kind, []).append(cover >= (end - start) / 2)
+    for a, b, kind, start, end in planted:
+        cover = max((max(0, min(end, e) - max(start, s)) for s, e in spans.get((a, b), [])), default=0)
+        found.setdefault(kind, []).append(cover >= (end - start) / 2)
     return {k: sum(v) / len(v) for k, v in found.items() if v}

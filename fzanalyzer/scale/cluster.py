@@ -43,14 +43,21 @@ def dask_client(scheduler: str | None = None, workers: int | None = None) -> Ite
 
 
 @contextmanager
-def local_client(workers: int) -> Iterator[Client]:
-    """A local cluster of ``workers`` processes (one thread each), stopped on exit."""
+def local_client(workers: int, memory_limit: str | None = None) -> Iterator[Client]:
+    """A local cluster of ``workers`` processes (one thread each), stopped on exit.
+    ``memory_limit`` per worker (e.g. ``"3GB"``; Dask's default is the machine's memory divided
+    by the workers): past 95 % of it the nanny restarts the worker instead of letting the
+    kernel's OOM killer pick a process of the whole machine."""
     require_dask()
     from dask.distributed import Client, LocalCluster
 
     with (
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            memory_limit=memory_limit or "auto",
         ) as cluster,
         Client(cluster) as client,
     ):

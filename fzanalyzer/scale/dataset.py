@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     import pandas as pd
     import pyarrow.dataset as pads
 
+    from ..model import Report
+
 ITEM_TABLES = ("reports", "sections", "indicators", "plans")
 TABLES = (*ITEM_TABLES, "failures")
 PARTITION = "year_covered"
@@ -79,13 +81,26 @@ class DatasetWriter:
         return [self.root]
 
 
-def open_table(root: str | Path, table: str) -> pads.Dataset | None:
-    """One table of a dataset as a lazy ``pyarrow.dataset`` (None when the table has no part)."""
+def is_dataset(path: str | Path) -> bool:
+    """Whether ``path`` is a Parquet dataset written by ``extract --dataset`` (a folder with
+    ``reports/…/*.parquet``)."""
+    return bool(table_files(path, "reports")) if Path(path).is_dir() else False
+
+
+def table_files(root: str | Path, table: str) -> list[str]:
+    """The Parquet files of one table, in a fixed (sorted) order: the order a dataset's rows are read in."""
+    path = Path(root) / table
+    return sorted(str(p) for p in path.rglob("*.parquet")) if path.is_dir() else []
+
+
+def open_table(root: str | Path, table: str, files: list[str] | None = None) -> pads.Dataset | None:
+    """One table of a dataset as a lazy ``pyarrow.dataset`` (None when the table has no part);
+    ``files``: only these parts of it."""
     import pyarrow as pa
     import pyarrow.dataset as ds
 
     path = Path(root) / table
-    files = sorted(str(p) for p in path.rglob("*.parquet")) if path.is_dir() else []
+    files = table_files(root, table) if files is None else files
     if not files:
         return None
     partitioning = (
@@ -161,3 +176,18 @@ class ParquetCorpus:
     def __len__(self) -> int:
         data = open_table(self.root, "reports")
         return 0 if data is None else data.count_rows()
+
+
+def read_reports(root: str | Path, files: list[str], *, text: bool = True) -> list[Report]:
+    """The reports stored in ``files`` of a dataset's ``reports`` table, in file order, with their
+    text and metadata (item tables are not read: a task that compares texts needs neither).
+    ``text=False`` reads the metadata only (what a driver needs to plan the tasks)."""
+    from ..model import Report
+    from ..schema import report_from_rows
+
+    data = open_table(root, "reports", files)
+    if data is None:
+        return []
+    columns = None if text else [c for c in data.schema.names if c != "text"]
+    rows = data.to_table(columns=columns).to_pylist()
+    return [Report.from_dict(report_from_rows(row, {})) for row in rows]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -99,7 +100,9 @@ def idf(parts: Sequence[tuple[np.ndarray, int]]) -> np.ndarray:
     """Smoothed IDF (scikit-learn's formula) from partitions' document frequencies."""
     import numpy as np
 
-    df = np.sum([p[0] for p in parts], axis=0)
+    df = np.zeros(N_FEATURES, np.int64)
+    for p in parts:  # one at a time: a stacked sum would hold every partition's counts twice
+        df += p[0]
     n = sum(p[1] for p in parts)
     return np.log((1 + n) / (1 + df)) + 1.0
 
@@ -139,13 +142,32 @@ def block_top_k(block: np.ndarray, offset: int, vectors: np.ndarray, k: int) -> 
     return idx, np.take_along_axis(top, order, axis=1)
 
 
+#: Scores per block task (rows × n float64, and as many indices): 2**24 is 134 MB each, so a
+#: task stays well under a worker's memory at 10⁶ reports (16 rows) as at 2,000 (1,024 rows).
+BLOCK_SCORES = 2**24
+
+
+def block_rows(n: int) -> int:
+    """Rows per block for ``n`` reports: at most 1,024, and ``BLOCK_SCORES`` scores at most.
+
+    >>> block_rows(2_000), block_rows(100_000), block_rows(1_000_000)
+    (1024, 167, 16)
+    """
+    return max(1, min(1024, BLOCK_SCORES // max(n, 1)))
+
+
+#: Reports vectorized per task: the hashed counts of a chunk take about 0.25 MB per report,
+#: and a few copies of them are alive while the TF-IDF weights are applied.
+CHUNK = 500
+
+
 def top_k(
     texts: Sequence[str],
     ids: Sequence[str],
     k: int = 10,
     *,
     dim: int = 256,
-    block: int = 1024,
+    block: int | None = None,
     partitions: int | None = None,
     client: Client | None = None,
 ) -> pd.DataFrame:
@@ -153,23 +175,79 @@ def top_k(
     (report_id, rank, other, similarity). With ``client`` the vectorizing and the blocks run as
     Dask tasks; the result is the same."""
     import numpy as np
-    import pandas as pd
 
     texts, ids = list(texts), list(ids)
     n = len(texts)
+    size = max(1, -(-n // (partitions or max(1, -(-n // CHUNK)))))
+    chunks = [texts[i : i + size] for i in range(0, n, size)]
+    if client is None or n == 0:
+        idf_vec = idf([doc_freq(c) for c in chunks])
+        vectors = np.vstack([embed(c, idf_vec, dim) for c in chunks]) if chunks else np.zeros((0, dim))
+        return _neighbours(vectors, ids, k, block, None)
+    chunk_f = client.scatter(chunks)
+    futs = client.map(doc_freq, chunk_f, pure=False)
+    idf_f = client.submit(idf, futs, pure=False)
+    vec_f = client.map(embed, chunk_f, idf_vec=idf_f, dim=dim, pure=False)
+    return _neighbours(np.vstack(client.gather(vec_f)), ids, k, block, client)
+
+
+def _file_texts(root: str, files: list[str]) -> list[str]:
+    from .dataset import read_reports
+
+    return [r.text or "" for r in read_reports(root, files)]
+
+
+def _file_doc_freq(root: str, files: list[str]) -> tuple[np.ndarray, int]:
+    return doc_freq(_file_texts(root, files))
+
+
+def _file_embed(root: str, files: list[str], idf_vec: np.ndarray, dim: int) -> np.ndarray:
+    return embed(_file_texts(root, files), idf_vec, dim)
+
+
+def top_k_dataset(
+    root: str | Path, client: Client, k: int = 10, *, dim: int = 256, block: int | None = None
+) -> pd.DataFrame:
+    """:func:`top_k` of the reports of a Parquet dataset (written with text), in the dataset's
+    order (:func:`fzanalyzer.scale.dataset.read_reports` over its sorted files); the tasks read
+    the texts from the dataset's files, the client reads the report ids only."""
+    from .dataset import open_table, table_files
+
+    files = table_files(root, "reports")
+    groups: list[list[str]] = [[]]
+    ids: list[str] = []
+    count = 0
+    for f in files:
+        data = open_table(root, "reports", [f])
+        got = [] if data is None else data.to_table(columns=["id"]).column(0).to_pylist()
+        if count and count + len(got) > CHUNK:  # consecutive files of about CHUNK reports per task
+            groups.append([])
+            count = 0
+        groups[-1].append(f)
+        count += len(got)
+        ids.extend(got)
+    futs = client.map(_file_doc_freq, [str(root)] * len(groups), groups, pure=False)
+    idf_f = client.submit(idf, futs, pure=False)
+    vec_f = client.map(_file_embed, [str(root)] * len(groups), groups, idf_vec=idf_f, dim=dim, pure=False)
+    import numpy as np
+
+    return _neighbours(np.vstack(client.gather(vec_f)), ids, k, block, client)
+
+
+def _neighbours(
+    vectors: np.ndarray, ids: list[str], k: int, block: int | None, client: Client | None
+) -> pd.DataFrame:
+    """The long table of each row's ``k`` nearest rows, by blocks of ``block`` rows (Dask tasks with ``client``)."""
+    import numpy as np
+    import pandas as pd
+
+    n = len(ids)
     if n == 0:
         return pd.DataFrame(columns=["report_id", "rank", "other", "similarity"])
-    size = max(1, -(-n // (partitions or max(1, n // 2000) or 1)))
-    chunks = [(i, texts[i : i + size]) for i in range(0, n, size)]
+    block = block or block_rows(n)
     if client is None:
-        idf_vec = idf([doc_freq(c) for _, c in chunks])
-        vectors = np.vstack([embed(c, idf_vec, dim) for _, c in chunks])
         results = [block_top_k(vectors[i : i + block], i, vectors, k) for i in range(0, n, block)]
     else:
-        futs = client.map(doc_freq, [c for _, c in chunks], pure=False)
-        idf_f = client.submit(idf, futs, pure=False)
-        vec_f = client.map(embed, [c for _, c in chunks], idf_vec=idf_f, dim=dim, pure=False)
-        vectors = np.vstack(client.gather(vec_f))
         [shared] = client.scatter([vectors], broadcast=True)
         blocks = client.map(
             block_top_k,

@@ -18,6 +18,7 @@ by the corpus.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -26,6 +27,13 @@ if TYPE_CHECKING:
 
     from ..model import Report
     from ..reuse.passages import ReusePair, ReuseParams
+
+
+#: A unit's LSH band key routed to a bucket: 21 bytes packed (4 × uint64 took 32; the
+#: records of all bands are the largest thing a reuse run holds). A unit's global id is its
+#: partition's number in the high 32 bits and its index in the partition in the low ones: ids
+#: ordered as if numbered through the partitions in turn, known before any partition is done.
+_RECORD = [("band", "u1"), ("key", "u8"), ("gid", "u8"), ("owner", "u4")]
 
 
 def _docs(chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray | None) -> list[Any]:
@@ -55,14 +63,16 @@ def _issuer_counts(chunk: list[tuple[int, Report]], p: ReuseParams, buckets: int
         np.concatenate([np.unique(np.concatenate(a)) for a in per_issuer.values()]), return_counts=True
     )
     route = values % np.uint32(buckets)
+    counts = counts.astype(np.uint32)  # issuers per hash: 4 bytes are plenty, 8 doubled the shuffle
     return [(values[route == b], counts[route == b]) for b in range(buckets)], len(per_issuer)
 
 
-def _bucket_high(parts: list[tuple[list[Any], int]], bucket: int, limit: float) -> np.ndarray:
+def _bucket_high(shares: list[tuple[np.ndarray, np.ndarray]], limit: float) -> np.ndarray:
+    """The hashes of one bucket held by more than ``limit`` issuers, from every partition's share."""
     import numpy as np
 
-    vals = np.concatenate([pt[0][bucket][0] for pt in parts])
-    cnts = np.concatenate([pt[0][bucket][1] for pt in parts])
+    vals = np.concatenate([v for v, _ in shares])
+    cnts = np.concatenate([c for _, c in shares])
     if not len(vals):
         return np.zeros(0, np.uint32)
     uniq, inv = np.unique(vals, return_inverse=True)
@@ -71,14 +81,16 @@ def _bucket_high(parts: list[tuple[list[Any], int]], bucket: int, limit: float) 
 
 
 def _band_records(
-    chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray, skip: bool, base: int, buckets: int
-) -> dict[str, Any]:
-    """Signatures of a partition's units and their band keys routed to buckets."""
+    chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray, skip: bool, part_no: int, buckets: int
+) -> tuple[dict[str, Any], list[np.ndarray]]:
+    """Signatures of a partition's units, and its units' band keys routed to buckets (the two
+    halves are kept apart so that the records can be dropped once the pairs are found)."""
     import numpy as np
 
     from ..reuse.passages import minhash_signatures
 
     sig, owner, spans = minhash_signatures(_docs(chunk, p, high), p, skip_boilerplate=skip)
+    base = part_no << 32
     gid = base + np.arange(len(sig), dtype=np.int64)
     routed: list[list[np.ndarray]] = [[] for _ in range(buckets)]
     for band in range(p.num_perm // p.rows):
@@ -87,73 +99,70 @@ def _band_records(
         with np.errstate(over="ignore"):
             for r in range(1, p.rows):
                 key = key * np.uint64(0x9E3779B97F4A7C15) + cols[:, r]
-        rec = np.stack(
-            [np.full(len(key), band, np.uint64), key, gid.astype(np.uint64), owner.astype(np.uint64)], axis=1
-        )
+        rec = np.empty(len(key), _RECORD)
+        rec["band"], rec["key"], rec["gid"], rec["owner"] = band, key, gid, owner
         dest = ((key ^ np.uint64(band)) % np.uint64(buckets)).astype(np.int64)
         for b in range(buckets):
             routed[b].append(rec[dest == b])
-    return {
-        "sig": sig,
-        "owner": owner,
-        "spans": spans,
-        "base": base,
-        "routed": [np.concatenate(r) if r else np.zeros((0, 4), np.uint64) for r in routed],
-    }
+    return (
+        {"sig": sig, "owner": owner, "spans": spans, "base": base},
+        [np.concatenate(r) if r else np.empty(0, _RECORD) for r in routed],
+    )
 
 
-def _unit_count(part: dict[str, Any]) -> int:
-    return len(part["sig"])
+def _unit_count(part: tuple[dict[str, Any], Any]) -> int:
+    return len(part[0]["sig"])
 
 
-def _bucket_pairs(parts: list[dict[str, Any]], bucket: int, max_bucket: int) -> np.ndarray:
-    """Pairs of units (global ids, u < v, different reports) sharing a band key in this bucket."""
+def _bucket_pairs(shares: list[np.ndarray], max_bucket: int) -> np.ndarray:
+    """Pairs of units (global ids, u < v, different reports) sharing a band key in this bucket,
+    from every partition's share of the bucket."""
     import numpy as np
 
-    rec = np.concatenate([pt["routed"][bucket] for pt in parts])
+    rec = np.concatenate(shares)
     if not len(rec):
         return np.zeros((0, 2), np.int64)
-    order = np.lexsort((rec[:, 2], rec[:, 1], rec[:, 0]))
-    rec = rec[order]
-    grp = np.concatenate([[True], (rec[1:, 0] != rec[:-1, 0]) | (rec[1:, 1] != rec[:-1, 1])])
+    rec = rec[np.lexsort((rec["gid"], rec["key"], rec["band"]))]
+    grp = np.concatenate(
+        [[True], (rec["band"][1:] != rec["band"][:-1]) | (rec["key"][1:] != rec["key"][:-1])]
+    )
     starts = np.flatnonzero(grp)
     sizes = np.diff(np.concatenate([starts, [len(rec)]]))
+    fit = (sizes >= 2) & (sizes <= max_bucket)  # most keys are a single unit's
     out = []
-    for s, n in zip(starts.tolist(), sizes.tolist(), strict=True):
-        if n < 2 or n > max_bucket:
-            continue
+    for s, n in zip(starts[fit].tolist(), sizes[fit].tolist(), strict=True):
         g = rec[s : s + n]
         i, j = np.triu_indices(n, 1)
-        diff = g[i, 3] != g[j, 3]
-        u, v = g[i[diff], 2].astype(np.int64), g[j[diff], 2].astype(np.int64)
+        diff = g["owner"][i] != g["owner"][j]
+        u, v = g["gid"][i[diff]].astype(np.int64), g["gid"][j[diff]].astype(np.int64)
         out.append(np.stack([np.minimum(u, v), np.maximum(u, v)], axis=1))
     return np.concatenate(out) if out else np.zeros((0, 2), np.int64)
 
 
-def _check_pairs(pa: dict[str, Any], pb: dict[str, Any], pairs: np.ndarray, min_jaccard: float) -> list[Any]:
+def _check_pairs(pa: dict[str, Any], pb: dict[str, Any], pairs: np.ndarray, min_jaccard: float) -> np.ndarray:
     """Candidate pairs (u in partition a, v in b) whose signatures agree enough, with their
-    owners and spans: (u, v, du, dv, span_u, span_v)."""
+    owners and spans, as rows (u, v, du, dv, u_start, u_end, v_start, v_end): an int64 array, not
+    Python tuples (millions of them at 20,000 reports)."""
+    import numpy as np
 
     su, sv = pa["sig"][pairs[:, 0] - pa["base"]], pb["sig"][pairs[:, 1] - pb["base"]]
     keep = (su == sv).mean(axis=1) >= min_jaccard
-    out = []
-    for u, v in pairs[keep].tolist():
-        iu, iv = u - pa["base"], v - pb["base"]
-        out.append(
-            (
-                u,
-                v,
-                int(pa["owner"][iu]),
-                int(pb["owner"][iv]),
-                pa["spans"][iu].tolist(),
-                pb["spans"][iv].tolist(),
-            )
-        )
-    return out
+    u, v = pairs[keep, 0], pairs[keep, 1]
+    iu, iv = u - pa["base"], v - pb["base"]
+    return np.column_stack(
+        [
+            u,
+            v,
+            pa["owner"][iu].astype(np.int64),
+            pb["owner"][iv].astype(np.int64),
+            pa["spans"][iu],
+            pb["spans"][iv],
+        ]
+    ).astype(np.int64)
 
 
 def _align_group(
-    items: list[tuple[int, int, list[tuple[int, int, int, int]]]],
+    items: list[tuple[int, int, np.ndarray]],
     chunk_a: list[tuple[int, Report]],
     chunk_b: list[tuple[int, Report]],
     p: ReuseParams,
@@ -171,8 +180,97 @@ def _align_group(
     docs = {d.index: d for d in _docs(sorted(pool.items(), key=lambda x: x[0]), p, high)}
     out: list[ReusePair] = []
     for du, dv, anchors in items:
-        out.extend(align_docs(docs[du], docs[dv], anchors, p, min_chars, threshold, include_boilerplate))
+        spans = [tuple(a) for a in anchors.tolist()]
+        out.extend(align_docs(docs[du], docs[dv], spans, p, min_chars, threshold, include_boilerplate))
     return out
+
+
+def _shuffle(client: Client, sources: list[Any], n: int) -> list[list[Any]]:
+    """``sources``: futures each holding ``n`` shares; per share number, the futures of that share
+    of every source. Each share is picked where its source is, so a task that combines share ``b``
+    fetches only that share of every source, never whole partitions."""
+    import operator
+
+    return [[client.submit(operator.getitem, s, b, pure=False) for s in sources] for b in range(n)]
+
+
+def _plan(reports: list[Report], nparts: int) -> list[list[int]]:
+    """Report indices per partition: issuers dealt round-robin (an issuer's reports stay
+    together, in input order)."""
+    from ..reuse.passages import issuer_key
+
+    by_issuer: dict[str, list[int]] = defaultdict(list)
+    for i, r in enumerate(reports):
+        by_issuer[issuer_key(r)].append(i)
+    chunks: list[list[int]] = [[] for _ in range(nparts)]
+    for n, group in enumerate(by_issuer.values()):
+        chunks[n % nparts].extend(group)
+    return [c for c in chunks if c]
+
+
+def _read_share(
+    root: str, files: list[str], first: int, where: dict[int, int], nparts: int
+) -> list[list[tuple[int, Report]]]:
+    """Read ``files`` of a dataset (their reports numbered from ``first``) and deal the reports to
+    their partitions: one list of ``(index, report)`` per partition."""
+    from .dataset import read_reports
+
+    out: list[list[tuple[int, Report]]] = [[] for _ in range(nparts)]
+    for k, r in enumerate(read_reports(root, files), start=first):
+        out[where[k]].append((k, r))
+    return out
+
+
+def _assemble(shares: list[list[tuple[int, Report]]], order: list[int]) -> list[tuple[int, Report]]:
+    """One partition from its shares, in the partition's planned order."""
+    got = {i: r for share in shares for i, r in share}
+    return [(i, got[i]) for i in order]
+
+
+def find_reuse_dataset(
+    root: str | Path,
+    client: Client,
+    *,
+    min_chars: int = 50,
+    threshold: float = 0.7,
+    include_boilerplate: bool = False,
+    params: ReuseParams | None = None,
+    partitions: int | None = None,
+) -> list[ReusePair]:
+    """:func:`find_reuse_dask` on the reports of a Parquet dataset (``extract --dataset DIR``,
+    written with text) read by the tasks themselves: the client reads only the metadata columns,
+    each task reads a group of the dataset's files and deals their reports to partitions by
+    issuer (a shuffle), so no report text passes through the client. Reports are in the dataset's
+    order (:func:`fzanalyzer.scale.dataset.read_reports` over its sorted files); the passages are
+    those of ``find_reuse`` on the reports in that order."""
+    from .dataset import read_reports, table_files
+
+    files = table_files(root, "reports")
+    metas = [read_reports(root, [f], text=False) for f in files]
+    reports = [r for m in metas for r in m]
+
+    def load(chunks: list[list[int]]) -> list[Any]:
+        where = {i: k for k, c in enumerate(chunks) for i in c}
+        groups = max(1, min(len(files), len(chunks)))
+        per = -(-len(files) // groups)
+        firsts = [0]
+        for m in metas:
+            firsts.append(firsts[-1] + len(m))
+        shares = []
+        for g in range(0, len(files), per):
+            idx = range(firsts[g], firsts[min(g + per, len(files))])
+            sub = {i: where[i] for i in idx}
+            shares.append(
+                client.submit(
+                    _read_share, str(root), files[g : g + per], firsts[g], sub, len(chunks), pure=False
+                )
+            )
+        picked = _shuffle(client, shares, len(chunks))
+        return [client.submit(_assemble, picked[k], c, pure=False) for k, c in enumerate(chunks)]
+
+    return _find_reuse(
+        reports, client, load, min_chars, threshold, include_boilerplate, params or _default(), partitions
+    )
 
 
 def find_reuse_dask(
@@ -185,29 +283,49 @@ def find_reuse_dask(
     params: ReuseParams | None = None,
     partitions: int | None = None,
 ) -> list[ReusePair]:
-    """:func:`~fzanalyzer.reuse.passages.find_reuse` on a Dask cluster; the same passages."""
+    """:func:`~fzanalyzer.reuse.passages.find_reuse` on a Dask cluster; the same passages. The
+    reports are scattered from the client once (for a corpus too large for the client, see
+    :func:`find_reuse_dataset`)."""
+    reports = list(reports)
+
+    def load(chunks: list[list[int]]) -> list[Any]:
+        return list(client.scatter([[(i, reports[i]) for i in c] for c in chunks]))
+
+    return _find_reuse(
+        reports, client, load, min_chars, threshold, include_boilerplate, params or _default(), partitions
+    )
+
+
+def _default() -> ReuseParams:
+    from ..reuse.passages import ReuseParams
+
+    return ReuseParams()
+
+
+def _find_reuse(
+    reports: list[Report],
+    client: Client,
+    load: Any,
+    min_chars: int,
+    threshold: float,
+    include_boilerplate: bool,
+    p: ReuseParams,
+    partitions: int | None,
+) -> list[ReusePair]:
+    """The stages on the cluster. ``reports``: every report's id and metadata (the text is not
+    needed here); ``load(chunks)``: futures of the partitions (lists of ``(index, report)``)."""
     import numpy as np
 
-    from ..reuse.passages import ReuseParams, chrono_key, issuer_key
-
-    p = params or ReuseParams()
-    reports = list(reports)
     from ..inputs import require_unique_ids
+    from ..reuse.passages import chrono_key
 
     require_unique_ids(reports)
     if len(reports) < 2:
         return []
     nparts = partitions or max(1, min(len(reports) // 500, 64)) or 1
-    # partitions by issuer, in input order within each
-    by_issuer: dict[str, list[tuple[int, Report]]] = defaultdict(list)
-    for i, r in enumerate(reports):
-        by_issuer[issuer_key(r)].append((i, r))
-    chunks: list[list[tuple[int, Report]]] = [[] for _ in range(nparts)]
-    for n, group in enumerate(by_issuer.values()):
-        chunks[n % nparts].extend(group)
-    chunks = [c for c in chunks if c]
+    chunks = _plan(reports, nparts)
     buckets = max(1, len(chunks))
-    chunk_f = client.scatter(chunks)
+    chunk_f = load(chunks)
     # 2. boilerplate by a shuffle of issuer counts
     count_f = client.map(_issuer_counts, chunk_f, p=p, buckets=buckets, pure=False)
     n_issuers = sum(client.gather(client.map(lambda x: x[1], count_f, pure=False)))
@@ -215,50 +333,77 @@ def find_reuse_dask(
     if n_issuers <= limit:
         high = np.zeros(0, np.uint32)
     else:
+        counts_f = client.map(lambda x: x[0], count_f, pure=False)
+        shares = _shuffle(client, counts_f, buckets)
         high = np.sort(
             np.concatenate(
                 client.gather(
-                    [client.submit(_bucket_high, count_f, b, limit, pure=False) for b in range(buckets)]
+                    [client.submit(_bucket_high, shares[b], limit, pure=False) for b in range(buckets)]
                 )
             )
         )
+        del shares, counts_f
+    del count_f
     [high_f] = client.scatter([high], broadcast=True)
     # 3. signatures and LSH by a shuffle of band keys
-    parts: list[Any] = []
-    base = 0
-    for cf in chunk_f:
-        part = client.submit(_band_records, cf, p, high_f, not include_boilerplate, base, buckets, pure=False)
-        parts.append(part)
-        base += client.submit(_unit_count, part, pure=False).result()
+    sig_f: list[Any] = []
+    routed_f: list[Any] = []
+    unit_f: list[Any] = []
+    for k, cf in enumerate(chunk_f):  # all partitions at once: no partition waits for another's count
+        part = client.submit(_band_records, cf, p, high_f, not include_boilerplate, k, buckets, pure=False)
+        sig_f.append(client.submit(lambda x: x[0], part, pure=False))
+        routed_f.append(client.submit(lambda x: x[1], part, pure=False))
+        unit_f.append(client.submit(_unit_count, part, pure=False))
+        del part  # the partition's records live on in its two halves only
+    base = sum(client.gather(unit_f))
     max_bucket = p.max_bucket if not include_boilerplate else max(p.max_bucket, base)
-    pair_arrays = client.gather(
-        [client.submit(_bucket_pairs, parts, b, max_bucket, pure=False) for b in range(buckets)]
-    )
+    shares = _shuffle(client, routed_f, buckets)
+    del routed_f
+    pair_f = [client.submit(_bucket_pairs, shares[b], max_bucket, pure=False) for b in range(buckets)]
+    del shares  # each bucket's share is released once its pairs are found
+    pair_arrays = client.gather(pair_f)
+    del pair_f
     cand = (
         np.unique(np.concatenate(pair_arrays), axis=0)
         if any(len(a) for a in pair_arrays)
         else np.zeros((0, 2), np.int64)
     )
+    del pair_arrays
     if not len(cand):
         return []
-    # 4. check pairs per pair of partitions, then align per pair of reports
-    bases = np.array(client.gather(client.map(lambda pt: pt["base"], parts, pure=False)))
-    which = np.searchsorted(bases, cand, side="right") - 1
+    # 4. check pairs per pair of partitions, then align per pair of partitions
+    which = cand >> 32  # the partition of each unit
     checks = []
     for (a, b), idx in _group_rows(which):
-        checks.append(client.submit(_check_pairs, parts[a], parts[b], cand[idx], p.min_jaccard, pure=False))
-    checked = sorted(x for part in client.gather(checks) for x in part)  # by (u, v), as find_reuse
-    by_docs: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-    key_of = {i: chrono_key(r) for i, r in enumerate(reports)}
-    for _u, _v, du, dv, su, sv in checked:
-        if key_of[dv] < key_of[du]:
-            du, dv, su, sv = dv, du, sv, su
-        by_docs[(du, dv)].append((*su, *sv))
-    # one alignment task per pair of partitions, on the partition futures already scattered
-    chunk_of = {i: k for k, c in enumerate(chunks) for i, _ in c}
-    groups: dict[tuple[int, int], list[tuple[int, int, list[tuple[int, int, int, int]]]]] = defaultdict(list)
-    for (du, dv), anchors in sorted(by_docs.items()):
-        groups[(chunk_of[du], chunk_of[dv])].append((du, dv, anchors))
+        checks.append(client.submit(_check_pairs, sig_f[a], sig_f[b], cand[idx], p.min_jaccard, pure=False))
+    del cand, which
+    done = [c for c in client.gather(checks) if len(c)]
+    del checks, sig_f
+    if not done:
+        return []
+    rows = np.concatenate(done)
+    del done
+    rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]  # by (u, v), as find_reuse
+    # the earlier report is ``a`` (chrono_key order; equal keys keep the pair as found)
+    keys = sorted({chrono_key(r) for r in reports})
+    rank_of = {k: n for n, k in enumerate(keys)}
+    rank = np.array([rank_of[chrono_key(r)] for r in reports], np.int64)
+    du, dv = rows[:, 2].copy(), rows[:, 3].copy()
+    swap = rank[dv] < rank[du]
+    rows[swap] = rows[swap][:, [1, 0, 3, 2, 6, 7, 4, 5]]
+    del du, dv, swap
+    # group by (du, dv), anchors in (u, v) order within each pair (a stable sort)
+    order = np.lexsort((rows[:, 3], rows[:, 2]))
+    rows = rows[order]
+    cut = np.flatnonzero(np.any(np.diff(rows[:, 2:4], axis=0) != 0, axis=1)) + 1
+    chunk_of = np.empty(len(reports), np.int64)
+    for k, c in enumerate(chunks):
+        chunk_of[c] = k
+    groups: dict[tuple[int, int], list[tuple[int, int, np.ndarray]]] = defaultdict(list)
+    for g in np.split(rows, cut):
+        du_, dv_ = int(g[0, 2]), int(g[0, 3])
+        groups[(int(chunk_of[du_]), int(chunk_of[dv_]))].append((du_, dv_, g[:, 4:8]))
+    del rows
     aligned = []
     for (ka, kb), items in groups.items():
         aligned.append(
@@ -275,9 +420,10 @@ def find_reuse_dask(
                 pure=False,
             )
         )
+    del groups
     out: list[ReusePair] = [x for part in client.gather(aligned) for x in part]
-    order = {r.id: i for i, r in enumerate(reports)}
-    out.sort(key=lambda x: (order[x.a], order[x.b], x.a_start, x.b_start))
+    order_of = {r.id: i for i, r in enumerate(reports)}
+    out.sort(key=lambda x: (order_of[x.a], order_of[x.b], x.a_start, x.b_start))
     return out
 
 
