@@ -106,3 +106,49 @@ def test_codebook_coverage_of_extracted_indicators(scores):
     assert sum(i.code is not None for i in inds) / len(inds) >= 0.8
     assert all(i.code_confidence in (0.9, 0.6) for i in inds if i.code)
     assert all(entry(i.code).unit_kind == unit_kind(i.unit) or i.change for i in inds if i.code)
+
+
+# The eight entries that joined two acts (fz.codebook.v3, issue 12's panel check): on the real sentences of the
+# shipped reports, each act gets its own code. (file, words located in the normalized text, figure, code)
+SPLIT_ACTS = [
+    ("dev/tangxi-2020.txt", "收到行政复议申请216件", "216件", "review.received"),
+    ("dev/tangxi-2020.txt", "依法受理197件", "197件", "review.accepted"),
+    ("dev/tangxi-2022.txt", "宣布失效", None, "normdocs.expired"),
+    ("dev/tangxi-2020.txt", "其中废止11件", "11件", "normdocs.repealed"),
+    ("dev/tangxi-2020.txt", "直接纠错率12.2%", "12.2%", "review.correction_rate"),
+    ("holdout/heqing-2021-trad.txt", "行政复议纠错率为13.2%", "13.2%", "review.overall_correction_rate"),
+    ("seed/jingan-2019.txt", "实现“最多跑一次”", "100%", "services.one_visit_rate"),
+    ("seed/jingan-2019.txt", "零跑动事项占比", "72%", "services.zero_visit_rate"),
+    ("holdout/fengyang-2022.txt", "网上可办率", None, "services.online_available_rate"),
+    ("seed/jingan-2019.txt", "网上预约、窗口先办", "100%", "services.online_booking_rate"),
+    ("seed/jingan-2019.txt", "调解解决18063件", "18063件", "mediation.success"),
+    ("seed/jingan-2019.txt", "达成协议书8610件", "8610件", "mediation.agreements"),
+    ("dev/tangxi-2020.txt", "立案查处环境违法案件58件", "58件", "enforcement.cases"),
+    ("seed/jingan-2019.txt", "作出行政处罚决定49件", "49件", "enforcement.penalty_decisions"),
+    ("dev/tangxi-2020.txt", "减免税费约4.2亿元", "4.2亿元", "business.tax_relief"),
+    ("dev/tangxi-2020.txt", "减免国有房产租金", None, "business.rent_relief"),
+]
+
+
+@pytest.fixture(scope="module")
+def split_reports():
+    return {f: analyze_text((DATA / f).read_text(encoding="utf-8"), id=f) for f in {r[0] for r in SPLIT_ACTS}}
+
+
+@pytest.mark.parametrize(("path", "words", "figure", "code"), SPLIT_ACTS, ids=[r[3] for r in SPLIT_ACTS])
+def test_the_two_acts_of_a_split_entry_get_different_codes(split_reports, path, words, figure, code):
+    report = split_reports[path]
+    at = report.text.index(words)
+
+    def distance(i):  # characters between the indicator's figure and the words that name its act
+        return max(0, i.start - (at + len(words)), at - i.end)
+
+    near = [i for i in report.indicators if distance(i) <= 12 and figure in (None, i.text)]
+    found = min(near, key=distance)
+    assert found.code == code, (found.text, found.name, found.code)
+
+
+def test_each_split_pair_names_two_entries():
+    pairs = [(SPLIT_ACTS[k][3], SPLIT_ACTS[k + 1][3]) for k in range(0, len(SPLIT_ACTS), 2)]
+    assert len(pairs) == 8 and all(a != b for a, b in pairs)
+    assert all(entry(a).unit_kind == entry(b).unit_kind for a, b in pairs)

@@ -81,7 +81,10 @@ def test_cross_issuer_table_flags_where_definitions_may_differ():
     assert set(table["issuer"]) >= {"临澄市棠溪区人民政府", "上海市静安区人民政府"}
     jingan = table[table["issuer"] == "上海市静安区人民政府"].iloc[0]
     assert "period" in jingan["flags"]  # 2019年1-11月, not the whole year
-    assert "several" in jingan["flags"]  # two counts of received cases in that report
+    # 市政府受理的…14件 is an accepted count (review.accepted since fz.codebook.v3), not a second received one
+    assert jingan["value"] == 187 and "several" not in jingan["flags"]
+    accepted = cross_issuer(long, "review.accepted").set_index("issuer")
+    assert accepted.at["上海市静安区人民政府", "value"] == 14
     rates = cross_issuer(long, "litigation.appearance_rate")
     assert len(rates) >= 4 and (rates["unit"] == "%").all()
 
@@ -200,13 +203,13 @@ def test_no_name_key_merges_two_names_on_the_development_set(by):
 
 
 def test_cross_issuer_flags_a_wording_of_another_act():
-    """收到 (received) and 受理 (accepted) applications are two stages of one procedure the codebook
-    keeps under one code: the cross-issuer table says where an issuer's figure names another act."""
+    """新收 (newly received: cases carried over left out) is a narrower wording of the received count
+    than 收到: the cross-issuer table says where an issuer's figure names another act or stage."""
     from fzanalyzer.compare.panel import cross_issuer
 
     reports = []  # three years: near-identical short texts of one year would be copies of one report
     for i, (issuer, verb, n) in enumerate(
-        [("甲区人民政府", "收到", 216), ("乙区人民政府", "收到", 95), ("丙县人民政府", "受理", 132)]
+        [("甲区人民政府", "收到", 216), ("乙区人民政府", "收到", 95), ("丙县人民政府", "新收", 132)]
     ):
         r = analyze_text(
             f"关于{2019 + i}年度法治政府建设情况的报告\n一、主要举措和成效\n全年{verb}行政复议申请{n}件。",

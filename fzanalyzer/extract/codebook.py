@@ -18,7 +18,7 @@ measure; a panel keeps it apart from levels through its own ``kind``.
 >>> code_of("收到行政复议申请", "件")
 ('review.received', 0.9)
 >>> code_of("行政复议纠错率", "%")
-('review.correction_rate', 0.9)
+('review.overall_correction_rate', 0.9)
 >>> code_of("调解成功率", "元")   # an amount is never coded as a rate
 (None, None)
 >>> code_of("收到行政复议申请", "%", "increase")   # 同比上升24.1%: a change of the count
