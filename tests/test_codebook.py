@@ -108,7 +108,7 @@ def test_codebook_coverage_of_extracted_indicators(scores):
     assert all(entry(i.code).unit_kind == unit_kind(i.unit) or i.change for i in inds if i.code)
 
 
-# The eight entries that joined two acts (fz.codebook.v3, issue 12's panel check): on the real sentences of the
+# The nine entries that joined two acts (fz.codebook.v3 and v3.1, issue 12's panel check): on the real sentences of the
 # shipped reports, each act gets its own code. (file, words located in the normalized text, figure, code)
 SPLIT_ACTS = [
     ("dev/tangxi-2020.txt", "收到行政复议申请216件", "216件", "review.received"),
@@ -127,6 +127,9 @@ SPLIT_ACTS = [
     ("seed/jingan-2019.txt", "作出行政处罚决定49件", "49件", "enforcement.penalty_decisions"),
     ("dev/tangxi-2020.txt", "减免税费约4.2亿元", "4.2亿元", "business.tax_relief"),
     ("dev/tangxi-2020.txt", "减免国有房产租金", None, "business.rent_relief"),
+    # fz.codebook.v3.1: items of the decision catalogue vs matters reported to the people's congress
+    ("dev/tangxi-2022.txt", "重大行政决策事项目录所列", "4项", "decisions.items"),
+    ("seed/jingan-2019.txt", "向人大报告制度,将", "17项", "decisions.npc_reported"),
 ]
 
 
@@ -150,5 +153,5 @@ def test_the_two_acts_of_a_split_entry_get_different_codes(split_reports, path, 
 
 def test_each_split_pair_names_two_entries():
     pairs = [(SPLIT_ACTS[k][3], SPLIT_ACTS[k + 1][3]) for k in range(0, len(SPLIT_ACTS), 2)]
-    assert len(pairs) == 8 and all(a != b for a, b in pairs)
+    assert len(pairs) == 9 and all(a != b for a, b in pairs)
     assert all(entry(a).unit_kind == entry(b).unit_kind for a, b in pairs)
