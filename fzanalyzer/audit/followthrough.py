@@ -88,6 +88,9 @@ MATCH_FEATURES = (
 OBJ_WORDS = MATCH_FEATURES.index("obj_words")
 TAKEN = MATCH_FEATURES.index("taken")
 SEM_FEATURES = ("sem", "sem_gap", "sem_top")
+#: Signals every shipped model gives no weight (fzanalyzer.audit.combiner drops them when fitting:
+#: they duplicate others or pick up quirks of the training pool): not computed, their column is 0.
+UNWEIGHTED = frozenset({"lcs", "part_work", "entity", "has_entity", "novelty"})
 #: Stage signals fed to the status model.
 STAGE_FEATURES = ("done", "doing", "planning", "below_target", "meets_target", "partial_scope", "doing_last")
 
@@ -302,6 +305,8 @@ class PairScorer:
     plan_topics: list[set[str]] | None = None
     cand_topics: list[str | None] | None = None
     sem: np.ndarray | None = None  # plans x cands cosine
+    #: signals left at 0 instead of computed (the longest-run signals cost a quadratic scan per pair)
+    skip: frozenset[str] = UNWEIGHTED
     _idf: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -463,11 +468,12 @@ class PairScorer:
         tnums = _numbers(self.targets[i] or "")
         pool = self._pool_bigrams
         tot = sum(self._idf.get(g, 1.0) for g in pbig) or 1.0
-        novelty = sum(self._idf.get(g, 1.0) for g in pbig - pool) / tot
+        live = {n: n not in self.skip for n in ("lcs", "novelty", "part_work", "entity", "has_entity")}
+        novelty = sum(self._idf.get(g, 1.0) for g in pbig - pool) / tot if live["novelty"] else 0.0
         obj = canon(self.objects[i] or "") if self.objects else ""
         obig = _bigrams(obj) if obj else pbig
         pscope = _scopes(praw)
-        pnames = [_canon_name(nm) for _, nm in pents if len(nm) >= 4]
+        pnames = [_canon_name(nm) for _, nm in pents if len(nm) >= 4] if live["entity"] else []
         pconcepts = concepts_of(self.plans[i])
         rows = []
         for j, c in enumerate(self._cc):
@@ -504,7 +510,7 @@ class PairScorer:
                     self._tfidf[i, j],
                     cover,
                     cover_clause,
-                    min(_lcs(p, c), 12) / 12.0,
+                    min(_lcs(p, c), 12) / 12.0 if live["lcs"] else 0.0,
                     title,
                     conflict,
                     actor,
@@ -513,9 +519,9 @@ class PairScorer:
                     novelty,
                     self._cover(obig, cb),
                     number,
-                    0.0 if self.parts[j] in ("preamble", None) else 1.0,
+                    0.0 if not live["part_work"] or self.parts[j] in ("preamble", None) else 1.0,
                     max((_lcs(nm, c) / len(nm) for nm in pnames), default=0.0),
-                    1.0 if pnames else 0.0,
+                    1.0 if live["has_entity"] and any(len(nm) >= 4 for _, nm in pents) else 0.0,
                     _concreteness(craw),
                     1.0
                     if self.plan_topics and self.cand_topics and self.cand_topics[j] in self.plan_topics[i]
