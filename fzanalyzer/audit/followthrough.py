@@ -219,10 +219,29 @@ class Candidate:
 def candidates(report: Report) -> dict[str, list[Candidate]]:
     """NEXT's units grouped as ``work`` (every part but plans and shortcomings), ``shortfall``
     and ``plan`` (NEXT's own plans, or the units of its plan part)."""
-    from ..extract.plans import split_units
+    from ..extract.plans import Unit, item_lines, split_units
 
     text = report.text
     tops = [s for s in report.sections if s.level == 1]
+    # a numbered item that is a whole line with no body (1.全县9个乡镇均已组建综合行政执法队。) is
+    # read as a heading by the outline, but it reports work: its sentences are candidates
+    at_marker: dict[int, tuple[int, int]] = {}
+    for a, b, _ in item_lines(text, [s for s in report.sections if s.level > 1]):
+        line_start = text.rfind("\n", 0, a) + 1
+        for k in range(line_start, a + 1):
+            at_marker[k] = (a, b)
+    units: list[Unit] = []
+    whole: set[int] = set()  # starts of the units read from such items
+    item_end = 0
+    for u in split_units(text, 0, len(text)):
+        item = at_marker.get(u.start)
+        if item is not None:
+            inside = split_units(text, *item)
+            units += inside
+            whole.update(v.start for v in inside)
+            item_end = item[1]
+        elif u.start >= item_end:
+            units.append(u)
     groups: dict[str, list[Candidate]] = {"work": [], "shortfall": [], "plan": []}
     if report.plans:
         for p in report.plans:
@@ -233,22 +252,25 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
                     page_of(report, p.start),
                 )
             )  # fmt: skip
-    for u in split_units(text, 0, len(text)):
+    for u in units:
         top = next((s for s in tops if s.start <= u.start < s.end), None)
         part = top.canonical if top else None
         sec = report.section_at(u.start)
-        if (
-            sec is not None
-            and sec.style != "enumeration"
-            and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1)
-        ):
-            continue  # a heading is context, not evidence
-        if _is_heading_like(text, u.start, u.end):
-            continue
+        if u.start not in whole:
+            if (
+                sec is not None
+                and sec.style != "enumeration"
+                and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1)
+            ):
+                continue  # a heading is context, not evidence
+            if _is_heading_like(text, u.start, u.end):
+                continue
         cand = Candidate(text[u.start : u.end], u.start, u.end, sec.id if sec else None, part)
-        cand.context = _context(report, sec, u.start)
+        # a whole-line item's own title is the item: its context is the heading above it
+        head_sec = report.section(sec.parent) if u.start in whole and sec is not None else sec
+        cand.context = _context(report, head_sec, u.start)
         cand.topic = report._topic_of(sec)
-        cand.heading_path, cand.heading = heading_path(report, sec)
+        cand.heading_path, cand.heading = heading_path(report, head_sec)
         cand.page = page_of(report, u.start)
         if part == "shortcomings":
             groups["shortfall"].append(cand)

@@ -204,6 +204,26 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     return result
 
 
+def item_lines(text: str, children: list[Section]) -> list[tuple[int, int, bool]]:
+    """Numbered items that are one whole sentence with no body below them
+    (``1.开展行政执法案卷评查，评查案卷不少于300卷。``): the outline reads them as headings, but
+    such an item is a commitment (or, in a report of work, a result) itself. Spans run from the
+    title to the end of the line."""
+    out = []
+    parents = {k.parent for k in children}
+    for c in children:
+        if c.style == "enumeration" or c.title_start < 0 or c.id in parents:
+            continue  # an enumerated item is read as body; a heading over items of its own
+        eol = text.find("\n", c.title_start, c.end)
+        eol = c.end if eol < 0 else eol
+        if text[eol : c.end].strip(_STRIP):
+            continue  # a heading with a body: the body holds the commitments
+        if any(ch in _SENTENCE_END for ch in text[c.title_start : eol].rstrip(_STRIP + _SENTENCE_END)):
+            continue  # a lead phrase and its sentences (1.强化学法用法。组织……): read as body
+        out.append((c.title_start, eol, True))
+    return out
+
+
 def is_commitment(sentence: str, terminated: bool = False) -> bool:
     """A sentence commits to an action: it names an action verb and is no statement of intent.
 
@@ -285,10 +305,12 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
         if headed:
             # the part's opening paragraph before its first heading states intent, not commitments
             body_start = min(c.start for c in headed)
-        for a, b in _body_spans(text, body_start, top.end, skip):
+        items = item_lines(text, children)
+        spans = sorted([(a, b, False) for a, b in _body_spans(text, body_start, top.end, skip)] + items)
+        for a, b, item in spans:
             for u in split_units(text, a, b):
                 s = text[u.start : u.end]
-                if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
+                if not is_commitment(s, terminated=item or text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
                 k = deepest.deepest(u.start)
                 sec = inside[k] if k >= 0 else top
