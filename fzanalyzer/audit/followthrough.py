@@ -440,10 +440,27 @@ class PairScorer:
             for o in plan_objects(self.plans[i], self.objects[i] if self.objects else None):
                 first = re.split(r"并|和|及|与|、|以及", o, maxsplit=1)[0]
                 words = content_words(first)
-                if len(words) >= 2 and not (CONCEPT_BASE <= ord(words[-1][0]) < CONCEPT_BASE + 0x400):
+                if (
+                    len(words) >= 2
+                    and not (CONCEPT_BASE <= ord(words[-1][0]) < CONCEPT_BASE + 0x400)
+                    and words[-1] not in stages()["_verbs"]  # 结果向社会公布: a verb heads no object
+                ):
                     out.append((words[-1], frozenset(words[-3:-1])))
             cache[i] = out
         return cache[i]
+
+    @staticmethod
+    def _fields(canon_text: str) -> set[str]:
+        """The words just before a field noun (领域, 行业: data ``field_nouns``) in a canon text."""
+        st = stages()
+        toks = _tokens(canon_text)
+        return {
+            toks[k - 1]
+            for k in range(1, len(toks))
+            if toks[k] in st["field_nouns"]
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,}", toks[k - 1])
+            and toks[k - 1] not in st["_generic"]
+        }
 
     def _mod_conflict(self, i: int, j: int) -> float:
         """1.0 when candidate ``j`` names the head noun of one of the plan's objects with a
@@ -452,6 +469,10 @@ class PairScorer:
         st = stages()
         c = self._cc[j]
         toks = _tokens(c)
+        # the field a plan names (招投标领域) against another field in the sentence (政府采购领域)
+        fields = self._fields(self._pc[i])
+        if fields and not any(f in c for f in fields) and self._fields(c):
+            return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
                 continue
@@ -470,6 +491,7 @@ class PairScorer:
                     and w not in st["_generic"]
                     and w not in st["_verbs"]
                     and w not in mods
+                    and w not in self._pc[i]  # a word the plan itself uses is no other object
                 ):
                     return 1.0
         return 0.0
@@ -587,7 +609,12 @@ def plan_objects(plan: str, obj: str | None) -> list[str]:
             out.append(o)
     out += [_core_title(t) for t in _TITLE.findall(raw)]
     out += [q for q in _QUOTE.findall(raw) if len(q) >= 3]
+    # the people or field a plan is aimed at (针对快递员、网约车司机等新业态从业人员开展……)
+    out += [m.group(1) for m in _AIMED_AT.finditer(raw) if m.group(1) not in out]
     return out or [raw]
+
+
+_AIMED_AT = re.compile(r"(?:针对|面向|聚焦)([^，,；;。]{2,30}?)(?=开展|组织|举办|实施|推进|提供|加强)")
 
 
 @cache
@@ -633,27 +660,48 @@ def _scopes(text: str) -> set[str]:
     return {k for k, words in stages()["scopes"].items() if any(w in text for w in words)}
 
 
+_CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
+
+
+@cache
+def _negated_done() -> re.Pattern[str]:
+    done = "|".join(map(re.escape, sorted(stages()["done"], key=len, reverse=True)))
+    return re.compile(rf"(?:尚未|仍未|未能|没有|未)(?:全部|全面|按期|如期)?(?:{done})")
+
+
 def stage_features(plan_text: str, target: str | None, evidence: str) -> list[float]:
     """Action-stage signals of an evidence text for a plan (STAGE_FEATURES order)."""
     st = stages()
     ev = unicodedata.normalize("NFKC", evidence)
-    done = len(st["_done_re"].findall(ev))
-    doing = len(st["_doing_re"].findall(ev))
+    # a done word under a negation (尚未完成, 未实现) says the work is not done
+    negated = len(_negated_done().findall(ev))
+    done = len(st["_done_re"].findall(ev)) - negated
+    doing = len(st["_doing_re"].findall(ev)) + negated
     planning = len(st["_planning_re"].findall(ev))
     below = meets = 0.0
     tn = _numbers(target or "")
+    # a ceiling (压减至40个工作日以内, 败诉率控制在5%以内) is met from below
+    ceiling = bool(target and _CEILING.search(target))
     if tn:
         for v, u in _numbers(ev):
             for tv, tu in tn:
                 if u == tu:
-                    if v >= tv:
+                    if (v <= tv) if ceiling else (v >= tv):
                         meets = 1.0
                     else:
                         below = 1.0
+    if meets:
+        below = 0.0  # 评查案卷326卷，评出优秀案卷20卷: the count that answers the target meets it
     partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步", ev) else 0.0
     # the state the evidence ends in: 已完成调研，正在开发 is still under way
+    neg_ends = {m.end() for m in _negated_done().finditer(ev)}
     last = max(
-        ((m.start(), k) for k in ("done", "doing") for m in st[f"_{k}_re"].finditer(ev)), default=(0, "")
+        (
+            (m.start(), "doing" if k == "done" and m.end() in neg_ends else k)
+            for k in ("done", "doing")
+            for m in st[f"_{k}_re"].finditer(ev)
+        ),
+        default=(0, ""),
     )[1]
     doing_last = 1.0 if last == "doing" else 0.0
     return [min(done, 3) / 3, min(doing, 3) / 3, min(planning, 2) / 2, below, meets, partial, doing_last]

@@ -252,14 +252,20 @@ def _verb_object(s: str) -> tuple[str | None, str | None]:
     for cl in re.finditer(r"[^，,；;：:。]+", s):
         head = re.match(r"(?:将|把|进一步|加快|持续|全面|不断|积极|继续|切实|着力|大力|认真)?", cl.group(0))
         m = verb_re.match(s, cl.start() + (head.end() if head else 0))
-        if m:
+        if m and not _adjectival(s, m):
             break
-    m = m or verb_re.search(s)
+        m = None
+    # a verb followed by 性 is an adjective (规范性文件, 完善性措施), not the action
+    m = m or next((v for v in verb_re.finditer(s) if not _adjectival(s, v)), None)
     if not m:
         return None, None
     rest = s[m.end() :]
     obj = re.split(r"[，。；,;]", rest, maxsplit=1)[0].strip(_STRIP) or None
     return m.group(0), obj
+
+
+def _adjectival(s: str, m: re.Match[str]) -> bool:
+    return s[m.end() : m.end() + 1] == "性"
 
 
 def _first(patterns: list[re.Pattern[str]], s: str) -> str | None:
