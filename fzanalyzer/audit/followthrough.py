@@ -53,7 +53,7 @@ MODELS = Path(__file__).resolve().parent.parent / "models" / "audit"
 WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
-STRONG_EVIDENCE = 0.9  # evidence this probable outweighs a repeated promise
+STRONG_EVIDENCE = 0.5  # evidence this probable outweighs a repeated promise (progress + promise: progressed)
 RESTATE_FLOOR = 0.3  # a mutual-best next-year plan at least this close (words) restates a plan
 MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
 REVIEW_BELOW = 0.6  # verdicts whose calibrated confidence is below this are marked 需复核
@@ -139,7 +139,7 @@ def _core_title(title: str) -> str:
 
 
 _NUM = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|项|件|个|人|名|户|家|次|场|卷|条|所|处|种|期))"
+    r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|学时|公里|项|件|个|人|名|户|家|次|场|卷|条|所|处|种|期|台|套|座))"
 )
 
 
@@ -660,6 +660,7 @@ def _scopes(text: str) -> set[str]:
     return {k for k, words in stages()["scopes"].items() if any(w in text for w in words)}
 
 
+_WHOLE = re.compile(r"全覆盖|全部|所有|100%|每个|各(?:乡镇|街道|社区|村|县|区|市|部门)")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 
 
@@ -679,7 +680,8 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
     doing = len(st["_doing_re"].findall(ev)) + negated
     planning = len(st["_planning_re"].findall(ev))
     below = meets = 0.0
-    tn = _numbers(target or "")
+    # no bounded target (新建调解组织3个, 完成电梯安全评估200台): the plan's own count is the target
+    tn = _numbers(target or "") or _numbers(plan_text)
     # a ceiling (压减至40个工作日以内, 败诉率控制在5%以内) is met from below
     ceiling = bool(target and _CEILING.search(target))
     if tn:
@@ -692,7 +694,9 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
                         below = 1.0
     if meets:
         below = 0.0  # 评查案卷326卷，评出优秀案卷20卷: the count that answers the target meets it
-    partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步", ev) else 0.0
+    if _WHOLE.search(plan_text) and any(u == "%" and v < 100 for v, u in _numbers(ev)):
+        below = 1.0  # 实现全覆盖 against 已有63%的乡镇
+    partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步|已有|剩余", ev) else 0.0
     # the state the evidence ends in: 已完成调研，正在开发 is still under way
     neg_ends = {m.end() for m in _negated_done().finditer(ev)}
     last = max(

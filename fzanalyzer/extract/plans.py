@@ -204,6 +204,16 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     return result
 
 
+def _after_lead_in(text: str, u: Unit) -> Unit:
+    """``2024年，街道将重点做好以下工作：每季度召开1次……`` -> the commitment after the colon,
+    when what comes before it is a statement of intent."""
+    s = text[u.start : u.end]
+    k = max(s.rfind("："), s.rfind(":"))
+    if k < 0 or not any(r.search(s[: k + 1]) for r in lexicon()["_intent_re"]):
+        return u
+    return _trim(text, u.start + k + 1, u.end) or u
+
+
 def item_lines(text: str, children: list[Section]) -> list[tuple[int, int, bool]]:
     """Numbered items that are one whole sentence with no body below them
     (``1.开展行政执法案卷评查，评查案卷不少于300卷。``): the outline reads them as headings, but
@@ -315,6 +325,7 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
         spans = sorted([(a, b, False) for a, b in _body_spans(text, body_start, top.end, skip)] + items)
         for a, b, item in spans:
             for u in split_units(text, a, b):
+                u = _after_lead_in(text, u)
                 s = text[u.start : u.end]
                 if not is_commitment(s, terminated=item or text[u.end : u.end + 1] in "；;。！？!?"):
                     continue
