@@ -462,6 +462,51 @@ class PairScorer:
             and toks[k - 1] not in st["_generic"]
         }
 
+    def _tail_conflict(self, i: int, c: str) -> bool:
+        """The sentence names the end of one of the plan's objects behind another two-character
+        modifier and never with the plan's own: 平安建设领导小组会议 for 法治建设领导小组会议,
+        复议案卷评查 for 执法案卷评查 (characters after :func:`canon`, so a reworded name is
+        one placeholder and never a conflict)."""
+        from ..extract.plans import lexicon
+
+        verb_re, st = lexicon()["_verb_re"], stages()
+        verbs = st["_verbs"] | st["_generic"]
+        ctoks = _tokens(c)
+        ends = {}  # char offset -> the token of c ending there
+        pos = 0
+        for t in ctoks:
+            pos += len(t)
+            ends[pos] = t
+        for o in self._canon_objects(i):
+            otoks = _tokens(o)
+            for k in range(1, len(otoks)):
+                tail, mod = "".join(otoks[k:]), otoks[k - 1]
+                if len(tail) < 4 or tail not in c:
+                    continue
+                if not _CJK2.match(mod) or len(mod) < 2 or mod[-1] in _PLACE_END or mod + tail in c:
+                    break  # 区政府2023年…: the issuer, not a modifier
+                for m in re.finditer(re.escape(tail), c):
+                    other = ends.get(m.start(), "")
+                    if (
+                        len(other) >= 2
+                        and _CJK2.match(other)
+                        and not set(other) & _FUNCTION_CHARS
+                        and other[-1] not in _PLACE_END  # 岚溪区2023年…: a place
+                        and other not in self._pc[i]
+                        and other not in verbs
+                        and not verb_re.fullmatch(other)  # 开展信用风险分级分类监管: a verb
+                    ):
+                        return True
+                break
+        return False
+
+    def _canon_objects(self, i: int) -> list[str]:
+        cache = self.__dict__.setdefault("_co_cache", {})
+        if i not in cache:
+            objs = plan_objects(self.plans[i], self.objects[i] if self.objects else None)
+            cache[i] = [canon(o) for o in objs if len(canon(o)) >= 6]
+        return cache[i]
+
     def _mod_conflict(self, i: int, j: int) -> float:
         """1.0 when candidate ``j`` names the head noun of one of the plan's objects with a
         different modifier in front of it and lacks the plan's own modifier: 开展复议案卷评查
@@ -472,6 +517,8 @@ class PairScorer:
         # the field a plan names (招投标领域) against another field in the sentence (政府采购领域)
         fields = self._fields(self._pc[i])
         if fields and not any(f in c for f in fields) and self._fields(c):
+            return 1.0
+        if self._tail_conflict(i, c):
             return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
@@ -492,6 +539,7 @@ class PairScorer:
                     and w not in st["_verbs"]
                     and w not in mods
                     and w not in self._pc[i]  # a word the plan itself uses is no other object
+                    and not _PLACE.fullmatch(w)  # 岫阳市 in front of 全市's plan is the same place
                 ):
                     return 1.0
         return 0.0
@@ -661,6 +709,11 @@ def _scopes(text: str) -> set[str]:
 
 
 _WHOLE = re.compile(r"全覆盖|全部|所有|100%|每个|各(?:乡镇|街道|社区|村|县|区|市|部门)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|区|县|镇|乡|街道)")
+_CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_PLACE_END = frozenset("省市区县镇乡")
+# characters that end a phrase rather than modify a noun (的, 等, 和 …): no modifier conflict
+_FUNCTION_CHARS = frozenset("的等和及与在对了为把将从向由是有中各全新")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 
 
