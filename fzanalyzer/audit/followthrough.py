@@ -540,6 +540,7 @@ class PairScorer:
                     and w not in mods
                     and w not in self._pc[i]  # a word the plan itself uses is no other object
                     and not _PLACE.fullmatch(w)  # 岫阳市 in front of 全市's plan is the same place
+                    and w not in _place_groups()  # 街道建成…示范点: where, not which
                 ):
                     return 1.0
         return 0.0
@@ -714,6 +715,15 @@ _CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _PLACE_END = frozenset("省市区县镇乡")
 # characters that end a phrase rather than modify a noun (的, 等, 和 …): no modifier conflict
 _FUNCTION_CHARS = frozenset("的等和及与在对了为把将从向由是有中各全新")
+@cache
+def _place_groups() -> frozenset[str]:
+    """Placeholders of the synonym groups of administrative units (乡镇 ~ 街道 ~ 镇街)."""
+    st = stages()
+    return frozenset(ch for w, ch in st["_syn_map"].items() if _PLACE.fullmatch(w) or w in ("乡镇", "社区"))
+
+
+_PENDING = re.compile(r"待[^。；，,]{0,12}(?:审议|审批|批复|审定|验收|印发)|尚待|有待")
+_SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已有|有)(\d+)个")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 
 
@@ -729,8 +739,9 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
     ev = unicodedata.normalize("NFKC", evidence)
     # a done word under a negation (尚未完成, 未实现) says the work is not done
     negated = len(_negated_done().findall(ev))
+    pending = list(_PENDING.finditer(ev))  # 修订稿已完成专家论证，待市政府常务会议审议
     done = len(st["_done_re"].findall(ev)) - negated
-    doing = len(st["_doing_re"].findall(ev)) + negated
+    doing = len(st["_doing_re"].findall(ev)) + negated + len(pending)
     planning = len(st["_planning_re"].findall(ev))
     below = meets = 0.0
     # no bounded target (新建调解组织3个, 完成电梯安全评估200台): the plan's own count is the target
@@ -749,15 +760,21 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
         below = 0.0  # 评查案卷326卷，评出优秀案卷20卷: the count that answers the target meets it
     if _WHOLE.search(plan_text) and any(u == "%" and v < 100 for v, u in _numbers(ev)):
         below = 1.0  # 实现全覆盖 against 已有63%的乡镇
+    for m in _SOME_OF.finditer(ev):
+        if float(m.group(2)) < float(m.group(1)):
+            below = 1.0  # 全省121个县中已有98个建成: some of them, not all
     partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步|已有|剩余", ev) else 0.0
     # the state the evidence ends in: 已完成调研，正在开发 is still under way
     neg_ends = {m.end() for m in _negated_done().finditer(ev)}
     last = max(
-        (
-            (m.start(), "doing" if k == "done" and m.end() in neg_ends else k)
-            for k in ("done", "doing")
-            for m in st[f"_{k}_re"].finditer(ev)
-        ),
+        [
+            *(
+                (m.start(), "doing" if k == "done" and m.end() in neg_ends else k)
+                for k in ("done", "doing")
+                for m in st[f"_{k}_re"].finditer(ev)
+            ),
+            *((m.start(), "doing") for m in pending),
+        ],
         default=(0, ""),
     )[1]
     doing_last = 1.0 if last == "doing" else 0.0
