@@ -81,9 +81,11 @@ def test_signals_without_weight_are_not_computed_and_change_no_probability():
     for path in sorted(MODELS.glob("*.json")):
         m = json.loads(path.read_text(encoding="utf-8"))
         zero_everywhere &= {f for f, c in zip(m["match_features"], m["match_coef"], strict=False) if c == 0}
-    assert UNWEIGHTED == zero_everywhere  # skipped exactly when no shipped model weighs it
+    assert zero_everywhere == UNWEIGHTED  # skipped exactly when no shipped model weighs it
     plans = [_plan("P01", "建设区社区矫正信息平台，实现与区法院办案平台数据对接。")]
-    work = candidates(Report("b", "", "", "txt", "区社区矫正信息平台建成投用，与区法院办案平台实现数据对接。"))
+    work = candidates(
+        Report("b", "", "", "txt", "区社区矫正信息平台建成投用，与区法院办案平台实现数据对接。")
+    )
     lazy, full = _scorer(plans, work["work"], None), _scorer(plans, work["work"], None)
     full.skip = frozenset()
     cols = [MATCH_FEATURES.index(n) for n in sorted(UNWEIGHTED)]

@@ -11,8 +11,8 @@ signals). Their coefficients are stored as JSON, so a fit is reproducible and re
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 

@@ -715,6 +715,8 @@ _CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
 _PLACE_END = frozenset("省市区县镇乡")
 # characters that end a phrase rather than modify a noun (的, 等, 和 …): no modifier conflict
 _FUNCTION_CHARS = frozenset("的等和及与在对了为把将从向由是有中各全新")
+
+
 @cache
 def _place_groups() -> frozenset[str]:
     """Placeholders of the synonym groups of administrative units (乡镇 ~ 街道 ~ 镇街)."""
