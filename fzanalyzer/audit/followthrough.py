@@ -414,7 +414,12 @@ class PairScorer:
             if not titled:
                 cores = {_core_title(t) for t in _TITLE.findall(unicodedata.normalize("NFKC", self.plans[i]))}
                 objs = [o for o in objs if "《" not in o and o not in cores]
-            cache[i, titled] = [w for w in (content_words(o) for o in objs) if w]
+            words = [content_words(o) for o in objs]
+            # a clause's object of one word (提升政务公开质量) names little when the plan names
+            # objects of several words; the plan's main object counts whatever its length
+            if any(len(w) >= 2 for w in words):
+                words = [w for k, w in enumerate(words) if len(w) >= 2 or (k == 0 and self.objects)]
+            cache[i, titled] = [w for w in words if w]
         return cache[i, titled]
 
     def _obj_word_cover(self, i: int, j: int, other_title: bool = False) -> float:
