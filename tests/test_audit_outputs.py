@@ -214,7 +214,10 @@ def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
     from fzanalyzer.audit.followthrough import MODELS
     from fzanalyzer.cli import main
 
-    args = ["train-audit", "--encoder", "tfidf", "--calibrate-on", str(DEV), "--out-dir", str(tmp_path)]
+    # as the shipped model was fitted (README): the cases and the eleven development pairs
+    sets = [DEV, DEV.parent / "audit-dev", DEV.parent / "audit-dev2"]
+    args = ["train-audit", "--encoder", "tfidf", "--out-dir", str(tmp_path)]
+    args += [a for d in sets for a in ("--fit-on", str(d), "--calibrate-on", str(d))]
     assert main(args) == 0
     fitted = json.loads((tmp_path / "tfidf.json").read_text(encoding="utf-8"))
     shipped = json.loads((MODELS / "tfidf.json").read_text(encoding="utf-8"))
@@ -224,6 +227,8 @@ def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
     assert fitted["stage_coef"] == pytest.approx(shipped["stage_coef"], abs=1e-3)
     assert fitted["verdict_coef"] == pytest.approx(shipped["verdict_coef"], abs=1e-2)
     assert fitted["info"]["cases"] > 300  # the old 102 pairs and the new reworded / look-alike cases
+    assert len(fitted["info"]["gold_pairs"]) == 11
+    assert fitted["info"]["verdict_calibration"]["cross_fitted"]
 
 
 def test_html_names_topics_in_chinese_and_filters_by_label(tangxi_audit):

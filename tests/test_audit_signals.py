@@ -68,3 +68,28 @@ def test_a_sentence_that_answers_another_plan_is_not_its_evidence():
     scorer = _scorer(prev.plans, work, None)
     assert scorer.features(1)[j, TAKEN] > 0
     assert scorer.features(0)[j, TAKEN] == 0
+
+
+def test_signals_without_weight_are_not_computed_and_change_no_probability():
+    import json
+
+    import numpy as np
+
+    from fzanalyzer.audit.followthrough import MATCH_FEATURES, MODELS, UNWEIGHTED, load_combiner
+
+    zero_everywhere = set(MATCH_FEATURES)
+    for path in sorted(MODELS.glob("*.json")):
+        m = json.loads(path.read_text(encoding="utf-8"))
+        zero_everywhere &= {f for f, c in zip(m["match_features"], m["match_coef"], strict=False) if c == 0}
+    assert zero_everywhere == UNWEIGHTED  # skipped exactly when no shipped model weighs it
+    plans = [_plan("P01", "建设区社区矫正信息平台，实现与区法院办案平台数据对接。")]
+    work = candidates(
+        Report("b", "", "", "txt", "区社区矫正信息平台建成投用，与区法院办案平台实现数据对接。")
+    )
+    lazy, full = _scorer(plans, work["work"], None), _scorer(plans, work["work"], None)
+    full.skip = frozenset()
+    cols = [MATCH_FEATURES.index(n) for n in sorted(UNWEIGHTED)]
+    assert not lazy.features(0)[:, cols].any()
+    assert full.features(0)[:, cols].any()  # computed when asked: the skip is what saves the work
+    comb = load_combiner("tfidf")
+    assert np.allclose(comb.match_proba(lazy.features(0)), comb.match_proba(full.features(0)))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from test_audit_support import dev_report
 
@@ -95,3 +97,28 @@ def test_merged_part_gives_plans_only_from_its_plan_half():
     for plan in report.plans:
         assert report.section(plan.section).canonical == "next_year_plan"
         assert not any(w in plan.text for w in ("不够", "不足", "有待", "仍需"))
+
+
+def test_numbered_items_that_are_whole_sentences_are_plans_and_evidence():
+    from fzanalyzer.audit.followthrough import candidates
+    from fzanalyzer.pipeline import analyze_text
+
+    text = (
+        "某县人民政府2022年度法治政府建设情况的报告\n一、主要举措和成效\n（一）严格执法\n"
+        "1.开展执法案卷评查。评查案卷240卷。\n2.全县9个乡镇均已组建综合行政执法队，首批下放事项87项。\n"
+        "二、存在的不足\n执法人员专业化水平不高。\n三、2023年工作打算\n（一）提升行政执法水平\n"
+        "1.开展行政执法案卷评查，评查案卷不少于300卷。\n2.编制并公布年度重大行政决策事项目录\n"
+        "（二）加强学法用法\n1.强化学法用法。组织干部集中学法4次。\n"
+    )
+    rep = analyze_text(text)
+    plans = [unicodedata.normalize("NFKC", p.text) for p in rep.plans]
+    # one-sentence numbered items with nothing below them are commitments, with or without 。
+    assert "开展行政执法案卷评查,评查案卷不少于300卷。" in plans
+    assert "编制并公布年度重大行政决策事项目录" in plans
+    # a lead phrase with its sentence stays a heading: its sentence is the plan
+    assert "组织干部集中学法4次。" in plans and "强化学法用法。" not in plans
+    for p in rep.plans:
+        assert rep.text[p.start : p.end] == p.text
+    work = [unicodedata.normalize("NFKC", c.text) for c in candidates(rep)["work"]]
+    assert "全县9个乡镇均已组建综合行政执法队,首批下放事项87项。" in work
+    assert "评查案卷240卷。" in work and "开展执法案卷评查。" not in work

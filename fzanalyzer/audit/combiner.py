@@ -11,16 +11,19 @@ signals). Their coefficients are stored as JSON, so a fit is reproducible and re
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import Plan
+from ..model import Plan, Report
 from .encoders import Encoder, encoder_name, get_encoder
 from .followthrough import (
     DATA,
     MATCH_FEATURES,
     SEM_FEATURES,
     STAGE_FEATURES,
+    UNWEIGHTED,
     Candidate,
     Combiner,
     _scorer,
@@ -32,10 +35,10 @@ PAIRS = DATA / "audit" / "pairs.json"
 #: look-alike distractors in county, city, province, department and township styles.
 CASES = DATA / "audit" / "cases.json"
 TRAINING = (PAIRS, CASES)
-#: Signals computed (and shown) but given no weight: on the annotated pairs they duplicate
-#: others (lcs ~ cover, entity ~ cover_clause) or pick up quirks of the training pool (novelty,
-#: concreteness and part get signs that make no sense for a real report).
-DROPPED = ("lcs", "part_work", "entity", "has_entity", "novelty")
+#: Signals given no weight: on the annotated pairs they duplicate others (lcs ~ cover, entity ~
+#: cover_clause) or pick up quirks of the training pool (novelty and part get signs that make no
+#: sense for a real report). The scorer does not compute them (their column is 0).
+DROPPED = tuple(sorted(UNWEIGHTED))
 FOLDS = 5
 
 
@@ -90,6 +93,63 @@ def pseudo_reports(cases: list[dict[str, Any]]) -> list[tuple[list[int], list[Ca
             cands.append(Candidate(d, 0, 0, None, "measures_and_results", ""))
             owner.append(-1)
         out.append((g, cands, owner))
+    return out
+
+
+@dataclass
+class GoldPair:
+    """A whole annotated report pair: PREV's gold plans, NEXT's candidates and, per plan, which
+    candidates overlap its gold evidence (``labels``, plans x candidates) and its gold status."""
+
+    name: str
+    plans: list[Plan]
+    prev: Report
+    next: Report
+    cands: list[Candidate]
+    labels: Any
+    statuses: list[str]
+    evidence: list[list[str]]
+
+
+def gold_pairs(gold_dirs: tuple[Path, ...]) -> list[GoldPair]:
+    """The consecutive-year pairs of the gold folders (the ``followthrough`` of a NEXT file names
+    its PREV), run through the pipeline once. Never pass a held-out folder."""
+    import numpy as np
+
+    from ..evaluate import find_gold, predict_gold
+    from ..evaluate.gold import CanonIndex
+    from .followthrough import candidates
+
+    out = []
+    for folder in gold_dirs:
+        golds = find_gold(folder)
+        preds = predict_gold(golds, None, 1)
+        for rid, (_p, gold) in sorted(golds.items()):
+            ft = gold.get("followthrough") or []
+            if not ft or ft[0]["plan_report"] not in preds or rid not in preds:
+                continue
+            prev_id = ft[0]["plan_report"]
+            prev, nxt = Report.from_dict(preds[prev_id]), Report.from_dict(preds[rid])
+            by_id = {f["plan_id"]: f for f in ft}
+            gplans = [g for g in golds[prev_id][1].get("plans") or [] if g["id"] in by_id]
+            plans = _plans([{"plan": g["text"], "topic": g.get("topic")} for g in gplans])
+            cands = candidates(nxt)["work"]
+            idx = CanonIndex(nxt.text)
+            labels = np.zeros((len(plans), len(cands)), dtype=int)
+            for i, g in enumerate(gplans):
+                f = by_id[g["id"]]
+                if f["status"] not in ("fulfilled", "progressed"):
+                    continue
+                spans = [sp for sp in (idx.find(e) for e in f.get("evidence") or []) if sp]
+                for j, c in enumerate(cands):
+                    labels[i, j] = int(any(c.start < b and a < c.end for a, b in spans))
+            out.append(
+                GoldPair(
+                    f"{prev_id}>{rid}", plans, prev, nxt, cands, labels,
+                    [by_id[g["id"]]["status"] for g in gplans],
+                    [list(by_id[g["id"]].get("evidence") or []) for g in gplans],
+                )
+            )  # fmt: skip
     return out
 
 
@@ -148,9 +208,13 @@ def train(
     c: float = 1.0,
     hard_negatives: int = 30,
     drop: tuple[str, ...] = DROPPED,
+    gold: list[GoldPair] | tuple[()] = (),
 ) -> Combiner:
     """Fit the evidence and stage models for ``encoder``, calibrate them on out-of-fold scores
-    (plans split in ``FOLDS`` folds) and (if ``out_dir``) store them."""
+    (plans split in ``FOLDS`` folds) and (if ``out_dir``) store them.
+
+    ``gold``: whole annotated report pairs (:func:`gold_pairs`) fitted on beside the cases: each
+    plan against every sentence of its real next report, as the audit will meet it."""
     import numpy as np
     from sklearn.isotonic import IsotonicRegression
     from sklearn.linear_model import LogisticRegression
@@ -172,19 +236,32 @@ def train(
     # in a real report, not among five hundred plans)
     for group, cands, owner in pseudo_reports(cases):
         scorer = _scorer([plans[i] for i in group], cands, enc)
+        scorer.skip = frozenset(drop)  # a signal fitted on must be computed
         for k, i in enumerate(group):
             x = scorer.features(k)
             x[:, drop_cols] = 0.0
             y = np.array([1 if o == i else 0 for o in owner])
             xs[i], ys[i] = x, y
             keeps[i] = _hard(x, y, scorer, hard_negatives)
+    n_pairs_plans = 0
+    for gp in gold:
+        gs = _scorer(gp.plans, gp.cands, enc)
+        gs.skip = frozenset(drop)
+        for i in range(len(gp.plans)):
+            x = gs.features(i)
+            x[:, drop_cols] = 0.0
+            y = gp.labels[i].copy()
+            xs.append(x)
+            ys.append(y)
+            keeps.append(_hard(x, y, gs, hard_negatives))
+            n_pairs_plans += 1
     # out-of-fold: each plan scored by a model that never saw it
-    oof: list[tuple[float, bool, bool]] = [(0.0, False, False)] * len(plans)
-    for tr, te in KFold(FOLDS, shuffle=True, random_state=0).split(np.arange(len(plans))):
+    oof: list[tuple[float, bool, bool]] = [(0.0, False, False)] * len(xs)
+    for tr, te in KFold(FOLDS, shuffle=True, random_state=0).split(np.arange(len(xs))):
         m = _fit_match(xs, ys, keeps, list(tr), c, drop_cols)
         for i in te:
             oof[i] = _top(m, xs[i], ys[i], scorer)
-    match = _fit_match(xs, ys, keeps, list(range(len(plans))), c, drop_cols)
+    match = _fit_match(xs, ys, keeps, list(range(len(xs))), c, drop_cols)
     threshold = _pick_threshold(oof)
     calibration = {}
     p = np.array([o[0] for o in oof])
@@ -208,6 +285,11 @@ def train(
         text = " ".join(e["text"] for e in evs)
         sx.append(stage_features(case["plan"], plans[k].target, text))
         sy.append(1 if evs[0]["status"] == "fulfilled" else 0)
+    for gp in gold:
+        for p, st, evs in zip(gp.plans, gp.statuses, gp.evidence, strict=True):
+            if st in ("fulfilled", "progressed") and evs:
+                sx.append(stage_features(p.text, p.target, " ".join(evs)))
+                sy.append(int(st == "fulfilled"))
     stage = LogisticRegression(C=c, max_iter=2000, random_state=0)
     stage.fit(np.asarray(sx), np.asarray(sy))
 
@@ -222,6 +304,8 @@ def train(
         threshold=threshold,
         info={
             "cases": len(cases),
+            "gold_pairs": [gp.name for gp in gold],
+            "gold_plans": n_pairs_plans,
             "pairs": int(sum(len(k) for k in keeps)),
             "positives": int(sum(int(y.sum()) for y in ys)),
             "C": c,
@@ -261,16 +345,31 @@ def _pick_threshold(tops: list[tuple[float, bool, bool]]) -> float:
     return grid[best]
 
 
-def calibrate_verdicts(comb: Combiner, gold_dir: Path, encoder: str | Encoder | None = None) -> Combiner:
+def calibrate_verdicts(
+    comb: Combiner,
+    pairs: list[GoldPair],
+    encoder: str | Encoder | None = None,
+    refit: Callable[[list[GoldPair]], Combiner] | None = None,
+    folds: int = 4,
+) -> Combiner:
     """Fit ``comb``'s verdict calibration (a small logistic regression on
-    :func:`~fzanalyzer.audit.followthrough.verdict_signals`) on the gold report pairs of
-    ``gold_dir``: each gold plan's verdict, right or wrong. Returns the combiner with
+    :func:`~fzanalyzer.audit.followthrough.verdict_signals`) on whole gold report pairs: each gold
+    plan's verdict, right or wrong.
+
+    With ``refit`` (a function fitting a combiner on some of the pairs), the pairs are split in
+    ``folds`` and each fold's verdicts come from a combiner fitted without it, so the calibration
+    learns how right the verdicts are on pairs the model never saw. Returns the combiner with
     ``verdict_coef`` set and, in ``info``, the pairs used and the leave-one-pair-out expected
     calibration error."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    rows = verdict_rows(comb, gold_dir, encoder)
+    rows: list[tuple[str, list[float], int]] = []
+    k = max(1, min(folds, len(pairs))) if refit is not None else 1
+    for f in range(k):
+        held = [gp for n, gp in enumerate(pairs) if n % k == f]
+        fold_comb = refit([gp for gp in pairs if gp not in held]) if refit is not None else comb
+        rows += verdict_rows(fold_comb, held, encoder)
     if len({ok for *_, ok in rows}) < 2:
         return comb
     x = np.array([r[1] for r in rows])
@@ -293,9 +392,10 @@ def calibrate_verdicts(comb: Combiner, gold_dir: Path, encoder: str | Encoder | 
     comb.verdict_coef = [round(float(v), 6) for v in m.coef_[0]]
     comb.verdict_intercept = round(float(m.intercept_[0]), 6)
     comb.info["verdict_calibration"] = {
-        "gold_dir": Path(gold_dir).name,
+        "pairs": sorted(set(groups)),
         "plans": len(rows),
-        "pairs": len(set(groups)),
+        "cross_fitted": refit is not None,
+        "accuracy": round(float(y.mean()), 4),
         "ece_leave_one_pair_out": round(_ece(conf, y), 4),
         "ece_raw": round(_ece(x[:, 0], y), 4),
     }
@@ -318,41 +418,30 @@ def _ece(conf: Any, right: Any, bins: int = 5) -> float:
 
 
 def verdict_rows(
-    comb: Combiner, gold_dir: Path, encoder: str | Encoder | None
+    comb: Combiner, pairs: list[GoldPair], encoder: str | Encoder | None
 ) -> list[tuple[str, list[float], int]]:
-    """(pair, verdict signals, right?) for every gold plan of every gold pair in ``gold_dir``."""
-    from ..evaluate import find_gold, predict_gold
+    """(pair, verdict signals, right?) for every gold plan of the gold ``pairs``, judged by ``comb``."""
+    import math
+
     from ..evaluate.score import match_texts
-    from ..model import Report
     from .followthrough import candidates, judge
 
     enc = get_encoder(encoder)
-    golds = find_gold(gold_dir)
-    preds = predict_gold(golds, None, 1)
     rows = []
-    for rid, (_p, gold) in golds.items():
-        ft = gold.get("followthrough") or []
-        if not ft or ft[0]["plan_report"] not in preds or rid not in preds:
-            continue
-        prev_id = ft[0]["plan_report"]
-        prev, nxt = Report.from_dict(preds[prev_id]), Report.from_dict(preds[rid])
-        items = judge(list(prev.plans), candidates(nxt), comb, enc)
-        ptext = {p["id"]: p["text"] for p in golds[prev_id][1].get("plans") or []}
-        ft = [f for f in ft if f["plan_id"] in ptext]
-        m = match_texts([ptext[f["plan_id"]] for f in ft], [it.plan_text for it in items])
-        for i, f in enumerate(ft):
+    for gp in pairs:
+        items = judge(list(gp.prev.plans), candidates(gp.next), comb, enc)
+        m = match_texts([p.text for p in gp.plans], [it.plan_text for it in items])
+        for i, status in enumerate(gp.statuses):
             if i not in m:
                 continue
             it = items[m[i]]
             raw = it.signals["raw_confidence"]
             r = min(max(raw, 0.01), 0.99)
-            import math
-
             sig = [
                 raw,
                 math.log(r / (1 - r)),
                 float(it.status == "not_reported"),
                 float(it.status == "restated"),
             ]
-            rows.append((f"{prev_id}>{rid}", sig, int(it.status == f["status"])))
+            rows.append((gp.name, sig, int(it.status == status)))
     return rows

@@ -55,7 +55,7 @@ MODELS = package_path("models", "audit")
 WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
-STRONG_EVIDENCE = 0.9  # evidence this probable outweighs a repeated promise
+STRONG_EVIDENCE = 0.5  # evidence this probable outweighs a repeated promise (progress + promise: progressed)
 RESTATE_FLOOR = 0.3  # a mutual-best next-year plan at least this close (words) restates a plan
 MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
 REVIEW_BELOW = 0.6  # verdicts whose calibrated confidence is below this are marked 需复核
@@ -90,6 +90,9 @@ MATCH_FEATURES = (
 OBJ_WORDS = MATCH_FEATURES.index("obj_words")
 TAKEN = MATCH_FEATURES.index("taken")
 SEM_FEATURES = ("sem", "sem_gap", "sem_top")
+#: Signals every shipped model gives no weight (fzanalyzer.audit.combiner drops them when fitting:
+#: they duplicate others or pick up quirks of the training pool): not computed, their column is 0.
+UNWEIGHTED = frozenset({"lcs", "part_work", "entity", "has_entity", "novelty"})
 #: Stage signals fed to the status model.
 STAGE_FEATURES = ("done", "doing", "planning", "below_target", "meets_target", "partial_scope", "doing_last")
 
@@ -138,7 +141,7 @@ def _core_title(title: str) -> str:
 
 
 _NUM = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|项|件|个|人|名|户|家|次|场|卷|条|所|处|种|期))"
+    r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|学时|公里|项|件|个|人|名|户|家|次|场|卷|条|所|处|种|期|台|套|座))"
 )
 
 
@@ -198,10 +201,29 @@ class Candidate:
 def candidates(report: Report) -> dict[str, list[Candidate]]:
     """NEXT's units grouped as ``work`` (every part but plans and shortcomings), ``shortfall``
     and ``plan`` (NEXT's own plans, or the units of its plan part)."""
-    from ..extract.plans import split_units
+    from ..extract.plans import Unit, item_lines, split_units
 
     text = report.text
     tops = [s for s in report.sections if s.level == 1]
+    # a numbered item that is a whole line with no body (1.全县9个乡镇均已组建综合行政执法队。) is
+    # read as a heading by the outline, but it reports work: its sentences are candidates
+    at_marker: dict[int, tuple[int, int]] = {}
+    for a, b, _ in item_lines(text, [s for s in report.sections if s.level > 1]):
+        line_start = text.rfind("\n", 0, a) + 1
+        for k in range(line_start, a + 1):
+            at_marker[k] = (a, b)
+    units: list[Unit] = []
+    whole: set[int] = set()  # starts of the units read from such items
+    item_end = 0
+    for u in split_units(text, 0, len(text)):
+        item = at_marker.get(u.start)
+        if item is not None:
+            inside = split_units(text, *item)
+            units += inside
+            whole.update(v.start for v in inside)
+            item_end = item[1]
+        elif u.start >= item_end:
+            units.append(u)
     groups: dict[str, list[Candidate]] = {"work": [], "shortfall": [], "plan": []}
     if report.plans:
         for p in report.plans:
@@ -212,22 +234,25 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
                     page_of(report, p.start),
                 )
             )  # fmt: skip
-    for u in split_units(text, 0, len(text)):
+    for u in units:
         top = next((s for s in tops if s.start <= u.start < s.end), None)
         part = top.canonical if top else None
         sec = report.section_at(u.start)
-        if (
-            sec is not None
-            and sec.style != "enumeration"
-            and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1)
-        ):
-            continue  # a heading is context, not evidence
-        if _is_heading_like(text, u.start, u.end):
-            continue
+        if u.start not in whole:
+            if (
+                sec is not None
+                and sec.style != "enumeration"
+                and sec.title_start <= u.start < max(sec.title_end, sec.title_start + 1)
+            ):
+                continue  # a heading is context, not evidence
+            if _is_heading_like(text, u.start, u.end):
+                continue
         cand = Candidate(text[u.start : u.end], u.start, u.end, sec.id if sec else None, part)
-        cand.context = _context(report, sec, u.start)
+        # a whole-line item's own title is the item: its context is the heading above it
+        head_sec = report.section(sec.parent) if u.start in whole and sec is not None else sec
+        cand.context = _context(report, head_sec, u.start)
         cand.topic = report._topic_of(sec)
-        cand.heading_path, cand.heading = heading_path(report, sec)
+        cand.heading_path, cand.heading = heading_path(report, head_sec)
         cand.page = page_of(report, u.start)
         if part == "shortcomings":
             groups["shortfall"].append(cand)
@@ -280,6 +305,8 @@ class PairScorer:
     plan_topics: list[set[str]] | None = None
     cand_topics: list[str | None] | None = None
     sem: np.ndarray | None = None  # plans x cands cosine
+    #: signals left at 0 instead of computed (the longest-run signals cost a quadratic scan per pair)
+    skip: frozenset[str] = UNWEIGHTED
     _idf: dict[str, float] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -365,7 +392,12 @@ class PairScorer:
             if not titled:
                 cores = {_core_title(t) for t in _TITLE.findall(unicodedata.normalize("NFKC", self.plans[i]))}
                 objs = [o for o in objs if "《" not in o and o not in cores]
-            cache[i, titled] = [w for w in (content_words(o) for o in objs) if w]
+            words = [content_words(o) for o in objs]
+            # a clause's object of one word (提升政务公开质量) names little when the plan names
+            # objects of several words; the plan's main object counts whatever its length
+            if any(len(w) >= 2 for w in words):
+                words = [w for k, w in enumerate(words) if len(w) >= 2 or (k == 0 and self.objects)]
+            cache[i, titled] = [w for w in words if w]
         return cache[i, titled]
 
     def _obj_word_cover(self, i: int, j: int, other_title: bool = False) -> float:
@@ -391,9 +423,71 @@ class PairScorer:
             for o in plan_objects(self.plans[i], self.objects[i] if self.objects else None):
                 first = re.split(r"并|和|及|与|、|以及", o, maxsplit=1)[0]
                 words = content_words(first)
-                if len(words) >= 2 and not (CONCEPT_BASE <= ord(words[-1][0]) < CONCEPT_BASE + 0x400):
+                if (
+                    len(words) >= 2
+                    and not (CONCEPT_BASE <= ord(words[-1][0]) < CONCEPT_BASE + 0x400)
+                    and words[-1] not in stages()["_verbs"]  # 结果向社会公布: a verb heads no object
+                ):
                     out.append((words[-1], frozenset(words[-3:-1])))
             cache[i] = out
+        return cache[i]
+
+    @staticmethod
+    def _fields(canon_text: str) -> set[str]:
+        """The words just before a field noun (领域, 行业: data ``field_nouns``) in a canon text."""
+        st = stages()
+        toks = _tokens(canon_text)
+        return {
+            toks[k - 1]
+            for k in range(1, len(toks))
+            if toks[k] in st["field_nouns"]
+            and re.fullmatch(r"[\u4e00-\u9fff]{2,}", toks[k - 1])
+            and toks[k - 1] not in st["_generic"]
+        }
+
+    def _tail_conflict(self, i: int, c: str) -> bool:
+        """The sentence names the end of one of the plan's objects behind another two-character
+        modifier and never with the plan's own: 平安建设领导小组会议 for 法治建设领导小组会议,
+        复议案卷评查 for 执法案卷评查 (characters after :func:`canon`, so a reworded name is
+        one placeholder and never a conflict)."""
+        from ..extract.plans import lexicon
+
+        verb_re, st = lexicon()["_verb_re"], stages()
+        verbs = st["_verbs"] | st["_generic"]
+        ctoks = _tokens(c)
+        ends = {}  # char offset -> the token of c ending there
+        pos = 0
+        for t in ctoks:
+            pos += len(t)
+            ends[pos] = t
+        for o in self._canon_objects(i):
+            otoks = _tokens(o)
+            for k in range(1, len(otoks)):
+                tail, mod = "".join(otoks[k:]), otoks[k - 1]
+                if len(tail) < 4 or tail not in c:
+                    continue
+                if not _CJK2.match(mod) or len(mod) < 2 or mod[-1] in _PLACE_END or mod + tail in c:
+                    break  # 区政府2023年…: the issuer, not a modifier
+                for m in re.finditer(re.escape(tail), c):
+                    other = ends.get(m.start(), "")
+                    if (
+                        len(other) >= 2
+                        and _CJK2.match(other)
+                        and not set(other) & _FUNCTION_CHARS
+                        and other[-1] not in _PLACE_END  # 岚溪区2023年…: a place
+                        and other not in self._pc[i]
+                        and other not in verbs
+                        and not verb_re.fullmatch(other)  # 开展信用风险分级分类监管: a verb
+                    ):
+                        return True
+                break
+        return False
+
+    def _canon_objects(self, i: int) -> list[str]:
+        cache = self.__dict__.setdefault("_co_cache", {})
+        if i not in cache:
+            objs = plan_objects(self.plans[i], self.objects[i] if self.objects else None)
+            cache[i] = [canon(o) for o in objs if len(canon(o)) >= 6]
         return cache[i]
 
     def _mod_conflict(self, i: int, j: int) -> float:
@@ -403,6 +497,12 @@ class PairScorer:
         st = stages()
         c = self._cc[j]
         toks = _tokens(c)
+        # the field a plan names (招投标领域) against another field in the sentence (政府采购领域)
+        fields = self._fields(self._pc[i])
+        if fields and not any(f in c for f in fields) and self._fields(c):
+            return 1.0
+        if self._tail_conflict(i, c):
+            return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
                 continue
@@ -421,6 +521,9 @@ class PairScorer:
                     and w not in st["_generic"]
                     and w not in st["_verbs"]
                     and w not in mods
+                    and w not in self._pc[i]  # a word the plan itself uses is no other object
+                    and not _PLACE.fullmatch(w)  # 岫阳市 in front of 全市's plan is the same place
+                    and w not in _place_groups()  # 街道建成…示范点: where, not which
                 ):
                     return 1.0
         return 0.0
@@ -441,11 +544,12 @@ class PairScorer:
         tnums = _numbers(self.targets[i] or "")
         pool = self._pool_bigrams
         tot = sum(self._idf.get(g, 1.0) for g in pbig) or 1.0
-        novelty = sum(self._idf.get(g, 1.0) for g in pbig - pool) / tot
+        live = {n: n not in self.skip for n in ("lcs", "novelty", "part_work", "entity", "has_entity")}
+        novelty = sum(self._idf.get(g, 1.0) for g in pbig - pool) / tot if live["novelty"] else 0.0
         obj = canon(self.objects[i] or "") if self.objects else ""
         obig = _bigrams(obj) if obj else pbig
         pscope = _scopes(praw)
-        pnames = [_canon_name(nm) for _, nm in pents if len(nm) >= 4]
+        pnames = [_canon_name(nm) for _, nm in pents if len(nm) >= 4] if live["entity"] else []
         pconcepts = concepts_of(self.plans[i])
         rows = []
         for j, c in enumerate(self._cc):
@@ -482,7 +586,7 @@ class PairScorer:
                     self._tfidf[i, j],
                     cover,
                     cover_clause,
-                    min(longest_common_substring(p, c), 12) / 12.0,
+                    min(longest_common_substring(p, c), 12) / 12.0 if live["lcs"] else 0.0,
                     title,
                     conflict,
                     actor,
@@ -491,9 +595,9 @@ class PairScorer:
                     novelty,
                     self._cover(obig, cb),
                     number,
-                    0.0 if self.parts[j] in ("preamble", None) else 1.0,
+                    0.0 if not live["part_work"] or self.parts[j] in ("preamble", None) else 1.0,
                     max((longest_common_substring(nm, c) / len(nm) for nm in pnames), default=0.0),
-                    1.0 if pnames else 0.0,
+                    1.0 if live["has_entity"] and any(len(nm) >= 4 for _, nm in pents) else 0.0,
                     _concreteness(craw),
                     1.0
                     if self.plan_topics and self.cand_topics and self.cand_topics[j] in self.plan_topics[i]
@@ -537,7 +641,12 @@ def plan_objects(plan: str, obj: str | None) -> list[str]:
             out.append(o)
     out += [_core_title(t) for t in _TITLE.findall(raw)]
     out += [q for q in _QUOTE.findall(raw) if len(q) >= 3]
+    # the people or field a plan is aimed at (针对快递员、网约车司机等新业态从业人员开展……)
+    out += [m.group(1) for m in _AIMED_AT.finditer(raw) if m.group(1) not in out]
     return out or [raw]
+
+
+_AIMED_AT = re.compile(r"(?:针对|面向|聚焦)([^，,；;。]{2,30}?)(?=开展|组织|举办|实施|推进|提供|加强)")
 
 
 @cache
@@ -583,27 +692,75 @@ def _scopes(text: str) -> set[str]:
     return {k for k, words in stages()["scopes"].items() if any(w in text for w in words)}
 
 
+_WHOLE = re.compile(r"全覆盖|全部|所有|100%|每个|各(?:乡镇|街道|社区|村|县|区|市|部门)")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|区|县|镇|乡|街道)")
+_CJK2 = re.compile(r"[\u4e00-\u9fff]{2}")
+_PLACE_END = frozenset("省市区县镇乡")
+# characters that end a phrase rather than modify a noun (的, 等, 和 …): no modifier conflict
+_FUNCTION_CHARS = frozenset("的等和及与在对了为把将从向由是有中各全新")
+
+
+@cache
+def _place_groups() -> frozenset[str]:
+    """Placeholders of the synonym groups of administrative units (乡镇 ~ 街道 ~ 镇街)."""
+    st = stages()
+    return frozenset(ch for w, ch in st["_syn_map"].items() if _PLACE.fullmatch(w) or w in ("乡镇", "社区"))
+
+
+_PENDING = re.compile(r"待[^。；，,]{0,12}(?:审议|审批|批复|审定|验收|印发)|尚待|有待")
+_SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已有|有)(\d+)个")
+_CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
+
+
+@cache
+def _negated_done() -> re.Pattern[str]:
+    done = "|".join(map(re.escape, sorted(stages()["done"], key=len, reverse=True)))
+    return re.compile(rf"(?:尚未|仍未|未能|没有|未)(?:全部|全面|按期|如期)?(?:{done})")
+
+
 def stage_features(plan_text: str, target: str | None, evidence: str) -> list[float]:
     """Action-stage signals of an evidence text for a plan (STAGE_FEATURES order)."""
     st = stages()
     ev = unicodedata.normalize("NFKC", evidence)
-    done = len(st["_done_re"].findall(ev))
-    doing = len(st["_doing_re"].findall(ev))
+    # a done word under a negation (尚未完成, 未实现) says the work is not done
+    negated = len(_negated_done().findall(ev))
+    pending = list(_PENDING.finditer(ev))  # 修订稿已完成专家论证，待市政府常务会议审议
+    done = len(st["_done_re"].findall(ev)) - negated
+    doing = len(st["_doing_re"].findall(ev)) + negated + len(pending)
     planning = len(st["_planning_re"].findall(ev))
     below = meets = 0.0
-    tn = _numbers(target or "")
+    # no bounded target (新建调解组织3个, 完成电梯安全评估200台): the plan's own count is the target
+    tn = _numbers(target or "") or _numbers(plan_text)
+    # a ceiling (压减至40个工作日以内, 败诉率控制在5%以内) is met from below
+    ceiling = bool(target and _CEILING.search(target))
     if tn:
         for v, u in _numbers(ev):
             for tv, tu in tn:
                 if u == tu:
-                    if v >= tv:
+                    if (v <= tv) if ceiling else (v >= tv):
                         meets = 1.0
                     else:
                         below = 1.0
-    partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步", ev) else 0.0
+    if meets:
+        below = 0.0  # 评查案卷326卷，评出优秀案卷20卷: the count that answers the target meets it
+    if _WHOLE.search(plan_text) and any(u == "%" and v < 100 for v, u in _numbers(ev)):
+        below = 1.0  # 实现全覆盖 against 已有63%的乡镇
+    for m in _SOME_OF.finditer(ev):
+        if float(m.group(2)) < float(m.group(1)):
+            below = 1.0  # 全省121个县中已有98个建成: some of them, not all
+    partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步|已有|剩余", ev) else 0.0
     # the state the evidence ends in: 已完成调研，正在开发 is still under way
+    neg_ends = {m.end() for m in _negated_done().finditer(ev)}
     last = max(
-        ((m.start(), k) for k in ("done", "doing") for m in st[f"_{k}_re"].finditer(ev)), default=(0, "")
+        [
+            *(
+                (m.start(), "doing" if k == "done" and m.end() in neg_ends else k)
+                for k in ("done", "doing")
+                for m in st[f"_{k}_re"].finditer(ev)
+            ),
+            *((m.start(), "doing") for m in pending),
+        ],
+        default=(0, ""),
     )[1]
     doing_last = 1.0 if last == "doing" else 0.0
     return [min(done, 3) / 3, min(doing, 3) / 3, min(planning, 2) / 2, below, meets, partial, doing_last]

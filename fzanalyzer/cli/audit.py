@@ -190,20 +190,39 @@ def train_audit(
         "--out-dir",
         help="Folder to write the fitted models to (the installed package's are never overwritten).",
     ),
-    calibrate_on: Path | None = typer.Option(
-        None,
+    fit_on: list[Path] = typer.Option(
+        [],
+        "--fit-on",
+        help="Gold folder of whole report pairs to fit on beside the annotated cases (repeatable; never a held-out set).",
+    ),
+    calibrate_on: list[Path] = typer.Option(
+        [],
         "--calibrate-on",
-        help="Gold folder of whole report pairs to calibrate the verdicts' confidence on (never a held-out set).",
+        help="Gold folder of whole report pairs to calibrate the verdicts' confidence on (repeatable; never a held-out "
+        "set). Pairs also fitted on are judged by combiners fitted without them.",
     ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
-    from ..audit.combiner import TRAINING, calibrate_verdicts, train
+    from ..audit.combiner import TRAINING, GoldPair, calibrate_verdicts, gold_pairs, train
+    from ..audit.followthrough import Combiner
 
+    by_dir = {d: gold_pairs((d,)) for d in dict.fromkeys([*fit_on, *calibrate_on])}  # each run once
+    fit_pairs = [gp for d in dict.fromkeys(fit_on) for gp in by_dir[d]]
+    cal_pairs = [gp for d in dict.fromkeys(calibrate_on) for gp in by_dir[d]]
+    fit_names = {gp.name for gp in fit_pairs}
     for name in encoder:
         enc = None if name == "tfidf" else name
-        comb = train(enc, path=(pairs,) if pairs else TRAINING)
-        if calibrate_on is not None:
-            comb = calibrate_verdicts(comb, calibrate_on, enc)
+        path = (pairs,) if pairs else TRAINING
+
+        def refit(kept: list[GoldPair], enc: str | None = enc, path: tuple[Path, ...] = path) -> Combiner:
+            # the calibration pairs not kept are held out of the fit as well
+            held = {gp.name for gp in cal_pairs} - {gp.name for gp in kept}
+            return train(enc, path=path, gold=[gp for gp in fit_pairs if gp.name not in held])
+
+        comb = train(enc, path=path, gold=fit_pairs)
+        if cal_pairs:
+            cross = bool(fit_names & {gp.name for gp in cal_pairs})
+            comb = calibrate_verdicts(comb, cal_pairs, enc, refit=refit if cross else None)
         out_dir.mkdir(parents=True, exist_ok=True)
         comb.save(out_dir / f"{comb.encoder}.json")
         typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")

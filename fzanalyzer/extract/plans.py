@@ -234,6 +234,26 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
     return result
 
 
+def item_lines(text: str, children: list[Section]) -> list[tuple[int, int, bool]]:
+    """Numbered items that are one whole sentence with no body below them
+    (``1.开展行政执法案卷评查，评查案卷不少于300卷。``): the outline reads them as headings, but
+    such an item is a commitment (or, in a report of work, a result) itself. Spans run from the
+    title to the end of the line."""
+    out = []
+    parents = {k.parent for k in children}
+    for c in children:
+        if c.style == "enumeration" or c.title_start < 0 or c.id in parents:
+            continue  # an enumerated item is read as body; a heading over items of its own
+        eol = text.find("\n", c.title_start, c.end)
+        eol = c.end if eol < 0 else eol
+        if text[eol : c.end].strip(_STRIP):
+            continue  # a heading with a body: the body holds the commitments
+        if any(ch in _SENTENCE_END for ch in text[c.title_start : eol].rstrip(_STRIP + _SENTENCE_END)):
+            continue  # a lead phrase and its sentences (1.强化学法用法。组织……): read as body
+        out.append((c.title_start, eol, True))
+    return out
+
+
 def is_commitment(sentence: str, terminated: bool = False) -> bool:
     """A sentence commits to an action: it names an action verb and is no statement of intent.
 
@@ -262,14 +282,20 @@ def verb_object(s: str) -> tuple[str | None, str | None]:
     for cl in re.finditer(r"[^，,；;：:。]+", s):
         head = re.match(r"(?:将|把|进一步|加快|持续|全面|不断|积极|继续|切实|着力|大力|认真)?", cl.group(0))
         m = verb_re.match(s, cl.start() + (head.end() if head else 0))
-        if m:
+        if m and not _adjectival(s, m):
             break
-    m = m or verb_re.search(s)
+        m = None
+    # a verb followed by 性 is an adjective (规范性文件, 完善性措施), not the action
+    m = m or next((v for v in verb_re.finditer(s) if not _adjectival(s, v)), None)
     if not m:
         return None, None
     rest = s[m.end() :]
     obj = re.split(r"[，。；,;]", rest, maxsplit=1)[0].strip(_STRIP) or None
     return m.group(0), obj
+
+
+def _adjectival(s: str, m: re.Match[str]) -> bool:
+    return s[m.end() : m.end() + 1] == "性"
 
 
 def _first(patterns: list[re.Pattern[str]], s: str) -> str | None:
