@@ -230,3 +230,23 @@ def test_words_holding_a_township_suffix_are_no_township():
     text = "全面推进乡村振兴。推进乡村振兴，统筹城乡发展，统筹城乡。各乡镇、各乡镇要落实。推进乡村治理。"
     assert _township_named(text) is None
     assert _township_named("庆隆镇政府深入推进依法行政。庆隆镇坚持依法决策，推进乡村振兴。") == "庆隆镇"
+
+
+def test_the_page_title_line_with_its_issuer_is_the_title():
+    # A county page titled with issuer + report (removed as site chrome) that prints the issuer and
+    # the report's name on two lines below: the line the page titles itself with is the title.
+    page = (
+        "桃源县人民政府2017年度法治政府建设情况报告\n\n文章来源: 发布时间:2017年12月13日 字号:【小】 【大】\n\n"
+        "桃源县人民政府\n\n2017年度法治政府建设情况报告\n\n2017年,在上级党委、政府的正确领导下,我县深入贯彻落实"
+        "《法治政府建设实施纲要(2015—2020年)》,较好地完成了法治政府建设年度任务。现将我县2017年度法治政府建设情况报告如下:\n"
+        "一、依法全面履行政府职能\n"
+    )
+    m = _meta(page)
+    assert m.title == "桃源县人民政府2017年度法治政府建设情况报告"
+    assert m.issuer == "桃源县人民政府"
+    # A page whose title line has no issuer keeps the title it prints (关于2025年…报告).
+    page = (
+        "关于2025年法治政府建设情况的报告\n\n来源:杨陵区人民政府 发布时间:2026-03-16 17:46\n\n杨陵区人民政府\n\n"
+        "关于2025年法治政府建设情况的报告\n\n区人大常委会:\n\n2025年,在示范区党工委的坚强领导下,我区法治政府建设扎实推进。\n"
+    )
+    assert _meta(page).title == "关于2025年法治政府建设情况的报告"

@@ -234,6 +234,26 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     return None, None
 
 
+def _page_title(title: str | None, hints: dict) -> str | None:
+    """The page's own title line (removed with the site chrome) where it is the found title with
+    its issuer before it: a page titled 桃源县人民政府2017年度法治政府建设情况报告 prints the issuer
+    and 2017年度…报告 on two lines below; the line the page titles itself with is the title.
+
+    >>> _page_title("2017年度法治政府建设情况报告", {"chrome": "桃源县人民政府2017年度法治政府建设情况报告"})
+    '桃源县人民政府2017年度法治政府建设情况报告'
+    """
+    if not title:
+        return title
+    for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
+        s = _clean_title_line(line)
+        head = s[: len(s) - len(title)]
+        if len(s) > len(title) and s.endswith(title) and "。" not in s:
+            m = _lex().issuer_in_title.match(s)
+            if m and s.startswith(m.group(1)) and len(m.group(1)) >= len(head.removesuffix("关于")):
+                return s
+    return title
+
+
 _MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
 _BARE_GOVERNMENT = re.compile(r"^(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)$")
 _BARE_LEVEL = {
@@ -586,6 +606,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
+    meta.title = _page_title(meta.title, hints)
     meta.doc_type, meta.report_confidence = classify(meta.title, text)
     meta.is_report = meta.doc_type is None
 
