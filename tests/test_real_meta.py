@@ -250,3 +250,14 @@ def test_the_page_title_line_with_its_issuer_is_the_title():
         "关于2025年法治政府建设情况的报告\n\n区人大常委会:\n\n2025年,在示范区党工委的坚强领导下,我区法治政府建设扎实推进。\n"
     )
     assert _meta(page).title == "关于2025年法治政府建设情况的报告"
+
+
+def test_a_party_committee_beside_its_government_names_no_body():
+    # 市委市政府坚持… is the city's Party committee and government: no name; the title names the city.
+    page = (
+        "西安市2021年法治政府建设情况的报告\n2021年,市委市政府坚持以习近平新时代中国特色社会主义思想为指导,"
+        "全面践行习近平法治思想,法治政府建设不断向纵深推进,取得了积极成效。\n一、主要举措和成效\n"
+    )
+    m = _meta(page)
+    assert m.issuer == "西安市人民政府"
+    assert (m.region.city, m.level) == ("西安市", "city")

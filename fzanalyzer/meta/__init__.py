@@ -263,6 +263,7 @@ _BARE_LEVEL = {
     **dict.fromkeys(("镇", "乡", "街道"), "township"),
 }
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
+_PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
@@ -277,6 +278,8 @@ def _opening_subject(lines: list[str]) -> str | None:
         if m:
             subj = re.split(r"法治|依法|全面", m.group("subj"))[0]  # 中村乡法治政府建设工作在…
             subj = re.sub(r"(街道)党?工委", r"\1", subj)  # 垡头街道工委办事处
+            # 市委市政府坚持…, 县委、县政府…: the Party committee beside its government, no name.
+            subj = _PARTY_BESIDE.sub("", subj)
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
             subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
             return subj if len(subj) >= 2 else None
