@@ -261,3 +261,17 @@ def test_a_party_committee_beside_its_government_names_no_body():
     m = _meta(page)
     assert m.issuer == "西安市人民政府"
     assert (m.region.city, m.level) == ("西安市", "city")
+
+
+def test_the_bare_autonomous_region_of_its_organs_is_no_division_name():
+    # 在自治区党委、自治区人民政府的坚强领导下: 自治区 is the level; the region is the one the text names.
+    page = (
+        "2018年,在自治区党委、自治区人民政府的坚强领导下,我市政府认真贯彻落实党的十九大精神,全面贯彻自治区党委、"
+        "自治区人民政府《广西壮族自治区法治政府建设实施方案(2016—2020年)》的总体部署。\n"
+        "梧州市人民政府\n"
+    )
+    from fzanalyzer.meta.superior import named_divisions
+
+    assert named_divisions("自治区党委、自治区人民政府") == []
+    assert named_divisions("广西壮族自治区党委") == ["广西壮族自治区"]
+    assert _meta(page).region.province != "自治区"
