@@ -275,3 +275,15 @@ def test_the_bare_autonomous_region_of_its_organs_is_no_division_name():
     assert named_divisions("自治区党委、自治区人民政府") == []
     assert named_divisions("广西壮族自治区党委") == ["广西壮族自治区"]
     assert _meta(page).region.province != "自治区"
+
+
+def test_a_law_library_page_quotes_the_title_it_describes():
+    # 《…报告》是2019年…发布的通知。: the quoted name is the title, and its year the year covered.
+    page = (
+        "《梧州市人民政府2018年度法治政府建设工作报告》是2019年梧州市人民政府发布的通知。\n"
+        "2018年,在自治区党委、自治区人民政府的坚强领导下,我市政府以习近平新时代中国特色社会主义思想为指导,"
+        "认真贯彻落实党的十九大精神。\n"
+    )
+    m = _meta(page)
+    assert m.title == "梧州市人民政府2018年度法治政府建设工作报告"
+    assert m.year_covered == 2018
