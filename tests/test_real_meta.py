@@ -287,3 +287,16 @@ def test_a_law_library_page_quotes_the_title_it_describes():
     m = _meta(page)
     assert m.title == "梧州市人民政府2018年度法治政府建设工作报告"
     assert m.year_covered == 2018
+
+
+def test_an_untitled_report_opening_on_the_years_significance_is_a_report():
+    # 今年是…。2021年，闵行区在…领导下 … 现将…情况总结如下: the report's form after a preamble sentence.
+    page = (
+        "今年是中国共产党成立100周年,是全面建成小康社会后迈向全面建设社会主义现代化国家新征程的第一年,"
+        "做好法治政府建设工作意义十分重大。2021年,闵行区在市委、市政府和区委、区政府的领导下,"
+        "积极争创全国法治政府建设示范区,建设更高水平的法治政府。现将2021年法治政府建设工作情况总结如下:"
+        " 一、法治政府建设主要措施和成效 (一)深入学习贯彻习近平法治思想"
+    )
+    m = _meta(page)
+    assert m.is_report
+    assert (m.level, m.region.county_or_district, m.year_covered) == ("district_county", "闵行区", 2021)

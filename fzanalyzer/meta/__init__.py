@@ -264,16 +264,28 @@ _BARE_LEVEL = {
 }
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
+_PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
 _SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
 
 
+def _opening_sentences(lines: list[str]) -> list[str]:
+    """Each line, then what follows a preamble sentence at its start (今年是中国共产党成立100周年，
+    …意义十分重大。2021年，闵行区在…): a report may open on the year's significance first."""
+    out = list(lines)
+    for s in lines:
+        i = s.find("。", 0, _PREAMBLE)
+        if i > 0:
+            out.append(s[i + 1 :])
+    return out
+
+
 def _opening_subject(lines: list[str]) -> str | None:
     """Who reports, from the opening sentence of a page without its title line:
     ``2020年，江门市公安局坚持…`` → 江门市公安局; ``2023年，白云区坚持…`` → 白云区."""
-    for s in lines[:3]:
+    for s in _opening_sentences(lines[:3]):
         m = _lex().opening_subject.match(s)
         if m:
             subj = re.split(r"法治|依法|全面", m.group("subj"))[0]  # 中村乡法治政府建设工作在…
