@@ -300,3 +300,14 @@ def test_an_untitled_report_opening_on_the_years_significance_is_a_report():
     m = _meta(page)
     assert m.is_report
     assert (m.level, m.region.county_or_district, m.year_covered) == ("district_county", "闵行区", 2021)
+
+
+def test_news_of_an_inspection_visit_is_no_report():
+    # 12月25日，市政府依法行政考核组来我区考核…: news about the work, though it reads 今年以来，我区…法治政府建设.
+    page = (
+        "12月25日,市政府依法行政考核组来我区考核法治政府建设和依法行政工作。副区长陪同。\n"
+        "在认真听取了我区关于法治政府建设和依法行政工作的情况汇报后,考核组给予充分肯定。\n"
+        "今年以来,我区积极推进法治政府建设和依法行政工作,共对区政府及各部门报送的27件文件进行把关。\n"
+    )
+    m = _meta(page)
+    assert (m.is_report, m.doc_type) == (False, "news")
