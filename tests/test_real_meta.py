@@ -311,3 +311,19 @@ def test_news_of_an_inspection_visit_is_no_report():
     )
     m = _meta(page)
     assert (m.is_report, m.doc_type) == (False, "news")
+
+
+def test_a_two_character_county_counts_where_it_opens_a_phrase_not_inside_one():
+    # 我县 + 《房县法治政府建设实施方案》: the county is 房县; 县委和县政府 does not name 和县.
+    page = (
+        "2022年,我县深入贯彻习近平法治思想,按照国家、省、市关于法治政府建设的总体部署,扎实推进法治政府建设工作,"
+        "现将工作情况报告如下:\n一、法治政府建设推进情况\n1.着眼全局,谋划长远。制定《房县法治政府建设实施方案"
+        "(2021-2025年)》。印发《房县人民政府重大行政决策程序规定》。\n"
+    )
+    m = _meta(page)
+    assert (m.region.county_or_district, m.issuer) == ("房县", "房县人民政府")
+    page = (
+        "棣棠乡2023年度法治政府建设情况报告\n2023年,在县委和县政府的坚强领导下,棣棠乡深入学习贯彻习近平法治思想,"
+        "现将有关情况报告如下:\n一、主要举措和成效\n"
+    )
+    assert _meta(page).region.county_or_district != "和县"

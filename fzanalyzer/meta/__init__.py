@@ -264,6 +264,7 @@ _BARE_LEVEL = {
 }
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
@@ -524,8 +525,12 @@ def _most_named(level: str, text: str) -> str | None:
         # ~2,900 names: looked up at each character that ends one, not searched one by one.
         for i, ch in enumerate(window):
             if ch in "县区市旗":
-                for k in range(3, min(longest, i + 1) + 1):  # 和县 is too often a fragment (和县委)
-                    if window[i - k + 1 : i + 1] in names:
+                for k in range(2, min(longest, i + 1) + 1):
+                    # A two-character name (房县) is too often a fragment (县委和县政府) unless
+                    # it opens a phrase (《房县法治政府建设实施方案》, ，房县人民政府).
+                    if window[i - k + 1 : i + 1] in names and (
+                        k > 2 or i < k or not _HAN.match(window, i - k)
+                    ):
                         counts[window[i - k + 1 : i + 1]] += 1
     else:
         for name in names:
