@@ -327,3 +327,14 @@ def test_a_two_character_county_counts_where_it_opens_a_phrase_not_inside_one():
         "现将有关情况报告如下:\n一、主要举措和成效\n"
     )
     assert _meta(page).region.county_or_district != "和县"
+
+
+def test_a_title_broken_around_its_year_is_read_whole():
+    # A page converted span by span breaks its lines around every number.
+    page = (
+        "关于\n2018\n年宁波市人民政府法治政府建设工作情况的报告\n市人大常委会:\n根据《法治政府建设实施纲要(\n2015\n-\n"
+        "2020\n年)》的要求,现报告\n2018\n年度市人民政府法治政府建设情况如下。\n"
+    )
+    m = _meta(page)
+    assert m.title == "关于2018年宁波市人民政府法治政府建设工作情况的报告"
+    assert (m.issuer, m.region.city, m.year_covered) == ("宁波市人民政府", "宁波市", 2018)

@@ -265,6 +265,7 @@ _BARE_LEVEL = {
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
@@ -633,7 +634,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
     from_title = None
     if meta.title:
         m = _lex().issuer_in_title.match(meta.title)
-        from_title = m.group(1) if m else None
+        # 关于2018年宁波市人民政府法治政府建设…的报告: the year before the issuer is not its name.
+        from_title = _YEAR_LEAD.sub("", m.group(1)) if m else None
     above_title = None
     if t_idx is not None and t_idx > 0 and chrome_patterns().issuer_line.match(lines[t_idx - 1].strip()):
         above_title = lines[t_idx - 1].strip()
