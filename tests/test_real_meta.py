@@ -338,3 +338,14 @@ def test_a_title_broken_around_its_year_is_read_whole():
     m = _meta(page)
     assert m.title == "关于2018年宁波市人民政府法治政府建设工作情况的报告"
     assert (m.issuer, m.region.city, m.year_covered) == ("宁波市人民政府", "宁波市", 2018)
+
+
+def test_a_column_name_above_a_whole_title_is_not_its_first_half():
+    page = (
+        "法治政府建设\n西安市2023年法治政府建设情况的报告\n2023年,在省委、省政府的坚强领导下,西安市坚持以习近平新时代"
+        "中国特色社会主义思想为指导,将法治政府建设作为全面依法治市的重点任务。\n"
+    )
+    assert _meta(page).title == "西安市2023年法治政府建设情况的报告"
+    # A title really printed on two lines is still read whole.
+    page = "关于2020年度法治政府\n建设工作情况的报告\n2020年,我县坚持依法行政,法治政府建设取得新成效。\n"
+    assert _meta(page).title == "关于2020年度法治政府建设工作情况的报告"

@@ -266,6 +266,7 @@ _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|�
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
+_WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
@@ -328,6 +329,8 @@ def _title_first_half(prev: str, line: str) -> bool:
         return False
     if _DOC_NUMBER.match(prev) or "《" in prev:
         return False
+    if not re.search(r"关于|(?:19|20)\d{2}", prev) and _WHOLE_TITLE.match(line):
+        return False  # a column's name (法治政府建设) above a whole title (西安市2023年…报告)
     return bool(re.search(r"关于|法治|依法", prev)) and not re.search(r"关于|法治政府建设", line[:4])
 
 
