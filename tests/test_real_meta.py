@@ -230,3 +230,122 @@ def test_words_holding_a_township_suffix_are_no_township():
     text = "全面推进乡村振兴。推进乡村振兴，统筹城乡发展，统筹城乡。各乡镇、各乡镇要落实。推进乡村治理。"
     assert _township_named(text) is None
     assert _township_named("庆隆镇政府深入推进依法行政。庆隆镇坚持依法决策，推进乡村振兴。") == "庆隆镇"
+
+
+def test_the_page_title_line_with_its_issuer_is_the_title():
+    # A county page titled with issuer + report (removed as site chrome) that prints the issuer and
+    # the report's name on two lines below: the line the page titles itself with is the title.
+    page = (
+        "桃源县人民政府2017年度法治政府建设情况报告\n\n文章来源: 发布时间:2017年12月13日 字号:【小】 【大】\n\n"
+        "桃源县人民政府\n\n2017年度法治政府建设情况报告\n\n2017年,在上级党委、政府的正确领导下,我县深入贯彻落实"
+        "《法治政府建设实施纲要(2015—2020年)》,较好地完成了法治政府建设年度任务。现将我县2017年度法治政府建设情况报告如下:\n"
+        "一、依法全面履行政府职能\n"
+    )
+    m = _meta(page)
+    assert m.title == "桃源县人民政府2017年度法治政府建设情况报告"
+    assert m.issuer == "桃源县人民政府"
+    # A page whose title line has no issuer keeps the title it prints (关于2025年…报告).
+    page = (
+        "关于2025年法治政府建设情况的报告\n\n来源:杨陵区人民政府 发布时间:2026-03-16 17:46\n\n杨陵区人民政府\n\n"
+        "关于2025年法治政府建设情况的报告\n\n区人大常委会:\n\n2025年,在示范区党工委的坚强领导下,我区法治政府建设扎实推进。\n"
+    )
+    assert _meta(page).title == "关于2025年法治政府建设情况的报告"
+
+
+def test_a_party_committee_beside_its_government_names_no_body():
+    # 市委市政府坚持… is the city's Party committee and government: no name; the title names the city.
+    page = (
+        "西安市2021年法治政府建设情况的报告\n2021年,市委市政府坚持以习近平新时代中国特色社会主义思想为指导,"
+        "全面践行习近平法治思想,法治政府建设不断向纵深推进,取得了积极成效。\n一、主要举措和成效\n"
+    )
+    m = _meta(page)
+    assert m.issuer == "西安市人民政府"
+    assert (m.region.city, m.level) == ("西安市", "city")
+
+
+def test_the_bare_autonomous_region_of_its_organs_is_no_division_name():
+    # 在自治区党委、自治区人民政府的坚强领导下: 自治区 is the level; the region is the one the text names.
+    page = (
+        "2018年,在自治区党委、自治区人民政府的坚强领导下,我市政府认真贯彻落实党的十九大精神,全面贯彻自治区党委、"
+        "自治区人民政府《广西壮族自治区法治政府建设实施方案(2016—2020年)》的总体部署。\n"
+        "梧州市人民政府\n"
+    )
+    from fzanalyzer.meta.superior import named_divisions
+
+    assert named_divisions("自治区党委、自治区人民政府") == []
+    assert named_divisions("广西壮族自治区党委") == ["广西壮族自治区"]
+    assert _meta(page).region.province != "自治区"
+
+
+def test_a_law_library_page_quotes_the_title_it_describes():
+    # 《…报告》是2019年…发布的通知。: the quoted name is the title, and its year the year covered.
+    page = (
+        "《梧州市人民政府2018年度法治政府建设工作报告》是2019年梧州市人民政府发布的通知。\n"
+        "2018年,在自治区党委、自治区人民政府的坚强领导下,我市政府以习近平新时代中国特色社会主义思想为指导,"
+        "认真贯彻落实党的十九大精神。\n"
+    )
+    m = _meta(page)
+    assert m.title == "梧州市人民政府2018年度法治政府建设工作报告"
+    assert m.year_covered == 2018
+
+
+def test_an_untitled_report_opening_on_the_years_significance_is_a_report():
+    # 今年是…。2021年，闵行区在…领导下 … 现将…情况总结如下: the report's form after a preamble sentence.
+    page = (
+        "今年是中国共产党成立100周年,是全面建成小康社会后迈向全面建设社会主义现代化国家新征程的第一年,"
+        "做好法治政府建设工作意义十分重大。2021年,闵行区在市委、市政府和区委、区政府的领导下,"
+        "积极争创全国法治政府建设示范区,建设更高水平的法治政府。现将2021年法治政府建设工作情况总结如下:"
+        " 一、法治政府建设主要措施和成效 (一)深入学习贯彻习近平法治思想"
+    )
+    m = _meta(page)
+    assert m.is_report
+    assert (m.level, m.region.county_or_district, m.year_covered) == ("district_county", "闵行区", 2021)
+
+
+def test_news_of_an_inspection_visit_is_no_report():
+    # 12月25日，市政府依法行政考核组来我区考核…: news about the work, though it reads 今年以来，我区…法治政府建设.
+    page = (
+        "12月25日,市政府依法行政考核组来我区考核法治政府建设和依法行政工作。副区长陪同。\n"
+        "在认真听取了我区关于法治政府建设和依法行政工作的情况汇报后,考核组给予充分肯定。\n"
+        "今年以来,我区积极推进法治政府建设和依法行政工作,共对区政府及各部门报送的27件文件进行把关。\n"
+    )
+    m = _meta(page)
+    assert (m.is_report, m.doc_type) == (False, "news")
+
+
+def test_a_two_character_county_counts_where_it_opens_a_phrase_not_inside_one():
+    # 我县 + 《房县法治政府建设实施方案》: the county is 房县; 县委和县政府 does not name 和县.
+    page = (
+        "2022年,我县深入贯彻习近平法治思想,按照国家、省、市关于法治政府建设的总体部署,扎实推进法治政府建设工作,"
+        "现将工作情况报告如下:\n一、法治政府建设推进情况\n1.着眼全局,谋划长远。制定《房县法治政府建设实施方案"
+        "(2021-2025年)》。印发《房县人民政府重大行政决策程序规定》。\n"
+    )
+    m = _meta(page)
+    assert (m.region.county_or_district, m.issuer) == ("房县", "房县人民政府")
+    page = (
+        "棣棠乡2023年度法治政府建设情况报告\n2023年,在县委和县政府的坚强领导下,棣棠乡深入学习贯彻习近平法治思想,"
+        "现将有关情况报告如下:\n一、主要举措和成效\n"
+    )
+    assert _meta(page).region.county_or_district != "和县"
+
+
+def test_a_title_broken_around_its_year_is_read_whole():
+    # A page converted span by span breaks its lines around every number.
+    page = (
+        "关于\n2018\n年宁波市人民政府法治政府建设工作情况的报告\n市人大常委会:\n根据《法治政府建设实施纲要(\n2015\n-\n"
+        "2020\n年)》的要求,现报告\n2018\n年度市人民政府法治政府建设情况如下。\n"
+    )
+    m = _meta(page)
+    assert m.title == "关于2018年宁波市人民政府法治政府建设工作情况的报告"
+    assert (m.issuer, m.region.city, m.year_covered) == ("宁波市人民政府", "宁波市", 2018)
+
+
+def test_a_column_name_above_a_whole_title_is_not_its_first_half():
+    page = (
+        "法治政府建设\n西安市2023年法治政府建设情况的报告\n2023年,在省委、省政府的坚强领导下,西安市坚持以习近平新时代"
+        "中国特色社会主义思想为指导,将法治政府建设作为全面依法治市的重点任务。\n"
+    )
+    assert _meta(page).title == "西安市2023年法治政府建设情况的报告"
+    # A title really printed on two lines is still read whole.
+    page = "关于2020年度法治政府\n建设工作情况的报告\n2020年,我县坚持依法行政,法治政府建设取得新成效。\n"
+    assert _meta(page).title == "关于2020年度法治政府建设工作情况的报告"

@@ -234,6 +234,26 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     return None, None
 
 
+def _page_title(title: str | None, hints: dict) -> str | None:
+    """The page's own title line (removed with the site chrome) where it is the found title with
+    its issuer before it: a page titled 桃源县人民政府2017年度法治政府建设情况报告 prints the issuer
+    and 2017年度…报告 on two lines below; the line the page titles itself with is the title.
+
+    >>> _page_title("2017年度法治政府建设情况报告", {"chrome": "桃源县人民政府2017年度法治政府建设情况报告"})
+    '桃源县人民政府2017年度法治政府建设情况报告'
+    """
+    if not title:
+        return title
+    for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
+        s = _clean_title_line(line)
+        head = s[: len(s) - len(title)]
+        if len(s) > len(title) and s.endswith(title) and "。" not in s:
+            m = _lex().issuer_in_title.match(s)
+            if m and s.startswith(m.group(1)) and len(m.group(1)) >= len(head.removesuffix("关于")):
+                return s
+    return title
+
+
 _MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
 _BARE_GOVERNMENT = re.compile(r"^(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)$")
 _BARE_LEVEL = {
@@ -243,20 +263,38 @@ _BARE_LEVEL = {
     **dict.fromkeys(("镇", "乡", "街道"), "township"),
 }
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
+_PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
+_WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
+_PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
 _SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
 
 
+def _opening_sentences(lines: list[str]) -> list[str]:
+    """Each line, then what follows a preamble sentence at its start (今年是中国共产党成立100周年，
+    …意义十分重大。2021年，闵行区在…): a report may open on the year's significance first."""
+    out = list(lines)
+    for s in lines:
+        i = s.find("。", 0, _PREAMBLE)
+        if i > 0:
+            out.append(s[i + 1 :])
+    return out
+
+
 def _opening_subject(lines: list[str]) -> str | None:
     """Who reports, from the opening sentence of a page without its title line:
     ``2020年，江门市公安局坚持…`` → 江门市公安局; ``2023年，白云区坚持…`` → 白云区."""
-    for s in lines[:3]:
+    for s in _opening_sentences(lines[:3]):
         m = _lex().opening_subject.match(s)
         if m:
             subj = re.split(r"法治|依法|全面", m.group("subj"))[0]  # 中村乡法治政府建设工作在…
             subj = re.sub(r"(街道)党?工委", r"\1", subj)  # 垡头街道工委办事处
+            # 市委市政府坚持…, 县委、县政府…: the Party committee beside its government, no name.
+            subj = _PARTY_BESIDE.sub("", subj)
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
             subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
             return subj if len(subj) >= 2 else None
@@ -291,6 +329,8 @@ def _title_first_half(prev: str, line: str) -> bool:
         return False
     if _DOC_NUMBER.match(prev) or "《" in prev:
         return False
+    if not re.search(r"关于|(?:19|20)\d{2}", prev) and _WHOLE_TITLE.match(line):
+        return False  # a column's name (法治政府建设) above a whole title (西安市2023年…报告)
     return bool(re.search(r"关于|法治|依法", prev)) and not re.search(r"关于|法治政府建设", line[:4])
 
 
@@ -489,8 +529,12 @@ def _most_named(level: str, text: str) -> str | None:
         # ~2,900 names: looked up at each character that ends one, not searched one by one.
         for i, ch in enumerate(window):
             if ch in "县区市旗":
-                for k in range(3, min(longest, i + 1) + 1):  # 和县 is too often a fragment (和县委)
-                    if window[i - k + 1 : i + 1] in names:
+                for k in range(2, min(longest, i + 1) + 1):
+                    # A two-character name (房县) is too often a fragment (县委和县政府) unless
+                    # it opens a phrase (《房县法治政府建设实施方案》, ，房县人民政府).
+                    if window[i - k + 1 : i + 1] in names and (
+                        k > 2 or i < k or not _HAN.match(window, i - k)
+                    ):
                         counts[window[i - k + 1 : i + 1]] += 1
     else:
         for name in names:
@@ -586,13 +630,15 @@ def extract_meta(text: str, hints: dict) -> Meta:
     lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
+    meta.title = _page_title(meta.title, hints)
     meta.doc_type, meta.report_confidence = classify(meta.title, text)
     meta.is_report = meta.doc_type is None
 
     from_title = None
     if meta.title:
         m = _lex().issuer_in_title.match(meta.title)
-        from_title = m.group(1) if m else None
+        # 关于2018年宁波市人民政府法治政府建设…的报告: the year before the issuer is not its name.
+        from_title = _YEAR_LEAD.sub("", m.group(1)) if m else None
     above_title = None
     if t_idx is not None and t_idx > 0 and chrome_patterns().issuer_line.match(lines[t_idx - 1].strip()):
         above_title = lines[t_idx - 1].strip()

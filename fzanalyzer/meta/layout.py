@@ -146,4 +146,31 @@ def unglue(lines: list[str]) -> list[str]:
     # A short first line may still hold a title and what follows it; only a long one is searched
     # past its start (for a title after page chrome).
     out[0:1] = _split_head(out[0], issuer if len(out[0]) > lex.max_title_line else None)
+    return _join_number_lines(out, _NUMBER_WINDOW)
+
+
+_NUMBER_WINDOW = 12  # lines: the title, addressee and opening
+_NUMBER_LINE = re.compile(r"\d{1,4}")
+_SENTENCE_END = re.compile(r"[。；;！!？?：:]$")
+
+
+def _join_number_lines(lines: list[str], window: int) -> list[str]:
+    """The first lines with a number that stands on a line of its own rejoined with the lines
+    around it: a document converted span by span breaks its lines around every number
+    (关于 / 2018 / 年宁波市人民政府法治政府建设工作情况的报告).
+
+    >>> _join_number_lines(["关于", "2018", "年宁波市人民政府法治政府建设工作情况的报告", "市人大常委会:"], 8)
+    ['关于2018年宁波市人民政府法治政府建设工作情况的报告', '市人大常委会:']
+    """
+    out = list(lines)
+    i = 1
+    while i < min(len(out), window) - 1:
+        if (
+            _NUMBER_LINE.fullmatch(out[i])
+            and out[i + 1][:1] in "年月日-—)）"
+            and not _SENTENCE_END.search(out[i - 1])
+        ):
+            out[i - 1 : i + 2] = [out[i - 1] + out[i] + out[i + 1]]
+        else:
+            i += 1
     return out
