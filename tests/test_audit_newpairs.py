@@ -72,7 +72,8 @@ def test_status_accuracy_on_the_new_pairs(folder):
     for f, prev, nxt in PAIRS:
         if f != folder:
             continue
-        s = score_audit(pair_audit(f, prev, nxt).items, gold(f, prev)["plans"], gold(f, nxt)["followthrough"])
+        items = pair_audit(f, prev, nxt).items
+        s = score_audit(items, gold(f, prev)["plans"], gold(f, nxt)["followthrough"], report(f, nxt).text)
         right += round(s["status_accuracy"] * s["n"])
         n += s["n"]
     assert right / n >= STATUS_FLOOR, (folder, right, n)

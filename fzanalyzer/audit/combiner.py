@@ -286,9 +286,9 @@ def train(
         sx.append(stage_features(case["plan"], plans[k].target, text))
         sy.append(1 if evs[0]["status"] == "fulfilled" else 0)
     for gp in gold:
-        for p, st, evs in zip(gp.plans, gp.statuses, gp.evidence, strict=True):
+        for plan, st, evs in zip(gp.plans, gp.statuses, gp.evidence, strict=True):
             if st in ("fulfilled", "progressed") and evs:
-                sx.append(stage_features(p.text, p.target, " ".join(evs)))
+                sx.append(stage_features(plan.text, plan.target, " ".join(evs)))
                 sy.append(int(st == "fulfilled"))
     stage = LogisticRegression(C=c, max_iter=2000, random_state=0)
     stage.fit(np.asarray(sx), np.asarray(sy))

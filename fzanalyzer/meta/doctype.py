@@ -98,8 +98,8 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
     for label, title_re, _ in lex.types:
         if title and title_re is not None and title_re.search(title):
             return label, conf["near_miss_title"]
-    for label, opening_re in lex.strong:
-        if opening_re.search(opening):
+    for label, strong_re in lex.strong:
+        if strong_re.search(opening):
             return label, conf["near_miss_title"]
     rule_of_law = lex.rule_of_law.search(text) is not None and structure >= lex.min_structure
     if title and lex.report_title.search(title) and (lex.rule_of_law.search(title) or rule_of_law):

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..resources import data_file
+from ..resources import read_data
 
 
 @dataclass(frozen=True)
@@ -64,7 +64,8 @@ class Gazetteer:
             return None
         rows = self._by_code.get(code, [])
         current = [d for d in rows if d.current]
-        return (current or rows or [None])[0]
+        found = current or rows
+        return found[0] if found else None
 
     def is_municipal_city(self, d: Division) -> bool:
         """The city-level row of a municipality (天津市 under 天津市)."""
@@ -126,17 +127,15 @@ def _ethnic_groups() -> tuple[str, ...]:
 @cache
 def gazetteer() -> Gazetteer:
     """The shipped division table (loaded on first use)."""
-    path = data_file("gazetteer", "divisions.tsv")
     rows = []
-    with path.open(encoding="utf-8", newline="") as f:
-        for r in csv.DictReader(f, delimiter="\t"):
-            rows.append(
-                Division(
-                    code=r["code"],
-                    name=r["name"],
-                    parent=r["parent"] or None,
-                    level=r["level"],
-                    current=r["current"] == "1",
-                )
+    for r in csv.DictReader(read_data("gazetteer", "divisions.tsv").splitlines(), delimiter="\t"):
+        rows.append(
+            Division(
+                code=r["code"],
+                name=r["name"],
+                parent=r["parent"] or None,
+                level=r["level"],
+                current=r["current"] == "1",
             )
+        )
     return Gazetteer(rows)
