@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import load_json
 from .lexicon import units
+from .lookup import required_chars
 from .names import elided_head, only_verbs, tidy_names
 
 if TYPE_CHECKING:
@@ -69,7 +70,8 @@ class Entry:
     exclude: re.Pattern[str] | None
     wordings: tuple[str, ...]
     units: frozenset[str] = frozenset()
-    first_chars: frozenset[str] | None = None
+    #: characters every match of one of its patterns needs (:func:`~.lookup.required_chars`); None: unknown
+    needs: frozenset[str] | None = None
 
     def matches(self, s: str) -> bool:
         if self.exclude is not None and self.exclude.search(s):
@@ -94,14 +96,14 @@ def codebook() -> tuple[Entry, ...]:
                 exclude=re.compile(exclude) if exclude else None,
                 wordings=tuple(e["wordings"]),
                 units=frozenset(e.get("units", ())),
-                first_chars=_union_first_chars(e["patterns"]),
+                needs=_needs(e["patterns"]),
             )
         )
     return tuple(out)
 
 
-def _union_first_chars(patterns: list[str]) -> frozenset[str] | None:
-    sets = [first_chars(p) for p in patterns]
+def _needs(patterns: list[str]) -> frozenset[str] | None:
+    sets = [required_chars(re.compile(p)) for p in patterns]
     return None if any(x is None for x in sets) else frozenset().union(*sets)  # type: ignore[arg-type]
 
 
@@ -173,11 +175,11 @@ def _by_name(name: str, unit: str | None, has_change: bool) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> str | None:
-    # Only entries one of whose patterns can start at a character of the context are tried: the
+    # Only entries one of whose patterns can match a character of the context are tried: the
     # clauses before the numbers of a long list (、受理55333人次、办理42539人次…) are all different
     # and most match no entry, and trying each of the codebook's entries on each was most of the
     # time of such a list.
-    entries, by_char, always = _by_first_char(unit, has_change)
+    entries, by_char, always = _by_needed_char(unit, has_change)
     tried = set(always)
     for c in set(context):
         tried.update(by_char.get(c, ()))
@@ -192,87 +194,23 @@ def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> 
     )
 
 
-@lru_cache(maxsize=1024)
 def _vetoed(e: Entry, name: str) -> bool:
     return e.exclude is not None and e.exclude.search(name) is not None
 
 
-def _by_first_char(
+@lru_cache(maxsize=1024)
+def _by_needed_char(
     unit: str | None, has_change: bool
 ) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The fitting entries, the positions among them of those that can begin at each character,
-    and of those that can begin anywhere (``first_chars`` unknown)."""
+    """The fitting entries, the positions among them of those a character can let match, and of
+    those that must always be tried (``needs`` unknown)."""
     entries = _fitting(unit, has_change)
     by_char: dict[str, list[int]] = {}
     for k, e in enumerate(entries):
-        for c in e.first_chars or ():
+        for c in e.needs or ():
             by_char.setdefault(c, []).append(k)
-    always = tuple(k for k, e in enumerate(entries) if e.first_chars is None)
+    always = tuple(k for k, e in enumerate(entries) if e.needs is None)
     return entries, {c: tuple(ks) for c, ks in by_char.items()}, always
-
-
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can begin with, when every alternative of it begins with
-    a plain character or a group of such alternatives; else ``None`` (unknown: always try it).
-
-    >>> sorted(first_chars("(案卷|评查).{0,10}合格率|卷宗"))
-    ['卷', '案', '评']
-    >>> first_chars(".{0,4}率") is None
-    True
-    """
-    out: set[str] = set()
-    for alt in _alternatives(pattern):
-        if alt.startswith("(") and not alt.startswith("(?"):
-            close = _closing(alt, 0)
-            if close < 0 or alt[close + 1 : close + 2] in ("?", "*", "{"):
-                return None
-            inner = first_chars(alt[1:close])
-            if inner is None:
-                return None
-            out |= inner
-        elif alt and not _SPECIAL.match(alt) and alt[1:2] not in ("?", "*", "{"):
-            out.add(alt[0])
-        else:
-            return None
-    return frozenset(out)
-
-
-_SPECIAL = re.compile(r"[\\.\[\](){}*+?^$|]")
-
-
-def _closing(s: str, i: int) -> int:
-    depth = 0
-    for j in range(i, len(s)):
-        if s[j] == "\\":
-            continue
-        if s[j] == "(" and (j == 0 or s[j - 1] != "\\"):
-            depth += 1
-        elif s[j] == ")" and s[j - 1] != "\\":
-            depth -= 1
-            if depth == 0:
-                return j
-    return -1
-
-
-def _alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of a pattern (split at ``|`` outside groups and classes)."""
-    out, depth, start, in_class = [], 0, 0, False
-    for j, c in enumerate(pattern):
-        if j and pattern[j - 1] == "\\":
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            out.append(pattern[start:j])
-            start = j + 1
-    out.append(pattern[start:])
-    return out
 
 
 def weak(name: str) -> bool:
