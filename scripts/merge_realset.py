@@ -62,10 +62,23 @@ def add_offsets(gold: dict[str, Any], text: str) -> list[str]:
     return lost
 
 
-def merge(root: Path, out: Path, pages_out: Path | None) -> int:
+def read_existing(out: Path) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The pages and seen report pages already merged into ``out`` (kept by ``--keep-existing``)."""
     entries: dict[str, dict[str, Any]] = {}
-    addresses: dict[str, str] = {}
     seen: dict[str, dict[str, Any]] = {}
+    for name, into, key in (("manifest.jsonl", entries, "id"), ("seen.jsonl", seen, "address")):
+        path = out / name
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    item = json.loads(line)
+                    into[item.get(key, "")] = item
+    return entries, seen
+
+
+def merge(root: Path, out: Path, pages_out: Path | None, keep_existing: bool = False) -> int:
+    entries, seen = read_existing(out) if keep_existing else ({}, {})
+    addresses: dict[str, str] = {e["address"]: rid for rid, e in entries.items()}
     problems = 0
     for folder in sorted(p for p in root.iterdir() if (p / "manifest.jsonl").is_file()):
         for n, line in enumerate((folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines(), 1):
@@ -161,8 +174,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("root", type=Path, help="folder holding one sub-folder per annotator")
     ap.add_argument("--out", type=Path, default=Path("tests/data/real"))
     ap.add_argument("--pages-out", type=Path, default=None, help="copy the page texts here (not the repo)")
+    ap.add_argument(
+        "--keep-existing",
+        action="store_true",
+        help="keep the pages already in OUT/manifest.jsonl (an annotator's folder that is gone "
+        "is not lost) and add the folders' new pages",
+    )
     args = ap.parse_args(argv)
-    return merge(args.root, args.out, args.pages_out)
+    return merge(args.root, args.out, args.pages_out, args.keep_existing)
 
 
 if __name__ == "__main__":
