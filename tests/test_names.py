@@ -75,6 +75,12 @@ def test_examples_of_a_generic_head_stay():
         ("全年我县共有2381人次参与了法律法规知识考试。", "2381人次", "参与法律法规知识考试"),
         # r-fujian-2022: two nouns joined by 和 are one phrase
         ("加强示范创建工作，6个地区和项目获得命名。", "6个", "获得命名的地区和项目"),
+        # r-shenyang-2021: a long predicate before the counted noun keeps its verb and head noun
+        (
+            "将市应急局等13家单位纳入沈阳市全面推进法治政府建设工作领导小组，形成了工作合力。",
+            "13家",
+            "纳入领导小组的单位",
+        ),
         # r-ljxq-street-2021: 以…为主题 says how, 向 says to whom
         (
             "以“遵纪守法,廉洁履职”为主题向街道干部职工130余人，从十八大以来的成效讲起。",
