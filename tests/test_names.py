@@ -75,6 +75,34 @@ def test_examples_of_a_generic_head_stay():
         ("全年我县共有2381人次参与了法律法规知识考试。", "2381人次", "参与法律法规知识考试"),
         # r-fujian-2022: two nouns joined by 和 are one phrase
         ("加强示范创建工作，6个地区和项目获得命名。", "6个", "获得命名的地区和项目"),
+        # r-shenyang-2021: a long predicate before the counted noun keeps its verb and head noun
+        (
+            "将市应急局等13家单位纳入沈阳市全面推进法治政府建设工作领导小组，形成了工作合力。",
+            "13家",
+            "纳入领导小组的单位",
+        ),
+        # r-honggutan-2023: 共 between the counted noun and its verb is not the predicate
+        (
+            "认真落实行政许可事项清单制度，全区21个部门共制定635个行政许可事项实施规范。",
+            "21个",
+            "制定行政许可事项实施规范的部门",
+        ),
+        # r-hainan-2019: spaces around an Arabic number do not hide that the noun qualifies the next count
+        ("将全国其他 11 个自贸区的 30 项政策全面适用于海南。", "11 个", "自贸区"),
+        # r-beijing-2021: a one-character noun before a verb is what was counted
+        (
+            "推荐东城、延庆和通州三个区参评综合示范创建，怀柔、顺义、石景山、丰台和密云五个区参评单项示范创建。",
+            "五个",
+            "参评单项示范创建的区",
+        ),
+        # r-cangshan-2022: a title after the measure word, and the noun after it
+        ("推出4期《执法者来普法》普法视频节目，涵盖食品安全等领域。", "4期", "《执法者来普法》普法视频节目"),
+        # r-laiwu-2024: a passive agent may be a list (被市委、市政府评为)
+        (
+            "区司法局等7个单位被市委、市政府评为法治济南建设示范单位。",
+            "7个",
+            "被市委、市政府评为法治济南建设示范单位的单位",
+        ),
         # r-ljxq-street-2021: 以…为主题 says how, 向 says to whom
         (
             "以“遵纪守法,廉洁履职”为主题向街道干部职工130余人，从十八大以来的成效讲起。",

@@ -742,6 +742,9 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     nxt = text[cand.end : cand.end + 1]
     if nxt == "“" and text.find("”", cand.end, min(hi, cand.end + 16)) > 0:
         nxt = text[cand.end + 1 : cand.end + 2]  # 55名“法律明白人”: a quoted noun
+    close = text.find("》", cand.end, min(hi, cand.end + 30)) if text.startswith("《", cand.end) else -1
+    if close > 0:
+        nxt = text[cand.end + 1 : cand.end + 2]  # 4期《执法者来普法》普法视频节目: a title
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
         return None
     if text.startswith(_change_words(), cand.end):
@@ -752,16 +755,23 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             return pre_name + pred
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
+    if close > 0:  # 推出4期《执法者来普法》普法视频节目: the title and the noun after it are what was counted
+        noun = text[cand.end : close + 1] + following_noun_phrase(text[close + 1 : min(hi, close + 21)])
+    # 通州三个区参评综合示范创建: a one-character noun (区) before a verb is what was counted
+    one = (
+        len(noun) < 2 and nxt in cues()["name"]["one_char_nouns"] and bool(_predicate(text, cand.end + 1, hi))
+    )
+    noun = nxt if one else noun
     light = not pre_name or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     if only_actor(pre_name):  # 市委主要领导2次主持召开…会议: who acted is not what was counted
         clause = re.split(r"[，,；;。]", text[cand.end : min(hi, cand.end + 40)], maxsplit=1)[0]
         light = light or "、" not in clause  # 20余次对信访、督察…作出批示: the verb is past the list
-    if len(noun) < 2:
+    if len(noun) < 2 and not one:
         # 46次对法治工作作出批示, 共有2381人次参与了…考试: what was done, when nothing before says it
         pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""
         return pred if len(pred) >= 4 else None
     rest_lo = cand.end + len(noun)
-    if text.startswith("的", rest_lo) and _master().match(text, rest_lo + 1):
+    if text.startswith("的", rest_lo) and _master().match(text, rest_lo + 1 + _spaces(text, rest_lo + 1)):
         return noun  # 27个部门单位的278项行政许可事项: the noun qualifies the next count
     if (
         pre_name.startswith(("将", "把"))
@@ -775,14 +785,38 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         rest = _predicate(text, rest_lo, hi, verb_first=False)
         if len(rest) > 2:
             return noun + rest
-    rest = _predicate(text, rest_lo, hi)
+    adverb = next((a for a in cues()["name"]["predicate_adverbs"] if text.startswith(a, rest_lo)), "")
+    rest = _predicate(text, rest_lo + len(adverb), hi)  # 21个部门共制定…规范: 共 is not the predicate
     if len(rest) >= 2:
-        return f"{rest}的{noun}"
+        return f"{_predicate_head(rest)}的{noun}"
     if pre_name and not (
         len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     ):
         return pre_name + noun
     return noun
+
+
+def _predicate_head(pred: str) -> str:
+    """``纳入沈阳市全面推进法治政府建设工作领导小组`` → ``纳入领导小组``: a long predicate
+    before the counted noun keeps its verb and the head of its object (a name is a short phrase)."""
+    if len(pred) <= _LONG_PREDICATE:
+        return pred
+    from .subject import _pos
+
+    toks = _pos(pred)
+    if len(toks) < 4 or not toks[0][1].startswith("v") or not toks[-1][1].startswith("n"):
+        return pred
+    return toks[0][0] + toks[-1][0]
+
+
+#: Characters beyond which a predicate naming a counted noun is cut to verb and head noun
+#: (a predicate longer than 18 + 的 + noun is longer than 98% of the names of the real gold).
+_LONG_PREDICATE = 18
+
+
+def _spaces(text: str, pos: int) -> int:
+    """How many blanks start at ``pos`` (pages put spaces around Arabic numbers: 的 30 项)."""
+    return len(text[pos : pos + 4]) - len(text[pos : pos + 4].lstrip(" \t\u3000"))
 
 
 @cache
@@ -795,7 +829,8 @@ def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
     """The predicate starting at ``lo`` up to the clause end (at most 24 characters), with any
     number + unit inside it dropped; empty unless it starts with a verb or preposition."""
     end = lo
-    while end < hi and end - lo < 30 and text[end] not in "，,；;。、：:\n":
+    passive = text.startswith("被", lo)  # 被市委、市政府评为…: the list names the agent, the verb follows
+    while end < hi and end - lo < 30 and text[end] not in ("，,；;。：:\n" if passive else "，,；;。、：:\n"):
         end += 1
     rest = _master().sub("", text[lo:end])[:24]
     if not rest or rest.startswith(("和", "及", "与", "等", "共")):
