@@ -51,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
             counts[h][1] += joins_issuers(ind.code)
             counts[h][2] += ind.code is not None
             if ind.code is None and args.uncoded == h:
-                print(f"{entry['id']}\t{ind.text}\t{ind.name}\t{report.text[max(0, ind.start - 40) : ind.end]}")
+                print(
+                    f"{entry['id']}\t{ind.text}\t{ind.name}\t{report.text[max(0, ind.start - 40) : ind.end]}"
+                )
     for h, (n, measures, any_code) in counts.items():
         print(f"half {h}: {n} indicators, coverage {measures / n:.3f}, with topics {any_code / n:.3f}")
     return 0
