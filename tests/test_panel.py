@@ -221,3 +221,18 @@ def test_cross_issuer_flags_a_wording_of_another_act():
     assert len(table) == 3
     assert "act" in table.at["丙县人民政府", "flags"]
     assert "act" not in table.at["甲区人民政府", "flags"] and "act" not in table.at["乙区人民政府", "flags"]
+
+
+def test_a_topic_code_never_joins_two_issuers():
+    """A topic code of the codebook's back-off layer (enforcement.other: 11个镇街综合行政执法队挂牌运行)
+    says only which domain an indicator belongs to: it stays in the row, but the key is the name
+    within its issuer, as for an uncoded indicator (fz.codebook.v4)."""
+    from fzanalyzer.extract.codebook import joins_issuers
+
+    corpus = Corpus.from_files(sorted(DEV.glob("*.txt")))
+    long = panel(corpus)
+    topical = long[long["code"].notna() & ~long["code"].map(joins_issuers)]
+    assert "enforcement.other" in set(topical["code"])
+    assert (topical["link"] != "code").all()
+    assert all(k.endswith(f"@{i}") for k, i in zip(topical["key"], topical["issuer"], strict=True))
+    assert not long["key"].isin(topical["code"]).any()

@@ -241,10 +241,13 @@ def panel(
     rows = indicator_rows(reps, include_targets)
     if by not in ("code", "name"):
         raise ValueError(f"by must be 'code' or 'name', not {by!r}")
-    coded = [r for r in rows if r["code"] and by == "code"]
+    from ..extract.codebook import joins_issuers
+
+    # a topic code of the codebook's back-off layer (enforcement.other …) is no measure: keyed by name
+    coded = [r for r in rows if by == "code" and joins_issuers(r["code"])]
     for r in coded:
         r.update(key=r["code"], link="code", similarity=1.0)
-    named = [r for r in rows if not (r["code"] and by == "code") and r["name"]]
+    named = [r for r in rows if not (by == "code" and joins_issuers(r["code"])) and r["name"]]
     link_names(named, min_similarity)
     df = pd.DataFrame(coded + named, columns=[*PANEL_COLUMNS, "norm"]).drop(columns="norm")
     if df.empty:

@@ -77,7 +77,8 @@ class Tally:
     ind_change: Ratio = field(default_factory=Ratio)
     ind_code: Ratio = field(default_factory=Ratio)  # gold indicators with a code: same code
     ind_code_precision: Ratio = field(default_factory=Ratio)  # coded predictions: right code
-    ind_code_coverage: Ratio = field(default_factory=Ratio)  # predicted indicators with a code
+    ind_code_coverage: Ratio = field(default_factory=Ratio)  # predicted indicators with a measure's code
+    ind_topic_coverage: Ratio = field(default_factory=Ratio)  # … with a measure's or a topic code (back-off)
     plans: PRF = field(default_factory=PRF)
     status_pairs: list[tuple[str, str]] = field(default_factory=list)
     #: (calibrated confidence of the verdict, whether the verdict was right), per gold plan
@@ -101,6 +102,7 @@ class Tally:
             "ind_code",
             "ind_code_precision",
             "ind_code_coverage",
+            "ind_topic_coverage",
             "evidence",
             "reuse",
             "is_report",
@@ -175,6 +177,7 @@ class Tally:
         out["indicators.code_acc"] = self.ind_code.value
         out["indicators.code_precision"] = self.ind_code_precision.value
         out["indicators.code_coverage"] = self.ind_code_coverage.value
+        out["indicators.code_coverage_with_topics"] = self.ind_topic_coverage.value
         out["followthrough.status_acc"] = self.status_accuracy()
         out["followthrough.status_macroF1"] = self.status_macro_f1()
         out["followthrough.evidence_hit"] = self.evidence.value
@@ -327,6 +330,8 @@ def indicator_matches(g: dict[str, Any], p: dict[str, Any]) -> bool:
 
 def score_indicators(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> list[tuple[dict, dict | None]]:
     """Greedy one-to-one matching in document order; returns (gold, matched pred or None)."""
+    from ..extract.codebook import joins_issuers
+
     golds = gold.get("indicators") or []
     preds = list(pred.get("indicators") or [])
     used = [False] * len(preds)
@@ -354,14 +359,16 @@ def score_indicators(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> li
             if "code" in g:  # codes are annotated in NAME.codes.json (see find_gold)
                 if g["code"]:
                     t.ind_code.add(p.get("code") == g["code"])
-                if p.get("code"):
+                if joins_issuers(p.get("code")):
                     t.ind_code_precision.add(p.get("code") == g["code"])
             pairs.append((g, p))
         else:
             pairs.append((g, None))
     t.indicators += PRF(sum(used), len(preds), len(golds))
     for p in preds:
-        t.ind_code_coverage.add(p.get("code") is not None)
+        # a topic code of the back-off layer is no measure's code: counted apart
+        t.ind_code_coverage.add(joins_issuers(p.get("code")))
+        t.ind_topic_coverage.add(p.get("code") is not None)
     return pairs
 
 

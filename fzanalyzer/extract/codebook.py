@@ -10,6 +10,10 @@ cleaned its name, :func:`code_of` gives it a ``code`` and a ``code_confidence``:
 - 0.9 — a pattern of the entry matches the clean name and the unit fits the entry;
 - 0.6 — the name is too bare to say what was counted (组织开展, 承诺: :func:`weak`), and a pattern
   matches the clause before the number;
+- 0.3 — no entry defines the measure, but the name says which domain of the genre it belongs to
+  (复议, 执法, 普法 …): a *topic* code of the back-off layer (``backoff`` entries, ``DOMAIN.other``).
+  A topic code groups an issuer's indicators by domain; it is no measure, so the panel never
+  joins two issuers on it (:func:`joins_issuers`) and the scores count it apart;
 - ``None`` — no entry fits (the indicator is kept, uncoded).
 
 A relative change (同比上升12%, 增长2倍) fits an entry of any unit kind: it is the change of that
@@ -19,12 +23,16 @@ measure; a panel keeps it apart from levels through its own ``kind``.
 ('review.received', 0.9)
 >>> code_of("行政复议纠错率", "%")
 ('review.overall_correction_rate', 0.9)
->>> code_of("调解成功率", "元")   # an amount is never coded as a rate
+>>> code_of("调解成功率", "元", topic=False)   # an amount is never coded as a rate
 (None, None)
 >>> code_of("收到行政复议申请", "%", "increase")   # 同比上升24.1%: a change of the count
 ('review.received', 0.9)
 >>> entry("litigation.appearance_rate").label
 '行政机关负责人出庭应诉率'
+>>> code_of("镇街综合行政执法队", "个")   # no measure fits: the domain's topic code
+('enforcement.other', 0.3)
+>>> joins_issuers("enforcement.other"), joins_issuers("enforcement.cases")
+(False, True)
 """
 
 from __future__ import annotations
@@ -55,6 +63,7 @@ _UNIT_KINDS = {
 }
 NAME_CONFIDENCE = 0.9
 CONTEXT_CONFIDENCE = 0.6
+TOPIC_CONFIDENCE = 0.3
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,8 @@ class Entry:
     units: frozenset[str] = frozenset()
     #: characters every match of one of its patterns needs (:func:`~.lookup.required_chars`); None: unknown
     needs: frozenset[str] | None = None
+    #: a topic code of the back-off layer (any unit; tried only when no measure fits; never a panel key)
+    backoff: bool = False
 
     def matches(self, s: str) -> bool:
         if self.exclude is not None and self.exclude.search(s):
@@ -97,6 +108,7 @@ def codebook() -> tuple[Entry, ...]:
                 wordings=tuple(e["wordings"]),
                 units=frozenset(e.get("units", ())),
                 needs=_needs(e["patterns"]),
+                backoff=bool(e.get("backoff", False)),
             )
         )
     return tuple(out)
@@ -136,8 +148,17 @@ def unit_kind(unit: str | None) -> str | None:
     return "count"
 
 
+def joins_issuers(code: str | None) -> bool:
+    """Whether ``code`` names a measure that may join two issuers in a panel: a code of the
+    codebook that is no topic code of the back-off layer."""
+    e = _by_id().get(code) if code else None
+    return e is not None and not e.backoff
+
+
 def fits(e: Entry, unit: str | None, change: str | None = None) -> bool:
     """Whether an indicator in ``unit`` can be a figure of entry ``e``."""
+    if e.backoff:
+        return False  # a topic code is never a measure's code (:func:`topic_of`)
     ukind = unit_kind(unit)
     if ukind == e.unit_kind:
         return not e.units or unit in e.units
@@ -146,19 +167,34 @@ def fits(e: Entry, unit: str | None, change: str | None = None) -> bool:
 
 
 def code_of(
-    name: str | None, unit: str | None, change: str | None = None, context: str = ""
+    name: str | None, unit: str | None, change: str | None = None, context: str = "", *, topic: bool = True
 ) -> tuple[str | None, float | None]:
     """``(code, confidence)`` of an indicator from its clean name (else from ``context``, the
-    clause before its number), or ``(None, None)``."""
+    clause before its number), else (``topic``) the topic code of its name (:func:`topic_of`),
+    or ``(None, None)``."""
     name = name or ""
     has_change = change is not None
     code = _by_name(name, unit, has_change)
     if code is not None:
         return code, NAME_CONFIDENCE
-    if not context or not weak(name):
-        return None, None
-    code = _by_context(context, name, unit, has_change)
-    return (code, CONTEXT_CONFIDENCE) if code is not None else (None, None)
+    if context and weak(name):
+        code = _by_context(context, name, unit, has_change)
+        if code is not None:
+            return code, CONTEXT_CONFIDENCE
+    return topic_of(name) if topic else (None, None)
+
+
+@lru_cache(maxsize=1 << 16)
+def topic_of(name: str | None) -> tuple[str | None, float | None]:
+    """The back-off layer: ``(topic code, 0.3)`` of a name that no measure of the codebook defines
+    but whose words say its domain (行政复议…, …执法…, 普法…), or ``(None, None)``. The topic entries
+    are tried in file order on the clean name only (never on the clause around the number).
+
+    >>> topic_of("执法检查组"), topic_of("楼长")
+    (('enforcement.other', 0.3), (None, None))
+    """
+    hit = next((e.id for e in codebook() if e.backoff and e.matches(name or "")), None)
+    return (hit, TOPIC_CONFIDENCE) if hit else (None, None)
 
 
 # The look-ups are pure, so they are remembered: a report repeats its names (a list of thousands
@@ -225,7 +261,12 @@ def weak(name: str) -> bool:
 
 def _listed_after(text: str, prev: Indicator | None, ind: Indicator) -> bool:
     """``ind`` is the next item of a list (joined by 、) whose first item is ``prev``, in the same unit."""
-    if prev is None or not prev.code or prev.unit != ind.unit or prev.sentence_start != ind.sentence_start:
+    if (
+        prev is None
+        or not joins_issuers(prev.code)
+        or prev.unit != ind.unit
+        or prev.sentence_start != ind.sentence_start
+    ):
         return False
     return re.fullmatch(r"、[^，,；;。：:、]{1,20}", text[prev.end : ind.start]) is not None
 
@@ -238,16 +279,21 @@ def _clause_before(text: str, ind: Indicator) -> str:
 
 
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
-    """The step after the rules: clean names (:func:`.names.tidy_names`), then codes."""
+    """The step after the rules: clean names (:func:`.names.tidy_names`), then codes: a measure's
+    code where one fits (from the name, the clause, the previous count or the list's first item),
+    else the topic code of the back-off layer."""
     tidy_names(text, indicators)
     prev: Indicator | None = None
     for ind in indicators:
-        if prev is not None and prev.code and elided_head(text, ind, prev):
+        if prev is not None and joins_issuers(prev.code) and elided_head(text, ind, prev):
             # 其中以区政府名义制发的12件: a part of the previous count, the same measure
             ind.code, ind.code_confidence = prev.code, prev.code_confidence
         else:
-            ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, _clause_before(text, ind))
+            context = _clause_before(text, ind)
+            ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, context, topic=False)
             if ind.code is None and _listed_after(text, prev, ind):
                 # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list
                 ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
+            if ind.code is None:
+                ind.code, ind.code_confidence = topic_of(ind.name)
         prev = ind

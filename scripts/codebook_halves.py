@@ -1,0 +1,63 @@
+"""Codebook coverage on the two halves of the real development pages, to check that a change of the
+codebook made on one half holds on the other (issue 12).
+
+A page is in half A when the sha1 of its id is even, else in half B (the split of docs/codebook.md).
+For each half the script prints the share of extracted indicators with a measure's code and with a
+measure's or a topic code (the back-off layer), as ``fzanalyzer eval-real`` counts them; with
+``--uncoded A`` (or B) it also lists that half's uncoded indicators, the misses to read. Only the
+``dev`` split is read: the holdout pages are scored once, by ``eval-real --split holdout``.
+
+    python3 scripts/codebook_halves.py --pages /tmp/realpages [--uncoded A]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the package of this checkout, not another installed copy
+
+
+def half(page_id: str) -> str:
+    return "A" if int(hashlib.sha1(page_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from fzanalyzer.evaluate.real import find_page, load_manifest, real_gold
+    from fzanalyzer.extract.codebook import joins_issuers
+    from fzanalyzer.pipeline import analyze_file
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--pages", type=Path, required=True, help="folder of the rebuilt page texts")
+    ap.add_argument("--real", type=Path, default=ROOT / "tests" / "data" / "real")
+    ap.add_argument("--uncoded", choices=("A", "B"), help="also list this half's uncoded indicators")
+    args = ap.parse_args(argv)
+    counts = {h: [0, 0, 0] for h in "AB"}  # indicators, with a measure's code, with any code
+    for entry in load_manifest(args.real):
+        if entry.get("split") != "dev":
+            continue
+        path, status = find_page(entry, [args.pages])
+        if status != "ok" or path is None:
+            continue
+        if not real_gold(entry, path.read_text(encoding="utf-8")).get("is_report"):
+            continue  # eval-real scores indicators on report pages only
+        h = half(entry["id"])
+        report = analyze_file(path, id=entry["id"])
+        for ind in report.indicators:
+            counts[h][0] += 1
+            counts[h][1] += joins_issuers(ind.code)
+            counts[h][2] += ind.code is not None
+            if ind.code is None and args.uncoded == h:
+                print(
+                    f"{entry['id']}\t{ind.text}\t{ind.name}\t{report.text[max(0, ind.start - 40) : ind.end]}"
+                )
+    for h, (n, measures, any_code) in counts.items():
+        print(f"half {h}: {n} indicators, coverage {measures / n:.3f}, with topics {any_code / n:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
