@@ -44,7 +44,7 @@ from functools import cache
 from ..errors import warning
 from ..model import Meta, Region
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
-from .doctype import classify
+from .doctype import classify, reaches_extract_floor
 from .layout import unglue
 from .region import RegionResult, mentions, parse_issuer, resolve_region
 from .superior import superior_names
@@ -633,6 +633,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
     meta.title = _page_title(meta.title, hints)
     meta.doc_type, meta.report_confidence = classify(meta.title, text)
     meta.is_report = meta.doc_type is None
+    # A page that might be a report (an untitled or flattened copy whose form the cues missed:
+    # doctypes.json ``extract_from``) has its metadata read as a report's: whether it is one stays
+    # the user's filter, and a wrong no must not also cost its year, issuer and region.
+    reportish = meta.is_report or reaches_extract_floor(meta.report_confidence)
 
     from_title = None
     if meta.title:
@@ -644,7 +648,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
         above_title = lines[t_idx - 1].strip()
     sig_issuer, sig_date = _signature(lines)
     start = (t_idx + 1) if t_idx is not None else 0
-    subject = _opening_subject(lines[start:]) if meta.is_report else None
+    subject = _opening_subject(lines[start:]) if reportish else None
     bare = _BARE_GOVERNMENT.match(subject or "")
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
@@ -667,16 +671,16 @@ def extract_meta(text: str, hints: dict) -> Meta:
         _LEVEL_RANK.get(pronoun or ""),
     )
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
-    if meta.is_report or meta.issuer:
+    if reportish or meta.issuer:
         meta.level = _level(res, text)
     if bare and not meta.issuer:
         meta.level = _BARE_LEVEL[bare.group(1)]
-    if meta.is_report and meta.level is None and not res.tokens and not meta.issuer:
+    if reportish and meta.level is None and not res.tokens and not meta.issuer:
         township = _township_named(page)
         if township:  # 西兴街道始终坚持…, with no 我街道 to say the level
             meta.level = "township"
     if (
-        meta.is_report
+        reportish
         and meta.level in ("province", "city", "district_county", "township")
         and not res.tokens
     ):
@@ -691,14 +695,14 @@ def extract_meta(text: str, hints: dict) -> Meta:
                 _LEVEL_RANK[meta.level],
             )
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
-    if meta.is_report and meta.level == "township" and res.township and not res.region.county_or_district:
+    if reportish and meta.level == "township" and res.township and not res.region.county_or_district:
         # A township whose county the text names in passing (宣传朝阳区新版产业政策, 湛江市委、
         # 廉江市委): the county it names most is its own.
         county = _most_named("district_county", page)
         if county:
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
-    if meta.is_report and meta.issuer is None and meta.level != "department":
+    if reportish and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, page)
 
     page_date = _hint_date(hints.get("date"))
@@ -710,10 +714,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
     headings = [s for s in lines if len(s) <= 80]
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
-    dated = (sig_date or page_date) if meta.is_report else None
-    chrome = str(hints.get("chrome") or "") if meta.is_report else ""
+    dated = (sig_date or page_date) if reportish else None
+    chrome = str(hints.get("chrome") or "") if reportish else ""
     meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated, chrome)
-    if doubt and (meta.is_report or meta.year_covered is not None):
+    if doubt and (reportish or meta.year_covered is not None):
         meta.warnings.append(warning("W010", doubt))
     if not meta.is_report:
         meta.warnings.append(warning("W011", meta.doc_type))
