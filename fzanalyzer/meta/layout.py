@@ -104,7 +104,9 @@ def _split_head(line: str, issuer: str | None) -> list[str]:
     lex = _lex()
     span = _title_at(line, issuer)
     if not span:
-        return [line]
+        # An untitled copy may still open on its addressee (福州市人民政府:2025年,罗源县…).
+        a = lex.addressee_before_opening.match(line)
+        return [a.group(1), line[a.end(1) :].strip()] if a else [line]
     out = [line[: span[0]].strip(), line[span[0] : span[1]].strip()]
     rest = line[span[1] :].strip()
     a = lex.addressee.match(rest) or lex.addressee_before_opening.search(rest, 0, lex.head_window)
