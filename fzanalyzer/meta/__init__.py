@@ -728,6 +728,11 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # A report that never writes its own name in full (省政府…, 全市各级行政机关…, 我县…): the
         # division of its level its text names most (河南省法治政府建设实施方案, 法治广州 …, 庆隆镇).
         own = _township_named(page) if meta.level == "township" else _most_named(meta.level, page)
+        if own is None and meta.level == "city":
+            # 我市 of a municipality (北京市, 上海市): a city by name, a province by rank.
+            province = _most_named("province", page)
+            if province in _municipalities():
+                own, meta.level = province, "province"
         if own:
             res = resolve_region(
                 own + ("人民政府" if meta.level != "township" else ""),
