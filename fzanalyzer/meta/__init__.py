@@ -278,6 +278,7 @@ _BULLET = re.compile(r"^[•·●▪◆■►]\s*")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 # A page's date line (2025年03月19日 09时07分) is never its title.
 _DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*分)?)?(?:\s*[:：]\s*\d{2})?\s*$")
+_WHOLE_END = re.compile(r"(?:报告|总结)$")  # what closes a title, never its first line
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
@@ -368,6 +369,10 @@ def _title_first_half(prev: str, line: str) -> bool:
     if normalize_patterns().heading_start.match(prev) or re.search(r"[。，,;；:：!！?？]$", prev):
         return False
     if _DOC_NUMBER.match(prev) or "《" in prev:
+        return False
+    if _lex().chrome_title_reject.search(prev) or _WHOLE_END.search(prev) or line.startswith(prev):
+        # a breadcrumb (首页>…>法治宣传), a column or title that is whole already (法治政府建设
+        # 年度报告 above 福田区人民政府2024年…报告), the same title printed twice
         return False
     if not re.search(r"关于|(?:19|20)\d{2}", prev) and _WHOLE_TITLE.match(line):
         return False  # a column's name (法治政府建设) above a whole title (西安市2023年…报告)
