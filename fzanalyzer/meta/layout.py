@@ -83,8 +83,25 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
     for pos, after_chrome in starts:
         m = lex.title.match(line, pos)
         if m and len(m.group(1)) <= lex.max_title_line and not _CHROME_MARK.search(m.group(1)):
-            return (_trim_lead(line, pos, m.end(1)) if after_chrome else pos), m.end(1)
+            start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
+            return _after_inner_title(line, start, m.end(1)), m.end(1)
     return None
+
+
+_INNER_END = re.compile(r"(?:报告|总结)(?!的)")
+_MIN_TITLE = 8
+
+
+def _after_inner_title(line: str, start: int, end: int) -> int:
+    """Where a run that closes a title twice starts its last title: a column's name (法治政府建设
+    年度报告) or the title printed twice before the title itself.
+
+    >>> s = "法治政府建设年度报告福田区人民政府2024年法治政府建设年度报告"
+    >>> s[_after_inner_title(s, 0, len(s)) :]
+    '福田区人民政府2024年法治政府建设年度报告'
+    """
+    inner = [m.end() for m in _INNER_END.finditer(line, start, end) if end - m.end() >= _MIN_TITLE]
+    return inner[-1] if inner else start
 
 
 def _trim_lead(line: str, start: int, end: int) -> int:
