@@ -85,6 +85,51 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
         if m and len(m.group(1)) <= lex.max_title_line and not _CHROME_MARK.search(m.group(1)):
             start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
             return _after_inner_title(line, start, m.end(1)), m.end(1)
+    return _title_inside(line, window)
+
+
+def _repeated(s: str, pos: int) -> int:
+    """The length of a run at ``pos`` that the text repeats right after it, else 0.
+
+    >>> _repeated("来源:息县人民政府息县人民政府关于", 3)
+    6
+    """
+    for k in range(2, 21):
+        if s[pos : pos + k] == s[pos + k : pos + 2 * k] and len(s) >= pos + 2 * k:
+            return k
+    return 0
+
+
+_FIELD_MARK = re.compile(r"[:：\[\]［］【】，,。；;？?！!]|\s{2}|\d{6}")  # a field, a sentence
+_RULE_OF_LAW = re.compile(r"法治|依法")
+
+
+def _title_inside(line: str, window: str) -> tuple[int, int] | None:
+    """A title after page chrome without a mark before it (发布机构：南昌县人民政府 …公开方式：主动公开
+    南昌县政府2022年度…报告): the first clean title (no field label, code or sentence mark in it,
+    a rule-of-law word) that starts at 关于 or at a division name.
+
+    >>> line = "索引号:0001/2022-7 发布机构:省政府办公厅 成文日期:2022-03-29浙江省2021年法治政府建设情况• 日期"
+    >>> s, e = _title_inside(line + "。" * 80, line)
+    >>> line[s:e]
+    '浙江省2021年法治政府建设情况'
+    """
+    from .region import gazetteer_name_at
+
+    lex = _lex()
+    for pos in range(len(window)):
+        if not (window.startswith("关于", pos) or gazetteer_name_at(window, pos)):
+            continue
+        pos += _repeated(window, pos)  # 息县人民政府息县人民政府关于…: the name printed twice
+        m = lex.title.match(line, pos)
+        if (
+            m
+            and len(m.group(1)) <= lex.max_title_line
+            and not _CHROME_MARK.search(m.group(1))
+            and not _FIELD_MARK.search(m.group(1))
+            and _RULE_OF_LAW.search(m.group(1))
+        ):
+            return _after_inner_title(line, pos, m.end(1)), m.end(1)
     return None
 
 
