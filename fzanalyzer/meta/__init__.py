@@ -277,7 +277,9 @@ _GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府(?!办|部门)")
 _BULLET = re.compile(r"^[•·●▪◆■►]\s*")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 # A page's date line (2025年03月19日 09时07分) is never its title.
-_DATE_LINE = re.compile(r"^(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*分)?)?(?:\s*[:：]\s*\d{2})?\s*$")
+_DATE_LINE = re.compile(
+    r"^(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*分)?)?(?:\s*[:：]\s*\d{2})?\s*$"
+)
 _WHOLE_END = re.compile(r"(?:报告|总结)$")  # what closes a title, never its first line
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
@@ -673,7 +675,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
     # (a header 天津市静海区人民政府, 信息来源：辰溪县小龙门乡); the text alone is searched otherwise.
     page = f"{hints.get('chrome') or ''}\n{text}"
     # A list bullet a page set before each line (• 2024年,省政府…) is no part of it.
-    lines = unglue([_BULLET.sub("", line.strip()) for line in text.split("\n") if _BULLET.sub("", line.strip())])
+    lines = unglue(
+        [_BULLET.sub("", line.strip()) for line in text.split("\n") if _BULLET.sub("", line.strip())]
+    )
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
     meta.title = _page_title(meta.title, hints)
@@ -725,11 +729,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
         township = _township_named(page)
         if township:  # 西兴街道始终坚持…, with no 我街道 to say the level
             meta.level = "township"
-    if (
-        reportish
-        and meta.level in ("province", "city", "district_county", "township")
-        and not res.tokens
-    ):
+    if reportish and meta.level in ("province", "city", "district_county", "township") and not res.tokens:
         # A report that never writes its own name in full (省政府…, 全市各级行政机关…, 我县…): the
         # division of its level its text names most (河南省法治政府建设实施方案, 法治广州 …, 庆隆镇).
         own = _township_named(page) if meta.level == "township" else _most_named(meta.level, page)
