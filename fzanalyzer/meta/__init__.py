@@ -69,8 +69,6 @@ class _MetaLex:
     date: re.Pattern[str]
     issuer_stopwords: tuple[str, ...]
     opening_subject: re.Pattern[str]
-    opening_lead: re.Pattern[str]
-    organ_start: re.Pattern[str]
     organ_end: re.Pattern[str]
     metadata_line: re.Pattern[str]
     metadata_issuer: re.Pattern[str]
@@ -103,8 +101,6 @@ def _lex() -> _MetaLex:
         ),
         issuer_stopwords=tuple(d["issuer_stopwords"]),
         opening_subject=re.compile(d["opening_subject"]),
-        opening_lead=re.compile(d["opening_lead"]),
-        organ_start=re.compile(rf"(?:{organ})"),
         organ_end=re.compile(rf"(?:{organ})$"),
         metadata_line=re.compile(d["metadata_line"]),
         metadata_issuer=re.compile(d["metadata_issuer"]),
@@ -213,7 +209,6 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not s.endswith((":", "："))
             and not s.startswith(("——", "--"))
             and not lex.chrome_title_reject.search(s)
-            and not _DATE_LINE.match(s)
         ):
             return first, s
     for line in lines[:3]:
@@ -272,14 +267,8 @@ _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
-_BARE_SUBJECT = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡)(?:人民)?政府|街道办事处")
-_GOVERNMENT_AFTER = re.compile(r"(?:人民)?政府(?!办|部门)")
 _BULLET = re.compile(r"^[•·●▪◆■►]\s*")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
-# A page's date line (2025年03月19日 09时07分) is never its title.
-_DATE_LINE = re.compile(
-    r"^(?:19|20)\d{2}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?(?:\s*\d{1,2}\s*[:：时]\s*\d{2}(?:\s*分)?)?(?:\s*[:：]\s*\d{2})?\s*$"
-)
 _WHOLE_END = re.compile(r"(?:报告|总结)$")  # what closes a title, never its first line
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
@@ -301,16 +290,8 @@ def _opening_sentences(lines: list[str]) -> list[str]:
 
 def _opening_subject(lines: list[str]) -> str | None:
     """Who reports, from the opening sentence of a page without its title line:
-    ``2020年，江门市公安局坚持…`` → 江门市公安局; ``2023年，白云区坚持…`` → 白云区;
-    ``2024年，黑龙江省忠诚践行…`` → 黑龙江省 (a division the gazetteer knows, whatever the verb).
-
-    >>> _opening_subject(["2024年，省政府坚定以习近平法治思想为指导"])
-    '省政府'
-    """
+    ``2020年，江门市公安局坚持…`` → 江门市公安局; ``2023年，白云区坚持…`` → 白云区."""
     for s in _opening_sentences(lines[:3]):
-        known = _division_subject(s)
-        if known:
-            return known
         m = _lex().opening_subject.match(s)
         if m:
             subj = re.split(r"法治|依法|全面", m.group("subj"))[0]  # 中村乡法治政府建设工作在…
@@ -325,27 +306,6 @@ def _opening_subject(lines: list[str]) -> str | None:
         if m:
             return m.group("subj")  # 现将2018年上海市法治政府建设情况的报告公开如下
     return None
-
-
-def _division_subject(sentence: str) -> str | None:
-    """The subject of an opening that names a bare 省政府 or divisions the gazetteer knows right
-    after its year, whatever verb follows; None where an organ follows the divisions (江门市公安局
-    坚持…, 西安市委、市政府…), which the opening pattern reads."""
-    from .region import department_words
-
-    lead = _lex().opening_lead.match(sentence)
-    if lead is None:
-        return None
-    rest = sentence[lead.end() : lead.end() + 40]
-    bare = _BARE_SUBJECT.match(rest)
-    if bare:
-        return bare.group(0)
-    tokens, organ = parse_issuer(rest)
-    if not tokens or not tokens[0].candidates or not rest.startswith(tokens[0].name):
-        return None
-    if _lex().organ_start.match(organ) or organ.startswith(department_words()):
-        return None
-    return "".join(t.name for t in tokens) + ("人民政府" if _GOVERNMENT_AFTER.match(organ) else "")
 
 
 def _metadata_issuer(lines: list[str]) -> str | None:

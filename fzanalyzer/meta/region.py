@@ -77,11 +77,6 @@ def _lex() -> _Lex:
     )
 
 
-def department_words() -> tuple[str, ...]:
-    """Words that open a department's name after its divisions (司法, 公安, 人民政府办公室 …)."""
-    return _lex().department_words
-
-
 def _kind_of_suffix(name: str) -> str:
     for suffix, kind in _lex().kinds:
         if name.endswith(suffix):
