@@ -141,10 +141,9 @@ def _refuse_surrogates(text: str, source: str) -> None:
 
 def might_be_report(meta: Meta) -> bool:
     """A report, or a document whose report_confidence reaches ``extract_from`` (doctypes.json)."""
-    from .resources import load_json
+    from .meta.doctype import reaches_extract_floor
 
-    floor = float(load_json("doctypes.json")["confidence"]["extract_from"])
-    return meta.is_report or (meta.report_confidence or 0.0) >= floor
+    return meta.is_report or reaches_extract_floor(meta.report_confidence)
 
 
 def warm_up() -> None:

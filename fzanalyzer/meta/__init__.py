@@ -44,7 +44,7 @@ from functools import cache
 from ..errors import warning
 from ..model import Meta, Region
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
-from .doctype import classify
+from .doctype import classify, reaches_extract_floor
 from .layout import unglue
 from .region import RegionResult, mentions, parse_issuer, resolve_region
 from .superior import superior_names
@@ -267,6 +267,9 @@ _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
+_BULLET = re.compile(r"^[•·●▪◆■►]\s*")
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
+_WHOLE_END = re.compile(r"(?:报告|总结)$")  # what closes a title, never its first line
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
@@ -328,6 +331,10 @@ def _title_first_half(prev: str, line: str) -> bool:
     if normalize_patterns().heading_start.match(prev) or re.search(r"[。，,;；:：!！?？]$", prev):
         return False
     if _DOC_NUMBER.match(prev) or "《" in prev:
+        return False
+    if _lex().chrome_title_reject.search(prev) or _WHOLE_END.search(prev) or line.startswith(prev):
+        # a breadcrumb (首页>…>法治宣传), a column or title that is whole already (法治政府建设
+        # 年度报告 above 福田区人民政府2024年…报告), the same title printed twice
         return False
     if not re.search(r"关于|(?:19|20)\d{2}", prev) and _WHOLE_TITLE.match(line):
         return False  # a column's name (法治政府建设) above a whole title (西安市2023年…报告)
@@ -627,12 +634,19 @@ def extract_meta(text: str, hints: dict) -> Meta:
     # Where the page names its government, the site chrome normalization removed counts too
     # (a header 天津市静海区人民政府, 信息来源：辰溪县小龙门乡); the text alone is searched otherwise.
     page = f"{hints.get('chrome') or ''}\n{text}"
-    lines = unglue([line.strip() for line in text.split("\n") if line.strip()])
+    # A list bullet a page set before each line (• 2024年,省政府…) is no part of it.
+    lines = unglue(
+        [_BULLET.sub("", line.strip()) for line in text.split("\n") if _BULLET.sub("", line.strip())]
+    )
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
     meta.title = _page_title(meta.title, hints)
     meta.doc_type, meta.report_confidence = classify(meta.title, text)
     meta.is_report = meta.doc_type is None
+    # A page that might be a report (an untitled or flattened copy whose form the cues missed:
+    # doctypes.json ``extract_from``) has its metadata read as a report's: whether it is one stays
+    # the user's filter, and a wrong no must not also cost its year, issuer and region.
+    reportish = meta.is_report or reaches_extract_floor(meta.report_confidence)
 
     from_title = None
     if meta.title:
@@ -644,7 +658,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
         above_title = lines[t_idx - 1].strip()
     sig_issuer, sig_date = _signature(lines)
     start = (t_idx + 1) if t_idx is not None else 0
-    subject = _opening_subject(lines[start:]) if meta.is_report else None
+    subject = _opening_subject(lines[start:]) if reportish else None
     bare = _BARE_GOVERNMENT.match(subject or "")
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
@@ -667,22 +681,23 @@ def extract_meta(text: str, hints: dict) -> Meta:
         _LEVEL_RANK.get(pronoun or ""),
     )
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
-    if meta.is_report or meta.issuer:
+    if reportish or meta.issuer:
         meta.level = _level(res, text)
     if bare and not meta.issuer:
         meta.level = _BARE_LEVEL[bare.group(1)]
-    if meta.is_report and meta.level is None and not res.tokens and not meta.issuer:
+    if reportish and meta.level is None and not res.tokens and not meta.issuer:
         township = _township_named(page)
         if township:  # 西兴街道始终坚持…, with no 我街道 to say the level
             meta.level = "township"
-    if (
-        meta.is_report
-        and meta.level in ("province", "city", "district_county", "township")
-        and not res.tokens
-    ):
+    if reportish and meta.level in ("province", "city", "district_county", "township") and not res.tokens:
         # A report that never writes its own name in full (省政府…, 全市各级行政机关…, 我县…): the
         # division of its level its text names most (河南省法治政府建设实施方案, 法治广州 …, 庆隆镇).
         own = _township_named(page) if meta.level == "township" else _most_named(meta.level, page)
+        if own is None and meta.level == "city":
+            # 我市 of a municipality (北京市, 上海市): a city by name, a province by rank.
+            province = _most_named("province", page)
+            if province in _municipalities():
+                own, meta.level = province, "province"
         if own:
             res = resolve_region(
                 own + ("人民政府" if meta.level != "township" else ""),
@@ -691,14 +706,14 @@ def extract_meta(text: str, hints: dict) -> Meta:
                 _LEVEL_RANK[meta.level],
             )
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
-    if meta.is_report and meta.level == "township" and res.township and not res.region.county_or_district:
+    if reportish and meta.level == "township" and res.township and not res.region.county_or_district:
         # A township whose county the text names in passing (宣传朝阳区新版产业政策, 湛江市委、
         # 廉江市委): the county it names most is its own.
         county = _most_named("district_county", page)
         if county:
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
-    if meta.is_report and meta.issuer is None and meta.level != "department":
+    if reportish and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, page)
 
     page_date = _hint_date(hints.get("date"))
@@ -706,14 +721,17 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if meta.published is None and (created := _hint_date(hints.get("created"))):
         meta.published = created
         meta.warnings.append(warning("W014", created))
-    opening = next((s for s in lines[start : start + 4] if len(s) >= 20), "")
+    # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
+    # left above it is not.
+    window = [s for s in lines[start : start + 4] if len(s) >= 20]
+    opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
     headings = [s for s in lines if len(s) <= 80]
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
-    dated = (sig_date or page_date) if meta.is_report else None
-    chrome = str(hints.get("chrome") or "") if meta.is_report else ""
+    dated = (sig_date or page_date) if reportish else None
+    chrome = str(hints.get("chrome") or "") if reportish else ""
     meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated, chrome)
-    if doubt and (meta.is_report or meta.year_covered is not None):
+    if doubt and (reportish or meta.year_covered is not None):
         meta.warnings.append(warning("W010", doubt))
     if not meta.is_report:
         meta.warnings.append(warning("W011", meta.doc_type))

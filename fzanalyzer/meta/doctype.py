@@ -67,6 +67,16 @@ def _lex() -> _DocLex:
     )
 
 
+def reaches_extract_floor(confidence: float | None) -> bool:
+    """Does a ``report_confidence`` reach ``extract_from`` (doctypes.json): is the document a
+    report, or a page that might be one, which the pipeline analyses in full?
+
+    >>> reaches_extract_floor(0.07), reaches_extract_floor(0.03)
+    (True, False)
+    """
+    return (confidence or 0.0) >= _lex().confidence["extract_from"]
+
+
 def doc_type(title: str | None, text: str) -> str | None:
     """None for a rule-of-law government report, else a short label of what the document is
     (news, plan, government_work_report, work_points, notice, info_disclosure_report, speech,

@@ -83,8 +83,70 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
     for pos, after_chrome in starts:
         m = lex.title.match(line, pos)
         if m and len(m.group(1)) <= lex.max_title_line and not _CHROME_MARK.search(m.group(1)):
-            return (_trim_lead(line, pos, m.end(1)) if after_chrome else pos), m.end(1)
+            start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
+            return _after_inner_title(line, start, m.end(1)), m.end(1)
+    return _title_inside(line, window)
+
+
+def _repeated(s: str, pos: int) -> int:
+    """The length of a run at ``pos`` that the text repeats right after it, else 0.
+
+    >>> _repeated("来源:息县人民政府息县人民政府关于", 3)
+    6
+    """
+    for k in range(2, 21):
+        if s[pos : pos + k] == s[pos + k : pos + 2 * k] and len(s) >= pos + 2 * k:
+            return k
+    return 0
+
+
+_FIELD_MARK = re.compile(r"[:：\[\]［］【】，,。；;？?！!]|\s{2}|\d{6}")  # a field, a sentence
+_RULE_OF_LAW = re.compile(r"法治|依法")
+
+
+def _title_inside(line: str, window: str) -> tuple[int, int] | None:
+    """A title after page chrome without a mark before it (发布机构：南昌县人民政府 …公开方式：主动公开
+    南昌县政府2022年度…报告): the first clean title (no field label, code or sentence mark in it,
+    a rule-of-law word) that starts at 关于 or at a division name.
+
+    >>> line = "索引号:0001/2022-7 发布机构:省政府办公厅 成文日期:2022-03-29浙江省2021年法治政府建设情况• 日期"
+    >>> s, e = _title_inside(line + "。" * 80, line)
+    >>> line[s:e]
+    '浙江省2021年法治政府建设情况'
+    """
+    from .region import gazetteer_name_at
+
+    lex = _lex()
+    for pos in range(len(window)):
+        if not (window.startswith("关于", pos) or gazetteer_name_at(window, pos)):
+            continue
+        pos += _repeated(window, pos)  # 息县人民政府息县人民政府关于…: the name printed twice
+        m = lex.title.match(line, pos)
+        if (
+            m
+            and len(m.group(1)) <= lex.max_title_line
+            and not _CHROME_MARK.search(m.group(1))
+            and not _FIELD_MARK.search(m.group(1))
+            and _RULE_OF_LAW.search(m.group(1))
+        ):
+            return _after_inner_title(line, pos, m.end(1)), m.end(1)
     return None
+
+
+_INNER_END = re.compile(r"(?:报告|总结)(?!的)")
+_MIN_TITLE = 8
+
+
+def _after_inner_title(line: str, start: int, end: int) -> int:
+    """Where a run that closes a title twice starts its last title: a column's name (法治政府建设
+    年度报告) or the title printed twice before the title itself.
+
+    >>> s = "法治政府建设年度报告福田区人民政府2024年法治政府建设年度报告"
+    >>> s[_after_inner_title(s, 0, len(s)) :]
+    '福田区人民政府2024年法治政府建设年度报告'
+    """
+    inner = [m.end() for m in _INNER_END.finditer(line, start, end) if end - m.end() >= _MIN_TITLE]
+    return inner[-1] if inner else start
 
 
 def _trim_lead(line: str, start: int, end: int) -> int:
@@ -104,7 +166,9 @@ def _split_head(line: str, issuer: str | None) -> list[str]:
     lex = _lex()
     span = _title_at(line, issuer)
     if not span:
-        return [line]
+        # An untitled copy may still open on its addressee (福州市人民政府:2025年,罗源县…).
+        a = lex.addressee_before_opening.match(line)
+        return [a.group(1), line[a.end(1) :].strip()] if a else [line]
     out = [line[: span[0]].strip(), line[span[0] : span[1]].strip()]
     rest = line[span[1] :].strip()
     a = lex.addressee.match(rest) or lex.addressee_before_opening.search(rest, 0, lex.head_window)

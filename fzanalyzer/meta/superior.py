@@ -82,15 +82,23 @@ def leadership_clauses(opening: str) -> list[str]:
     return [m.group(1) for m in _lex().clause.finditer(opening[:_OPENING_CHARS])]
 
 
-def _one_name_at(segment: str, pos: int) -> str | None:
+def _one_name_at(segment: str, pos: int) -> tuple[str, int] | None:
+    """(name, characters it takes) of the division named at ``pos``: a name the gazetteer does
+    not know that ends in one it knows (签发人:郭建英河北省人民政府 flattened) is the known one."""
     from .region import gazetteer_name_at
 
     lex = _lex()
     known = gazetteer_name_at(segment, pos)
     if known:
-        return known
+        return known, len(known)
     m = lex.name.match(segment, pos)
-    return m.group(1) if m and m.group(1)[0] not in lex.stop_first else None
+    if not m or m.group(1)[0] in lex.stop_first:
+        return None
+    name = m.group(1)
+    for k in range(1, len(name) - 1):
+        if gazetteer_name_at(name, k) == name[k:]:
+            return name[k:], len(name)
+    return name, len(name)
 
 
 def _names_at(segment: str, pos: int) -> list[str]:
@@ -101,11 +109,11 @@ def _names_at(segment: str, pos: int) -> list[str]:
         pos += len(lex.party_prefix)
     names: list[str] = []
     while len(names) < 4:
-        name = _one_name_at(segment, pos)
-        if name is None:
+        found = _one_name_at(segment, pos)
+        if found is None:
             return []
-        names.append(name)
-        pos += len(name)
+        names.append(found[0])
+        pos += found[1]
         if lex.organ_after.match(segment, pos):
             return names
     return []
