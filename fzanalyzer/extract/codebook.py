@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import load_json
 from .lexicon import units
-from .lookup import required_chars
+from .lookup import most_telling, required_words
 from .names import elided_head, only_verbs, tidy_names
 
 if TYPE_CHECKING:
@@ -70,7 +70,8 @@ class Entry:
     exclude: re.Pattern[str] | None
     wordings: tuple[str, ...]
     units: frozenset[str] = frozenset()
-    #: characters every match of one of its patterns needs (:func:`~.lookup.required_chars`); None: unknown
+    #: the first (one or) two characters of the words one of which every match of one of its
+    #: patterns holds (:func:`~.lookup.required_words`, the most telling group); None: unknown
     needs: frozenset[str] | None = None
 
     def matches(self, s: str) -> bool:
@@ -103,8 +104,10 @@ def codebook() -> tuple[Entry, ...]:
 
 
 def _needs(patterns: list[str]) -> frozenset[str] | None:
-    sets = [required_chars(re.compile(p)) for p in patterns]
-    return None if any(x is None for x in sets) else frozenset().union(*sets)  # type: ignore[arg-type]
+    groups = [required_words(re.compile(p)) for p in patterns]
+    if not all(groups):
+        return None
+    return frozenset(w[:2] for g in groups for w in most_telling(g))
 
 
 def codebook_version() -> str:
@@ -175,14 +178,16 @@ def _by_name(name: str, unit: str | None, has_change: bool) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> str | None:
-    # Only entries one of whose patterns can match a character of the context are tried: the
+    # Only entries one of whose patterns can match a character pair of the context are tried: the
     # clauses before the numbers of a long list (、受理55333人次、办理42539人次…) are all different
     # and most match no entry, and trying each of the codebook's entries on each was most of the
     # time of such a list.
-    entries, by_char, always = _by_needed_char(unit, has_change)
+    entries, by_key, always = _by_needed_key(unit, has_change)
+    keys = {context[i : i + 2] for i in range(len(context) - 1)}
+    keys.update(context)
     tried = set(always)
-    for c in set(context):
-        tried.update(by_char.get(c, ()))
+    for c in keys & by_key.keys():
+        tried.update(by_key[c])
     # an entry whose exclusions veto the name is not chosen from the context either
     return next(
         (
@@ -199,18 +204,18 @@ def _vetoed(e: Entry, name: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _by_needed_char(
+def _by_needed_key(
     unit: str | None, has_change: bool
 ) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The fitting entries, the positions among them of those a character can let match, and of
-    those that must always be tried (``needs`` unknown)."""
+    """The fitting entries, the positions among them of those a character or a pair of characters
+    can let match (``needs``), and of those that must always be tried (``needs`` unknown)."""
     entries = _fitting(unit, has_change)
-    by_char: dict[str, list[int]] = {}
+    by_key: dict[str, list[int]] = {}
     for k, e in enumerate(entries):
         for c in e.needs or ():
-            by_char.setdefault(c, []).append(k)
+            by_key.setdefault(c, []).append(k)
     always = tuple(k for k, e in enumerate(entries) if e.needs is None)
-    return entries, {c: tuple(ks) for c, ks in by_char.items()}, always
+    return entries, {c: tuple(ks) for c, ks in by_key.items()}, always
 
 
 def weak(name: str) -> bool:

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Indicator, Meta, Section
 from ..spans import ClauseStarts, SectionLookup, split_sentences
@@ -545,6 +545,7 @@ def _name_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     return pre, suf, protect, cw
 
 
+@lru_cache(maxsize=1 << 14)  # pure in its string; a list of counts repeats its clauses
 def clean_name(raw: str) -> str:
     """Trim a clause to the noun phrase naming what was counted.
 

@@ -97,6 +97,81 @@ def _required(sre: Any, seq: Any) -> frozenset[str] | None:
     return best
 
 
+def required_words(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Groups of literal strings such that every match of ``pattern`` holds at least one string of
+    each group (``()``: the pattern does not say). A string holding none of one group's strings
+    holds no match, which ``in`` tells in C without running the pattern.
+
+    >>> required_words(re.compile(r"受理.{0,20}复议|复议.{0,6}受理"))
+    (('复议', '受理'),)
+    >>> required_words(re.compile(r"(审核|审查).{0,12}规范性?文件"))
+    (('审核', '审查'), ('规范',), ('文件',))
+    >>> required_words(re.compile(r"\\d+号?"))
+    ()
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    sre = importlib.import_module("re._parser")
+    return tuple(_words(sre, sre.parse(pattern.pattern, pattern.flags)))
+
+
+#: The most strings a run of literals and one-character classes is spelled out into (复[议核] →
+#: 复议, 复核); past it the run is cut there.
+_MAX_SPELLINGS = 32
+
+
+def _words(sre: Any, seq: Any) -> list[tuple[str, ...]]:
+    """Of a sequence every element of which is matched: a group per run of literals (spelled out
+    through one-character classes) and the groups its required sub-patterns give."""
+    groups: list[tuple[str, ...]] = []
+    run = [""]
+
+    def flush() -> None:
+        nonlocal run
+        if run != [""]:
+            groups.append(tuple(run))
+        run = [""]
+
+    for op, av in seq:
+        chars: list[str] | None = None
+        if op is sre.LITERAL:
+            chars = [chr(av)]
+        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+            chars = [chr(a) for _, a in av]
+        if chars is not None:
+            if len(run) * len(chars) > _MAX_SPELLINGS:
+                flush()
+            run = [r + c for r in run for c in chars]
+            continue
+        flush()
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            groups.extend(_words(sre, av[3]))
+        elif op is sre.ATOMIC_GROUP:
+            groups.extend(_words(sre, av))
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            groups.extend(_words(sre, av[2]))
+        elif op is sre.BRANCH:
+            alts = [_words(sre, b) for b in av[1]]
+            if all(alts):  # one group of each alternative, pooled
+                groups.append(tuple(dict.fromkeys(w for a in alts for w in most_telling(a))))
+    flush()
+    return groups
+
+
+def most_telling(groups: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Of groups of :func:`required_words`, the one whose shortest word is longest (the last of
+    equal ones, like :func:`required_chars`: the head of a phrase is the rarer word).
+
+    >>> most_telling((("受理",), ("复议",), ("案",)))
+    ('复议',)
+    """
+    best = groups[0]
+    for g in groups[1:]:
+        if min(map(len, g)) >= min(map(len, best)):
+            best = g
+    return best
+
+
 class PeriodMatches:
     """Matches of one pattern in the text between ``lo`` and ``pos`` (the text sliced at both ends),
     without rescanning the whole slice for every ``pos``.

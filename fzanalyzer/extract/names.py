@@ -19,7 +19,7 @@ are data (``data/names.json``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..resources import load_json
@@ -112,6 +112,9 @@ def _solid(s: str) -> bool:
     return len(s) >= 2 and not _only_verbs(s)
 
 
+# Pure in its string (the lexicon is read-only), so remembered: a report repeats its raw names (a
+# list of thousands of counts repeats a few), and each clean-up runs a dozen patterns.
+@lru_cache(maxsize=1 << 14)
 def tidy_name(name: str | None) -> str:
     """The clean form of one raw name, without its sentence (see :func:`tidy_names`).
 
