@@ -182,12 +182,12 @@ def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> 
     # clauses before the numbers of a long list (、受理55333人次、办理42539人次…) are all different
     # and most match no entry, and trying each of the codebook's entries on each was most of the
     # time of such a list.
-    entries, by_key, always = _by_needed_key(unit, has_change)
-    keys = {context[i : i + 2] for i in range(len(context) - 1)}
-    keys.update(context)
+    entries, by_first, always = _by_needed_key(unit, has_change)
     tried = set(always)
-    for c in keys & by_key.keys():
-        tried.update(by_key[c])
+    for c in set(context):
+        for key, ks in by_first.get(c, ()):
+            if len(key) == 1 or key in context:
+                tried.update(ks)
     # an entry whose exclusions veto the name is not chosen from the context either
     return next(
         (
@@ -206,16 +206,20 @@ def _vetoed(e: Entry, name: str) -> bool:
 @lru_cache(maxsize=1024)
 def _by_needed_key(
     unit: str | None, has_change: bool
-) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The fitting entries, the positions among them of those a character or a pair of characters
-    can let match (``needs``), and of those that must always be tried (``needs`` unknown)."""
+) -> tuple[tuple[Entry, ...], dict[str, list[tuple[str, tuple[int, ...]]]], tuple[int, ...]]:
+    """The fitting entries; by first character, each key of ``needs`` and the positions among them
+    of the entries it can let match; and the positions of those that must always be tried
+    (``needs`` unknown)."""
     entries = _fitting(unit, has_change)
     by_key: dict[str, list[int]] = {}
     for k, e in enumerate(entries):
         for c in e.needs or ():
             by_key.setdefault(c, []).append(k)
+    by_first: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for key, ks in by_key.items():
+        by_first.setdefault(key[0], []).append((key, tuple(ks)))
     always = tuple(k for k, e in enumerate(entries) if e.needs is None)
-    return entries, {c: tuple(ks) for c, ks in by_key.items()}, always
+    return entries, by_first, always
 
 
 def weak(name: str) -> bool:
@@ -239,7 +243,7 @@ def _clause_before(text: str, ind: Indicator) -> str:
     """The clause holding the number, up to it (split at ，；。： but not at 、)."""
     lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 40)
     seg = text[max(lo, ind.start - 80) : ind.start]
-    return re.split(r"[，,；;。：:]", seg)[-1]
+    return seg[max(map(seg.rfind, "，,；;。：:")) + 1 :]
 
 
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
