@@ -51,50 +51,20 @@ def last_before(sorted_positions: list[int], hi: int) -> int | None:
     return sorted_positions[k] if k >= 0 else None
 
 
-def required_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Characters of which every match of ``pattern`` consumes at least one, or ``None`` when the
-    pattern does not say (a window of text holding none of them holds no match).
+def needed_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern of the words one of which every match of ``pattern`` holds (:func:`required_words`,
+    the most telling group; ``None``: unknown), to test a window in C before scanning it with
+    ``pattern``: a window where it finds nothing holds no match.
 
-    >>> sorted(required_chars(re.compile(r"\\d{4}年度|(?:近|过去)?\\d年来|[^，]{2,12}以来")))
-    ['度', '来']
-    >>> required_chars(re.compile(r"\\d+号?")) is None
+    >>> needed_class(re.compile(r"\\d{4}年度|(?:近|过去)?\\d年来|[^，]{2,12}以来")).pattern
+    '以来|年度|年来'
+    >>> needed_class(re.compile(r"\\d+号?")) is None
     True
     """
-    if pattern.flags & re.IGNORECASE:
+    groups = required_words(pattern)
+    if not groups:
         return None
-    sre = importlib.import_module("re._parser")  # the parser behind re.compile (no public API)
-    return _required(sre, sre.parse(pattern.pattern, pattern.flags))
-
-
-def needed_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A character class of :func:`required_chars` (``None``: unknown), to test a window in C
-    before scanning it with ``pattern``: a window where it finds nothing holds no match."""
-    need = required_chars(pattern)
-    return re.compile(f"[{re.escape(''.join(sorted(need)))}]") if need else None
-
-
-def _required(sre: Any, seq: Any) -> frozenset[str] | None:
-    """Of a sequence every element of which is matched: the smallest set any element needs (the
-    last of equal ones: a word's last character, 年 of 上半年, is shared by more alternatives)."""
-    best: frozenset[str] | None = None
-    for op, av in seq:
-        need: frozenset[str] | None = None
-        if op is sre.LITERAL:
-            need = frozenset(chr(av))
-        elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
-            need = frozenset(chr(a) for _, a in av)
-        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
-            need = _required(sre, av[3])
-        elif op is sre.ATOMIC_GROUP:
-            need = _required(sre, av)
-        elif op is sre.BRANCH:
-            alts = [_required(sre, b) for b in av[1]]
-            need = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            need = _required(sre, av[2])
-        if need is not None and (best is None or len(need) <= len(best)):  # the last: 上半年 → 年
-            best = need
-    return best
+    return re.compile("|".join(map(re.escape, sorted(most_telling(groups), key=lambda w: (-len(w), w)))))
 
 
 def required_words(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
@@ -111,7 +81,7 @@ def required_words(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     """
     if pattern.flags & re.IGNORECASE:
         return ()
-    sre = importlib.import_module("re._parser")
+    sre = importlib.import_module("re._parser")  # the parser behind re.compile (no public API)
     return tuple(_words(sre, sre.parse(pattern.pattern, pattern.flags)))
 
 
@@ -160,7 +130,7 @@ def _words(sre: Any, seq: Any) -> list[tuple[str, ...]]:
 
 def most_telling(groups: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> tuple[str, ...]:
     """Of groups of :func:`required_words`, the one whose shortest word is longest (the last of
-    equal ones, like :func:`required_chars`: the head of a phrase is the rarer word).
+    equal ones: the head of a phrase, 年 of 上半年, is the rarer word).
 
     >>> most_telling((("受理",), ("复议",), ("案",)))
     ('复议',)
