@@ -166,6 +166,15 @@ def concepts_of(text: str) -> set[str]:
 
 
 def _bigrams(t: str) -> set[str]:
+    """The set of character bigrams of an already canonical ``t``, plus its concept placeholders
+    (:func:`concepts_of`) as one-character terms.
+
+    Not :func:`~fzanalyzer.spans.dice`: the matcher weighs each bigram by its inverse document
+    frequency over the pair's plans and candidates and asks what share of a plan's weight a
+    candidate covers (``_cover``, novelty against the pool). That needs presence, not counts (a
+    bigram repeated in a plan is one piece of evidence, and document frequency counts documents),
+    and the placeholders, which stand for a whole concept; Dice over bigram multisets has neither
+    weights nor placeholders. The combiner was fitted on these features."""
     return {t[i : i + 2] for i in range(len(t) - 1)} | {c for c in t if ord(c) >= 0xE000}
 
 
