@@ -166,6 +166,15 @@ def concepts_of(text: str) -> set[str]:
 
 
 def _bigrams(t: str) -> set[str]:
+    """The set of character bigrams of an already canonical ``t``, plus its concept placeholders
+    (:func:`concepts_of`) as one-character terms.
+
+    Not :func:`~fzanalyzer.spans.dice`: the matcher weighs each bigram by its inverse document
+    frequency over the pair's plans and candidates and asks what share of a plan's weight a
+    candidate covers (``_cover``, novelty against the pool). That needs presence, not counts (a
+    bigram repeated in a plan is one piece of evidence, and document frequency counts documents),
+    and the placeholders, which stand for a whole concept; Dice over bigram multisets has neither
+    weights nor placeholders. The combiner was fitted on these features."""
     return {t[i : i + 2] for i in range(len(t) - 1)} | {c for c in t if ord(c) >= 0xE000}
 
 
@@ -201,14 +210,15 @@ class Candidate:
 def candidates(report: Report) -> dict[str, list[Candidate]]:
     """NEXT's units grouped as ``work`` (every part but plans and shortcomings), ``shortfall``
     and ``plan`` (NEXT's own plans, or the units of its plan part)."""
-    from ..extract.plans import Unit, item_lines, split_units
+    from ..extract.plans import Unit, split_units
+    from ..segment.items import sentence_items
 
     text = report.text
     tops = [s for s in report.sections if s.level == 1]
     # a numbered item that is a whole line with no body (1.全县9个乡镇均已组建综合行政执法队。) is
     # read as a heading by the outline, but it reports work: its sentences are candidates
     at_marker: dict[int, tuple[int, int]] = {}
-    for a, b, _ in item_lines(text, [s for s in report.sections if s.level > 1]):
+    for a, b in sentence_items(text, report.sections, bare=True):  # the last line of a cut-off page too
         line_start = text.rfind("\n", 0, a) + 1
         for k in range(line_start, a + 1):
             at_marker[k] = (a, b)

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 from ..resources import load_json
 from .lexicon import units
-from .lookup import required_chars
+from .lookup import most_telling, required_words
 from .names import elided_head, only_verbs, tidy_names
 
 if TYPE_CHECKING:
@@ -79,7 +79,8 @@ class Entry:
     exclude: re.Pattern[str] | None
     wordings: tuple[str, ...]
     units: frozenset[str] = frozenset()
-    #: characters every match of one of its patterns needs (:func:`~.lookup.required_chars`); None: unknown
+    #: the first (one or) two characters of the words one of which every match of one of its
+    #: patterns holds (:func:`~.lookup.required_words`, the most telling group); None: unknown
     needs: frozenset[str] | None = None
     #: a topic code of the back-off layer (any unit; tried only when no measure fits; never a panel key)
     backoff: bool = False
@@ -115,8 +116,10 @@ def codebook() -> tuple[Entry, ...]:
 
 
 def _needs(patterns: list[str]) -> frozenset[str] | None:
-    sets = [required_chars(re.compile(p)) for p in patterns]
-    return None if any(x is None for x in sets) else frozenset().union(*sets)  # type: ignore[arg-type]
+    groups = [required_words(re.compile(p)) for p in patterns]
+    if not all(groups):
+        return None
+    return frozenset(w[:2] for g in groups for w in most_telling(g))
 
 
 def codebook_version() -> str:
@@ -211,14 +214,16 @@ def _by_name(name: str, unit: str | None, has_change: bool) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def _by_context(context: str, name: str, unit: str | None, has_change: bool) -> str | None:
-    # Only entries one of whose patterns can match a character of the context are tried: the
+    # Only entries one of whose patterns can match a character pair of the context are tried: the
     # clauses before the numbers of a long list (、受理55333人次、办理42539人次…) are all different
     # and most match no entry, and trying each of the codebook's entries on each was most of the
     # time of such a list.
-    entries, by_char, always = _by_needed_char(unit, has_change)
+    entries, by_first, always = _by_needed_key(unit, has_change)
     tried = set(always)
     for c in set(context):
-        tried.update(by_char.get(c, ()))
+        for key, ks in by_first.get(c, ()):
+            if len(key) == 1 or key in context:
+                tried.update(ks)
     # an entry whose exclusions veto the name is not chosen from the context either
     return next(
         (
@@ -235,18 +240,22 @@ def _vetoed(e: Entry, name: str) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _by_needed_char(
+def _by_needed_key(
     unit: str | None, has_change: bool
-) -> tuple[tuple[Entry, ...], dict[str, tuple[int, ...]], tuple[int, ...]]:
-    """The fitting entries, the positions among them of those a character can let match, and of
-    those that must always be tried (``needs`` unknown)."""
+) -> tuple[tuple[Entry, ...], dict[str, list[tuple[str, tuple[int, ...]]]], tuple[int, ...]]:
+    """The fitting entries; by first character, each key of ``needs`` and the positions among them
+    of the entries it can let match; and the positions of those that must always be tried
+    (``needs`` unknown)."""
     entries = _fitting(unit, has_change)
-    by_char: dict[str, list[int]] = {}
+    by_key: dict[str, list[int]] = {}
     for k, e in enumerate(entries):
         for c in e.needs or ():
-            by_char.setdefault(c, []).append(k)
+            by_key.setdefault(c, []).append(k)
+    by_first: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+    for key, ks in by_key.items():
+        by_first.setdefault(key[0], []).append((key, tuple(ks)))
     always = tuple(k for k, e in enumerate(entries) if e.needs is None)
-    return entries, {c: tuple(ks) for c, ks in by_char.items()}, always
+    return entries, by_first, always
 
 
 def weak(name: str) -> bool:
@@ -275,7 +284,7 @@ def _clause_before(text: str, ind: Indicator) -> str:
     """The clause holding the number, up to it (split at ，；。： but not at 、)."""
     lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 40)
     seg = text[max(lo, ind.start - 80) : ind.start]
-    return re.split(r"[，,；;。：:]", seg)[-1]
+    return seg[max(map(seg.rfind, "，,；;。：:")) + 1 :]
 
 
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:

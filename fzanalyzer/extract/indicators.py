@@ -24,10 +24,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..model import Indicator, Meta, Section
-from ..spans import ClauseStarts, SectionLookup, split_sentences
+from ..spans import BRACKETS, ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
 from .names import amount_domain, only_actor, state_verbs
@@ -39,7 +39,6 @@ from .subject import compose_name, following_noun_phrase, leading_verb, only_ver
 #: Bump when the rules change what they output.
 RULES_VERSION = "fz.indicator_ruler.v1"
 
-_OPEN = {"“": "”", "《": "》", "(": ")", "〔": "〕", "[": "]", "「": "」", "【": "】", "‘": "’"}
 _CLAUSE_DELIMS = set("，,；;：:。！？!?\n")
 _PART_DELIMS = set("；;。\n")  # a sentence part: what a period phrase governs
 _NOT_COMMA = re.compile(r"[^，, ]")
@@ -54,12 +53,13 @@ class _Index:
     sentence of thousands of numbers or a report of thousands of sections costs linear time."""
 
     def __init__(self, text: str, sections: list[Section]) -> None:
-        closers = set(_OPEN.values())
+        # a clause never ends inside brackets or quotes (the one table of them, spans.BRACKETS)
+        closers = set(BRACKETS.values())
         self.text = text
         self.sections = sections
         self.section_at = SectionLookup([(s.start, s.end, s.level) for s in sections])
-        self.clause = ClauseStarts(text, _CLAUSE_DELIMS, set(_OPEN) - closers, closers)
-        self.part = ClauseStarts(text, _PART_DELIMS, set(_OPEN) - closers, closers)
+        self.clause = ClauseStarts(text, _CLAUSE_DELIMS, set(BRACKETS) - closers, closers)
+        self.part = ClauseStarts(text, _PART_DELIMS, set(BRACKETS) - closers, closers)
         self.periods = PeriodMatches(text, period_regex())
         self.words = Positions(text, [*cues()["period"]["resets"], *cues()["qualifiers"]["clause"]])
         q = cues()["qualifiers"]
@@ -545,6 +545,7 @@ def _name_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], 
     return pre, suf, protect, cw
 
 
+@lru_cache(maxsize=1 << 14)  # pure in its string; a list of counts repeats its clauses
 def clean_name(raw: str) -> str:
     """Trim a clause to the noun phrase naming what was counted.
 

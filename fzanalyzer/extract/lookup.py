@@ -51,49 +51,94 @@ def last_before(sorted_positions: list[int], hi: int) -> int | None:
     return sorted_positions[k] if k >= 0 else None
 
 
-def required_chars(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Characters of which every match of ``pattern`` consumes at least one, or ``None`` when the
-    pattern does not say (a window of text holding none of them holds no match).
+def needed_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """A pattern of the words one of which every match of ``pattern`` holds (:func:`required_words`,
+    the most telling group; ``None``: unknown), to test a window in C before scanning it with
+    ``pattern``: a window where it finds nothing holds no match.
 
-    >>> sorted(required_chars(re.compile(r"\\d{4}年度|(?:近|过去)?\\d年来|[^，]{2,12}以来")))
-    ['度', '来']
-    >>> required_chars(re.compile(r"\\d+号?")) is None
+    >>> needed_class(re.compile(r"\\d{4}年度|(?:近|过去)?\\d年来|[^，]{2,12}以来")).pattern
+    '以来|年度|年来'
+    >>> needed_class(re.compile(r"\\d+号?")) is None
     True
     """
-    if pattern.flags & re.IGNORECASE:
+    groups = required_words(pattern)
+    if not groups:
         return None
+    return re.compile("|".join(map(re.escape, sorted(most_telling(groups), key=lambda w: (-len(w), w)))))
+
+
+def required_words(pattern: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Groups of literal strings such that every match of ``pattern`` holds at least one string of
+    each group (``()``: the pattern does not say). A string holding none of one group's strings
+    holds no match, which ``in`` tells in C without running the pattern.
+
+    >>> required_words(re.compile(r"受理.{0,20}复议|复议.{0,6}受理"))
+    (('复议', '受理'),)
+    >>> required_words(re.compile(r"(审核|审查).{0,12}规范性?文件"))
+    (('审核', '审查'), ('规范',), ('文件',))
+    >>> required_words(re.compile(r"\\d+号?"))
+    ()
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
     sre = importlib.import_module("re._parser")  # the parser behind re.compile (no public API)
-    return _required(sre, sre.parse(pattern.pattern, pattern.flags))
+    return tuple(_words(sre, sre.parse(pattern.pattern, pattern.flags)))
 
 
-def needed_class(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    """A character class of :func:`required_chars` (``None``: unknown), to test a window in C
-    before scanning it with ``pattern``: a window where it finds nothing holds no match."""
-    need = required_chars(pattern)
-    return re.compile(f"[{re.escape(''.join(sorted(need)))}]") if need else None
+#: The most strings a run of literals and one-character classes is spelled out into (复[议核] →
+#: 复议, 复核); past it the run is cut there.
+_MAX_SPELLINGS = 32
 
 
-def _required(sre: Any, seq: Any) -> frozenset[str] | None:
-    """Of a sequence every element of which is matched: the smallest set any element needs (the
-    last of equal ones: a word's last character, 年 of 上半年, is shared by more alternatives)."""
-    best: frozenset[str] | None = None
+def _words(sre: Any, seq: Any) -> list[tuple[str, ...]]:
+    """Of a sequence every element of which is matched: a group per run of literals (spelled out
+    through one-character classes) and the groups its required sub-patterns give."""
+    groups: list[tuple[str, ...]] = []
+    run = [""]
+
+    def flush() -> None:
+        nonlocal run
+        if run != [""]:
+            groups.append(tuple(run))
+        run = [""]
+
     for op, av in seq:
-        need: frozenset[str] | None = None
+        chars: list[str] | None = None
         if op is sre.LITERAL:
-            need = frozenset(chr(av))
+            chars = [chr(av)]
         elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
-            need = frozenset(chr(a) for _, a in av)
-        elif op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
-            need = _required(sre, av[3])
+            chars = [chr(a) for _, a in av]
+        if chars is not None:
+            if len(run) * len(chars) > _MAX_SPELLINGS:
+                flush()
+            run = [r + c for r in run for c in chars]
+            continue
+        flush()
+        if op is sre.SUBPATTERN and not av[1] & re.IGNORECASE:
+            groups.extend(_words(sre, av[3]))
         elif op is sre.ATOMIC_GROUP:
-            need = _required(sre, av)
-        elif op is sre.BRANCH:
-            alts = [_required(sre, b) for b in av[1]]
-            need = None if any(a is None for a in alts) else frozenset().union(*alts)  # type: ignore[arg-type]
+            groups.extend(_words(sre, av))
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
-            need = _required(sre, av[2])
-        if need is not None and (best is None or len(need) <= len(best)):  # the last: 上半年 → 年
-            best = need
+            groups.extend(_words(sre, av[2]))
+        elif op is sre.BRANCH:
+            alts = [_words(sre, b) for b in av[1]]
+            if all(alts):  # one group of each alternative, pooled
+                groups.append(tuple(dict.fromkeys(w for a in alts for w in most_telling(a))))
+    flush()
+    return groups
+
+
+def most_telling(groups: tuple[tuple[str, ...], ...] | list[tuple[str, ...]]) -> tuple[str, ...]:
+    """Of groups of :func:`required_words`, the one whose shortest word is longest (the last of
+    equal ones: the head of a phrase, 年 of 上半年, is the rarer word).
+
+    >>> most_telling((("受理",), ("复议",), ("案",)))
+    ('复议',)
+    """
+    best = groups[0]
+    for g in groups[1:]:
+        if min(map(len, g)) >= min(map(len, best)):
+            best = g
     return best
 
 

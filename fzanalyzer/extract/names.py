@@ -19,7 +19,7 @@ are data (``data/names.json``).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..resources import load_json
@@ -112,6 +112,9 @@ def _solid(s: str) -> bool:
     return len(s) >= 2 and not _only_verbs(s)
 
 
+# Pure in its string (the lexicon is read-only), so remembered: a report repeats its raw names (a
+# list of thousands of counts repeats a few), and each clean-up runs a dozen patterns.
+@lru_cache(maxsize=1 << 14)
 def tidy_name(name: str | None) -> str:
     """The clean form of one raw name, without its sentence (see :func:`tidy_names`).
 
@@ -312,15 +315,31 @@ def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:
     )
 
 
+def _look_back(text: str, ind: Indicator) -> str:
+    """The text before an indicator in its sentence, at most ``LOOK_BACK`` characters."""
+    lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
+    return text[max(lo, ind.start - LOOK_BACK) : ind.start]
+
+
+@lru_cache(maxsize=64)
+def _head_patterns(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Any of ``heads``; two to eight Chinese characters then one of them (the object it heads)."""
+    alt = "|".join(heads)
+    return re.compile(alt), re.compile(rf"[{_HAN}]{{2,8}}?(?:{alt})")
+
+
 def _borrow_head(text: str, ind: Indicator, verb: str, heads: tuple[str, ...] | list[str]) -> str:
     """``评查案卷`` after ``开展行政执法案卷评查，``: the fuller object named earlier in the sentence
     (within ``LOOK_BACK`` characters: a sentence of thousands of numbers stays linear)."""
-    lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
-    seg = text[max(lo, ind.start - LOOK_BACK) : ind.start]
-    seg = seg[: max(seg.rfind(c) for c in "，,；;：:")]  # earlier clauses only: not the name itself
+    seg = _look_back(text, ind)
+    seg = seg[: max(map(seg.rfind, "，,；;：:"))]  # earlier clauses only: not the name itself
     found = ""
-    alt = "|".join(heads)
-    for m in re.finditer(rf"[{_HAN}]{{2,8}}?(?:{alt})", seg):
+    any_head, with_head = _head_patterns(tuple(heads))
+    first = any_head.search(seg)
+    if first is None:
+        return ""
+    # a match is 2 to 8 characters before a head: none starts further than 8 before the first head
+    for m in with_head.finditer(seg, max(0, first.start() - 8)):
         head = next(h for h in heads if m.group().endswith(h))
         mod = tidy_name(m.group()[: -len(head)]).split("的")[-1]
         while (v := _starts_with_verb(mod)) and len(mod) > len(v):
@@ -335,9 +354,8 @@ def _restore_modifier(text: str, ind: Indicator, name: str) -> str:
     name; the ``…的`` modifier says which cases, so two such counts keep different names."""
     if not name or len(name) > 12:
         return name
-    lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 60)
-    seg = text[max(lo, ind.start - LOOK_BACK) : ind.start]
-    cut = max(seg.rfind(c) for c in "，,；;：:。") + 1
+    seg = _look_back(text, ind)
+    cut = max(map(seg.rfind, "，,；;：:。")) + 1
     clause = seg[cut:]
     obj = name
     while (v := _starts_with_verb(obj)) and len(obj) > len(v) + 1:

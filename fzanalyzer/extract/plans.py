@@ -27,6 +27,7 @@ from typing import Any
 
 from ..model import Meta, Plan, Section
 from ..resources import read_data
+from ..segment.items import sentence_item
 from ..segment.lexicon import marker_start
 from ..spans import SENTENCE_ENDS, SectionLookup, split_sentences
 
@@ -131,7 +132,7 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
             if lead is not None:
                 spans.append((s.start, lead))
             continue  # 一是…… items are the commitments
-        if _is_sentence_heading(text, s, secs):
+        if sentence_item(text, s, secs):
             spans.append((s.start, s.title_start))  # only the marker: the title is the plan
             continue
         eol = text.find("\n", s.start, s.end)
@@ -165,47 +166,6 @@ def _lead_phrase_end(text: str, s: Section) -> int | None:
     return end + 1 if text[end + 1 : s.end].strip(_STRIP) else None
 
 
-def _is_sentence_heading(text: str, s: Section, secs: list[Section]) -> bool:
-    """A numbered item that is one whole sentence (``1.开展……，……。`` or ``（一）推行……。``): a leaf
-    heading whose line closes with ``。`` right after its title and whose section has no body
-    (the last item of such a list may hold the part's closing paragraph). Its title is a plan;
-    a lead phrase with its paragraph (``（三）坚持……。全市……``) or with sub-items is not."""
-    if not _closes_with_title(text, s) or s.level < 2 or _has_children(s, secs):
-        return False
-    eol = text.find("\n", s.title_end, s.end)
-    if eol < 0 or not text[eol : s.end].strip(_STRIP):
-        return True
-    siblings = [c for c in secs if c is not s and c.parent == s.parent and c.style == s.style]
-    return (
-        bool(siblings)
-        and all(c.start < s.start for c in siblings)
-        and any(
-            _closes_with_title(text, c) and not _has_children(c, secs) and _bodiless(text, c)
-            for c in siblings
-        )
-    )
-
-
-def _closes_with_title(text: str, s: Section) -> bool:
-    """The heading's line is its title and a closing ``。`` (or ``；``), nothing else."""
-    if s.title_start < 0 or s.title_end <= s.title_start:
-        return False
-    eol = text.find("\n", s.title_end, s.end)
-    rest = text[s.title_end : s.end if eol < 0 else eol].strip(_STRIP)
-    return (
-        bool(rest) and rest[0] in _SENTENCE_END + _CLAUSE_SEP and not rest.strip(_SENTENCE_END + _CLAUSE_SEP)
-    )
-
-
-def _bodiless(text: str, s: Section) -> bool:
-    eol = text.find("\n", s.title_end, s.end)
-    return eol < 0 or not text[eol : s.end].strip(_STRIP)
-
-
-def _has_children(s: Section, secs: list[Section]) -> bool:
-    return any(c is not s and s.start <= c.start < s.end for c in secs)
-
-
 def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``[start, end)`` minus the heading spans, and minus heading-like lines the outline missed."""
     out, i = [], start
@@ -232,26 +192,6 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
                 result.append((pos, nl))
             pos = nl + 1
     return result
-
-
-def item_lines(text: str, children: list[Section]) -> list[tuple[int, int, bool]]:
-    """Numbered items that are one whole sentence with no body below them
-    (``1.开展行政执法案卷评查，评查案卷不少于300卷。``): the outline reads them as headings, but
-    such an item is a commitment (or, in a report of work, a result) itself. Spans run from the
-    title to the end of the line."""
-    out = []
-    parents = {k.parent for k in children}
-    for c in children:
-        if c.style == "enumeration" or c.title_start < 0 or c.id in parents:
-            continue  # an enumerated item is read as body; a heading over items of its own
-        eol = text.find("\n", c.title_start, c.end)
-        eol = c.end if eol < 0 else eol
-        if text[eol : c.end].strip(_STRIP):
-            continue  # a heading with a body: the body holds the commitments
-        if any(ch in _SENTENCE_END for ch in text[c.title_start : eol].rstrip(_STRIP + _SENTENCE_END)):
-            continue  # a lead phrase and its sentences (1.强化学法用法。组织……): read as body
-        out.append((c.title_start, eol, True))
-    return out
 
 
 def is_commitment(sentence: str, terminated: bool = False) -> bool:

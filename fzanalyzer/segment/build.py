@@ -16,6 +16,7 @@ from .lexicon import (
 from .outline import (
     Heading,
     Line,
+    LineBoundaries,
     _trim_end,
     body_end,
     drop_cut_off,
@@ -45,7 +46,8 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
     lines = split_lines(text)
     stop = body_end(text, lines)
     inside = inside_brackets(text)
-    cands = find_candidates(text, lines, stop, inside)
+    bounds = LineBoundaries(text, lines)
+    cands = find_candidates(text, lines, stop, inside, bounds)
     heads = resolve(cands)
     year = meta.year_covered
     if not _has_numbered_parts(text, heads, lines, data, year):
@@ -54,7 +56,7 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
             cands = sorted(cands + extra, key=lambda h: h.pos)
             heads = resolve(cands)
     wrap = wrap_width(text, lines)
-    runs = find_enumerations(text, lines, stop, inside)
+    runs = find_enumerations(text, lines, stop, inside, bounds)
     set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in runs for h in r])
     heads = drop_cut_off(text, merge_enumerations(text, heads, runs, lines, stop, data))
     label(text, heads, lines, year)

@@ -268,6 +268,23 @@ def _boundaries(text: str, ln: Line, run_on: bool) -> list[tuple[int, str]]:
     return uniq
 
 
+class LineBoundaries:
+    """Each line's run-on reading and :func:`_boundaries`, found once per text for both passes
+    that look for markers (numbered headings and enumerations)."""
+
+    def __init__(self, text: str, lines: list[Line]) -> None:
+        self.text = text
+        self.total = sum(ln.end - ln.start for ln in lines)
+        self._got: dict[int, tuple[bool, list[tuple[int, str]]]] = {}
+
+    def __call__(self, li: int, ln: Line) -> tuple[bool, list[tuple[int, str]]]:
+        got = self._got.get(li)
+        if got is None:
+            run_on = is_run_on(ln, self.total)
+            got = self._got[li] = (run_on, _boundaries(self.text, ln, run_on))
+        return got
+
+
 def is_run_on(ln: Line, total: int) -> bool:
     """A line that is (most of) a whole document: its paragraphs and headings run inline."""
     size = ln.end - ln.start
@@ -281,10 +298,12 @@ def _title_ok(text: str, i: int, end: int) -> bool:
     return not (ch in "。，,、；;：:！!？?）)】》”%％.．" or ch.isspace())
 
 
-def find_candidates(text: str, lines: list[Line], stop: int, inside: bytearray) -> list[Heading]:
+def find_candidates(
+    text: str, lines: list[Line], stop: int, inside: bytearray, bounds: LineBoundaries | None = None
+) -> list[Heading]:
     cands: list[Heading] = []
     types = marker_types()
-    total = sum(ln.end - ln.start for ln in lines)
+    bounds = bounds or LineBoundaries(text, lines)
     for li, ln in enumerate(lines):
         if ln.start >= stop or ln.end <= ln.start:
             continue
@@ -292,8 +311,8 @@ def find_candidates(text: str, lines: list[Line], stop: int, inside: bytearray) 
         if is_page_furniture(lt) or is_chrome(lt):
             continue
         end = min(ln.end, stop)
-        run_on = is_run_on(ln, total)
-        for pos, kind in _boundaries(text, ln, run_on):
+        run_on, line_bounds = bounds(li, ln)
+        for pos, kind in line_bounds:
             if pos >= end or (kind != "line" and inside[pos]):
                 continue
             if kind == "clause" and not run_on:
@@ -597,16 +616,18 @@ def wrap_width(text: str, lines: list[Line]) -> int | None:
 # -- enumerations ---------------------------------------------------------------------------------
 
 
-def find_enumerations(text: str, lines: list[Line], stop: int, inside: bytearray) -> list[list[Heading]]:
+def find_enumerations(
+    text: str, lines: list[Line], stop: int, inside: bytearray, bounds: LineBoundaries | None = None
+) -> list[list[Heading]]:
     """Runs of 一是/二是… (or 第一，/第二，…) that open a paragraph or a clause after ；."""
     found: list[Heading] = []
     pats = enumeration_types()
-    total = sum(ln.end - ln.start for ln in lines)
+    bounds = bounds or LineBoundaries(text, lines)
     for li, ln in enumerate(lines):
         if ln.start >= stop or ln.end <= ln.start:
             continue
-        run_on = is_run_on(ln, total)
-        for pos, kind in _boundaries(text, ln, run_on):
+        _run_on, line_bounds = bounds(li, ln)
+        for pos, kind in line_bounds:
             if kind == "inline" and (text[pos] not in "一第" or text[pos - 1] in _WORD_BEFORE_NUMERAL):
                 continue  # run-on text: 一是 may follow a heading directly (二、存在的不足一是…；二是…)
             if pos >= min(ln.end, stop) or (kind != "line" and inside[pos]):
@@ -659,9 +680,10 @@ def parse_outline(text: str) -> list[Heading]:
     lines = split_lines(text)
     stop = body_end(text, lines)
     inside = inside_brackets(text)
-    heads = resolve(find_candidates(text, lines, stop, inside))
+    bounds = LineBoundaries(text, lines)
+    heads = resolve(find_candidates(text, lines, stop, inside, bounds))
     wrap = wrap_width(text, lines)
-    enum_runs = find_enumerations(text, lines, stop, inside)
+    enum_runs = find_enumerations(text, lines, stop, inside, bounds)
     set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in enum_runs for h in r])
     return drop_cut_off(text, merge_enumerations(text, heads, enum_runs, lines, stop, data))
 
