@@ -92,7 +92,7 @@ TAKEN = MATCH_FEATURES.index("taken")
 SEM_FEATURES = ("sem", "sem_gap", "sem_top")
 #: Signals every shipped model gives no weight (fzanalyzer.audit.combiner drops them when fitting:
 #: they duplicate others or pick up quirks of the training pool): not computed, their column is 0.
-UNWEIGHTED = frozenset({"lcs", "part_work", "entity", "has_entity", "novelty", "same_topic"})
+UNWEIGHTED = frozenset({"lcs", "part_work", "entity", "has_entity", "novelty"})
 #: Plan signals of the acceptance model (is the best admissible sentence real evidence?).
 ACCEPT_FEATURES = ("logit", "p_lead", "obj_words", "obj_lead", "taken", "cover_clause", "rank_lead")
 #: Stage signals fed to the status model.
@@ -711,6 +711,7 @@ def _place_groups() -> frozenset[str]:
 
 _PENDING = re.compile(r"待[^。；，,]{0,12}(?:审议|审批|批复|审定|验收|印发)|尚待|有待")
 _SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已有|有)(\d+)个")
+_SHARE = re.compile(r"(?:已有|完成率|覆盖率|到位率|接入率|建成率)(?:为|达到?)?(\d+(?:\.\d+)?)%")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 
 
@@ -747,6 +748,10 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
         below = 0.0  # 评查案卷326卷，评出优秀案卷20卷: the count that answers the target meets it
     if _WHOLE.search(plan_text) and any(u == "%" and v < 100 for v, u in _numbers(ev)):
         below = 1.0  # 实现全覆盖 against 已有63%的乡镇
+    if not any(u == "%" for _, u in tn):
+        for m in _SHARE.finditer(ev):
+            if float(m.group(1)) < 100:
+                below = 1.0  # 县级执法机构整合完成率为76%, 已有63%的乡镇: a share of the units, not all
     for m in _SOME_OF.finditer(ev):
         if float(m.group(2)) < float(m.group(1)):
             below = 1.0  # 全省121个县中已有98个建成: some of them, not all
