@@ -239,6 +239,10 @@ def train_audit(
         typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")
         for f, c in zip(comb.match_features, comb.match_coef, strict=True):
             typer.echo(f"  {f:>14} {c:+.3f}")
+        if comb.accept_coef:
+            from ..audit.followthrough import ACCEPT_FEATURES
+
+            typer.echo("  acceptance: " + " ".join(f"{f} {c:+.3f}" for f, c in zip(ACCEPT_FEATURES, comb.accept_coef)))
     return 0
 
 
