@@ -242,7 +242,10 @@ def train_audit(
         if comb.accept_coef:
             from ..audit.followthrough import ACCEPT_FEATURES
 
-            typer.echo("  acceptance: " + " ".join(f"{f} {c:+.3f}" for f, c in zip(ACCEPT_FEATURES, comb.accept_coef)))
+            typer.echo(
+                "  acceptance: "
+                + " ".join(f"{f} {c:+.3f}" for f, c in zip(ACCEPT_FEATURES, comb.accept_coef, strict=True))
+            )
     return 0
 
 
