@@ -37,11 +37,8 @@ CASES = DATA / "audit" / "cases.json"
 TRAINING = (PAIRS, CASES)
 #: Signals given no weight: on the annotated pairs they duplicate others (lcs ~ cover, entity ~
 #: cover_clause) or pick up quirks of the training pool (novelty and part get signs that make no
-#: sense for a real report; same_topic rewards evidence under the plan's own heading, and reworded
-#: reports under another heading went unreported: without it, leave one pair out, evidence hit
-#: 0.833 -> 0.875, not-reported precision 0.703 -> 0.880). The scorer does not compute the
-#: ``UNWEIGHTED`` ones (their column is 0).
-DROPPED = tuple(sorted(UNWEIGHTED | {"same_topic"}))
+#: sense for a real report). The scorer does not compute them (their column is 0).
+DROPPED = tuple(sorted(UNWEIGHTED))
 FOLDS = 5
 
 
@@ -188,21 +185,19 @@ def _fit_match(xs: list, ys: list, keeps: list, idx: list[int], c: float, drop_c
     return model
 
 
-def _top(model: Any, x: Any, y: Any, scorer: Any) -> tuple[float, bool, bool, list[float] | None]:
+def _top(model: Any, x: Any, y: Any, scorer: Any) -> tuple[float, bool, bool]:
     """As in judge(): the best admissible shortlisted sentence's probability (0 if none),
-    whether it is real evidence, whether the plan has evidence at all, and the acceptance
-    signals of that sentence (``None`` if none is admissible)."""
+    whether it is real evidence, and whether the plan has evidence at all."""
     import numpy as np
 
-    from .followthrough import SHORTLIST, accept_signals, accepts
+    from .followthrough import SHORTLIST, accepts
 
     p = model.predict_proba(x)[:, 1]
-    rank = scorer.rank_scores(x)
-    short = np.argsort(-rank)[:SHORTLIST]
+    short = np.argsort(-scorer.rank_scores(x))[:SHORTLIST]
     ok = [int(j) for j in short[np.argsort(-p[short])] if accepts(x[j])]
     if not ok:
-        return 0.0, False, bool(y.any()), None
-    return float(p[ok[0]]), bool(y[ok[0]] == 1), bool(y.any()), accept_signals(x, p, rank, ok[0])
+        return 0.0, False, bool(y.any())
+    return float(p[ok[0]]), bool(y[ok[0]] == 1), bool(y.any())
 
 
 def _case_rows(
@@ -297,14 +292,13 @@ def train(
         keeps += gk
         n_pairs_plans += len(gx)
     # out-of-fold: each plan scored by a model that never saw it
-    oof: list[Any] = [(0.0, False, False, None)] * len(xs)
+    oof: list[tuple[float, bool, bool]] = [(0.0, False, False)] * len(xs)
     for tr, te in KFold(FOLDS, shuffle=True, random_state=0).split(np.arange(len(xs))):
         m = _fit_match(xs, ys, keeps, list(tr), c, drop_cols)
         for i in te:
             oof[i] = _top(m, xs[i], ys[i], scorer)
     match = _fit_match(xs, ys, keeps, list(range(len(xs))), c, drop_cols)
     threshold = _pick_threshold(oof)
-    accept_coef, accept_intercept = _fit_accept(oof)
     calibration = {}
     p = np.array([o[0] for o in oof])
     for kind, k in (("hit", 1), ("has", 2)):
@@ -354,8 +348,6 @@ def train(
             "oof_accuracy": round(_accuracy(oof, threshold), 4),
         },
         calibration=calibration,
-        accept_coef=accept_coef,
-        accept_intercept=accept_intercept,
     )
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -366,26 +358,9 @@ def train(
     return comb
 
 
-def _fit_accept(tops: list[Any]) -> tuple[list[float], float]:
-    """The acceptance model: P(the plan has evidence in NEXT) from the
-    :func:`~fzanalyzer.audit.followthrough.accept_signals` of its best admissible sentence, on
-    out-of-fold plans. A plan whose best sentence scores low alone but stands out from every
-    other sentence is reported, reworded; with no admissible sentence the plan is not reported."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    rows = [(t[3], int(t[2])) for t in tops if t[3] is not None]
-    if len({r[1] for r in rows}) < 2:
-        return [], 0.0
-    x = np.array([r[0] for r in rows])
-    y = np.array([r[1] for r in rows])
-    m = LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x, y)
-    return [round(float(v), 6) for v in m.coef_[0]], round(float(m.intercept_[0]), 6)
-
-
 def _accuracy(tops: list[tuple[float, bool, bool]], t: float) -> float:
     """Share of plans judged right at threshold ``t``: evidence found and right, or none claimed."""
-    ok = sum((p >= t and hit) if has else (p < t) for p, hit, has, *_ in tops)
+    ok = sum((p >= t and hit) if has else (p < t) for p, hit, has in tops)
     return ok / len(tops) if tops else 0.0
 
 
@@ -527,7 +502,8 @@ def leave_one_pair_out(
 
     ``fit``: how a combiner is fitted (default :func:`train`), called as
     ``fit(encoder, path=..., gold=..., cache=...)``. Returns the pooled figures (``figures``,
-    the keys of ``fzanalyzer eval``) and one row per pair."""
+    the keys of ``fzanalyzer eval``), one row per pair and the pooled ``confusion`` (counts of
+    ``gold>predicted`` statuses)."""
     from dataclasses import asdict
 
     from ..evaluate.score import Tally, score_followthrough

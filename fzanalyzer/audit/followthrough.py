@@ -93,8 +93,6 @@ SEM_FEATURES = ("sem", "sem_gap", "sem_top")
 #: Signals every shipped model gives no weight (fzanalyzer.audit.combiner drops them when fitting:
 #: they duplicate others or pick up quirks of the training pool): not computed, their column is 0.
 UNWEIGHTED = frozenset({"lcs", "part_work", "entity", "has_entity", "novelty"})
-#: Plan signals of the acceptance model (is the best admissible sentence real evidence?).
-ACCEPT_FEATURES = ("logit", "p_lead", "obj_words", "obj_lead", "taken", "cover_clause", "rank_lead")
 #: Stage signals fed to the status model.
 STAGE_FEATURES = ("done", "doing", "planning", "below_target", "meets_target", "partial_scope", "doing_last")
 
@@ -798,20 +796,6 @@ class Combiner:
     #: harder place than one report, so its probabilities alone are under-confident
     verdict_coef: list[float] = field(default_factory=list)
     verdict_intercept: float = 0.0
-    #: logistic map of :func:`accept_signals` to P(the plan has evidence in NEXT), fitted on
-    #: out-of-fold plans: the best admissible sentence is accepted when that is at least 0.5
-    #: (empty: when its evidence probability reaches ``threshold``)
-    accept_coef: list[float] = field(default_factory=list)
-    accept_intercept: float = 0.0
-
-    def accept(self, best_p: float, signals: list[float]) -> bool:
-        """Whether the best admissible sentence (evidence probability ``best_p``) is accepted."""
-        import math
-
-        if not self.accept_coef:
-            return best_p >= self.threshold
-        z = sum(a * b for a, b in zip(signals, self.accept_coef, strict=True)) + self.accept_intercept
-        return 1.0 / (1.0 + math.exp(-z)) >= 0.5
 
     def verdict_proba(self, signals: list[float]) -> float:
         """P(verdict right) from :func:`verdict_signals` (the raw confidence when not fitted)."""
@@ -1081,7 +1065,7 @@ def judge(
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
             signals["match_probability"] = round(float(prob[best]), 4)
             signals["object_words"] = round(float(x[best, OBJ_WORDS]), 4)
-            if ok and comb.accept(best_p, accept_signals(x, prob, rank, best)):
+            if ok and best_p >= comb.threshold:
                 # supporting spans: other admissible shortlisted sentences at least half as
                 # probable as the acceptance threshold (a plan is often reported in two places)
                 chosen = [best] + [j for j in ok[1:3] if prob[j] >= comb.threshold / 2]
@@ -1148,32 +1132,6 @@ def judge(
             )
         )
     return items
-
-
-def accept_signals(x: np.ndarray, prob: np.ndarray, rank: np.ndarray, best: int) -> list[float]:
-    """Signals of the plan-level acceptance decision (``ACCEPT_FEATURES``) for candidate ``best``:
-    its evidence probability (log-odds) and how far it stands out from every other sentence of
-    NEXT (probability, object words, closeness), its object words, ``taken`` and clause cover.
-    A reworded report of the plan often scores low alone but is still the one sentence that
-    names the plan's object; a look-alike rarely stands out."""
-    import math
-
-    import numpy as np
-
-    def lead(v: np.ndarray) -> float:
-        rest = np.delete(v, best)
-        return float(v[best] - rest.max()) if len(rest) else float(v[best])
-
-    pb = min(max(float(prob[best]), 1e-4), 1 - 1e-4)
-    return [
-        math.log(pb / (1 - pb)),
-        lead(prob),
-        float(x[best, OBJ_WORDS]),
-        lead(x[:, OBJ_WORDS]),
-        float(x[best, TAKEN]),
-        float(x[best, MATCH_FEATURES.index("cover_clause")]),
-        lead(rank),
-    ]
 
 
 def accepts(x: np.ndarray) -> bool:

@@ -239,13 +239,6 @@ def train_audit(
         typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")
         for f, c in zip(comb.match_features, comb.match_coef, strict=True):
             typer.echo(f"  {f:>14} {c:+.3f}")
-        if comb.accept_coef:
-            from ..audit.followthrough import ACCEPT_FEATURES
-
-            typer.echo(
-                "  acceptance: "
-                + " ".join(f"{f} {c:+.3f}" for f, c in zip(ACCEPT_FEATURES, comb.accept_coef, strict=True))
-            )
     return 0
 
 
@@ -266,4 +259,6 @@ def _leave_one_pair_out(encoders: list[str], pairs: Path | None, fit_on: list[Pa
             )
             typer.echo(f"  {row['pair']:<40} n={row['n']:<3} {figs}")
         typer.echo("  pooled: " + " ".join(f"{k.split('.')[1]}={v:.3f}" for k, v in res["figures"].items()))
+        wrong = {k: n for k, n in sorted(res["confusion"].items()) if k.split(">")[0] != k.split(">")[1]}
+        typer.echo("  errors (gold>predicted): " + " ".join(f"{k} {n}" for k, n in wrong.items()))
     return 0
