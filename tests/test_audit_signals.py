@@ -40,6 +40,22 @@ def test_stage_reads_the_state_the_evidence_ends_in():
     assert finished[names_last] == 0.0
 
 
+def test_a_share_of_the_units_below_all_of_them_is_short_of_the_plan():
+    from fzanalyzer.audit.followthrough import STAGE_FEATURES
+
+    below = STAGE_FEATURES.index("below_target")
+    plan = "推进交通运输综合行政执法改革，完成市县两级执法队伍整合"
+    part = stage_features(plan, None, "全省14个设区市已完成执法队伍组建，县级执法机构整合完成率为76%")
+    whole = stage_features(plan, None, "全省14个设区市和86个县均已完成执法队伍组建，整合完成率为100%")
+    assert part[below] == 1.0
+    assert whole[below] == 0.0
+    # a plan with a share as its target is measured against that target, not against all
+    rate = stage_features(
+        "行政机关负责人出庭应诉率保持在95%以上", "95%以上", "出庭应诉率达到97.3%，覆盖率为98%"
+    )
+    assert rate[below] == 0.0
+
+
 def _plan(pid: str, text: str) -> Plan:
     return Plan(pid, text, None, None, 0, 1, verb=verb_object(text)[0], object=verb_object(text)[1])
 

@@ -200,32 +200,17 @@ def _top(model: Any, x: Any, y: Any, scorer: Any) -> tuple[float, bool, bool]:
     return float(p[ok[0]]), bool(y[ok[0]] == 1), bool(y.any())
 
 
-def train(
-    encoder: str | Encoder | None = None,
-    *,
-    path: Path | tuple[Path, ...] = TRAINING,
-    out_dir: Path | None = None,
-    c: float = 1.0,
-    hard_negatives: int = 30,
-    drop: tuple[str, ...] = DROPPED,
-    gold: list[GoldPair] | tuple[()] = (),
-) -> Combiner:
-    """Fit the evidence and stage models for ``encoder``, calibrate them on out-of-fold scores
-    (plans split in ``FOLDS`` folds) and (if ``out_dir``) store them.
-
-    ``gold``: whole annotated report pairs (:func:`gold_pairs`) fitted on beside the cases: each
-    plan against every sentence of its real next report, as the audit will meet it."""
+def _case_rows(
+    cases: list[dict[str, Any]],
+    plans: list[Plan],
+    enc: Encoder | None,
+    drop_cols: list[int],
+    drop: tuple[str, ...],
+    hard_negatives: int,
+) -> tuple[list, list, list, Any]:
+    """Signals, labels and rows to fit on of every case plan inside its pseudo-report."""
     import numpy as np
-    from sklearn.isotonic import IsotonicRegression
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import KFold
 
-    enc = get_encoder(encoder)
-    name = encoder_name(enc)
-    cases = load_cases(path)
-    plans = _plans(cases)
-    features = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
-    drop_cols = [k for k, n in enumerate(features) if n in drop]
     xs: list[Any] = [None] * len(plans)
     ys: list[Any] = [None] * len(plans)
     keeps: list[Any] = [None] * len(plans)
@@ -243,18 +228,69 @@ def train(
             y = np.array([1 if o == i else 0 for o in owner])
             xs[i], ys[i] = x, y
             keeps[i] = _hard(x, y, scorer, hard_negatives)
+    return xs, ys, keeps, scorer
+
+
+def _pair_rows(
+    gp: GoldPair, enc: Encoder | None, drop_cols: list[int], drop: tuple[str, ...], hard_negatives: int
+) -> tuple[list, list, list]:
+    """Each gold plan of a whole report pair against every sentence of its real next report."""
+    gs = _scorer(gp.plans, gp.cands, enc)
+    gs.skip = frozenset(drop)
+    xs, ys, keeps = [], [], []
+    for i in range(len(gp.plans)):
+        x = gs.features(i)
+        x[:, drop_cols] = 0.0
+        y = gp.labels[i].copy()
+        xs.append(x)
+        ys.append(y)
+        keeps.append(_hard(x, y, gs, hard_negatives))
+    return xs, ys, keeps
+
+
+def train(
+    encoder: str | Encoder | None = None,
+    *,
+    path: Path | tuple[Path, ...] = TRAINING,
+    out_dir: Path | None = None,
+    c: float = 1.0,
+    hard_negatives: int = 30,
+    drop: tuple[str, ...] = DROPPED,
+    gold: list[GoldPair] | tuple[()] = (),
+    cache: dict[Any, Any] | None = None,
+) -> Combiner:
+    """Fit the evidence and stage models for ``encoder``, calibrate them on out-of-fold scores
+    (plans split in ``FOLDS`` folds) and (if ``out_dir``) store them.
+
+    ``gold``: whole annotated report pairs (:func:`gold_pairs`) fitted on beside the cases: each
+    plan against every sentence of its real next report, as the audit will meet it.
+    ``cache``: a dict kept between calls with the same encoder and settings (leave-one-pair-out
+    fits many combiners on the same signals): the signals are computed once."""
+    import numpy as np
+    from sklearn.isotonic import IsotonicRegression
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import KFold
+
+    enc = get_encoder(encoder)
+    name = encoder_name(enc)
+    cases = load_cases(path)
+    plans = _plans(cases)
+    features = list(MATCH_FEATURES) + (list(SEM_FEATURES) if enc is not None else [])
+    drop_cols = [k for k, n in enumerate(features) if n in drop]
+    cache = {} if cache is None else cache
+    if "cases" not in cache:
+        cache["cases"] = _case_rows(cases, plans, enc, drop_cols, drop, hard_negatives)
+    cxs, cys, ckeeps, scorer = cache["cases"]
+    xs, ys, keeps = list(cxs), list(cys), list(ckeeps)
     n_pairs_plans = 0
     for gp in gold:
-        gs = _scorer(gp.plans, gp.cands, enc)
-        gs.skip = frozenset(drop)
-        for i in range(len(gp.plans)):
-            x = gs.features(i)
-            x[:, drop_cols] = 0.0
-            y = gp.labels[i].copy()
-            xs.append(x)
-            ys.append(y)
-            keeps.append(_hard(x, y, gs, hard_negatives))
-            n_pairs_plans += 1
+        if gp.name not in cache:
+            cache[gp.name] = _pair_rows(gp, enc, drop_cols, drop, hard_negatives)
+        gx, gy, gk = cache[gp.name]
+        xs += gx
+        ys += gy
+        keeps += gk
+        n_pairs_plans += len(gx)
     # out-of-fold: each plan scored by a model that never saw it
     oof: list[tuple[float, bool, bool]] = [(0.0, False, False)] * len(xs)
     for tr, te in KFold(FOLDS, shuffle=True, random_state=0).split(np.arange(len(xs))):
@@ -421,27 +457,111 @@ def verdict_rows(
     comb: Combiner, pairs: list[GoldPair], encoder: str | Encoder | None
 ) -> list[tuple[str, list[float], int]]:
     """(pair, verdict signals, right?) for every gold plan of the gold ``pairs``, judged by ``comb``."""
-    import math
-
-    from ..evaluate.score import match_texts
     from .followthrough import candidates, judge
 
     enc = get_encoder(encoder)
     rows = []
     for gp in pairs:
         items = judge(list(gp.prev.plans), candidates(gp.next), comb, enc)
-        m = match_texts([p.text for p in gp.plans], [it.plan_text for it in items])
-        for i, status in enumerate(gp.statuses):
-            if i not in m:
-                continue
-            it = items[m[i]]
-            raw = it.signals["raw_confidence"]
-            r = min(max(raw, 0.01), 0.99)
-            sig = [
-                raw,
-                math.log(r / (1 - r)),
-                float(it.status == "not_reported"),
-                float(it.status == "restated"),
-            ]
-            rows.append((gp.name, sig, int(it.status == status)))
+        rows += _item_rows(gp, items)
     return rows
+
+
+def _item_rows(gp: GoldPair, items: list[Any]) -> list[tuple[str, list[float], int]]:
+    """(pair, verdict signals, right?) of each gold plan of ``gp`` paired with an audit item."""
+    from ..evaluate.score import match_texts
+
+    m = match_texts([p.text for p in gp.plans], [it.plan_text for it in items])
+    return [
+        (gp.name, _item_signals(items[m[i]]), int(items[m[i]].status == status))
+        for i, status in enumerate(gp.statuses)
+        if i in m
+    ]
+
+
+def _item_signals(it: Any) -> list[float]:
+    """:func:`~fzanalyzer.audit.followthrough.verdict_signals` of a judged item."""
+    import math
+
+    raw = it.signals["raw_confidence"]
+    r = min(max(raw, 0.01), 0.99)
+    return [raw, math.log(r / (1 - r)), float(it.status == "not_reported"), float(it.status == "restated")]
+
+
+def leave_one_pair_out(
+    pairs: list[GoldPair],
+    encoder: str | Encoder | None = None,
+    *,
+    path: Path | tuple[Path, ...] = TRAINING,
+    fit: Callable[..., Combiner] | None = None,
+) -> dict[str, Any]:
+    """The honest development figure: for each gold report pair, a combiner fitted on the cases
+    and the other pairs only, its verdicts calibrated on the other pairs' out-of-pair verdicts,
+    audits the left-out pair; the scores are pooled over all pairs (as ``fzanalyzer eval``
+    scores them: predicted plans of PREV paired with the gold plans).
+
+    ``fit``: how a combiner is fitted (default :func:`train`), called as
+    ``fit(encoder, path=..., gold=..., cache=...)``. Returns the pooled figures (``figures``,
+    the keys of ``fzanalyzer eval``), one row per pair and the pooled ``confusion`` (counts of
+    ``gold>predicted`` statuses)."""
+    from dataclasses import asdict
+
+    from ..evaluate.score import Tally, score_followthrough
+    from .followthrough import candidates, judge
+
+    fit = fit or train
+    enc = get_encoder(encoder)
+    cache: dict[Any, Any] = {}
+    items: dict[str, list[Any]] = {}
+    for gp in pairs:
+        comb = fit(enc, path=path, gold=[o for o in pairs if o is not gp], cache=cache)
+        comb.verdict_coef = []  # raw confidence: calibrated below on the other pairs
+        items[gp.name] = judge(list(gp.prev.plans), candidates(gp.next), comb, enc)
+    rows = {gp.name: _item_rows(gp, items[gp.name]) for gp in pairs}
+    pooled, per_pair = Tally(), []
+    for gp in pairs:
+        others = [r for o in pairs if o is not gp for r in rows[o.name]]
+        cal = _fit_verdicts(others)
+        for it in items[gp.name]:
+            sig = _item_signals(it)
+            it.confidence = _apply_verdicts(cal, sig)
+        t = Tally()
+        gold = {
+            "followthrough": [
+                {"plan_id": p.id, "status": st, "evidence": ev}
+                for p, st, ev in zip(gp.plans, gp.statuses, gp.evidence, strict=True)
+            ]
+        }
+        prev_gold = {"plans": [{"id": p.id, "text": p.text} for p in gp.plans]}
+        score_followthrough(gold, prev_gold, [asdict(it) for it in items[gp.name]], gp.next.text, t)
+        per_pair.append({"pair": gp.name, "n": len(t.status_pairs), **_followthrough_figures(t)})
+        pooled.add(t)
+    confusion: dict[str, int] = {}
+    for g, pr in pooled.status_pairs:
+        confusion[f"{g}>{pr}"] = confusion.get(f"{g}>{pr}", 0) + 1
+    return {"figures": _followthrough_figures(pooled), "pairs": per_pair, "confusion": confusion}
+
+
+def _followthrough_figures(t: Any) -> dict[str, float | None]:
+    return {k: v for k, v in t.figures().items() if k.startswith("followthrough.")}
+
+
+def _fit_verdicts(rows: list[tuple[str, list[float], int]]) -> Any:
+    """The verdict calibration (logistic regression) on (pair, signals, right?) rows; ``None``
+    when the rows hold one outcome only."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([r[2] for r in rows])
+    if len(set(y.tolist())) < 2:
+        return None
+    x = np.array([r[1] for r in rows])
+    return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x, y)
+
+
+def _apply_verdicts(model: Any, sig: list[float]) -> float:
+    import numpy as np
+
+    if model is None:
+        return round(sig[0], 4)
+    return round(float(model.predict_proba(np.asarray([sig]))[0, 1]), 4)

@@ -719,6 +719,7 @@ def _place_groups() -> frozenset[str]:
 
 _PENDING = re.compile(r"待[^。；，,]{0,12}(?:审议|审批|批复|审定|验收|印发)|尚待|有待")
 _SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已有|有)(\d+)个")
+_SHARE = re.compile(r"(?:已有|完成率|覆盖率|到位率|接入率|建成率)(?:为|达到?)?(\d+(?:\.\d+)?)%")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 
 
@@ -755,6 +756,10 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
         below = 0.0  # 评查案卷326卷，评出优秀案卷20卷: the count that answers the target meets it
     if _WHOLE.search(plan_text) and any(u == "%" and v < 100 for v, u in _numbers(ev)):
         below = 1.0  # 实现全覆盖 against 已有63%的乡镇
+    if not any(u == "%" for _, u in tn):
+        for m in _SHARE.finditer(ev):
+            if float(m.group(1)) < 100:
+                below = 1.0  # 县级执法机构整合完成率为76%, 已有63%的乡镇: a share of the units, not all
     for m in _SOME_OF.finditer(ev):
         if float(m.group(2)) < float(m.group(1)):
             below = 1.0  # 全省121个县中已有98个建成: some of them, not all

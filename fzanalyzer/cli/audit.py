@@ -185,10 +185,11 @@ def train_audit(
         ["tfidf"], "--encoder", "-e", help="Fit the combiner for these encoders (repeatable)."
     ),
     pairs: Path | None = typer.Option(None, "--pairs", help="Annotated pairs (default: the packaged file)."),
-    out_dir: Path = typer.Option(
-        ...,
+    out_dir: Path | None = typer.Option(
+        None,
         "--out-dir",
-        help="Folder to write the fitted models to (the installed package's are never overwritten).",
+        help="Folder to write the fitted models to (the installed package's are never overwritten); required "
+        "unless --leave-one-pair-out.",
     ),
     fit_on: list[Path] = typer.Option(
         [],
@@ -201,11 +202,21 @@ def train_audit(
         help="Gold folder of whole report pairs to calibrate the verdicts' confidence on (repeatable; never a held-out "
         "set). Pairs also fitted on are judged by combiners fitted without them.",
     ),
+    leave_one_pair_out: bool = typer.Option(
+        False,
+        "--leave-one-pair-out",
+        help="Write nothing: audit each --fit-on pair with a combiner fitted (and calibrated) on the cases and "
+        "the other pairs only, and print the pooled follow-through figures (the honest development figure).",
+    ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
     from ..audit.combiner import TRAINING, GoldPair, calibrate_verdicts, gold_pairs, train
     from ..audit.followthrough import Combiner
 
+    if leave_one_pair_out:
+        return _leave_one_pair_out(encoder, pairs, fit_on)
+    if out_dir is None:
+        raise typer.BadParameter("--out-dir is required (unless --leave-one-pair-out)")
     by_dir = {d: gold_pairs((d,)) for d in dict.fromkeys([*fit_on, *calibrate_on])}  # each run once
     fit_pairs = [gp for d in dict.fromkeys(fit_on) for gp in by_dir[d]]
     cal_pairs = [gp for d in dict.fromkeys(calibrate_on) for gp in by_dir[d]]
@@ -228,4 +239,26 @@ def train_audit(
         typer.echo(f"{comb.encoder}: threshold {comb.threshold}, {comb.info}")
         for f, c in zip(comb.match_features, comb.match_coef, strict=True):
             typer.echo(f"  {f:>14} {c:+.3f}")
+    return 0
+
+
+def _leave_one_pair_out(encoders: list[str], pairs: Path | None, fit_on: list[Path]) -> int:
+    from ..audit.combiner import TRAINING, gold_pairs, leave_one_pair_out
+
+    gps = [gp for d in dict.fromkeys(fit_on) for gp in gold_pairs((d,))]
+    if len(gps) < 2:
+        raise typer.BadParameter(
+            "--leave-one-pair-out needs --fit-on folders holding two report pairs or more"
+        )
+    for name in encoders:
+        res = leave_one_pair_out(gps, None if name == "tfidf" else name, path=(pairs,) if pairs else TRAINING)
+        typer.echo(f"{name}: leave one pair out over {len(gps)} pairs")
+        for row in res["pairs"]:
+            figs = " ".join(
+                f"{k.split('.')[1]}={v:.3f}" for k, v in row.items() if k.startswith("followthrough.")
+            )
+            typer.echo(f"  {row['pair']:<40} n={row['n']:<3} {figs}")
+        typer.echo("  pooled: " + " ".join(f"{k.split('.')[1]}={v:.3f}" for k, v in res["figures"].items()))
+        wrong = {k: n for k, n in sorted(res["confusion"].items()) if k.split(">")[0] != k.split(">")[1]}
+        typer.echo("  errors (gold>predicted): " + " ".join(f"{k} {n}" for k, n in wrong.items()))
     return 0
