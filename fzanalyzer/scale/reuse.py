@@ -17,6 +17,7 @@ by the corpus.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 #: records of all bands are the largest thing a reuse run holds). A unit's global id is its
 #: partition's number in the high 32 bits and its index in the partition in the low ones: ids
 #: ordered as if numbered through the partitions in turn, known before any partition is done.
+#: Stages of a run, at DEBUG (``logging``): read against a memory sampler, they say which stage peaks.
+_log = logging.getLogger(__name__)
+
 _RECORD = [("band", "u1"), ("key", "u8"), ("gid", "u8"), ("owner", "u4")]
 
 
@@ -377,6 +381,7 @@ def _find_reuse(
     chunks = _plan(reports, nparts)
     buckets = max(1, len(chunks))
     chunk_f = load(chunks)
+    _log.debug("reuse: partitions loading")
     # 2. boilerplate by a shuffle of issuer counts
     count_f = client.map(_issuer_counts, chunk_f, p=p, buckets=buckets, pure=False)
     n_issuers = sum(client.gather(client.map(lambda x: x[1], count_f, pure=False)))
@@ -395,6 +400,7 @@ def _find_reuse(
         )
         del shares, counts_f
     del count_f
+    _log.debug("reuse: boilerplate counted")
     [high_f] = client.scatter([high], broadcast=True)
     # 3. signatures and LSH by a shuffle of band keys
     # all partitions at once: no partition waits for another's count
@@ -408,6 +414,7 @@ def _find_reuse(
     step = max(1, bands_per_round or nbands)
     found: list[np.ndarray] = []
     for lo in range(0, nbands, step):  # a round's records are dropped before the next is made
+        _log.debug("reuse: band round %d", lo)
         routed_f = [
             client.submit(_round_records, sf, range(lo, min(lo + step, nbands)), p, buckets, pure=False)
             for sf in sig_f
@@ -427,6 +434,7 @@ def _find_reuse(
     # 4. check pairs per pair of partitions, then align per pair of partitions, a bounded
     # number of tasks at a time
     window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    _log.debug("reuse: candidate pairs found %d", len(cand))
     which = cand >> 32  # the partition of each unit
     checks = [
         (_check_pairs, sig_f[a], sig_f[b], cand[idx], p.min_jaccard) for (a, b), idx in _group_rows(which)
@@ -436,6 +444,7 @@ def _find_reuse(
     del checks, sig_f
     if not done:
         return []
+    _log.debug("reuse: pairs checked")
     rows = np.concatenate(done)
     del done
     rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]  # by (u, v), as find_reuse
@@ -459,12 +468,14 @@ def _find_reuse(
         du_, dv_ = int(g[0, 2]), int(g[0, 3])
         groups[(int(chunk_of[du_]), int(chunk_of[dv_]))].append((du_, dv_, g[:, 4:8]))
     del rows
+    _log.debug("reuse: aligning")
     aligned = [
         (_align_group, items, chunk_f[ka], chunk_f[kb], p, high_f, min_chars, threshold, include_boilerplate)
         for (ka, kb), items in groups.items()
     ]
     del groups
     out: list[ReusePair] = [x for part in _windowed(client, aligned, window) for x in part]
+    _log.debug("reuse: aligned")
     order_of = {r.id: i for i, r in enumerate(reports)}
     out.sort(key=lambda x: (order_of[x.a], order_of[x.b], x.a_start, x.b_start))
     return out
