@@ -482,11 +482,12 @@ def _find_reuse(
 
 
 def _group_rows(which: np.ndarray) -> list[tuple[tuple[int, int], np.ndarray]]:
+    """Row indices per pair of partitions ``(which[:, 0], which[:, 1])``, pairs in ascending
+    order, rows ascending within each: one sort (a scan of every row per pair made this step
+    grow as partitions² × candidates)."""
     import numpy as np
 
     keys = which[:, 0] * (which.max() + 1) + which[:, 1]
-    out = []
-    for k in np.unique(keys):
-        idx = np.flatnonzero(keys == k)
-        out.append(((int(which[idx[0], 0]), int(which[idx[0], 1])), idx))
-    return out
+    order = np.argsort(keys, kind="stable")
+    cut = np.flatnonzero(np.diff(keys[order])) + 1
+    return [((int(which[g[0], 0]), int(which[g[0], 1])), g) for g in np.split(order, cut)]
