@@ -305,17 +305,8 @@ def find_reuse_dataset(
         picked = _shuffle(client, shares, len(chunks))
         return [client.submit(_assemble, picked[k], c, pure=False) for k, c in enumerate(chunks)]
 
-    return _find_reuse(
-        reports,
-        client,
-        load,
-        min_chars,
-        threshold,
-        include_boilerplate,
-        params or _default(),
-        partitions,
-        bands_per_round,
-    )
+    opts = (min_chars, threshold, include_boilerplate, params or _default(), partitions, bands_per_round)
+    return _find_reuse(reports, client, load, *opts)
 
 
 def find_reuse_dask(
@@ -337,17 +328,8 @@ def find_reuse_dask(
     def load(chunks: list[list[int]]) -> list[Any]:
         return list(client.scatter([[(i, reports[i]) for i in c] for c in chunks]))
 
-    return _find_reuse(
-        reports,
-        client,
-        load,
-        min_chars,
-        threshold,
-        include_boilerplate,
-        params or _default(),
-        partitions,
-        bands_per_round,
-    )
+    opts = (min_chars, threshold, include_boilerplate, params or _default(), partitions, bands_per_round)
+    return _find_reuse(reports, client, load, *opts)
 
 
 def _default() -> ReuseParams:
