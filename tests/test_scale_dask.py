@@ -214,6 +214,33 @@ def test_reuse_on_the_cluster_finds_the_same_passages(cluster):
     assert {"same_issuer", "cross_issuer"} <= kinds
 
 
+def test_reuse_in_rounds_of_bands_finds_the_same_passages(cluster):
+    """LSH bands shuffled a few at a time (one band a round; rounds of 3 that do not divide the
+    16 bands; all at once): a round's records hold only its bands, and the union of the rounds'
+    candidate pairs gives the single-process passages whatever the round size."""
+    import numpy as np
+
+    from fzanalyzer.bench.reuse import source_texts
+    from fzanalyzer.reuse.passages import ReuseParams, find_reuse
+    from fzanalyzer.reuse.synth import synth_corpus
+    from fzanalyzer.scale.reuse import _docs, _round_records, _signatures, find_reuse_dask
+
+    client, _, _ = cluster
+    corpus = synth_corpus(source_texts(), 40, seed=11)
+    p = ReuseParams()
+    part = _signatures(list(enumerate(corpus.reports[:5])), p, np.zeros(0, np.uint32), True, 2)
+    assert len(_docs(list(enumerate(corpus.reports[:5])), p, None)) == 5
+    routed = _round_records(part, range(3, 6), p, 4)
+    bands = np.concatenate([r["band"] for r in routed])
+    assert sorted(set(bands.tolist())) == [3, 4, 5] and len(bands) == 3 * len(part["sig"])
+    assert all((r["gid"] >> 32 == 2).all() for r in routed)
+    here = [x.to_dict() for x in find_reuse(corpus.reports)]
+    assert len(here) > 10
+    for rounds in (1, 3, None):
+        there = find_reuse_dask(corpus.reports, client, partitions=3, bands_per_round=rounds)
+        assert [x.to_dict() for x in there] == here, rounds
+
+
 def test_reuse_and_top_k_from_a_dataset_read_the_texts_in_the_tasks(cluster, tmp_path, monkeypatch):
     """The large-corpus path: the client reads the dataset's metadata only, tasks read the report
     texts from its files (reuse deals them to partitions by issuer); the passages and neighbours

@@ -17,6 +17,7 @@ by the corpus.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,9 @@ if TYPE_CHECKING:
 #: records of all bands are the largest thing a reuse run holds). A unit's global id is its
 #: partition's number in the high 32 bits and its index in the partition in the low ones: ids
 #: ordered as if numbered through the partitions in turn, known before any partition is done.
+#: Stages of a run, at DEBUG (``logging``): read against a memory sampler, they say which stage peaks.
+_log = logging.getLogger(__name__)
+
 _RECORD = [("band", "u1"), ("key", "u8"), ("gid", "u8"), ("owner", "u4")]
 
 
@@ -80,38 +84,69 @@ def _bucket_high(shares: list[tuple[np.ndarray, np.ndarray]], limit: float) -> n
     return uniq[total > limit]
 
 
-def _band_records(
-    chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray, skip: bool, part_no: int, buckets: int
-) -> tuple[dict[str, Any], list[np.ndarray]]:
-    """Signatures of a partition's units, and its units' band keys routed to buckets (the two
-    halves are kept apart so that the records can be dropped once the pairs are found)."""
-    import numpy as np
-
+def _signatures(
+    chunk: list[tuple[int, Report]], p: ReuseParams, high: np.ndarray, skip: bool, part_no: int
+) -> dict[str, Any]:
+    """MinHash signatures of a partition's units, their owners and spans, and the partition's
+    base of global unit ids."""
     from ..reuse.passages import minhash_signatures
 
     sig, owner, spans = minhash_signatures(_docs(chunk, p, high), p, skip_boilerplate=skip)
-    base = part_no << 32
-    gid = base + np.arange(len(sig), dtype=np.int64)
+    return {"sig": sig, "owner": owner, "spans": spans, "base": part_no << 32}
+
+
+def _round_records(part: dict[str, Any], bands: range, p: ReuseParams, buckets: int) -> list[np.ndarray]:
+    """A partition's units' band keys for ``bands`` (one round), routed to buckets by key. A
+    round holds ``len(bands)`` records a unit, not one per band of the signature: the records of
+    all bands at once were the largest thing a worker held (they grew with its share of the
+    corpus)."""
+    import numpy as np
+
+    sig = part["sig"]
+    gid = part["base"] + np.arange(len(sig), dtype=np.int64)
     routed: list[list[np.ndarray]] = [[] for _ in range(buckets)]
-    for band in range(p.num_perm // p.rows):
+    for band in bands:
         cols = sig[:, band * p.rows : (band + 1) * p.rows].astype(np.uint64)
         key = cols[:, 0]
         with np.errstate(over="ignore"):
             for r in range(1, p.rows):
                 key = key * np.uint64(0x9E3779B97F4A7C15) + cols[:, r]
         rec = np.empty(len(key), _RECORD)
-        rec["band"], rec["key"], rec["gid"], rec["owner"] = band, key, gid, owner
+        rec["band"], rec["key"], rec["gid"], rec["owner"] = band, key, gid, part["owner"]
         dest = ((key ^ np.uint64(band)) % np.uint64(buckets)).astype(np.int64)
         for b in range(buckets):
             routed[b].append(rec[dest == b])
-    return (
-        {"sig": sig, "owner": owner, "spans": spans, "base": base},
-        [np.concatenate(r) if r else np.empty(0, _RECORD) for r in routed],
-    )
+    return [np.concatenate(r) if r else np.empty(0, _RECORD) for r in routed]
 
 
-def _unit_count(part: tuple[dict[str, Any], Any]) -> int:
-    return len(part[0]["sig"])
+def _unit_count(part: dict[str, Any]) -> int:
+    return len(part["sig"])
+
+
+def _windowed(client: Client, calls: list[tuple[Any, ...]], window: int) -> list[Any]:
+    """Results of ``client.submit(*call)`` for each of ``calls``, in the calls' order, with at
+    most ``window`` tasks submitted at a time. Submitted all at once, every task's arguments
+    (candidate pairs, anchors) sat on the workers from the start, and each worker fetched copies of
+    every partition its queued tasks named: memory that grew with the corpus."""
+    from dask.distributed import as_completed
+
+    out: list[Any] = [None] * len(calls)
+    todo = list(enumerate(calls))[::-1]
+    index: dict[Any, int] = {}
+
+    def submit() -> Any:
+        k, call = todo.pop()
+        fut = client.submit(*call, pure=False)
+        index[fut] = k
+        return fut
+
+    running = as_completed([submit() for _ in range(min(window, len(todo)))])
+    for fut in running:
+        out[index.pop(fut)] = fut.result()
+        fut.release()
+        if todo:
+            running.add(submit())
+    return out
 
 
 def _bucket_pairs(shares: list[np.ndarray], max_bucket: int) -> np.ndarray:
@@ -236,13 +271,15 @@ def find_reuse_dataset(
     include_boilerplate: bool = False,
     params: ReuseParams | None = None,
     partitions: int | None = None,
+    bands_per_round: int | None = 4,
 ) -> list[ReusePair]:
     """:func:`find_reuse_dask` on the reports of a Parquet dataset (``extract --dataset DIR``,
     written with text) read by the tasks themselves: the client reads only the metadata columns,
     each task reads a group of the dataset's files and deals their reports to partitions by
     issuer (a shuffle), so no report text passes through the client. Reports are in the dataset's
     order (:func:`fzanalyzer.scale.dataset.read_reports` over its sorted files); the passages are
-    those of ``find_reuse`` on the reports in that order."""
+    those of ``find_reuse`` on the reports in that order. ``bands_per_round``: LSH bands shuffled and
+    paired at a time (None: all at once); the candidate pairs, and so the passages, are the same."""
     from .dataset import read_reports, table_files
 
     files = table_files(root, "reports")
@@ -268,9 +305,8 @@ def find_reuse_dataset(
         picked = _shuffle(client, shares, len(chunks))
         return [client.submit(_assemble, picked[k], c, pure=False) for k, c in enumerate(chunks)]
 
-    return _find_reuse(
-        reports, client, load, min_chars, threshold, include_boilerplate, params or _default(), partitions
-    )
+    opts = (min_chars, threshold, include_boilerplate, params or _default(), partitions, bands_per_round)
+    return _find_reuse(reports, client, load, *opts)
 
 
 def find_reuse_dask(
@@ -282,18 +318,18 @@ def find_reuse_dask(
     include_boilerplate: bool = False,
     params: ReuseParams | None = None,
     partitions: int | None = None,
+    bands_per_round: int | None = 4,
 ) -> list[ReusePair]:
     """:func:`~fzanalyzer.reuse.passages.find_reuse` on a Dask cluster; the same passages. The
     reports are scattered from the client once (for a corpus too large for the client, see
-    :func:`find_reuse_dataset`)."""
+    :func:`find_reuse_dataset`). ``bands_per_round``: as there."""
     reports = list(reports)
 
     def load(chunks: list[list[int]]) -> list[Any]:
         return list(client.scatter([[(i, reports[i]) for i in c] for c in chunks]))
 
-    return _find_reuse(
-        reports, client, load, min_chars, threshold, include_boilerplate, params or _default(), partitions
-    )
+    opts = (min_chars, threshold, include_boilerplate, params or _default(), partitions, bands_per_round)
+    return _find_reuse(reports, client, load, *opts)
 
 
 def _default() -> ReuseParams:
@@ -311,6 +347,7 @@ def _find_reuse(
     include_boilerplate: bool,
     p: ReuseParams,
     partitions: int | None,
+    bands_per_round: int | None = None,
 ) -> list[ReusePair]:
     """The stages on the cluster. ``reports``: every report's id and metadata (the text is not
     needed here); ``load(chunks)``: futures of the partitions (lists of ``(index, report)``)."""
@@ -326,6 +363,7 @@ def _find_reuse(
     chunks = _plan(reports, nparts)
     buckets = max(1, len(chunks))
     chunk_f = load(chunks)
+    _log.debug("reuse: partitions loading")
     # 2. boilerplate by a shuffle of issuer counts
     count_f = client.map(_issuer_counts, chunk_f, p=p, buckets=buckets, pure=False)
     n_issuers = sum(client.gather(client.map(lambda x: x[1], count_f, pure=False)))
@@ -344,43 +382,51 @@ def _find_reuse(
         )
         del shares, counts_f
     del count_f
+    _log.debug("reuse: boilerplate counted")
     [high_f] = client.scatter([high], broadcast=True)
     # 3. signatures and LSH by a shuffle of band keys
-    sig_f: list[Any] = []
-    routed_f: list[Any] = []
-    unit_f: list[Any] = []
-    for k, cf in enumerate(chunk_f):  # all partitions at once: no partition waits for another's count
-        part = client.submit(_band_records, cf, p, high_f, not include_boilerplate, k, buckets, pure=False)
-        sig_f.append(client.submit(lambda x: x[0], part, pure=False))
-        routed_f.append(client.submit(lambda x: x[1], part, pure=False))
-        unit_f.append(client.submit(_unit_count, part, pure=False))
-        del part  # the partition's records live on in its two halves only
-    base = sum(client.gather(unit_f))
+    # all partitions at once: no partition waits for another's count
+    sig_f = [
+        client.submit(_signatures, cf, p, high_f, not include_boilerplate, k, pure=False)
+        for k, cf in enumerate(chunk_f)
+    ]
+    base = sum(client.gather([client.submit(_unit_count, sf, pure=False) for sf in sig_f]))
     max_bucket = p.max_bucket if not include_boilerplate else max(p.max_bucket, base)
-    shares = _shuffle(client, routed_f, buckets)
-    del routed_f
-    pair_f = [client.submit(_bucket_pairs, shares[b], max_bucket, pure=False) for b in range(buckets)]
-    del shares  # each bucket's share is released once its pairs are found
-    pair_arrays = client.gather(pair_f)
-    del pair_f
-    cand = (
-        np.unique(np.concatenate(pair_arrays), axis=0)
-        if any(len(a) for a in pair_arrays)
-        else np.zeros((0, 2), np.int64)
-    )
-    del pair_arrays
+    nbands = p.num_perm // p.rows
+    step = max(1, bands_per_round or nbands)
+    found: list[np.ndarray] = []
+    for lo in range(0, nbands, step):  # a round's records are dropped before the next is made
+        _log.debug("reuse: band round %d", lo)
+        routed_f = [
+            client.submit(_round_records, sf, range(lo, min(lo + step, nbands)), p, buckets, pure=False)
+            for sf in sig_f
+        ]
+        shares = _shuffle(client, routed_f, buckets)
+        del routed_f
+        pair_f = [client.submit(_bucket_pairs, shares[b], max_bucket, pure=False) for b in range(buckets)]
+        del shares  # each bucket's share is released once its pairs are found
+        got = [a for a in client.gather(pair_f) if len(a)]
+        del pair_f
+        if got:
+            found.append(np.unique(np.concatenate(got), axis=0))
+    cand = np.unique(np.concatenate(found), axis=0) if found else np.zeros((0, 2), np.int64)
+    del found
     if not len(cand):
         return []
-    # 4. check pairs per pair of partitions, then align per pair of partitions
+    # 4. check pairs per pair of partitions, then align per pair of partitions, a bounded
+    # number of tasks at a time
+    window = 2 * max(1, len(client.scheduler_info().get("workers", {})))
+    _log.debug("reuse: candidate pairs found %d", len(cand))
     which = cand >> 32  # the partition of each unit
-    checks = []
-    for (a, b), idx in _group_rows(which):
-        checks.append(client.submit(_check_pairs, sig_f[a], sig_f[b], cand[idx], p.min_jaccard, pure=False))
+    checks = [
+        (_check_pairs, sig_f[a], sig_f[b], cand[idx], p.min_jaccard) for (a, b), idx in _group_rows(which)
+    ]
     del cand, which
-    done = [c for c in client.gather(checks) if len(c)]
+    done = [c for c in _windowed(client, checks, window) if len(c)]
     del checks, sig_f
     if not done:
         return []
+    _log.debug("reuse: pairs checked")
     rows = np.concatenate(done)
     del done
     rows = rows[np.lexsort((rows[:, 1], rows[:, 0]))]  # by (u, v), as find_reuse
@@ -404,35 +450,26 @@ def _find_reuse(
         du_, dv_ = int(g[0, 2]), int(g[0, 3])
         groups[(int(chunk_of[du_]), int(chunk_of[dv_]))].append((du_, dv_, g[:, 4:8]))
     del rows
-    aligned = []
-    for (ka, kb), items in groups.items():
-        aligned.append(
-            client.submit(
-                _align_group,
-                items,
-                chunk_f[ka],
-                chunk_f[kb],
-                p,
-                high_f,
-                min_chars,
-                threshold,
-                include_boilerplate,
-                pure=False,
-            )
-        )
+    _log.debug("reuse: aligning")
+    aligned = [
+        (_align_group, items, chunk_f[ka], chunk_f[kb], p, high_f, min_chars, threshold, include_boilerplate)
+        for (ka, kb), items in groups.items()
+    ]
     del groups
-    out: list[ReusePair] = [x for part in client.gather(aligned) for x in part]
+    out: list[ReusePair] = [x for part in _windowed(client, aligned, window) for x in part]
+    _log.debug("reuse: aligned")
     order_of = {r.id: i for i, r in enumerate(reports)}
     out.sort(key=lambda x: (order_of[x.a], order_of[x.b], x.a_start, x.b_start))
     return out
 
 
 def _group_rows(which: np.ndarray) -> list[tuple[tuple[int, int], np.ndarray]]:
+    """Row indices per pair of partitions ``(which[:, 0], which[:, 1])``, pairs in ascending
+    order, rows ascending within each: one sort (a scan of every row per pair made this step
+    grow as partitions² × candidates)."""
     import numpy as np
 
     keys = which[:, 0] * (which.max() + 1) + which[:, 1]
-    out = []
-    for k in np.unique(keys):
-        idx = np.flatnonzero(keys == k)
-        out.append(((int(which[idx[0], 0]), int(which[idx[0], 1])), idx))
-    return out
+    order = np.argsort(keys, kind="stable")
+    cut = np.flatnonzero(np.diff(keys[order])) + 1
+    return [((int(which[g[0], 0]), int(which[g[0], 1])), g) for g in np.split(order, cut)]
