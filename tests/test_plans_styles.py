@@ -35,6 +35,7 @@ STYLES = [
     ("audit-dev2", "ningping-sfj-2020", "一是…；…十一是… paragraph"),
     ("audit-dev2", "yunya-2023", "lead phrase 。 + one sentence of detail"),
     ("audit-dev2", "lanxi-2022", "flattened web page, headings run into the text"),
+    ("audit-dev3", "tiaoling-2018", "flattened web page, 1.…。2.…。 run-in numbered plans"),
 ]
 
 
@@ -53,6 +54,15 @@ def test_numbered_sentence_lines_are_plans_but_their_topic_headings_are_not():
     texts = [p.text for p in rep.plans]
     assert "开展招投标领域突出问题专项整治。" in texts  # 3.开展……。 a heading of its own
     assert not any("持续优化法治化营商环境" in t for t in texts)  # （一） topic heading
+    assert len(texts) == len(gold)
+
+
+def test_run_in_numbered_plan_is_whole_though_the_outline_cut_its_title():
+    """On a flattened page the outline cuts ``1.制定全区法治政府建设考核评价办法，…。`` inside the
+    sentence; the plan is still the whole sentence, not the part after the cut."""
+    rep, gold = _report("audit-dev3", "tiaoling-2018")
+    texts = [p.text for p in rep.plans]
+    assert any(t.startswith("制定全区法治政府建设考核评价办法") for t in texts), texts
     assert len(texts) == len(gold)
 
 

@@ -137,6 +137,9 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
             continue
         eol = text.find("\n", s.start, s.end)
         eol = s.end if eol < 0 else eol
+        if _cut_mid_sentence(text, s, eol):
+            spans.append((s.start, s.title_start))  # the sentence from the title on is the plan
+            continue
         if s.title_end > s.start:
             h_end = s.title_end
             while h_end < eol and text[h_end] in "。：:.．" + _STRIP:
@@ -149,6 +152,17 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
             h_end = eol if stop < 0 else s.start + stop + 1
         spans.append((s.start, h_end))
     return spans
+
+
+def _cut_mid_sentence(text: str, s: Section, eol: int) -> bool:
+    """A run-in title the outline cut inside a sentence of clauses (``1.制定全区…考核评价办法，将…。``
+    on a flattened line), not a lead phrase (``（五）提升法治素养和基层治理水平。``, short and without a
+    comma): the numbered item is one commitment, marker aside."""
+    if s.level < 3 or not (0 <= s.title_start < s.title_end < eol and text[s.title_end].isalnum()):
+        return False  # topic headings （一）… keep their titles: a lead phrase may run into its body
+    stop = min((i for i in (text.find(c, s.title_start, eol) for c in _SENTENCE_END) if i >= 0), default=eol)
+    sentence = text[s.title_start : stop]
+    return len(sentence) > lexicon()["lead_phrase_max_chars"] or any(c in sentence for c in "，,；;、：")
 
 
 def _lead_phrase_end(text: str, s: Section) -> int | None:
