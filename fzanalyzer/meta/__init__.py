@@ -43,8 +43,9 @@ from functools import cache
 
 from ..errors import warning
 from ..model import Meta, Region
+from ..normalize.chrome import TITLE_LABEL
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
-from .doctype import classify, reaches_extract_floor
+from .doctype import classify, reaches_extract_floor, strip_glosses
 from .layout import unglue
 from .region import RegionResult, mentions, parse_issuer, resolve_region
 from .superior import superior_names
@@ -163,6 +164,10 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     heading = normalize_patterns().heading_start
     for i, line in enumerate(lines[:_HEAD_LINES]):
         s = _clean_title_line(_TITLE_TAG.sub("", line.strip()))  # [权威发布]福建省2017年…
+        label = TITLE_LABEL.match(strip_glosses(s))
+        if label:
+            # 标题：… of an info table; 原标题：陕西发(fā)布…, what a repost was first titled
+            return i, _clean_title_line(_TITLE_TAG.sub("", label.group(1)))
         if s.startswith(("——", "--")):
             # a subtitle: no title, unless it names the report after 暨
             # (——我省法治政府建设进入发展新阶段暨福建省2017年法治政府建设情况报告)
@@ -197,8 +202,20 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if first + 1 < len(lines) and cp.issuer_line.match(s):
             first, s = first + 1, lines[first + 1].strip()  # 西平县人民政府办公室 above its title
         nxt = lines[first + 1].strip() if first + 1 < len(lines) else ""
-        if s.startswith("关于") and "。" not in s + nxt and _TITLE_END.search(nxt) and len(s + nxt) <= 80:
-            return first + 1, s + nxt  # 关于印发…法治政府建设 / 工作安排的通知
+        issuer = lex.issuer_in_title.match(s)
+        if (
+            (
+                s.startswith("关于")
+                or (
+                    issuer and _ORGAN_ONLY.match(s[: issuer.end(1)]) and s[issuer.end(1) :].startswith("关于")
+                )
+            )
+            and not _CLAUSE_MARK.search(s + nxt)
+            and _TITLE_END.search(nxt)
+            and len(s + nxt) <= 80
+        ):
+            # 关于印发…法治政府建设 / 工作安排的通知; 某省人民政府办公厅关于印发 / 2022年度…要点的通知
+            return first + 1, s + nxt
         if (
             4 <= len(s) <= 60
             and "。" not in s
@@ -246,6 +263,8 @@ def _page_title(title: str | None, hints: dict) -> str | None:
         return title
     for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
         s = _clean_title_line(line)
+        label = TITLE_LABEL.match(s)
+        s = label.group(1) if label else s  # 标题：… in an info table: a label, not an issuer
         head = s[: len(s) - len(title)]
         if len(s) > len(title) and s.endswith(title) and "。" not in s:
             m = _lex().issuer_in_title.match(s)
@@ -274,6 +293,7 @@ _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
+_ORGAN_ONLY = re.compile(r"[\u4e00-\u9fff]+$")  # an issuer before 关于, not a sentence's start (按照《…)
 _SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
 
 

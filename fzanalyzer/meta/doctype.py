@@ -30,12 +30,25 @@ class _DocLex:
     form: tuple[re.Pattern[str], ...]
     confidence: dict[str, float]
     wrapped: re.Pattern[str]
+    carried: re.Pattern[str]
     title_tag: re.Pattern[str]
 
+
+_CARRIED_WITHIN = 1500  # the reporting sentence opens the report: in its first lines
 
 # The look-ahead is bounded like the reading itself (7 letters): unbounded, a run of "(((…" without
 # a ")" made it scan to the end of the text from every bracket (quadratic).
 _PINYIN = re.compile(r"\((?=[^)]{0,6}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ])[a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def strip_glosses(s: str) -> str:
+    """``s`` without the readings some sites print after polyphonic characters. Normalization
+    keeps them (a page's text and its offsets stay as written); cues are matched without them.
+
+    >>> strip_glosses("原标(biāo)题:陕西发(fā)布")
+    '原标题:陕西发布'
+    """
+    return _PINYIN.sub("", s)
 
 
 @cache
@@ -63,6 +76,7 @@ def _lex() -> _DocLex:
         form=tuple(re.compile(p) for p in d["report"]["form"]),
         confidence={k: float(v) for k, v in d["confidence"].items() if not k.startswith("_")},
         wrapped=re.compile(d["report"]["wrapped"]),
+        carried=re.compile(d["report"]["carried"]),
         title_tag=re.compile(d["report"]["title_tag"]),
     )
 
@@ -96,10 +110,11 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
     lex = _lex()
     conf = lex.confidence
     # Sites that print the reading of polyphonic characters (现(xiàn)印发(fā)) split the cue words.
-    text = _PINYIN.sub("", text)
-    title = _PINYIN.sub("", title) if title else title
+    text = strip_glosses(text)
+    title = strip_glosses(title) if title else title
     opening = "\n".join(text.split("\n")[:4])[:600]
-    form = sum(1 for p in lex.form if p.search(text))
+    carried = lex.carried.search(text, 0, _CARRIED_WITHIN) is not None
+    form = sum(1 for p in lex.form if p.search(text)) + carried
     structure = form + sum(1 for p in lex.structure if p.search(text))
     if lex.wrapped.search(opening) and structure and lex.rule_of_law.search(text):
         return None, conf["report_cues"]  # a release that carries the report: 具体内容如下：一、…
@@ -107,6 +122,9 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
         title = lex.title_tag.sub("", title)  # [权威发布]福建省2017年法治政府建设情况报告
     for label, title_re, _ in lex.types:
         if title and title_re is not None and title_re.search(title):
+            if label == "news" and carried and lex.rule_of_law.search(text):
+                # 湖南省人民政府公布…情况 above 现将有关情况公布如下：/一、…: the release is the report.
+                return None, conf["report_cues"]
             return label, conf["near_miss_title"]
     for label, strong_re in lex.strong:
         if strong_re.search(opening):

@@ -142,7 +142,7 @@ _DATE_LABEL = re.compile(
 )
 _DATE_RANK = ("发布", "更新", "印发", "发文", "成文")
 _CHROME_HINT = 2000
-_TITLE_LABEL = re.compile(r"^(?:标\s*题|名\s*称|信息名称)\s*[:：]\s*(.{4,80}?)\s*$")
+TITLE_LABEL = re.compile(r"^[-•·*\s]*(?:原?标\s*题|名\s*称|信息名称)\s*[:：]\s*(.{4,80}?)\s*$")
 
 
 def chrome_hints(before: str, after: str) -> dict[str, str]:
@@ -165,7 +165,7 @@ def chrome_hints(before: str, after: str) -> dict[str, str]:
             if rank < best:  # a publication date over an update or a signing date
                 best = rank
                 hints["date"] = f"{int(m.group(3)):04d}-{int(m.group(4)):02d}-{int(m.group(5)):02d}"
-        label = _TITLE_LABEL.match(s)
+        label = TITLE_LABEL.match(s)
         if label and "title" not in hints:
             hints["title"] = label.group(1)
     if removed:

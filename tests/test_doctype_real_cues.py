@@ -1,0 +1,125 @@
+"""is_report on the cues the real pages of annotators D and E showed (issue 10): a notice titled in
+an info table, a speech, a 范文 template, a reposted news item with pinyin glosses, a release page
+that carries the report, an untitled street-office report. Each on a snippet written here in the
+style of such a page (the real pages are not ours to copy: tests/data/real)."""
+
+from __future__ import annotations
+
+from fzanalyzer.meta.doctype import classify, strip_glosses
+from fzanalyzer.normalize.chrome import chrome_hints
+from fzanalyzer.pipeline import analyze_text
+
+
+def test_a_notice_issuing_work_points_under_an_info_table_is_a_notice_titled_in_two_lines():
+    page = (
+        "首页 > 政务公开 > 政府文件\n"
+        "  • 索  引 号: 11370781-2/2023-088 主题分类: 综合政务\n"
+        "  • 标  题: 青州市人民政府办公室关于印发2023年度法治政府建设工作要点的通知\n"
+        "  • 主  题 词:\n\n"
+        "青州市人民政府办公室关于印发\n"
+        "2023年度法治政府建设工作要点的通知\n"
+        "青政办函〔2023〕15号\n"
+        "各镇人民政府、街道办事处,市政府各部门:\n"
+        "《2023年度法治政府建设工作要点》已经市政府同意,现印发给你们,请认真贯彻落实。\n"
+        "青州市人民政府办公室\n2023年3月2日\n"
+        "2023年度法治政府建设工作要点\n"
+        "2023年,全市法治政府建设工作坚持以习近平法治思想为指导,深入推进依法行政。\n"
+        "一、健全政府机构职能体系,推进依法行政\n"
+        "(一)全面推行权责清单制度。动态调整权责清单。(牵头单位:市司法局)\n"
+        "二、健全依法决策机制\n"
+    )
+    m = analyze_text(page, analyze=False).meta
+    assert m.title == "青州市人民政府办公室关于印发2023年度法治政府建设工作要点的通知"
+    assert not m.is_report and m.report_confidence < 0.5
+
+
+def test_an_info_table_title_line_behind_a_bullet_is_the_page_title():
+    before = "首页 > 政府文件\n• 标  题: 青州市人民政府关于2023年度法治政府建设情况的报告\n正文第一段。"
+    hints = chrome_hints(before, "正文第一段。")
+    assert hints["title"] == "青州市人民政府关于2023年度法治政府建设情况的报告"
+
+
+def test_a_speech_opening_on_comrades_is_a_speech():
+    page = (
+        "同志们:\n"
+        "今天我们召开全区法治政府建设工作会议,主要任务是总结去年工作,部署今年任务。\n"
+        "2023年,全区法治政府建设取得新进展,党政主要负责人履行推进法治建设第一责任人职责。\n"
+        "一、充分肯定法治政府建设取得的成效\n"
+        "二、清醒认识存在的不足\n"
+    )
+    assert classify(None, page)[0] == "speech"
+    # The same body as a report's, opening on its year instead: a report.
+    assert classify(None, page.split("\n", 2)[2])[0] is None
+
+
+def test_a_speech_shared_on_a_model_essay_site_is_no_report():
+    page = (
+        "下面是网友为您分享的“在全县法治政府建设推进会上的讲话稿”相关材料,供您参考学习。\n"
+        "县长在全县法治政府建设推进会上的讲话\n"
+        "同志们:\n"
+        "2024年,全县法治政府建设稳步推进。下面,我讲三点意见。\n"
+        "一、提高站位,坚定不移推进法治政府建设\n"
+        "二、正视存在的问题和不足\n"
+    )
+    m = analyze_text(page, analyze=False).meta
+    assert not m.is_report and m.report_confidence < 0.5
+
+
+def test_a_model_report_with_blanks_for_its_year_and_numbered_variants_is_a_template():
+    page = (
+        "城市管理局2022年度法治政府建设工作报告\n"
+        "城市管理局法治政府建设工作报告 篇1\n"
+        "20__年,我局坚持以____思想为指导,全面落实法治政府建设各项要求。现将主要情况报告如下:\n"
+        "一、20__年推进法治政府建设的主要举措和成效\n"
+        "二、存在的不足\n"
+    )
+    assert classify("城市管理局2022年度法治政府建设工作报告", page) == ("template", 0.03)
+    # Numbered variants alone mark it as well (篇2 on a line of its own, the year written out).
+    variant = page.replace("20__年", "2022年").replace("篇1", "篇2")
+    assert classify("城市管理局2022年度法治政府建设工作报告", variant)[0] == "template"
+
+
+def test_a_reposted_news_item_with_pinyin_glosses_is_news_under_its_original_title():
+    page = (
+        "原标(biāo)题:江西发(fā)布2024年法治政府建设(shè)情况 营(yíng)商环境持续(xù)优化\n"
+        "全省行政机(jī)关(guān)负(fù)责(zé)人出庭应(yīng)诉率达(dá)到100%……3月8日,省政府发(fā)布"
+        "关(guān)于2024年法治政府建设(shè)情况的报(bào)告。\n"
+        "2024年,省政府深入推进(jìn)法治政府建设(shè),党政主要负(fù)责(zé)人述法实现全覆盖。\n"
+    )
+    m = analyze_text(page, analyze=False).meta
+    assert m.title == "江西发布2024年法治政府建设情况营商环境持续优化"  # glosses and the gap dropped
+    assert (m.is_report, m.doc_type) == (False, "news")
+    # Without the original-title line, the line saying the report was published marks the news.
+    body = strip_glosses(page.split("\n", 1)[1])
+    assert classify(None, body)[0] == "news"
+
+
+def test_a_release_page_carrying_the_report_under_a_news_like_title_is_the_report():
+    title = "江西省人民政府公布2019年度法治政府建设情况"
+    page = (
+        f"{title}\n"
+        f"《{title}》是2020年江西省人民政府发布的通知。\n"
+        "2019年,全省各级各部门深入推进依法行政,法治政府建设取得新成效。现将有关情况公布如下:\n"
+        "一、依法全面履行政府职能\n"
+        "(一)深化“放管服”改革。全年取消行政许可事项12项。\n"
+    )
+    m = analyze_text(page, analyze=False).meta
+    assert m.is_report and m.report_confidence >= 0.5
+    # News under the same title, without the report's reporting sentence and parts, stays news.
+    news = f"{title}\n近日,省政府公布2019年度法治政府建设情况,全年取消行政许可事项12项。\n"
+    assert analyze_text(news, analyze=False).meta.doc_type == "news"
+
+
+def test_an_untitled_report_opening_on_its_reporting_sentence_and_first_part_is_a_report():
+    page = (
+        "在区委、区政府的坚强领导下,我街道紧紧围绕建设法治政府的总体目标,多措并举推进依法行政。"
+        "现将有关情况报告如下:\n"
+        "一、强化思想引领,提高政治站位\n"
+        "以习近平新时代中国特色社会主义思想为指导,规范权力运行。\n"
+        "二、健全工作机制,夯实工作基础\n"
+    )
+    m = analyze_text(page, analyze=False).meta
+    assert m.is_report and m.report_confidence >= 0.5
+    # A summary reporting to its superior (汇报如下) on the work of the year so far is not one.
+    summary = page.replace("有关情况报告如下", "今年以来的工作情况汇报如下")
+    assert not analyze_text(summary, analyze=False).meta.is_report
