@@ -13,7 +13,6 @@ measure's or a topic code (the back-off layer), as ``fzanalyzer eval-real`` coun
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from pathlib import Path
 
@@ -21,12 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the package of this checkout, not another installed copy
 
 
-def half(page_id: str) -> str:
-    return "A" if int(hashlib.sha1(page_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
-
-
 def main(argv: list[str] | None = None) -> int:
-    from fzanalyzer.evaluate.real import find_page, load_manifest, real_gold
+    from fzanalyzer.evaluate.real import dev_pages, half, real_gold
     from fzanalyzer.extract.codebook import joins_issuers
     from fzanalyzer.pipeline import analyze_file
 
@@ -36,13 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--uncoded", choices=("A", "B"), help="also list this half's uncoded indicators")
     args = ap.parse_args(argv)
     counts = {h: [0, 0, 0] for h in "AB"}  # indicators, with a measure's code, with any code
-    for entry in load_manifest(args.real):
-        if entry.get("split") != "dev":
-            continue
-        path, status = find_page(entry, [args.pages])
-        if status != "ok" or path is None:
-            continue
-        if not real_gold(entry, path.read_text(encoding="utf-8")).get("is_report"):
+    for entry, path, text in dev_pages(args.real, [args.pages]):
+        if not real_gold(entry, text).get("is_report"):
             continue  # eval-real scores indicators on report pages only
         h = half(entry["id"])
         report = analyze_file(path, id=entry["id"])

@@ -15,7 +15,6 @@ a temporary folder; never touches the pages folder.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import re
 import sys
 import tempfile
@@ -23,18 +22,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fzanalyzer.evaluate.real import find_page, load_manifest, real_figures, real_gold
+from fzanalyzer.evaluate.real import dev_pages, half, real_figures, real_gold
 from fzanalyzer.evaluate.score import Tally, score_meta
 from fzanalyzer.pipeline import analyze_file
 
 VARIANTS = ("orig", "trad", "flat", "chrome", "notitle")
 _CHROME_TOP = "首页 > 政务公开 > 法治政府建设\n字号：[ 大 中 小 ]  打印本页  关闭窗口\n"
 _CHROME_END = "\n【打印本页】【关闭窗口】\n主办单位：本网站  网站标识码：1234567890\n"
-
-
-def half(page_id: str) -> str:
-    """A or B, by the parity of the id's sha1 (as the codebook's halves, docs/codebook.md)."""
-    return "A" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 == 0 else "B"
 
 
 def variants(text: str, gold: dict, wanted: set[str]):
@@ -74,13 +68,7 @@ def main() -> None:
     tallies: dict[tuple[str, str], Tally] = {}
     misses = []
     with tempfile.TemporaryDirectory() as tmp:
-        for entry in load_manifest(args.real):
-            if entry.get("split") != "dev":
-                continue
-            path, status = find_page(entry, [args.pages])
-            if status != "ok" or path is None:
-                continue
-            text = path.read_text(encoding="utf-8")
+        for entry, _path, text in dev_pages(args.real, [args.pages]):
             h = half(entry["id"])
             for name, varied in variants(text, entry["gold"], wanted):
                 f = Path(tmp) / name / f"{entry['id']}.txt"

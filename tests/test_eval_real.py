@@ -16,7 +16,14 @@ import pytest
 
 from fzanalyzer.cli import main
 from fzanalyzer.errors import GoldError
-from fzanalyzer.evaluate.real import baseline_indicators, evaluate_real, find_page, load_manifest
+from fzanalyzer.evaluate.real import (
+    baseline_indicators,
+    dev_pages,
+    evaluate_real,
+    find_page,
+    half,
+    load_manifest,
+)
 
 REPORT = (
     "青岚县2021年法治政府建设情况报告\n"
@@ -113,6 +120,19 @@ def test_split_selects_pages(tmp_path):
     assert evaluate_real(real, [pages], split="dev").pages == 2
     with pytest.raises(ValueError):
         evaluate_real(real, [pages], split="train")
+
+
+def test_dev_pages_yield_only_dev_pages_whose_text_is_verified(tmp_path):
+    real, pages = write_set(tmp_path)
+    got = [(e["id"], text) for e, _path, text in dev_pages(real, [pages])]
+    assert got == [("r-qinglan-2021", REPORT), ("n-qinglan-2021", NEWS)]  # not gone, not holdout
+
+
+def test_halves_split_the_ids_by_hash_and_both_are_used():
+    ids = [f"r-page-{i}" for i in range(200)]
+    sides = [half(i) for i in ids]
+    assert sides == [half(i) for i in ids]  # a page stays in its half
+    assert 60 < sides.count("A") < 140
 
 
 def test_scores_the_report_and_the_near_miss(tmp_path):

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -113,6 +113,26 @@ def find_page(entry: dict[str, Any], pages: Iterable[str | Path]) -> tuple[Path 
                 return cand, "ok"
             found = cand
     return (found, "mismatch") if found else (None, "missing")
+
+
+def half(page_id: str) -> str:
+    """``"A"`` or ``"B"``: the halves of the dev split by the parity of the id's sha1, on which a rule
+    made on one half's misses is checked on the other (docs/codebook.md)."""
+    return "A" if int(hashlib.sha1(page_id.encode("utf-8")).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def dev_pages(
+    real_dir: str | Path, pages: Iterable[str | Path]
+) -> Iterator[tuple[dict[str, Any], Path, str]]:
+    """``(entry, path, text)`` of every dev page whose rebuilt text matches its sha256 (holdout pages
+    are never read here: they are scored once, by ``eval-real --split holdout``)."""
+    folders = list(pages)
+    for entry in load_manifest(real_dir):
+        if entry.get("split") != "dev":
+            continue
+        path, status = find_page(entry, folders)
+        if status == "ok" and path is not None:
+            yield entry, path, path.read_text(encoding="utf-8")
 
 
 def real_gold(entry: dict[str, Any], text: str) -> dict[str, Any]:
