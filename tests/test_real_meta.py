@@ -349,3 +349,53 @@ def test_a_column_name_above_a_whole_title_is_not_its_first_half():
     # A title really printed on two lines is still read whole.
     page = "关于2020年度法治政府\n建设工作情况的报告\n2020年,我县坚持依法行政,法治政府建设取得新成效。\n"
     assert _meta(page).title == "关于2020年度法治政府建设工作情况的报告"
+
+
+def test_a_party_committee_issuing_with_its_government_is_the_governments_level():
+    # A joint report of the Party committee and the government is no department's.
+    page = (
+        "中共甘肃省委 甘肃省人民政府\n关于2023年法治政府建设情况的报告\n"
+        "2023年,全省坚持以习近平法治思想为指导,法治政府建设取得新进展。现将有关情况报告如下:\n"
+        "一、主要举措和成效\n"
+    )
+    m = _meta(page)
+    assert (m.level, m.region.province) == ("province", "甘肃省")
+    # Named only in the opening, with 和 between them: the government reports.
+    page = (
+        "2022年,广西壮族自治区党委和政府深入学习贯彻习近平法治思想,持续推进法治政府建设。现将有关情况报告如下:\n"
+        "一、党对法治政府建设的领导全面加强\n自治区党委高度重视法治政府建设。\n"
+    )
+    m = _meta(page)
+    assert (m.issuer, m.level) == ("广西壮族自治区人民政府", "province")
+
+
+def test_title_wrappers_of_copying_sites_and_document_numbers_are_no_part_of_the_issuer():
+    page = (
+        "范文之家—每日更新www.example.com山西省人民政府关于2022年度法治政府建设情况的报告2022年,省政府坚持"
+        "以习近平法治思想为指导,深入推进依法行政,法治政府建设取得新成效。现将有关情况报告如下:一、主要举措\n"
+    )
+    m = _meta(page)
+    assert (m.title, m.issuer) == ("山西省人民政府关于2022年度法治政府建设情况的报告", "山西省人民政府")
+    page = (
+        "[定政发〔2025〕3号]定西市人民政府关于2024年法治政府建设情况的报告\n市委:\n"
+        "2024年,市政府坚持依法行政,法治政府建设取得新成效。\n一、主要举措\n"
+    )
+    m = _meta(page)
+    assert (m.title, m.issuer) == ("定西市人民政府关于2024年法治政府建设情况的报告", "定西市人民政府")
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        ("江西省人民政府公布2018年度法治政府建设情况", "江西省人民政府"),
+        ("襄阳市地方税务局近年来依法行政工作情况的报告", "襄阳市地方税务局"),
+        (
+            "青海省民族宗教事务委员会(省宗教局)2024年度法治政府建设工作报告",
+            "青海省民族宗教事务委员会(省宗教局)",
+        ),
+    ],
+)
+def test_issuer_opening_a_title_before_gongbu_jinnianlai_or_with_a_second_name(title, issuer):
+    page = f"{title}\n2024年以来,我局坚持依法行政,法治建设取得新进展。现将有关情况报告如下:\n一、主要举措\n"
+    m = _meta(page)
+    assert (m.title, m.issuer) == (title, issuer)

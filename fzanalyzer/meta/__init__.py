@@ -90,8 +90,10 @@ def _lex() -> _MetaLex:
     organ = d["organ_suffix"]
     return _MetaLex(
         issuer_in_title=re.compile(
-            rf"^(.{{2,40}}?(?:{organ}|(?<![干全内本局总各])部))"
-            rf"(?=关于|(?:发布)?(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法)"
+            # An organ may carry its second name in brackets (藏语委办(编译局)); a title may go on
+            # with 公布 (湖南省人民政府公布2017年度…) or 近年来 (…税务局近年来依法行政工作情况的报告).
+            rf"^(.{{2,40}}?(?:{organ}|(?<![干全内本局总各])部)(?:[(（][\u4e00-\u9fff]{{2,10}}[)）])?)"
+            rf"(?=关于|(?:发布|公布)?(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法|近年来)"
         ),
         government_organs=frozenset(d["government_organs"]),
         level_pronouns={k: tuple(v) for k, v in d["level_pronouns"].items()},
@@ -264,7 +266,8 @@ def _page_title(title: str | None, hints: dict) -> str | None:
     for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
         s = _clean_title_line(line)
         label = TITLE_LABEL.match(s)
-        s = label.group(1) if label else s  # 标题：… in an info table: a label, not an issuer
+        # 标题：… in an info table: a label, not an issuer ([某政发〔2026〕7号] before it neither)
+        s = _clean_title_line(label.group(1)) if label else s
         head = s[: len(s) - len(title)]
         if len(s) > len(title) and s.endswith(title) and "。" not in s:
             m = _lex().issuer_in_title.match(s)
@@ -281,6 +284,9 @@ _BARE_LEVEL = {
     **dict.fromkeys(("县", "区", "旗"), "district_county"),
     **dict.fromkeys(("镇", "乡", "街道"), "township"),
 }
+# A Party committee issuing with its government (中共海南省委 海南省人民政府, 宁夏回族自治区党委和人民政府):
+# the report is the government's, at its level.
+_JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9fff]*?(?:人民政府|政府|办事处)$")
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -519,7 +525,7 @@ def _level(res: RegionResult, text: str) -> str | None:
     lex = _lex()
     if res.organ and re.search(r"(街道|镇|乡)[\u4e00-\u9fff]{0,3}(办事处|人民政府|政府)$", res.organ):
         return "township"  # 鲤城区人民政府金龙街道办事处
-    if res.organ and res.organ not in lex.government_organs:
+    if res.organ and res.organ not in lex.government_organs and not _JOINT_ORGAN.match(res.organ):
         return "department"
     if not res.organ:
         # Divisions named without an organ (a title without issuer): how the report speaks
