@@ -399,3 +399,38 @@ def test_issuer_opening_a_title_before_gongbu_jinnianlai_or_with_a_second_name(t
     page = f"{title}\n2024年以来,我局坚持依法行政,法治建设取得新进展。现将有关情况报告如下:\n一、主要举措\n"
     m = _meta(page)
     assert (m.title, m.issuer) == (title, issuer)
+
+
+def test_a_report_named_in_its_opening_sentence_is_no_title():
+    # An untitled page whose first line is the whole opening paragraph.
+    page = (
+        "2023年,禄劝县坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,全面贯彻落实党中央、"
+        "国务院关于法治政府建设决策部署和省、市工作安排,扎实工作,法治政府建设取得显著成效。现将禄劝县2023年度"
+        "法治政府建设工作情况报告如下:\n一、工作情况\n(一)认真贯彻落实习近平法治思想。我县高度重视。\n"
+    )
+    m = _meta(page)
+    assert m.title is None
+    assert (m.issuer, m.year_covered) == ("禄劝县人民政府", 2023)
+
+
+def test_a_township_named_without_its_organ_before_the_title():
+    # The page's title line (removed as chrome), then the title printed on two lines below.
+    page = (
+        "彭水苗族土家族自治县棣棠乡关于2022年法治政府建设情况的报告\n\n日期:2023-02-20\n字号:\n\n"
+        "彭水苗族土家族自治县棣棠乡\n\n关于2022年法治政府建设情况的报告\n\n2022年,在县委、县政府的坚强领导下,"
+        "棣棠乡坚持依法行政,推进法治政府建设。现将有关情况报告如下:\n一、工作开展情况\n"
+    )
+    m = _meta(page)
+    assert m.title == "彭水苗族土家族自治县棣棠乡关于2022年法治政府建设情况的报告"
+    assert (m.issuer, m.level) == ("彭水苗族土家族自治县棣棠乡人民政府", "township")
+
+
+def test_shi_zhengfu_of_a_county_level_city_is_a_county():
+    # 市政府 without its name: the county-level city the text names most is the issuer.
+    page = (
+        "2021年,市政府坚持以习近平法治思想为指导,全面落实《江西省法治政府建设实施纲要》和《德兴市法治政府建设"
+        "实施方案》各项任务,推进法治政府建设取得新成效。现将市政府推进法治政府建设情况汇报如下:\n"
+        "一、主要举措\n(一)全面筑牢法治基础\n德兴市制定权责清单。\n"
+    )
+    m = _meta(page)
+    assert (m.level, m.region.county_or_district, m.issuer) == ("district_county", "德兴市", "德兴市人民政府")

@@ -273,7 +273,24 @@ def _page_title(title: str | None, hints: dict) -> str | None:
             m = _lex().issuer_in_title.match(s)
             if m and s.startswith(m.group(1)) and len(m.group(1)) >= len(head.removesuffix("关于")):
                 return s
+            if _divisions_only(head.removesuffix("关于")):
+                return s  # 酉阳土家族苗族自治县可大乡关于2023年…: a township named without its organ
     return title
+
+
+def _divisions_only(s: str) -> bool:
+    """Is ``s`` a run of division names and nothing else (彭水县棣棠乡, not 首页 or 市委)?
+
+    >>> _divisions_only("酉阳土家族苗族自治县可大乡"), _divisions_only("信息公开")
+    (True, False)
+    """
+    tokens, organ = parse_issuer(s)
+    return (
+        bool(tokens)
+        and not organ
+        and "".join(t.name for t in tokens) == s
+        and any(t.candidates for t in tokens)
+    )
 
 
 _MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
@@ -724,6 +741,11 @@ def extract_meta(text: str, hints: dict) -> Meta:
             province = _most_named("province", page)
             if province in _municipalities():
                 own, meta.level = province, "province"
+            else:
+                # 市政府 of a county-level city (乐平市): it names itself more than any prefecture.
+                county = _most_named("district_county", page)
+                if county and county.endswith("市"):
+                    own, meta.level = county, "district_county"
         if own:
             res = resolve_region(
                 own + ("人民政府" if meta.level != "township" else ""),

@@ -102,6 +102,7 @@ def _repeated(s: str, pos: int) -> int:
 
 _FIELD_MARK = re.compile(r"[:：\[\]［］【】，,。；;？?！!]|\s{2}|\d{6}")  # a field, a sentence
 _RULE_OF_LAW = re.compile(r"法治|依法")
+_REPORTING = re.compile(r"现[将就对]$")
 
 
 def _title_inside(line: str, window: str) -> tuple[int, int] | None:
@@ -120,6 +121,8 @@ def _title_inside(line: str, window: str) -> tuple[int, int] | None:
     for pos in range(len(window)):
         if not (window.startswith("关于", pos) or gazetteer_name_at(window, pos)):
             continue
+        if _REPORTING.search(window, 0, pos):
+            continue  # 现将武定县2022年度…报告如下: the report named in its opening sentence, no title
         pos += _repeated(window, pos)  # 息县人民政府息县人民政府关于…: the name printed twice
         m = lex.title.match(line, pos)
         if (
