@@ -434,3 +434,32 @@ def test_shi_zhengfu_of_a_county_level_city_is_a_county():
     )
     m = _meta(page)
     assert (m.level, m.region.county_or_district, m.issuer) == ("district_county", "德兴市", "德兴市人民政府")
+
+
+def test_a_city_report_naming_a_county_level_city_once_stays_a_city():
+    page = (
+        "2019年,我市认真贯彻党的十九大精神,以落实《法治政府建设实施纲要》为主线,推进法治政府建设取得显著成效。"
+        "胶州市被评为全国法治政府建设示范县。现将有关情况报告如下:\n一、主要举措\n全市各级行政机关依法行政。\n"
+    )
+    m = _meta(page)
+    assert m.level == "city" and m.region.county_or_district is None
+
+
+def test_the_year_of_a_report_that_opens_on_its_grounds_and_sums_up_with_xiandui():
+    page = (
+        "根据《法治建设年度报告制度》的要求,以及市、区对法治建设工作的具体部署,2022年,湖滨街道深入学习贯彻"
+        "习近平法治思想,全面开展法治政府建设。现对2022年所做工作总结如下:\n一、主要举措和成效\n"
+    )
+    assert _meta(page).year_covered == 2022
+
+
+def test_a_short_division_name_takes_the_full_name_the_text_also_writes():
+    page = (
+        "2022年度法治政府建设情况报告\n2022年,恩施州政府坚持以习近平法治思想为指导,法治政府建设取得新成效。\n"
+        "一、基本情况\n贯彻《恩施土家族苗族自治州法治政府建设实施方案》,恩施州本级权责清单2268项。\n"
+    )
+    m = _meta(page)
+    assert (m.level, m.region.city, m.region.province) == ("city", "恩施土家族苗族自治州", "湖北省")
+    # Without the full name in the text, the name stays as the text writes it.
+    m = _meta(page.replace("《恩施土家族苗族自治州法治政府建设实施方案》", "《实施方案》"))
+    assert m.region.city == "恩施州"

@@ -56,6 +56,7 @@ __all__ = ["extract_meta"]
 _HEAD_LINES = 8  # the title is looked for among the first lines
 _TAIL_LINES = 5  # the signature among the last lines
 _MAX_FURNITURE = 4  # lines of page furniture passed over after it
+_OWN_NAME_MIN = 2  # mentions of a county-level city that make it the report's own
 _TITLE_TAIL = 8  # the last piece of a wrapped title that is too short to be a title alone
 _KIND_LEVEL = {"township": "township", "county": "district_county", "city": "city", "province": "province"}
 _LEVEL_RANK = {"province": 0, "city": 1, "district_county": 2, "township": 3}
@@ -742,9 +743,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
             if province in _municipalities():
                 own, meta.level = province, "province"
             else:
-                # 市政府 of a county-level city (乐平市): it names itself more than any prefecture.
+                # 市政府 of a county-level city (乐平市): it names itself again and again, where a
+                # city's report names one in passing (平度市 once in 青岛's).
                 county = _most_named("district_county", page)
-                if county and county.endswith("市"):
+                if county and county.endswith("市") and mentions(county, page) >= _OWN_NAME_MIN:
                     own, meta.level = county, "district_county"
         if own:
             res = resolve_region(

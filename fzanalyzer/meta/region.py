@@ -317,6 +317,16 @@ def _issuer_rank(tokens: list[Token], township: str | None) -> int | None:
     return max(ranks) if ranks else None
 
 
+def _full_names_in_text(region: Region, divisions: list[Division], text: str) -> None:
+    """A division named by its short form (延边州, 镇宁自治县) is given its full name where the
+    text writes that too (延边朝鲜族自治州): the name the text gives it in full."""
+    for d in divisions:
+        field = _FIELD_OF_KIND.get(d.level)
+        name = getattr(region, field) if field else None
+        if name and name != d.name and d.name in text:
+            setattr(region, field, d.name)
+
+
 def resolve_region(
     issuer: str | None, text: str, superiors: list[str] | None = None, own_rank: int | None = None
 ) -> RegionResult:
@@ -362,6 +372,7 @@ def resolve_region(
         chosen = _choose([d for d in target.candidates if _consistent(d, others)], text)
     if chosen is not None:
         adcode = chosen.code
+        _full_names_in_text(region, [chosen, *g.ancestors(chosen)], text)
         prov, city = g.province_of(chosen), g.city_of(chosen)
         if region.province is None and prov is not None:
             region.province = prov.name
