@@ -322,7 +322,9 @@ def _full_names_in_text(region: Region, divisions: list[Division], text: str) ->
     text writes that too (延边朝鲜族自治州): the name the text gives it in full."""
     for d in divisions:
         field = _FIELD_OF_KIND.get(d.level)
-        name = getattr(region, field) if field else None
+        if field is None:
+            continue
+        name = getattr(region, field)
         if name and name != d.name and d.name in text:
             setattr(region, field, d.name)
 
