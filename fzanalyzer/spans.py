@@ -34,8 +34,10 @@ from functools import lru_cache
 from typing import Any
 
 __all__ = [
+    "BLANKS",
     "BRACKETS",
     "CLAUSE_ENDS",
+    "FULL_STOPS",
     "SENTENCE_ENDS",
     "ClauseStarts",
     "SectionLookup",
@@ -48,10 +50,15 @@ __all__ = [
     "strip_span",
 ]
 
-#: Marks that end a sentence (full width, and half width as NFKC leaves them).
-SENTENCE_ENDS = "。！？；!?;"
+#: Marks that end a whole sentence, not a ``；`` part of it (full width, and half width as NFKC
+#: leaves them).
+FULL_STOPS = "。！？!?"
 #: Marks that end a ``；`` part of a sentence (a clause that may hold a commitment of its own).
 CLAUSE_ENDS = "；;"
+#: Marks that end a sentence or a ``；`` part of it: where :func:`split_sentences` cuts.
+SENTENCE_ENDS = FULL_STOPS + CLAUSE_ENDS
+#: Blank characters stripped around spans (with the ideographic space).
+BLANKS = " \t\u3000\r\n"
 #: Opening bracket or quote -> its closer. A sentence never ends inside one of these.
 BRACKETS = {
     "（": "）",

@@ -122,6 +122,17 @@ def test_split_selects_pages(tmp_path):
         evaluate_real(real, [pages], split="train")
 
 
+def test_annotators_select_their_pages(tmp_path):
+    real, pages = write_set(tmp_path)
+    lines = (real / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    entries = [json.loads(x) for x in lines]
+    marked = [json.dumps({**e, "annotator": "D" if e["id"].startswith("n-") else "A"}) for e in entries]
+    (real / "manifest.jsonl").write_text("\n".join(marked) + "\n", encoding="utf-8")
+    only_d = evaluate_real(real, [pages], split="all", annotators=["D"])
+    assert (only_d.pages, only_d.reports) == (1, 0)  # the near-miss alone
+    assert evaluate_real(real, [pages], split="all", annotators=["A", "D"]).pages == 2
+
+
 def test_dev_pages_yield_only_dev_pages_whose_text_is_verified(tmp_path):
     real, pages = write_set(tmp_path)
     got = [(e["id"], text) for e, _path, text in dev_pages(real, [pages])]

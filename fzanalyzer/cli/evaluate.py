@@ -126,6 +126,9 @@ def eval_real_cmd(
         ..., "--pages", help="Folder of the rebuilt page texts (ID.txt); may be given more than once."
     ),
     split: str = typer.Option("dev", "--split", help="dev | holdout | all"),
+    annotator: str | None = typer.Option(
+        None, "--annotator", help="Only the pages of these annotators (comma-separated letters, e.g. D,E)."
+    ),
     per_page: bool = typer.Option(False, "--per-page", help="Also print figures per page."),
     json_out: Path | None = typer.Option(None, "--json", help="Write all figures to this JSON file."),
 ) -> int:
@@ -140,11 +143,13 @@ def eval_real_cmd(
     for d in pages:
         if not d.is_dir():
             raise typer.BadParameter(f"--pages {d} is not a folder")
-    res = evaluate_real(real_dir, pages, split=split)
+    who = [a.strip() for a in annotator.split(",") if a.strip()] if annotator else None
+    res = evaluate_real(real_dir, pages, split=split, annotators=who)
     base = res.baseline_figures()
     console = Console()
+    by = f" annotator={','.join(who)}" if who else ""
     table = Table(
-        title=f"fzanalyzer eval-real {real_dir} split={split} ({res.pages} pages, {res.reports} reports)"
+        title=f"fzanalyzer eval-real {real_dir} split={split}{by} ({res.pages} pages, {res.reports} reports)"
     )
     for col in ("measure", "toolkit", "regex baseline", "target"):
         table.add_column(col, justify="left" if col == "measure" else "right")

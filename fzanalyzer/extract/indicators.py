@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..model import Indicator, Meta, Section
-from ..spans import BRACKETS, ClauseStarts, SectionLookup, split_sentences
+from ..spans import BRACKETS, FULL_STOPS, ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
 from .names import amount_domain, only_actor, state_verbs
@@ -492,7 +492,7 @@ def _carry_periods(text: str, out: list[Indicator], idx: _Index) -> None:
 def _opens_with(text: str, line_lo: int, pos: int, period: str) -> bool:
     """True when the sentence (up to 。！？) holding ``pos`` opens with ``period`` and a comma: a
     scene-setting adverbial (``2019年1-11月，全区共…``), not a period inside the sentence."""
-    lo = max(line_lo, *(text.rfind(c, line_lo, pos) + 1 for c in "。！？!?"))
+    lo = max(line_lo, *(text.rfind(c, line_lo, pos) + 1 for c in FULL_STOPS))
     while lo < pos and text[lo] in " \t\u3000":
         lo += 1
     return text.startswith(period, lo) and text.startswith(("，", ","), lo + len(period))

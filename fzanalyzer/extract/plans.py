@@ -29,13 +29,9 @@ from ..model import Meta, Plan, Section
 from ..resources import read_data
 from ..segment.items import sentence_item
 from ..segment.lexicon import marker_start
-from ..spans import SENTENCE_ENDS, SectionLookup, split_sentences
+from ..spans import BLANKS, CLAUSE_ENDS, FULL_STOPS, SENTENCE_ENDS, SectionLookup, split_sentences
 
 PLAN_PART = "next_year_plan"
-
-_SENTENCE_END = "。！？!?"
-_CLAUSE_SEP = "；;"
-_STRIP = " \t\u3000\r\n"
 
 
 @cache
@@ -76,7 +72,7 @@ def split_units(text: str, start: int, end: int, *, split_clauses: bool = True) 
     enum_re = lex["_enum_re"]
     units: list[Unit] = []
     # sentences (and their ；-separated clauses) are cut as everywhere else, never inside brackets
-    ends = SENTENCE_ENDS if split_clauses else _SENTENCE_END
+    ends = SENTENCE_ENDS if split_clauses else FULL_STOPS
     for s0, s1 in split_sentences(text, start, end, ends=ends):
         # enumeration items: 一是……二是…… inside one sentence
         cuts = [m.start() for m in enum_re.finditer(text, s0, s1) if _enum_ok(text, m.start(), s0)]
@@ -98,9 +94,9 @@ def _enum_ok(text: str, pos: int, s0: int) -> bool:
 
 
 def _trim(text: str, a: int, b: int) -> Unit | None:
-    while a < b and text[a] in _STRIP:
+    while a < b and text[a] in BLANKS:
         a += 1
-    while b > a and text[b - 1] in _STRIP + _CLAUSE_SEP + "，,":
+    while b > a and text[b - 1] in BLANKS + CLAUSE_ENDS + "，,":
         b -= 1
     if b - a < 2:
         return None
@@ -142,9 +138,9 @@ def _heading_spans(text: str, secs: list[Section]) -> list[tuple[int, int]]:
             continue
         if s.title_end > s.start:
             h_end = s.title_end
-            while h_end < eol and text[h_end] in "。：:.．" + _STRIP:
+            while h_end < eol and text[h_end] in "。：:.．" + BLANKS:
                 h_end += 1
-            if not text[h_end:eol].strip(_STRIP):
+            if not text[h_end:eol].strip(BLANKS):
                 h_end = eol
         else:
             line = text[s.start : eol]
@@ -160,7 +156,7 @@ def _cut_mid_sentence(text: str, s: Section, eol: int) -> bool:
     comma): the numbered item is one commitment, marker aside."""
     if s.level < 3 or not (0 <= s.title_start < s.title_end < eol and text[s.title_end].isalnum()):
         return False  # topic headings （一）… keep their titles: a lead phrase may run into its body
-    stop = min((i for i in (text.find(c, s.title_start, eol) for c in _SENTENCE_END) if i >= 0), default=eol)
+    stop = min((i for i in (text.find(c, s.title_start, eol) for c in FULL_STOPS) if i >= 0), default=eol)
     sentence = text[s.title_start : stop]
     return len(sentence) > lexicon()["lead_phrase_max_chars"] or any(c in sentence for c in "，,；;、：")
 
@@ -175,9 +171,9 @@ def _lead_phrase_end(text: str, s: Section) -> int | None:
     if len(title) > lexicon()["lead_phrase_max_chars"] or any(c in title for c in "，,；;、："):
         return None
     end = s.title_end
-    if text[end : end + 1] not in _SENTENCE_END:
+    if text[end : end + 1] not in FULL_STOPS:
         return None
-    return end + 1 if text[end + 1 : s.end].strip(_STRIP) else None
+    return end + 1 if text[end + 1 : s.end].strip(BLANKS) else None
 
 
 def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -199,10 +195,10 @@ def _body_spans(text: str, start: int, end: int, skip: list[tuple[int, int]]) ->
             nl = b if nl < 0 else nl
             line = text[pos:nl]
             if marker_start(("cn_dun", "cn_paren", "ar_dot", "ar_paren")).match(line.lstrip()) and not any(
-                c in line for c in _SENTENCE_END
+                c in line for c in FULL_STOPS
             ):
                 pass  # a heading the outline missed
-            elif line.strip(_STRIP):
+            elif line.strip(BLANKS):
                 result.append((pos, nl))
             pos = nl + 1
     return result
@@ -217,7 +213,7 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
     False
     """
     lex = lexicon()
-    s = sentence.strip(_STRIP)
+    s = sentence.strip(BLANKS)
     if len(s) < 6:
         return False
     if any(r.search(s) for r in lex["_intent_re"]):
@@ -244,7 +240,7 @@ def verb_object(s: str) -> tuple[str | None, str | None]:
     if not m:
         return None, None
     rest = s[m.end() :]
-    obj = re.split(r"[，。；,;]", rest, maxsplit=1)[0].strip(_STRIP) or None
+    obj = re.split(r"[，。；,;]", rest, maxsplit=1)[0].strip(BLANKS) or None
     return m.group(0), obj
 
 
@@ -332,7 +328,7 @@ def _opening_end(text: str, top: Section, children: list[Section]) -> int:
         return top.start
     first = min(items)
     head_end = max(top.title_end, top.start)
-    if text[head_end:first].strip(_STRIP).count("\n") >= 1:
+    if text[head_end:first].strip(BLANKS).count("\n") >= 1:
         return top.start
     return first
 

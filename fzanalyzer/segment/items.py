@@ -20,10 +20,7 @@ report of work a result. The plans (:mod:`fzanalyzer.extract.plans`) and the aud
 from __future__ import annotations
 
 from ..model import Section
-
-_SENTENCE_END = "。！？!?"
-_CLOSERS = _SENTENCE_END + "；;"
-_STRIP = " \t\u3000\r\n"
+from ..spans import BLANKS, SENTENCE_ENDS
 
 
 def sentence_item(text: str, s: Section, sections: list[Section], *, bare: bool = False) -> bool:
@@ -71,14 +68,14 @@ def _one_line_sentence(text: str, s: Section, bare: bool) -> bool:
     (``强化行政权力制约监督开展……。`` in a page without line breaks) is not one sentence."""
     if s.title_start < 0 or s.title_end <= s.title_start:
         return False
-    rest = text[s.title_end : _line_end(text, s)].strip(_STRIP)
+    rest = text[s.title_end : _line_end(text, s)].strip(BLANKS)
     if not rest:
         return bare
-    return rest[0] in _CLOSERS and not rest.strip(_CLOSERS)
+    return rest[0] in SENTENCE_ENDS and not rest.strip(SENTENCE_ENDS)
 
 
 def _bodiless(text: str, s: Section) -> bool:
-    return not text[_line_end(text, s) : s.end].strip(_STRIP)
+    return not text[_line_end(text, s) : s.end].strip(BLANKS)
 
 
 def _has_items(s: Section, sections: list[Section]) -> bool:

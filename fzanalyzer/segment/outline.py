@@ -33,7 +33,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..spans import inside_brackets, strip_span
+from ..spans import FULL_STOPS, inside_brackets, strip_span
 from .lexicon import (
     chrome_patterns,
     enumeration_types,
@@ -44,7 +44,7 @@ from .lexicon import (
     type_rank,
 )
 
-_SENT_END = frozenset("。！？!?")
+_SENT_END = frozenset(FULL_STOPS)
 _CLAUSE_END = frozenset("；;:：")
 _ENDS = re.compile(f"[{re.escape(''.join(sorted(_SENT_END | _CLAUSE_END)))}]")
 _RUN_ON_LINE = 1500  # a "line" this long is a whole document without line breaks
