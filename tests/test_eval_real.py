@@ -114,6 +114,21 @@ def test_missing_and_changed_pages_are_listed_not_fatal(tmp_path):
     assert any("missing" in n for n in res.notes)
 
 
+def test_a_page_the_toolkit_refuses_is_listed_and_scored_as_no_report(tmp_path):
+    real, pages = write_set(tmp_path)
+    garbled = "\ue000\ue001\x01" * 40  # valid UTF-8, but private-use and control characters
+    line = {"id": "n-garbled", "address": "http://example.gov.cn/g", "query": "q", "sha256": _sha(garbled)}
+    gold = {**NEWS_GOLD, "id": "n-garbled"}
+    with open(real / "manifest.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({**line, "split": "dev", "gold": gold}, ensure_ascii=False) + "\n")
+    (pages / "n-garbled.txt").write_text(garbled, encoding="utf-8")
+    res = evaluate_real(real, [pages], split="dev")
+    assert [r.split(":")[0] for r in res.refused] == ["n-garbled"]
+    assert "E004" in res.refused[0]
+    assert res.pages == 3 and res.tool.is_report.total == 3
+    assert res.per_page["n-garbled"].is_report.hit == 1  # a near-miss refused is no report: right
+
+
 def test_split_selects_pages(tmp_path):
     real, pages = write_set(tmp_path)
     assert evaluate_real(real, [pages], split="holdout").pages == 0

@@ -168,6 +168,8 @@ def eval_real_cmd(
         console.print(f"[yellow]missing:[/] {' '.join(res.missing)}")
     if res.mismatched:
         console.print(f"[yellow]sha256 mismatch:[/] {' '.join(res.mismatched)}")
+    for refused in res.refused:
+        console.print(f"[yellow]refused:[/] {refused}")
     for note in res.notes:
         console.print(f"[yellow]note:[/] {note}")
     if json_out:

@@ -25,7 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import GoldError
+from ..errors import FzError, GoldError
 from .score import META_FIELDS, Tally, score_headings, score_indicators, score_meta
 
 SPLITS = ("dev", "holdout", "all")
@@ -42,6 +42,8 @@ class RealResult:
     reports: int = 0
     missing: list[str] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
+    #: ``id: reason`` of the pages the toolkit refused (scored as "not a report", nothing extracted)
+    refused: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     #: (report_confidence, gold is_report) of every page scored
     confidences: list[tuple[float, bool]] = field(default_factory=list)
@@ -65,6 +67,7 @@ class RealResult:
             "baseline": self.baseline_figures(),
             "missing": self.missing,
             "mismatched": self.mismatched,
+            "refused": self.refused,
             "per_page": {k: real_figures(v) for k, v in self.per_page.items()},
             "notes": self.notes,
         }
@@ -186,7 +189,12 @@ def evaluate_real(
             continue
         text = path.read_text(encoding="utf-8")
         gold = real_gold(entry, text)
-        pred = analyze_file(path, id=entry["id"]).to_dict()
+        try:
+            pred = analyze_file(path, id=entry["id"]).to_dict()
+        except FzError as exc:
+            # A refused page is scored as the toolkit left it: no report, nothing extracted.
+            res.refused.append(f"{entry['id']}: {exc}")
+            pred = {"meta": {"is_report": False, "report_confidence": 0.0}, "text": text}
         t, b = Tally(), Tally()
         t.is_report.add(bool(pred["meta"].get("is_report")) == bool(gold.get("is_report")))
         res.confidences.append(
@@ -206,6 +214,8 @@ def evaluate_real(
         res.notes.append(f"{len(res.missing)} page(s) missing: rebuild them (tests/data/real/README.md)")
     if res.mismatched:
         res.notes.append(f"{len(res.mismatched)} page(s) differ from the recorded sha256: not scored")
+    if res.refused:
+        res.notes.append(f"{len(res.refused)} page(s) refused by the toolkit: scored as not reports")
     return res
 
 
