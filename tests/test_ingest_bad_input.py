@@ -67,6 +67,14 @@ def test_binary_junk_is_e004(tmp_path, name):
     assert code_of(tmp_path / name) == "E004"
 
 
+def test_japanese_or_pinyin_text_is_read_not_refused_as_junk():
+    # a machine translation of a report (kana) and pinyin with tone marks are text, not binary
+    ja = "2023年、山西省統計局は習近平法治思想を指導とすることを堅持し、法に基づく行政の理念を確立した。"
+    assert decode_bytes((ja * 5).encode("utf-8"))[0] == ja * 5
+    py = "Fǎzhì zhèngfǔ jiànshè qíngkuàng bàogào 法治政府建设情况报告"
+    assert decode_bytes(py.encode("utf-8"))[0] == py
+
+
 def test_junk_named_pdf_or_docx_gets_the_formats_error(tmp_path):
     (tmp_path / "x.pdf").write_bytes(junk_bytes())
     (tmp_path / "x.docx").write_bytes(junk_bytes())

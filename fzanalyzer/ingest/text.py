@@ -206,11 +206,12 @@ _ORDINARY_RANGES = (
     "\t\n\f\r\x20-\x7e",
     "\u4e00-\u9fff",  # CJK unified ideographs
     "\u3000-\u303f",  # CJK punctuation
+    "\u3040-\u30ff\u31f0-\u31ff",  # kana: a Japanese translation of a report is a page, not garbage
     "\uff00-\uffef",  # full-width forms
     "\u2000-\u206f",  # general punctuation — “ ” …
     "\u3400-\u4dbf",  # extension A
     "\uf900-\ufaff",  # compatibility ideographs
-    "\u00a0-\u00ff",  # Latin-1 (° × · é)
+    "\u00a0-\u024f",  # Latin-1 and Latin Extended (° × · é ā ǎ: pinyin with tones)
     "\u2100-\u27bf",  # letterlike, numbers Ⅰ, arrows, math, ①, boxes, ■ ★
     "\u3200-\u33ff",  # enclosed CJK, ㎡
     "\ufe30-\ufe4f",  # CJK compatibility forms
