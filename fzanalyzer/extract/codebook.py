@@ -287,6 +287,19 @@ def _clause_before(text: str, ind: Indicator) -> str:
     return seg[max(map(seg.rfind, "，,；;。：:")) + 1 :]
 
 
+@cache
+def _after_skip() -> re.Pattern[str]:
+    return re.compile(load_json("codebook.json")["noun_after"]["skip"])
+
+
+def _noun_after(text: str, ind: Indicator) -> str:
+    """What follows the number up to the next clause mark (推出61个“一件事一次办”事项), the counted
+    noun of a sentence that puts it after the number; empty when that opens with who or where
+    acted (9个乡镇明确…) or is a grouping (4个方面: ``noun_after`` of ``data/codebook.json``)."""
+    after = re.split(r"[，,；;。：:、（(\n]", text[ind.end : ind.end + 24], maxsplit=1)[0]
+    return "" if ind.unit == "个方面" or _after_skip().match(after) else after
+
+
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
     """The step after the rules: clean names (:func:`.names.tidy_names`), then codes: a measure's
     code where one fits (from the name, the clause, the previous count or the list's first item),
@@ -303,6 +316,11 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
             if ind.code is None and _listed_after(text, prev, ind):
                 # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list
                 ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
+            if ind.code is None and weak(ind.name or ""):
+                after = _noun_after(text, ind)
+                if after and (code := _by_name(after, ind.unit, ind.change is not None)) is not None:
+                    # 推出61个改革举措: the name before the number is a bare verb, the noun follows it
+                    ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
             if ind.code is None:
                 ind.code, ind.code_confidence = topic_of(ind.name)
         prev = ind
