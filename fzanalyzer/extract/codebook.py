@@ -300,6 +300,31 @@ def _noun_after(text: str, ind: Indicator) -> str:
     return "" if ind.unit == "个方面" or _after_skip().match(after) else after
 
 
+@cache
+def _scope_counts() -> tuple[
+    re.Pattern[str], frozenset[str], int, re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
+]:
+    d = load_json("codebook.json")["scope_counts"]
+    acts = tuple((re.compile(cue), code) for cue, code in d["acts"])
+    return re.compile(d["noun"]), frozenset(d["units"]), int(d["window"]), re.compile(d["veto"]), acts
+
+
+def scope_count_code(text: str, ind: Indicator) -> str | None:
+    """The code of a count of divisions or organs (对19个市县、35个省级国家机关进行考核: 19个 and 35个
+    are the units the 考核 covered), from the act its sentence names (``scope_counts`` of
+    ``data/codebook.json``): the noun after the number says who was counted, the act which measure;
+    none when the sentence counts the units it sanctioned (对考核靠后的2个部门进行约谈)."""
+    noun, units_, window, veto, acts = _scope_counts()
+    if ind.unit not in units_ or not noun.match(text[ind.end : ind.end + 12]):
+        return None
+    lo = max(ind.sentence_start if ind.sentence_start >= 0 else 0, ind.start - window)
+    before = re.split(r"[。；;\n]", text[lo : ind.start])[-1]
+    after = re.split(r"[，,。；;\n]", text[ind.end : ind.end + 60], maxsplit=1)[0]
+    if veto.search(before) or veto.search(after):
+        return None
+    return next((code for cue, code in acts if cue.search(before) or cue.search(after)), None)
+
+
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
     """The step after the rules: clean names (:func:`.names.tidy_names`), then codes: a measure's
     code where one fits (from the name, the clause, the previous count or the list's first item),
@@ -321,6 +346,8 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
                 if after and (code := _by_name(after, ind.unit, ind.change is not None)) is not None:
                     # 推出61个改革举措: the name before the number is a bare verb, the noun follows it
                     ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
+            if ind.code is None and (code := scope_count_code(text, ind)) is not None:
+                ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
             if ind.code is None:
                 ind.code, ind.code_confidence = topic_of(ind.name)
         prev = ind
