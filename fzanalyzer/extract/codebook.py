@@ -300,29 +300,47 @@ def _noun_after(text: str, ind: Indicator) -> str:
     return "" if ind.unit == "个方面" or _after_skip().match(after) else after
 
 
+@dataclass(frozen=True)
+class _Structure:
+    """One rule of ``structures`` (``data/codebook.json``): a count whose noun (after the number, or
+    its name) matches ``noun`` and whose sentence names ``act`` is a figure of ``code``."""
+
+    noun: re.Pattern[str]
+    where: str  # "after": the noun right after the number; "name": the indicator's name
+    act: re.Pattern[str]
+    code: str
+
+
 @cache
-def _scope_counts() -> tuple[
-    re.Pattern[str], frozenset[str], int, re.Pattern[str], tuple[tuple[re.Pattern[str], str], ...]
-]:
-    d = load_json("codebook.json")["scope_counts"]
-    acts = tuple((re.compile(cue), code) for cue, code in d["acts"])
-    return re.compile(d["noun"]), frozenset(d["units"]), int(d["window"]), re.compile(d["veto"]), acts
+def _structures() -> tuple[int, frozenset[str], re.Pattern[str], tuple[_Structure, ...]]:
+    d = load_json("codebook.json")["structures"]
+    nouns = d["nouns"]
+    rules = tuple(
+        _Structure(re.compile(nouns.get(r["noun"], r["noun"])), r["where"], re.compile(r["act"]), r["code"])
+        for r in d["rules"]
+    )
+    return int(d["window"]), frozenset(d["units"]), re.compile(d["veto"]), rules
 
 
-def scope_count_code(text: str, ind: Indicator) -> str | None:
-    """The code of a count of divisions or organs (对19个市县、35个省级国家机关进行考核: 19个 and 35个
-    are the units the 考核 covered), from the act its sentence names (``scope_counts`` of
-    ``data/codebook.json``): the noun after the number says who was counted, the act which measure;
-    none when the sentence counts the units it sanctioned (对考核靠后的2个部门进行约谈)."""
-    noun, units_, window, veto, acts = _scope_counts()
-    if ind.unit not in units_ or not noun.match(text[ind.end : ind.end + 12]):
+def structural_code(text: str, ind: Indicator) -> str | None:
+    """The code of a count named by what it counts and the act of its sentence, not by a wording
+    (``structures`` of ``data/codebook.json``): 对19个市县、35个省级国家机关进行考核 counts the units
+    a 考核 covered, 各级党政主要负责人共936人向…述法 the leaders who reported, 对全区53份重要文件、
+    15份重要合同进行了合法性审查 the documents and contracts reviewed. The code must fit the unit; none
+    when the sentence counts the units it sanctioned (对考核靠后的2个部门进行约谈: ``veto``)."""
+    window, units_, veto, rules = _structures()
+    if ind.unit not in units_:
         return None
     lo = max(ind.sentence_start if ind.sentence_start >= 0 else 0, ind.start - window)
     before = re.split(r"[。；;\n]", text[lo : ind.start])[-1]
     after = re.split(r"[，,。；;\n]", text[ind.end : ind.end + 60], maxsplit=1)[0]
     if veto.search(before) or veto.search(after):
         return None
-    return next((code for cue, code in acts if cue.search(before) or cue.search(after)), None)
+    for r in rules:
+        noun_ok = r.noun.match(after) if r.where == "after" else r.noun.search(ind.name or "")
+        if noun_ok and (r.act.search(before) or r.act.search(after)) and fits(entry(r.code), ind.unit, ind.change):
+            return r.code
+    return None
 
 
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
@@ -346,7 +364,7 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
                 if after and (code := _by_name(after, ind.unit, ind.change is not None)) is not None:
                     # 推出61个改革举措: the name before the number is a bare verb, the noun follows it
                     ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
-            if ind.code is None and (code := scope_count_code(text, ind)) is not None:
+            if ind.code is None and (code := structural_code(text, ind)) is not None:
                 ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
             if ind.code is None:
                 ind.code, ind.code_confidence = topic_of(ind.name)
