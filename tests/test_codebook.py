@@ -221,7 +221,12 @@ V5_CASES = [
     # structures: the noun after the number says who was counted, the act of the sentence which measure
     ("audit-dev2/yunya-2023.txt", "覆盖16个市州和24个省直部门", "16个", "oversight.inspections"),
     ("audit-dev2/yunya-2023.txt", "覆盖16个市州和24个省直部门", "24个", "oversight.inspections"),
-    ("audit-holdout/heyuan-2022.txt", "年终组织12个县直部门主要负责人进行现场述法", "12个", "leadership.duty_reports"),
+    (
+        "audit-holdout/heyuan-2022.txt",
+        "年终组织12个县直部门主要负责人进行现场述法",
+        "12个",
+        "leadership.duty_reports",
+    ),
     ("holdout/yuxi-town-2022.txt", "等3项重大事项开展合法性审查", "3项", "legal_review.matters"),
     # ... never the units a sentence sanctions (约谈 those ranked last)
     ("audit-dev/chengling-2022.txt", "排名靠后的2个部门主要负责人进行约谈", "2个", None),
@@ -253,7 +258,9 @@ def _nearest(report, words, figure):
     return min((i for i in report.indicators if figure in (None, i.text)), key=distance)
 
 
-@pytest.mark.parametrize(("path", "words", "figure", "code"), V5_CASES, ids=[f"{r[0]}:{r[2]}" for r in V5_CASES])
+@pytest.mark.parametrize(
+    ("path", "words", "figure", "code"), V5_CASES, ids=[f"{r[0]}:{r[2]}" for r in V5_CASES]
+)
 def test_codes_of_v5_on_real_sentences(v5_reports, path, words, figure, code):
     found = _nearest(v5_reports[path], words, figure)
     if code is None:

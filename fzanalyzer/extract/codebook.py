@@ -9,7 +9,9 @@ cleaned its name, :func:`code_of` gives it a ``code`` and a ``code_confidence``:
 
 - 0.9 — a pattern of the entry matches the clean name and the unit fits the entry;
 - 0.6 — the name is too bare to say what was counted (组织开展, 承诺: :func:`weak`), and a pattern
-  matches the clause before the number;
+  matches the clause before the number or the noun right after it (推出61个“一件事一次办”事项); or a
+  *structure* fits (:func:`structural_code`): the count's noun and the act of its sentence say the
+  measure where no wording does (对19个市县、35个省级国家机关进行考核: units a 考核 covered);
 - 0.3 — no entry defines the measure, but the name says which domain of the genre it belongs to
   (复议, 执法, 普法 …): a *topic* code of the back-off layer (``backoff`` entries, ``DOMAIN.other``).
   A topic code groups an issuer's indicators by domain; it is no measure, so the panel never
@@ -338,15 +340,19 @@ def structural_code(text: str, ind: Indicator) -> str | None:
         return None
     for r in rules:
         noun_ok = r.noun.match(after) if r.where == "after" else r.noun.search(ind.name or "")
-        if noun_ok and (r.act.search(before) or r.act.search(after)) and fits(entry(r.code), ind.unit, ind.change):
+        if (
+            noun_ok
+            and (r.act.search(before) or r.act.search(after))
+            and fits(entry(r.code), ind.unit, ind.change)
+        ):
             return r.code
     return None
 
 
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
     """The step after the rules: clean names (:func:`.names.tidy_names`), then codes: a measure's
-    code where one fits (from the name, the clause, the previous count or the list's first item),
-    else the topic code of the back-off layer."""
+    code where one fits (from the name, the clause, the previous count, the list's first item, the
+    noun after the number or a structure), else the topic code of the back-off layer."""
     tidy_names(text, indicators)
     prev: Indicator | None = None
     for ind in indicators:
