@@ -191,20 +191,27 @@ SPLIT_ACTS = [
 
 
 @pytest.fixture(scope="module")
-def split_reports():
-    return {f: analyze_text((DATA / f).read_text(encoding="utf-8"), id=f) for f in {r[0] for r in SPLIT_ACTS}}
+def located_reports():
+    files = {r[0] for r in SPLIT_ACTS} | {r[0] for r in V5_CASES}
+    return {f: analyze_text((DATA / f).read_text(encoding="utf-8"), id=f) for f in files}
+
+
+def _nearest(report, words, figure, within=None):
+    """The indicator (``figure``, or any) nearest to ``words`` located in the report's text."""
+    at = report.text.index(words)
+
+    def distance(i):  # characters between the indicator's figure and the located words
+        return max(0, i.start - (at + len(words)), at - i.end)
+
+    near = [
+        i for i in report.indicators if figure in (None, i.text) and (within is None or distance(i) <= within)
+    ]
+    return min(near, key=distance)
 
 
 @pytest.mark.parametrize(("path", "words", "figure", "code"), SPLIT_ACTS, ids=[r[3] for r in SPLIT_ACTS])
-def test_the_two_acts_of_a_split_entry_get_different_codes(split_reports, path, words, figure, code):
-    report = split_reports[path]
-    at = report.text.index(words)
-
-    def distance(i):  # characters between the indicator's figure and the words that name its act
-        return max(0, i.start - (at + len(words)), at - i.end)
-
-    near = [i for i in report.indicators if distance(i) <= 12 and figure in (None, i.text)]
-    found = min(near, key=distance)
+def test_the_two_acts_of_a_split_entry_get_different_codes(located_reports, path, words, figure, code):
+    found = _nearest(located_reports[path], words, figure, within=12)
     assert found.code == code, (found.text, found.name, found.code)
 
 
@@ -244,25 +251,11 @@ V5_CASES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def v5_reports():
-    return {f: analyze_text((DATA / f).read_text(encoding="utf-8"), id=f) for f in {r[0] for r in V5_CASES}}
-
-
-def _nearest(report, words, figure):
-    at = report.text.index(words)
-
-    def distance(i):  # characters between the indicator's figure and the located words
-        return max(0, i.start - (at + len(words)), at - i.end)
-
-    return min((i for i in report.indicators if figure in (None, i.text)), key=distance)
-
-
 @pytest.mark.parametrize(
     ("path", "words", "figure", "code"), V5_CASES, ids=[f"{r[0]}:{r[2]}" for r in V5_CASES]
 )
-def test_codes_of_v5_on_real_sentences(v5_reports, path, words, figure, code):
-    found = _nearest(v5_reports[path], words, figure)
+def test_codes_of_v5_on_real_sentences(located_reports, path, words, figure, code):
+    found = _nearest(located_reports[path], words, figure)
     if code is None:
         assert not joins_issuers(found.code), (found.text, found.name, found.code)
     else:
