@@ -9,7 +9,9 @@ cleaned its name, :func:`code_of` gives it a ``code`` and a ``code_confidence``:
 
 - 0.9 — a pattern of the entry matches the clean name and the unit fits the entry;
 - 0.6 — the name is too bare to say what was counted (组织开展, 承诺: :func:`weak`), and a pattern
-  matches the clause before the number;
+  matches the clause before the number or the noun right after it (推出61个“一件事一次办”事项); or a
+  *structure* fits (:func:`structural_code`): the count's noun and the act of its sentence say the
+  measure where no wording does (对19个市县、35个省级国家机关进行考核: units a 考核 covered);
 - 0.3 — no entry defines the measure, but the name says which domain of the genre it belongs to
   (复议, 执法, 普法 …): a *topic* code of the back-off layer (``backoff`` entries, ``DOMAIN.other``).
   A topic code groups an issuer's indicators by domain; it is no measure, so the panel never
@@ -287,10 +289,70 @@ def _clause_before(text: str, ind: Indicator) -> str:
     return seg[max(map(seg.rfind, "，,；;。：:")) + 1 :]
 
 
+@cache
+def _after_skip() -> re.Pattern[str]:
+    return re.compile(load_json("codebook.json")["noun_after"]["skip"])
+
+
+def _noun_after(text: str, ind: Indicator) -> str:
+    """What follows the number up to the next clause mark (推出61个“一件事一次办”事项), the counted
+    noun of a sentence that puts it after the number; empty when that opens with who or where
+    acted (9个乡镇明确…) or is a grouping (4个方面: ``noun_after`` of ``data/codebook.json``)."""
+    after = re.split(r"[，,；;。：:、（(\n]", text[ind.end : ind.end + 24], maxsplit=1)[0]
+    return "" if ind.unit == "个方面" or _after_skip().match(after) else after
+
+
+@dataclass(frozen=True)
+class _Structure:
+    """One rule of ``structures`` (``data/codebook.json``): a count whose noun (after the number, or
+    its name) matches ``noun`` and whose sentence names ``act`` is a figure of ``code``."""
+
+    noun: re.Pattern[str]
+    where: str  # "after": the noun right after the number; "name": the indicator's name
+    act: re.Pattern[str]
+    code: str
+
+
+@cache
+def _structures() -> tuple[int, frozenset[str], re.Pattern[str], tuple[_Structure, ...]]:
+    d = load_json("codebook.json")["structures"]
+    nouns = d["nouns"]
+    rules = tuple(
+        _Structure(re.compile(nouns.get(r["noun"], r["noun"])), r["where"], re.compile(r["act"]), r["code"])
+        for r in d["rules"]
+    )
+    return int(d["window"]), frozenset(d["units"]), re.compile(d["veto"]), rules
+
+
+def structural_code(text: str, ind: Indicator) -> str | None:
+    """The code of a count named by what it counts and the act of its sentence, not by a wording
+    (``structures`` of ``data/codebook.json``): 对19个市县、35个省级国家机关进行考核 counts the units
+    a 考核 covered, 各级党政主要负责人共936人向…述法 the leaders who reported, 对全区53份重要文件、
+    15份重要合同进行了合法性审查 the documents and contracts reviewed. The code must fit the unit; none
+    when the sentence counts the units it sanctioned (对考核靠后的2个部门进行约谈: ``veto``)."""
+    window, units_, veto, rules = _structures()
+    if ind.unit not in units_:
+        return None
+    lo = max(ind.sentence_start if ind.sentence_start >= 0 else 0, ind.start - window)
+    before = re.split(r"[。；;\n]", text[lo : ind.start])[-1]
+    after = re.split(r"[，,。；;\n]", text[ind.end : ind.end + 60], maxsplit=1)[0]
+    if veto.search(before) or veto.search(after):
+        return None
+    for r in rules:
+        noun_ok = r.noun.match(after) if r.where == "after" else r.noun.search(ind.name or "")
+        if (
+            noun_ok
+            and (r.act.search(before) or r.act.search(after))
+            and fits(entry(r.code), ind.unit, ind.change)
+        ):
+            return r.code
+    return None
+
+
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
     """The step after the rules: clean names (:func:`.names.tidy_names`), then codes: a measure's
-    code where one fits (from the name, the clause, the previous count or the list's first item),
-    else the topic code of the back-off layer."""
+    code where one fits (from the name, the clause, the previous count, the list's first item, the
+    noun after the number or a structure), else the topic code of the back-off layer."""
     tidy_names(text, indicators)
     prev: Indicator | None = None
     for ind in indicators:
@@ -303,6 +365,13 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
             if ind.code is None and _listed_after(text, prev, ind):
                 # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list
                 ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
+            if ind.code is None and weak(ind.name or ""):
+                after = _noun_after(text, ind)
+                if after and (code := _by_name(after, ind.unit, ind.change is not None)) is not None:
+                    # 推出61个改革举措: the name before the number is a bare verb, the noun follows it
+                    ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
+            if ind.code is None and (code := structural_code(text, ind)) is not None:
+                ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
             if ind.code is None:
                 ind.code, ind.code_confidence = topic_of(ind.name)
         prev = ind
