@@ -460,6 +460,17 @@ def test_a_short_division_name_takes_the_full_name_the_text_also_writes():
     )
     m = _meta(page)
     assert (m.level, m.region.city, m.region.province) == ("city", "恩施土家族苗族自治州", "湖北省")
-    # Without the full name in the text, the name stays as the text writes it.
+    # Without the full name in the text, the region is still the gazetteer's division (annotators
+    # D and F write 昌吉回族自治州 for a page's 昌吉州); the issuer keeps the text's words.
     m = _meta(page.replace("《恩施土家族苗族自治州法治政府建设实施方案》", "《实施方案》"))
-    assert m.region.city == "恩施州"
+    assert (m.region.city, m.issuer) == ("恩施土家族苗族自治州", "恩施州人民政府")
+
+
+def test_an_autonomous_prefecture_named_short_is_its_official_division_in_the_region(data_dir):
+    """A report of 延边州 (the short name pages use) has the region of the gazetteer's division,
+    延边朝鲜族自治州, as its adcode does; the issuer keeps the page's own words."""
+    text = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    m = _meta(text.replace("澄川市", "延边州"))
+    assert "延边朝鲜族自治州" not in text.replace("澄川市", "延边州")
+    assert m.region.city == "延边朝鲜族自治州" and m.adcode == "222400"
+    assert m.issuer == "延边州司法局"

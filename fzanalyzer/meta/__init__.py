@@ -47,7 +47,7 @@ from ..normalize.chrome import TITLE_LABEL
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import classify, reaches_extract_floor, strip_glosses
 from .layout import unglue
-from .region import RegionResult, mentions, parse_issuer, resolve_region
+from .region import RegionResult, mentions, official_names, parse_issuer, resolve_region
 from .superior import superior_names
 from .year import parse_year, year_covered
 
@@ -765,6 +765,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if reportish and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, page)
+    meta.region = official_names(meta.region, meta.adcode)
 
     page_date = _hint_date(hints.get("date"))
     meta.published = sig_date or page_date
