@@ -474,3 +474,39 @@ def test_an_autonomous_prefecture_named_short_is_its_official_division_in_the_re
     assert "延边朝鲜族自治州" not in text.replace("澄川市", "延边州")
     assert m.region.city == "延边朝鲜族自治州" and m.adcode == "222400"
     assert m.issuer == "延边州司法局"
+
+
+def _zone_report(data_dir, replacements, extra=()):
+    text = (data_dir / "dev" / "tangxi-2021.txt").read_text(encoding="utf-8")
+    for old, new in [*replacements, *extra]:
+        assert old in text
+        text = text.replace(old, new, 1 if (old, new) in extra else -1)
+    return _meta(text)
+
+
+def test_a_development_zone_is_run_by_its_management_committee_in_the_city_its_text_names(data_dir):
+    """A zone the gazetteer does not know (郑东新区) is no division with a 人民政府: its
+    管委会 is its government (level district_county) under its full name, in the city the text
+    names (《郑州市…》)."""
+    m = _zone_report(
+        data_dir, [("临澄市棠溪区人民政府", "郑东新区管委会"), ("临澄市", "郑州市"), ("棠溪区", "郑东新区")]
+    )
+    assert (m.issuer, m.level) == ("郑东新区管理委员会", "district_county")
+    assert (m.region.province, m.region.city, m.region.county_or_district) == ("河南省", "郑州市", "郑东新区")
+
+
+def test_a_development_zone_lies_in_the_district_its_text_names(data_dir):
+    """A zone inside a district the gazetteer knows (天津经济技术开发区 in 滨海新区, named in
+    按照天津市、滨海新区决策部署): the district is its region and gives the adcode."""
+    zone = [
+        ("临澄市棠溪区人民政府关于", "关于"),
+        ("临澄市棠溪区人民政府", "天津经济技术开发区管理委员会"),
+        ("临澄市", "天津市"),
+        ("棠溪区", "天津经济技术开发区"),
+    ]
+    named = [("坚持以习近平", "按照天津市、滨海新区决策部署，坚持以习近平")] + [
+        (f"（{n}）", f"（{n}）滨海新区") for n in "一二"
+    ]
+    m = _zone_report(data_dir, zone, named)
+    assert m.issuer == "天津经济技术开发区管理委员会"
+    assert (m.region.province, m.region.county_or_district, m.adcode) == ("天津市", "滨海新区", "120116")
