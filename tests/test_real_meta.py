@@ -510,3 +510,16 @@ def test_a_development_zone_lies_in_the_district_its_text_names(data_dir):
     m = _zone_report(data_dir, zone, named)
     assert m.issuer == "天津经济技术开发区管理委员会"
     assert (m.region.province, m.region.county_or_district, m.adcode) == ("天津市", "滨海新区", "120116")
+
+
+def test_a_department_that_never_names_itself_works_in_the_division_its_text_names_most(data_dir):
+    """我局 … 全市 … 遂宁市 again and again: a city department's region is that city, though no
+    issuer can be named; a division named once in passing (全省 … 江苏) is no region."""
+    text = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1].replace("澄川市司法局", "我局").replace("市司法局", "我局")
+    m = _meta(body.replace("澄川市", "遂宁市"))
+    assert (m.issuer, m.level) == (None, "department")
+    assert (m.region.city, m.region.province, m.region_inferred) == ("遂宁市", "四川省", ["province"])
+    once = body.replace("澄川市", "", body.count("澄川市") - 1).replace("澄川市", "遂宁市")
+    assert once.count("遂宁市") == 1
+    assert _meta(once).region.city is None

@@ -708,6 +708,16 @@ def _pronoun_level(text: str) -> str | None:
     return best if counts[best] else None
 
 
+def _scope_level(text: str) -> str | None:
+    """The level of government whose words a text uses most (全市, 我县 …; a department's own
+    我局 aside): where a department works."""
+    counts = {
+        lv: sum(text.count(w) for w in ws) for lv, ws in _lex().level_pronouns.items() if lv != "department"
+    }
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else None
+
+
 def extract_meta(text: str, hints: dict) -> Meta:
     """Metadata of the report whose normalized text is ``text``.
 
@@ -805,6 +815,14 @@ def extract_meta(text: str, hints: dict) -> Meta:
         county = _most_named("district_county", page)
         if county:
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
+            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+    if reportish and meta.level == "department" and not res.tokens and not meta.issuer:
+        # A department that never writes its own name (我局…, 全市司法行政系统): the division its
+        # text names most at the level it works at (全市 … 遂宁市 four times) is its region.
+        scope = _scope_level(page)
+        own = _most_named(scope, page) if scope else None
+        if own and mentions(own, page) >= _OWN_NAME_MIN:  # named again and again, not in passing
+            res = resolve_region(own, page, superiors, _LEVEL_RANK[scope])
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if reportish and _zone(res):
         res = _zone_region(res, page, superiors)
