@@ -821,7 +821,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # text names most at the level it works at (全市 … 遂宁市 four times) is its region.
         scope = _scope_level(page)
         own = _most_named(scope, page) if scope else None
-        if own and mentions(own, page) >= _OWN_NAME_MIN:  # named again and again, not in passing
+        if scope and own and mentions(own, page) >= _OWN_NAME_MIN:  # named again, not in passing
             res = resolve_region(own, page, superiors, _LEVEL_RANK[scope])
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if reportish and _zone(res):
