@@ -123,3 +123,27 @@ def test_an_untitled_report_opening_on_its_reporting_sentence_and_first_part_is_
     # A summary reporting to its superior (汇报如下) on the work of the year so far is not one.
     summary = page.replace("有关情况报告如下", "今年以来的工作情况汇报如下")
     assert not analyze_text(summary, analyze=False).meta.is_report
+
+
+def test_a_report_whose_opening_follows_a_meetings_requirements_is_no_news_item(data_dir):
+    """会议要求 opens a sentence of news about a meeting (会议要求，区政府要…); inside a report's
+    opening (落实中央全面依法治国工作会议要求) it is the meeting's requirements the report follows."""
+    report = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    body = report.split("\n", 1)[1]  # untitled, as a page that lost its title line
+    body = body.replace("认真落实中央和省委", "落实中央全面依法治国工作会议要求,认真落实中央和省委", 1)
+    assert "工作会议要求" in body
+    assert classify(None, body)[0] is None
+    news = (data_dir / "nearmiss" / "news-untitled.txt").read_text(encoding="utf-8")
+    no_byline = news.split("\n", 1)[1]  # 会议要求，… still marks the news without its press byline
+    assert classify(None, no_byline)[0] == "news"
+
+
+def test_a_site_news_byline_marks_news_about_a_published_report(data_dir):
+    """本站讯 / 本网讯 are a site's press bylines, as 本报讯 is a paper's: a news item that quotes
+    the report's own paragraphs after saying it was published is news."""
+    report = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    body = report.split("\n", 1)[1].lstrip()
+    lead = "近日,澄川市司法局发布2021年度法治政府建设工作情况报告,全面总结全年工作进展及成效。\n"
+    assert classify(None, body)[0] is None  # the quoted paragraphs alone read as the report
+    for byline in ("本站讯", "本网讯"):
+        assert classify(None, f"{byline} {lead}{body}") == ("news", 0.03)

@@ -460,6 +460,66 @@ def test_a_short_division_name_takes_the_full_name_the_text_also_writes():
     )
     m = _meta(page)
     assert (m.level, m.region.city, m.region.province) == ("city", "恩施土家族苗族自治州", "湖北省")
-    # Without the full name in the text, the name stays as the text writes it.
+    # Without the full name in the text, the region is still the gazetteer's division (annotators
+    # D and F write 昌吉回族自治州 for a page's 昌吉州); the issuer keeps the text's words.
     m = _meta(page.replace("《恩施土家族苗族自治州法治政府建设实施方案》", "《实施方案》"))
-    assert m.region.city == "恩施州"
+    assert (m.region.city, m.issuer) == ("恩施土家族苗族自治州", "恩施州人民政府")
+
+
+def test_an_autonomous_prefecture_named_short_is_its_official_division_in_the_region(data_dir):
+    """A report of 延边州 (the short name pages use) has the region of the gazetteer's division,
+    延边朝鲜族自治州, as its adcode does; the issuer keeps the page's own words."""
+    text = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    m = _meta(text.replace("澄川市", "延边州"))
+    assert "延边朝鲜族自治州" not in text.replace("澄川市", "延边州")
+    assert m.region.city == "延边朝鲜族自治州" and m.adcode == "222400"
+    assert m.issuer == "延边州司法局"
+
+
+def _zone_report(data_dir, replacements, extra=()):
+    text = (data_dir / "dev" / "tangxi-2021.txt").read_text(encoding="utf-8")
+    for old, new in [*replacements, *extra]:
+        assert old in text
+        text = text.replace(old, new, 1 if (old, new) in extra else -1)
+    return _meta(text)
+
+
+def test_a_development_zone_is_run_by_its_management_committee_in_the_city_its_text_names(data_dir):
+    """A zone the gazetteer does not know (郑东新区) is no division with a 人民政府: its
+    管委会 is its government (level district_county) under its full name, in the city the text
+    names (《郑州市…》)."""
+    m = _zone_report(
+        data_dir, [("临澄市棠溪区人民政府", "郑东新区管委会"), ("临澄市", "郑州市"), ("棠溪区", "郑东新区")]
+    )
+    assert (m.issuer, m.level) == ("郑东新区管理委员会", "district_county")
+    assert (m.region.province, m.region.city, m.region.county_or_district) == ("河南省", "郑州市", "郑东新区")
+
+
+def test_a_development_zone_lies_in_the_district_its_text_names(data_dir):
+    """A zone inside a district the gazetteer knows (天津经济技术开发区 in 滨海新区, named in
+    按照天津市、滨海新区决策部署): the district is its region and gives the adcode."""
+    zone = [
+        ("临澄市棠溪区人民政府关于", "关于"),
+        ("临澄市棠溪区人民政府", "天津经济技术开发区管理委员会"),
+        ("临澄市", "天津市"),
+        ("棠溪区", "天津经济技术开发区"),
+    ]
+    named = [("坚持以习近平", "按照天津市、滨海新区决策部署，坚持以习近平")] + [
+        (f"（{n}）", f"（{n}）滨海新区") for n in "一二"
+    ]
+    m = _zone_report(data_dir, zone, named)
+    assert m.issuer == "天津经济技术开发区管理委员会"
+    assert (m.region.province, m.region.county_or_district, m.adcode) == ("天津市", "滨海新区", "120116")
+
+
+def test_a_department_that_never_names_itself_works_in_the_division_its_text_names_most(data_dir):
+    """我局 … 全市 … 遂宁市 again and again: a city department's region is that city, though no
+    issuer can be named; a division named once in passing (全省 … 江苏) is no region."""
+    text = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1].replace("澄川市司法局", "我局").replace("市司法局", "我局")
+    m = _meta(body.replace("澄川市", "遂宁市"))
+    assert (m.issuer, m.level) == (None, "department")
+    assert (m.region.city, m.region.province, m.region_inferred) == ("遂宁市", "四川省", ["province"])
+    once = body.replace("澄川市", "", body.count("澄川市") - 1).replace("澄川市", "遂宁市")
+    assert once.count("遂宁市") == 1
+    assert _meta(once).region.city is None

@@ -47,7 +47,7 @@ from ..normalize.chrome import TITLE_LABEL
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import classify, reaches_extract_floor, strip_glosses
 from .layout import unglue
-from .region import RegionResult, mentions, parse_issuer, resolve_region
+from .region import RegionResult, mentions, official_names, parse_issuer, resolve_region, short_form
 from .superior import superior_names
 from .year import parse_year, year_covered
 
@@ -83,6 +83,8 @@ class _MetaLex:
     title_noise: tuple[re.Pattern[str], ...]
     quoted_title: re.Pattern[str]
     chrome_title_reject: re.Pattern[str]
+    zone_name: re.Pattern[str]
+    zone_organ: str
 
 
 @cache
@@ -117,6 +119,8 @@ def _lex() -> _MetaLex:
         title_noise=tuple(re.compile(p) for p in d["title_noise"]),
         quoted_title=re.compile(d["quoted_title"]),
         chrome_title_reject=re.compile(d["chrome_title_reject"]),
+        zone_name=re.compile(d["zone_name"]),
+        zone_organ=d["zone_organ"],
     )
 
 
@@ -489,13 +493,46 @@ def _government_named_in_text(res: RegionResult, text: str) -> str | None:
         "",
     ]
     street = bool(res.township and res.township.endswith("街道"))
-    organs = ("街道办事处", "办事处") if street else ("人民政府",)
+    zone = _lex().zone_organ if _zone(res) and not res.township else None
+    organs = ("街道办事处", "办事处") if street else (zone, "管委会") if zone else ("人民政府",)
     found = [p + "".join(names) + o for p in prefixes for o in organs if p + "".join(names) + o in text]
-    reader = _reader_name(region, res.township) + ("办事处" if street else "人民政府")
+    if zone:
+        # 郑东新区管委会 under its full name; a zone in a district (天津经济技术开发区 in 滨海新区)
+        # is named under its city or municipality, not under the district.
+        found = [f.removesuffix("管委会") + zone if f.endswith("管委会") else f for f in found]
+        above = [n for n in (region.province, region.city) if n]
+        named = any(names[-1].startswith(short_form(n) or n) for n in above)  # 天津经济技术开发区
+        region = Region(None, None, names[-1]) if named else Region(region.province, region.city, names[-1])
+    reader = _reader_name(region, res.township) + ("办事处" if street else zone or "人民政府")
     if found:
         best = max(found, key=len)
         return reader if len(reader) > len(best) and reader.endswith(best) else best
     return reader if any(mentions(n, text) for n in names) else None
+
+
+def _zone(res: RegionResult) -> bool:
+    """Is the lowest division ``res`` names a development zone or new area the gazetteer does not
+    know (天津经济技术开发区, 郑东新区), which a 管理委员会 runs (meta.json ``zone_name``)?"""
+    low = res.tokens[-1] if res.tokens else None
+    return bool(low and low.kind == "county" and not low.candidates and _lex().zone_name.search(low.name))
+
+
+def _zone_region(res: RegionResult, page: str, superiors: list[str]) -> RegionResult:
+    """A zone's region: the divisions its text names most around it (按照天津市、滨海新区决策部署;
+    《郑州市…条例》) — a district the gazetteer knows holds it, else the zone stands in the
+    district's place under the city or province named."""
+    zone = res.tokens[-1].name
+    for level in ("district_county", "city", "province"):
+        above = _most_named(level, page.replace(zone, ""))
+        if above is None:
+            continue
+        out = resolve_region(above + "人民政府", page, superiors, _LEVEL_RANK[level])
+        if out.adcode is None:
+            continue
+        if level != "district_county":
+            out.region.county_or_district = zone
+        return RegionResult(out.region, out.adcode, out.inferred, res.tokens, res.organ, res.township)
+    return res
 
 
 def _reader_name(region: Region, township: str | None) -> str:
@@ -543,7 +580,13 @@ def _level(res: RegionResult, text: str) -> str | None:
     lex = _lex()
     if res.organ and re.search(r"(街道|镇|乡)[\u4e00-\u9fff]{0,3}(办事处|人民政府|政府)$", res.organ):
         return "township"  # 鲤城区人民政府金龙街道办事处
-    if res.organ and res.organ not in lex.government_organs and not _JOINT_ORGAN.match(res.organ):
+    zone_government = _zone(res) and res.organ in (lex.zone_organ, "管委会")  # 郑东新区管理委员会
+    if (
+        res.organ
+        and res.organ not in lex.government_organs
+        and not _JOINT_ORGAN.match(res.organ)
+        and not zone_government
+    ):
         return "department"
     if not res.organ:
         # Divisions named without an organ (a title without issuer): how the report speaks
@@ -665,6 +708,16 @@ def _pronoun_level(text: str) -> str | None:
     return best if counts[best] else None
 
 
+def _scope_level(text: str) -> str | None:
+    """The level of government whose words a text uses most (全市, 我县 …; a department's own
+    我局 aside): where a department works."""
+    counts = {
+        lv: sum(text.count(w) for w in ws) for lv, ws in _lex().level_pronouns.items() if lv != "department"
+    }
+    best = max(counts, key=lambda k: counts[k])
+    return best if counts[best] else None
+
+
 def extract_meta(text: str, hints: dict) -> Meta:
     """Metadata of the report whose normalized text is ``text``.
 
@@ -763,8 +816,20 @@ def extract_meta(text: str, hints: dict) -> Meta:
         if county:
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
             meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+    if reportish and meta.level == "department" and not res.tokens and not meta.issuer:
+        # A department that never writes its own name (我局…, 全市司法行政系统): the division its
+        # text names most at the level it works at (全市 … 遂宁市 four times) is its region.
+        scope = _scope_level(page)
+        own = _most_named(scope, page) if scope else None
+        if scope and own and mentions(own, page) >= _OWN_NAME_MIN:  # named again, not in passing
+            res = resolve_region(own, page, superiors, _LEVEL_RANK[scope])
+            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+    if reportish and _zone(res):
+        res = _zone_region(res, page, superiors)
+        meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
     if reportish and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, page)
+    meta.region = official_names(meta.region, meta.adcode)
 
     page_date = _hint_date(hints.get("date"))
     meta.published = sig_date or page_date

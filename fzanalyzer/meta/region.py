@@ -329,6 +329,26 @@ def _full_names_in_text(region: Region, divisions: list[Division], text: str) ->
             setattr(region, field, d.name)
 
 
+def official_names(region: Region, adcode: str | None) -> Region:
+    """``region`` with each field the division of ``adcode`` or one above it fills under the
+    gazetteer's name: a division a page names short (昌吉州, 镇宁自治县) is the official one
+    (昌吉回族自治州), as its adcode is. The issuer keeps the page's own words.
+
+    >>> official_names(Region(province="吉林省", city="延边州"), "222400").city
+    '延边朝鲜族自治州'
+    """
+    g = gazetteer()
+    own = g.get(adcode)
+    if own is None:
+        return region
+    out = Region(region.province, region.city, region.county_or_district)
+    for d in [own, *g.ancestors(own)]:
+        field = _FIELD_OF_KIND.get(d.level)
+        if field and getattr(out, field):
+            setattr(out, field, d.name)
+    return out
+
+
 def resolve_region(
     issuer: str | None, text: str, superiors: list[str] | None = None, own_rank: int | None = None
 ) -> RegionResult:
