@@ -412,9 +412,9 @@ def _change_form(text: str, pre_start: int, clause_lo: int, idx: _Index) -> tupl
 def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int, idx: _Index) -> str | None:
     """The time scope governing a number: the last period phrase before it in its sentence part
     (split at 。；), unless a running total (累计达…) intervenes; else one right after it in the same
-    clause; else the last one of an earlier part of its sentence (``今年以来共召开…26次；专题研究…1次``)
-    unless that part was another item of a list (``一是…全年…；二是…``). A streak (连续7次) counts
-    its own span; a period naming a document (``制定2025年度学习计划``) dates nothing."""
+    clause; else one opening its whole sentence (``今年以来共召开…26次；专题研究…1次``), not one inside
+    a clause or a list item (``一是…全年…；二是…``). A streak (连续7次) counts its own span; a period
+    naming a document (``制定2025年度学习计划``) dates nothing."""
     if _is_streak(text, pos):
         return None
     lo = idx.part.start(sent_lo, pos)
@@ -438,12 +438,8 @@ def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int, idx:
     earlier = _last_scope(text, idx, full_lo, lo)
     if earlier is None or earlier[0] != full_lo or _reset_between(text, earlier[1], pos, idx):
         return None
-    carry = cues()["period"]["carry"]
-    if text.startswith(tuple(carry["part_restarts"]), lo):
-        return None  # a total of its own
-    items = _item_regex()
-    if items.search(text, full_lo, earlier[0] + 1) and items.search(text, earlier[1], pos):
-        return None  # the period dated one item of a list, not the next
+    if text.startswith(tuple(cues()["period"]["carry"]["part_restarts"]), lo):
+        return None  # a total of its own (共…), or something else (另有…)
     return earlier[2]
 
 
@@ -501,11 +497,6 @@ def _document_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs = re.compile(f"(?:{'|'.join(doc['verbs'])})[^{stops}]*$")
     heads = re.compile(f"[^{stops}\\d]+?(?:{'|'.join(doc['heads'])})")
     return verbs, heads
-
-
-@cache
-def _item_regex() -> re.Pattern[str]:
-    return re.compile(cues()["period"]["carry"]["list_items"])
 
 
 @dataclass
