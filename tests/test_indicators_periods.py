@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from fzanalyzer.extract.indicators import extract_indicators
 from fzanalyzer.model import Meta, Section
+from fzanalyzer.normalize import normalize
 
 
 def _periods(text: str, sections: list[Section] | None = None, year: int = 2021) -> dict[str, str | None]:
@@ -116,3 +119,72 @@ def test_a_summing_up_opener_in_the_shortcomings_part_dates_nothing():
     assert _periods(text, secs) == {"3个": None}
     secs[0].canonical = "measures_and_results"
     assert _periods(text, secs) == {"3个": "一年来"}  # among the results: the scene-setting opener dates it
+
+
+# -- on the project's own reports (tests/data): paragraphs read as the pipeline reads them --------
+DATA = Path(__file__).parent / "data"
+
+
+def _own(rel: str, needle: str) -> list[tuple[str, str | None]]:
+    """(number, period) of every indicator of the paragraph of ``tests/data/rel`` holding ``needle``."""
+    para = next(line for line in (DATA / rel).read_text(encoding="utf-8").splitlines() if needle in line)
+    text = normalize(para).text
+    return [(i.text, i.period) for i in extract_indicators(text, [], Meta())]
+
+
+def test_a_year_inside_a_document_name_dates_no_count():
+    # 全年召开…5次，印发《2023年度全省…工作要点》，分解任务26项: the plan's year names the plan; the
+    # sentence's own 全年 dates the tasks (the project's gold), as none dates 细化工作任务38项
+    got = dict(_own("audit-dev5/xiuchuan-zrzyt-2023.txt", "分解任务26项"))
+    assert got["26项"] == "全年"
+    got = dict(_own("audit-dev2/lanxi-2023.txt", "细化工作任务38项"))
+    assert got["38项"] is None
+
+
+def test_a_catalogue_of_the_year_dates_its_entries():
+    # 公布区政府2020年度重大行政决策事项目录，将…5项事项纳入目录管理 (the project's gold: 2020年度)
+    got = dict(_own("dev/tangxi-2020.txt", "重大行政决策事项目录"))
+    assert got["5项"] == "2020年度"
+
+
+def test_a_period_opening_the_sentence_dates_its_later_parts():
+    # 全年审核…18件，报…备案18件；废止…7件: the opening 全年 scopes the whole sentence
+    got = _own("audit-dev5/mudong-2024.txt", "废止不适应改革发展要求的规范性文件7件")
+    assert ("7件", "全年") in got
+
+
+def test_a_period_inside_a_clause_stays_in_its_part():
+    # 镇司法所全年受理…37件，…62万元；为16个村（社区）各配备1名法律顾问: 全年 dates its clause only
+    got = _own("audit-dev3/fengao-2025.txt", "为16个村（社区）各配备")
+    assert ("37件", "全年") in got
+    assert ("16个", None) in got and ("1名", None) in got
+
+
+def test_a_part_opening_with_its_own_total_takes_no_earlier_period():
+    # 2019年1-11月，共办理…187件…；共办理市政府受理的…14件 (the project's gold: 14件 undated)
+    got = dict(_own("seed/jingan-2019.txt", "共办理市政府受理的"))
+    assert got["187件"] == "2019年1-11月"
+    assert got["14件"] is None
+
+
+# -- snippets in the style of the real pages that showed them (tests/data/real is not ours to copy) --
+def test_a_year_or_now_opening_a_clause_dates_it():
+    # ，2025年组织4家单位… / ，目前全镇8名干部…: a time adverbial before the clause's verb or subject
+    text = "完善述法评议工作，2025年组织4家单位主要负责人进行现场述法。组织干部参加执法考试，目前全镇8名干部取得执法资格。"
+    assert _periods(text) == {"4家": "2025年", "8名": "目前"}
+
+
+def test_a_year_naming_a_plan_after_a_verb_dates_nothing():
+    text = "制定2025年度学法清单，组织领导班子开展集体学法活动12次。"
+    assert _periods(text) == {"12次": None}
+
+
+def test_leiji_summing_the_period_keeps_it_a_running_total_does_not():
+    text = "2022年，县委理论学习中心组学习4次，累计培训领导干部860余人次。"
+    assert _periods(text) == {"4次": "2022年", "860余人次": "2022年"}
+    assert _periods("全年新增上线主题套餐12项，累计达到26项。") == {"12项": "全年", "26项": None}
+
+
+def test_a_streak_takes_no_period():
+    text = "2023年，广州坚持依法行政。在法治政府评估中是全国唯一连续7次稳居前五的城市。"
+    assert _periods(text) == {"7次": None}

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 
 from ..model import Indicator, Meta, Section
 from ..spans import BRACKETS, FULL_STOPS, ClauseStarts, SectionLookup, split_sentences
-from .lexicon import change_regex, cues, period_regex, unit_pattern, units
+from .lexicon import change_regex, cues, period_regex, scope_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
 from .names import amount_domain, only_actor, state_verbs
 from .ner import weak_name
@@ -60,7 +60,7 @@ class _Index:
         self.section_at = SectionLookup([(s.start, s.end, s.level) for s in sections])
         self.clause = ClauseStarts(text, _CLAUSE_DELIMS, set(BRACKETS) - closers, closers)
         self.part = ClauseStarts(text, _PART_DELIMS, set(BRACKETS) - closers, closers)
-        self.periods = PeriodMatches(text, period_regex())
+        self.periods = PeriodMatches(text, scope_regex())
         self.words = Positions(text, [*cues()["period"]["resets"], *cues()["qualifiers"]["clause"]])
         q = cues()["qualifiers"]
         for w in q["clause"]:
@@ -78,6 +78,7 @@ class _Index:
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.clause_ends = [m.start() for m in re.finditer("[，,；;。]", text)]
         self.commas = [m.start() for m in re.finditer("[，,]", text)]
+        self.full_stops = [m.start() for m in re.finditer(f"[{FULL_STOPS}\n]", text)]
         self._sentences: dict[tuple[int, int], str] = {}
 
     def deepest_id(self, offset: int) -> str | None:
@@ -410,23 +411,92 @@ def _change_form(text: str, pre_start: int, clause_lo: int, idx: _Index) -> tupl
 
 def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int, idx: _Index) -> str | None:
     """The time scope governing a number: the last period phrase before it in its sentence part
-    (split at 。；), unless 累计 intervenes; else one right after it in the same clause."""
+    (split at 。；), unless a running total (累计达…) intervenes; else one right after it in the same
+    clause; else one opening its whole sentence (``今年以来共召开…26次；专题研究…1次``), not one inside
+    a clause or a list item (``一是…全年…；二是…``). A streak (连续7次) counts its own span; a period
+    naming a document (``制定2025年度学习计划``) dates nothing."""
+    if _is_streak(text, pos):
+        return None
     lo = idx.part.start(sent_lo, pos)
-    last = idx.periods.last(lo, pos)
+    last = _last_scope(text, idx, lo, pos)
     if last is not None:
-        _, found_end, found = last
-        for r in cues()["period"]["resets"]:
-            k = idx.words.first(r, found_end, pos)
-            if k > found_end:
-                comma = first_at_or_after(idx.commas, found_end)
-                if comma is not None and comma < k and _NOT_COMMA.search(text, found_end, k):
-                    return None
-        return found
+        return None if _reset_between(text, last[1], pos, idx) else last[2]
     # "…12件(2019年)" or "…,全年" right after, within the clause
     end = first_at_or_after(idx.clause_ends, cand_end)
     hi = max(cand_end, sent_hi if end is None else min(end, sent_hi))
     after = idx.periods.first(cand_end, hi)
-    return after[2] if after else None
+    if after is not None:
+        return after[2]
+    # a period opening the whole sentence (sentences here end at ；) dates its later ；-parts; one
+    # inside a clause (…，镇司法所全年受理…；) dates that clause only
+    k = last_before(idx.full_stops, lo)
+    full_lo = 0 if k is None else k + 1
+    while full_lo < lo and text[full_lo] in " \t\u3000":
+        full_lo += 1
+    if full_lo >= lo:
+        return None
+    earlier = _last_scope(text, idx, full_lo, lo)
+    if earlier is None or earlier[0] != full_lo or _reset_between(text, earlier[1], pos, idx):
+        return None
+    if text.startswith(tuple(cues()["period"]["carry"]["part_restarts"]), lo):
+        return None  # a total of its own (共…), or something else (另有…)
+    return earlier[2]
+
+
+def _is_streak(text: str, pos: int) -> bool:
+    """The number at ``pos`` follows a streak word (连续7次): it counts its own span."""
+    return text.endswith(tuple(cues()["period"]["streak_words"]), max(0, pos - 4), pos)
+
+
+def _last_scope(text: str, idx: _Index, lo: int, pos: int) -> tuple[int, int, str] | None:
+    """The last period phrase in ``[lo, pos)`` that dates the text, skipping those naming a
+    document (a few steps back at most: the look-up stays constant per number)."""
+    for _ in range(4):
+        last = idx.periods.last(lo, pos)
+        if last is None or not _names_document(text, last[0], last[1], pos):
+            return last
+        pos = last[0]
+    return None
+
+
+def _names_document(text: str, start: int, end: int, pos: int) -> bool:
+    """True when the period phrase at ``[start, end)`` is part of a document's or a campaign's
+    name (data ``period.document``): inside 《》, or the object of a verb of making or following
+    one (制定, 印发, 根据, 纳入 …) that ends, before ``pos`` and any punctuation or number, in a head
+    noun (计划, 要点, 清单, 督察 …): ``制定2025年度学法清单，组织…12次`` dates no count."""
+    doc = cues()["period"]["document"]
+    win = max(0, start - doc["window"])
+    if text.rfind("《", win, start) > text.rfind("》", win, start):
+        return True
+    verbs, heads = _document_regexes()
+    lead = verbs.search(text, win, start)
+    return lead is not None and heads.match(text, end, min(pos, end + doc["window"])) is not None
+
+
+def _reset_between(text: str, found_end: int, pos: int, idx: _Index) -> bool:
+    """A reset word (累计, 截至目前) after the period's clause and before ``pos``; 累计 resets only
+    as a running total reaching a level (累计达到26项), not summing the period (累计参与5000人次)."""
+    p = cues()["period"]
+    for r in p["resets"]:
+        k = idx.words.first(r, found_end, pos)
+        if k > found_end:
+            comma = first_at_or_after(idx.commas, found_end)
+            if comma is not None and comma < k and _NOT_COMMA.search(text, found_end, k):
+                levels = p["reset_only_before"].get(r)
+                if levels is None or text.startswith(tuple(levels), k + len(r)):
+                    return True
+    return False
+
+
+@cache
+def _document_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a verb of making or following a document, then only its object up to the period;
+    the object's remainder ending in a head noun)."""
+    doc = cues()["period"]["document"]
+    stops = doc["stops"]
+    verbs = re.compile(f"(?:{'|'.join(doc['verbs'])})[^{stops}]*$")
+    heads = re.compile(f"[^{stops}\\d]+?(?:{'|'.join(doc['heads'])})")
+    return verbs, heads
 
 
 @dataclass
@@ -454,7 +524,7 @@ def _carry_periods(text: str, out: list[Indicator], idx: _Index) -> None:
     starts = [i.start for i in out]  # in document order
     for k, ind in enumerate(out):
         s_lo = ind.sentence_start
-        if ind.period is not None or s_lo < 0:
+        if ind.period is not None or s_lo < 0 or _is_streak(text, ind.start):
             continue
         if any(idx.words.first(r, s_lo, ind.start) >= 0 for r in resets):
             continue  # 累计…: a running total has its own scope
@@ -514,7 +584,7 @@ def _opening(
             body = max(body, sec.title_end)
     while body < line_hi and text[body] in " \t\u3000。．.：:，,":
         body += 1
-    m = period_regex().match(text, body, line_hi)
+    m = scope_regex().match(text, body, line_hi)
     if not m or not text.startswith(("，", ","), m.end()):
         return None
     end = m.end()

@@ -82,6 +82,14 @@ def period_regex() -> re.Pattern[str]:
 
 
 @cache
+def scope_regex() -> re.Pattern[str]:
+    """Period phrases as the period rules read them: ``period_regex`` and the clause-opening
+    time adverbials (``，2025年组织…``) that date a clause but stay in names."""
+    p = cues()["period"]
+    return re.compile("|".join(f"(?:{x})" for x in [*p["patterns"], *p["clause_openers"]]))
+
+
+@cache
 def change_regex() -> re.Pattern[str]:
     """Change word + filler right before a number (matched at the end of the left context)."""
     ch = cues()["change"]
