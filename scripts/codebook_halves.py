@@ -21,9 +21,8 @@ sys.path.insert(0, str(ROOT))  # the package of this checkout, not another insta
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fzanalyzer.evaluate.real import dev_pages, half, real_gold
+    from fzanalyzer.evaluate.real import dev_reports, half
     from fzanalyzer.extract.codebook import joins_issuers
-    from fzanalyzer.pipeline import analyze_file
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=Path, required=True, help="folder of the rebuilt page texts")
@@ -31,11 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--uncoded", choices=("A", "B"), help="also list this half's uncoded indicators")
     args = ap.parse_args(argv)
     counts = {h: [0, 0, 0] for h in "AB"}  # indicators, with a measure's code, with any code
-    for entry, path, text in dev_pages(args.real, [args.pages]):
-        if not real_gold(entry, text).get("is_report"):
-            continue  # eval-real scores indicators on report pages only
+    for entry, _gold, report in dev_reports(args.real, [args.pages]):
         h = half(entry["id"])
-        report = analyze_file(path, id=entry["id"])
         for ind in report.indicators:
             counts[h][0] += 1
             counts[h][1] += joins_issuers(ind.code)

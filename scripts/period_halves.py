@@ -23,9 +23,8 @@ sys.path.insert(0, str(ROOT))  # the package of this checkout, not another insta
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fzanalyzer.evaluate.real import dev_pages, half, real_gold
+    from fzanalyzer.evaluate.real import dev_reports, half
     from fzanalyzer.evaluate.score import Tally, canon, score_indicators
-    from fzanalyzer.pipeline import analyze_file
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pages", type=Path, required=True, help="folder of the rebuilt page texts")
@@ -33,11 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", help="also list the disagreements of this half (A, B) or annotator")
     args = ap.parse_args(argv)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # group -> [agree, matched]
-    for entry, path, text in dev_pages(args.real, [args.pages]):
-        gold = real_gold(entry, text)
-        if not gold.get("is_report"):
-            continue  # eval-real scores indicators on report pages only
-        pred = analyze_file(path, id=entry["id"]).to_dict()
+    for entry, gold, report in dev_reports(args.real, [args.pages]):
+        pred = report.to_dict()
         groups = ("all", f"half {half(entry['id'])}", f"annotator {entry.get('annotator')}")
         for g, p in score_indicators(gold, pred, Tally()):
             if p is None:

@@ -23,10 +23,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import FzError, GoldError
 from .score import META_FIELDS, Tally, score_headings, score_indicators, score_meta
+
+if TYPE_CHECKING:
+    from ..model import Report
 
 SPLITS = ("dev", "holdout", "all")
 
@@ -136,6 +139,20 @@ def dev_pages(
         path, status = find_page(entry, folders)
         if status == "ok" and path is not None:
             yield entry, path, path.read_text(encoding="utf-8")
+
+
+def dev_reports(
+    real_dir: str | Path, pages: Iterable[str | Path]
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], Report]]:
+    """``(entry, gold, report)`` of every dev page whose gold says it is a report, analysed: the
+    pages on which the halves scripts (``scripts/*_halves.py``) count indicators, as ``eval-real``
+    scores them (on report pages only)."""
+    from ..pipeline import analyze_file
+
+    for entry, path, text in dev_pages(real_dir, pages):
+        gold = real_gold(entry, text)
+        if gold.get("is_report"):
+            yield entry, gold, analyze_file(path, id=entry["id"])
 
 
 def real_gold(entry: dict[str, Any], text: str) -> dict[str, Any]:
