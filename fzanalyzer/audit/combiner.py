@@ -109,6 +109,9 @@ class GoldPair:
     labels: Any
     statuses: list[str]
     evidence: list[list[str]]
+    #: the gold folder (annotator set) the pair comes from: ``--leave-one-set-out`` holds out
+    #: whole sets, closer to unseen pairs than one pair (a set shares its writer's style)
+    group: str = ""
 
 
 def gold_pairs(gold_dirs: tuple[Path, ...]) -> list[GoldPair]:
@@ -148,6 +151,7 @@ def gold_pairs(gold_dirs: tuple[Path, ...]) -> list[GoldPair]:
                     f"{prev_id}>{rid}", plans, prev, nxt, cands, labels,
                     [by_id[g["id"]]["status"] for g in gplans],
                     [list(by_id[g["id"]].get("evidence") or []) for g in gplans],
+                    folder.name,
                 )
             )  # fmt: skip
     return out
@@ -494,11 +498,17 @@ def leave_one_pair_out(
     *,
     path: Path | tuple[Path, ...] = TRAINING,
     fit: Callable[..., Combiner] | None = None,
+    by_set: bool = False,
 ) -> dict[str, Any]:
     """The honest development figure: for each gold report pair, a combiner fitted on the cases
     and the other pairs only, its verdicts calibrated on the other pairs' out-of-pair verdicts,
     audits the left-out pair; the scores are pooled over all pairs (as ``fzanalyzer eval``
     scores them: predicted plans of PREV paired with the gold plans).
+
+    ``by_set``: leave one annotator SET out instead (``GoldPair.group``, the gold folder): each
+    set is audited by a combiner fitted without any of its pairs and calibrated on the other
+    sets' out-of-set verdicts; ``sets`` then holds one row per set. A set shares its writer's
+    style and wording, so this is closer to unseen pairs than leaving one pair out.
 
     ``fit``: how a combiner is fitted (default :func:`train`), called as
     ``fit(encoder, path=..., gold=..., cache=...)``. Returns the pooled figures (``figures``,
@@ -512,15 +522,20 @@ def leave_one_pair_out(
     fit = fit or train
     enc = get_encoder(encoder)
     cache: dict[Any, Any] = {}
+    key = (lambda gp: gp.group) if by_set else (lambda gp: gp.name)
+    held = list(dict.fromkeys(key(gp) for gp in pairs))
     items: dict[str, list[Any]] = {}
-    for gp in pairs:
-        comb = fit(enc, path=path, gold=[o for o in pairs if o is not gp], cache=cache)
-        comb.verdict_coef = []  # raw confidence: calibrated below on the other pairs
-        items[gp.name] = judge(list(gp.prev.plans), candidates(gp.next), comb, enc)
+    for h in held:
+        comb = fit(enc, path=path, gold=[o for o in pairs if key(o) != h], cache=cache)
+        comb.verdict_coef = []  # raw confidence: calibrated below on the other pairs (sets)
+        for gp in pairs:
+            if key(gp) == h:
+                items[gp.name] = judge(list(gp.prev.plans), candidates(gp.next), comb, enc)
     rows = {gp.name: _item_rows(gp, items[gp.name]) for gp in pairs}
     pooled, per_pair = Tally(), []
+    by_group: dict[str, Any] = {}
     for gp in pairs:
-        others = [r for o in pairs if o is not gp for r in rows[o.name]]
+        others = [r for o in pairs if key(o) != key(gp) for r in rows[o.name]]
         cal = _fit_verdicts(others)
         for it in items[gp.name]:
             sig = _item_signals(it)
@@ -536,10 +551,17 @@ def leave_one_pair_out(
         score_followthrough(gold, prev_gold, [asdict(it) for it in items[gp.name]], gp.next.text, t)
         per_pair.append({"pair": gp.name, "n": len(t.status_pairs), **_followthrough_figures(t)})
         pooled.add(t)
+        by_group.setdefault(gp.group, Tally()).add(t)
     confusion: dict[str, int] = {}
     for g, pr in pooled.status_pairs:
         confusion[f"{g}>{pr}"] = confusion.get(f"{g}>{pr}", 0) + 1
-    return {"figures": _followthrough_figures(pooled), "pairs": per_pair, "confusion": confusion}
+    sets = [{"set": g, "n": len(t.status_pairs), **_followthrough_figures(t)} for g, t in by_group.items()]
+    return {
+        "figures": _followthrough_figures(pooled),
+        "pairs": per_pair,
+        "sets": sets,
+        "confusion": confusion,
+    }
 
 
 def _followthrough_figures(t: Any) -> dict[str, float | None]:
