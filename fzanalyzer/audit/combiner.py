@@ -24,9 +24,11 @@ from .followthrough import (
     SEM_FEATURES,
     STAGE_FEATURES,
     UNWEIGHTED,
+    VERDICT_FEATURES,
     Candidate,
     Combiner,
     _scorer,
+    signals_of,
     stage_features,
 )
 
@@ -404,7 +406,7 @@ def calibrate_verdicts(
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    rows: list[tuple[str, list[float], int]] = []
+    rows: list[tuple[str, dict[str, float], int]] = []
     k = max(1, min(folds, len(pairs))) if refit is not None else 1
     for f in range(k):
         held = [gp for n, gp in enumerate(pairs) if n % k == f]
@@ -412,7 +414,8 @@ def calibrate_verdicts(
         rows += verdict_rows(fold_comb, held, encoder)
     if len({ok for *_, ok in rows}) < 2:
         return comb
-    x = np.array([r[1] for r in rows])
+    x = np.array([[r[1][n] for n in VERDICT_FEATURES] for r in rows])
+    raw = np.array([r[1]["raw"] for r in rows])
     y = np.array([r[2] for r in rows])
     groups = [r[0] for r in rows]
 
@@ -425,19 +428,20 @@ def calibrate_verdicts(
         tr = [k for k, gg in enumerate(groups) if gg != g]
         te = [k for k, gg in enumerate(groups) if gg == g]
         if len(set(y[tr])) < 2:
-            conf[te] = x[te, 0]
+            conf[te] = raw[te]
             continue
         conf[te] = fit(tr).predict_proba(x[te])[:, 1]
     m = fit(list(range(len(rows))))
     comb.verdict_coef = [round(float(v), 6) for v in m.coef_[0]]
     comb.verdict_intercept = round(float(m.intercept_[0]), 6)
+    comb.verdict_features = list(VERDICT_FEATURES)
     comb.info["verdict_calibration"] = {
         "pairs": sorted(set(groups)),
         "plans": len(rows),
         "cross_fitted": refit is not None,
         "accuracy": round(float(y.mean()), 4),
         "ece_leave_one_pair_out": round(_ece(conf, y), 4),
-        "ece_raw": round(_ece(x[:, 0], y), 4),
+        "ece_raw": round(_ece(raw, y), 4),
     }
     return comb
 
@@ -459,7 +463,7 @@ def _ece(conf: Any, right: Any, bins: int = 5) -> float:
 
 def verdict_rows(
     comb: Combiner, pairs: list[GoldPair], encoder: str | Encoder | None
-) -> list[tuple[str, list[float], int]]:
+) -> list[tuple[str, dict[str, float], int]]:
     """(pair, verdict signals, right?) for every gold plan of the gold ``pairs``, judged by ``comb``."""
     from .followthrough import candidates, judge
 
@@ -471,25 +475,16 @@ def verdict_rows(
     return rows
 
 
-def _item_rows(gp: GoldPair, items: list[Any]) -> list[tuple[str, list[float], int]]:
+def _item_rows(gp: GoldPair, items: list[Any]) -> list[tuple[str, dict[str, float], int]]:
     """(pair, verdict signals, right?) of each gold plan of ``gp`` paired with an audit item."""
     from ..evaluate.score import match_texts
 
     m = match_texts([p.text for p in gp.plans], [it.plan_text for it in items])
     return [
-        (gp.name, _item_signals(items[m[i]]), int(items[m[i]].status == status))
+        (gp.name, signals_of(items[m[i]]), int(items[m[i]].status == status))
         for i, status in enumerate(gp.statuses)
         if i in m
     ]
-
-
-def _item_signals(it: Any) -> list[float]:
-    """:func:`~fzanalyzer.audit.followthrough.verdict_signals` of a judged item."""
-    import math
-
-    raw = it.signals["raw_confidence"]
-    r = min(max(raw, 0.01), 0.99)
-    return [raw, math.log(r / (1 - r)), float(it.status == "not_reported"), float(it.status == "restated")]
 
 
 def leave_one_pair_out(
@@ -538,8 +533,7 @@ def leave_one_pair_out(
         others = [r for o in pairs if key(o) != key(gp) for r in rows[o.name]]
         cal = _fit_verdicts(others)
         for it in items[gp.name]:
-            sig = _item_signals(it)
-            it.confidence = _apply_verdicts(cal, sig)
+            it.confidence = _apply_verdicts(cal, signals_of(it))
         t = Tally()
         gold = {
             "followthrough": [
@@ -568,7 +562,7 @@ def _followthrough_figures(t: Any) -> dict[str, float | None]:
     return {k: v for k, v in t.figures().items() if k.startswith("followthrough.")}
 
 
-def _fit_verdicts(rows: list[tuple[str, list[float], int]]) -> Any:
+def _fit_verdicts(rows: list[tuple[str, dict[str, float], int]]) -> Any:
     """The verdict calibration (logistic regression) on (pair, signals, right?) rows; ``None``
     when the rows hold one outcome only."""
     import numpy as np
@@ -577,13 +571,14 @@ def _fit_verdicts(rows: list[tuple[str, list[float], int]]) -> Any:
     y = np.array([r[2] for r in rows])
     if len(set(y.tolist())) < 2:
         return None
-    x = np.array([r[1] for r in rows])
+    x = np.array([[r[1][n] for n in VERDICT_FEATURES] for r in rows])
     return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x, y)
 
 
-def _apply_verdicts(model: Any, sig: list[float]) -> float:
+def _apply_verdicts(model: Any, sig: dict[str, float]) -> float:
     import numpy as np
 
     if model is None:
-        return round(sig[0], 4)
-    return round(float(model.predict_proba(np.asarray([sig]))[0, 1]), 4)
+        return round(sig["raw"], 4)
+    x = np.asarray([[sig[n] for n in VERDICT_FEATURES]])
+    return round(float(model.predict_proba(x)[0, 1]), 4)

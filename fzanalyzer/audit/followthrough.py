@@ -93,6 +93,12 @@ SEM_FEATURES = ("sem", "sem_gap", "sem_top")
 #: Signals every shipped model gives no weight (fzanalyzer.audit.combiner drops them when fitting:
 #: they duplicate others or pick up quirks of the training pool): not computed, their column is 0.
 UNWEIGHTED = frozenset({"lcs", "part_work", "entity", "has_entity", "novelty"})
+#: Verdict signals (:func:`verdict_signals`) the verdict calibration of a new fit weighs: the
+#: verdict's log-odds, its kind, and how far the pair's evidence stands out on average
+#: (``pair_gap``, scale-free), fewer than before and none a raw similarity level.
+VERDICT_FEATURES = ("logit", "not_reported", "restated", "pair_gap")
+#: Those of the combiners fitted before ``pair_gap`` (their JSON has no ``verdict_features``).
+OLD_VERDICT_FEATURES = ("raw", "logit", "not_reported", "restated")
 #: Stage signals fed to the status model.
 STAGE_FEATURES = ("done", "doing", "planning", "below_target", "meets_target", "partial_scope", "doing_last")
 
@@ -806,14 +812,17 @@ class Combiner:
     #: harder place than one report, so its probabilities alone are under-confident
     verdict_coef: list[float] = field(default_factory=list)
     verdict_intercept: float = 0.0
+    #: names of the verdict signals ``verdict_coef`` weighs, in order
+    verdict_features: list[str] = field(default_factory=lambda: list(OLD_VERDICT_FEATURES))
 
-    def verdict_proba(self, signals: list[float]) -> float:
+    def verdict_proba(self, signals: dict[str, float]) -> float:
         """P(verdict right) from :func:`verdict_signals` (the raw confidence when not fitted)."""
         import math
 
         if not self.verdict_coef:
-            return signals[0]
-        z = sum(a * b for a, b in zip(signals, self.verdict_coef, strict=True)) + self.verdict_intercept
+            return signals["raw"]
+        x = [signals[n] for n in self.verdict_features]
+        z = sum(a * b for a, b in zip(x, self.verdict_coef, strict=True)) + self.verdict_intercept
         return 1.0 / (1.0 + math.exp(-z))
 
     def calibrated(self, kind: str, p: float) -> float:
@@ -1074,6 +1083,14 @@ def judge(
             best_p = float(prob[best]) if ok else 0.0
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
             signals["match_probability"] = round(float(prob[best]), 4)
+            # scale-free: how far the best sentence stands out from this report's own sentences
+            # (standard scores of the closeness; raw similarity levels differ between styles)
+            sd = float(rank.std()) or 1.0
+            rest = np.delete(rank, best)
+            signals["rank_z"] = round(float((rank[best] - rank.mean()) / sd), 4)
+            signals["rank_gap"] = round(float((rank[best] - rest.max()) / sd) if len(rest) else 0.0, 4)
+            others = [float(prob[j]) for j in ok if j != best]
+            signals["prob_gap"] = round(best_p - max(others, default=0.0), 4)
             signals["object_words"] = round(float(x[best, OBJ_WORDS]), 4)
             if ok and best_p >= comb.threshold:
                 # supporting spans: other admissible shortlisted sentences at least half as
@@ -1116,8 +1133,7 @@ def judge(
         if status == "not_reported":
             score = 1.0 - best_p
         vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
-        signals["raw_confidence"] = round(vs[0], 4)
-        confidence = comb.verdict_proba(vs)
+        signals["raw_confidence"] = round(vs["raw"], 4)
         shortfall = False
         if ss is not None:
             x = _fit_width(ss.features(i), comb)
@@ -1136,11 +1152,17 @@ def judge(
                 evidence=evidence,
                 acknowledged_shortfall=shortfall,
                 signals=signals,
-                confidence=round(confidence, 4),
-                needs_review=confidence < comb.review_below,
                 nearest=nearest if status == "not_reported" else [],
             )
         )
+    # how far the evidence stands out, on average over the pair's plans: low on a report whose
+    # style or wording the matcher does not know, where every verdict is less sure
+    pair_gap = float(np.mean([it.signals.get("rank_gap", 0.0) for it in items]))
+    for it in items:
+        it.signals["pair_gap"] = round(pair_gap, 4)
+        confidence = comb.verdict_proba(signals_of(it))
+        it.confidence = round(confidence, 4)
+        it.needs_review = confidence < comb.review_below
     return items
 
 
@@ -1165,12 +1187,31 @@ def verdict_confidence(
     return comb.verdict_proba(verdict_signals(comb, status, best_p, stage_conf, restate_sim))
 
 
-def verdict_signals(
-    comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float
-) -> list[float]:
-    """Raw confidence of a verdict (from the out-of-fold isotonic maps), its log-odds, and
-    indicators of not_reported and restated verdicts: the inputs of the verdict calibration."""
+def signals_of(it: AuditItem) -> dict[str, float]:
+    """The verdict signals of a judged item (its raw confidence, status and ``pair_gap``)."""
+    raw = it.signals["raw_confidence"]
+    return _verdict_dict(raw, it.status, it.signals.get("pair_gap", 0.0))
+
+
+def _verdict_dict(raw: float, status: str, pair_gap: float) -> dict[str, float]:
     import math
+
+    r = min(max(raw, 0.01), 0.99)
+    return {
+        "raw": raw,
+        "logit": math.log(r / (1 - r)),
+        "not_reported": float(status == "not_reported"),
+        "restated": float(status == "restated"),
+        "pair_gap": pair_gap,
+    }
+
+
+def verdict_signals(
+    comb: Combiner, status: str, best_p: float, stage_conf: float, restate_sim: float, pair_gap: float = 0.0
+) -> dict[str, float]:
+    """Raw confidence of a verdict (from the out-of-fold isotonic maps), its log-odds,
+    indicators of not_reported and restated verdicts and the pair's mean standing-out of its
+    best sentences (``pair_gap``): the inputs of the verdict calibration."""
 
     if status in ("fulfilled", "progressed"):
         raw = comb.calibrated("hit", best_p) * stage_conf
@@ -1178,8 +1219,7 @@ def verdict_signals(
         raw = 1.0 - comb.calibrated("has", best_p)
         if status == "restated":
             raw *= min(1.0, restate_sim / REPEAT_SIMILARITY)
-    r = min(max(raw, 0.01), 0.99)
-    return [raw, math.log(r / (1 - r)), float(status == "not_reported"), float(status == "restated")]
+    return _verdict_dict(raw, status, pair_gap)
 
 
 def review_order(items: list[AuditItem]) -> list[AuditItem]:
