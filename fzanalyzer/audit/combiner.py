@@ -398,18 +398,23 @@ def calibrate_verdicts(
     :func:`~fzanalyzer.audit.followthrough.verdict_signals`) on whole gold report pairs: each gold
     plan's verdict, right or wrong.
 
-    With ``refit`` (a function fitting a combiner on some of the pairs), the pairs are split in
-    ``folds`` and each fold's verdicts come from a combiner fitted without it, so the calibration
-    learns how right the verdicts are on pairs the model never saw. Returns the combiner with
-    ``verdict_coef`` set and, in ``info``, the pairs used and the leave-one-pair-out expected
-    calibration error."""
+    With ``refit`` (a function fitting a combiner on some of the pairs), each annotator set's
+    verdicts (``GoldPair.group``; with one set only, ``folds`` folds of pairs) come from a
+    combiner fitted without it, so the calibration learns how right the verdicts are on pairs
+    of a style and writer the model never saw. Returns the combiner with ``verdict_coef`` set
+    and, in ``info``, the pairs used and the expected calibration errors of the calibration
+    fitted without each pair and without each set."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     rows: list[tuple[str, dict[str, float], int]] = []
+    sets = list(dict.fromkeys(gp.group for gp in pairs))
     k = max(1, min(folds, len(pairs))) if refit is not None else 1
+    fold_of = {gp.name: n % k for n, gp in enumerate(pairs)}
+    if refit is not None and len(sets) >= 2:
+        k, fold_of = len(sets), {gp.name: sets.index(gp.group) for gp in pairs}
     for f in range(k):
-        held = [gp for n, gp in enumerate(pairs) if n % k == f]
+        held = [gp for gp in pairs if fold_of[gp.name] == f]
         fold_comb = refit([gp for gp in pairs if gp not in held]) if refit is not None else comb
         rows += verdict_rows(fold_comb, held, encoder)
     if len({ok for *_, ok in rows}) < 2:
@@ -422,15 +427,19 @@ def calibrate_verdicts(
     def fit(idx: list[int]) -> Any:
         return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x[idx], y[idx])
 
-    # leave one report pair out: an honest calibration error on the pairs themselves
-    conf = np.zeros(len(rows))
-    for g in sorted(set(groups)):
-        tr = [k for k, gg in enumerate(groups) if gg != g]
-        te = [k for k, gg in enumerate(groups) if gg == g]
-        if len(set(y[tr])) < 2:
-            conf[te] = raw[te]
-            continue
-        conf[te] = fit(tr).predict_proba(x[te])[:, 1]
+    # leave one report pair (one set) out: an honest calibration error on the pairs themselves
+    set_of = {gp.name: gp.group for gp in pairs}
+
+    def held_out(key: Callable[[str], str]) -> Any:
+        conf = np.zeros(len(rows))
+        for g in sorted({key(n) for n in groups}):
+            tr = [k for k, n in enumerate(groups) if key(n) != g]
+            te = [k for k, n in enumerate(groups) if key(n) == g]
+            conf[te] = fit(tr).predict_proba(x[te])[:, 1] if len(set(y[tr])) >= 2 else raw[te]
+        return conf
+
+    conf = held_out(lambda n: n)
+    by_set = held_out(lambda n: set_of[n])
     m = fit(list(range(len(rows))))
     comb.verdict_coef = [round(float(v), 6) for v in m.coef_[0]]
     comb.verdict_intercept = round(float(m.intercept_[0]), 6)
@@ -441,6 +450,11 @@ def calibrate_verdicts(
         "cross_fitted": refit is not None,
         "accuracy": round(float(y.mean()), 4),
         "ece_leave_one_pair_out": round(_ece(conf, y), 4),
+        "ece_leave_one_set_out": {
+            g: round(_ece(by_set[sel], y[sel]), 4)
+            for g in sets
+            if (sel := np.array([set_of[n] == g for n in groups])).any()
+        },
         "ece_raw": round(_ece(raw, y), 4),
     }
     return comb
