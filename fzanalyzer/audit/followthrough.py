@@ -212,7 +212,10 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     that name what it counts (a word of the 8 characters before it: 讲座不少于24场 against
     讲座19场, not against 宣传活动46场), else with all of its unit; a ceiling (3个工作日以内,
     不超过5%) is met from below."""
-    targets = _numbers_at(target or "") or _numbers_at(plan_text)
+    # the target's numbers where the plan writes them, so that their context is the plan's words
+    wanted = set(_numbers(target or ""))
+    targets = [t for t in _numbers_at(plan_text) if (t[0], t[1]) in wanted] if wanted else []
+    targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
     found = _numbers_at(ev)
     met = unmet = 0
     met_shares: list[float] = []
