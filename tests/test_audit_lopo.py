@@ -49,3 +49,19 @@ def test_cli_leave_one_pair_out_prints_the_pooled_figure_and_writes_nothing(tmp_
     assert "tangxi-2020>tangxi-2021" in out and "pooled: status_acc=" in out
     assert list(tmp_path.iterdir()) == []
     assert main(["train-audit", "--leave-one-pair-out", "--fit-on", str(tmp_path / "empty")]) != 0
+
+
+def test_leave_one_set_out_fits_each_set_without_any_of_its_pairs():
+    pairs = gold_pairs((DATA / "dev",)) + gold_pairs((DATA / "audit-dev",))
+    seen: list[set[str]] = []
+
+    def fit(enc, **kw):
+        seen.append({gp.group for gp in kw["gold"]})
+        return train(enc, **kw)
+
+    res = leave_one_pair_out(pairs, fit=fit, by_set=True)
+    assert seen == [{"audit-dev"}, {"dev"}]  # one fit per set, never with a pair of the set it judges
+    assert [row["set"] for row in res["sets"]] == ["dev", "audit-dev"]
+    assert sum(row["n"] for row in res["sets"]) == sum(len(gp.plans) for gp in pairs)
+    # measured: dev 0.885, audit-dev 0.885 (each set judged by a combiner fitted on the cases and the other)
+    assert all(row["followthrough.status_acc"] >= 0.7 for row in res["sets"])

@@ -56,6 +56,49 @@ def test_a_share_of_the_units_below_all_of_them_is_short_of_the_plan():
     assert rate[below] == 0.0
 
 
+def test_a_target_is_compared_with_the_count_of_what_it_counts():
+    from fzanalyzer.audit.followthrough import STAGE_FEATURES
+
+    below, meets = STAGE_FEATURES.index("below_target"), STAGE_FEATURES.index("meets_target")
+    # audit-dev5 weitang: 46 other events do not meet a target of 24 lectures; 19 lectures do not
+    ev = "组织开展民法典宣传月、宪法宣传周等主题宣传活动46场，全年举办“法律进社区”讲座19场，受众2600余人次。"
+    lectures = stage_features("组织居民法治讲座不少于24场。", "不少于24场", ev)
+    assert (lectures[below], lectures[meets]) == (1.0, 0.0)
+    enough = stage_features("组织居民法治讲座不少于24场。", "不少于24场", ev.replace("讲座19场", "讲座26场"))
+    assert (enough[below], enough[meets]) == (0.0, 1.0)
+    # a ceiling written after the number (3个工作日以内) is met from below
+    days = stage_features(
+        "完善不动产登记机制，一般登记办理时间压缩至3个工作日以内。",
+        None,
+        "一般登记平均办理时间缩短至1.8个工作日",
+    )
+    assert (days[below], days[meets]) == (0.0, 1.0)
+    # 审批时限压缩46% meets 压缩40%以上; it is not a share short of the plan's other target, 100%
+    both = stage_features(
+        "推进政务服务事项全程网办，网上办理率达到100%，审批时限在法定时限基础上压缩40%以上。",
+        None,
+        "14项政务服务事项全部实现全程网上办理，平均审批时间较法定时限压缩46%。",
+    )
+    assert (both[below], both[meets]) == (0.0, 1.0)
+
+
+def test_a_share_of_the_planned_total_or_a_submission_awaiting_decision_is_not_done():
+    from fzanalyzer.audit.followthrough import STAGE_FEATURES
+
+    below, doing = STAGE_FEATURES.index("below_target"), STAGE_FEATURES.index("doing")
+    plan = "开展燃气安全专项整治，完成辖区餐饮场所燃气报警装置安装。"
+    assert stage_features(plan, None, "辖区餐饮场所已安装燃气报警装置312家，占应装数的86%。")[below] == 1.0
+    assert stage_features(plan, None, "辖区餐饮场所已安装燃气报警装置312家，实现应装尽装。")[below] == 0.0
+    reform = "推进行政复议体制改革，由市政府统一行使行政复议职责"
+    assert stage_features(reform, None, "改革实施方案已完成起草，提交市委全面依法治市委员会审议。")[doing] > 0
+    # when submitting is the plan's own step, the submission is what was promised
+    bill = "推动《矿产资源管理条例》修订草案提请省人大常委会审议"
+    assert (
+        stage_features(bill, None, "《矿产资源管理条例（修订草案）》已于9月提请省人大常委会审议。")[doing]
+        == 0
+    )
+
+
 def _plan(pid: str, text: str) -> Plan:
     return Plan(pid, text, None, None, 0, 1, verb=verb_object(text)[0], object=verb_object(text)[1])
 

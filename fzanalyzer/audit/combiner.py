@@ -24,9 +24,11 @@ from .followthrough import (
     SEM_FEATURES,
     STAGE_FEATURES,
     UNWEIGHTED,
+    VERDICT_FEATURES,
     Candidate,
     Combiner,
     _scorer,
+    signals_of,
     stage_features,
 )
 
@@ -109,6 +111,9 @@ class GoldPair:
     labels: Any
     statuses: list[str]
     evidence: list[list[str]]
+    #: the gold folder (annotator set) the pair comes from: ``--leave-one-set-out`` holds out
+    #: whole sets, closer to unseen pairs than one pair (a set shares its writer's style)
+    group: str = ""
 
 
 def gold_pairs(gold_dirs: tuple[Path, ...]) -> list[GoldPair]:
@@ -148,6 +153,7 @@ def gold_pairs(gold_dirs: tuple[Path, ...]) -> list[GoldPair]:
                     f"{prev_id}>{rid}", plans, prev, nxt, cands, labels,
                     [by_id[g["id"]]["status"] for g in gplans],
                     [list(by_id[g["id"]].get("evidence") or []) for g in gplans],
+                    folder.name,
                 )
             )  # fmt: skip
     return out
@@ -392,48 +398,64 @@ def calibrate_verdicts(
     :func:`~fzanalyzer.audit.followthrough.verdict_signals`) on whole gold report pairs: each gold
     plan's verdict, right or wrong.
 
-    With ``refit`` (a function fitting a combiner on some of the pairs), the pairs are split in
-    ``folds`` and each fold's verdicts come from a combiner fitted without it, so the calibration
-    learns how right the verdicts are on pairs the model never saw. Returns the combiner with
-    ``verdict_coef`` set and, in ``info``, the pairs used and the leave-one-pair-out expected
-    calibration error."""
+    With ``refit`` (a function fitting a combiner on some of the pairs), each annotator set's
+    verdicts (``GoldPair.group``; with one set only, ``folds`` folds of pairs) come from a
+    combiner fitted without it, so the calibration learns how right the verdicts are on pairs
+    of a style and writer the model never saw. Returns the combiner with ``verdict_coef`` set
+    and, in ``info``, the pairs used and the expected calibration errors of the calibration
+    fitted without each pair and without each set."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
-    rows: list[tuple[str, list[float], int]] = []
+    rows: list[tuple[str, dict[str, float], int]] = []
+    sets = list(dict.fromkeys(gp.group for gp in pairs))
     k = max(1, min(folds, len(pairs))) if refit is not None else 1
+    fold_of = {gp.name: n % k for n, gp in enumerate(pairs)}
+    if refit is not None and len(sets) >= 2:
+        k, fold_of = len(sets), {gp.name: sets.index(gp.group) for gp in pairs}
     for f in range(k):
-        held = [gp for n, gp in enumerate(pairs) if n % k == f]
+        held = [gp for gp in pairs if fold_of[gp.name] == f]
         fold_comb = refit([gp for gp in pairs if gp not in held]) if refit is not None else comb
         rows += verdict_rows(fold_comb, held, encoder)
     if len({ok for *_, ok in rows}) < 2:
         return comb
-    x = np.array([r[1] for r in rows])
+    x = np.array([[r[1][n] for n in VERDICT_FEATURES] for r in rows])
+    raw = np.array([r[1]["raw"] for r in rows])
     y = np.array([r[2] for r in rows])
     groups = [r[0] for r in rows]
 
     def fit(idx: list[int]) -> Any:
         return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x[idx], y[idx])
 
-    # leave one report pair out: an honest calibration error on the pairs themselves
-    conf = np.zeros(len(rows))
-    for g in sorted(set(groups)):
-        tr = [k for k, gg in enumerate(groups) if gg != g]
-        te = [k for k, gg in enumerate(groups) if gg == g]
-        if len(set(y[tr])) < 2:
-            conf[te] = x[te, 0]
-            continue
-        conf[te] = fit(tr).predict_proba(x[te])[:, 1]
+    # leave one report pair (one set) out: an honest calibration error on the pairs themselves
+    set_of = {gp.name: gp.group for gp in pairs}
+
+    def held_out(key: Callable[[str], str]) -> Any:
+        conf = np.zeros(len(rows))
+        for g in sorted({key(n) for n in groups}):
+            tr = [k for k, n in enumerate(groups) if key(n) != g]
+            te = [k for k, n in enumerate(groups) if key(n) == g]
+            conf[te] = fit(tr).predict_proba(x[te])[:, 1] if len(set(y[tr])) >= 2 else raw[te]
+        return conf
+
+    conf = held_out(lambda n: n)
+    by_set = held_out(lambda n: set_of[n])
     m = fit(list(range(len(rows))))
     comb.verdict_coef = [round(float(v), 6) for v in m.coef_[0]]
     comb.verdict_intercept = round(float(m.intercept_[0]), 6)
+    comb.verdict_features = list(VERDICT_FEATURES)
     comb.info["verdict_calibration"] = {
         "pairs": sorted(set(groups)),
         "plans": len(rows),
         "cross_fitted": refit is not None,
         "accuracy": round(float(y.mean()), 4),
         "ece_leave_one_pair_out": round(_ece(conf, y), 4),
-        "ece_raw": round(_ece(x[:, 0], y), 4),
+        "ece_leave_one_set_out": {
+            g: round(_ece(by_set[sel], y[sel]), 4)
+            for g in sets
+            if (sel := np.array([set_of[n] == g for n in groups])).any()
+        },
+        "ece_raw": round(_ece(raw, y), 4),
     }
     return comb
 
@@ -455,7 +477,7 @@ def _ece(conf: Any, right: Any, bins: int = 5) -> float:
 
 def verdict_rows(
     comb: Combiner, pairs: list[GoldPair], encoder: str | Encoder | None
-) -> list[tuple[str, list[float], int]]:
+) -> list[tuple[str, dict[str, float], int]]:
     """(pair, verdict signals, right?) for every gold plan of the gold ``pairs``, judged by ``comb``."""
     from .followthrough import candidates, judge
 
@@ -467,25 +489,16 @@ def verdict_rows(
     return rows
 
 
-def _item_rows(gp: GoldPair, items: list[Any]) -> list[tuple[str, list[float], int]]:
+def _item_rows(gp: GoldPair, items: list[Any]) -> list[tuple[str, dict[str, float], int]]:
     """(pair, verdict signals, right?) of each gold plan of ``gp`` paired with an audit item."""
     from ..evaluate.score import match_texts
 
     m = match_texts([p.text for p in gp.plans], [it.plan_text for it in items])
     return [
-        (gp.name, _item_signals(items[m[i]]), int(items[m[i]].status == status))
+        (gp.name, signals_of(items[m[i]]), int(items[m[i]].status == status))
         for i, status in enumerate(gp.statuses)
         if i in m
     ]
-
-
-def _item_signals(it: Any) -> list[float]:
-    """:func:`~fzanalyzer.audit.followthrough.verdict_signals` of a judged item."""
-    import math
-
-    raw = it.signals["raw_confidence"]
-    r = min(max(raw, 0.01), 0.99)
-    return [raw, math.log(r / (1 - r)), float(it.status == "not_reported"), float(it.status == "restated")]
 
 
 def leave_one_pair_out(
@@ -494,11 +507,17 @@ def leave_one_pair_out(
     *,
     path: Path | tuple[Path, ...] = TRAINING,
     fit: Callable[..., Combiner] | None = None,
+    by_set: bool = False,
 ) -> dict[str, Any]:
     """The honest development figure: for each gold report pair, a combiner fitted on the cases
     and the other pairs only, its verdicts calibrated on the other pairs' out-of-pair verdicts,
     audits the left-out pair; the scores are pooled over all pairs (as ``fzanalyzer eval``
     scores them: predicted plans of PREV paired with the gold plans).
+
+    ``by_set``: leave one annotator SET out instead (``GoldPair.group``, the gold folder): each
+    set is audited by a combiner fitted without any of its pairs and calibrated on the other
+    sets' out-of-set verdicts; ``sets`` then holds one row per set. A set shares its writer's
+    style and wording, so this is closer to unseen pairs than leaving one pair out.
 
     ``fit``: how a combiner is fitted (default :func:`train`), called as
     ``fit(encoder, path=..., gold=..., cache=...)``. Returns the pooled figures (``figures``,
@@ -512,19 +531,23 @@ def leave_one_pair_out(
     fit = fit or train
     enc = get_encoder(encoder)
     cache: dict[Any, Any] = {}
+    key = (lambda gp: gp.group) if by_set else (lambda gp: gp.name)
+    held = list(dict.fromkeys(key(gp) for gp in pairs))
     items: dict[str, list[Any]] = {}
-    for gp in pairs:
-        comb = fit(enc, path=path, gold=[o for o in pairs if o is not gp], cache=cache)
-        comb.verdict_coef = []  # raw confidence: calibrated below on the other pairs
-        items[gp.name] = judge(list(gp.prev.plans), candidates(gp.next), comb, enc)
+    for h in held:
+        comb = fit(enc, path=path, gold=[o for o in pairs if key(o) != h], cache=cache)
+        comb.verdict_coef = []  # raw confidence: calibrated below on the other pairs (sets)
+        for gp in pairs:
+            if key(gp) == h:
+                items[gp.name] = judge(list(gp.prev.plans), candidates(gp.next), comb, enc)
     rows = {gp.name: _item_rows(gp, items[gp.name]) for gp in pairs}
     pooled, per_pair = Tally(), []
+    by_group: dict[str, Any] = {}
     for gp in pairs:
-        others = [r for o in pairs if o is not gp for r in rows[o.name]]
+        others = [r for o in pairs if key(o) != key(gp) for r in rows[o.name]]
         cal = _fit_verdicts(others)
         for it in items[gp.name]:
-            sig = _item_signals(it)
-            it.confidence = _apply_verdicts(cal, sig)
+            it.confidence = _apply_verdicts(cal, signals_of(it))
         t = Tally()
         gold = {
             "followthrough": [
@@ -536,17 +559,24 @@ def leave_one_pair_out(
         score_followthrough(gold, prev_gold, [asdict(it) for it in items[gp.name]], gp.next.text, t)
         per_pair.append({"pair": gp.name, "n": len(t.status_pairs), **_followthrough_figures(t)})
         pooled.add(t)
+        by_group.setdefault(gp.group, Tally()).add(t)
     confusion: dict[str, int] = {}
     for g, pr in pooled.status_pairs:
         confusion[f"{g}>{pr}"] = confusion.get(f"{g}>{pr}", 0) + 1
-    return {"figures": _followthrough_figures(pooled), "pairs": per_pair, "confusion": confusion}
+    sets = [{"set": g, "n": len(t.status_pairs), **_followthrough_figures(t)} for g, t in by_group.items()]
+    return {
+        "figures": _followthrough_figures(pooled),
+        "pairs": per_pair,
+        "sets": sets,
+        "confusion": confusion,
+    }
 
 
 def _followthrough_figures(t: Any) -> dict[str, float | None]:
     return {k: v for k, v in t.figures().items() if k.startswith("followthrough.")}
 
 
-def _fit_verdicts(rows: list[tuple[str, list[float], int]]) -> Any:
+def _fit_verdicts(rows: list[tuple[str, dict[str, float], int]]) -> Any:
     """The verdict calibration (logistic regression) on (pair, signals, right?) rows; ``None``
     when the rows hold one outcome only."""
     import numpy as np
@@ -555,13 +585,14 @@ def _fit_verdicts(rows: list[tuple[str, list[float], int]]) -> Any:
     y = np.array([r[2] for r in rows])
     if len(set(y.tolist())) < 2:
         return None
-    x = np.array([r[1] for r in rows])
+    x = np.array([[r[1][n] for n in VERDICT_FEATURES] for r in rows])
     return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x, y)
 
 
-def _apply_verdicts(model: Any, sig: list[float]) -> float:
+def _apply_verdicts(model: Any, sig: dict[str, float]) -> float:
     import numpy as np
 
     if model is None:
-        return round(sig[0], 4)
-    return round(float(model.predict_proba(np.asarray([sig]))[0, 1]), 4)
+        return round(sig["raw"], 4)
+    x = np.asarray([[sig[n] for n in VERDICT_FEATURES]])
+    return round(float(model.predict_proba(x)[0, 1]), 4)

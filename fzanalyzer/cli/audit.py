@@ -208,15 +208,21 @@ def train_audit(
         help="Write nothing: audit each --fit-on pair with a combiner fitted (and calibrated) on the cases and "
         "the other pairs only, and print the pooled follow-through figures (the honest development figure).",
     ),
+    leave_one_set_out: bool = typer.Option(
+        False,
+        "--leave-one-set-out",
+        help="Write nothing: audit each --fit-on folder (annotator set) with a combiner fitted on the cases and "
+        "the other folders only, calibrated on their out-of-set verdicts, and print the figures per set and pooled.",
+    ),
 ) -> int:
     """Refit the follow-through combiner (logistic regressions) on the annotated pairs."""
     from ..audit.combiner import TRAINING, GoldPair, calibrate_verdicts, gold_pairs, train
     from ..audit.followthrough import Combiner
 
-    if leave_one_pair_out:
-        return _leave_one_pair_out(encoder, pairs, fit_on)
+    if leave_one_pair_out or leave_one_set_out:
+        return _leave_one_pair_out(encoder, pairs, fit_on, by_set=leave_one_set_out)
     if out_dir is None:
-        raise typer.BadParameter("--out-dir is required (unless --leave-one-pair-out)")
+        raise typer.BadParameter("--out-dir is required (unless --leave-one-pair-out or --leave-one-set-out)")
     by_dir = {d: gold_pairs((d,)) for d in dict.fromkeys([*fit_on, *calibrate_on])}  # each run once
     fit_pairs = [gp for d in dict.fromkeys(fit_on) for gp in by_dir[d]]
     cal_pairs = [gp for d in dict.fromkeys(calibrate_on) for gp in by_dir[d]]
@@ -242,22 +248,27 @@ def train_audit(
     return 0
 
 
-def _leave_one_pair_out(encoders: list[str], pairs: Path | None, fit_on: list[Path]) -> int:
+def _leave_one_pair_out(
+    encoders: list[str], pairs: Path | None, fit_on: list[Path], by_set: bool = False
+) -> int:
     from ..audit.combiner import TRAINING, gold_pairs, leave_one_pair_out
 
     gps = [gp for d in dict.fromkeys(fit_on) for gp in gold_pairs((d,))]
-    if len(gps) < 2:
-        raise typer.BadParameter(
-            "--leave-one-pair-out needs --fit-on folders holding two report pairs or more"
-        )
+    what = "set" if by_set else "pair"
+    if len({gp.group if by_set else gp.name for gp in gps}) < 2:
+        raise typer.BadParameter(f"--leave-one-{what}-out needs --fit-on folders holding two {what}s or more")
     for name in encoders:
-        res = leave_one_pair_out(gps, None if name == "tfidf" else name, path=(pairs,) if pairs else TRAINING)
-        typer.echo(f"{name}: leave one pair out over {len(gps)} pairs")
-        for row in res["pairs"]:
+        res = leave_one_pair_out(
+            gps, None if name == "tfidf" else name, path=(pairs,) if pairs else TRAINING, by_set=by_set
+        )
+        typer.echo(f"{name}: leave one {what} out over {len(gps)} pairs")
+        for row in res["pairs"] + (res["sets"] if by_set else []):
             figs = " ".join(
-                f"{k.split('.')[1]}={v:.3f}" for k, v in row.items() if k.startswith("followthrough.")
+                f"{k.split('.')[1]}={v:.3f}"
+                for k, v in row.items()
+                if k.startswith("followthrough.") and v is not None
             )
-            typer.echo(f"  {row['pair']:<40} n={row['n']:<3} {figs}")
+            typer.echo(f"  {row.get('pair') or 'set ' + row['set']:<40} n={row['n']:<3} {figs}")
         typer.echo("  pooled: " + " ".join(f"{k.split('.')[1]}={v:.3f}" for k, v in res["figures"].items()))
         wrong = {k: n for k, n in sorted(res["confusion"].items()) if k.split(">")[0] != k.split(">")[1]}
         typer.echo("  errors (gold>predicted): " + " ".join(f"{k} {n}" for k, n in wrong.items()))
