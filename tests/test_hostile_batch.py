@@ -159,3 +159,39 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path):
     assert _wait_gone(workers) == []
     # (That what finished before Ctrl-C is stored is test_batch_store's
     # test_a_killed_run_leaves_the_previous_output_whole.)
+
+
+def test_ctrl_c_during_a_store_write_exits_130_with_one_line(tmp_path, monkeypatch, capsys):
+    """DuckDB takes a Ctrl-C that lands inside its query and raises its own error
+    (``InterruptException``, or ``RuntimeError: Query interrupted`` for a signal), which printed a
+    traceback and exited 1."""
+    import threading
+
+    import duckdb
+
+    from fzanalyzer.cli import main
+    from fzanalyzer.store import Store
+
+    con = duckdb.connect()
+    interrupted: list[BaseException] = []
+
+    def write(self, reports=(), failures=()):
+        # the error DuckDB itself raises when its query is interrupted
+        threading.Timer(0.2, con.interrupt).start()
+        try:
+            con.execute(
+                "SELECT sum(hash(a.range + b.range)) FROM range(100000000) a, range(100) b"
+            ).fetchall()
+        except Exception as exc:
+            interrupted.append(exc)
+            raise
+
+    monkeypatch.setattr(Store, "write", write)
+    _copies(tmp_path / "in", 2)
+    rc = main(
+        ["extract", str(tmp_path / "in"), "--store", str(tmp_path / "fz.duckdb"), "-w", "1", "--no-progress"]
+    )
+    err = capsys.readouterr().err
+    assert interrupted, "the stand-in write did not run"
+    assert rc == 130, f"exit {rc}; {interrupted[0]!r}"
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("interrupted")

@@ -73,6 +73,22 @@ def _on_sigterm(signum: int, frame: object) -> None:
     raise Terminated()
 
 
+#: The one line a Ctrl-C prints, wherever it lands.
+INTERRUPTED = "interrupted (Ctrl-C); with --store, the same command resumes where it stopped"
+
+
+def interrupted_query(exc: BaseException) -> bool:
+    """Ctrl-C that arrived while DuckDB ran a query: DuckDB takes the signal itself and raises
+    ``RuntimeError: Query interrupted`` (or its ``InterruptException``), not KeyboardInterrupt.
+
+    >>> interrupted_query(RuntimeError("Query interrupted")), interrupted_query(RuntimeError("disk full"))
+    (True, False)
+    """
+    return type(exc).__name__ == "InterruptException" or (
+        isinstance(exc, RuntimeError) and str(exc).strip() == "Query interrupted"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; ``main(["extract", "corpora"])`` works from tests."""
     import signal
@@ -98,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     except typer.Abort:
         rc = 130
     except Exception as exc:
+        if interrupted_query(exc):  # Ctrl-C during a store write: the same clean exit as elsewhere
+            typer.echo(INTERRUPTED, err=True)
+            return 130
         # Usage errors: typer bundles its own click, so check both exception families.
         import click
 
@@ -111,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if rc == 130:  # typer's answer to Ctrl-C (KeyboardInterrupt)
-        typer.echo("interrupted (Ctrl-C); with --store, the same command resumes where it stopped", err=True)
+        typer.echo(INTERRUPTED, err=True)
     return rc if isinstance(rc, int) else 0
 
 
