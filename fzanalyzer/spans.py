@@ -38,6 +38,7 @@ __all__ = [
     "BRACKETS",
     "CLAUSE_ENDS",
     "FULL_STOPS",
+    "INLINE_BLANKS",
     "SENTENCE_ENDS",
     "ClauseStarts",
     "SectionLookup",
@@ -57,8 +58,10 @@ FULL_STOPS = "。！？!?"
 CLAUSE_ENDS = "；;"
 #: Marks that end a sentence or a ``；`` part of it: where :func:`split_sentences` cuts.
 SENTENCE_ENDS = FULL_STOPS + CLAUSE_ENDS
-#: Blank characters stripped around spans (with the ideographic space).
-BLANKS = " \t\u3000\r\n"
+#: Blank characters within a line (with the ideographic space).
+INLINE_BLANKS = " \t\u3000"
+#: Blank characters stripped around spans.
+BLANKS = INLINE_BLANKS + "\r\n"
 #: Opening bracket or quote -> its closer. A sentence never ends inside one of these.
 BRACKETS = {
     "（": "）",

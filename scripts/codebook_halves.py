@@ -12,7 +12,6 @@ measure's or a topic code (the back-off layer), as ``fzanalyzer eval-real`` coun
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -21,12 +20,10 @@ sys.path.insert(0, str(ROOT))  # the package of this checkout, not another insta
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fzanalyzer.evaluate.real import dev_reports, half
+    from fzanalyzer.evaluate.real import dev_reports, dev_set_parser, half
     from fzanalyzer.extract.codebook import joins_issuers
 
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--pages", type=Path, required=True, help="folder of the rebuilt page texts")
-    ap.add_argument("--real", type=Path, default=ROOT / "tests" / "data" / "real")
+    ap = dev_set_parser(__doc__.split("\n")[0], ROOT / "tests" / "data" / "real")
     ap.add_argument("--uncoded", choices=("A", "B"), help="also list this half's uncoded indicators")
     args = ap.parse_args(argv)
     counts = {h: [0, 0, 0] for h in "AB"}  # indicators, with a measure's code, with any code

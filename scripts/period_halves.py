@@ -13,7 +13,6 @@ split is read: the holdout pages are scored once, by ``eval-real --split holdout
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -23,12 +22,10 @@ sys.path.insert(0, str(ROOT))  # the package of this checkout, not another insta
 
 
 def main(argv: list[str] | None = None) -> int:
-    from fzanalyzer.evaluate.real import dev_reports, half
+    from fzanalyzer.evaluate.real import dev_reports, dev_set_parser, half
     from fzanalyzer.evaluate.score import Tally, canon, score_indicators
 
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--pages", type=Path, required=True, help="folder of the rebuilt page texts")
-    ap.add_argument("--real", type=Path, default=ROOT / "tests" / "data" / "real")
+    ap = dev_set_parser(__doc__.split("\n")[0], ROOT / "tests" / "data" / "real")
     ap.add_argument("--misses", help="also list the disagreements of this half (A, B) or annotator")
     args = ap.parse_args(argv)
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # group -> [agree, matched]

@@ -14,7 +14,6 @@ a temporary folder; never touches the pages folder.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import tempfile
@@ -22,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fzanalyzer.evaluate.real import dev_pages, half, real_figures, real_gold
+from fzanalyzer.evaluate.real import dev_pages, dev_set_parser, half, real_figures, real_gold
 from fzanalyzer.evaluate.score import Tally, score_meta
 from fzanalyzer.pipeline import analyze_file
 
@@ -58,9 +57,7 @@ def _notitle_gold(gold: dict, text: str) -> dict:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--real", default="tests/data/real")
-    ap.add_argument("--pages", required=True)
+    ap = dev_set_parser(__doc__.split("\n\n")[0], Path("tests/data/real"))
     ap.add_argument("--variants", default=",".join(VARIANTS))
     ap.add_argument("--errors", default="", help="list the misses of these halves (A, B or AB)")
     args = ap.parse_args()

@@ -405,7 +405,6 @@ def calibrate_verdicts(
     and, in ``info``, the pairs used and the expected calibration errors of the calibration
     fitted without each pair and without each set."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
 
     rows: list[tuple[str, dict[str, float], int]] = []
     sets = list(dict.fromkeys(gp.group for gp in pairs))
@@ -419,13 +418,13 @@ def calibrate_verdicts(
         rows += verdict_rows(fold_comb, held, encoder)
     if len({ok for *_, ok in rows}) < 2:
         return comb
-    x = np.array([[r[1][n] for n in VERDICT_FEATURES] for r in rows])
+    x = _verdict_matrix(rows)
     raw = np.array([r[1]["raw"] for r in rows])
     y = np.array([r[2] for r in rows])
     groups = [r[0] for r in rows]
 
     def fit(idx: list[int]) -> Any:
-        return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x[idx], y[idx])
+        return _fit_verdicts([rows[k] for k in idx])
 
     # leave one report pair (one set) out: an honest calibration error on the pairs themselves
     set_of = {gp.name: gp.group for gp in pairs}
@@ -435,7 +434,8 @@ def calibrate_verdicts(
         for g in sorted({key(n) for n in groups}):
             tr = [k for k, n in enumerate(groups) if key(n) != g]
             te = [k for k, n in enumerate(groups) if key(n) == g]
-            conf[te] = fit(tr).predict_proba(x[te])[:, 1] if len(set(y[tr])) >= 2 else raw[te]
+            model = fit(tr)  # None: the other pairs hold one outcome only
+            conf[te] = model.predict_proba(x[te])[:, 1] if model is not None else raw[te]
         return conf
 
     conf = held_out(lambda n: n)
@@ -585,8 +585,14 @@ def _fit_verdicts(rows: list[tuple[str, dict[str, float], int]]) -> Any:
     y = np.array([r[2] for r in rows])
     if len(set(y.tolist())) < 2:
         return None
-    x = np.array([[r[1][n] for n in VERDICT_FEATURES] for r in rows])
-    return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(x, y)
+    return LogisticRegression(C=1.0, max_iter=2000, random_state=0).fit(_verdict_matrix(rows), y)
+
+
+def _verdict_matrix(rows: list[tuple[str, dict[str, float], int]]) -> Any:
+    """The weighed verdict signals (``VERDICT_FEATURES``) of each row, as a matrix."""
+    import numpy as np
+
+    return np.array([[r[1][n] for n in VERDICT_FEATURES] for r in rows])
 
 
 def _apply_verdicts(model: Any, sig: dict[str, float]) -> float:

@@ -220,9 +220,7 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     met = unmet = 0
     met_shares: list[float] = []
     for tv, tu, tctx, tafter in targets:
-        ceiling = bool(
-            _CEILING.match(tafter) or re.search(r"不超过|不高于|控制在|压减至|压缩至|缩短至|以内$", tctx)
-        )
+        ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
         named = [(v, ctx) for v, ctx in same if _bigrams(ctx) & {g for g in _bigrams(tctx) if _CJK2.match(g)}]
         ok = [v for v, _ in (named or same) if ((v <= tv) if ceiling else (v >= tv))]
@@ -774,6 +772,8 @@ _SHARE = re.compile(
 #: not when the plan's own step is the submission (提请审议条例草案)
 _SUBMITTED = re.compile(r"(?:提交|报送|报请|提请|报)[^。；，,]{0,16}?(审议|审批|审定|批复|批准)(?!通过|同意)")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
+#: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)
+_CEILING_BEFORE = re.compile(r"不超过|不高于|控制在|压减至|压缩至|缩短至|以内$")
 
 
 @cache

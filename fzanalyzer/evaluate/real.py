@@ -16,6 +16,7 @@ a measure word or unit) is scored on the same pages, the baseline any rule must 
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import re
@@ -139,6 +140,16 @@ def dev_pages(
         path, status = find_page(entry, folders)
         if status == "ok" and path is not None:
             yield entry, path, path.read_text(encoding="utf-8")
+
+
+def dev_set_parser(description: str, real_dir: Path) -> argparse.ArgumentParser:
+    """The command line the dev-set scripts (``scripts/*_halves.py``, ``real_stress.py``) share:
+    ``--pages`` (the rebuilt page texts) and ``--real`` (the manifest's folder, ``real_dir`` by
+    default); each script adds its own options."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--pages", type=Path, required=True, help="folder of the rebuilt page texts")
+    ap.add_argument("--real", type=Path, default=real_dir, help="folder of the real set's manifest")
+    return ap
 
 
 def dev_reports(

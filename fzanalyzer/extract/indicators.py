@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ..model import Indicator, Meta, Section
-from ..spans import BRACKETS, FULL_STOPS, ClauseStarts, SectionLookup, split_sentences
+from ..spans import BRACKETS, FULL_STOPS, INLINE_BLANKS, ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, scope_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
 from .names import amount_domain, only_actor, state_verbs
@@ -430,9 +430,7 @@ def _period(text: str, sent_lo: int, pos: int, cand_end: int, sent_hi: int, idx:
     # a period opening the whole sentence (sentences here end at ；) dates its later ；-parts; one
     # inside a clause (…，镇司法所全年受理…；) dates that clause only
     k = last_before(idx.full_stops, lo)
-    full_lo = 0 if k is None else k + 1
-    while full_lo < lo and text[full_lo] in " \t\u3000":
-        full_lo += 1
+    full_lo = _past_blanks(text, 0 if k is None else k + 1, lo)
     if full_lo >= lo:
         return None
     earlier = _last_scope(text, idx, full_lo, lo)
@@ -562,9 +560,7 @@ def _carry_periods(text: str, out: list[Indicator], idx: _Index) -> None:
 def _opens_with(text: str, line_lo: int, pos: int, period: str) -> bool:
     """True when the sentence (up to 。！？) holding ``pos`` opens with ``period`` and a comma: a
     scene-setting adverbial (``2019年1-11月，全区共…``), not a period inside the sentence."""
-    lo = max(line_lo, *(text.rfind(c, line_lo, pos) + 1 for c in FULL_STOPS))
-    while lo < pos and text[lo] in " \t\u3000":
-        lo += 1
+    lo = _past_blanks(text, max(line_lo, *(text.rfind(c, line_lo, pos) + 1 for c in FULL_STOPS)), pos)
     return text.startswith(period, lo) and text.startswith(("，", ","), lo + len(period))
 
 
@@ -842,7 +838,7 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""
         return pred if len(pred) >= 4 else None
     rest_lo = cand.end + len(noun)
-    if text.startswith("的", rest_lo) and _master().match(text, rest_lo + 1 + _spaces(text, rest_lo + 1)):
+    if text.startswith("的", rest_lo) and _master().match(text, _past_blanks(text, rest_lo + 1, rest_lo + 5)):
         return noun  # 27个部门单位的278项行政许可事项: the noun qualifies the next count
     if (
         pre_name.startswith(("将", "把"))
@@ -885,9 +881,13 @@ def _predicate_head(pred: str) -> str:
 _LONG_PREDICATE = 18
 
 
-def _spaces(text: str, pos: int) -> int:
-    """How many blanks start at ``pos`` (pages put spaces around Arabic numbers: 的 30 项)."""
-    return len(text[pos : pos + 4]) - len(text[pos : pos + 4].lstrip(" \t\u3000"))
+def _past_blanks(text: str, pos: int, hi: int) -> int:
+    """The first offset from ``pos`` (up to ``hi``) past blanks within a line: pages put spaces
+    around Arabic numbers (的 30 项) and indent sentences."""
+    hi = min(hi, len(text))
+    while pos < hi and text[pos] in INLINE_BLANKS:
+        pos += 1
+    return pos
 
 
 @cache

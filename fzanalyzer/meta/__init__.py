@@ -703,19 +703,25 @@ def _pronoun_level(text: str) -> str | None:
                 first = (i, lv)
     if first:
         return first[1]
-    counts = {lv: sum(text.count(w) for w in words) for lv, words in pronouns.items()}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] else None
+    return _most_used_level(text, pronouns)
 
 
 def _scope_level(text: str) -> str | None:
     """The level of government whose words a text uses most (全市, 我县 …; a department's own
     我局 aside): where a department works."""
-    counts = {
-        lv: sum(text.count(w) for w in ws) for lv, ws in _lex().level_pronouns.items() if lv != "department"
-    }
+    return _most_used_level(text, {lv: ws for lv, ws in _lex().level_pronouns.items() if lv != "department"})
+
+
+def _most_used_level(text: str, pronouns: dict[str, tuple[str, ...]]) -> str | None:
+    """The level whose words (全省, 我县 …) ``text`` uses most, or None when it uses none."""
+    counts = {lv: sum(text.count(w) for w in words) for lv, words in pronouns.items()}
     best = max(counts, key=lambda k: counts[k])
     return best if counts[best] else None
+
+
+def _take_region(meta: Meta, res: RegionResult) -> None:
+    """The region, adcode and whether it was inferred, from one resolution."""
+    meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
 
 
 def extract_meta(text: str, hints: dict) -> Meta:
@@ -777,7 +783,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
         superiors,
         _LEVEL_RANK.get(pronoun or ""),
     )
-    meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+    _take_region(meta, res)
     if reportish or meta.issuer:
         meta.level = _level(res, text)
     if bare and not meta.issuer:
@@ -808,14 +814,14 @@ def extract_meta(text: str, hints: dict) -> Meta:
                 superiors,
                 _LEVEL_RANK[meta.level],
             )
-            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+            _take_region(meta, res)
     if reportish and meta.level == "township" and res.township and not res.region.county_or_district:
         # A township whose county the text names in passing (宣传朝阳区新版产业政策, 湛江市委、
         # 廉江市委): the county it names most is its own.
         county = _most_named("district_county", page)
         if county:
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
-            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+            _take_region(meta, res)
     if reportish and meta.level == "department" and not res.tokens and not meta.issuer:
         # A department that never writes its own name (我局…, 全市司法行政系统): the division its
         # text names most at the level it works at (全市 … 遂宁市 four times) is its region.
@@ -823,10 +829,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
         own = _most_named(scope, page) if scope else None
         if scope and own and mentions(own, page) >= _OWN_NAME_MIN:  # named again, not in passing
             res = resolve_region(own, page, superiors, _LEVEL_RANK[scope])
-            meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+            _take_region(meta, res)
     if reportish and _zone(res):
         res = _zone_region(res, page, superiors)
-        meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
+        _take_region(meta, res)
     if reportish and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, page)
     meta.region = official_names(meta.region, meta.adcode)
