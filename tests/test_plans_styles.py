@@ -36,6 +36,9 @@ STYLES = [
     ("audit-dev2", "yunya-2023", "lead phrase 。 + one sentence of detail"),
     ("audit-dev2", "lanxi-2022", "flattened web page, headings run into the text"),
     ("audit-dev3", "tiaoling-2018", "flattened web page, 1.…。2.…。 run-in numbered plans"),
+    ("audit-dev6", "luting-2022", "下一步，将… at the end of each thematic part, no plan part of its own"),
+    ("audit-dev7", "zhilong-2021", "1.–11. lines, some only a target (学法全年不少于10次)"),
+    ("audit-dev7", "yingchuan-sthjj-2022", "（一） lines of numeric targets (办结率达到95%以上)"),
 ]
 
 
@@ -55,6 +58,27 @@ def test_numbered_sentence_lines_are_plans_but_their_topic_headings_are_not():
     assert "开展招投标领域突出问题专项整治。" in texts  # 3.开展……。 a heading of its own
     assert not any("持续优化法治化营商环境" in t for t in texts)  # （一） topic heading
     assert len(texts) == len(gold)
+
+
+def test_next_step_sentences_of_thematic_parts_are_plans_of_their_topic_not_of_the_shortcomings():
+    rep, gold = _report("audit-dev6", "luting-2022")
+    assert len(rep.plans) == len(gold)  # the part 四 sentence pointing back to them is none
+    plan = next(p for p in rep.plans if "出庭应诉率达到100%" in p.text)
+    assert plan.topic == "dispute_resolution" and plan.target == "100%"
+    secs = {s.id: s for s in rep.sections}
+    for p in rep.plans:
+        part = secs[p.section] if p.section else None
+        while part is not None and part.parent:
+            part = secs[part.parent]
+        assert part is None or part.canonical != "shortcomings", p.text
+
+
+def test_a_bare_target_in_the_plan_part_is_a_plan_but_the_signature_is_not():
+    rep, _gold = _report("audit-dev7", "zhilong-2021")
+    texts = [p.text for p in rep.plans]
+    assert any(t.startswith("各村调委会调解成功率保持在95%以上") for t in texts)  # no verb, a bound
+    assert any("会前学法全年不少于10次" in t for t in texts)
+    assert not any("芷泷乡人民政府" in t or "2022年1月20日" in t for t in texts)
 
 
 def test_run_in_numbered_plan_is_whole_though_the_outline_cut_its_title():

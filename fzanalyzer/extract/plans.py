@@ -47,6 +47,7 @@ def lexicon() -> dict[str, Any]:
     data["_opening_re"] = re.compile(data["intro_opening"])
     data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
     data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
+    data["_next_step_re"] = re.compile(data["next_step_opener"])
     return data
 
 
@@ -269,6 +270,16 @@ def plan_target(s: str) -> str | None:
     return txt[lead.end() :] if lead else txt
 
 
+def _bounded_target(sentence: str, terminated: bool) -> bool:
+    """In the plan part, a sentence that sets a quantified target is a commitment even when its
+    verb is none of the lexicon's (``会前学法全年不少于10次``, ``调解成功率保持在95%以上``, ``配齐…每个村
+    不少于3名``): the bound says what is promised."""
+    s = sentence.strip(BLANKS)
+    if len(s) < 6 or any(r.search(s) for r in lexicon()["_intent_re"]):
+        return False
+    return (terminated or bool(re.search(r"[，。；、,;]", s))) and plan_target(s) is not None
+
+
 def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list[Plan]:
     """The commitments of the next-year plan part, in document order, ids ``P01``….
 
@@ -293,30 +304,60 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
                 s = text[u.start : u.end]
                 if s.endswith(("：", ":")):
                     continue  # a lead-in to the items that follow
-                if not is_commitment(s, terminated=text[u.end : u.end + 1] in "；;。！？!?"):
+                terminated = text[u.end : u.end + 1] in "；;。！？!?"
+                if not (is_commitment(s, terminated) or _bounded_target(s, terminated)):
                     continue
                 k = deepest.deepest(u.start)
                 sec = inside[k] if k >= 0 else top
                 if sec.canonical not in (None, PLAN_PART):
                     continue  # the shortcomings half of a merged 不足暨安排 part
-                verb, obj = verb_object(s)
-                plans.append(
-                    Plan(
-                        id="",
-                        text=s,
-                        topic=_topic(sec, by_id),
-                        section=sec.id,
-                        start=u.start,
-                        end=u.end,
-                        verb=verb,
-                        object=obj,
-                        target=plan_target(s),
-                        deadline=_first(lexicon()["_deadline_re"], s),
-                    )
-                )
+                plans.append(_make_plan(s, sec, by_id, u.start, u.end))
+    plans.extend(_next_step_plans(text, sections, tops, by_id))
+    plans.sort(key=lambda p: p.start)
     for i, p in enumerate(plans, 1):
         p.id = f"P{i:02d}"
     return plans
+
+
+def _make_plan(s: str, sec: Section | None, by_id: dict[str, Section], start: int, end: int) -> Plan:
+    verb, obj = verb_object(s)
+    return Plan(
+        id="",
+        text=s,
+        topic=_topic(sec, by_id),
+        section=sec.id if sec else None,
+        start=start,
+        end=end,
+        verb=verb,
+        object=obj,
+        target=plan_target(s),
+        deadline=_first(lexicon()["_deadline_re"], s),
+    )
+
+
+def _next_step_plans(
+    text: str, sections: list[Section], tops: list[Section], by_id: dict[str, Section]
+) -> list[Plan]:
+    """``下一步，将…`` sentences of the other parts (not the shortcomings): plans given at the end
+    of each thematic part (``data/plans.json`` next_step_opener)."""
+    opener = lexicon()["_next_step_re"]
+    lookup = SectionLookup([(s.start, s.end, s.level) for s in sections])
+    out = []
+    for a, b in split_sentences(text):
+        s = text[a:b]
+        if not opener.match(s) or any(t.start <= a < t.end for t in tops):
+            continue
+        k = lookup.deepest(a)
+        sec = sections[k] if k >= 0 else None
+        part = sec
+        while part is not None and part.parent:
+            part = by_id.get(part.parent)
+        if part is None or part.canonical in ("shortcomings", PLAN_PART):
+            continue
+        # 下一步…将 already commits: the verb after it need not be one of the lexicon's (配齐, 配备)
+        if len(s) >= 10 and not any(r.search(s) for r in lexicon()["_intent_re"]):
+            out.append(_make_plan(s, sec, by_id, a, b))
+    return out
 
 
 def _opening_end(text: str, top: Section, children: list[Section]) -> int:
