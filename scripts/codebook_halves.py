@@ -4,7 +4,7 @@ codebook made on one half holds on the other (issue 12).
 A page is in half A when the sha1 of its id is even, else in half B (the split of docs/codebook.md).
 For each half the script prints the share of extracted indicators with a measure's code and with a
 measure's or a topic code (the back-off layer), as ``fzanalyzer eval-real`` counts them; with
-``--uncoded A`` (or B) it also lists that half's uncoded indicators, the misses to read. Only the
+``--uncoded A`` (or B) it also lists that half's indicators without a measure's code (with their topic code or -), the misses to read. Only the
 ``dev`` split is read: the holdout pages are scored once, by ``eval-real --split holdout``.
 
     python3 scripts/codebook_halves.py --pages /tmp/realpages [--uncoded A]
@@ -33,10 +33,9 @@ def main(argv: list[str] | None = None) -> int:
             counts[h][0] += 1
             counts[h][1] += joins_issuers(ind.code)
             counts[h][2] += ind.code is not None
-            if ind.code is None and args.uncoded == h:
-                print(
-                    f"{entry['id']}\t{ind.text}\t{ind.name}\t{report.text[max(0, ind.start - 40) : ind.end]}"
-                )
+            if not joins_issuers(ind.code) and args.uncoded == h:
+                context = report.text[max(0, ind.start - 40) : ind.end]
+                print(f"{entry['id']}\t{ind.text}\t{ind.name}\t{ind.code or '-'}\t{context}")
     for h, (n, measures, any_code) in counts.items():
         print(f"half {h}: {n} indicators, coverage {measures / n:.3f}, with topics {any_code / n:.3f}")
     return 0
