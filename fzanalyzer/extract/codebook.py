@@ -11,7 +11,8 @@ cleaned its name, :func:`code_of` gives it a ``code`` and a ``code_confidence``:
 - 0.6 — the name is too bare to say what was counted (组织开展, 承诺: :func:`weak`), and a pattern
   matches the clause before the number or the noun right after it (推出61个“一件事一次办”事项); or a
   *structure* fits (:func:`structural_code`): the count's noun and the act of its sentence say the
-  measure where no wording does (对19个市县、35个省级国家机关进行考核: units a 考核 covered);
+  measure where no wording does (对19个市县、35个省级国家机关进行考核: units a 考核 covered); or the
+  count is a part of the count before it (办理行政处罚案件63件，其中简易程序41件: that count's measure);
 - 0.3 — no entry defines the measure, but the name says which domain of the genre it belongs to
   (复议, 执法, 普法 …): a *topic* code of the back-off layer (``backoff`` entries, ``DOMAIN.other``).
   A topic code groups an issuer's indicators by domain; it is no measure, so the panel never
@@ -374,8 +375,9 @@ def structural_code(text: str, ind: Indicator) -> str | None:
 
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
     """The step after the rules: clean names (:func:`.names.tidy_names`), then codes: a measure's
-    code where one fits (from the name, the clause, the previous count, the list's first item, the
-    noun after the number or a structure), else the topic code of the back-off layer."""
+    code where one fits (from the name, the clause, the previous count, the list's first item or the
+    count a 其中 part belongs to, the noun after the number or a structure), else the topic code of
+    the back-off layer."""
     tidy_names(text, indicators)
     prev: Indicator | None = None
     part_head: Indicator | None = None  # the count whose parts 其中… lists (the last before 其中)
