@@ -4,14 +4,18 @@ codebook made on one half holds on the other (issue 12).
 A page is in half A when the sha1 of its id is even, else in half B (the split of docs/codebook.md).
 For each half the script prints the share of extracted indicators with a measure's code and with a
 measure's or a topic code (the back-off layer), as ``fzanalyzer eval-real`` counts them; with
-``--uncoded A`` (or B) it also lists that half's uncoded indicators, the misses to read. Only the
+``--uncoded A`` (or B) it also lists that half's indicators without a measure's code (with their topic code or -), the misses to read. Only the
 ``dev`` split is read: the holdout pages are scored once, by ``eval-real --split holdout``.
 
-    python3 scripts/codebook_halves.py --pages /tmp/realpages [--uncoded A]
+``--audit`` also counts the texts of the audit pairs (``tests/data/audit-*``), never used to make
+a rule of the halves' rounds.
+
+    python3 scripts/codebook_halves.py --pages /tmp/realpages [--uncoded A] [--audit]
 """
 
 from __future__ import annotations
 
+import itertools
 import sys
 from pathlib import Path
 
@@ -25,20 +29,31 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = dev_set_parser(__doc__.split("\n")[0], ROOT / "tests" / "data" / "real")
     ap.add_argument("--uncoded", choices=("A", "B"), help="also list this half's uncoded indicators")
+    ap.add_argument(
+        "--audit", action="store_true", help="also count the audit pairs' texts (tests/data/audit-*)"
+    )
     args = ap.parse_args(argv)
-    counts = {h: [0, 0, 0] for h in "AB"}  # indicators, with a measure's code, with any code
-    for entry, _gold, report in dev_reports(args.real, [args.pages]):
-        h = half(entry["id"])
+    counts = {h: [0, 0, 0] for h in ("A", "B", "audit texts")}  # indicators, measure's code, any code
+    reports = ((half(entry["id"]), report) for entry, _gold, report in dev_reports(args.real, [args.pages]))
+    if args.audit:
+        from fzanalyzer.pipeline import analyze_file
+
+        texts = sorted((ROOT / "tests" / "data").glob("audit-*/*.txt"))
+        reports = itertools.chain(reports, (("audit texts", analyze_file(p)) for p in texts))
+    for h, report in reports:
         for ind in report.indicators:
             counts[h][0] += 1
             counts[h][1] += joins_issuers(ind.code)
             counts[h][2] += ind.code is not None
-            if ind.code is None and args.uncoded == h:
-                print(
-                    f"{entry['id']}\t{ind.text}\t{ind.name}\t{report.text[max(0, ind.start - 40) : ind.end]}"
-                )
+            if not joins_issuers(ind.code) and args.uncoded == h:
+                context = report.text[max(0, ind.start - 40) : ind.end]
+                print(f"{report.id}\t{ind.text}\t{ind.name}\t{ind.code or '-'}\t{context}")
     for h, (n, measures, any_code) in counts.items():
-        print(f"half {h}: {n} indicators, coverage {measures / n:.3f}, with topics {any_code / n:.3f}")
+        if not n:
+            continue
+        print(
+            f"{'half ' * (len(h) == 1)}{h}: {n} indicators, coverage {measures / n:.3f}, with topics {any_code / n:.3f}"
+        )
     return 0
 
 

@@ -221,7 +221,7 @@ def test_each_split_pair_names_two_entries():
     assert all(entry(a).unit_kind == entry(b).unit_kind for a, b in pairs)
 
 
-# fz.codebook.v5 (issue 12, generalizing by halves), on sentences of the project's own reports — the
+# fz.codebook.v5 and v6 (issue 12, generalizing by halves), on sentences of the project's own reports — the
 # shipped gold sets and the audit pairs, none of which the v5 rules were made on except where said:
 # (file, words located in the normalized text, figure, code; None: no measure's code).
 V5_CASES = [
@@ -248,6 +248,20 @@ V5_CASES = [
     ("audit-dev/chengling-2022.txt", "报备率、及时率均为100%", "100%", "normdocs.filing_rate"),
     ("audit-dev3/zheyuan-2024.txt", "生产安全事故起数同比下降", None, "safety.accidents"),
     ("audit-holdout/cenan-2021.txt", "取消和降低收费项目17项", "17项", "business.fees_cancelled"),
+    # fz.codebook.v6 (by halves): wordings of half A's misses that the audit texts print too, a part
+    # named after 其中 (half B's), and legal aid that is no penalty case — on texts no v6 rule was made on
+    ("audit-dev5/yaochuan-2022.txt", "带头讲法治课6次", "6次", "study.lectures"),
+    ("audit-holdout/cenan-2021.txt", "参与处理涉法事务260余件", "260余件", "legal_review.matters"),
+    ("audit-dev5/xuqin-gjj-2021.txt", "发放宣传材料4.6万份", "4.6万份", "pufa.materials"),
+    # a part named after 其中 is a figure of the count it is part of (half B, round 2) …
+    ("audit-dev3/fengao-2024.txt", "其中简易程序41件", "41件", "enforcement.cases"),
+    ("audit-dev3/fengao-2024.txt", "一般程序22件", "22件", "enforcement.cases"),
+    ("audit-dev5/weitang-jd-2021.txt", "其中“一窗通办”事项128项", "128项", "services.items"),
+    # … not when its act makes another measure, nor a share (其中…占34.5%)
+    ("audit-dev/yanping-jtt-2021.txt", "其中撤销或确认违法6件", "6件", None),
+    ("audit-dev/tongyin-2024.txt", "涉及物业服务的纠纷占34.5%", "34.5%", None),
+    # legal aid handled is no penalty case (办理…案件 of enforcement)
+    ("audit-holdout/xingbu-2023.txt", "协助办理法律援助案件9件", "9件", "legal_aid.cases"),
 ]
 
 

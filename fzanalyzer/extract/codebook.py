@@ -11,7 +11,8 @@ cleaned its name, :func:`code_of` gives it a ``code`` and a ``code_confidence``:
 - 0.6 — the name is too bare to say what was counted (组织开展, 承诺: :func:`weak`), and a pattern
   matches the clause before the number or the noun right after it (推出61个“一件事一次办”事项); or a
   *structure* fits (:func:`structural_code`): the count's noun and the act of its sentence say the
-  measure where no wording does (对19个市县、35个省级国家机关进行考核: units a 考核 covered);
+  measure where no wording does (对19个市县、35个省级国家机关进行考核: units a 考核 covered); or the
+  count is a part of the count before it (办理行政处罚案件63件，其中简易程序41件: that count's measure);
 - 0.3 — no entry defines the measure, but the name says which domain of the genre it belongs to
   (复议, 执法, 普法 …): a *topic* code of the back-off layer (``backoff`` entries, ``DOMAIN.other``).
   A topic code groups an issuer's indicators by domain; it is no measure, so the panel never
@@ -282,6 +283,29 @@ def _listed_after(text: str, prev: Indicator | None, ind: Indicator) -> bool:
     return re.fullmatch(r"、[^，,；;。：:、]{1,20}", text[prev.end : ind.start]) is not None
 
 
+def _part_of(text: str, prev: Indicator | None, ind: Indicator) -> bool:
+    """``ind`` is a part of ``prev``, the count before it in its sentence and unit, that a clause
+    opening with 其中 (or 含, 包括) names (已发布64部，其中2024年新立项6部、复审9部): the part of a
+    measure is a figure of that measure when its own name codes nothing."""
+    if (
+        prev is None
+        or not joins_issuers(prev.code)
+        or prev.unit != ind.unit
+        or prev.sentence_start != ind.sentence_start
+        or unit_kind(ind.unit) == "rate"
+    ):
+        return False
+    pattern, veto = _part_of_patterns()
+    between = text[prev.end : ind.start]
+    return pattern.fullmatch(between) is not None and veto.search(between) is None
+
+
+@cache
+def _part_of_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    d = load_json("codebook.json")["part_of"]
+    return re.compile(d["pattern"]), re.compile(d["veto"])
+
+
 def _clause_before(text: str, ind: Indicator) -> str:
     """The clause holding the number, up to it (split at ，；。： but not at 、)."""
     lo = ind.sentence_start if ind.sentence_start >= 0 else max(0, ind.start - 40)
@@ -351,10 +375,12 @@ def structural_code(text: str, ind: Indicator) -> str | None:
 
 def name_and_code(text: str, indicators: list[Indicator], sections: list[Section]) -> None:
     """The step after the rules: clean names (:func:`.names.tidy_names`), then codes: a measure's
-    code where one fits (from the name, the clause, the previous count, the list's first item, the
-    noun after the number or a structure), else the topic code of the back-off layer."""
+    code where one fits (from the name, the clause, the previous count, the list's first item or the
+    count a 其中 part belongs to, the noun after the number or a structure), else the topic code of
+    the back-off layer."""
     tidy_names(text, indicators)
     prev: Indicator | None = None
+    part_head: Indicator | None = None  # the count whose parts 其中… lists (the last before 其中)
     for ind in indicators:
         if prev is not None and joins_issuers(prev.code) and elided_head(text, ind, prev):
             # 其中以区政府名义制发的12件: a part of the previous count, the same measure
@@ -362,7 +388,7 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
         else:
             context = _clause_before(text, ind)
             ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, context, topic=False)
-            if ind.code is None and _listed_after(text, prev, ind):
+            if ind.code is None and (_listed_after(text, prev, ind) or _part_of(text, part_head, ind)):
                 # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list
                 ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
             if ind.code is None and weak(ind.name or ""):
@@ -374,4 +400,6 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
                 ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
             if ind.code is None:
                 ind.code, ind.code_confidence = topic_of(ind.name)
+        if not _part_of(text, part_head, ind):
+            part_head = ind
         prev = ind
