@@ -187,6 +187,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             or _SENTENCE_OPENER.match(s)
             or _DOC_NUMBER.match(s)
             or lex.metadata_line.match(s)
+            or _table_cells(s)
             or lex.chrome_title_reject.search(s)
         ):
             continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号, 首页 > …
@@ -201,7 +202,11 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             # A title wrapped just before its end (…工作情 / 况报告), too short to be a title alone.
             return i + 1, s + nxt
     first = next(
-        (k for k, x in enumerate(lines[:8]) if not (_DOC_NUMBER.match(x) or lex.metadata_line.match(x))),
+        (
+            k
+            for k, x in enumerate(lines[:8])
+            if not (_DOC_NUMBER.match(x) or lex.metadata_line.match(x) or _table_cells(x))
+        ),
         None,
     )
     if first is not None:
@@ -274,6 +279,8 @@ def _page_title(title: str | None, hints: dict) -> str | None:
         # 标题：… in an info table: a label, not an issuer ([某政发〔2026〕7号] before it neither)
         s = _clean_title_line(label.group(1)) if label else s
         head = s[: len(s) - len(title)]
+        if _lex().chrome_title_reject.search(head):
+            continue  # a breadcrumb ending on the title (首页 >> 国家部委政策 >> 文化和旅游部关于…)
         if len(s) > len(title) and s.endswith(title) and "。" not in s:
             m = _lex().issuer_in_title.match(s)
             if m and s.startswith(m.group(1)) and len(m.group(1)) >= len(head.removesuffix("关于")):
@@ -348,6 +355,10 @@ def _opening_subject(lines: list[str]) -> str | None:
             subj = _PARTY_BESIDE.sub("", subj)
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
             subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
+            tokens, organ = parse_issuer(subj)
+            if tokens and organ and subj.endswith(organ) and not _is_organ(organ):
+                # 大码头街道坚定不移地…: the divisions, then words that name no organ.
+                subj = subj[: len(subj) - len(organ)]
             return subj if len(subj) >= 2 else None
     for s in lines[:3]:
         m = _lex().report_subject.search(s)
@@ -356,12 +367,34 @@ def _opening_subject(lines: list[str]) -> str | None:
     return None
 
 
+def _table_cells(line: str) -> list[str]:
+    """The cells of a table row copied with its bars (``| 关键词 | 发布机构 | 肃南县林草局 |``),
+    else an empty list: a row of a site's info table is no title and no sentence.
+
+    >>> _table_cells("| 发布机构 | 肃南县林草局 | |"), _table_cells("报告 | 某网")
+    (['发布机构', '肃南县林草局', ''], [])
+    """
+    s = line.strip()
+    if not (s.startswith("|") and s.endswith("|") and s.count("|") >= 3):
+        return []
+    return [c.strip() for c in s.strip("|").split("|")]
+
+
+def _is_organ(name: str) -> bool:
+    """Does ``name`` end like an organ (司法局, 人民政府, 应急管理部)?"""
+    return bool(_lex().organ_end.search(name) or _MINISTRY.match(name))
+
+
 def _metadata_issuer(lines: list[str]) -> str | None:
-    """发布机构：古镛镇人民政府 in a site's 信息公开 table."""
+    """发布机构：古镛镇人民政府 in a site's 信息公开 table, as lines or as a table's cells (a label's
+    value is the cell after it)."""
     for s in lines[:10]:
-        m = _lex().metadata_issuer.match(s)
-        if m:
-            return m.group("issuer")
+        cells = _table_cells(s)
+        fields = [f"{a.rstrip(':： ')}：{b}" for a, b in zip(cells, cells[1:], strict=False)] if cells else [s]
+        for f in fields:
+            m = _lex().metadata_issuer.match(f)
+            if m:
+                return m.group("issuer")
     return None
 
 
@@ -766,7 +799,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
     organ_subject = (
-        subject if subject and (_lex().organ_end.search(subject) or _MINISTRY.match(subject)) else None
+        subject if subject and _is_organ(subject) else None
     )
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
@@ -843,8 +876,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
         meta.published = created
         meta.warnings.append(warning("W014", created))
     # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
-    # left above it is not.
-    window = [s for s in lines[start : start + 4] if len(s) >= 20]
+    # left above it is not, nor an info table's rows (| 索引号: | … |).
+    body = [s for s in lines[start:] if not _table_cells(s)]
+    window = [s for s in body[:4] if len(s) >= 20]
     opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
     headings = [s for s in lines if len(s) <= 80]
     # A report's year may rest on its signature or publication date (due in the first quarter
