@@ -472,6 +472,18 @@ def _pick_issuer(candidates: list[str | None]) -> str | None:
 _BARE_DEPARTMENT_LEVEL = {"省": "province", "市": "city", "县": "district_county", "区": "district_county"}
 
 
+def organ_in_full(name: str) -> str:
+    """``name`` with a short organ ending spelled out (meta.json ``organ_abbreviations``).
+
+    >>> organ_in_full("市卫健委"), organ_in_full("三明市卫生健康委员会")
+    ('市卫生健康委员会', '三明市卫生健康委员会')
+    """
+    for short, full in _lex().abbreviations:
+        if name.endswith(short) and not name.endswith(full):
+            return name[: -len(short)] + full
+    return name
+
+
 def _department_in_full(issuer: str, text: str) -> str:
     """A department as its full name reads: the short name's ending spelled out (市卫健委 →
     市卫生健康委员会, data in meta.json) and a bare 省/市/县/区 before it given the division the
@@ -480,10 +492,7 @@ def _department_in_full(issuer: str, text: str) -> str:
     >>> _department_in_full("市卫健委", "制定《三明市卫生健康系统法治宣传方案》")
     '三明市卫生健康委员会'
     """
-    for short, full in _lex().abbreviations:
-        if issuer.endswith(short) and not issuer.endswith(full):
-            issuer = issuer[: -len(short)] + full
-            break
+    issuer = organ_in_full(issuer)
     level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
     if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
         own = _most_named(level, text)
