@@ -586,3 +586,30 @@ def test_opening_subject_followed_by_no_organ_is_the_division():
     m = _meta("2022年，" + body[:600])
     assert m.level == "township"
     assert m.issuer and m.issuer.endswith("苇塘街道办事处")
+
+
+@pytest.mark.parametrize(
+    ("name", "opening", "reworded", "level", "issuer_end"),
+    [
+        # An opening whose verb is not a listed one (黑龙江省忠诚践行…): the divisions after the
+        # year are the subject, with the organ that follows them if one does.
+        ("audit-dev5/weitang-jd-2022.txt", "2022年，", ("苇塘街道坚持", "苇塘街道忠诚践行"), "township", "苇塘街道办事处"),
+        ("dev/tangxi-2021.txt", "一年来，", ("棠溪区坚持", "棠溪区人民政府忠诚践行"), "district_county", "棠溪区人民政府"),
+    ],
+)
+def test_opening_subject_without_a_listed_verb(name, opening, reworded, level, issuer_end):
+    text = _project_text(name)
+    body = text.split(opening, 1)[1].replace(*reworded, 1)
+    m = _meta(opening + body[:600])  # untitled, cut before the signature
+    assert m.level == level
+    assert m.issuer and m.issuer.endswith(issuer_end)
+
+
+def test_a_title_or_reporting_sentence_without_a_name_gives_no_department():
+    # 关于2023年法治政府建设情况的报告 names no division, and 现将一年来推进法治建设情况报告如下 no
+    # body: neither is an organ, so a township that says 我镇 stays a township.
+    text = _project_text("audit-dev5/weitang-jd-2022.txt")
+    body = text.split("2022年，", 1)[1].replace("苇塘街道坚持", "我街道坚持", 1)
+    body = body.replace("现将有关情况报告如下", "现将一年来推进法治建设情况报告如下", 1)
+    m = _meta("关于2022年法治政府建设情况的报告\n2022年，" + body[:600])
+    assert m.level == "township"

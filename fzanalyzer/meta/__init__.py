@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import takewhile
 
 from ..errors import warning
 from ..model import Meta, Region
@@ -71,6 +72,8 @@ class _MetaLex:
     date: re.Pattern[str]
     issuer_stopwords: tuple[str, ...]
     opening_subject: re.Pattern[str]
+    opening_lead: re.Pattern[str]
+    department_words: tuple[str, ...]
     organ_end: re.Pattern[str]
     metadata_line: re.Pattern[str]
     metadata_issuer: re.Pattern[str]
@@ -106,7 +109,9 @@ def _lex() -> _MetaLex:
             r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
         ),
         issuer_stopwords=tuple(d["issuer_stopwords"]),
-        opening_subject=re.compile(d["opening_subject"]),
+        opening_subject=re.compile(d["opening_lead"] + d["opening_subject"]),
+        opening_lead=re.compile(d["opening_lead"]),
+        department_words=(*d["government_organs"], *d["department_words"]),
         organ_end=re.compile(rf"(?:{organ})$"),
         metadata_line=re.compile(d["metadata_line"]),
         metadata_issuer=re.compile(d["metadata_issuer"]),
@@ -318,6 +323,9 @@ _BARE_LEVEL = {
 _JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9fff]*?(?:人民政府|政府|办事处)$")
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
+_BARE_GOVERNMENT_START = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)")
+_PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
+_ORGAN_AFTER = 10  # characters of an organ's name after its divisions (人力资源和社会保障局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
@@ -360,11 +368,51 @@ def _opening_subject(lines: list[str]) -> str | None:
                 # 大码头街道坚定不移地…: the divisions, then words that name no organ.
                 subj = subj[: len(subj) - len(organ)]
             return subj if len(subj) >= 2 else None
+    for s in _opening_sentences(lines[:3]):
+        subj = _divisions_then_organ(s)
+        if subj:
+            return subj
     for s in lines[:3]:
         m = _lex().report_subject.search(s)
-        if m:
+        if m and _names_a_body(m.group("subj")):
             return m.group("subj")  # 现将2018年上海市法治政府建设情况的报告公开如下
     return None
+
+
+def _divisions_then_organ(s: str) -> str | None:
+    """The subject of an opening whose verb the data does not list: the divisions right after its
+    year (and 在…领导下), with the organ that follows them if one does (黑龙江省忠诚践行… →
+    黑龙江省; 大码头街道坚定不移地… → 大码头街道), or a level's bare government (省政府坚定…)."""
+    lead = _lex().opening_lead.match(s)
+    if not lead:
+        return None
+    clause = _CLAUSE_MARK.split(s[lead.end() :], maxsplit=1)[0]
+    bare = _BARE_GOVERNMENT_START.match(clause)
+    if bare:
+        return bare.group()
+    tokens, _ = parse_issuer(clause)
+    if not tokens or not clause.startswith(tokens[0].name):
+        return None
+    # Every province and city is in the gazetteer: an unknown one is words (白云区忠实践行省委).
+    known = list(takewhile(lambda t: t.candidates or t.kind in ("county", "township"), tokens))
+    names = "".join(t.name for t in known)
+    rest = clause[len(names) :]
+    if not names:
+        return None
+    # The organ after the divisions: the shortest run from a department's word that ends like an
+    # organ (公安局, 人民政府), not the Party committee beside the government (西安市委、市政府…:
+    # the division alone), nor words that end on one (认真贯彻省委…).
+    if not rest.startswith(_lex().department_words):
+        return names
+    for k in range(1, min(len(rest), _ORGAN_AFTER) + 1):
+        if _is_organ(rest[:k]):
+            return names if _PARTY_COMMITTEE.match(rest[:k]) else names + rest[:k]
+    return names
+
+
+def _names_a_body(subj: str) -> bool:
+    """Is ``subj`` divisions or an organ (上海市, 市卫健委), not words (一年来)?"""
+    return bool(parse_issuer(subj)[0]) or _is_organ(subj)
 
 
 def _table_cells(line: str) -> list[str]:
@@ -600,11 +648,13 @@ def _named_in_title(title: str | None) -> str | None:
 
     >>> _named_in_title("关于静安区法治政府建设工作情况的报告"), _named_in_title("2021年度法治政府建设情况报告")
     ('静安区', None)
+    >>> _named_in_title("关于2023年法治政府建设情况的报告") is None
+    True
     """
     if not title:
         return None
     m = _TITLE_REGION.match(title)
-    if m:
+    if m and not re.search(r"\d|^关于", m.group(1)):  # 关于2023年法治…: a year, no division
         return m.group(1)
     # Any other title opening with divisions (2021年静海区政府工作报告): the divisions alone.
     rest = _TITLE_LEAD.sub("", title)
