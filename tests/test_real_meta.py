@@ -593,8 +593,20 @@ def test_opening_subject_followed_by_no_organ_is_the_division():
     [
         # An opening whose verb is not a listed one (黑龙江省忠诚践行…): the divisions after the
         # year are the subject, with the organ that follows them if one does.
-        ("audit-dev5/weitang-jd-2022.txt", "2022年，", ("苇塘街道坚持", "苇塘街道忠诚践行"), "township", "苇塘街道办事处"),
-        ("dev/tangxi-2021.txt", "一年来，", ("棠溪区坚持", "棠溪区人民政府忠诚践行"), "district_county", "棠溪区人民政府"),
+        (
+            "audit-dev5/weitang-jd-2022.txt",
+            "2022年，",
+            ("苇塘街道坚持", "苇塘街道忠诚践行"),
+            "township",
+            "苇塘街道办事处",
+        ),
+        (
+            "dev/tangxi-2021.txt",
+            "一年来，",
+            ("棠溪区坚持", "棠溪区人民政府忠诚践行"),
+            "district_county",
+            "棠溪区人民政府",
+        ),
     ],
 )
 def test_opening_subject_without_a_listed_verb(name, opening, reworded, level, issuer_end):

@@ -40,7 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 from ..errors import warning
 from ..model import Meta, Region
@@ -438,7 +438,7 @@ def _metadata_issuer(lines: list[str]) -> str | None:
     value is the cell after it)."""
     for s in lines[:10]:
         cells = _table_cells(s)
-        fields = [f"{a.rstrip(':： ')}：{b}" for a, b in zip(cells, cells[1:], strict=False)] if cells else [s]
+        fields = [f"{a.rstrip(':： ')}：{b}" for a, b in pairwise(cells)] if cells else [s]
         for f in fields:
             m = _lex().metadata_issuer.match(f)
             if m:
@@ -857,9 +857,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     bare = _BARE_GOVERNMENT.match(subject or "")
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
-    organ_subject = (
-        subject if subject and _is_organ(subject) else None
-    )
+    organ_subject = subject if subject and _is_organ(subject) else None
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
     if meta.issuer:
