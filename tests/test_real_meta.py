@@ -625,3 +625,16 @@ def test_a_title_or_reporting_sentence_without_a_name_gives_no_department():
     body = body.replace("现将有关情况报告如下", "现将一年来推进法治建设情况报告如下", 1)
     m = _meta("关于2022年法治政府建设情况的报告\n2022年，" + body[:600])
     assert m.level == "township"
+
+
+@pytest.mark.parametrize("name", ["audit-dev5/weitang-jd-2022.txt", "audit-dev/tongyin-2024.txt"])
+def test_one_line_copy_keeps_its_year(name):
+    # The project's report copied as one line from its first heading on and cut before its
+    # signature (as pages come: 一、2022年…工作情况（一）…): the year is in that heading, run in.
+    import re
+
+    text = _project_text(name)
+    year = int(re.search(r"(20\d{2})年法治政府", text.split("\n", 1)[0]).group(1))
+    flat = re.sub(r"\s*\n\s*", "", text[text.index("\n一、") :])[:700]
+    assert flat.startswith(f"一、{year}年")
+    assert _meta(flat).year_covered == year

@@ -50,7 +50,7 @@ from .doctype import classify, reaches_extract_floor, strip_glosses
 from .layout import unglue
 from .region import RegionResult, mentions, official_names, parse_issuer, resolve_region, short_form
 from .superior import superior_names
-from .year import parse_year, year_covered
+from .year import opens_with_year, parse_year, year_covered
 
 __all__ = ["extract_meta"]
 
@@ -325,6 +325,9 @@ _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|�
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
 _BARE_GOVERNMENT_START = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)")
 _PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
+_FLAT_LINES = 3  # a text of so few lines is a one-line copy (title, text, footer at most)
+_PIECE_START = re.compile(r"(?<=[。；;:：])")
+_HEADING_END = re.compile(r"[，,]|(?<=.)[(（][一二三四五六七八九十]{1,3}[)）]")
 _ORGAN_AFTER = 10  # characters of an organ's name after its divisions (人力资源和社会保障局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
@@ -938,6 +941,15 @@ def extract_meta(text: str, hints: dict) -> Meta:
     window = [s for s in body[:4] if len(s) >= 20]
     opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
     headings = [s for s in lines if len(s) <= 80]
+    if len(lines) <= _FLAT_LINES:
+        # A one-line copy (its line breaks lost): its headings and its opening are the pieces
+        # after each sentence or addressee end (…成效。一、2022年…; 河北省人民政府:2024年以来,…).
+        pieces = [p.strip() for line in lines for p in _PIECE_START.split(line) if p.strip()]
+        heading = normalize_patterns().heading_start
+        # A heading runs to its first clause or the next heading's marker (一、…成效(一)统筹…).
+        headings += [_HEADING_END.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
+        before = list(takewhile(lambda p: not heading.match(p), pieces))  # the opening is above 一、
+        opening = next((p for p in [opening, *before] if opens_with_year(p)), opening)
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
     dated = (sig_date or page_date) if reportish else None
