@@ -523,3 +523,118 @@ def test_a_department_that_never_names_itself_works_in_the_division_its_text_nam
     once = body.replace("澄川市", "", body.count("澄川市") - 1).replace("澄川市", "遂宁市")
     assert once.count("遂宁市") == 1
     assert _meta(once).region.city is None
+
+
+def test_issuer_scoring_takes_a_short_organ_name_and_a_city_glued_to_a_zone():
+    # A department under its short name (文广旅局 of 文化广电新闻出版旅游局, 卫健委): the same body.
+    assert same_issuer("珠山区文化广电新闻出版旅游局", "珠山区文广旅局", {})
+    assert same_issuer("三明市卫生健康委员会", "三明市卫健委", {})
+    # A zone the gazetteer does not know, written with its city's short name or without it.
+    assert same_issuer("珠海高新区综治局", "高新区综治局", {"city": "珠海市"})
+    # Still another body: another head, another field, the city the prediction names otherwise.
+    assert not same_issuer("珠山区司法局", "珠山区司法所", {})
+    assert not same_issuer("珠山区公安局", "珠山区司法局", {})
+    assert not same_issuer("珠海高新区综治局", "高新区综治局", {"city": "中山市"})
+
+
+def test_region_fields_are_scored_as_the_division_they_name():
+    gold = {"region": {"county_or_district": "肃南县", "city": "张掖市"}}
+    pred = {"meta": {"region": {"county_or_district": "肃南裕固族自治县", "city": "张掖市"}}}
+    t = Tally()
+    score_meta(gold, pred, t)
+    assert t.meta["county_or_district"].value == 1.0
+    t = Tally()
+    score_meta(gold, {"meta": {"region": {"county_or_district": "甘州区", "city": "张掖市"}}}, t)
+    assert t.meta["county_or_district"].value == 0.0
+
+
+def _project_text(name: str) -> str:
+    from pathlib import Path
+
+    return (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+
+
+def test_info_table_copied_with_its_bars_names_the_issuer_and_is_no_title():
+    # The project's 棠溪区 report without its title line, under a site's 信息公开 table copied as
+    # a table (| 发布机构 | … |): the rows are no title and no opening; the issuer is the cell.
+    body = _project_text("dev/tangxi-2021.txt").split("\n", 1)[1]
+    table = (
+        "| 索引号 | 11330000/2022-00012 | 发文字号 | |\n|---|---|---|---|\n"
+        "| 关键词 | 发布机构 | 临澄市棠溪区人民政府 | |\n| 生成日期 | 2022-03-18 09:00:00 | 是否有效 |\n"
+    )
+    m = _meta(table + body)
+    assert m.is_report
+    assert m.title is None or "|" not in m.title
+    assert m.issuer == "临澄市棠溪区人民政府"
+    assert m.year_covered == 2021
+
+
+def test_breadcrumb_ending_on_the_title_is_no_title():
+    text = _project_text("dev/tangxi-2021.txt")
+    title = text.split("\n", 1)[0]
+    m = _meta(f"首页 >> 政务公开 >>法治政府建设 >> {title}\n" + text)
+    assert m.title == title
+    assert m.issuer == "临澄市棠溪区人民政府"
+
+
+def test_opening_subject_followed_by_no_organ_is_the_division():
+    # The beginning of the project's 苇塘街道 report (no title, cut before its signature, as pages
+    # are copied), its opening worded as a page did (大码头街道坚定不移地…): the street is the
+    # subject, not a department named 坚定不移地.
+    text = _project_text("audit-dev5/weitang-jd-2022.txt")
+    body = text.split("2022年，", 1)[1].replace("苇塘街道坚持", "苇塘街道坚定不移地坚持", 1)
+    m = _meta("2022年，" + body[:600])
+    assert m.level == "township"
+    assert m.issuer and m.issuer.endswith("苇塘街道办事处")
+
+
+@pytest.mark.parametrize(
+    ("name", "opening", "reworded", "level", "issuer_end"),
+    [
+        # An opening whose verb is not a listed one (黑龙江省忠诚践行…): the divisions after the
+        # year are the subject, with the organ that follows them if one does.
+        (
+            "audit-dev5/weitang-jd-2022.txt",
+            "2022年，",
+            ("苇塘街道坚持", "苇塘街道忠诚践行"),
+            "township",
+            "苇塘街道办事处",
+        ),
+        (
+            "dev/tangxi-2021.txt",
+            "一年来，",
+            ("棠溪区坚持", "棠溪区人民政府忠诚践行"),
+            "district_county",
+            "棠溪区人民政府",
+        ),
+    ],
+)
+def test_opening_subject_without_a_listed_verb(name, opening, reworded, level, issuer_end):
+    text = _project_text(name)
+    body = text.split(opening, 1)[1].replace(*reworded, 1)
+    m = _meta(opening + body[:600])  # untitled, cut before the signature
+    assert m.level == level
+    assert m.issuer and m.issuer.endswith(issuer_end)
+
+
+def test_a_title_or_reporting_sentence_without_a_name_gives_no_department():
+    # 关于2023年法治政府建设情况的报告 names no division, and 现将一年来推进法治建设情况报告如下 no
+    # body: neither is an organ, so a township that says 我镇 stays a township.
+    text = _project_text("audit-dev5/weitang-jd-2022.txt")
+    body = text.split("2022年，", 1)[1].replace("苇塘街道坚持", "我街道坚持", 1)
+    body = body.replace("现将有关情况报告如下", "现将一年来推进法治建设情况报告如下", 1)
+    m = _meta("关于2022年法治政府建设情况的报告\n2022年，" + body[:600])
+    assert m.level == "township"
+
+
+@pytest.mark.parametrize("name", ["audit-dev5/weitang-jd-2022.txt", "audit-dev/tongyin-2024.txt"])
+def test_one_line_copy_keeps_its_year(name):
+    # The project's report copied as one line from its first heading on and cut before its
+    # signature (as pages come: 一、2022年…工作情况（一）…): the year is in that heading, run in.
+    import re
+
+    text = _project_text(name)
+    year = int(re.search(r"(20\d{2})年法治政府", text.split("\n", 1)[0]).group(1))
+    flat = re.sub(r"\s*\n\s*", "", text[text.index("\n一、") :])[:700]
+    assert flat.startswith(f"一、{year}年")
+    assert _meta(flat).year_covered == year

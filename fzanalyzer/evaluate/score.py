@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from .gold import CanonIndex, canon, dice, flatten_headings
@@ -216,11 +217,75 @@ def score_meta(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
             t.meta[f].add(g is None and p is None)
         elif f == "issuer":
             t.meta[f].add(same_issuer(str(g), str(p), m.get("region") or {}))
+        elif f in ("province", "city", "county_or_district"):
+            t.meta[f].add(same_division(str(g), str(p)))
         else:
             t.meta[f].add(canon(str(g)) == canon(str(p)))
 
 
+def same_division(gold: str, pred: str) -> bool:
+    """Do two names of a region field name the same division? Equal after NFKC, or one division
+    of the gazetteer under its official and its short name (肃南县 = 肃南裕固族自治县): annotators
+    write either, and the toolkit gives the official one.
+
+    >>> same_division("镇宁自治县", "镇宁布依族苗族自治县"), same_division("白云区", "云岩区")
+    (True, False)
+    """
+    if canon(gold) == canon(pred):
+        return True
+    from ..meta.gazetteer import gazetteer
+
+    g = gazetteer()
+    return bool({d.code for d in g.by_name(canon(gold))} & {d.code for d in g.by_name(canon(pred))})
+
+
 _CENTRAL = "中华人民共和国"
+
+
+@cache
+def _short_forms() -> dict[str, Any]:
+    """Province and city of the gazetteer by the short name running text gives them (珠海 →
+    珠海市), where only one division has it."""
+    from ..meta.gazetteer import gazetteer
+    from ..meta.region import short_form
+
+    found: dict[str, list[Any]] = {}
+    for d in gazetteer().rows:
+        short = short_form(d.name) if d.current and d.level in ("province", "city") else None
+        if short:
+            found.setdefault(short, []).append(d)
+    return {k: v[0] for k, v in found.items() if len({d.code for d in v}) == 1}
+
+
+def _split_short_form(tokens: list[Any]) -> list[Any]:
+    """A division the gazetteer does not know, glued to the short name of the city or province
+    that holds it (珠海高新区 → 珠海市 + 高新区), as two divisions."""
+    from ..meta.region import Token
+
+    if not tokens or tokens[0].candidates:
+        return tokens
+    name = tokens[0].name
+    for k in range(len(name) - 2, 1, -1):
+        d = _short_forms().get(name[:k])
+        if d is not None:
+            return [Token(d.name, d.level, [d]), Token(name[k:], tokens[0].kind, []), *tokens[1:]]
+    return tokens
+
+
+def _same_organ(a: str, b: str) -> bool:
+    """The same organ, or one under its short name: the short name's characters in the long
+    one's order, with the same first and last (文广旅局 = 文化广电新闻出版旅游局, 卫健委 =
+    卫生健康委员会, its ending spelled out first); never another head (司法局 ≠ 司法所) or another field (公安局 ≠ 司法局)."""
+    from ..meta import organ_in_full
+
+    a, b = organ_in_full(a), organ_in_full(b)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3 or short[0] != long[0] or short[-1] != long[-1]:
+        return False
+    rest = iter(long)
+    return all(c in rest for c in short)
 
 
 def _issuer_form(name: str) -> tuple[list[Any], str]:
@@ -233,7 +298,7 @@ def _issuer_form(name: str) -> tuple[list[Any], str]:
     tokens, organ = parse_issuer(s)
     if tokens and not s.startswith(tokens[0].name):
         return [], s  # divisions inside a longer name (国家税务总局天津市…): compared as written
-    return tokens, organ
+    return _split_short_form(tokens), organ
 
 
 def _division_name(token: Any) -> str:
@@ -259,7 +324,7 @@ def same_issuer(gold: str, pred: str, region: dict[str, Any]) -> bool:
     False
     """
     (gt, go), (pt, po) = _issuer_form(gold), _issuer_form(pred)
-    if go != po:
+    if not _same_organ(go, po):
         return False
     g_names, p_names = [_division_name(t) for t in gt], [_division_name(t) for t in pt]
     if g_names == p_names:

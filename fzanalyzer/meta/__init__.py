@@ -40,6 +40,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise, takewhile
 
 from ..errors import warning
 from ..model import Meta, Region
@@ -49,7 +50,7 @@ from .doctype import classify, reaches_extract_floor, strip_glosses
 from .layout import unglue
 from .region import RegionResult, mentions, official_names, parse_issuer, resolve_region, short_form
 from .superior import superior_names
-from .year import parse_year, year_covered
+from .year import opens_with_year, parse_year, year_covered
 
 __all__ = ["extract_meta"]
 
@@ -71,6 +72,8 @@ class _MetaLex:
     date: re.Pattern[str]
     issuer_stopwords: tuple[str, ...]
     opening_subject: re.Pattern[str]
+    opening_lead: re.Pattern[str]
+    department_words: tuple[str, ...]
     organ_end: re.Pattern[str]
     metadata_line: re.Pattern[str]
     metadata_issuer: re.Pattern[str]
@@ -106,7 +109,9 @@ def _lex() -> _MetaLex:
             r"\s*月\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日$"
         ),
         issuer_stopwords=tuple(d["issuer_stopwords"]),
-        opening_subject=re.compile(d["opening_subject"]),
+        opening_subject=re.compile(d["opening_lead"] + d["opening_subject"]),
+        opening_lead=re.compile(d["opening_lead"]),
+        department_words=(*d["government_organs"], *d["department_words"]),
         organ_end=re.compile(rf"(?:{organ})$"),
         metadata_line=re.compile(d["metadata_line"]),
         metadata_issuer=re.compile(d["metadata_issuer"]),
@@ -187,6 +192,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             or _SENTENCE_OPENER.match(s)
             or _DOC_NUMBER.match(s)
             or lex.metadata_line.match(s)
+            or _table_cells(s)
             or lex.chrome_title_reject.search(s)
         ):
             continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号, 首页 > …
@@ -201,7 +207,11 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             # A title wrapped just before its end (…工作情 / 况报告), too short to be a title alone.
             return i + 1, s + nxt
     first = next(
-        (k for k, x in enumerate(lines[:8]) if not (_DOC_NUMBER.match(x) or lex.metadata_line.match(x))),
+        (
+            k
+            for k, x in enumerate(lines[:8])
+            if not (_DOC_NUMBER.match(x) or lex.metadata_line.match(x) or _table_cells(x))
+        ),
         None,
     )
     if first is not None:
@@ -274,6 +284,8 @@ def _page_title(title: str | None, hints: dict) -> str | None:
         # 标题：… in an info table: a label, not an issuer ([某政发〔2026〕7号] before it neither)
         s = _clean_title_line(label.group(1)) if label else s
         head = s[: len(s) - len(title)]
+        if _lex().chrome_title_reject.search(head):
+            continue  # a breadcrumb ending on the title (首页 >> 国家部委政策 >> 文化和旅游部关于…)
         if len(s) > len(title) and s.endswith(title) and "。" not in s:
             m = _lex().issuer_in_title.match(s)
             if m and s.startswith(m.group(1)) and len(m.group(1)) >= len(head.removesuffix("关于")):
@@ -311,6 +323,12 @@ _BARE_LEVEL = {
 _JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9fff]*?(?:人民政府|政府|办事处)$")
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
+_BARE_GOVERNMENT_START = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)")
+_PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
+_FLAT_LINES = 3  # a text of so few lines is a one-line copy (title, text, footer at most)
+_PIECE_START = re.compile(r"(?<=[。；;:：])")
+_HEADING_END = re.compile(r"[，,]|(?<=.)[(（][一二三四五六七八九十]{1,3}[)）]")
+_ORGAN_AFTER = 10  # characters of an organ's name after its divisions (人力资源和社会保障局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
@@ -348,20 +366,86 @@ def _opening_subject(lines: list[str]) -> str | None:
             subj = _PARTY_BESIDE.sub("", subj)
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
             subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
+            tokens, organ = parse_issuer(subj)
+            if tokens and organ and subj.endswith(organ) and not _is_organ(organ):
+                # 大码头街道坚定不移地…: the divisions, then words that name no organ.
+                subj = subj[: len(subj) - len(organ)]
             return subj if len(subj) >= 2 else None
+    for s in _opening_sentences(lines[:3]):
+        subj = _divisions_then_organ(s)
+        if subj:
+            return subj
     for s in lines[:3]:
         m = _lex().report_subject.search(s)
-        if m:
+        if m and _names_a_body(m.group("subj")):
             return m.group("subj")  # 现将2018年上海市法治政府建设情况的报告公开如下
     return None
 
 
+def _divisions_then_organ(s: str) -> str | None:
+    """The subject of an opening whose verb the data does not list: the divisions right after its
+    year (and 在…领导下), with the organ that follows them if one does (黑龙江省忠诚践行… →
+    黑龙江省; 大码头街道坚定不移地… → 大码头街道), or a level's bare government (省政府坚定…)."""
+    lead = _lex().opening_lead.match(s)
+    if not lead:
+        return None
+    clause = _CLAUSE_MARK.split(s[lead.end() :], maxsplit=1)[0]
+    bare = _BARE_GOVERNMENT_START.match(clause)
+    if bare:
+        return bare.group()
+    tokens, _ = parse_issuer(clause)
+    if not tokens or not clause.startswith(tokens[0].name):
+        return None
+    # Every province and city is in the gazetteer: an unknown one is words (白云区忠实践行省委).
+    known = list(takewhile(lambda t: t.candidates or t.kind in ("county", "township"), tokens))
+    names = "".join(t.name for t in known)
+    rest = clause[len(names) :]
+    if not names:
+        return None
+    # The organ after the divisions: the shortest run from a department's word that ends like an
+    # organ (公安局, 人民政府), not the Party committee beside the government (西安市委、市政府…:
+    # the division alone), nor words that end on one (认真贯彻省委…).
+    if not rest.startswith(_lex().department_words):
+        return names
+    for k in range(1, min(len(rest), _ORGAN_AFTER) + 1):
+        if _is_organ(rest[:k]):
+            return names if _PARTY_COMMITTEE.match(rest[:k]) else names + rest[:k]
+    return names
+
+
+def _names_a_body(subj: str) -> bool:
+    """Is ``subj`` divisions or an organ (上海市, 市卫健委), not words (一年来)?"""
+    return bool(parse_issuer(subj)[0]) or _is_organ(subj)
+
+
+def _table_cells(line: str) -> list[str]:
+    """The cells of a table row copied with its bars (``| 关键词 | 发布机构 | 肃南县林草局 |``),
+    else an empty list: a row of a site's info table is no title and no sentence.
+
+    >>> _table_cells("| 发布机构 | 肃南县林草局 | |"), _table_cells("报告 | 某网")
+    (['发布机构', '肃南县林草局', ''], [])
+    """
+    s = line.strip()
+    if not (s.startswith("|") and s.endswith("|") and s.count("|") >= 3):
+        return []
+    return [c.strip() for c in s.strip("|").split("|")]
+
+
+def _is_organ(name: str) -> bool:
+    """Does ``name`` end like an organ (司法局, 人民政府, 应急管理部)?"""
+    return bool(_lex().organ_end.search(name) or _MINISTRY.match(name))
+
+
 def _metadata_issuer(lines: list[str]) -> str | None:
-    """发布机构：古镛镇人民政府 in a site's 信息公开 table."""
+    """发布机构：古镛镇人民政府 in a site's 信息公开 table, as lines or as a table's cells (a label's
+    value is the cell after it)."""
     for s in lines[:10]:
-        m = _lex().metadata_issuer.match(s)
-        if m:
-            return m.group("issuer")
+        cells = _table_cells(s)
+        fields = [f"{a.rstrip(':： ')}：{b}" for a, b in pairwise(cells)] if cells else [s]
+        for f in fields:
+            m = _lex().metadata_issuer.match(f)
+            if m:
+                return m.group("issuer")
     return None
 
 
@@ -439,6 +523,18 @@ def _pick_issuer(candidates: list[str | None]) -> str | None:
 _BARE_DEPARTMENT_LEVEL = {"省": "province", "市": "city", "县": "district_county", "区": "district_county"}
 
 
+def organ_in_full(name: str) -> str:
+    """``name`` with a short organ ending spelled out (meta.json ``organ_abbreviations``).
+
+    >>> organ_in_full("市卫健委"), organ_in_full("三明市卫生健康委员会")
+    ('市卫生健康委员会', '三明市卫生健康委员会')
+    """
+    for short, full in _lex().abbreviations:
+        if name.endswith(short) and not name.endswith(full):
+            return name[: -len(short)] + full
+    return name
+
+
 def _department_in_full(issuer: str, text: str) -> str:
     """A department as its full name reads: the short name's ending spelled out (市卫健委 →
     市卫生健康委员会, data in meta.json) and a bare 省/市/县/区 before it given the division the
@@ -447,10 +543,7 @@ def _department_in_full(issuer: str, text: str) -> str:
     >>> _department_in_full("市卫健委", "制定《三明市卫生健康系统法治宣传方案》")
     '三明市卫生健康委员会'
     """
-    for short, full in _lex().abbreviations:
-        if issuer.endswith(short) and not issuer.endswith(full):
-            issuer = issuer[: -len(short)] + full
-            break
+    issuer = organ_in_full(issuer)
     level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
     if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
         own = _most_named(level, text)
@@ -558,11 +651,13 @@ def _named_in_title(title: str | None) -> str | None:
 
     >>> _named_in_title("关于静安区法治政府建设工作情况的报告"), _named_in_title("2021年度法治政府建设情况报告")
     ('静安区', None)
+    >>> _named_in_title("关于2023年法治政府建设情况的报告") is None
+    True
     """
     if not title:
         return None
     m = _TITLE_REGION.match(title)
-    if m:
+    if m and not re.search(r"\d|^关于", m.group(1)):  # 关于2023年法治…: a year, no division
         return m.group(1)
     # Any other title opening with divisions (2021年静海区政府工作报告): the divisions alone.
     rest = _TITLE_LEAD.sub("", title)
@@ -765,9 +860,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     bare = _BARE_GOVERNMENT.match(subject or "")
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
-    organ_subject = (
-        subject if subject and (_lex().organ_end.search(subject) or _MINISTRY.match(subject)) else None
-    )
+    organ_subject = subject if subject and _is_organ(subject) else None
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
     if meta.issuer:
@@ -843,10 +936,20 @@ def extract_meta(text: str, hints: dict) -> Meta:
         meta.published = created
         meta.warnings.append(warning("W014", created))
     # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
-    # left above it is not.
-    window = [s for s in lines[start : start + 4] if len(s) >= 20]
+    # left above it is not, nor an info table's rows (| 索引号: | … |).
+    body = [s for s in lines[start:] if not _table_cells(s)]
+    window = [s for s in body[:4] if len(s) >= 20]
     opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
     headings = [s for s in lines if len(s) <= 80]
+    if len(lines) <= _FLAT_LINES:
+        # A one-line copy (its line breaks lost): its headings and its opening are the pieces
+        # after each sentence or addressee end (…成效。一、2022年…; 河北省人民政府:2024年以来,…).
+        pieces = [p.strip() for line in lines for p in _PIECE_START.split(line) if p.strip()]
+        heading = normalize_patterns().heading_start
+        # A heading runs to its first clause or the next heading's marker (一、…成效(一)统筹…).
+        headings += [_HEADING_END.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
+        before = list(takewhile(lambda p: not heading.match(p), pieces))  # the opening is above 一、
+        opening = next((p for p in [opening, *before] if opens_with_year(p)), opening)
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
     dated = (sig_date or page_date) if reportish else None

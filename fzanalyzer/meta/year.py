@@ -68,6 +68,15 @@ def first_year(s: str) -> int | None:
     return parse_year(m.group(1)) if m else None
 
 
+def opens_with_year(s: str) -> bool:
+    """Does ``s`` open the way a report's opening does, on its year (2024年以来，…)?
+
+    >>> opens_with_year("2024年以来,我市坚持…"), opens_with_year("河北省人民政府:")
+    (True, False)
+    """
+    return _lex().opening_year.match(s) is not None
+
+
 def _date_year(iso: str | None) -> int | None:
     """The year covered by a report signed or published on ``iso`` (YYYY-MM-DD)."""
     if not iso:
