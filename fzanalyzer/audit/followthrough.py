@@ -294,6 +294,8 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         part = top.canonical if top else None
         sec = report.section_at(u.start)
         if u.start not in whole:
+            u = _past_inline_heading(report, u)
+            sec = report.section_at(u.start)
             if (
                 sec is not None
                 and sec.style != "enumeration"
@@ -317,6 +319,27 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         else:
             groups["work"].append(cand)
     return groups
+
+
+def _past_inline_heading(report: Report, u: Any) -> Any:
+    """The body of a sentence that runs on from a heading: a flattened page glues a heading to
+    the first sentence under it (（三）深化综合行政执法改革原由区农业农村…等7个部门…统一划归…), which
+    would otherwise be skipped as a heading. The unit is cut after the last title ending inside
+    it when a sentence of at least ``_BODY_MIN`` characters follows; else it is left as it is."""
+    from ..extract.plans import Unit
+
+    ends = [s.title_end for s in report.sections if u.start <= s.start and s.title_end < u.end]
+    if not ends:
+        return u
+    cut = max(ends)
+    body = report.text[cut : u.end]
+    skip = len(body) - len(body.lstrip(" \t。.，,:：;；"))
+    if len(body) - skip < _BODY_MIN or not _CJK2.search(body):
+        return u
+    return Unit(cut + skip, u.end)
+
+
+_BODY_MIN = 8
 
 
 def _is_heading_like(text: str, start: int, end: int) -> bool:
