@@ -33,3 +33,72 @@ def test_a_sentence_glued_to_its_inline_heading_is_a_candidate():
     assert any(c.text.startswith("在城东、河埠等街道建成基层政务公开示范点6个") for c in work)
     # the heading alone is still context, never a candidate
     assert not any(c.text.startswith(("(三)", "（三）", "深化综合行政执法改革")) for c in work)
+
+
+def _conflict(folder: str, prev: str, nxt: str, plan_start: str, cand_part: str) -> float:
+    """The ``mod_conflict`` signal of a plan of ``prev`` against a candidate sentence of ``nxt``."""
+    from fzanalyzer.audit.followthrough import MATCH_FEATURES, _scorer
+
+    plan = next(p for p in report(folder, prev).plans if p.text.startswith(plan_start))
+    cand = next(c for c in candidates(report(folder, nxt))["work"] if cand_part in c.text)
+    return float(_scorer([plan], [cand], None).features(0)[0, MATCH_FEATURES.index("mod_conflict")])
+
+
+def test_words_that_are_no_modifier_of_another_object_raise_no_conflict():
+    # a manner word (集中轮训 for 公共法律知识轮训)
+    assert (
+        _conflict("audit-dev3", "lilan-sfj-2021", "lilan-sfj-2022", "组织全市行政执法人员", "集中轮训") == 0
+    )
+    # a word inserted after the plan's own modifier (专项执法行动 for 专项行动); an adverb (随时清理)
+    assert (
+        _conflict("audit-dev5", "xuqin-gjj-2020", "xuqin-gjj-2021", "部署开展打击种畜禽", "专项执法行动") == 0
+    )
+    assert _conflict("audit-dev5", "xuqin-gjj-2020", "xuqin-gjj-2021", "开展局发规范性文件", "随时清理") == 0
+    # the predicate of the head (，形成中期评估报告; 均已签约法律顾问)
+    assert (
+        _conflict("audit-dev2", "yunya-2023", "yunya-2024", "开展“八五”普法中期评估", "形成中期评估报告") == 0
+    )
+    assert _conflict("audit-dev5", "yaochuan-2022", "yaochuan-2023", "每个村", "均已签约法律顾问") == 0
+    # the plan's own modifier before the head elsewhere in the sentence (民法典宣传 … 民法典主题宣传活动)
+    assert (
+        _conflict("dev", "tangxi-2020", "tangxi-2021", "制定实施棠溪区“八五”普法规划", "民法典主题宣传") == 0
+    )
+
+
+def test_another_object_of_the_same_head_is_still_a_conflict():
+    assert (
+        _conflict(
+            "audit-dev", "chengling-2022", "chengling-2023", "开展行政执法案卷评查", "复议案卷开展专项评查"
+        )
+        == 1
+    )
+    assert (
+        _conflict(
+            "audit-dev",
+            "yanping-jtt-2021",
+            "yanping-jtt-2022",
+            "全面落实行政执法人员持证上岗",
+            "安全生产管理人员轮训",
+        )
+        == 1
+    )
+    assert (
+        _conflict(
+            "audit-dev",
+            "tongyin-2023",
+            "tongyin-2024",
+            "每季度召开1次街道法治建设领导小组会议",
+            "平安建设领导小组会议",
+        )
+        == 1
+    )
+    assert (
+        _conflict(
+            "audit-dev5",
+            "weitang-jd-2021",
+            "weitang-jd-2022",
+            "建立物业纠纷人民调解委员会",
+            "婚姻家庭纠纷人民调解委员会",
+        )
+        == 1
+    )

@@ -510,6 +510,22 @@ class PairScorer:
             cache[i] = out
         return cache[i]
 
+    def _other_modifier(self, i: int, toks: tuple[str, ...], b: int, mods: frozenset[str]) -> bool:
+        """Whether ``toks[b]``, in front of a head noun of plan ``i``, modifies another object."""
+        st = stages()
+        w = toks[b]
+        group = len(w) == 1 and ord(w) >= 0xE000
+        return bool(
+            (group or (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)))
+            and w not in st["_generic"]
+            and w not in st["_verbs"]
+            and w not in mods
+            and w not in self._pc[i]  # a word the plan itself uses is no other object
+            and not _PLACE.fullmatch(w)  # 岫阳市 in front of 全市's plan is the same place
+            and w not in _place_groups()  # 街道建成…示范点: where, not which
+            and not _no_modifier(toks, b, mods)
+        )
+
     @staticmethod
     def _fields(canon_text: str) -> set[str]:
         """The words just before a field noun (领域, 行业: data ``field_nouns``) in a canon text."""
@@ -553,6 +569,7 @@ class PairScorer:
                         and _CJK2.match(other)
                         and not set(other) & _FUNCTION_CHARS
                         and other[-1] not in _PLACE_END  # 岚溪区2023年…: a place
+                        and other[-1] != "级"  # 省级…平台 for 省市县三级…平台: a level, not another object
                         and other not in self._pc[i]
                         and other not in verbs
                         and not verb_re.fullmatch(other)  # 开展信用风险分级分类监管: a verb
@@ -572,7 +589,6 @@ class PairScorer:
         """1.0 when candidate ``j`` names the head noun of one of the plan's objects with a
         different modifier in front of it and lacks the plan's own modifier: 开展复议案卷评查
         for 开展执法案卷评查, 政府信息公开目录 for 重大行政决策目录 (same head, another object)."""
-        st = stages()
         c = self._cc[j]
         toks = _tokens(c)
         # the field a plan names (招投标领域) against another field in the sentence (政府采购领域)
@@ -584,26 +600,21 @@ class PairScorer:
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
                 continue
+            conflicts = []  # per mention of the head: (plan modifiers before it, another modifier?)
             for k, t in enumerate(toks):
                 if t != head:
                     continue
-                b = k - 1
-                while b >= 0 and toks[b] in mods:
+                b, mine = k - 1, 0
+                while b >= 0 and (toks[b] in mods or toks[b] in _BRACKETS):  # 村(社区)法律顾问
+                    mine += toks[b] in mods
                     b -= 1
-                if b < 0:
-                    continue
-                w = toks[b]
-                group = len(w) == 1 and ord(w) >= 0xE000
-                if (
-                    (group or (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)))
-                    and w not in st["_generic"]
-                    and w not in st["_verbs"]
-                    and w not in mods
-                    and w not in self._pc[i]  # a word the plan itself uses is no other object
-                    and not _PLACE.fullmatch(w)  # 岫阳市 in front of 全市's plan is the same place
-                    and w not in _place_groups()  # 街道建成…示范点: where, not which
-                ):
-                    return 1.0
+                conflicts.append((mine, b >= 0 and self._other_modifier(i, toks, b, mods)))
+            # a mention with the plan's own modifier and no other (民法典宣传 beside 民法典主题宣传
+            # 活动) names the plan's object: its other mentions of the head are other things
+            if any(mine and not other for mine, other in conflicts):
+                continue
+            if any(other for _, other in conflicts):
+                return 1.0
         return 0.0
 
     def _features(self, i: int) -> np.ndarray:
@@ -701,6 +712,31 @@ class PairScorer:
             extra = np.stack([s, s - s.max(), (rank < 3).astype(float)], axis=1)
             x = np.hstack([x, extra])
         return x
+
+
+_BRACKETS = frozenset("()（）“”‘’\"'《》")
+
+
+def _no_modifier(toks: tuple[str, ...], b: int, mods: frozenset[str]) -> bool:
+    """Whether ``toks[b]``, in front of a plan's head noun, cannot be the modifier of another
+    object: a word of manner (集中轮训, 随时清理; data ``manner_words``) or an adverb; a word
+    inserted after the plan's own modifier (专项执法行动 for 专项行动); a verb that opens its
+    clause or follows an adverb, the predicate of the head (，形成中期评估报告; 均已签约法律顾问).
+    Parts of speech are jieba's dictionary tags."""
+    w = toks[b]
+    prev = toks[b - 1] if b > 0 else ""
+    tag = _word_tag(w)
+    if w in stages()["manner_words"] or tag == "d" or prev in mods:
+        return True
+    opens = not prev or (not _CJK2.match(prev) and not (len(prev) == 1 and ord(prev) >= 0xE000))
+    return tag in ("v", "vn") and (opens or _word_tag(prev) == "d")
+
+
+def _word_tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word ('' when unknown)."""
+    import jieba.posseg
+
+    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))
 
 
 def plan_objects(plan: str, obj: str | None) -> list[str]:
