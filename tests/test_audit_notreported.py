@@ -102,3 +102,17 @@ def test_another_object_of_the_same_head_is_still_a_conflict():
         )
         == 1
     )
+
+
+def test_a_sentence_under_a_heading_of_another_topic_keeps_its_own_topic():
+    # 县政府常务会议坚持“逢会必学” sits in the part on the county head's duties; its own topic is
+    # the plan's (law study), which the section's topic alone hid from the same_topic signal
+    from fzanalyzer.audit.followthrough import MATCH_FEATURES, _scorer, _topics
+
+    plan = next(p for p in report("audit-dev3", "zheyuan-2023").plans if "会前学法" in p.text)
+    cand = next(c for c in candidates(report("audit-dev3", "zheyuan-2024"))["work"] if "逢会必学" in c.text)
+    plan_topics, cand_topics = _topics([plan], [cand])
+    assert cand.topic not in plan_topics[0]  # the section's topic: another one
+    assert plan_topics[0] & cand_topics[0]
+    x = _scorer([plan], [cand], None).features(0)
+    assert x[0, MATCH_FEATURES.index("same_topic")] == 1.0

@@ -381,7 +381,7 @@ class PairScorer:
     targets: list[str | None]
     objects: list[str | None] | None = None
     plan_topics: list[set[str]] | None = None
-    cand_topics: list[str | None] | None = None
+    cand_topics: list[set[str]] | None = None
     sem: np.ndarray | None = None  # plans x cands cosine
     #: signals left at 0 instead of computed (the longest-run signals cost a quadratic scan per pair)
     skip: frozenset[str] = UNWEIGHTED
@@ -689,7 +689,7 @@ class PairScorer:
                     1.0 if live["has_entity"] and any(len(nm) >= 4 for _, nm in pents) else 0.0,
                     _concreteness(craw),
                     1.0
-                    if self.plan_topics and self.cand_topics and self.cand_topics[j] in self.plan_topics[i]
+                    if self.plan_topics and self.cand_topics and self.cand_topics[j] & self.plan_topics[i]
                     else 0.0,
                     self._obj_word_cover(i, j, other_title=title < 0),
                     0.0,
@@ -1121,20 +1121,24 @@ def _scorer(plans: list[Plan], cands: list[Candidate], enc: Encoder | None) -> P
     )
 
 
-def _topics(plans: list[Plan], cands: list[Candidate]) -> tuple[list[set[str]], list[str | None]]:
-    """Topics of plans (their section's, and their text's) and of candidates (their section's,
-    else their heading and text's), by the segmenter's topic classifier."""
+def _topics(plans: list[Plan], cands: list[Candidate]) -> tuple[list[set[str]], list[set[str]]]:
+    """Topics of plans and of candidates, each read the same two ways by the segmenter's topic
+    classifier: the section's topic (for a candidate without one, its heading and text's) and
+    the topic of the text alone. A sentence may sit under a heading of another topic than its
+    own (厅主要负责人履行…职责情况 over 重大决策…均先由法律顾问出具审查意见)."""
     try:
         from ..segment.topics import classify_topics
     except ImportError:  # pragma: no cover - the segmenter ships with the package
-        return [set() for _ in plans], [None for _ in cands]
+        return [set() for _ in plans], [set() for _ in cands]
     by_text = classify_topics([(p.text, "") for p in plans]) if plans else []
     plan_topics = [{t for t in (p.topic, by_text[k]) if t and t != "other"} for k, p in enumerate(plans)]
     todo = [k for k, c in enumerate(cands) if not c.topic]
     guessed = classify_topics([(cands[k].context, cands[k].text) for k in todo]) if todo else []
-    cand_topics = [c.topic for c in cands]
+    placed = [c.topic for c in cands]
     for k, t in zip(todo, guessed, strict=True):
-        cand_topics[k] = t
+        placed[k] = t
+    own = classify_topics([(c.text, "") for c in cands]) if cands else []
+    cand_topics = [{t for t in (a, b) if t and t != "other"} for a, b in zip(placed, own, strict=True)]
     return plan_topics, cand_topics
 
 
