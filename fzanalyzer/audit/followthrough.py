@@ -1191,7 +1191,10 @@ def judge(
                 # probable as the acceptance threshold (a plan is often reported in two places)
                 chosen = [best] + [j for j in ok[1:3] if prob[j] >= comb.threshold / 2]
                 evidence = [_evidence(work[j]) for j in chosen]
-                sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in chosen))
+                # the stage is read from the sentences that report this plan: a supporting
+                # sentence closer to another plan reports that plan's stage (其余部门将于明年接入)
+                own = [j for j in chosen if j == best or x[j, TAKEN] <= 0]
+                sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in own))
                 p_done = comb.stage_proba(sx)
                 signals["stage_done_probability"] = round(p_done, 4)
                 status = "fulfilled" if p_done >= 0.5 else "progressed"
