@@ -116,3 +116,24 @@ def test_a_sentence_under_a_heading_of_another_topic_keeps_its_own_topic():
     assert plan_topics[0] & cand_topics[0]
     x = _scorer([plan], [cand], None).features(0)
     assert x[0, MATCH_FEATURES.index("same_topic")] == 1.0
+
+
+def test_the_value_a_change_starts_from_is_not_what_was_reached():
+    # 压减至5个工作日 against 由原来的9个工作日缩短为4.2个工作日: 4.2 meets the ceiling, 9 is where it started
+    from fzanalyzer.audit.followthrough import STAGE_FEATURES, stage_features
+
+    plan = next(p for p in report("audit-dev", "yanping-jtt-2021").plans if "压减至5个工作日" in p.text)
+    ev = next(
+        c for c in candidates(report("audit-dev", "yanping-jtt-2022"))["work"] if "缩短为4.2个" in c.text
+    )
+    sx = dict(zip(STAGE_FEATURES, stage_features(plan.text, plan.target, ev.text), strict=True))
+    assert sx["meets_target"] == 1.0 and sx["below_target"] == 0.0
+    # a value reached from below a floor stays short of it
+    sx = dict(
+        zip(
+            STAGE_FEATURES,
+            stage_features(plan.text, plan.target, "办理时间由3个工作日增加到6个工作日。"),
+            strict=True,
+        )
+    )
+    assert sx["below_target"] == 1.0

@@ -216,7 +216,8 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     wanted = set(_numbers(target or ""))
     targets = [t for t in _numbers_at(plan_text) if (t[0], t[1]) in wanted] if wanted else []
     targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
-    found = _numbers_at(ev)
+    # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached
+    found = [f for f in _numbers_at(ev) if not _FROM.search(f[2])]
     met = unmet = 0
     met_shares: list[float] = []
     for tv, tu, tctx, tafter in targets:
@@ -830,6 +831,8 @@ _SHARE = re.compile(
 #: submitted for a decision that has not been taken (方案已提交市委依法治市委员会审议, 已报省政府审批);
 #: not when the plan's own step is the submission (提请审议条例草案)
 _SUBMITTED = re.compile(r"(?:提交|报送|报请|提请|报)[^。；，,]{0,16}?(审议|审批|审定|批复|批准)(?!通过|同意)")
+#: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
+_FROM = re.compile(r"(?:由|从)(?:原来的|原来|原|以前的|过去的)?$")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 #: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)
 _CEILING_BEFORE = re.compile(r"不超过|不高于|控制在|压减至|压缩至|缩短至|以内$")
