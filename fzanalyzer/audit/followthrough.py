@@ -1265,9 +1265,12 @@ def judge(
 def accepts(x: np.ndarray) -> bool:
     """Whether a sentence with signals ``x`` may be evidence at all: it names the plan's object
     (``MIN_OBJECT`` of its words, or its title) and no other object of the same head noun."""
-    titled = x[MATCH_FEATURES.index("title")] > 0
+    title = x[MATCH_FEATURES.index("title")]
+    titled = title > 0
     names_object = x[OBJ_WORDS] >= MIN_OBJECT or titled or x[MATCH_FEATURES.index("concept")] > 0
-    return bool(names_object and (x[MATCH_FEATURES.index("mod_conflict")] < 1 or titled))
+    # another 《》 title than the plan's (《临澄市重大行政决策程序规定》 for 《棠溪区…实施办法》) is another
+    # document, whatever words the two share
+    return bool(names_object and title >= 0 and (x[MATCH_FEATURES.index("mod_conflict")] < 1 or titled))
 
 
 def verdict_confidence(
