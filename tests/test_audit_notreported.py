@@ -137,3 +137,26 @@ def test_the_value_a_change_starts_from_is_not_what_was_reached():
         )
     )
     assert sx["below_target"] == 1.0
+
+
+def _verdict(folder: str, prev: str, nxt: str, plan_start: str):
+    from fzanalyzer.audit.followthrough import audit
+
+    au = audit(report(folder, prev), report(folder, nxt), allow_mismatch=True)
+    return next(it for it in au.items if it.plan_text.startswith(plan_start))
+
+
+def test_plans_the_audit_called_not_reported_are_found():
+    """Regression floors with the shipped combiner (fitted on these pairs, so not figures on
+    unseen text): one plan of each cause the session fixed."""
+    # evidence glued to an inline heading; the stage of a supporting sentence of another plan
+    it = _verdict("audit-dev2", "lanxi-2022", "lanxi-2023", "整合区级各部门")
+    assert it.status == "fulfilled" and it.evidence[0].text.startswith("原由区农业农村")
+    # a manner word and an inserted word in front of the plan's head noun
+    it = _verdict("audit-dev3", "lilan-sfj-2021", "lilan-sfj-2022", "组织全市行政执法人员")
+    assert it.status == "fulfilled" and "集中轮训" in it.evidence[0].text
+    it = _verdict("audit-dev5", "xuqin-gjj-2020", "xuqin-gjj-2021", "部署开展打击种畜禽")
+    assert it.status == "fulfilled" and "专项执法行动" in it.evidence[0].text
+    # a reworded restatement in NEXT's plan part (违法占用 for 乱占)
+    it = _verdict("audit-dev3", "fengao-2024", "fengao-2025", "开展农村乱占耕地")
+    assert it.status == "restated" and "违法占用耕地建房" in it.evidence[0].text
