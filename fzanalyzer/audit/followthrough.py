@@ -56,7 +56,7 @@ WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
 STRONG_EVIDENCE = 0.5  # evidence this probable outweighs a repeated promise (progress + promise: progressed)
-RESTATE_FLOOR = 0.3  # a mutual-best next-year plan at least this close (words) restates a plan
+RESTATE_FLOOR = 0.2  # a mutual-best next-year plan at least this close (words) restates a plan
 MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
 REVIEW_BELOW = 0.6  # verdicts whose calibrated confidence is below this are marked 需复核
 NEAREST = 3  # passages shown beside a not_reported verdict
@@ -216,7 +216,8 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     wanted = set(_numbers(target or ""))
     targets = [t for t in _numbers_at(plan_text) if (t[0], t[1]) in wanted] if wanted else []
     targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
-    found = _numbers_at(ev)
+    # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached
+    found = [f for f in _numbers_at(ev) if not _FROM.search(f[2])]
     met = unmet = 0
     met_shares: list[float] = []
     for tv, tu, tctx, tafter in targets:
@@ -294,6 +295,8 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         part = top.canonical if top else None
         sec = report.section_at(u.start)
         if u.start not in whole:
+            u = _past_inline_heading(report, u)
+            sec = report.section_at(u.start)
             if (
                 sec is not None
                 and sec.style != "enumeration"
@@ -317,6 +320,27 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         else:
             groups["work"].append(cand)
     return groups
+
+
+def _past_inline_heading(report: Report, u: Any) -> Any:
+    """The body of a sentence that runs on from a heading: a flattened page glues a heading to
+    the first sentence under it (（三）深化综合行政执法改革原由区农业农村…等7个部门…统一划归…), which
+    would otherwise be skipped as a heading. The unit is cut after the last title ending inside
+    it when a sentence of at least ``_BODY_MIN`` characters follows; else it is left as it is."""
+    from ..extract.plans import Unit
+
+    ends = [s.title_end for s in report.sections if u.start <= s.start and s.title_end < u.end]
+    if not ends:
+        return u
+    cut = max(ends)
+    body = report.text[cut : u.end]
+    skip = len(body) - len(body.lstrip(" \t。.，,:：;；"))
+    if len(body) - skip < _BODY_MIN or not _CJK2.search(body):
+        return u
+    return Unit(cut + skip, u.end)
+
+
+_BODY_MIN = 8
 
 
 def _is_heading_like(text: str, start: int, end: int) -> bool:
@@ -358,7 +382,7 @@ class PairScorer:
     targets: list[str | None]
     objects: list[str | None] | None = None
     plan_topics: list[set[str]] | None = None
-    cand_topics: list[str | None] | None = None
+    cand_topics: list[set[str]] | None = None
     sem: np.ndarray | None = None  # plans x cands cosine
     #: signals left at 0 instead of computed (the longest-run signals cost a quadratic scan per pair)
     skip: frozenset[str] = UNWEIGHTED
@@ -487,6 +511,22 @@ class PairScorer:
             cache[i] = out
         return cache[i]
 
+    def _other_modifier(self, i: int, toks: tuple[str, ...], b: int, mods: frozenset[str]) -> bool:
+        """Whether ``toks[b]``, in front of a head noun of plan ``i``, modifies another object."""
+        st = stages()
+        w = toks[b]
+        group = len(w) == 1 and ord(w) >= 0xE000
+        return bool(
+            (group or (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)))
+            and w not in st["_generic"]
+            and w not in st["_verbs"]
+            and w not in mods
+            and w not in self._pc[i]  # a word the plan itself uses is no other object
+            and not _PLACE.fullmatch(w)  # 岫阳市 in front of 全市's plan is the same place
+            and w not in _place_groups()  # 街道建成…示范点: where, not which
+            and not _no_modifier(toks, b, mods)
+        )
+
     @staticmethod
     def _fields(canon_text: str) -> set[str]:
         """The words just before a field noun (领域, 行业: data ``field_nouns``) in a canon text."""
@@ -530,6 +570,7 @@ class PairScorer:
                         and _CJK2.match(other)
                         and not set(other) & _FUNCTION_CHARS
                         and other[-1] not in _PLACE_END  # 岚溪区2023年…: a place
+                        and other[-1] != "级"  # 省级…平台 for 省市县三级…平台: a level, not another object
                         and other not in self._pc[i]
                         and other not in verbs
                         and not verb_re.fullmatch(other)  # 开展信用风险分级分类监管: a verb
@@ -549,7 +590,6 @@ class PairScorer:
         """1.0 when candidate ``j`` names the head noun of one of the plan's objects with a
         different modifier in front of it and lacks the plan's own modifier: 开展复议案卷评查
         for 开展执法案卷评查, 政府信息公开目录 for 重大行政决策目录 (same head, another object)."""
-        st = stages()
         c = self._cc[j]
         toks = _tokens(c)
         # the field a plan names (招投标领域) against another field in the sentence (政府采购领域)
@@ -561,26 +601,21 @@ class PairScorer:
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
                 continue
+            conflicts = []  # per mention of the head: (plan modifiers before it, another modifier?)
             for k, t in enumerate(toks):
                 if t != head:
                     continue
-                b = k - 1
-                while b >= 0 and toks[b] in mods:
+                b, mine = k - 1, 0
+                while b >= 0 and (toks[b] in mods or toks[b] in _BRACKETS):  # 村(社区)法律顾问
+                    mine += toks[b] in mods
                     b -= 1
-                if b < 0:
-                    continue
-                w = toks[b]
-                group = len(w) == 1 and ord(w) >= 0xE000
-                if (
-                    (group or (len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)))
-                    and w not in st["_generic"]
-                    and w not in st["_verbs"]
-                    and w not in mods
-                    and w not in self._pc[i]  # a word the plan itself uses is no other object
-                    and not _PLACE.fullmatch(w)  # 岫阳市 in front of 全市's plan is the same place
-                    and w not in _place_groups()  # 街道建成…示范点: where, not which
-                ):
-                    return 1.0
+                conflicts.append((mine, b >= 0 and self._other_modifier(i, toks, b, mods)))
+            # a mention with the plan's own modifier and no other (民法典宣传 beside 民法典主题宣传
+            # 活动) names the plan's object: its other mentions of the head are other things
+            if any(mine and not other for mine, other in conflicts):
+                continue
+            if any(other for _, other in conflicts):
+                return 1.0
         return 0.0
 
     def _features(self, i: int) -> np.ndarray:
@@ -655,7 +690,7 @@ class PairScorer:
                     1.0 if live["has_entity"] and any(len(nm) >= 4 for _, nm in pents) else 0.0,
                     _concreteness(craw),
                     1.0
-                    if self.plan_topics and self.cand_topics and self.cand_topics[j] in self.plan_topics[i]
+                    if self.plan_topics and self.cand_topics and self.cand_topics[j] & self.plan_topics[i]
                     else 0.0,
                     self._obj_word_cover(i, j, other_title=title < 0),
                     0.0,
@@ -678,6 +713,31 @@ class PairScorer:
             extra = np.stack([s, s - s.max(), (rank < 3).astype(float)], axis=1)
             x = np.hstack([x, extra])
         return x
+
+
+_BRACKETS = frozenset("()（）“”‘’\"'《》")
+
+
+def _no_modifier(toks: tuple[str, ...], b: int, mods: frozenset[str]) -> bool:
+    """Whether ``toks[b]``, in front of a plan's head noun, cannot be the modifier of another
+    object: a word of manner (集中轮训, 随时清理; data ``manner_words``) or an adverb; a word
+    inserted after the plan's own modifier (专项执法行动 for 专项行动); a verb that opens its
+    clause or follows an adverb, the predicate of the head (，形成中期评估报告; 均已签约法律顾问).
+    Parts of speech are jieba's dictionary tags."""
+    w = toks[b]
+    prev = toks[b - 1] if b > 0 else ""
+    tag = _word_tag(w)
+    if w in stages()["manner_words"] or tag == "d" or prev in mods:
+        return True
+    opens = not prev or (not _CJK2.match(prev) and not (len(prev) == 1 and ord(prev) >= 0xE000))
+    return tag in ("v", "vn") and (opens or _word_tag(prev) == "d")
+
+
+def _word_tag(word: str) -> str:
+    """jieba's part-of-speech tag of a dictionary word ('' when unknown)."""
+    import jieba.posseg
+
+    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))
 
 
 def plan_objects(plan: str, obj: str | None) -> list[str]:
@@ -771,6 +831,8 @@ _SHARE = re.compile(
 #: submitted for a decision that has not been taken (方案已提交市委依法治市委员会审议, 已报省政府审批);
 #: not when the plan's own step is the submission (提请审议条例草案)
 _SUBMITTED = re.compile(r"(?:提交|报送|报请|提请|报)[^。；，,]{0,16}?(审议|审批|审定|批复|批准)(?!通过|同意)")
+#: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
+_FROM = re.compile(r"(?:由|从)(?:原来的|原来|原|以前的|过去的)?$")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 #: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)
 _CEILING_BEFORE = re.compile(r"不超过|不高于|控制在|压减至|压缩至|缩短至|以内$")
@@ -1062,20 +1124,24 @@ def _scorer(plans: list[Plan], cands: list[Candidate], enc: Encoder | None) -> P
     )
 
 
-def _topics(plans: list[Plan], cands: list[Candidate]) -> tuple[list[set[str]], list[str | None]]:
-    """Topics of plans (their section's, and their text's) and of candidates (their section's,
-    else their heading and text's), by the segmenter's topic classifier."""
+def _topics(plans: list[Plan], cands: list[Candidate]) -> tuple[list[set[str]], list[set[str]]]:
+    """Topics of plans and of candidates, each read the same two ways by the segmenter's topic
+    classifier: the section's topic (for a candidate without one, its heading and text's) and
+    the topic of the text alone. A sentence may sit under a heading of another topic than its
+    own (厅主要负责人履行…职责情况 over 重大决策…均先由法律顾问出具审查意见)."""
     try:
         from ..segment.topics import classify_topics
     except ImportError:  # pragma: no cover - the segmenter ships with the package
-        return [set() for _ in plans], [None for _ in cands]
+        return [set() for _ in plans], [set() for _ in cands]
     by_text = classify_topics([(p.text, "") for p in plans]) if plans else []
     plan_topics = [{t for t in (p.topic, by_text[k]) if t and t != "other"} for k, p in enumerate(plans)]
     todo = [k for k, c in enumerate(cands) if not c.topic]
     guessed = classify_topics([(cands[k].context, cands[k].text) for k in todo]) if todo else []
-    cand_topics = [c.topic for c in cands]
+    placed = [c.topic for c in cands]
     for k, t in zip(todo, guessed, strict=True):
-        cand_topics[k] = t
+        placed[k] = t
+    own = classify_topics([(c.text, "") for c in cands]) if cands else []
+    cand_topics = [{t for t in (a, b) if t and t != "other"} for a, b in zip(placed, own, strict=True)]
     return plan_topics, cand_topics
 
 
@@ -1128,7 +1194,10 @@ def judge(
                 # probable as the acceptance threshold (a plan is often reported in two places)
                 chosen = [best] + [j for j in ok[1:3] if prob[j] >= comb.threshold / 2]
                 evidence = [_evidence(work[j]) for j in chosen]
-                sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in chosen))
+                # the stage is read from the sentences that report this plan: a supporting
+                # sentence closer to another plan reports that plan's stage (其余部门将于明年接入)
+                own = [j for j in chosen if j == best or x[j, TAKEN] <= 0]
+                sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in own))
                 p_done = comb.stage_proba(sx)
                 signals["stage_done_probability"] = round(p_done, 4)
                 status = "fulfilled" if p_done >= 0.5 else "progressed"
@@ -1196,9 +1265,12 @@ def judge(
 def accepts(x: np.ndarray) -> bool:
     """Whether a sentence with signals ``x`` may be evidence at all: it names the plan's object
     (``MIN_OBJECT`` of its words, or its title) and no other object of the same head noun."""
-    titled = x[MATCH_FEATURES.index("title")] > 0
+    title = x[MATCH_FEATURES.index("title")]
+    titled = title > 0
     names_object = x[OBJ_WORDS] >= MIN_OBJECT or titled or x[MATCH_FEATURES.index("concept")] > 0
-    return bool(names_object and (x[MATCH_FEATURES.index("mod_conflict")] < 1 or titled))
+    # another 《》 title than the plan's (《临澄市重大行政决策程序规定》 for 《棠溪区…实施办法》) is another
+    # document, whatever words the two share
+    return bool(names_object and title >= 0 and (x[MATCH_FEATURES.index("mod_conflict")] < 1 or titled))
 
 
 def verdict_confidence(
