@@ -727,8 +727,8 @@ def extract_indicators(
                 domain = ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
-                if _is_rate(prev_base):
-                    prev_base = ""  # 参考率…，合格率…: a rate never names another rate
+                if _is_rate(prev_base, bare=False):
+                    prev_base = ""  # 参学率…，参考率…: a rate never names another rate
             name, base = _complete_name(text, cand, name, prev_base)
             name = domain + name  # 查处环境违法案件12件，罚款50万元: 环境违法罚款
         bases.append(base)
@@ -911,8 +911,9 @@ def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
     return rest
 
 
-def _is_rate(name: str) -> bool:
-    return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
+def _is_rate(name: str, bare: bool = True) -> bool:
+    """Whether ``name`` is a rate word (``bare``: of at most four characters, 参考率, not 法宣在线参学率)."""
+    return name.endswith(tuple(cues()["name"]["rate_suffixes"])) and (len(name) <= 4 or not bare)
 
 
 def _want_ner(use_ner: bool | None) -> bool:
