@@ -807,11 +807,11 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     what was counted, and the predicate after it says which ones. ``事项已100%实现网办``: a share
     is named by its subject and what it achieved."""
     nxt = text[cand.end : cand.end + 1]
-    if nxt == "“" and text.find("”", cand.end, min(hi, cand.end + 16)) > 0:
-        nxt = text[cand.end + 1 : cand.end + 2]  # 55名“法律明白人”: a quoted noun
-    close = text.find("》", cand.end, min(hi, cand.end + 30)) if text.startswith("《", cand.end) else -1
+    # 55名“法律明白人”: a quoted noun; 4期《执法者来普法》普法视频节目: a title
+    closer, reach = {"“": ("”", 16), "《": ("》", 30)}.get(nxt, ("", 0))
+    close = text.find(closer, cand.end, min(hi, cand.end + reach)) if closer else -1
     if close > 0:
-        nxt = text[cand.end + 1 : cand.end + 2]  # 4期《执法者来普法》普法视频节目: a title
+        nxt = text[cand.end + 1 : cand.end + 2]
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
         return None
     if text.startswith(_change_words(), cand.end):
@@ -823,7 +823,9 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
     if close > 0:  # 推出4期《执法者来普法》普法视频节目: the title and the noun after it are what was counted
-        noun = text[cand.end : close + 1] + following_noun_phrase(text[close + 1 : min(hi, close + 21)])
+        head = following_noun_phrase(text[close + 1 : min(hi, close + 21)])
+        if closer == "》" or len(head) >= 2:  # 61个“一件事一次办”事项: so is a quoted name and its noun
+            noun = text[cand.end : close + 1] + head
     # 通州三个区参评综合示范创建: a one-character noun (区) before a verb is what was counted
     one = (
         len(noun) < 2 and nxt in cues()["name"]["one_char_nouns"] and bool(_predicate(text, cand.end + 1, hi))
@@ -859,8 +861,32 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     if pre_name and not (
         len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     ):
-        return pre_name + noun
+        return _modifier_of(pre_name) + noun
     return noun
+
+
+def _modifier_of(pre_name: str) -> str:
+    """What of the words before ``N 个 noun`` modifies the noun: the words after the last list or
+    clause bound. A list before the number names the counted items one by one (立法、执法司法和守法普法
+    四个协调小组), a phrase ending in a conjunction is another item (…监督管理要求及2项…), and a
+    sentence run on past a comma is not a modifier; a verb before the list keeps its object
+    (申报了阳光警务、行政复议规范化建设两个单项示范项目: 申报单项示范项目).
+
+    >>> _modifier_of("清理本市地方立法"), _modifier_of("县(市)区、开发区对照"), _modifier_of("申报了甲、乙建设")
+    ('清理本市地方立法', '', '申报')
+    """
+    marks = cues()["name"]["modifier_bounds"]
+    if pre_name.endswith(tuple(marks["conjunctions"])):
+        return ""
+    if any(c in pre_name for c in marks["clauses"]):
+        return ""
+    cut = max(pre_name.rfind(c) for c in marks["lists"])
+    if cut < 0:
+        return pre_name
+    verb = leading_verb(pre_name)
+    if not verb and 2 <= pre_name.find("了") <= 3:
+        verb = pre_name[: pre_name.find("了")]  # 申报了…: a word before 了 is a verb (jieba: 申报 nz)
+    return verb if 2 <= len(verb) < cut else ""
 
 
 def _predicate_head(pred: str) -> str:
