@@ -692,6 +692,8 @@ def extract_indicators(
             name_lo = out[prev_idx].end
         raw = text[name_lo:pre_start]
         name = clean_name(raw.lstrip("、"))
+        # 53份重要文件、15份重要合同: the words after the previous number are its noun, not a name
+        after_prev = prev_idx is not None and name_lo == out[prev_idx].end and _previous_noun(raw)
         base = name
         pair_of = None
         resp = respectively.get(s_lo)
@@ -713,7 +715,11 @@ def extract_indicators(
                 name = base = out[prev_idx].name or name
         if resp is not None and name == base and raw.strip("和、及与，, ") == "":
             pass
-        elif pair_of is None and tag and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
+        elif (
+            pair_of is None
+            and tag
+            and (post := _post_noun_name(text, cand, "" if after_prev else name, s_hi)) is not None
+        ):
             name = base = post
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name or ""  # 同比上升6.7%: the change of the previous quantity
@@ -863,6 +869,14 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     ):
         return _modifier_of(pre_name) + noun
     return noun
+
+
+def _previous_noun(raw: str) -> bool:
+    """Whether the words between two numbers of a clause are only a noun phrase (and a list mark):
+    the previous count's noun (9个市(州)88个县(市、区), 53份重要文件、15份重要合同), not a name."""
+    marks = cues()["name"]["modifier_bounds"]
+    gap = raw.strip("".join((*marks["lists"], *marks["conjunctions"])))
+    return len(gap) >= 2 and following_noun_phrase(gap) == gap
 
 
 def _modifier_of(pre_name: str) -> str:
