@@ -170,6 +170,7 @@ def tidy_name(name: str | None) -> str:
         for v in lex["reporting_verbs"]:
             if s.startswith(v) and _solid(s[len(v) :]) and len(s) - len(v) >= 3:
                 s, changed = s[len(v) :], True
+                s = s[1:] if s.startswith("了") and len(s) >= 4 else s  # 实现了…: the aspect goes too
                 break
     return _drop_actor_list(s)
 
