@@ -139,6 +139,14 @@ def following_noun_phrase(after: str) -> str:
             out.append(w)
         elif out and w in "和及与" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
             out.append(w)  # 地区和项目, 企业家和行业代表: nouns joined, one phrase
+        elif (
+            out
+            and len(w) >= 2
+            and flag == "d"
+            and k + 1 < len(toks)
+            and toks[k + 1][1][0] in "nj"
+        ):
+            out.append(w)  # 政府立法基层联系点: jieba tags a noun inside the phrase d (立法)
         elif out or flag not in ("b", "a", "f", "s", "d", "q", "m", "x", "uj"):
             break
         elif flag in ("b", "a"):
