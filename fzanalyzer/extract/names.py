@@ -146,7 +146,9 @@ def tidy_name(name: str | None) -> str:
     for p in lex["prepositions"]:
         if s.startswith(p):
             cut = _first_verb_at(s, len(p) + 1, tuple(lex["cut_verbs"]))
-            if cut > 0 and _solid(s[cut:]):
+            if cut > 0 and lex["rate_re"].match(s[cut:]):
+                s = s[len(p) :]  # 在规定时限内完成率: the rate with its condition, not a bare rate
+            elif cut > 0 and _solid(s[cut:]):
                 s = s[cut:]
             elif cut < 0 and p in lex["bare_prepositions"] and len(s) - len(p) >= 3:
                 s = s[len(p) :]  # 向街道干部职工130余人: whom, with no verb after
