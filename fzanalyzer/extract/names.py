@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..resources import load_json
 from .lexicon import cues
+from .subject import rate_object
 
 if TYPE_CHECKING:
     from ..model import Indicator
@@ -390,6 +391,8 @@ def _complete_rate(text: str, ind: Indicator, rate: str, before: Indicator | Non
             return rate
         base = tidy_name(clauses[-2].strip())
         base = lex["coord_re"].sub("", base)
+    if named := rate_object(base, rate):
+        return named
     while (v := _starts_with_verb(base)) and len(base) - len(v) >= 2:
         base = base[len(v) :]
     if len(base) > lex["max_length"]:

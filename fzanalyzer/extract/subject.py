@@ -107,13 +107,27 @@ def compose_name(short: str, base: str) -> str:
     rate_suffixes = cues()["name"]["rate_suffixes"]
     subject, _verb, obj = split_subject(base)
     if any(short.endswith(r) for r in rate_suffixes):
-        return (subject or base) + short
+        return rate_object(base, short) or (subject or base) + short
     toks = _pos(base)
     if len(short) <= 3 and base.endswith(short[-1]) and len(toks) >= 3 and toks[0][1][0] == "n":
         return toks[0][0] + short  # 药品常规性抽检472件、快检313件: 药品快检, a sibling of 常规性抽检
     if _is_verb(short):
         return short + (obj or base)
     return (obj or base) + short
+
+
+def rate_object(base: str, rate: str) -> str:
+    """A rate whose word repeats the verb of the count before it, named by that verb's object:
+    ``排查化解矛盾纠纷391件，化解率达96%`` → ``矛盾纠纷化解率`` (the count's other verbs, 排查, are not
+    what the rate measures). Empty when the rate's verb is not in ``base``.
+
+    >>> rate_object("排查化解矛盾纠纷", "化解率"), rate_object("受理案件", "满意率")
+    ('矛盾纠纷化解率', '')
+    """
+    stem = rate[:-1]
+    k = base.rfind(stem) if len(stem) >= 2 else -1
+    obj = base[k + len(stem) :] if k >= 0 else ""
+    return obj + rate if len(obj) >= 2 else ""
 
 
 def following_noun_phrase(after: str) -> str:
