@@ -144,16 +144,7 @@ def tidy_name(name: str | None) -> str:
             s = s[len(q) :]
     if (m := lex["double_re"].match(s)) and _starts_with_verb(m.group("v1")):
         s = m.group("v1") + m.group("obj")  # 调解解决共受理民间纠纷: the first verb's count
-    for p in lex["prepositions"]:
-        if s.startswith(p):
-            cut = _first_verb_at(s, len(p) + 1, tuple(lex["cut_verbs"]))
-            if cut > 0 and lex["rate_re"].match(s[cut:]):
-                s = s[len(p) :]  # 在规定时限内完成率: the rate with its condition, not a bare rate
-            elif cut > 0 and _solid(s[cut:]):
-                s = s[cut:]
-            elif cut < 0 and p in lex["bare_prepositions"] and len(s) - len(p) >= 3:
-                s = s[len(p) :]  # 向街道干部职工130余人: whom, with no verb after
-            break
+    s = drop_preposition(s)
     if (m := lex["scope_re"].match(s)) and len(s) - m.end() >= 2:
         s = s[m.end() :]  # 省、市、县三级现场述法: the levels that did it
     m = lex["actor_re"].match(s)
@@ -176,6 +167,28 @@ def tidy_name(name: str | None) -> str:
                 s = s[1:] if s.startswith("了") and len(s) >= 4 else s  # 实现了…: the aspect goes too
                 break
     return _drop_actor_list(s)
+
+
+def drop_preposition(s: str) -> str:
+    """A phrase without the prepositional phrase it starts with (where, how, by what means): from
+    the verb after it on (依托12345热线受理涉企诉求 → 受理涉企诉求; 在县政府门户网站公示执法主体 →
+    公示执法主体).
+
+    >>> drop_preposition("在规定时限内完成率"), drop_preposition("向街道干部职工")
+    ('规定时限内完成率', '街道干部职工')
+    """
+    lex = _lex()
+    p = next((p for p in lex["prepositions"] if s.startswith(p)), "")
+    if not p:
+        return s
+    cut = _first_verb_at(s, len(p) + 1, tuple(lex["cut_verbs"]))
+    if cut > 0 and lex["rate_re"].match(s[cut:]):
+        return s[len(p) :]  # 在规定时限内完成率: the rate with its condition, not a bare rate
+    if cut > 0 and _solid(s[cut:]):
+        return s[cut:]
+    if cut < 0 and p in lex["bare_prepositions"] and len(s) - len(p) >= 3:
+        return s[len(p) :]  # 向街道干部职工130余人: whom, with no verb after
+    return s
 
 
 def _drop_actor_list(s: str) -> str:
