@@ -30,7 +30,7 @@ from ..model import Indicator, Meta, Section
 from ..spans import BRACKETS, FULL_STOPS, INLINE_BLANKS, ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, scope_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
-from .names import amount_domain, only_actor, state_verbs
+from .names import amount_domain, drop_preposition, only_actor, state_verbs
 from .ner import weak_name
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
@@ -862,8 +862,8 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             return noun + rest
     adverb = next((a for a in cues()["name"]["predicate_adverbs"] if text.startswith(a, rest_lo)), "")
     rest = _predicate(text, rest_lo + len(adverb), hi)  # 21个部门共制定…规范: 共 is not the predicate
-    if len(rest) >= 2:
-        return f"{_predicate_head(rest)}的{noun}"
+    if len(rest) >= 2:  # 38个行政执法主体在县政府门户网站公示…: where it was done is not which ones
+        return f"{_predicate_head(drop_preposition(rest))}的{noun}"
     if pre_name and not (
         len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     ):
