@@ -54,6 +54,10 @@ def _lex() -> dict[str, Any]:
     tails = "|".join(sorted(lex["actor_tails"], key=len, reverse=True))
     one = rf"(?:[^，,、(（]|[(（][^)）]{{0,6}}[)）]){{0,10}}?(?:{actor})(?:[(（][^)）]{{1,6}}[)）])?"
     lex["actor_re"] = re.compile(rf"^{one}(?:{tails})?")
+    # 政府监管部门依托“互联网+监管”系统建立…: an actor, then how it acted
+    preps = "|".join(sorted(lex["prepositions"], key=len, reverse=True))
+    longest = one.replace("{0,10}?", "{0,10}")  # the actor reaches the preposition
+    lex["actor_prep_re"] = re.compile(rf"^{longest}(?:{tails})?(?=(?:{preps}))")
     # 省政府、各设区市政府共…, 市直部门和县(市、区)政府…: a list of actors
     lex["actors_re"] = re.compile(rf"^{one}(?:[{lex['coordination_marks']}]{one})+(?:{tails})?")
     who = "|".join(sorted([*lex["actor_heads"], *lex["actor_only_heads"]], key=len, reverse=True))
@@ -150,6 +154,10 @@ def tidy_name(name: str | None) -> str:
     m = lex["actor_re"].match(s)
     if m and m.end() < len(s) and _starts_with_verb(s[m.end() :]) and len(s) - m.end() >= 3:
         s = s[m.end() :]
+    elif (m := lex["actor_prep_re"].match(s)) and (r := drop_preposition(s[m.end() :])).startswith(
+        tuple(lex["cut_verbs"])
+    ):
+        s = r  # 政府监管部门依托…系统建立联合双随机任务: 建立联合双随机任务
     else:
         s = _drop_actor_list(s)
     if (
