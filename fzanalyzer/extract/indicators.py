@@ -891,7 +891,7 @@ def _modifier_of(pre_name: str) -> str:
     ('清理本市地方立法', '', '申报')
     """
     marks = cues()["name"]["modifier_bounds"]
-    if pre_name.endswith(tuple(marks["conjunctions"])):
+    if pre_name.endswith(tuple(marks["conjunctions"])) or pre_name.endswith("了"):
         return ""
     if any(c in pre_name for c in marks["clauses"]):
         return ""
