@@ -140,7 +140,10 @@ def following_noun_phrase(after: str) -> str:
         return ""
     out: list[str] = []
     toks = _pos(after)
+    adverbs = cues()["name"]["predicate_adverbs"]
     for k, (w, flag) in enumerate(toks):
+        if out and w in adverbs:
+            break  # 部门全面实行…: jieba tags 全面 n, it begins the predicate
         if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
             out.append(w)
         elif (
