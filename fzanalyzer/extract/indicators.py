@@ -875,7 +875,8 @@ def _previous_noun(raw: str) -> bool:
     """Whether the words between two numbers of a clause belong to the first: only a noun phrase
     (9个市(州)88个县(市、区), 53份重要文件、15份重要合同), or anything up to a list mark right
     before the second number (243项政务服务事项实现跨省通办、158项实现省内通办)."""
-    marks = "".join((*cues()["name"]["modifier_bounds"]["lists"], *cues()["name"]["modifier_bounds"]["conjunctions"]))
+    bounds = cues()["name"]["modifier_bounds"]
+    marks = "".join((*bounds["lists"], *bounds["conjunctions"]))
     gap = raw.strip(marks)
     return len(gap) >= 2 and (following_noun_phrase(gap) == gap or raw.endswith(tuple(marks)))
 
