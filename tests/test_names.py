@@ -157,3 +157,140 @@ def test_an_amount_after_a_count_names_its_domain_and_a_bare_stage_verb_borrows_
     assert _name(load(DEV / "tangxi-2020.txt"), "312.6万元", "环境违法") == "环境违法罚款"
     # tangxi-2022: …印发的政策性文件逐件“体检”，保留98件 — kept what
     assert _name(load(DEV / "tangxi-2022.txt"), "98件", "保留98件") == "保留政策性文件"
+
+
+# The noun right after N + measure word is what was counted; the words before it name it only where
+# they modify it (issue 10/12, names14). Sentences of real pages (development split, half named):
+# a reader checks that the name ends with the counted noun and carries no list, other item or place.
+@pytest.mark.parametrize(
+    ("sentence", "number", "head", "absent"),
+    [
+        # r-haidong-2019 (half A): the list names the counted items one by one; the verb before it stays
+        (
+            "申报了循化县阳光警务、民和县行政复议规范化建设两个单项示范项目及平安区、乐都区、互助县、民和县四个法治政府示范县(区),并对市",
+            "两个",
+            "单项示范项目",
+            ("、", "阳光警务"),
+        ),
+        (
+            "申报了循化县阳光警务、民和县行政复议规范化建设两个单项示范项目及平安区、乐都区、互助县、民和县四个法治政府示范县(区),并对市",
+            "四个",
+            "法治政府示范县",
+            ("、", "单项示范项目"),
+        ),
+        # r-yuechi-2023 (A): a phrase ending in 及 is another item, not a modifier
+        (
+            "公布13项重大决策事项、决策程序、监督管理要求及2项后评估决策事项,推进决策全过程管理。",
+            "2项",
+            "评估决策事项",
+            ("、", "监督管理"),
+        ),
+        # r-changchun-2022 (A): who compared is not what they compared against
+        (
+            "组织全市16个县(市)区、开发区对照100项三级指标,积极参加法治政府建设示范创建活动。",
+            "100项",
+            "三级指标",
+            ("开发区",),
+        ),
+        # r-xialu-2025, r-guizhou-2023 (A): the words after the previous number are its noun
+        # (jieba tags 合同 a here, so the noun is cut to 重要: the previous one is gone all the same)
+        ("对全区53份重要文件、15份重要合同进行了合法性审查,有效防范决策风险。", "15份", "", ("文件",)),
+        (
+            "9400名党政主要负责人书面述法全覆盖、9个市(州)88个县(市、区)党委均开展了现场述法。",
+            "88个",
+            "县(市、区)",
+            ("市(州)",),
+        ),
+        # r-ln-redacted-2023 (A): a quoted name and its noun; a noun jieba splits with an adverb (立法)
+        ("推出61个“一件事一次办”事项。", "61个", "“一件事一次办”事项", ()),
+        ("提高立法工作质量,新确定12个政府立法基层联系点。", "12个", "政府立法基层联系点", ()),
+        # r-dabu-2017 (A), r-taoyuan-2017 (B): 执法, 审批 inside an administrative noun
+        (
+            "对全县42个行政执法部门和14个镇的依法行政工作进行全面考评。",
+            "42个",
+            "行政执法部门",
+            ("考评",),
+        ),
+        # r-dalian-2024 (B): where they were published is not which ones
+        (
+            "及时动态调整权责清单,40个市直部门3507项行政职权在市政府门户网站公布。",
+            "3507项",
+            "行政职权",
+            ("门户网站",),
+        ),
+        # r-shijiazhuang-2016 (B): 包括…在内 says what the groups include
+        (
+            "调整了法治石家庄建设领导小组办公室,成立了包括法治政府建设在内的五个专项小组。",
+            "五个",
+            "专项小组",
+            ("包括",),
+        ),
+    ],
+)
+def test_the_noun_after_the_number_is_what_was_counted(sentence, number, head, absent):
+    r = analyze_text("关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n" + sentence, id="x")
+    name = _name(r, number, "")
+    assert name is not None and name.endswith(head), name
+    assert not any(a in name for a in absent), name
+
+
+@pytest.mark.parametrize(
+    ("path", "number", "near", "head", "absent"),
+    [
+        # jingan-2019 (seed): 对8家新组建部门、25家改革涉及部门“三定”进行调整优化
+        ("seed/jingan-2019.txt", "25家", "改革涉及部门", "改革涉及部门", ("新组建", "组建部门")),
+        # tiaoling-2019: 27个行政执法部门全面实行行政执法公示 — 全面 begins the predicate
+        ("audit-dev3/tiaoling-2019.txt", "27个", "行政执法部门", "行政执法部门", ("全面",)),
+        # harwusu-2018: 22个行政执法部门的执法主体… — the noun is whole
+        ("audit-holdout2/harwusu-2018.txt", "22个", "行政执法部门", "", ()),
+        # mingshan-2021: 37个行政执法单位在县政府门户网站统一公示执法信息
+        ("audit-holdout2/mingshan-2021.txt", "37个", "行政执法单位", "行政执法单位", ("门户网站",)),
+        # xingbu-2024: 明确了14项具体任务和责任人 — what was done to them is not which ones
+        ("audit-holdout/xingbu-2024.txt", "14项", "具体任务", "具体任务和责任人", ("明确",)),
+    ],
+)
+def test_counted_nouns_in_the_projects_reports(path, number, near, head, absent):
+    from conftest import DATA
+
+    (ind,) = [i for i in load(DATA / path).indicators if i.text == number and near in i.sentence]
+    assert ind.name is not None and ind.name.endswith(head), ind.name
+    assert not any(a in ind.name for a in absent), ind.name
+    if not head:  # the administrative noun is kept whole, not split at jieba's verb (执法)
+        assert ind.name.startswith("行政执法部门"), ind.name
+
+
+@pytest.mark.parametrize(
+    ("sentence", "before", "name", "absent"),
+    [
+        # r-ordos-jtj-2021 (A): a rate never names another rate, however long its name
+        ("加强工作人员的法治教育培训,法宣在线参学率100%,参考率100%,合格率100%。", "参考率", "参考率", ()),
+        # r-luoyuan-2025 (A): the rate keeps its condition, not the count before it
+        (
+            "使用“无证明系统”出具证明材料372份,在规定时限内完成率100%。",
+            "完成率",
+            "规定时限内完成率",
+            (),
+        ),
+        # r-bjmy-gulou-2025 (B): the rate of the verb's object, not of the other verb (排查)
+        (
+            "整合行政调解资源,全年排查化解矛盾纠纷391件,化解率达96%,实现“小事不出社区”。",
+            "化解率达",
+            "",
+            ("排查",),
+        ),
+        # r-wuhan-2018 (A): a change from a stated level: the name ends before 由
+        ("到2018年底,实现审批时间由目前平均近200个工作日压减至100个工作日以内,", "平均近", "", ("由", "平")),
+        # r-qinghai-2024 (B): after a list mark the number's name is its own predicate
+        ("243项政务服务事项实现跨省通办、158项实现省内通办,“高效办成一件事”。", "、", "", ("跨省",)),
+        # r-dalian-2024 (B): the actor and the means it used are not what was counted
+        ("市、区两级政府监管部门依托“互联网+监管”系统建立联合双随机任务441项,", "任务", "", ("依托", "部门")),
+    ],
+)
+def test_rates_and_over_long_names(sentence, before, name, absent):
+    """The indicator is the first number right after ``before``; its name is ``name`` (if given) and
+    holds none of ``absent``."""
+    r = analyze_text("关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n" + sentence, id="x")
+    got = next(i.name for i in r.indicators if r.text[: i.start].endswith(before))
+    assert got, got
+    assert not name or got == name, got
+    assert not any(a in got for a in absent), got

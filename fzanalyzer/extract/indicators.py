@@ -30,7 +30,7 @@ from ..model import Indicator, Meta, Section
 from ..spans import BRACKETS, FULL_STOPS, INLINE_BLANKS, ClauseStarts, SectionLookup, split_sentences
 from .lexicon import change_regex, cues, period_regex, scope_regex, unit_pattern, units
 from .lookup import PeriodMatches, Positions, first_at_or_after, last_before
-from .names import amount_domain, only_actor, state_verbs
+from .names import amount_domain, drop_preposition, only_actor, state_verbs
 from .ner import weak_name
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
@@ -692,6 +692,8 @@ def extract_indicators(
             name_lo = out[prev_idx].end
         raw = text[name_lo:pre_start]
         name = clean_name(raw.lstrip("、"))
+        # 53份重要文件、15份重要合同: the words after the previous number are its noun, not a name
+        after_prev = prev_idx is not None and name_lo == out[prev_idx].end and _previous_noun(raw)
         base = name
         pair_of = None
         resp = respectively.get(s_lo)
@@ -713,7 +715,11 @@ def extract_indicators(
                 name = base = out[prev_idx].name or name
         if resp is not None and name == base and raw.strip("和、及与，, ") == "":
             pass
-        elif pair_of is None and tag and (post := _post_noun_name(text, cand, name, s_hi)) is not None:
+        elif (
+            pair_of is None
+            and tag
+            and (post := _post_noun_name(text, cand, "" if after_prev else name, s_hi)) is not None
+        ):
             name = base = post
         elif pair_of is None and not name and prev_idx is not None and out[prev_idx].name:
             name = out[prev_idx].name or ""  # 同比上升6.7%: the change of the previous quantity
@@ -727,8 +733,8 @@ def extract_indicators(
                 domain = ""
             if prev_idx is not None and _is_rate(name):
                 prev_base = bases[first_in_sentence[s_lo]]
-                if _is_rate(prev_base):
-                    prev_base = ""  # 参考率…，合格率…: a rate never names another rate
+                if _is_rate(prev_base, bare=False):
+                    prev_base = ""  # 参学率…，参考率…: a rate never names another rate
             name, base = _complete_name(text, cand, name, prev_base)
             name = domain + name  # 查处环境违法案件12件，罚款50万元: 环境违法罚款
         bases.append(base)
@@ -807,11 +813,11 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     what was counted, and the predicate after it says which ones. ``事项已100%实现网办``: a share
     is named by its subject and what it achieved."""
     nxt = text[cand.end : cand.end + 1]
-    if nxt == "“" and text.find("”", cand.end, min(hi, cand.end + 16)) > 0:
-        nxt = text[cand.end + 1 : cand.end + 2]  # 55名“法律明白人”: a quoted noun
-    close = text.find("》", cand.end, min(hi, cand.end + 30)) if text.startswith("《", cand.end) else -1
+    # 55名“法律明白人”: a quoted noun; 4期《执法者来普法》普法视频节目: a title
+    closer, reach = {"“": ("”", 16), "《": ("》", 30)}.get(nxt, ("", 0))
+    close = text.find(closer, cand.end, min(hi, cand.end + reach)) if closer else -1
     if close > 0:
-        nxt = text[cand.end + 1 : cand.end + 2]  # 4期《执法者来普法》普法视频节目: a title
+        nxt = text[cand.end + 1 : cand.end + 2]
     if not nxt or not ("\u4e00" <= nxt <= "\u9fff") or nxt in "余多以左内":
         return None
     if text.startswith(_change_words(), cand.end):
@@ -823,7 +829,9 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         return None
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
     if close > 0:  # 推出4期《执法者来普法》普法视频节目: the title and the noun after it are what was counted
-        noun = text[cand.end : close + 1] + following_noun_phrase(text[close + 1 : min(hi, close + 21)])
+        head = following_noun_phrase(text[close + 1 : min(hi, close + 21)])
+        if closer == "》" or len(head) >= 2:  # 61个“一件事一次办”事项: so is a quoted name and its noun
+            noun = text[cand.end : close + 1] + head
     # 通州三个区参评综合示范创建: a one-character noun (区) before a verb is what was counted
     one = (
         len(noun) < 2 and nxt in cues()["name"]["one_char_nouns"] and bool(_predicate(text, cand.end + 1, hi))
@@ -854,13 +862,47 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             return noun + rest
     adverb = next((a for a in cues()["name"]["predicate_adverbs"] if text.startswith(a, rest_lo)), "")
     rest = _predicate(text, rest_lo + len(adverb), hi)  # 21个部门共制定…规范: 共 is not the predicate
-    if len(rest) >= 2:
-        return f"{_predicate_head(rest)}的{noun}"
+    if len(rest) >= 2:  # 38个行政执法主体在县政府门户网站公示…: where it was done is not which ones
+        return f"{_predicate_head(drop_preposition(rest))}的{noun}"
     if pre_name and not (
         len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     ):
-        return pre_name + noun
+        return _modifier_of(pre_name) + noun
     return noun
+
+
+def _previous_noun(raw: str) -> bool:
+    """Whether the words between two numbers of a clause belong to the first: only a noun phrase
+    (9个市(州)88个县(市、区), 53份重要文件、15份重要合同), or anything up to a list mark right
+    before the second number (243项政务服务事项实现跨省通办、158项实现省内通办)."""
+    bounds = cues()["name"]["modifier_bounds"]
+    marks = "".join((*bounds["lists"], *bounds["conjunctions"]))
+    gap = raw.strip(marks)
+    return len(gap) >= 2 and (following_noun_phrase(gap) == gap or raw.endswith(tuple(marks)))
+
+
+def _modifier_of(pre_name: str) -> str:
+    """What of the words before ``N 个 noun`` modifies the noun: the words after the last list or
+    clause bound. A list before the number names the counted items one by one (立法、执法司法和守法普法
+    四个协调小组), a phrase ending in a conjunction is another item (…监督管理要求及2项…), and a
+    sentence run on past a comma is not a modifier; a verb before the list keeps its object
+    (申报了阳光警务、行政复议规范化建设两个单项示范项目: 申报单项示范项目).
+
+    >>> _modifier_of("清理本市地方立法"), _modifier_of("县(市)区、开发区对照"), _modifier_of("申报了甲、乙建设")
+    ('清理本市地方立法', '', '申报')
+    """
+    marks = cues()["name"]["modifier_bounds"]
+    if pre_name.endswith(tuple(marks["conjunctions"])) or pre_name.endswith("了"):
+        return ""
+    if any(c in pre_name for c in marks["clauses"]):
+        return ""
+    cut = max(pre_name.rfind(c) for c in marks["lists"])
+    if cut < 0:
+        return pre_name
+    verb = leading_verb(pre_name)
+    if not verb and 2 <= pre_name.find("了") <= 3:
+        verb = pre_name[: pre_name.find("了")]  # 申报了…: a word before 了 is a verb (jieba: 申报 nz)
+    return verb if 2 <= len(verb) < cut else ""
 
 
 def _predicate_head(pred: str) -> str:
@@ -911,8 +953,9 @@ def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
     return rest
 
 
-def _is_rate(name: str) -> bool:
-    return any(name.endswith(r) for r in cues()["name"]["rate_suffixes"]) and len(name) <= 4
+def _is_rate(name: str, bare: bool = True) -> bool:
+    """Whether ``name`` is a rate word (``bare``: of at most four characters, 参考率, not 法宣在线参学率)."""
+    return name.endswith(tuple(cues()["name"]["rate_suffixes"])) and (len(name) <= 4 or not bare)
 
 
 def _want_ner(use_ner: bool | None) -> bool:

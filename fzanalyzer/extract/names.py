@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..resources import load_json
 from .lexicon import cues
+from .subject import rate_object
 
 if TYPE_CHECKING:
     from ..model import Indicator
@@ -53,6 +54,10 @@ def _lex() -> dict[str, Any]:
     tails = "|".join(sorted(lex["actor_tails"], key=len, reverse=True))
     one = rf"(?:[^，,、(（]|[(（][^)）]{{0,6}}[)）]){{0,10}}?(?:{actor})(?:[(（][^)）]{{1,6}}[)）])?"
     lex["actor_re"] = re.compile(rf"^{one}(?:{tails})?")
+    # 政府监管部门依托“互联网+监管”系统建立…: an actor, then how it acted
+    preps = "|".join(sorted(lex["prepositions"], key=len, reverse=True))
+    longest = one.replace("{0,10}?", "{0,10}")  # the actor reaches the preposition
+    lex["actor_prep_re"] = re.compile(rf"^{longest}(?:{tails})?(?=(?:{preps}))")
     # 省政府、各设区市政府共…, 市直部门和县(市、区)政府…: a list of actors
     lex["actors_re"] = re.compile(rf"^{one}(?:[{lex['coordination_marks']}]{one})+(?:{tails})?")
     who = "|".join(sorted([*lex["actor_heads"], *lex["actor_only_heads"]], key=len, reverse=True))
@@ -143,19 +148,16 @@ def tidy_name(name: str | None) -> str:
             s = s[len(q) :]
     if (m := lex["double_re"].match(s)) and _starts_with_verb(m.group("v1")):
         s = m.group("v1") + m.group("obj")  # 调解解决共受理民间纠纷: the first verb's count
-    for p in lex["prepositions"]:
-        if s.startswith(p):
-            cut = _first_verb_at(s, len(p) + 1, tuple(lex["cut_verbs"]))
-            if cut > 0 and _solid(s[cut:]):
-                s = s[cut:]
-            elif cut < 0 and p in lex["bare_prepositions"] and len(s) - len(p) >= 3:
-                s = s[len(p) :]  # 向街道干部职工130余人: whom, with no verb after
-            break
+    s = drop_preposition(s)
     if (m := lex["scope_re"].match(s)) and len(s) - m.end() >= 2:
         s = s[m.end() :]  # 省、市、县三级现场述法: the levels that did it
     m = lex["actor_re"].match(s)
     if m and m.end() < len(s) and _starts_with_verb(s[m.end() :]) and len(s) - m.end() >= 3:
         s = s[m.end() :]
+    elif (m := lex["actor_prep_re"].match(s)) and (r := drop_preposition(s[m.end() :])).startswith(
+        tuple(lex["cut_verbs"])
+    ):
+        s = r  # 政府监管部门依托…系统建立联合双随机任务: 建立联合双随机任务
     else:
         s = _drop_actor_list(s)
     if (
@@ -170,8 +172,31 @@ def tidy_name(name: str | None) -> str:
         for v in lex["reporting_verbs"]:
             if s.startswith(v) and _solid(s[len(v) :]) and len(s) - len(v) >= 3:
                 s, changed = s[len(v) :], True
+                s = s[1:] if s.startswith("了") and len(s) >= 4 else s  # 实现了…: the aspect goes too
                 break
     return _drop_actor_list(s)
+
+
+def drop_preposition(s: str) -> str:
+    """A phrase without the prepositional phrase it starts with (where, how, by what means): from
+    the verb after it on (依托12345热线受理涉企诉求 → 受理涉企诉求; 在县政府门户网站公示执法主体 →
+    公示执法主体).
+
+    >>> drop_preposition("在规定时限内完成率"), drop_preposition("向街道干部职工")
+    ('规定时限内完成率', '街道干部职工')
+    """
+    lex = _lex()
+    p = next((p for p in lex["prepositions"] if s.startswith(p)), "")
+    if not p:
+        return s
+    cut = _first_verb_at(s, len(p) + 1, tuple(lex["cut_verbs"]))
+    if cut > 0 and lex["rate_re"].match(s[cut:]):
+        return s[len(p) :]  # 在规定时限内完成率: the rate with its condition, not a bare rate
+    if cut > 0 and _solid(s[cut:]):
+        return s[cut:]
+    if cut < 0 and p in lex["bare_prepositions"] and len(s) - len(p) >= 3:
+        return s[len(p) :]  # 向街道干部职工130余人: whom, with no verb after
+    return s
 
 
 def _drop_actor_list(s: str) -> str:
@@ -387,6 +412,8 @@ def _complete_rate(text: str, ind: Indicator, rate: str, before: Indicator | Non
             return rate
         base = tidy_name(clauses[-2].strip())
         base = lex["coord_re"].sub("", base)
+    if named := rate_object(base, rate):
+        return named
     while (v := _starts_with_verb(base)) and len(base) - len(v) >= 2:
         base = base[len(v) :]
     if len(base) > lex["max_length"]:

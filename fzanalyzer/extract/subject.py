@@ -107,13 +107,27 @@ def compose_name(short: str, base: str) -> str:
     rate_suffixes = cues()["name"]["rate_suffixes"]
     subject, _verb, obj = split_subject(base)
     if any(short.endswith(r) for r in rate_suffixes):
-        return (subject or base) + short
+        return rate_object(base, short) or (subject or base) + short
     toks = _pos(base)
     if len(short) <= 3 and base.endswith(short[-1]) and len(toks) >= 3 and toks[0][1][0] == "n":
         return toks[0][0] + short  # 药品常规性抽检472件、快检313件: 药品快检, a sibling of 常规性抽检
     if _is_verb(short):
         return short + (obj or base)
     return (obj or base) + short
+
+
+def rate_object(base: str, rate: str) -> str:
+    """A rate whose word repeats the verb of the count before it, named by that verb's object:
+    ``排查化解矛盾纠纷391件，化解率达96%`` → ``矛盾纠纷化解率`` (the count's other verbs, 排查, are not
+    what the rate measures). Empty when the rate's verb is not in ``base``.
+
+    >>> rate_object("排查化解矛盾纠纷", "化解率"), rate_object("受理案件", "满意率")
+    ('矛盾纠纷化解率', '')
+    """
+    stem = rate[:-1]
+    k = base.rfind(stem) if len(stem) >= 2 else -1
+    obj = base[k + len(stem) :] if k >= 0 else ""
+    return obj + rate if len(obj) >= 2 else ""
 
 
 def following_noun_phrase(after: str) -> str:
@@ -126,7 +140,10 @@ def following_noun_phrase(after: str) -> str:
         return ""
     out: list[str] = []
     toks = _pos(after)
+    adverbs = cues()["name"]["predicate_adverbs"]
     for k, (w, flag) in enumerate(toks):
+        if out and w in adverbs:
+            break  # 部门全面实行…: jieba tags 全面 n, it begins the predicate
         if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
             out.append(w)
         elif (
@@ -137,8 +154,14 @@ def following_noun_phrase(after: str) -> str:
         ):
             # 参评企业, 新组建部门, 在职在编人员, 立法项目 (立法 tagged d): a word modifying the noun after it
             out.append(w)
+        elif (
+            out and w in cues()["name"]["compound_verbs"] and k + 1 < len(toks) and toks[k + 1][1][0] in "nj"
+        ):
+            out.append(w)  # 行政执法部门, 行政审批单位: jieba tags the middle word v
         elif out and w in "和及与" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
             out.append(w)  # 地区和项目, 企业家和行业代表: nouns joined, one phrase
+        elif out and len(w) >= 2 and flag == "d" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
+            out.append(w)  # 政府立法基层联系点: jieba tags a noun inside the phrase d (立法)
         elif out or flag not in ("b", "a", "f", "s", "d", "q", "m", "x", "uj"):
             break
         elif flag in ("b", "a"):
