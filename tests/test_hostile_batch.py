@@ -75,6 +75,12 @@ def test_pool_is_restarted_after_a_worker_dies(tmp_path, monkeypatch):
     assert len(started) <= 6, len(started)
 
 
+#: Files of a run that is signalled mid-way: about a minute of work on two cores (copies of one text are
+#: each analysed), so it is still going when the signal comes even on a loaded machine; with 300 (7 s)
+#: a run under the loaded full suite once finished before its Ctrl-C came and exited 0.
+RUN_FILES = 3000
+
+
 def _start_extract(folder: Path, store: Path) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "fzanalyzer", "extract", str(folder), "--store", str(store), "-w", "2"]
     # stderr to a file, not a pipe: an orphaned worker would hold a pipe open (and the test hang)
@@ -126,7 +132,7 @@ def _wait_gone(procs: list[psutil.Process], seconds: float = 20) -> list[int]:
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
 def test_killing_the_main_process_leaves_no_workers(tmp_path, sig):
     """4 × 215 MB workers stayed alive after the main process was killed."""
-    _copies(tmp_path / "in", 300)
+    _copies(tmp_path / "in", RUN_FILES)
     proc = _start_extract(tmp_path / "in", tmp_path / "fz.duckdb")
     workers = _workers_of(proc)
     os.kill(proc.pid, sig)
@@ -147,7 +153,7 @@ def test_killing_the_main_process_leaves_no_workers(tmp_path, sig):
 def test_ctrl_c_exits_130_with_one_line(tmp_path):
     """Ctrl-C (SIGINT to the whole process group, as a terminal sends it) printed three
     tracebacks, one per process."""
-    _copies(tmp_path / "in", 300)
+    _copies(tmp_path / "in", RUN_FILES)
     proc = _start_extract(tmp_path / "in", tmp_path / "fz.duckdb")
     workers = _workers_of(proc)
     os.killpg(proc.pid, signal.SIGINT)
