@@ -10,7 +10,10 @@ measure's or a topic code (the back-off layer), as ``fzanalyzer eval-real`` coun
 ``--audit`` also counts the texts of the audit pairs (``tests/data/audit-*``), never used to make
 a rule of the halves' rounds.
 
-    python3 scripts/codebook_halves.py --pages /tmp/realpages [--uncoded A] [--audit]
+``--level department`` counts only the pages whose gold level is ``department`` (issue 12's v7:
+the measures of department reports).
+
+    python3 scripts/codebook_halves.py --pages /tmp/realpages [--uncoded A] [--audit] [--level department]
 """
 
 from __future__ import annotations
@@ -30,11 +33,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = dev_set_parser(__doc__.split("\n")[0], ROOT / "tests" / "data" / "real")
     ap.add_argument("--uncoded", choices=("A", "B"), help="also list this half's uncoded indicators")
     ap.add_argument(
+        "--level", help="only the pages whose gold level is this (department, city …): a genre's own measures"
+    )
+    ap.add_argument(
         "--audit", action="store_true", help="also count the audit pairs' texts (tests/data/audit-*)"
     )
     args = ap.parse_args(argv)
     counts = {h: [0, 0, 0] for h in ("A", "B", "audit texts")}  # indicators, measure's code, any code
-    reports = ((half(entry["id"]), report) for entry, _gold, report in dev_reports(args.real, [args.pages]))
+    reports = (
+        (half(entry["id"]), report)
+        for entry, gold, report in dev_reports(args.real, [args.pages])
+        if args.level in (None, gold.get("level"))
+    )
     if args.audit:
         from fzanalyzer.pipeline import analyze_file
 
