@@ -262,6 +262,12 @@ V5_CASES = [
     ("audit-dev/tongyin-2024.txt", "涉及物业服务的纠纷占34.5%", "34.5%", None),
     # legal aid handled is no penalty case (办理…案件 of enforcement)
     ("audit-holdout/xingbu-2023.txt", "协助办理法律援助案件9件", "9件", "legal_aid.cases"),
+    # fz.codebook.v7 (department pages, by halves; round 1 from half A's): the people a training class
+    # reached (its classes stay lectures) and the reviews legal advisers did (their number stays advisers)
+    ("audit-dev5/zhuyang-2019.txt", "法治专题培训班2期,培训410人", "410人", "training.participants"),
+    ("audit-dev5/zhuyang-2019.txt", "法治专题培训班2期", "2期", "study.lectures"),
+    ("audit-dev6/nanxu-2022.txt", "市政府法律顾问审查合同协议、规范性文件等法律事务236件", "236件", "legal_review.matters"),
+    ("audit-dev/tongyin-2024.txt", "社区法律顾问", "12个", "advisers.count"),
 ]
 
 
