@@ -268,6 +268,12 @@ V5_CASES = [
     ("audit-dev5/zhuyang-2019.txt", "法治专题培训班2期", "2期", "study.lectures"),
     ("audit-dev6/nanxu-2022.txt", "市政府法律顾问审查合同协议、规范性文件等法律事务236件", "236件", "legal_review.matters"),
     ("audit-dev/tongyin-2024.txt", "社区法律顾问", "12个", "advisers.count"),
+    # round 3 (half A's): the powers a list names are power-list items; the items a list keeps (保留…事项)
+    # are that list's items, not normative documents kept — which 保留98件 of documents still is
+    ("audit-holdout2/harwusu-2018.txt", "梳理行政职权2716项", "2716项", "admin_power.items"),
+    ("audit-dev3/zheyuan-2024.txt", "保留行政权力事项3790项", "3790项", "admin_power.items"),
+    ("audit-dev/chengling-2022.txt", "保留行政许可事项312项", "312项", "licensing.items"),
+    ("dev/tangxi-2022.txt", "保留98件", "98件", "normdocs.kept"),
 ]
 
 
