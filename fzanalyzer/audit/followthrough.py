@@ -188,16 +188,18 @@ def _numbers(text: str) -> list[tuple[float, str]]:
 
 
 def _numbers_at(text: str) -> list[tuple[float, str, str, str]]:
-    """(value, unit, the 8 characters before, the 6 after) of each counted quantity."""
+    """(value, unit, the words before it, the 6 characters after) of each counted quantity; the
+    words before are at most 12 characters, cut at the previous number or punctuation (新增省级
+    示范村1个、市级示范村7个: 市级示范村 names the 7, not 省级)."""
     out = []
-    t = unicodedata.normalize("NFKC", text).replace(",", "")
+    t = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))  # 1,415 is one number
     for m in _NUM.finditer(t):
         try:
             out.append(
                 (
                     float(m.group(1)),
                     m.group(2),
-                    t[max(0, m.start() - 8) : m.start()],
+                    _BEFORE_CUT.split(t[max(0, m.start() - 12) : m.start()])[-1],
                     t[m.end() : m.end() + 6],
                 )
             )
@@ -209,21 +211,27 @@ def _numbers_at(text: str) -> list[tuple[float, str, str, str]]:
 def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float, float, list[float]]:
     """(meets, below, evidence percentages that meet a % target) of the evidence's numbers
     against the plan's targets. Each target is compared with the evidence's numbers of its unit
-    that name what it counts (a word of the 8 characters before it: 讲座不少于24场 against
-    讲座19场, not against 宣传活动46场), else with all of its unit; a ceiling (3个工作日以内,
-    不超过5%) is met from below."""
+    that name what it counts best (most words shared with the words before the target: 讲座不少于
+    24场 against 讲座19场, not against 宣传活动46场), else with all of its unit; a ceiling
+    (3个工作日以内, 不超过5%) is met from below. ``below``: a target is short of the number
+    that names it, or no target is met."""
     # the target's numbers where the plan writes them, so that their context is the plan's words
     wanted = set(_numbers(target or ""))
     targets = [t for t in _numbers_at(plan_text) if (t[0], t[1]) in wanted] if wanted else []
     targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
     # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached
     found = [f for f in _numbers_at(ev) if not _FROM.search(f[2])]
-    met = unmet = 0
+    met = unmet = short_named = 0
     met_shares: list[float] = []
     for tv, tu, tctx, tafter in targets:
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
-        named = [(v, ctx) for v, ctx in same if _bigrams(ctx) & {g for g in _bigrams(tctx) if _CJK2.match(g)}]
+        # the numbers whose words before share most with the target's (每万人拥有律师2.2名, not
+        # 执业律师达到1873名, against 每万人拥有律师数达到2.5名)
+        words = {g for g in _bigrams(tctx) if _CJK2.match(g)}
+        shared = [len(_bigrams(ctx) & words) for _v, ctx in same]
+        most = max(shared, default=0)
+        named = [vc for vc, k in zip(same, shared, strict=True) if most and k == most]
         ok = [v for v, _ in (named or same) if ((v <= tv) if ceiling else (v >= tv))]
         if ok:
             met += 1
@@ -231,7 +239,10 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
                 met_shares += ok
         elif same:
             unmet += 1
-    return float(met > 0), float(unmet > 0 and not met), met_shares
+            short_named += bool(named)
+    # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
+    # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
+    return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
 
 
 # -- candidates ----------------------------------------------------------------------------------
@@ -832,6 +843,9 @@ _SHARE = re.compile(
 #: not when the plan's own step is the submission (提请审议条例草案)
 _SUBMITTED = re.compile(r"(?:提交|报送|报请|提请|报)[^。；，,]{0,16}?(审议|审批|审定|批复|批准)(?!通过|同意)")
 #: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
+#: where the words naming a number start: after the previous number or punctuation
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_BEFORE_CUT = re.compile(r"[\d、，,；;。：:（）()]")
 _FROM = re.compile(r"(?:由|从)(?:原来的|原来|原|以前的|过去的)?$")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 #: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)
