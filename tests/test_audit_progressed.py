@@ -59,3 +59,15 @@ def test_a_count_beside_a_part_of_it_meets_the_target():
     # a thousands separator still joins one number
     sx = _stage(plan, "全年评查行政执法案卷1,215卷。")
     assert sx["meets_target"] == 1.0
+
+
+def test_a_plan_of_two_titles_answered_for_one_is_under_way():
+    from fzanalyzer.audit import audit
+
+    prev, nxt = report("audit-dev3", "luanjiang-sthjt-2019"), report("audit-dev3", "luanjiang-sthjt-2020")
+    items = {it.plan_text: it for it in audit(prev, nxt).items}
+    it = next(v for k, v in items.items() if "土壤污染防治条例" in k and "大气污染防治条例" in k)
+    assert it.evidence and "土壤污染防治条例" in it.evidence[0].text
+    assert it.status == "progressed" and it.signals["title_unreported"] == 1.0
+    # a plan of one title answered for it keeps the stage the evidence says
+    assert all("title_unreported" not in v.signals for k, v in items.items() if k.count("《") < 2)

@@ -139,6 +139,16 @@ _TITLE = re.compile(r"《([^《》]{2,60})》")
 _QUOTE = re.compile(r"“([^“”]{2,20})”")
 
 
+def _title_unreported(plan_text: str, evidence: list[str]) -> bool:
+    """Whether the plan names two or more 《》 titles and its evidence names one but not another
+    (完成《土壤污染防治条例》审议，推动启动《大气污染防治条例》修订 answered by the first only):
+    one of its objects is not reported done."""
+    cores = {_core_title(t) for t in _TITLE.findall(unicodedata.normalize("NFKC", plan_text))}
+    ev = unicodedata.normalize("NFKC", " ".join(evidence))
+    named = [c in ev for c in cores]
+    return len(cores) >= 2 and any(named) and not all(named)
+
+
 def _core_title(title: str) -> str:
     """A title without its issuer prefix and edition: 《中华人民共和国行政处罚法》 -> 行政处罚法."""
     t = re.sub(r"^(中华人民共和国|[\u4e00-\u9fff]{1,8}?(省|市|区|县))", "", title)
@@ -1215,6 +1225,9 @@ def judge(
                 p_done = comb.stage_proba(sx)
                 signals["stage_done_probability"] = round(p_done, 4)
                 status = "fulfilled" if p_done >= 0.5 else "progressed"
+                if status == "fulfilled" and _title_unreported(plan.text, [work[j].text for j in chosen]):
+                    status = "progressed"
+                    signals["title_unreported"] = 1.0
                 stage_conf = max(p_done, 1.0 - p_done)
                 score = best_p
             else:
