@@ -71,3 +71,18 @@ def test_a_plan_of_two_titles_answered_for_one_is_under_way():
     assert it.status == "progressed" and it.signals["title_unreported"] == 1.0
     # a plan of one title answered for it keeps the stage the evidence says
     assert all("title_unreported" not in v.signals for k, v in items.items() if k.count("《") < 2)
+
+
+def test_a_shortfall_saying_the_work_is_not_done_makes_the_plan_progressed():
+    from fzanalyzer.audit import audit
+
+    # 县里下放的行政执法事项，乡里目前只承接了一部分 (shortfall part) against the plan to take them over
+    prev, nxt = report("audit-dev7", "zhilong-2021"), report("audit-dev7", "zhilong-2022")
+    it = next(v for v in audit(prev, nxt).items if "承接好县里下放" in v.plan_text)
+    assert it.acknowledged_shortfall and it.status == "progressed"
+    assert it.signals["shortfall_not_done"] == 1.0
+    # a shortfall of quality (执法人员法律素养和业务能力不足) says nothing about the work being undone
+    prev, nxt = report("dev", "tangxi-2021"), report("dev", "tangxi-2022")
+    it = next(v for v in audit(prev, nxt).items if "全面完成镇街综合行政执法改革" in v.plan_text)
+    assert it.acknowledged_shortfall and "shortfall_not_done" not in it.signals
+    assert it.status == "fulfilled"

@@ -124,7 +124,7 @@ def stages() -> dict[str, Any]:
         for k, c in enumerate(concepts)
     ]
     d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
-    for k in ("planning", "doing", "done", "shortfall"):
+    for k in ("planning", "doing", "done", "shortfall", "not_yet"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
     d["_generic"] = frozenset(d.get("generic_words", ()))
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
@@ -1259,8 +1259,6 @@ def judge(
                 evidence = [_evidence(again[j])]
         if status == "not_reported":
             score = 1.0 - best_p
-        vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
-        signals["raw_confidence"] = round(vs["raw"], 4)
         shortfall = False
         if ss is not None:
             x = _fit_width(ss.features(i), comb)
@@ -1269,6 +1267,13 @@ def judge(
             if prob[j] >= comb.threshold and stages()["_shortfall_re"].search(short[j].text):
                 shortfall = True
                 signals["shortfall_probability"] = round(float(prob[j]), 4)
+                # the shortfall part says this plan's work is not all done (修订已形成征求意见稿，
+                # 尚未完成审议; 只承接了一部分): under way, whatever the work part says
+                if status == "fulfilled" and stages()["_not_yet_re"].search(short[j].text):
+                    status = "progressed"
+                    signals["shortfall_not_done"] = 1.0
+        vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
+        signals["raw_confidence"] = round(vs["raw"], 4)
         items.append(
             AuditItem(
                 plan_id=plan.id,
