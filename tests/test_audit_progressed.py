@@ -86,3 +86,13 @@ def test_a_shortfall_saying_the_work_is_not_done_makes_the_plan_progressed():
     it = next(v for v in audit(prev, nxt).items if "全面完成镇街综合行政执法改革" in v.plan_text)
     assert it.acknowledged_shortfall and "shortfall_not_done" not in it.signals
     assert it.status == "fulfilled"
+
+
+def test_next_years_own_plans_are_never_evidence_of_work():
+    # luting closes each thematic part with 下一步，将…: NEXT's plans, candidates of a restatement only
+    groups = candidates(report("audit-dev6", "luting-2023"))
+    step = [c for c in groups["plan"] if c.text.startswith("下一步")]
+    assert len(step) >= 3 and any("政务公开标准化规范化建设" in c.text for c in step)
+    assert not any(c.text.startswith("下一步") for c in groups["work"])
+    # the work told in the same parts is still evidence
+    assert any("建成矛盾纠纷多元调处中心" in c.text for c in groups["work"])

@@ -302,6 +302,7 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         elif u.start >= item_end:
             units.append(u)
     groups: dict[str, list[Candidate]] = {"work": [], "shortfall": [], "plan": []}
+    own_plans = [(p.start, p.end) for p in report.plans]
     if report.plans:
         for p in report.plans:
             path, head = heading_path(report, report.section(p.section))
@@ -338,8 +339,8 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         elif part == "next_year_plan":
             if not report.plans:
                 groups["plan"].append(cand)
-        else:
-            groups["work"].append(cand)
+        elif not any(a <= u.start < b or u.start <= a < u.end for a, b in own_plans):
+            groups["work"].append(cand)  # NEXT's own plan (下一步，将…) says what will be done, not what was
     return groups
 
 
