@@ -96,3 +96,16 @@ def test_next_years_own_plans_are_never_evidence_of_work():
     assert not any(c.text.startswith("下一步") for c in groups["work"])
     # the work told in the same parts is still evidence
     assert any("建成矛盾纠纷多元调处中心" in c.text for c in groups["work"])
+
+
+def test_a_sentence_about_the_county_government_is_no_evidence_for_the_townships():
+    from fzanalyzer.audit.followthrough import MATCH_FEATURES, _scorer
+
+    plan = _plan("audit-dev5", "mudong-2024", "乡镇政府重大决策")
+    work = candidates(report("audit-dev5", "mudong-2025"))["work"]
+    county = next(c for c in work if c.text.startswith("县政府重大行政决策、规范性文件和合同"))
+    x = _scorer([plan], [county], None).features(0)
+    assert x[0, MATCH_FEATURES.index("conflict")] == 1.0
+    # a sentence about the townships is not about another level
+    towns = next(c for c in work if c.text.startswith("组织乡镇综合行政执法队"))
+    assert _scorer([plan], [towns], None).features(0)[0, MATCH_FEATURES.index("conflict")] == 0.0
