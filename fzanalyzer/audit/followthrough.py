@@ -124,7 +124,7 @@ def stages() -> dict[str, Any]:
         for k, c in enumerate(concepts)
     ]
     d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
-    for k in ("planning", "doing", "done", "shortfall"):
+    for k in ("planning", "doing", "done", "shortfall", "not_yet"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
     d["_generic"] = frozenset(d.get("generic_words", ()))
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
@@ -137,6 +137,16 @@ def stages() -> dict[str, Any]:
 _WS = re.compile(r"\s+")
 _TITLE = re.compile(r"《([^《》]{2,60})》")
 _QUOTE = re.compile(r"“([^“”]{2,20})”")
+
+
+def _title_unreported(plan_text: str, evidence: list[str]) -> bool:
+    """Whether the plan names two or more 《》 titles and its evidence names one but not another
+    (完成《土壤污染防治条例》审议，推动启动《大气污染防治条例》修订 answered by the first only):
+    one of its objects is not reported done."""
+    cores = {_core_title(t) for t in _TITLE.findall(unicodedata.normalize("NFKC", plan_text))}
+    ev = unicodedata.normalize("NFKC", " ".join(evidence))
+    named = [c in ev for c in cores]
+    return len(cores) >= 2 and any(named) and not all(named)
 
 
 def _core_title(title: str) -> str:
@@ -188,16 +198,18 @@ def _numbers(text: str) -> list[tuple[float, str]]:
 
 
 def _numbers_at(text: str) -> list[tuple[float, str, str, str]]:
-    """(value, unit, the 8 characters before, the 6 after) of each counted quantity."""
+    """(value, unit, the words before it, the 6 characters after) of each counted quantity; the
+    words before are at most 12 characters, cut at the previous number or punctuation (新增省级
+    示范村1个、市级示范村7个: 市级示范村 names the 7, not 省级)."""
     out = []
-    t = unicodedata.normalize("NFKC", text).replace(",", "")
+    t = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))  # 1,415 is one number
     for m in _NUM.finditer(t):
         try:
             out.append(
                 (
                     float(m.group(1)),
                     m.group(2),
-                    t[max(0, m.start() - 8) : m.start()],
+                    _BEFORE_CUT.split(t[max(0, m.start() - 12) : m.start()])[-1],
                     t[m.end() : m.end() + 6],
                 )
             )
@@ -209,21 +221,27 @@ def _numbers_at(text: str) -> list[tuple[float, str, str, str]]:
 def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float, float, list[float]]:
     """(meets, below, evidence percentages that meet a % target) of the evidence's numbers
     against the plan's targets. Each target is compared with the evidence's numbers of its unit
-    that name what it counts (a word of the 8 characters before it: 讲座不少于24场 against
-    讲座19场, not against 宣传活动46场), else with all of its unit; a ceiling (3个工作日以内,
-    不超过5%) is met from below."""
+    that name what it counts best (most words shared with the words before the target: 讲座不少于
+    24场 against 讲座19场, not against 宣传活动46场), else with all of its unit; a ceiling
+    (3个工作日以内, 不超过5%) is met from below. ``below``: a target is short of the number
+    that names it, or no target is met."""
     # the target's numbers where the plan writes them, so that their context is the plan's words
     wanted = set(_numbers(target or ""))
     targets = [t for t in _numbers_at(plan_text) if (t[0], t[1]) in wanted] if wanted else []
     targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
     # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached
     found = [f for f in _numbers_at(ev) if not _FROM.search(f[2])]
-    met = unmet = 0
+    met = unmet = short_named = 0
     met_shares: list[float] = []
     for tv, tu, tctx, tafter in targets:
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
-        named = [(v, ctx) for v, ctx in same if _bigrams(ctx) & {g for g in _bigrams(tctx) if _CJK2.match(g)}]
+        # the numbers whose words before share most with the target's (每万人拥有律师2.2名, not
+        # 执业律师达到1873名, against 每万人拥有律师数达到2.5名)
+        words = {g for g in _bigrams(tctx) if _CJK2.match(g)}
+        shared = [len(_bigrams(ctx) & words) for _v, ctx in same]
+        most = max(shared, default=0)
+        named = [vc for vc, k in zip(same, shared, strict=True) if most and k == most]
         ok = [v for v, _ in (named or same) if ((v <= tv) if ceiling else (v >= tv))]
         if ok:
             met += 1
@@ -231,7 +249,10 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
                 met_shares += ok
         elif same:
             unmet += 1
-    return float(met > 0), float(unmet > 0 and not met), met_shares
+            short_named += bool(named)
+    # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
+    # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
+    return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
 
 
 # -- candidates ----------------------------------------------------------------------------------
@@ -281,6 +302,7 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         elif u.start >= item_end:
             units.append(u)
     groups: dict[str, list[Candidate]] = {"work": [], "shortfall": [], "plan": []}
+    own_plans = [(p.start, p.end) for p in report.plans]
     if report.plans:
         for p in report.plans:
             path, head = heading_path(report, report.section(p.section))
@@ -317,8 +339,8 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
         elif part == "next_year_plan":
             if not report.plans:
                 groups["plan"].append(cand)
-        else:
-            groups["work"].append(cand)
+        elif not any(a <= u.start < b or u.start <= a < u.end for a, b in own_plans):
+            groups["work"].append(cand)  # NEXT's own plan (下一步，将…) says what will be done, not what was
     return groups
 
 
@@ -832,6 +854,9 @@ _SHARE = re.compile(
 #: not when the plan's own step is the submission (提请审议条例草案)
 _SUBMITTED = re.compile(r"(?:提交|报送|报请|提请|报)[^。；，,]{0,16}?(审议|审批|审定|批复|批准)(?!通过|同意)")
 #: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
+#: where the words naming a number start: after the previous number or punctuation
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_BEFORE_CUT = re.compile(r"[\d、，,；;。：:（）()]")
 _FROM = re.compile(r"(?:由|从)(?:原来的|原来|原|以前的|过去的)?$")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 #: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)
@@ -1201,6 +1226,9 @@ def judge(
                 p_done = comb.stage_proba(sx)
                 signals["stage_done_probability"] = round(p_done, 4)
                 status = "fulfilled" if p_done >= 0.5 else "progressed"
+                if status == "fulfilled" and _title_unreported(plan.text, [work[j].text for j in chosen]):
+                    status = "progressed"
+                    signals["title_unreported"] = 1.0
                 stage_conf = max(p_done, 1.0 - p_done)
                 score = best_p
             else:
@@ -1232,8 +1260,6 @@ def judge(
                 evidence = [_evidence(again[j])]
         if status == "not_reported":
             score = 1.0 - best_p
-        vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
-        signals["raw_confidence"] = round(vs["raw"], 4)
         shortfall = False
         if ss is not None:
             x = _fit_width(ss.features(i), comb)
@@ -1242,6 +1268,13 @@ def judge(
             if prob[j] >= comb.threshold and stages()["_shortfall_re"].search(short[j].text):
                 shortfall = True
                 signals["shortfall_probability"] = round(float(prob[j]), 4)
+                # the shortfall part says this plan's work is not all done (修订已形成征求意见稿，
+                # 尚未完成审议; 只承接了一部分): under way, whatever the work part says
+                if status == "fulfilled" and stages()["_not_yet_re"].search(short[j].text):
+                    status = "progressed"
+                    signals["shortfall_not_done"] = 1.0
+        vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
+        signals["raw_confidence"] = round(vs["raw"], 4)
         items.append(
             AuditItem(
                 plan_id=plan.id,
