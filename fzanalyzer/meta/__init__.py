@@ -311,7 +311,9 @@ def _divisions_only(s: str) -> bool:
 
 
 _MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
-_BARE_GOVERNMENT = re.compile(r"^(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)$")
+# 省政府, 街道办事处: a level's government, unnamed (the level is _BARE_LEVEL's); _START opens a clause with one
+_BARE_GOVERNMENT_START = re.compile(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)")
+_BARE_GOVERNMENT = re.compile(_BARE_GOVERNMENT_START.pattern + "$")
 _BARE_LEVEL = {
     **dict.fromkeys(("省", "自治区"), "province"),
     **dict.fromkeys(("市", "州", "盟"), "city"),
@@ -323,7 +325,6 @@ _BARE_LEVEL = {
 _JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9fff]*?(?:人民政府|政府|办事处)$")
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
-_BARE_GOVERNMENT_START = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)")
 _PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
 _FLAT_LINES = 3  # a text of so few lines is a one-line copy (title, text, footer at most)
 _PIECE_START = re.compile(r"(?<=[。；;:：])")
