@@ -32,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     from fzanalyzer.extract.codebook import joins_issuers
 
     ap = dev_set_parser(__doc__.split("\n")[0], ROOT / "tests" / "data" / "real")
-    ap.add_argument("--uncoded", choices=("A", "B"), help="also list this half's indicators without a measure's code")
+    ap.add_argument(
+        "--uncoded", choices=("A", "B"), help="also list this half's indicators without a measure's code"
+    )
     ap.add_argument(
         "--level", help="only the pages whose gold level is this (department, city …): a genre's own measures"
     )
