@@ -820,6 +820,27 @@ def _take_region(meta: Meta, res: RegionResult) -> None:
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
 
 
+def _opening_and_headings(lines: list[str], start: int) -> tuple[str, list[str]]:
+    """The opening sentence (from line ``start``, below the title) and the heading-length lines
+    that the year covered is read from."""
+    # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
+    # left above it is not, nor an info table's rows (| 索引号: | … |).
+    body = [s for s in lines[start:] if not _table_cells(s)]
+    window = [s for s in body[:4] if len(s) >= 20]
+    opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
+    headings = [s for s in lines if len(s) <= 80]
+    if len(lines) <= _FLAT_LINES:
+        # A one-line copy (its line breaks lost): its headings and its opening are the pieces
+        # after each sentence or addressee end (…成效。一、2022年…; 河北省人民政府:2024年以来,…).
+        pieces = [p.strip() for line in lines for p in _PIECE_START.split(line) if p.strip()]
+        heading = normalize_patterns().heading_start
+        # A heading runs to its first clause or the next heading's marker (一、…成效(一)统筹…).
+        headings += [_HEADING_END.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
+        before = list(takewhile(lambda p: not heading.match(p), pieces))  # the opening is above 一、
+        opening = next((p for p in [opening, *before] if opens_with_year(p)), opening)
+    return opening, headings
+
+
 def extract_meta(text: str, hints: dict) -> Meta:
     """Metadata of the report whose normalized text is ``text``.
 
@@ -936,21 +957,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if meta.published is None and (created := _hint_date(hints.get("created"))):
         meta.published = created
         meta.warnings.append(warning("W014", created))
-    # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
-    # left above it is not, nor an info table's rows (| 索引号: | … |).
-    body = [s for s in lines[start:] if not _table_cells(s)]
-    window = [s for s in body[:4] if len(s) >= 20]
-    opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
-    headings = [s for s in lines if len(s) <= 80]
-    if len(lines) <= _FLAT_LINES:
-        # A one-line copy (its line breaks lost): its headings and its opening are the pieces
-        # after each sentence or addressee end (…成效。一、2022年…; 河北省人民政府:2024年以来,…).
-        pieces = [p.strip() for line in lines for p in _PIECE_START.split(line) if p.strip()]
-        heading = normalize_patterns().heading_start
-        # A heading runs to its first clause or the next heading's marker (一、…成效(一)统筹…).
-        headings += [_HEADING_END.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
-        before = list(takewhile(lambda p: not heading.match(p), pieces))  # the opening is above 一、
-        opening = next((p for p in [opening, *before] if opens_with_year(p)), opening)
+    opening, headings = _opening_and_headings(lines, start)
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
     dated = (sig_date or page_date) if reportish else None
