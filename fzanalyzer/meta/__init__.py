@@ -88,6 +88,9 @@ class _MetaLex:
     chrome_title_reject: re.Pattern[str]
     zone_name: re.Pattern[str]
     zone_organ: str
+    flat_lines: int
+    piece_start: re.Pattern[str]
+    run_in_heading_end: re.Pattern[str]
 
 
 @cache
@@ -126,6 +129,9 @@ def _lex() -> _MetaLex:
         chrome_title_reject=re.compile(d["chrome_title_reject"]),
         zone_name=re.compile(d["zone_name"]),
         zone_organ=d["zone_organ"],
+        flat_lines=int(d["glued"]["flat_lines"]),
+        piece_start=re.compile(rf"(?<={d['glued']['piece_end']})"),
+        run_in_heading_end=re.compile(d["glued"]["run_in_heading_end"]),
     )
 
 
@@ -326,9 +332,6 @@ _JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9f
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
 _PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
-_FLAT_LINES = 3  # a text of so few lines is a one-line copy (title, text, footer at most)
-_PIECE_START = re.compile(r"(?<=[。；;:：])")
-_HEADING_END = re.compile(r"[，,]|(?<=.)[(（][一二三四五六七八九十]{1,3}[)）]")
 _ORGAN_AFTER = 10  # characters of an organ's name after its divisions (人力资源和社会保障局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
@@ -829,13 +832,14 @@ def _opening_and_headings(lines: list[str], start: int) -> tuple[str, list[str]]
     window = [s for s in body[:4] if len(s) >= 20]
     opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
     headings = [s for s in lines if len(s) <= 80]
-    if len(lines) <= _FLAT_LINES:
+    lex = _lex()
+    if len(lines) <= lex.flat_lines:
         # A one-line copy (its line breaks lost): its headings and its opening are the pieces
         # after each sentence or addressee end (…成效。一、2022年…; 河北省人民政府:2024年以来,…).
-        pieces = [p.strip() for line in lines for p in _PIECE_START.split(line) if p.strip()]
+        pieces = [p.strip() for line in lines for p in lex.piece_start.split(line) if p.strip()]
         heading = normalize_patterns().heading_start
         # A heading runs to its first clause or the next heading's marker (一、…成效(一)统筹…).
-        headings += [_HEADING_END.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
+        headings += [lex.run_in_heading_end.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
         before = list(takewhile(lambda p: not heading.match(p), pieces))  # the opening is above 一、
         opening = next((p for p in [opening, *before] if opens_with_year(p)), opening)
     return opening, headings
