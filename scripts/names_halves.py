@@ -21,7 +21,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from fzanalyzer.spans import dice
 
-    return agreement_by_halves(__doc__, "name", "name", lambda g, p: dice(g or "", p or "") >= 0.5, argv)
+    return agreement_by_halves(__doc__, "name", lambda g, p: dice(g or "", p or "") >= 0.5, argv)
 
 
 if __name__ == "__main__":

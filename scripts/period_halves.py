@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))  # the package of this checkout, not another insta
 
 
 def agreement_by_halves(
-    doc: str, measure: str, field: str, agree: Callable[[Any, Any], bool], argv: list[str] | None
+    doc: str, field: str, agree: Callable[[Any, Any], bool], argv: list[str] | None
 ) -> int:
     """Print the agreement of ``field`` (gold against predicted, by ``agree``) over all dev
     indicators found, each half and each annotator's pages; the misses of one group with
@@ -51,14 +51,14 @@ def agreement_by_halves(
                 print(f"{entry['id']}\t{g.get('text')}\tgold={g.get(field)}\tpred={p.get(field)}\t{sentence}")
     for name in sorted(counts):
         ok_n, n = counts[name]
-        print(f"{name}: {measure} agreement {ok_n / n:.3f} ({ok_n}/{n})")
+        print(f"{name}: {field} agreement {ok_n / n:.3f} ({ok_n}/{n})")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     from fzanalyzer.evaluate.score import canon
 
-    return agreement_by_halves(__doc__, "period", "period", lambda g, p: canon(g) == canon(p), argv)
+    return agreement_by_halves(__doc__, "period", lambda g, p: canon(g) == canon(p), argv)
 
 
 if __name__ == "__main__":

@@ -192,7 +192,7 @@ SPLIT_ACTS = [
 
 @pytest.fixture(scope="module")
 def located_reports():
-    files = {r[0] for r in SPLIT_ACTS} | {r[0] for r in V5_CASES}
+    files = {r[0] for r in SPLIT_ACTS} | {r[0] for r in HALVES_CASES}
     return {f: analyze_text((DATA / f).read_text(encoding="utf-8"), id=f) for f in files}
 
 
@@ -221,10 +221,10 @@ def test_each_split_pair_names_two_entries():
     assert all(entry(a).unit_kind == entry(b).unit_kind for a, b in pairs)
 
 
-# fz.codebook.v5 and v6 (issue 12, generalizing by halves), on sentences of the project's own reports — the
-# shipped gold sets and the audit pairs, none of which the v5 rules were made on except where said:
+# fz.codebook.v5 to v7 (issue 12, generalizing by halves), on sentences of the project's own reports — the
+# shipped gold sets and the audit pairs, none of which the halves' rounds were made on except where said:
 # (file, words located in the normalized text, figure, code; None: no measure's code).
-V5_CASES = [
+HALVES_CASES = [
     # structures: the noun after the number says who was counted, the act of the sentence which measure
     ("audit-dev2/yunya-2023.txt", "覆盖16个市州和24个省直部门", "16个", "oversight.inspections"),
     ("audit-dev2/yunya-2023.txt", "覆盖16个市州和24个省直部门", "24个", "oversight.inspections"),
@@ -278,9 +278,9 @@ V5_CASES = [
 
 
 @pytest.mark.parametrize(
-    ("path", "words", "figure", "code"), V5_CASES, ids=[f"{r[0]}:{r[2]}" for r in V5_CASES]
+    ("path", "words", "figure", "code"), HALVES_CASES, ids=[f"{r[0]}:{r[2]}" for r in HALVES_CASES]
 )
-def test_codes_of_v5_on_real_sentences(located_reports, path, words, figure, code):
+def test_codes_of_the_halves_rounds_on_real_sentences(located_reports, path, words, figure, code):
     found = _nearest(located_reports[path], words, figure)
     if code is None:
         assert not joins_issuers(found.code), (found.text, found.name, found.code)

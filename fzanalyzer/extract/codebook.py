@@ -283,20 +283,20 @@ def _listed_after(text: str, prev: Indicator | None, ind: Indicator) -> bool:
     return re.fullmatch(r"、[^，,；;。：:、]{1,20}", text[prev.end : ind.start]) is not None
 
 
-def _part_of(text: str, prev: Indicator | None, ind: Indicator) -> bool:
-    """``ind`` is a part of ``prev``, the count before it in its sentence and unit, that a clause
-    opening with 其中 (or 含, 包括) names (已发布64部，其中2024年新立项6部、复审9部): the part of a
-    measure is a figure of that measure when its own name codes nothing."""
+def _part_of(text: str, head: Indicator | None, ind: Indicator) -> bool:
+    """``ind`` is a part of ``head``, a count with a measure's code before it in its sentence and
+    unit, that a clause opening with 其中 (or 含, 包括) names (已发布64部，其中2024年新立项6部、复审9部):
+    the part of a measure is a figure of that measure when its own name codes nothing."""
     if (
-        prev is None
-        or not joins_issuers(prev.code)
-        or prev.unit != ind.unit
-        or prev.sentence_start != ind.sentence_start
+        head is None
+        or not joins_issuers(head.code)
+        or head.unit != ind.unit
+        or head.sentence_start != ind.sentence_start
         or unit_kind(ind.unit) == "rate"
     ):
         return False
     pattern, veto = _part_of_patterns()
-    between = text[prev.end : ind.start]
+    between = text[head.end : ind.start]
     return pattern.fullmatch(between) is not None and veto.search(between) is None
 
 
@@ -382,14 +382,16 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
     prev: Indicator | None = None
     part_head: Indicator | None = None  # the count whose parts 其中… lists (the last before 其中)
     for ind in indicators:
+        is_part = _part_of(text, part_head, ind)
         if prev is not None and joins_issuers(prev.code) and elided_head(text, ind, prev):
             # 其中以区政府名义制发的12件: a part of the previous count, the same measure
             ind.code, ind.code_confidence = prev.code, prev.code_confidence
         else:
             context = _clause_before(text, ind)
             ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, context, topic=False)
-            if ind.code is None and (_listed_after(text, prev, ind) or _part_of(text, part_head, ind)):
-                # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list
+            if ind.code is None and (_listed_after(text, prev, ind) or is_part):
+                # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list;
+                # 办理案件63件，其中简易程序41件、一般程序22件: the parts (the previous count's code)
                 ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
             if ind.code is None and weak(ind.name or ""):
                 after = _noun_after(text, ind)
@@ -400,6 +402,6 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
                 ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
             if ind.code is None:
                 ind.code, ind.code_confidence = topic_of(ind.name)
-        if not _part_of(text, part_head, ind):
+        if not is_part:
             part_head = ind
         prev = ind

@@ -873,8 +873,8 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
 
 def _previous_noun(raw: str) -> bool:
     """Whether the words between two numbers of a clause belong to the first: only a noun phrase
-    (9个市(州)88个县(市、区), 53份重要文件、15份重要合同), or anything up to a list mark right
-    before the second number (243项政务服务事项实现跨省通办、158项实现省内通办)."""
+    (9个市(州)88个县(市、区), 53份重要文件、15份重要合同), or anything up to a list mark or
+    conjunction right before the second number (243项政务服务事项实现跨省通办、158项实现省内通办)."""
     bounds = cues()["name"]["modifier_bounds"]
     marks = "".join((*bounds["lists"], *bounds["conjunctions"]))
     gap = raw.strip(marks)
@@ -882,10 +882,11 @@ def _previous_noun(raw: str) -> bool:
 
 
 def _modifier_of(pre_name: str) -> str:
-    """What of the words before ``N 个 noun`` modifies the noun: the words after the last list or
-    clause bound. A list before the number names the counted items one by one (立法、执法司法和守法普法
-    四个协调小组), a phrase ending in a conjunction is another item (…监督管理要求及2项…), and a
-    sentence run on past a comma is not a modifier; a verb before the list keeps its object
+    """What of the words before ``N 个 noun`` modifies the noun: all of them when they hold no list
+    or clause bound, else nothing but a verb that opens them. A list before the number names the
+    counted items one by one (立法、执法司法和守法普法四个协调小组), a phrase ending in a conjunction
+    is another item (…监督管理要求及2项…), one ending in 了 a verb (制定了3项…), and a sentence run on
+    past a comma is not a modifier; a verb before the list keeps its object
     (申报了阳光警务、行政复议规范化建设两个单项示范项目: 申报单项示范项目).
 
     >>> _modifier_of("清理本市地方立法"), _modifier_of("县(市)区、开发区对照"), _modifier_of("申报了甲、乙建设")

@@ -215,14 +215,18 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
     """
     lex = lexicon()
     s = sentence.strip(BLANKS)
-    if len(s) < 6:
-        return False
-    if any(r.search(s) for r in lex["_intent_re"]):
+    if len(s) < 6 or _states_intent(s):
         return False
     # a line with no punctuation at all is a signature, date or site furniture
     if not terminated and not re.search(r"[，。；、,;“《]", s) and len(s) < 30:
         return False
     return bool(lex["_commit_re"].search(s))
+
+
+def _states_intent(s: str) -> bool:
+    """A statement of circumstance or intent, or a lead-in to items (2021年是…, 以…为指导,
+    重点抓好以下…: plans.json intent_patterns): never a commitment, whatever its verb."""
+    return any(r.search(s) for r in lexicon()["_intent_re"])
 
 
 def verb_object(s: str) -> tuple[str | None, str | None]:
@@ -275,7 +279,7 @@ def _bounded_target(sentence: str, terminated: bool) -> bool:
     verb is none of the lexicon's (``会前学法全年不少于10次``, ``调解成功率保持在95%以上``, ``配齐…每个村
     不少于3名``): the bound says what is promised."""
     s = sentence.strip(BLANKS)
-    if len(s) < 6 or any(r.search(s) for r in lexicon()["_intent_re"]):
+    if len(s) < 6 or _states_intent(s):
         return False
     return (terminated or bool(re.search(r"[，。；、,;]", s))) and plan_target(s) is not None
 
@@ -349,13 +353,11 @@ def _next_step_plans(
             continue
         k = lookup.deepest(a)
         sec = sections[k] if k >= 0 else None
-        part = sec
-        while part is not None and part.parent:
-            part = by_id.get(part.parent)
+        part = _top_part(sec, by_id)
         if part is None or part.canonical in ("shortcomings", PLAN_PART):
             continue
         # 下一步…将 already commits: the verb after it need not be one of the lexicon's (配齐, 配备)
-        if len(s) >= 10 and not any(r.search(s) for r in lexicon()["_intent_re"]):
+        if len(s) >= 10 and not _states_intent(s):
             out.append(_make_plan(s, sec, by_id, a, b))
     return out
 
@@ -383,6 +385,13 @@ def _after_intro(text: str, u: Unit) -> Unit:
     if opening and (cut is None or opening.end() > cut):
         cut = opening.end()
     return u if cut is None else (_trim(text, cut, u.end) or u)
+
+
+def _top_part(sec: Section | None, by_id: dict[str, Section]) -> Section | None:
+    """The top-level part holding ``sec`` (``sec`` itself when it is one)."""
+    while sec is not None and sec.parent:
+        sec = by_id.get(sec.parent)
+    return sec
 
 
 def _topic(sec: Section | None, by_id: dict[str, Section]) -> str | None:

@@ -140,7 +140,7 @@ def following_noun_phrase(after: str) -> str:
         return ""
     out: list[str] = []
     toks = _pos(after)
-    adverbs = cues()["name"]["predicate_adverbs"]
+    adverbs, compound_verbs = cues()["name"]["predicate_adverbs"], cues()["name"]["compound_verbs"]
     for k, (w, flag) in enumerate(toks):
         if out and w in adverbs:
             break  # 部门全面实行…: jieba tags 全面 n, it begins the predicate
@@ -155,13 +155,14 @@ def following_noun_phrase(after: str) -> str:
             # 参评企业, 新组建部门, 在职在编人员, 立法项目 (立法 tagged d): a word modifying the noun after it
             out.append(w)
         elif (
-            out and w in cues()["name"]["compound_verbs"] and k + 1 < len(toks) and toks[k + 1][1][0] in "nj"
+            out
+            and k + 1 < len(toks)
+            and toks[k + 1][1][0] in "nj"
+            and (w in compound_verbs or w in "和及与" or (len(w) >= 2 and flag == "d"))
         ):
-            out.append(w)  # 行政执法部门, 行政审批单位: jieba tags the middle word v
-        elif out and w in "和及与" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
-            out.append(w)  # 地区和项目, 企业家和行业代表: nouns joined, one phrase
-        elif out and len(w) >= 2 and flag == "d" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
-            out.append(w)  # 政府立法基层联系点: jieba tags a noun inside the phrase d (立法)
+            # inside the phrase, before its next noun: 行政执法部门, 行政审批单位 (jieba tags the middle
+            # word v); 地区和项目, 企业家和行业代表 (nouns joined); 政府立法基层联系点 (立法 tagged d)
+            out.append(w)
         elif out or flag not in ("b", "a", "f", "s", "d", "q", "m", "x", "uj"):
             break
         elif flag in ("b", "a"):

@@ -88,6 +88,9 @@ class _MetaLex:
     chrome_title_reject: re.Pattern[str]
     zone_name: re.Pattern[str]
     zone_organ: str
+    flat_lines: int
+    piece_start: re.Pattern[str]
+    run_in_heading_end: re.Pattern[str]
 
 
 @cache
@@ -126,6 +129,9 @@ def _lex() -> _MetaLex:
         chrome_title_reject=re.compile(d["chrome_title_reject"]),
         zone_name=re.compile(d["zone_name"]),
         zone_organ=d["zone_organ"],
+        flat_lines=int(d["glued"]["flat_lines"]),
+        piece_start=re.compile(rf"(?<={d['glued']['piece_end']})"),
+        run_in_heading_end=re.compile(d["glued"]["run_in_heading_end"]),
     )
 
 
@@ -311,7 +317,9 @@ def _divisions_only(s: str) -> bool:
 
 
 _MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
-_BARE_GOVERNMENT = re.compile(r"^(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)$")
+# 省政府, 街道办事处: a level's government, unnamed (the level is _BARE_LEVEL's); _START opens a clause with one
+_BARE_GOVERNMENT_START = re.compile(r"(省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)")
+_BARE_GOVERNMENT = re.compile(_BARE_GOVERNMENT_START.pattern + "$")
 _BARE_LEVEL = {
     **dict.fromkeys(("省", "自治区"), "province"),
     **dict.fromkeys(("市", "州", "盟"), "city"),
@@ -323,11 +331,7 @@ _BARE_LEVEL = {
 _JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9fff]*?(?:人民政府|政府|办事处)$")
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
-_BARE_GOVERNMENT_START = re.compile(r"(?:省|自治区|市|州|盟|县|区|旗|镇|乡|街道)(?:人民政府|政府|办事处)")
 _PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
-_FLAT_LINES = 3  # a text of so few lines is a one-line copy (title, text, footer at most)
-_PIECE_START = re.compile(r"(?<=[。；;:：])")
-_HEADING_END = re.compile(r"[，,]|(?<=.)[(（][一二三四五六七八九十]{1,3}[)）]")
 _ORGAN_AFTER = 10  # characters of an organ's name after its divisions (人力资源和社会保障局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
@@ -819,6 +823,28 @@ def _take_region(meta: Meta, res: RegionResult) -> None:
     meta.region, meta.adcode, meta.region_inferred = res.region, res.adcode, res.inferred
 
 
+def _opening_and_headings(lines: list[str], start: int) -> tuple[str, list[str]]:
+    """The opening sentence (from line ``start``, below the title) and the heading-length lines
+    that the year covered is read from."""
+    # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
+    # left above it is not, nor an info table's rows (| 索引号: | … |).
+    body = [s for s in lines[start:] if not _table_cells(s)]
+    window = [s for s in body[:4] if len(s) >= 20]
+    opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
+    headings = [s for s in lines if len(s) <= 80]
+    lex = _lex()
+    if len(lines) <= lex.flat_lines:
+        # A one-line copy (its line breaks lost): its headings and its opening are the pieces
+        # after each sentence or addressee end (…成效。一、2022年…; 河北省人民政府:2024年以来,…).
+        pieces = [p.strip() for line in lines for p in lex.piece_start.split(line) if p.strip()]
+        heading = normalize_patterns().heading_start
+        # A heading runs to its first clause or the next heading's marker (一、…成效(一)统筹…).
+        headings += [lex.run_in_heading_end.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
+        before = list(takewhile(lambda p: not heading.match(p), pieces))  # the opening is above 一、
+        opening = next((p for p in [opening, *before] if opens_with_year(p)), opening)
+    return opening, headings
+
+
 def extract_meta(text: str, hints: dict) -> Meta:
     """Metadata of the report whose normalized text is ``text``.
 
@@ -935,21 +961,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if meta.published is None and (created := _hint_date(hints.get("created"))):
         meta.published = created
         meta.warnings.append(warning("W014", created))
-    # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
-    # left above it is not, nor an info table's rows (| 索引号: | … |).
-    body = [s for s in lines[start:] if not _table_cells(s)]
-    window = [s for s in body[:4] if len(s) >= 20]
-    opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
-    headings = [s for s in lines if len(s) <= 80]
-    if len(lines) <= _FLAT_LINES:
-        # A one-line copy (its line breaks lost): its headings and its opening are the pieces
-        # after each sentence or addressee end (…成效。一、2022年…; 河北省人民政府:2024年以来,…).
-        pieces = [p.strip() for line in lines for p in _PIECE_START.split(line) if p.strip()]
-        heading = normalize_patterns().heading_start
-        # A heading runs to its first clause or the next heading's marker (一、…成效(一)统筹…).
-        headings += [_HEADING_END.split(p[:80], maxsplit=1)[0] for p in pieces if heading.match(p)]
-        before = list(takewhile(lambda p: not heading.match(p), pieces))  # the opening is above 一、
-        opening = next((p for p in [opening, *before] if opens_with_year(p)), opening)
+    opening, headings = _opening_and_headings(lines, start)
     # A report's year may rest on its signature or publication date (due in the first quarter
     # of the next year); a non-report's only on what it says.
     dated = (sig_date or page_date) if reportish else None
