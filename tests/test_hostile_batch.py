@@ -78,7 +78,7 @@ def test_pool_is_restarted_after_a_worker_dies(tmp_path, monkeypatch):
 #: Files of a run that is signalled mid-way: about a minute of work on two cores (copies of one text are
 #: each analysed), so it is still going when the signal comes even on a loaded machine. With 300 (7 s)
 #: a run under a loaded full suite once exited 0 after its Ctrl-C; with 3,000 one was still running 60 s
-#: after it: either the Ctrl-C was not acted on, cause not found (not reproduced in 20 loaded runs).
+#: after it: either the Ctrl-C was not acted on, cause not found (not reproduced in 11 loaded runs).
 RUN_FILES = 3000
 
 
