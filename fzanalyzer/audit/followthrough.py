@@ -344,6 +344,10 @@ def candidates(report: Report) -> dict[str, list[Candidate]]:
     return groups
 
 
+#: characters of a sentence body that make a unit glued to a heading worth cutting (_past_inline_heading)
+_BODY_MIN = 8
+
+
 def _past_inline_heading(report: Report, u: Any) -> Any:
     """The body of a sentence that runs on from a heading: a flattened page glues a heading to
     the first sentence under it (（三）深化综合行政执法改革原由区农业农村…等7个部门…统一划归…), which
@@ -360,9 +364,6 @@ def _past_inline_heading(report: Report, u: Any) -> Any:
     if len(body) - skip < _BODY_MIN or not _CJK2.search(body):
         return u
     return Unit(cut + skip, u.end)
-
-
-_BODY_MIN = 8
 
 
 def _is_heading_like(text: str, start: int, end: int) -> bool:
@@ -853,10 +854,11 @@ _SHARE = re.compile(
 #: submitted for a decision that has not been taken (方案已提交市委依法治市委员会审议, 已报省政府审批);
 #: not when the plan's own step is the submission (提请审议条例草案)
 _SUBMITTED = re.compile(r"(?:提交|报送|报请|提请|报)[^。；，,]{0,16}?(审议|审批|审定|批复|批准)(?!通过|同意)")
-#: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
-#: where the words naming a number start: after the previous number or punctuation
+#: a thousands separator (1,415 is one number; 3,5 are two)
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+#: where the words naming a number start: after the previous number or punctuation
 _BEFORE_CUT = re.compile(r"[\d、，,；;。：:（）()]")
+#: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
 _FROM = re.compile(r"(?:由|从)(?:原来的|原来|原|以前的|过去的)?$")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 #: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)

@@ -389,10 +389,11 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
         else:
             context = _clause_before(text, ind)
             ind.code, ind.code_confidence = code_of(ind.name, ind.unit, ind.change, context, topic=False)
-            if ind.code is None and (_listed_after(text, prev, ind) or is_part):
-                # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list;
-                # 办理案件63件，其中简易程序41件、一般程序22件: the parts (the previous count's code)
-                ind.code, ind.code_confidence = prev.code, CONTEXT_CONFIDENCE  # type: ignore[union-attr]
+            # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list (the
+            # previous count's code); 办理案件63件，其中简易程序41件、一般程序22件: the parts (their head's)
+            source = part_head if is_part else prev if _listed_after(text, prev, ind) else None
+            if ind.code is None and source is not None:
+                ind.code, ind.code_confidence = source.code, CONTEXT_CONFIDENCE
             if ind.code is None and weak(ind.name or ""):
                 after = _noun_after(text, ind)
                 if after and (code := _by_name(after, ind.unit, ind.change is not None)) is not None:
