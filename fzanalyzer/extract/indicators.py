@@ -873,7 +873,12 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     if pre_name and not (
         len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     ):
-        return _modifier_of(pre_name) + noun
+        mod = _modifier_of(pre_name)
+        if mod and _governs_count(mod) and not _relative_clause_before(text, cand.start):
+            return (
+                noun  # 审核并公布省级36个部门: the verb governs what it counts; 确定的133项任务 modifies it
+            )
+        return mod + noun
     return noun
 
 
@@ -980,12 +985,54 @@ def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
     passive = text.startswith("被", lo)  # 被市委、市政府评为…: the list names the agent, the verb follows
     while end < hi and end - lo < 30 and text[end] not in ("，,；;。：:\n" if passive else "，,；;。、：:\n"):
         end += 1
-    rest = _master().sub("", text[lo:end])[:24]
+    rest = _master().sub("", text[lo:end])
+    if len(rest) > _PREDICATE_CHARS:  # 组织开展…第一责任人: cut at the last word that fits, not inside one
+        from .subject import _pos
+
+        cut = 0
+        for w, _f in _pos(rest):
+            if cut + len(w) > _PREDICATE_CHARS:
+                break
+            cut += len(w)
+        rest = rest[: cut or _PREDICATE_CHARS]
     if not rest or rest.startswith(("和", "及", "与", "等", "共")):
         return ""
     if verb_first and not starts_with_verb(rest):
         return ""
     return rest
+
+
+#: Characters of a predicate kept at most (whole words).
+_PREDICATE_CHARS = 24
+
+
+def _governs_count(words: str) -> bool:
+    """Whether ``words`` before ``N + measure + noun`` are a predicate whose object is the count: a
+    verb or preposition first (adverbs aside), and no adverb after a noun, which makes the words
+    before it a subject (相关事项目录共列明47种情形: the list's entries, not a verb's object).
+
+    >>> _governs_count("审核并公布省级"), _governs_count("相关事项目录共列明"), _governs_count("全省")
+    (True, False, False)
+    """
+    from .subject import _pos
+
+    toks = list(_pos(words))
+    while toks and toks[0][1] == "d":
+        toks.pop(0)
+    if not toks or toks[0][1][0] not in "vp" or toks[0][1] == "vn":
+        return False
+    noun = False
+    for _w, f in toks[1:]:
+        noun = noun or f[0] in "nj"
+        if noun and f == "d":
+            return False
+    return True
+
+
+def _relative_clause_before(text: str, pos: int) -> bool:
+    """Whether the words before the number at ``pos`` end with 的 (确定的 133项任务): they are a
+    relative clause modifying the counted noun, not a verb whose object is the count."""
+    return text[max(0, pos - 4) : pos].rstrip(INLINE_BLANKS).endswith("的")
 
 
 def _is_rate(name: str, bare: bool = True) -> bool:
