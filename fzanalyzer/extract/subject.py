@@ -106,6 +106,8 @@ def compose_name(short: str, base: str) -> str:
         return base
     rate_suffixes = cues()["name"]["rate_suffixes"]
     subject, _verb, obj = split_subject(base)
+    if obj.startswith("的") and len(subject) >= 2:
+        obj = subject  # …系统接入的部门数达36个，当年收件…: after 的 is the head of a relative clause, no object
     if any(short.endswith(r) for r in rate_suffixes):
         return rate_object(base, short) or (subject or base) + short
     toks = _pos(base)
