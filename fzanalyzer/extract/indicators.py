@@ -985,6 +985,10 @@ def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
     passive = text.startswith("被", lo)  # 被市委、市政府评为…: the list names the agent, the verb follows
     while end < hi and end - lo < 30 and text[end] not in ("，,；;。：:\n" if passive else "，,；;。、：:\n"):
         end += 1
+    for k in range(lo, end):  # 印发了15家单位的“三定”规定和23家单位的…: another count is not part of it
+        if text[k] in "和及与" and _master().match(text, k + 1):
+            end = k
+            break
     rest = _master().sub("", text[lo:end])
     if len(rest) > _PREDICATE_CHARS:  # 组织开展…第一责任人: cut at the last word that fits, not inside one
         from .subject import _pos

@@ -288,7 +288,8 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = before.name + s  # 抽查81批次、涉及主体6447户: the subjects of that check
         sm = lex["share_re"].match(s)
         if sm and ind.unit == "%" and before is not None and before.name:
-            s = f"{before.name}{s}比例"
+            # 占计划任务总数的69.45%，同比提高38.64%: the change of that share is the same share
+            s = before.name if before.name.endswith(f"{s}比例") else f"{before.name}{s}比例"
         ind.name = s or ind.name
         prev = ind
 
