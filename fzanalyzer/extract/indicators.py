@@ -832,15 +832,21 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         head = following_noun_phrase(text[close + 1 : min(hi, close + 21)])
         if closer == "》" or len(head) >= 2:  # 61个“一件事一次办”事项: so is a quoted name and its noun
             noun = text[cand.end : close + 1] + head
-    # 通州三个区参评综合示范创建: a one-character noun (区) before a verb is what was counted
-    one = (
-        len(noun) < 2 and nxt in cues()["name"]["one_char_nouns"] and bool(_predicate(text, cand.end + 1, hi))
-    )
+    # 通州三个区参评综合示范创建: a one-character noun (区) before a verb is what was counted; so it is
+    # before a list mark, 的 or the clause end (对15个区、33个政府部门…, 42个行政执法部门和14个镇的…),
+    # and then it is named alone: nothing after it says which ones
+    one = len(noun) < 2 and nxt in cues()["name"]["one_char_nouns"]
+    bare = one and text[cand.end + 1 : cand.end + 2] in _ONE_CHAR_NOUN_ENDS
+    one = one and (bare or bool(_predicate(text, cand.end + 1, hi)))
+    if bare:
+        return nxt
     noun = nxt if one else noun
     light = not pre_name or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     if only_actor(pre_name):  # 市委主要领导2次主持召开…会议: who acted is not what was counted
         clause = re.split(r"[，,；;。]", text[cand.end : min(hi, cand.end + 40)], maxsplit=1)[0]
         light = light or "、" not in clause  # 20余次对信访、督察…作出批示: the verb is past the list
+    if len(noun) < 2 and not one and (phrase := _modified_noun_phrase(text, cand.end, hi)):
+        return phrase  # 推动形成示范区32项可复制推广的一体化制度创新成果。: the object is all that follows
     if len(noun) < 2 and not one:
         # 46次对法治工作作出批示, 共有2381人次参与了…考试: what was done, when nothing before says it
         pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""
@@ -867,8 +873,41 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     if pre_name and not (
         len(pre_name) <= 1 or pre_name in cues()["name"]["light_heads"] or only_verbs(pre_name)
     ):
-        return _modifier_of(pre_name) + noun
+        mod = _modifier_of(pre_name)
+        if mod and _governs_count(mod) and not _relative_clause_before(text, cand.start):
+            return (
+                noun  # 审核并公布省级36个部门: the verb governs what it counts; 确定的133项任务 modifies it
+            )
+        return mod + noun
     return noun
+
+
+def _modified_noun_phrase(text: str, lo: int, hi: int) -> str:
+    """``可复制推广的一体化制度创新成果`` after ``32项``: the rest of the clause, when it is a modifier,
+    的 and a noun phrase that ends the clause, is the counted noun with the words that say which
+    (a verb object after a number: 打造了1处集休闲、健身、普法于一体的公共空间). Empty otherwise.
+
+    >>> t = "推动形成示范区32项可复制推广的一体化制度创新成果。"
+    >>> _modified_noun_phrase(t, t.find("项") + 1, len(t))
+    '可复制推广的一体化制度创新成果'
+    """
+    from .subject import _pos
+
+    end = lo
+    while end < hi and end - lo <= _LONG_PREDICATE + 6 and text[end] not in "，,；;。：:\n":
+        end += 1
+    rest = text[lo:end]
+    k = rest.rfind("的")
+    if end - lo > _LONG_PREDICATE + 6 or k < 2 or len(rest) - k - 1 < 2 or _master().search(rest):
+        return ""
+    toks = _pos(rest[k + 1 :])
+    if not toks[-1][1].startswith("n") or any(f[0] in "pcxuvd" and f != "vn" for _, f in toks[:1]):
+        return ""
+    return rest
+
+
+#: What may follow a one-character noun after a measure word for it to be the whole counted noun.
+_ONE_CHAR_NOUN_ENDS = frozenset("、和及与的，,；;。")
 
 
 def _previous_noun(raw: str) -> bool:
@@ -946,12 +985,58 @@ def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
     passive = text.startswith("被", lo)  # 被市委、市政府评为…: the list names the agent, the verb follows
     while end < hi and end - lo < 30 and text[end] not in ("，,；;。：:\n" if passive else "，,；;。、：:\n"):
         end += 1
-    rest = _master().sub("", text[lo:end])[:24]
+    for k in range(lo, end):  # 印发了15家单位的“三定”规定和23家单位的…: another count is not part of it
+        if text[k] in "和及与" and _master().match(text, k + 1):
+            end = k
+            break
+    rest = _master().sub("", text[lo:end])
+    if len(rest) > _PREDICATE_CHARS:  # 组织开展…第一责任人: cut at the last word that fits, not inside one
+        from .subject import _pos
+
+        cut = 0
+        for w, _f in _pos(rest):
+            if cut + len(w) > _PREDICATE_CHARS:
+                break
+            cut += len(w)
+        rest = rest[: cut or _PREDICATE_CHARS]
     if not rest or rest.startswith(("和", "及", "与", "等", "共")):
         return ""
     if verb_first and not starts_with_verb(rest):
         return ""
     return rest
+
+
+#: Characters of a predicate kept at most (whole words).
+_PREDICATE_CHARS = 24
+
+
+def _governs_count(words: str) -> bool:
+    """Whether ``words`` before ``N + measure + noun`` are a predicate whose object is the count: a
+    verb or preposition first (adverbs aside), and no adverb after a noun, which makes the words
+    before it a subject (相关事项目录共列明47种情形: the list's entries, not a verb's object).
+
+    >>> _governs_count("审核并公布省级"), _governs_count("相关事项目录共列明"), _governs_count("全省")
+    (True, False, False)
+    """
+    from .subject import _pos
+
+    toks = list(_pos(words))
+    while toks and toks[0][1] == "d":
+        toks.pop(0)
+    if not toks or toks[0][1][0] not in "vp" or toks[0][1] == "vn":
+        return False
+    noun = False
+    for _w, f in toks[1:]:
+        noun = noun or f[0] in "nj"
+        if noun and f == "d":
+            return False
+    return True
+
+
+def _relative_clause_before(text: str, pos: int) -> bool:
+    """Whether the words before the number at ``pos`` end with 的 (确定的 133项任务): they are a
+    relative clause modifying the counted noun, not a verb whose object is the count."""
+    return text[max(0, pos - 4) : pos].rstrip(INLINE_BLANKS).endswith("的")
 
 
 def _is_rate(name: str, bare: bool = True) -> bool:

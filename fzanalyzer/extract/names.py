@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..resources import load_json
 from .lexicon import cues
-from .subject import rate_object
+from .subject import following_noun_phrase, rate_object
 
 if TYPE_CHECKING:
     from ..model import Indicator
@@ -231,7 +231,10 @@ def _drop_enumeration(s: str) -> str:
         return s  # plain examples of a generic head are what was done; quoted campaign titles are not
     first = re.split(r"[、和及与]", m.group(), maxsplit=1)[0]
     keep = m.start()
-    for i in range(m.start(), m.start() + len(first) - 1):
+    # 审议《大连市经营主体服务条例(草案)》等: a title or quotation is a name, the verbs in it are words of
+    # that name (服务), not the verb of the clause
+    in_quote = first.startswith(("《", "“"))
+    for i in range(m.start(), m.start() + (0 if in_quote else len(first) - 1)):
         v = next((w for w in lex["enum_verbs"] if s.startswith(w, i)), "")
         if v and i + len(v) < m.start() + len(first):
             keep = i + len(v)  # 主动公开人事、财政…: the verb inside the first item stays
@@ -285,7 +288,8 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = before.name + s  # 抽查81批次、涉及主体6447户: the subjects of that check
         sm = lex["share_re"].match(s)
         if sm and ind.unit == "%" and before is not None and before.name:
-            s = f"{before.name}{s}比例"
+            # 占计划任务总数的69.45%，同比提高38.64%: the change of that share is the same share
+            s = before.name if before.name.endswith(f"{s}比例") else f"{before.name}{s}比例"
         ind.name = s or ind.name
         prev = ind
 
@@ -330,13 +334,15 @@ def amount_domain(name: str, count_name: str) -> str:
 
 def elided_head(text: str, ind: Indicator, before: Indicator | None) -> bool:
     """``…30件，其中以区政府名义制发的12件``: a number right after 的 whose head noun is left out,
-    because it is the previous count's (same unit, same sentence)."""
+    because it is the previous count's (same unit, same sentence); not when a noun follows the number
+    (除日常推进的51项常规工作外: the head is there)."""
     return (
         before is not None
         and ind.start > 0
         and text[ind.start - 1] == "的"
         and before.unit == ind.unit
         and before.sentence_start == ind.sentence_start
+        and len(following_noun_phrase(text[ind.end : ind.end + 16])) < 2
     )
 
 

@@ -106,6 +106,8 @@ def compose_name(short: str, base: str) -> str:
         return base
     rate_suffixes = cues()["name"]["rate_suffixes"]
     subject, _verb, obj = split_subject(base)
+    if obj.startswith("的") and len(subject) >= 2:
+        obj = subject  # …系统接入的部门数达36个，当年收件…: after 的 is the head of a relative clause, no object
     if any(short.endswith(r) for r in rate_suffixes):
         return rate_object(base, short) or (subject or base) + short
     toks = _pos(base)
@@ -132,9 +134,10 @@ def rate_object(base: str, rate: str) -> str:
 
 def following_noun_phrase(after: str) -> str:
     """Leading nouns of the text after a number (``重点任务逐项分解…`` → ``重点任务``)."""
-    m = re.match(r"[\u4e00-\u9fff]{1,4}[（(][^（）()]{1,8}[）)]", after)
+    ones = "".join(cues()["name"]["one_char_nouns"])
+    m = re.match(rf"(?:[{ones}]、)*[\u4e00-\u9fff]{{1,4}}[（(][^（）()]{{1,8}}[）)]", after)
     if m and _pos(m.group().split("（")[0].split("(")[0])[-1][1][0] in "nsjz":
-        return m.group()  # 县（市、区）, 村（社区）
+        return m.group()  # 县（市、区）, 村（社区）, 市、县(区)
     after = re.split(r"[，,；;。：:、（(]", after, maxsplit=1)[0][:16]
     if not after:
         return ""
@@ -146,6 +149,17 @@ def following_noun_phrase(after: str) -> str:
             break  # 部门全面实行…: jieba tags 全面 n, it begins the predicate
         if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
             out.append(w)
+        elif (
+            out
+            and flag == "r"
+            and len(w) >= 2
+            and w[0] not in "其这那此该"
+            and k + 1 < len(toks)
+            and toks[k + 1][1][0] in "nj"
+        ):
+            out.append(
+                w
+            )  # 省本级行政权力事项: a pronoun of scope (本级) inside the noun, not a demonstrative
         elif (
             (flag.startswith("v") or (flag == "d" and len(w) >= 2))
             and k + 1 < len(toks)
@@ -167,4 +181,6 @@ def following_noun_phrase(after: str) -> str:
             break
         elif flag in ("b", "a"):
             out.append(w)
+    if len(out) >= 2 and len(out[-1]) == 1 and dict(toks).get(out[-1], "").startswith("f"):
+        out.pop()  # 51项常规工作外, 100个城市中: a place word after the noun is the frame, not the noun
     return "".join(out)
