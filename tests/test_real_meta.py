@@ -638,3 +638,14 @@ def test_one_line_copy_keeps_its_year(name):
     flat = re.sub(r"\s*\n\s*", "", text[text.index("\n一、") :])[:700]
     assert flat.startswith(f"一、{year}年")
     assert _meta(flat).year_covered == year
+
+
+def test_the_words_opening_the_reporting_sentence_are_no_part_of_the_issuer(data_dir):
+    # A page without its title line that names its department short, the reporting sentence
+    # first (现将市市场监督管理局2022年度…报告如下): the department, not 现将市….
+    text = (data_dir / "audit-holdout" / "kecheng-scjg-2022.txt").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1].replace("珂城市市场监督管理局", "市市场监督管理局")
+    body = body.replace("现将本局2022年度", "现将市市场监督管理局2022年度")
+    assert "现将市市场监督管理局" in body
+    m = _meta(body)
+    assert m.issuer == "市市场监督管理局" and m.level == "department"
