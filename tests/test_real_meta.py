@@ -495,6 +495,15 @@ def test_a_development_zone_is_run_by_its_management_committee_in_the_city_its_t
     assert (m.region.province, m.region.city, m.region.county_or_district) == ("河南省", "郑州市", "郑东新区")
 
 
+def test_a_zone_named_after_its_citys_short_name_is_one_zone(data_dir):
+    """兰州新区, 广州开发区: a city's short name read as a prefecture ending in 州, then a bare
+    zone word; the zone is named whole (兰州新区), not a zone called 新区 under 兰州."""
+    for zone in ("兰州新区", "广州开发区"):
+        m = _zone_report(data_dir, [("临澄市棠溪区人民政府", f"{zone}管委会"), ("棠溪区", zone)])
+        assert m.region.county_or_district == zone
+        assert m.issuer == f"{zone}管理委员会" and m.level == "district_county"
+
+
 def test_a_development_zone_lies_in_the_district_its_text_names(data_dir):
     """A zone inside a district the gazetteer knows (天津经济技术开发区 in 滨海新区, named in
     按照天津市、滨海新区决策部署): the district is its region and gives the adcode."""
