@@ -658,3 +658,15 @@ def test_the_words_opening_the_reporting_sentence_are_no_part_of_the_issuer(data
     assert "现将市市场监督管理局" in body
     m = _meta(body)
     assert m.issuer == "市市场监督管理局" and m.level == "department"
+
+
+def test_a_report_whose_title_spans_several_years_covers_no_one_year(data_dir):
+    # 关于本届政府以来…的报告 opening on 2012年以来: several years, not the first one's; the
+    # same report under its yearly title covers its year.
+    text = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    title = "澄川市司法局关于2021年度法治政府建设工作情况的报告"
+    assert text.startswith(title)
+    assert _meta(text).year_covered == 2021
+    spanned = text.replace(title, "澄川市司法局关于本届政府以来推进依法行政工作情况的报告", 1)
+    m = _meta(spanned)
+    assert m.year_covered is None and m.issuer == "澄川市司法局"
