@@ -198,3 +198,13 @@ def test_a_year_opening_a_paragraph_before_we_without_a_comma_governs_it_too(dat
     with_comma = _periods(para, year=2019)
     assert with_comma["16条"] == "2019年"
     assert _periods(para.replace("2019年，我市", "2019年我市", 1), year=2019) == with_comma
+
+
+def test_a_clause_opening_year_after_a_comma_and_a_space_dates_its_clause(data_dir):
+    # A page that sets a space after the comma (…要求, 2017年对应承接…3项) dates the clause as
+    # without it (a real sentence of the project's texts, its own 全年 taken out).
+    text = (data_dir / "meta" / "news-review-headline.txt").read_text(encoding="utf-8")
+    sent = next(x for x in text.split("。") if "，2021年县政府" in x) + "。"
+    sent = sent.replace("全年办理", "办理")
+    assert _periods(sent) == {"52件": "2021年"}
+    assert _periods(sent.replace("，2021年", "， 2021年")) == {"52件": "2021年"}
