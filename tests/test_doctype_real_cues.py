@@ -147,3 +147,16 @@ def test_a_site_news_byline_marks_news_about_a_published_report(data_dir):
     assert classify(None, body)[0] is None  # the quoted paragraphs alone read as the report
     for byline in ("本站讯", "本网讯"):
         assert classify(None, f"{byline} {lead}{body}") == ("news", 0.03)
+
+
+def test_a_notice_says_so_in_its_own_sentence_under_any_title(data_dir):
+    # 现就做好…年度报告工作通知如下: the notice on how to write the report, also where its title
+    # line is lost or cut short into a report's (…关于报告…, a one-line page split at 报告).
+    text = (data_dir / "nearmiss" / "notice-writing.txt").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1]
+    assert "通知如下" in body
+    assert classify(None, body)[0] == "notice"
+    assert classify("陇南市人民政府办公室关于报告", body)[0] == "notice"
+    # A report's own reporting sentence is no notice's.
+    report = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    assert classify(report.split("\n", 1)[0], report)[0] is None

@@ -188,3 +188,23 @@ def test_leiji_summing_the_period_keeps_it_a_running_total_does_not():
 def test_a_streak_takes_no_period():
     text = "2023年，广州坚持依法行政。在法治政府评估中是全国唯一连续7次稳居前五的城市。"
     assert _periods(text) == {"7次": None}
+
+
+def test_a_year_opening_a_paragraph_before_we_without_a_comma_governs_it_too(data_dir):
+    # 2019年我局全部…: a page that writes no comma after the opening year dates its paragraph as
+    # 2019年，我局… does (a real paragraph of the project's texts, the comma taken out).
+    text = (data_dir / "audit-dev5" / "zhuyang-2019.txt").read_text(encoding="utf-8")
+    para = next(x for x in text.split("\n") if x.startswith("2019年，我市被省委"))
+    with_comma = _periods(para, year=2019)
+    assert with_comma["16条"] == "2019年"
+    assert _periods(para.replace("2019年，我市", "2019年我市", 1), year=2019) == with_comma
+
+
+def test_a_clause_opening_year_after_a_comma_and_a_space_dates_its_clause(data_dir):
+    # A page that sets a space after the comma (…要求, 2017年对应承接…3项) dates the clause as
+    # without it (a real sentence of the project's texts, its own 全年 taken out).
+    text = (data_dir / "meta" / "news-review-headline.txt").read_text(encoding="utf-8")
+    sent = next(x for x in text.split("。") if "，2021年县政府" in x) + "。"
+    sent = sent.replace("全年办理", "办理")
+    assert _periods(sent) == {"52件": "2021年"}
+    assert _periods(sent.replace("，2021年", "， 2021年")) == {"52件": "2021年"}

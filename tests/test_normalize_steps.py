@@ -285,3 +285,14 @@ def test_a_list_of_short_similar_lines_is_not_hard_wrap():
     ]
     text = "\n".join(["附表：各部门办理行政复议案件情况", *rows, *rows])
     assert steps.join_wrapped_lines(text) == text
+
+
+def test_a_page_header_of_lines_of_one_width_is_not_hard_wrap(dev_dir):
+    # A web page prints its title again and again (breadcrumb, heading, share box) above a report
+    # with one paragraph per line: the title lines share a width, the paragraphs are far wider.
+    lines = [x for x in (dev_dir / "chengchuan-2021.txt").read_text(encoding="utf-8").split("\n") if x]
+    title, body = lines[0], [x for x in lines[1:] if len(x) > 120][:4]
+    header = [title, "索引号：1134-2022-00017 公开范围：全社会", title, title]
+    text = "\n".join([*header, *body, title, "分享到：", title, title])
+    assert len(text.split("\n")) >= 12
+    assert steps.join_wrapped_lines(text) == text

@@ -495,6 +495,15 @@ def test_a_development_zone_is_run_by_its_management_committee_in_the_city_its_t
     assert (m.region.province, m.region.city, m.region.county_or_district) == ("河南省", "郑州市", "郑东新区")
 
 
+def test_a_zone_named_after_its_citys_short_name_is_one_zone(data_dir):
+    """兰州新区, 广州开发区: a city's short name read as a prefecture ending in 州, then a bare
+    zone word; the zone is named whole (兰州新区), not a zone called 新区 under 兰州."""
+    for zone in ("兰州新区", "广州开发区"):
+        m = _zone_report(data_dir, [("临澄市棠溪区人民政府", f"{zone}管委会"), ("棠溪区", zone)])
+        assert m.region.county_or_district == zone
+        assert m.issuer == f"{zone}管理委员会" and m.level == "district_county"
+
+
 def test_a_development_zone_lies_in_the_district_its_text_names(data_dir):
     """A zone inside a district the gazetteer knows (天津经济技术开发区 in 滨海新区, named in
     按照天津市、滨海新区决策部署): the district is its region and gives the adcode."""
@@ -638,3 +647,26 @@ def test_one_line_copy_keeps_its_year(name):
     flat = re.sub(r"\s*\n\s*", "", text[text.index("\n一、") :])[:700]
     assert flat.startswith(f"一、{year}年")
     assert _meta(flat).year_covered == year
+
+
+def test_the_words_opening_the_reporting_sentence_are_no_part_of_the_issuer(data_dir):
+    # A page without its title line that names its department short, the reporting sentence
+    # first (现将市市场监督管理局2022年度…报告如下): the department, not 现将市….
+    text = (data_dir / "audit-holdout" / "kecheng-scjg-2022.txt").read_text(encoding="utf-8")
+    body = text.split("\n", 1)[1].replace("珂城市市场监督管理局", "市市场监督管理局")
+    body = body.replace("现将本局2022年度", "现将市市场监督管理局2022年度")
+    assert "现将市市场监督管理局" in body
+    m = _meta(body)
+    assert m.issuer == "市市场监督管理局" and m.level == "department"
+
+
+def test_a_report_whose_title_spans_several_years_covers_no_one_year(data_dir):
+    # 关于本届政府以来…的报告 opening on 2012年以来: several years, not the first one's; the
+    # same report under its yearly title covers its year.
+    text = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
+    title = "澄川市司法局关于2021年度法治政府建设工作情况的报告"
+    assert text.startswith(title)
+    assert _meta(text).year_covered == 2021
+    spanned = text.replace(title, "澄川市司法局关于本届政府以来推进依法行政工作情况的报告", 1)
+    m = _meta(spanned)
+    assert m.year_covered is None and m.issuer == "澄川市司法局"

@@ -567,8 +567,8 @@ def _opens_with(text: str, line_lo: int, pos: int, period: str) -> bool:
 def _opening(
     text: str, line_lo: int, idx: _Index, out: list[Indicator], starts: list[int]
 ) -> _Opening | None:
-    """The time adverbial (a period phrase then a comma) opening the paragraph at ``line_lo``,
-    after a lead heading on the same line (``1.规范执法行为。2019年，…``)."""
+    """The time adverbial (a period phrase then a comma, or a year then 我局/本县 …) opening the
+    paragraph at ``line_lo``, after a lead heading on the same line (``1.规范执法行为。2019年，…``)."""
     line_hi = idx.line_end(line_lo)
     body = line_lo
     # sections starting in the line's leading whitespace (``text[line_lo:sec.start]`` blank)
@@ -581,7 +581,8 @@ def _opening(
     while body < line_hi and text[body] in " \t\u3000。．.：:，,":
         body += 1
     m = scope_regex().match(text, body, line_hi)
-    if not m or not text.startswith(("，", ","), m.end()):
+    subject = re.compile(cues()["period"]["carry"]["subject_after_opener"])  # 2019年我局全部…
+    if not m or not (text.startswith(("，", ","), m.end()) or subject.match(text, m.end())):
         return None
     end = m.end()
     sent_end = line_hi

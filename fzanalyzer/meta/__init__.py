@@ -344,7 +344,9 @@ _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
 _ORGAN_ONLY = re.compile(r"[\u4e00-\u9fff]+$")  # an issuer before 关于, not a sentence's start (按照《…)
-_SENTENCE_OPENER = re.compile(r"^(?:根据|按照|依据|为(?!民)|现将|现就|\d{4}年[,，])|.*现将.{0,40}报告")
+_SENTENCE_WORD = r"(?:根据|按照|依据|为(?!民)|现将|现就)"  # words that open a sentence, never a name
+_SENTENCE_OPENER = re.compile(rf"^(?:{_SENTENCE_WORD}|\d{{4}}年[,，])|.*现将.{{0,40}}报告")
+_SENTENCE_LEAD = re.compile(rf"^{_SENTENCE_WORD}")
 
 
 def _opening_sentences(lines: list[str]) -> list[str]:
@@ -562,8 +564,9 @@ def _full_name(issuer: str | None, text: str) -> str | None:
     if not issuer or issuer[0] not in "省市区县镇乡旗" or len(issuer) > 8:
         return issuer
     base = re.escape(issuer[1:])
+    # 现将省卫生健康委2019年度…报告如下: the words opening the sentence are no part of the name.
     names = Counter(
-        m.group(1) + issuer[0] + issuer[1:]
+        _SENTENCE_LEAD.sub("", m.group(1)) + issuer[0] + issuer[1:]
         for m in re.finditer(rf"([\u4e00-\u9fff]{{2,12}}?){re.escape(issuer[0])}{base}", text)
     )
     for name, _ in names.most_common():

@@ -57,6 +57,7 @@ class _Lex:
     pronouns: str
     prepositions: str
     unknown_stopwords: tuple[str, ...]
+    bare_zone: re.Pattern[str]
 
 
 @cache
@@ -74,6 +75,7 @@ def _lex() -> _Lex:
         pronouns=d["unknown_name"]["pronouns"],
         prepositions=d["unknown_name"]["prepositions"],
         unknown_stopwords=tuple(d["unknown_name"]["stopwords"]),
+        bare_zone=re.compile(d["bare_zone"]),
     )
 
 
@@ -121,9 +123,14 @@ def _tokenize_from(s: str, pos: int) -> tuple[list[Token], int]:
             if m is None or not _plausible_unknown(m.group()):
                 break
             name = m.group()
+        pos += len(name)
+        prev = tokens[-1] if tokens else None
+        if prev and not prev.candidates and prev.name.endswith("州") and lex.bare_zone.match(name):
+            # 兰州新区, 广州开发区: a zone named after its city's short name (read as an unknown
+            # prefecture 兰州), not that prefecture and a zone called 新区
+            name = tokens.pop().name + name
         kind = "province" if name in lex.municipalities else _kind_of_suffix(name)
         tokens.append(Token(name=name, kind=kind, candidates=g.by_name(name)))
-        pos += len(name)
     return tokens, pos
 
 

@@ -38,6 +38,7 @@ class _YearLex:
     plan_cues: tuple[str, ...]
     report_year: re.Pattern[str]
     column_year: re.Pattern[str]
+    span_title: re.Pattern[str]
 
 
 @cache
@@ -50,6 +51,7 @@ def _lex() -> _YearLex:
         plan_cues=tuple(d["plan_cues"]),
         report_year=re.compile(d["report_year"]),
         column_year=re.compile(d["column_year"], re.M),
+        span_title=re.compile(d["span_title"]),
     )
 
 
@@ -98,11 +100,15 @@ def year_covered(
 
     >>> year_covered(None, ["一、总体情况"], "", None, "首页> 政务公开> 法治政府建设年度报告 > 2021年度")
     (2021, None)
+    >>> year_covered("关于本届政府以来推进依法行政工作情况的报告", [], "2012年以来，我局…", "2017-02-21")
+    (None, 'the title covers several years')
     """
     lex = _lex()
     votes: Counter[int] = Counter()
     if title and (y := first_year(title)):
         votes[y] += 6
+    elif title and lex.span_title.search(title):
+        return None, "the title covers several years"
     for h in headings:
         m = lex.heading_year.match(h)
         if not m:

@@ -24,6 +24,7 @@ class NormalizePatterns:
     unwrap_min_lines: int
     unwrap_full_share: float
     unwrap_tolerance: int
+    unwrap_wide_share: float
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def normalize_patterns() -> NormalizePatterns:
         unwrap_min_lines=int(d["unwrap_min_lines"]),
         unwrap_full_share=float(d["unwrap_full_share"]),
         unwrap_tolerance=int(d["unwrap_tolerance"]),
+        unwrap_wide_share=float(d["unwrap_wide_share"]),
     )
 
 

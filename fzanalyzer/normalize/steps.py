@@ -184,7 +184,9 @@ def _detect_wrap(lines: list[str]) -> _Wrap | None:
     length that do not end a sentence; text with one paragraph per line does not. Length is
     measured both as display width (PDF text wrapped by the page's width, where a digit is half
     as wide as an ideograph) and as a character count (text re-wrapped by a tool); the measure
-    with the clearer mode wins.
+    with the clearer mode wins. A text whose characters lie mostly (``unwrap_wide_share``) in
+    lines more than twice that width has one paragraph per line: its lines of one width are a
+    web page's header (an info table of 索引号 / 发布机构 rows, a title printed again and again).
     """
     p = normalize_patterns()
     body = [line.rstrip() for line in lines if line.strip()]
@@ -203,6 +205,10 @@ def _detect_wrap(lines: list[str]) -> _Wrap | None:
     if best is None:
         return None
     wrap = best[1]
+    widths = [wrap.measure(line) for line in body]
+    wide = sum(w for w in widths if w > 2 * wrap.full)
+    if wide >= p.unwrap_wide_share * sum(widths):
+        return None
     full_lines = [line for line in body if wrap.measure(line) >= wrap.full]
     open_ended = sum(1 for line in full_lines if not p.sentence_end.search(line))
     if open_ended / max(1, len(full_lines)) < 0.6:
