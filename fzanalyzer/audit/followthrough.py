@@ -602,6 +602,22 @@ class PairScorer:
                 break
         return False
 
+    def _contrast_conflict(self, i: int, j: int) -> bool:
+        """Candidate ``j`` names a head noun of the plan behind a contrasting modifier of the
+        genre (data ``contrasts``) and never behind the plan's own: 许可卷宗 for 执法案卷,
+        立法前评估 for 立法后评估 (heads compared after :func:`canon`: 卷宗 is 案卷)."""
+        mine = _contrast_pairs(self.plans[i])
+        if not mine:
+            return False
+        theirs, c = _contrast_pairs(self.cands[j]), self.cands[j]
+        # a plan naming both (行政复议和应诉) is about both; a sentence naming the plan's own
+        # member anywhere may be about it
+        return any(
+            m not in c and any(o != m and h2 == h and o in g and o not in self.plans[i] for o, h2 in theirs)
+            for m, h in mine
+            for g in _contrast_groups(m)
+        )
+
     def _canon_objects(self, i: int) -> list[str]:
         cache = self.__dict__.setdefault("_co_cache", {})
         if i not in cache:
@@ -619,7 +635,7 @@ class PairScorer:
         fields = self._fields(self._pc[i])
         if fields and not any(f in c for f in fields) and self._fields(c):
             return 1.0
-        if self._tail_conflict(i, c):
+        if self._tail_conflict(i, c) or self._contrast_conflict(i, j):
             return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
@@ -754,6 +770,30 @@ def _no_modifier(toks: tuple[str, ...], b: int, mods: frozenset[str]) -> bool:
         return True
     opens = not prev or (not _CJK2.match(prev) and not (len(prev) == 1 and ord(prev) >= 0xE000))
     return tag in ("v", "vn") and (opens or _word_tag(prev) == "d")
+
+
+@cache
+def _contrast_groups(member: str) -> tuple[frozenset[str], ...]:
+    """The groups of contrasting modifiers (data ``contrasts``) holding ``member``."""
+    return tuple(frozenset(g) for g in stages()["contrasts"] if member in g)
+
+
+@cache
+def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """(contrasting modifier, canon head noun) for each jieba word of ``text`` that is a member
+    of data ``contrasts`` or ends in one of two characters or more (行政许可 is 许可), followed
+    by a noun (案卷, 评估)."""
+    import jieba
+
+    members = sorted({m for g in stages()["contrasts"] for m in g}, key=len, reverse=True)
+    toks = jieba.lcut(unicodedata.normalize("NFKC", text))
+    out = set()
+    for a, h in zip(toks, toks[1:], strict=False):
+        # a one-character member is a word of its own (以后, 此前 are times, not stages)
+        m = next((m for m in members if a == m or (len(m) > 1 and a.endswith(m))), None)
+        if m and _word_tag(h) in ("n", "nz", "vn"):
+            out.add((m, canon(h)))
+    return frozenset(out)
 
 
 def _word_tag(word: str) -> str:
