@@ -618,6 +618,18 @@ class PairScorer:
             for g in _contrast_groups(m)
         )
 
+    def _quote_conflict(self, i: int, j: int) -> bool:
+        """Candidate ``j`` quotes another name of the same make as the plan's quoted name and
+        never the plan's: “城管说法” for “城管进社区” (a named campaign is its own object)."""
+        mine = [q for q in _QUOTE.findall(unicodedata.normalize("NFKC", self.plans[i])) if len(q) >= 3]
+        if not mine:
+            return False
+        craw = unicodedata.normalize("NFKC", self.cands[j])
+        theirs = [q for q in _QUOTE.findall(craw) if len(q) >= 3]
+        return not any(q in craw for q in mine) and any(
+            t[:2] == q[:2] and q not in t and t not in q for q in mine for t in theirs
+        )
+
     def _canon_objects(self, i: int) -> list[str]:
         cache = self.__dict__.setdefault("_co_cache", {})
         if i not in cache:
@@ -635,7 +647,7 @@ class PairScorer:
         fields = self._fields(self._pc[i])
         if fields and not any(f in c for f in fields) and self._fields(c):
             return 1.0
-        if self._tail_conflict(i, c) or self._contrast_conflict(i, j):
+        if self._tail_conflict(i, c) or self._contrast_conflict(i, j) or self._quote_conflict(i, j):
             return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
