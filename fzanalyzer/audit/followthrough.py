@@ -231,11 +231,16 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
     # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached
     found = [f for f in _numbers_at(ev) if not _FROM.search(f[2])]
+    per = _per_unit(plan_text, target, ev)
     met = unmet = short_named = 0
     met_shares: list[float] = []
     for tv, tu, tctx, tafter in targets:
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
+        if per and not any("每" in ctx for _v, ctx in same):
+            # a target per unit (每个社区不少于5名) against a total over the units (9个社区38名):
+            # the mean per unit, a ceiling of what each can hold
+            same = [(v / per, ctx) for v, ctx in same]
         # the numbers whose words before share most with the target's (每万人拥有律师2.2名, not
         # 执业律师达到1873名, against 每万人拥有律师数达到2.5名)
         words = {g for g in _bigrams(tctx) if _CJK2.match(g)}
@@ -253,6 +258,25 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
     # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
     return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
+
+
+def _per_unit(plan_text: str, target: str | None, ev: str) -> int:
+    """How many units the evidence counts when the plan's target is per unit (每个社区不少于5名
+    against 已在9个社区培育…38名: 9), else 0."""
+    raw = unicodedata.normalize("NFKC", plan_text)
+    tgt = unicodedata.normalize("NFKC", target or "")
+    clause = next((c for c in re.split(r"[，,；;。]", raw) if tgt and tgt in c), raw)
+    units = {m.group(1) for m in _PER.finditer(clause)}
+    e = unicodedata.normalize("NFKC", ev)
+    for m in _COUNT_OF.finditer(e):
+        if any(m.group(2).startswith(u) for u in units) and int(m.group(1)) > 1:
+            return int(m.group(1))
+    return 0
+
+
+#: a target per unit: 每个社区 / 每村 (the unit's first characters)
+_PER = re.compile(r"每个?([\u4e00-\u9fff]{1,2})")
+_COUNT_OF = re.compile(r"(\d+)个([\u4e00-\u9fff]{1,2})")
 
 
 # -- candidates ----------------------------------------------------------------------------------
