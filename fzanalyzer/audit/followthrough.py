@@ -30,6 +30,7 @@ in ``fzanalyzer/data/audit/`` (``fzanalyzer train-audit``) and stored as JSON co
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -824,7 +825,7 @@ def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
     members = sorted({m for g in stages()["contrasts"] for m in g}, key=len, reverse=True)
     toks = jieba.lcut(unicodedata.normalize("NFKC", text))
     out = set()
-    for a, h in zip(toks, toks[1:], strict=False):
+    for a, h in itertools.pairwise(toks):
         # a one-character member is a word of its own (以后, 此前 are times, not stages)
         m = next((m for m in members if a == m or (len(m) > 1 and a.endswith(m))), None)
         if m and _word_tag(h) in ("n", "nz", "vn"):
