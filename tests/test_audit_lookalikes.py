@@ -7,6 +7,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from fzanalyzer.audit.followthrough import (
     MATCH_FEATURES,
     STAGE_FEATURES,
@@ -37,22 +39,21 @@ def _conflict(plan: Plan, folder: str, rid: str, words: str) -> float:
     return float(_scorer([plan], [cand], None).features(0)[0, CONFLICT])
 
 
-def test_an_evaluation_before_the_law_is_no_evaluation_after_it():
-    # 选取3部省政府规章开展立法后评估 against 4件规章草案开展立法前评估论证 (data contrasts: 前 / 后)
-    plan = _plan("audit-dev6", "ruijiang-2020", "立法后评估")
-    assert _conflict(plan, "audit-dev6", "ruijiang-2021", "立法前评估") == 1.0
-
-
-def test_a_plan_naming_both_members_of_a_contrast_is_about_both():
-    # 健全行政复议和应诉工作机制…行政诉讼败诉率: a sentence on 行政诉讼案件 is about the plan
-    plan = _plan("audit-dev5", "xuqin-gjj-2020", "行政复议和应诉")
-    assert _conflict(plan, "audit-dev5", "xuqin-gjj-2021", "应诉行政诉讼案件") == 0.0
-
-
-def test_a_licence_file_is_still_an_enforcement_file():
-    # 许可 is one kind of 执法 (no contrast): 抽取行政处罚、行政许可案卷236卷集中评查 reports the plan
-    plan = _plan("audit-dev2", "ningping-sfj-2020", "评查案卷不少于200卷")
-    assert _conflict(plan, "audit-dev2", "ningping-sfj-2021", "行政许可案卷") == 0.0
+@pytest.mark.parametrize(
+    ("folder", "prev", "plan_words", "nxt", "sentence_words", "conflict"),
+    [
+        # 选取3部省政府规章开展立法后评估 against 4件规章草案开展立法前评估论证 (data contrasts: 前 / 后)
+        ("audit-dev6", "ruijiang-2020", "立法后评估", "ruijiang-2021", "立法前评估", 1.0),
+        # 健全行政复议和应诉工作机制…行政诉讼败诉率 names both: a sentence on 行政诉讼案件 is about it
+        ("audit-dev5", "xuqin-gjj-2020", "行政复议和应诉", "xuqin-gjj-2021", "应诉行政诉讼案件", 0.0),
+        # 许可 is one kind of 执法 (no contrast): 抽取行政处罚、行政许可案卷…集中评查 reports 执法案卷评查
+        ("audit-dev2", "ningping-sfj-2020", "评查案卷不少于200卷", "ningping-sfj-2021", "行政许可案卷", 0.0),
+    ],
+)
+def test_a_head_behind_a_contrasting_modifier_is_another_object(
+    folder: str, prev: str, plan_words: str, nxt: str, sentence_words: str, conflict: float
+) -> None:
+    assert _conflict(_plan(folder, prev, plan_words), folder, nxt, sentence_words) == conflict
 
 
 def test_another_quoted_campaign_of_the_same_make_is_no_evidence():
