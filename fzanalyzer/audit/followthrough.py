@@ -30,6 +30,7 @@ in ``fzanalyzer/data/audit/`` (``fzanalyzer train-audit``) and stored as JSON co
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -231,11 +232,16 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
     # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached
     found = [f for f in _numbers_at(ev) if not _FROM.search(f[2])]
+    per = _per_unit(plan_text, target, ev)
     met = unmet = short_named = 0
     met_shares: list[float] = []
     for tv, tu, tctx, tafter in targets:
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
+        if per and not any("每" in ctx for _v, ctx in same):
+            # a target per unit (每个社区不少于5名) against a total over the units (9个社区38名):
+            # the mean per unit, a ceiling of what each can hold
+            same = [(v / per, ctx) for v, ctx in same]
         # the numbers whose words before share most with the target's (每万人拥有律师2.2名, not
         # 执业律师达到1873名, against 每万人拥有律师数达到2.5名)
         words = {g for g in _bigrams(tctx) if _CJK2.match(g)}
@@ -253,6 +259,25 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
     # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
     return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
+
+
+def _per_unit(plan_text: str, target: str | None, ev: str) -> int:
+    """How many units the evidence counts when the plan's target is per unit (每个社区不少于5名
+    against 已在9个社区培育…38名: 9), else 0."""
+    raw = unicodedata.normalize("NFKC", plan_text)
+    tgt = unicodedata.normalize("NFKC", target or "")
+    clause = next((c for c in re.split(r"[，,；;。]", raw) if tgt and tgt in c), raw)
+    units = {m.group(1) for m in _PER.finditer(clause)}
+    e = unicodedata.normalize("NFKC", ev)
+    for m in _COUNT_OF.finditer(e):
+        if any(m.group(2).startswith(u) for u in units) and int(m.group(1)) > 1:
+            return int(m.group(1))
+    return 0
+
+
+#: a target per unit: 每个社区 / 每村 (the unit's first characters)
+_PER = re.compile(r"每个?([\u4e00-\u9fff]{1,2})")
+_COUNT_OF = re.compile(r"(\d+)个([\u4e00-\u9fff]{1,2})")
 
 
 # -- candidates ----------------------------------------------------------------------------------
@@ -602,6 +627,34 @@ class PairScorer:
                 break
         return False
 
+    def _contrast_conflict(self, i: int, j: int) -> bool:
+        """Candidate ``j`` names a head noun of the plan behind a contrasting modifier of the
+        genre (data ``contrasts``) and never behind the plan's own: 许可卷宗 for 执法案卷,
+        立法前评估 for 立法后评估 (heads compared after :func:`canon`: 卷宗 is 案卷)."""
+        mine = _contrast_pairs(self.plans[i])
+        if not mine:
+            return False
+        theirs, c = _contrast_pairs(self.cands[j]), self.cands[j]
+        # a plan naming both (行政复议和应诉) is about both; a sentence naming the plan's own
+        # member anywhere may be about it
+        return any(
+            m not in c and any(o != m and h2 == h and o in g and o not in self.plans[i] for o, h2 in theirs)
+            for m, h in mine
+            for g in _contrast_groups(m)
+        )
+
+    def _quote_conflict(self, i: int, j: int) -> bool:
+        """Candidate ``j`` quotes another name of the same make as the plan's quoted name and
+        never the plan's: “城管说法” for “城管进社区” (a named campaign is its own object)."""
+        mine = [q for q in _QUOTE.findall(unicodedata.normalize("NFKC", self.plans[i])) if len(q) >= 3]
+        if not mine:
+            return False
+        craw = unicodedata.normalize("NFKC", self.cands[j])
+        theirs = [q for q in _QUOTE.findall(craw) if len(q) >= 3]
+        return not any(q in craw for q in mine) and any(
+            t[:2] == q[:2] and q not in t and t not in q for q in mine for t in theirs
+        )
+
     def _canon_objects(self, i: int) -> list[str]:
         cache = self.__dict__.setdefault("_co_cache", {})
         if i not in cache:
@@ -619,7 +672,7 @@ class PairScorer:
         fields = self._fields(self._pc[i])
         if fields and not any(f in c for f in fields) and self._fields(c):
             return 1.0
-        if self._tail_conflict(i, c):
+        if self._tail_conflict(i, c) or self._contrast_conflict(i, j) or self._quote_conflict(i, j):
             return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
@@ -754,6 +807,30 @@ def _no_modifier(toks: tuple[str, ...], b: int, mods: frozenset[str]) -> bool:
         return True
     opens = not prev or (not _CJK2.match(prev) and not (len(prev) == 1 and ord(prev) >= 0xE000))
     return tag in ("v", "vn") and (opens or _word_tag(prev) == "d")
+
+
+@cache
+def _contrast_groups(member: str) -> tuple[frozenset[str], ...]:
+    """The groups of contrasting modifiers (data ``contrasts``) holding ``member``."""
+    return tuple(frozenset(g) for g in stages()["contrasts"] if member in g)
+
+
+@cache
+def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """(contrasting modifier, canon head noun) for each jieba word of ``text`` that is a member
+    of data ``contrasts`` or ends in one of two characters or more (行政许可 is 许可), followed
+    by a noun (案卷, 评估)."""
+    import jieba
+
+    members = sorted({m for g in stages()["contrasts"] for m in g}, key=len, reverse=True)
+    toks = jieba.lcut(unicodedata.normalize("NFKC", text))
+    out = set()
+    for a, h in itertools.pairwise(toks):
+        # a one-character member is a word of its own (以后, 此前 are times, not stages)
+        m = next((m for m in members if a == m or (len(m) > 1 and a.endswith(m))), None)
+        if m and _word_tag(h) in ("n", "nz", "vn"):
+            out.add((m, canon(h)))
+    return frozenset(out)
 
 
 def _word_tag(word: str) -> str:
