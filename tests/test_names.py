@@ -50,70 +50,64 @@ def test_examples_of_a_generic_head_stay():
 
 
 # Sentences of real reports (page ids of tests/data/real/manifest.jsonl, development split).
-@pytest.mark.parametrize(
-    ("sentence", "number", "name"),
-    [
-        # r-sichuan-2024: a list of actors before a rate
-        (
-            "严格执行法治政府建设年度报告制度，省政府、各市(州)政府、省直有关部门年度报告率、公开率均达到100%。",
-            "100%",
-            "年度报告率、公开率",
-        ),
-        # r-anhui-2023: the levels that did it, a long slogan before the head
-        ("扎实开展领导干部述法，省、市、县三级现场述法1300余人。", "1300余人", "现场述法"),
-        ("组建宣讲团，征集“学习研究践行习近平法治思想”理论成果300余篇。", "300余篇", "征集理论成果"),
-        # r-dandong-jd-2021: the verb inside the first enumerated item stays
-        ("截至目前，主动公开人事、财政、政务等各类信息118条。", "118条", "主动公开信息"),
-        # r-mem-2023: one example before 等; the verb before the count governs it and goes (names15)
-        ("陆续发布危险化学品登记证等7个电子证照标准。", "7个", "电子证照标准"),
-        # r-shanghai-2018: an aside about a part goes; the part inside it is named by it
-        ("在《规划》确定的133项任务中，其余67项已完成（其中48项取得重大进展）。", "67项", "已完成"),
-        ("在《规划》确定的133项任务中，其余67项已完成（其中48项取得重大进展）。", "48项", "取得重大进展"),
-        # r-anhui-2021: 和 ends the previous count's noun, not this one's name
-        ("向中央依法治国办择优推荐3个候选地区和5个候选项目。", "5个", "候选项目"),
-        # r-nanchangxian-2022: nothing before the number says what; what follows does
-        ("全年我县共有2381人次参与了法律法规知识考试。", "2381人次", "参与法律法规知识考试"),
-        # r-fujian-2022: two nouns joined by 和 are one phrase
-        ("加强示范创建工作，6个地区和项目获得命名。", "6个", "获得命名的地区和项目"),
-        # r-shenyang-2021: a long predicate before the counted noun keeps its verb and head noun
-        (
-            "将市应急局等13家单位纳入沈阳市全面推进法治政府建设工作领导小组，形成了工作合力。",
-            "13家",
-            "纳入领导小组的单位",
-        ),
-        # r-honggutan-2023: 共 between the counted noun and its verb is not the predicate
-        (
-            "认真落实行政许可事项清单制度，全区21个部门共制定635个行政许可事项实施规范。",
-            "21个",
-            "制定行政许可事项实施规范的部门",
-        ),
-        # r-hainan-2019: spaces around an Arabic number do not hide that the noun qualifies the next count
-        ("将全国其他 11 个自贸区的 30 项政策全面适用于海南。", "11 个", "自贸区"),
-        # r-beijing-2021: a one-character noun before a verb is what was counted
-        (
-            "推荐东城、延庆和通州三个区参评综合示范创建，怀柔、顺义、石景山、丰台和密云五个区参评单项示范创建。",
-            "五个",
-            "参评单项示范创建的区",
-        ),
-        # r-cangshan-2022: a title after the measure word, and the noun after it
-        ("推出4期《执法者来普法》普法视频节目，涵盖食品安全等领域。", "4期", "《执法者来普法》普法视频节目"),
-        # r-laiwu-2024: a passive agent may be a list (被市委、市政府评为)
-        (
-            "区司法局等7个单位被市委、市政府评为法治济南建设示范单位。",
-            "7个",
-            "被市委、市政府评为法治济南建设示范单位的单位",
-        ),
-        # r-ljxq-street-2021: 以…为主题 says how, 向 says to whom
-        (
-            "以“遵纪守法,廉洁履职”为主题向街道干部职工130余人，从十八大以来的成效讲起。",
-            "130余人",
-            "街道干部职工",
-        ),
-    ],
-)
-def test_clean_names_on_real_sentences(sentence, number, name):
-    r = analyze_text("关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n" + sentence, id="x")
-    assert _name(r, number, "") == name
+CLEAN_NAMES = [
+    # r-sichuan-2024: a list of actors before a rate
+    (
+        "严格执行法治政府建设年度报告制度，省政府、各市(州)政府、省直有关部门年度报告率、公开率均达到100%。",
+        "100%",
+        "年度报告率、公开率",
+    ),
+    # r-anhui-2023: the levels that did it, a long slogan before the head
+    ("扎实开展领导干部述法，省、市、县三级现场述法1300余人。", "1300余人", "现场述法"),
+    ("组建宣讲团，征集“学习研究践行习近平法治思想”理论成果300余篇。", "300余篇", "征集理论成果"),
+    # r-dandong-jd-2021: the verb inside the first enumerated item stays
+    ("截至目前，主动公开人事、财政、政务等各类信息118条。", "118条", "主动公开信息"),
+    # r-mem-2023: one example before 等; the verb before the count governs it and goes (names15)
+    ("陆续发布危险化学品登记证等7个电子证照标准。", "7个", "电子证照标准"),
+    # r-shanghai-2018: an aside about a part goes; the part inside it is named by it
+    ("在《规划》确定的133项任务中，其余67项已完成（其中48项取得重大进展）。", "67项", "已完成"),
+    ("在《规划》确定的133项任务中，其余67项已完成（其中48项取得重大进展）。", "48项", "取得重大进展"),
+    # r-anhui-2021: 和 ends the previous count's noun, not this one's name
+    ("向中央依法治国办择优推荐3个候选地区和5个候选项目。", "5个", "候选项目"),
+    # r-nanchangxian-2022: nothing before the number says what; what follows does
+    ("全年我县共有2381人次参与了法律法规知识考试。", "2381人次", "参与法律法规知识考试"),
+    # r-fujian-2022: two nouns joined by 和 are one phrase
+    ("加强示范创建工作，6个地区和项目获得命名。", "6个", "获得命名的地区和项目"),
+    # r-shenyang-2021: a long predicate before the counted noun keeps its verb and head noun
+    (
+        "将市应急局等13家单位纳入沈阳市全面推进法治政府建设工作领导小组，形成了工作合力。",
+        "13家",
+        "纳入领导小组的单位",
+    ),
+    # r-honggutan-2023: 共 between the counted noun and its verb is not the predicate
+    (
+        "认真落实行政许可事项清单制度，全区21个部门共制定635个行政许可事项实施规范。",
+        "21个",
+        "制定行政许可事项实施规范的部门",
+    ),
+    # r-hainan-2019: spaces around an Arabic number do not hide that the noun qualifies the next count
+    ("将全国其他 11 个自贸区的 30 项政策全面适用于海南。", "11 个", "自贸区"),
+    # r-beijing-2021: a one-character noun before a verb is what was counted
+    (
+        "推荐东城、延庆和通州三个区参评综合示范创建，怀柔、顺义、石景山、丰台和密云五个区参评单项示范创建。",
+        "五个",
+        "参评单项示范创建的区",
+    ),
+    # r-cangshan-2022: a title after the measure word, and the noun after it
+    ("推出4期《执法者来普法》普法视频节目，涵盖食品安全等领域。", "4期", "《执法者来普法》普法视频节目"),
+    # r-laiwu-2024: a passive agent may be a list (被市委、市政府评为)
+    (
+        "区司法局等7个单位被市委、市政府评为法治济南建设示范单位。",
+        "7个",
+        "被市委、市政府评为法治济南建设示范单位的单位",
+    ),
+    # r-ljxq-street-2021: 以…为主题 says how, 向 says to whom
+    (
+        "以“遵纪守法,廉洁履职”为主题向街道干部职工130余人，从十八大以来的成效讲起。",
+        "130余人",
+        "街道干部职工",
+    ),
+]
 
 
 def test_a_name_that_is_only_who_acted_gives_way_to_what_they_did():
@@ -298,30 +292,32 @@ def test_rates_and_over_long_names(sentence, before, name, absent):
 
 # The noun a number counts, by the genre's grammar (issue 10/12, names15): rules made on the real
 # development pages of annotators A–F only. Sentences of those pages; the reader checks the name.
-@pytest.mark.parametrize(
-    ("sentence", "number", "name"),
-    [
-        # r-ningxia-2022 (D), r-wuhan-sfj-2022 (B), r-dabu-2017 (D): a one-character administrative
-        # noun before a list mark, 的 or 和 is the counted noun, alone or as a list with a parenthesis
-        (
-            "将法治政府建设列入自治区党委年度督查检查工作计划,对26个市、县(区)和12个区直部门开展督查。",
-            "26个",
-            "市、县(区)",
-        ),
-        ("组织专家团队对15个区、33个政府部门法治政府建设情况开展评估。", "15个", "区"),
-        ("对全县42个行政执法部门和14个镇的依法行政工作进行全面考评。", "14个", "镇"),
-        # r-shanghai-2020 (B), r-rc-guansheng-2025 (A): modifier, 的 and noun up to the clause end
-        ("推动形成示范区32项可复制推广的一体化制度创新成果。", "32项", "可复制推广的一体化制度创新成果"),
-        (
-            "深化拓展法治文化公园(长廊)建设,打造了1处集休闲、健身、普法于一体的公共空间;积极开展创建工作。",
-            "1处",
-            "集休闲、健身、普法于一体的公共空间",
-        ),
-        # r-qinghai-2024 (D): a verb before N + measure + noun governs the count (no 的 closes it)
-        ("严格落实政府权责清单制度,审核并公布省级36个部门5300项权责清单。", "36个", "部门"),
-    ],
-)
-def test_the_counted_noun_by_its_grammar(sentence, number, name):
+COUNTED_NOUNS = [
+    # r-ningxia-2022 (D), r-wuhan-sfj-2022 (B), r-dabu-2017 (D): a one-character administrative
+    # noun before a list mark, 的 or 和 is the counted noun, alone or as a list with a parenthesis
+    (
+        "将法治政府建设列入自治区党委年度督查检查工作计划,对26个市、县(区)和12个区直部门开展督查。",
+        "26个",
+        "市、县(区)",
+    ),
+    ("组织专家团队对15个区、33个政府部门法治政府建设情况开展评估。", "15个", "区"),
+    ("对全县42个行政执法部门和14个镇的依法行政工作进行全面考评。", "14个", "镇"),
+    # r-shanghai-2020 (B), r-rc-guansheng-2025 (A): modifier, 的 and noun up to the clause end
+    ("推动形成示范区32项可复制推广的一体化制度创新成果。", "32项", "可复制推广的一体化制度创新成果"),
+    (
+        "深化拓展法治文化公园(长廊)建设,打造了1处集休闲、健身、普法于一体的公共空间;积极开展创建工作。",
+        "1处",
+        "集休闲、健身、普法于一体的公共空间",
+    ),
+    # r-qinghai-2024 (D): a verb before N + measure + noun governs the count (no 的 closes it)
+    ("严格落实政府权责清单制度,审核并公布省级36个部门5300项权责清单。", "36个", "部门"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "number", "name"), CLEAN_NAMES + COUNTED_NOUNS)
+def test_clean_names_on_real_sentences(sentence, number, name):
+    """Each sentence's indicator at ``number`` is named ``name``: CLEAN_NAMES from the real pages
+    of every annotator, COUNTED_NOUNS (names15) from those of annotators A–F only."""
     r = analyze_text("关于2021年度法治政府建设情况的报告\n一、主要举措和成效\n" + sentence, id="x")
     assert _name(r, number, "") == name
 
