@@ -521,6 +521,17 @@ def test_a_development_zone_lies_in_the_district_its_text_names(data_dir):
     assert (m.region.province, m.region.county_or_district, m.adcode) == ("天津市", "滨海新区", "120116")
 
 
+def test_a_new_area_stands_in_a_districts_place_beside_the_districts_it_names(data_dir):
+    """A new area (柳东新区) is county-level in its own right: a district its text names (a
+    neighbour whose departments delegate to it, 与鱼峰区对应部门…) does not hold it, as a
+    development zone is held by the district it lies in."""
+    zone = [("临澄市棠溪区人民政府", "柳东新区管委会"), ("临澄市", "柳州市"), ("棠溪区", "柳东新区")]
+    named = [(f"（{n}）", f"（{n}）与鱼峰区对应部门续签行政委托协议。") for n in "一二三"]
+    m = _zone_report(data_dir, zone, named)
+    assert (m.region.city, m.region.county_or_district) == ("柳州市", "柳东新区")
+    assert m.issuer.endswith("柳东新区管理委员会")
+
+
 def test_a_department_that_never_names_itself_works_in_the_division_its_text_names_most(data_dir):
     """我局 … 全市 … 遂宁市 again and again: a city department's region is that city, though no
     issuer can be named; a division named once in passing (全省 … 江苏) is no region."""

@@ -87,6 +87,7 @@ class _MetaLex:
     quoted_title: re.Pattern[str]
     chrome_title_reject: re.Pattern[str]
     zone_name: re.Pattern[str]
+    new_area: re.Pattern[str]
     zone_organ: str
     flat_lines: int
     piece_start: re.Pattern[str]
@@ -128,6 +129,7 @@ def _lex() -> _MetaLex:
         quoted_title=re.compile(d["quoted_title"]),
         chrome_title_reject=re.compile(d["chrome_title_reject"]),
         zone_name=re.compile(d["zone_name"]),
+        new_area=re.compile(d["new_area"]),
         zone_organ=d["zone_organ"],
         flat_lines=int(d["glued"]["flat_lines"]),
         piece_start=re.compile(rf"(?<={d['glued']['piece_end']})"),
@@ -620,9 +622,11 @@ def _zone(res: RegionResult) -> bool:
 def _zone_region(res: RegionResult, page: str, superiors: list[str]) -> RegionResult:
     """A zone's region: the divisions its text names most around it (按照天津市、滨海新区决策部署;
     《郑州市…条例》) — a district the gazetteer knows holds it, else the zone stands in the
-    district's place under the city or province named."""
+    district's place under the city or province named. A new area (新区: 郑东新区, 柳东新区) is a
+    county-level zone of its own, in no district (与鱼峰区对应部门… names a neighbour)."""
     zone = res.tokens[-1].name
-    for level in ("district_county", "city", "province"):
+    levels = ("city", "province") if _lex().new_area.search(zone) else ("district_county", "city", "province")
+    for level in levels:
         above = _most_named(level, page.replace(zone, ""))
         if above is None:
             continue
