@@ -160,3 +160,34 @@ def test_a_notice_says_so_in_its_own_sentence_under_any_title(data_dir):
     # A report's own reporting sentence is no notice's.
     report = (data_dir / "dev" / "chengchuan-2021.txt").read_text(encoding="utf-8")
     assert classify(report.split("\n", 1)[0], report)[0] is None
+
+
+_OPENING = (
+    "2023年,澄川市聚焦高质量发展,全面深化法治政府建设,为经济社会发展营造良好法治环境。\n"
+    "坚持立法先行。推动出台地方性法规4部,清理规范性文件126件。\n"
+    "坚持严格执法。全年办理行政复议案件312件,纠错率12.5%。\n"
+)
+
+
+def test_an_untitled_page_that_opens_with_the_reports_opening_paragraph_is_a_report():
+    """A report whose title line was lost and whose parts are lead sentences, not numbered
+    headings: its first paragraph (2023年，…法治政府建设) is the report's own opening."""
+    assert classify(None, _OPENING) == (None, 0.98)
+    assert classify(None, "新闻中心\n\n" + _OPENING) == (None, 0.98)  # below a site's section name
+    # The same paragraph below a lead sentence of its own is a feature story's, and below a
+    # notice's addressees a notice's: the opening alone no longer reads as the report.
+    lead = "依法而治,循法而行。随着全面依法治国的深入推进,澄川市全力推动法治政府建设取得新突破。\n"
+    assert classify(None, lead + _OPENING)[0] is not None
+    assert classify(None, "各区县人民政府,市政府各部门:\n" + _OPENING)[0] is not None
+
+
+def test_work_thinking_named_as_someones_is_no_part_of_a_report():
+    """下一步工作思路 / 2024年工作思路 is a report's part; …的工作思路 in running text (a city's
+    approach, as news tells it) is not one of the genre's cues."""
+    body = (
+        "依法而治,循法而行。澄川市全力推动法治政府建设。\n"
+        "2022年,澄川市被命名为全国法治政府建设示范市。\n"
+        "澄川市坚持依法决策对人民负责的工作思路,高起点谋划。\n"
+    )
+    assert classify(None, body)[0] is not None
+    assert classify(None, body.replace("的工作思路", ",提出下一步工作思路"))[0] is None

@@ -521,6 +521,17 @@ def test_a_development_zone_lies_in_the_district_its_text_names(data_dir):
     assert (m.region.province, m.region.county_or_district, m.adcode) == ("天津市", "滨海新区", "120116")
 
 
+def test_a_new_area_stands_in_a_districts_place_beside_the_districts_it_names(data_dir):
+    """A new area (柳东新区) is county-level in its own right: a district its text names (a
+    neighbour whose departments delegate to it, 与鱼峰区对应部门…) does not hold it, as a
+    development zone is held by the district it lies in."""
+    zone = [("临澄市棠溪区人民政府", "柳东新区管委会"), ("临澄市", "柳州市"), ("棠溪区", "柳东新区")]
+    named = [(f"（{n}）", f"（{n}）与鱼峰区对应部门续签行政委托协议。") for n in "一二三"]
+    m = _zone_report(data_dir, zone, named)
+    assert (m.region.city, m.region.county_or_district) == ("柳州市", "柳东新区")
+    assert m.issuer.endswith("柳东新区管理委员会")
+
+
 def test_a_department_that_never_names_itself_works_in_the_division_its_text_names_most(data_dir):
     """我局 … 全市 … 遂宁市 again and again: a city department's region is that city, though no
     issuer can be named; a division named once in passing (全省 … 江苏) is no region."""
@@ -670,3 +681,39 @@ def test_a_report_whose_title_spans_several_years_covers_no_one_year(data_dir):
     spanned = text.replace(title, "澄川市司法局关于本届政府以来推进依法行政工作情况的报告", 1)
     m = _meta(spanned)
     assert m.year_covered is None and m.issuer == "澄川市司法局"
+
+
+def test_a_metadata_issuer_that_names_a_division_only_is_its_government():
+    """发布机构：古镛镇 in a site's 信息公开 table names where the report is from; the issuer is
+    the town's government, as for a title that names the town only."""
+    body = (
+        "关于2024年度法治建设工作情况的报告\n"
+        "2024年,古镛镇坚持以习近平法治思想为指导,推动全镇法治政府建设取得新成效。"
+        "现将有关情况报告如下:\n一、主要举措和成效\n"
+    )
+    meta = _meta("- 索引号: 001-2025-00003\n- 发布机构:古镛镇\n" + body)
+    assert meta.issuer == "古镛镇人民政府"
+    assert meta.level == "township"
+    # A street's: its office.
+    street = body.replace("古镛镇", "清波街道").replace("全镇", "全街道")
+    assert _meta("- 发布机构:清波街道\n" + street).issuer == "清波街道办事处"
+    # An organ named there stays as named.
+    assert _meta("- 发布机构:古镛镇人民政府\n" + body).issuer == "古镛镇人民政府"
+
+
+def test_an_autonomous_prefecture_that_says_our_prefecture_is_a_city_in_the_province_it_names():
+    """我州 / 全州 is how an autonomous prefecture's report speaks of itself: a city's level. A
+    report that never names its own division is in the province it names again and again; 长治
+    of 长治久安 is a word, not the city 长治市."""
+    text = (
+        "2020年,我州坚持以习近平法治思想为指导,贯彻落实总书记关于新疆工作的重要讲话精神,"
+        "牢牢聚焦社会稳定和长治久安总目标,全州法治政府建设取得阶段性成效。\n"
+        "一、2020年法治政府建设情况\n(一)加强组织领导。贯彻落实第三次中央新疆工作座谈会精神。\n"
+    )
+    meta = _meta(text)
+    assert meta.level == "city"
+    assert meta.region.province == "新疆维吾尔自治区"
+    assert meta.region.city is None
+    # Named once, in passing, the province is not taken to be the report's.
+    once = _meta(text.replace("贯彻落实第三次中央新疆工作座谈会精神", "召开专题会议"))
+    assert once.region.province is None

@@ -87,6 +87,7 @@ class _MetaLex:
     quoted_title: re.Pattern[str]
     chrome_title_reject: re.Pattern[str]
     zone_name: re.Pattern[str]
+    new_area: re.Pattern[str]
     zone_organ: str
     flat_lines: int
     piece_start: re.Pattern[str]
@@ -128,6 +129,7 @@ def _lex() -> _MetaLex:
         quoted_title=re.compile(d["quoted_title"]),
         chrome_title_reject=re.compile(d["chrome_title_reject"]),
         zone_name=re.compile(d["zone_name"]),
+        new_area=re.compile(d["new_area"]),
         zone_organ=d["zone_organ"],
         flat_lines=int(d["glued"]["flat_lines"]),
         piece_start=re.compile(rf"(?<={d['glued']['piece_end']})"),
@@ -512,6 +514,18 @@ def _furniture(line: str) -> bool:
     return bool(chrome_patterns().strong.search(line)) or any(c in line for c in "|｜【】")
 
 
+def _division_only(name: str | None) -> bool:
+    """Does ``name`` name divisions and no organ (鲍沟镇, 天心区坡子街街道)?
+
+    >>> _division_only("鲍沟镇"), _division_only("鲍沟镇人民政府"), _division_only("荣昌区司法局")
+    (True, False, False)
+    """
+    if not name:
+        return False
+    tokens, organ = parse_issuer(name)
+    return bool(tokens) and not organ and "".join(t.name for t in tokens) == name
+
+
 def _pick_issuer(candidates: list[str | None]) -> str | None:
     """The most complete name: 临澄市棠溪区人民政府 over 棠溪区人民政府. A candidate holding a verb
     is a headline's subject, not an issuer (区人大常委会听取区政府关于…)."""
@@ -620,9 +634,11 @@ def _zone(res: RegionResult) -> bool:
 def _zone_region(res: RegionResult, page: str, superiors: list[str]) -> RegionResult:
     """A zone's region: the divisions its text names most around it (按照天津市、滨海新区决策部署;
     《郑州市…条例》) — a district the gazetteer knows holds it, else the zone stands in the
-    district's place under the city or province named."""
+    district's place under the city or province named. A new area (新区: 郑东新区, 柳东新区) is a
+    county-level zone of its own, in no district (与鱼峰区对应部门… names a neighbour)."""
     zone = res.tokens[-1].name
-    for level in ("district_county", "city", "province"):
+    levels = ("city", "province") if _lex().new_area.search(zone) else ("district_county", "city", "province")
+    for level in levels:
         above = _most_named(level, page.replace(zone, ""))
         if above is None:
             continue
@@ -892,6 +908,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
     organ_subject = subject if subject and _is_organ(subject) else None
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
+    # 发布机构：鲍沟镇 names a division, not an organ: it places the report, and the issuer is that
+    # division's government, named below as for a title or an opening that names the division only.
+    division_only = _division_only(meta.issuer)
     if meta.issuer:
         # 上海市政府, 南昌县政府: the government under its full name.
         meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
@@ -955,6 +974,15 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if reportish and _zone(res):
         res = _zone_region(res, page, superiors)
         _take_region(meta, res)
+    if reportish and meta.region.province is None:
+        # A report that never names its own division in a form the gazetteer places (我州, 我街)
+        # is still in the province it names again and again (新疆 … 新疆, 吉林省 … 吉林省).
+        province = _most_named("province", page)
+        if province and mentions(province, page[: _lex().name_window]) >= _OWN_NAME_MIN:
+            meta.region = Region(province, meta.region.city, meta.region.county_or_district)
+            meta.region_inferred = [f for f in meta.region_inferred if f != "province"]
+    if division_only:
+        meta.issuer = None
     if reportish and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, page)
     meta.region = official_names(meta.region, meta.adcode)

@@ -31,6 +31,7 @@ class _DocLex:
     confidence: dict[str, float]
     wrapped: re.Pattern[str]
     carried: re.Pattern[str]
+    lead: re.Pattern[str]
     title_tag: re.Pattern[str]
 
 
@@ -77,6 +78,7 @@ def _lex() -> _DocLex:
         confidence={k: float(v) for k, v in d["confidence"].items() if not k.startswith("_")},
         wrapped=re.compile(d["report"]["wrapped"]),
         carried=re.compile(d["report"]["carried"]),
+        lead=re.compile(d["report"]["lead"]),
         title_tag=re.compile(d["report"]["title_tag"]),
     )
 
@@ -114,7 +116,9 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
     title = strip_glosses(title) if title else title
     opening = "\n".join(text.split("\n")[:4])[:600]
     carried = lex.carried.search(text, 0, _CARRIED_WITHIN) is not None
-    form = sum(1 for p in lex.form if p.search(text)) + carried
+    # The page opens with the report's own opening paragraph (2024年，…法治政府建设): one more cue.
+    lead = lex.lead.match(text) is not None
+    form = sum(1 for p in lex.form if p.search(text)) + carried + lead
     structure = form + sum(1 for p in lex.structure if p.search(text))
     if lex.wrapped.search(opening) and structure and lex.rule_of_law.search(text):
         return None, conf["report_cues"]  # a release that carries the report: 具体内容如下：一、…

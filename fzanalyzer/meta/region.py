@@ -58,6 +58,7 @@ class _Lex:
     prepositions: str
     unknown_stopwords: tuple[str, ...]
     bare_zone: re.Pattern[str]
+    short_form_words: tuple[str, ...]
 
 
 @cache
@@ -76,6 +77,7 @@ def _lex() -> _Lex:
         prepositions=d["unknown_name"]["prepositions"],
         unknown_stopwords=tuple(d["unknown_name"]["stopwords"]),
         bare_zone=re.compile(d["bare_zone"]),
+        short_form_words=tuple(d["short_form_words"]),
     )
 
 
@@ -195,13 +197,19 @@ def mentions(name: str, text: str) -> int:
     (0, 2)
     >>> mentions("吉林市", "吉林省人民政府"), mentions("吉林市", "吉林市人民政府")
     (0, 1)
+    >>> mentions("长治市", "维护社会稳定和长治久安")
+    0
     """
     short = short_form(name)
     if not short:
         return text.count(name)
-    # 南昌 of 南昌县 is the county, not the city 南昌市; 吉林 of 吉林省 is not the city 吉林市.
+    # 南昌 of 南昌县 is the county, not the city 南昌市; 吉林 of 吉林省 is not the city 吉林市;
+    # 长治 of 长治久安 is a word (meta.json short_form_words).
     n = 0
+    words = _lex().short_form_words
     for m in re.finditer(re.escape(short), text):
+        if any(text.startswith(w, m.start()) for w in words):
+            continue
         nxt = text[m.end() : m.end() + 1]
         n += text.startswith(name, m.start()) or nxt not in _DIVISION_SUFFIXES
     return n
