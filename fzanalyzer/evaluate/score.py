@@ -225,18 +225,27 @@ def score_meta(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
 
 def same_division(gold: str, pred: str) -> bool:
     """Do two names of a region field name the same division? Equal after NFKC, or one division
-    of the gazetteer under its official and its short name (肃南县 = 肃南裕固族自治县): annotators
+    of the gazetteer under its official and its short name (肃南县 = 肃南裕固族自治县, 广东 = 广东省): annotators
     write either, and the toolkit gives the official one.
 
     >>> same_division("镇宁自治县", "镇宁布依族苗族自治县"), same_division("白云区", "云岩区")
     (True, False)
+    >>> same_division("广东", "广东省"), same_division("重庆", "重庆市"), same_division("广东", "广西壮族自治区")
+    (True, True, False)
     """
     if canon(gold) == canon(pred):
         return True
+    return bool(_division_codes(canon(gold)) & _division_codes(canon(pred)))
+
+
+def _division_codes(name: str) -> set[str]:
+    """Codes of the divisions a name may stand for: by its official or short name in the
+    gazetteer, or the short name running text gives a province or city (广东 → 广东省)."""
     from ..meta.gazetteer import gazetteer
 
-    g = gazetteer()
-    return bool({d.code for d in g.by_name(canon(gold))} & {d.code for d in g.by_name(canon(pred))})
+    codes = {d.code for d in gazetteer().by_name(name)}
+    short = _short_forms().get(name)
+    return codes | ({short.code} if short is not None else set())
 
 
 _CENTRAL = "中华人民共和国"
@@ -249,8 +258,11 @@ def _short_forms() -> dict[str, Any]:
     from ..meta.gazetteer import gazetteer
     from ..meta.region import short_form
 
+    g = gazetteer()
     found: dict[str, list[Any]] = {}
-    for d in gazetteer().rows:
+    for d in g.rows:
+        if g.is_municipal_city(d):
+            continue  # 重庆市 as a city of 重庆市: the municipality is its province row
         short = short_form(d.name) if d.current and d.level in ("province", "city") else None
         if short:
             found.setdefault(short, []).append(d)
