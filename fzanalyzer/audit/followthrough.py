@@ -1347,11 +1347,18 @@ def judge(
             if prob[j] >= comb.threshold and stages()["_shortfall_re"].search(short[j].text):
                 shortfall = True
                 signals["shortfall_probability"] = round(float(prob[j]), 4)
-                # the shortfall part says this plan's work is not all done (修订已形成征求意见稿，
-                # 尚未完成审议; 只承接了一部分): under way, whatever the work part says
-                if status == "fulfilled" and stages()["_not_yet_re"].search(short[j].text):
-                    status = "progressed"
-                    signals["shortfall_not_done"] = 1.0
+            # the shortfall part says this plan's work is not all done (修订已形成征求意见稿，
+            # 尚未完成审议; 仍有27个县级执法机构未通过验收): under way, whatever the work part
+            # says. A sentence naming the plan's object at half the acceptance threshold is
+            # enough, as for supporting evidence: shortcomings are written shorter and vaguer.
+            undone = [
+                k for k in np.argsort(-prob)[:SHORTLIST]
+                if prob[k] >= comb.threshold / 2 and accepts(x[k])
+                and stages()["_not_yet_re"].search(short[k].text)
+            ]
+            if status == "fulfilled" and undone:
+                status = "progressed"
+                signals["shortfall_not_done"] = 1.0
         vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
         signals["raw_confidence"] = round(vs["raw"], 4)
         items.append(
