@@ -819,7 +819,7 @@ def _contrast_groups(member: str) -> tuple[frozenset[str], ...]:
 def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
     """(contrasting modifier, canon head noun) for each jieba word of ``text`` that is a member
     of data ``contrasts`` or ends in one of two characters or more (行政许可 is 许可), followed
-    by a noun (案卷, 评估)."""
+    by a noun (案卷, 评估; 矛盾 of 矛盾纠纷 is tagged a noun-adjective)."""
     import jieba
 
     members = sorted({m for g in stages()["contrasts"] for m in g}, key=len, reverse=True)
@@ -828,7 +828,7 @@ def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
     for a, h in itertools.pairwise(toks):
         # a one-character member is a word of its own (以后, 此前 are times, not stages)
         m = next((m for m in members if a == m or (len(m) > 1 and a.endswith(m))), None)
-        if m and _word_tag(h) in ("n", "nz", "vn"):
+        if m and _word_tag(h) in ("n", "nz", "vn", "an"):
             out.add((m, canon(h)))
     return frozenset(out)
 
