@@ -655,6 +655,22 @@ class PairScorer:
             t[:2] == q[:2] and q not in t and t not in q for q in mine for t in theirs
         )
 
+    def _action_conflict(self, i: int, j: int) -> bool:
+        """The plan names one side of a pair of actions on the same people (data
+        ``action_contrasts``: 培训执法人员 / 出动执法人员) and the candidate the other side only:
+        a count of deployments is no evidence of training, whatever the numbers."""
+        p, c = self.plans[i], self.cands[j]
+        for a, b in stages()["action_contrasts"]:
+            for mine, theirs in ((a, b), (b, a)):
+                if (
+                    any(w in p for w in mine)
+                    and not any(w in p for w in theirs)
+                    and any(w in c for w in theirs)
+                    and not any(w in c for w in mine)
+                ):
+                    return True
+        return False
+
     def _canon_objects(self, i: int) -> list[str]:
         cache = self.__dict__.setdefault("_co_cache", {})
         if i not in cache:
@@ -672,7 +688,12 @@ class PairScorer:
         fields = self._fields(self._pc[i])
         if fields and not any(f in c for f in fields) and self._fields(c):
             return 1.0
-        if self._tail_conflict(i, c) or self._contrast_conflict(i, j) or self._quote_conflict(i, j):
+        if (
+            self._tail_conflict(i, c)
+            or self._contrast_conflict(i, j)
+            or self._quote_conflict(i, j)
+            or self._action_conflict(i, j)
+        ):
             return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
