@@ -150,6 +150,24 @@ def _title_unreported(plan_text: str, evidence: list[str]) -> bool:
     return len(cores) >= 2 and any(named) and not all(named)
 
 
+def _second_unreported(plan_text: str, evidence: list[str]) -> bool:
+    """Whether the plan adds a second commitment with ``，并`` (全面清理规范性文件，并建立…评估机制)
+    and its evidence names none of the words that clause adds to the first: the first object
+    done, the second not reported."""
+    raw = unicodedata.normalize("NFKC", plan_text)
+    m = _AND_ALSO.search(raw)
+    if not m:
+        return False
+    first, second = raw[: m.start()], re.split(r"[,;。]", raw[m.end() :])[0]
+    added = set(content_words(second)) - set(content_words(first))
+    ev = canon(" ".join(evidence))
+    return bool(added) and not any(w in ev for w in added)
+
+
+#: a second commitment joined to the first (，并建立…; ，并组织…)
+_AND_ALSO = re.compile(r"[,;]并(?=[\u4e00-\u9fff])")
+
+
 def _core_title(title: str) -> str:
     """A title without its issuer prefix and edition: 《中华人民共和国行政处罚法》 -> 行政处罚法."""
     t = re.sub(r"^(中华人民共和国|[\u4e00-\u9fff]{1,8}?(省|市|区|县))", "", title)
@@ -1329,6 +1347,9 @@ def judge(
                 if status == "fulfilled" and _title_unreported(plan.text, [work[j].text for j in chosen]):
                     status = "progressed"
                     signals["title_unreported"] = 1.0
+                if status == "fulfilled" and _second_unreported(plan.text, [work[j].text for j in chosen]):
+                    status = "progressed"
+                    signals["second_unreported"] = 1.0
                 stage_conf = max(p_done, 1.0 - p_done)
                 score = best_p
             else:
@@ -1373,8 +1394,10 @@ def judge(
             # says. A sentence naming the plan's object at half the acceptance threshold is
             # enough, as for supporting evidence: shortcomings are written shorter and vaguer.
             undone = [
-                k for k in np.argsort(-prob)[:SHORTLIST]
-                if prob[k] >= comb.threshold / 2 and accepts(x[k])
+                k
+                for k in np.argsort(-prob)[:SHORTLIST]
+                if prob[k] >= comb.threshold / 2
+                and accepts(x[k])
                 and stages()["_not_yet_re"].search(short[k].text)
             ]
             if status == "fulfilled" and undone:
