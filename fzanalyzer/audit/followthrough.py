@@ -159,7 +159,8 @@ def _second_unreported(plan_text: str, evidence: list[str]) -> bool:
     if not m:
         return False
     first, second = raw[: m.start()], re.split(r"[,;。]", raw[m.end() :])[0]
-    added = set(content_words(second)) - set(content_words(first))
+    # the clause's verb (组织, 建立) names no object: only its own nouns count
+    added = set(content_words(second)) - set(content_words(first)) - stages()["_verbs"]
     ev = canon(" ".join(evidence))
     return bool(added) and not any(w in ev for w in added)
 
