@@ -4,13 +4,10 @@ development pair where it was seen, with a case of the same shape that must stay
 
 from __future__ import annotations
 
-from functools import cache
-from pathlib import Path
-
 import pytest
+from test_audit_lookalikes import CONFLICT, _conflict, _plan, report
 
 from fzanalyzer.audit.followthrough import (
-    MATCH_FEATURES,
     _scorer,
     _second_unreported,
     accepts,
@@ -19,30 +16,10 @@ from fzanalyzer.audit.followthrough import (
     judge,
     load_combiner,
 )
-from fzanalyzer.model import Plan, Report
-
-DATA = Path(__file__).parent / "data"
-CONFLICT = MATCH_FEATURES.index("mod_conflict")
-
-
-@cache
-def report(folder: str, rid: str) -> Report:
-    import fzanalyzer
-
-    return fzanalyzer.load(DATA / folder / f"{rid}.txt")
-
-
-def _plan(folder: str, rid: str, words: str) -> Plan:
-    return next(p for p in report(folder, rid).plans if words in p.text)
 
 
 def _sentence(folder: str, rid: str, words: str, group: str = "work") -> str:
     return next(c.text for c in candidates(report(folder, rid))[group] if words in c.text)
-
-
-def _conflict(plan: Plan, folder: str, rid: str, words: str) -> float:
-    cand = next(c for c in candidates(report(folder, rid))["work"] if words in c.text)
-    return float(_scorer([plan], [cand], None).features(0)[0, CONFLICT])
 
 
 @pytest.mark.parametrize(
