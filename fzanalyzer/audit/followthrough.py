@@ -150,6 +150,25 @@ def _title_unreported(plan_text: str, evidence: list[str]) -> bool:
     return len(cores) >= 2 and any(named) and not all(named)
 
 
+def _second_unreported(plan_text: str, evidence: list[str]) -> bool:
+    """Whether the plan adds a second commitment with ``，并`` (全面清理规范性文件，并建立…评估机制)
+    and its evidence names none of the words that clause adds to the first: the first object
+    done, the second not reported."""
+    raw = unicodedata.normalize("NFKC", plan_text)
+    m = _AND_ALSO.search(raw)
+    if not m:
+        return False
+    first, second = raw[: m.start()], re.split(r"[,;。]", raw[m.end() :])[0]
+    # the clause's verb (组织, 建立) names no object: only its own nouns count
+    added = set(content_words(second)) - set(content_words(first)) - stages()["_verbs"]
+    ev = canon(" ".join(evidence))
+    return bool(added) and not any(w in ev for w in added)
+
+
+#: a second commitment joined to the first (，并建立…; ，并组织…)
+_AND_ALSO = re.compile(r"[,;]并(?=[\u4e00-\u9fff])")
+
+
 def _core_title(title: str) -> str:
     """A title without its issuer prefix and edition: 《中华人民共和国行政处罚法》 -> 行政处罚法."""
     t = re.sub(r"^(中华人民共和国|[\u4e00-\u9fff]{1,8}?(省|市|区|县))", "", title)
@@ -655,6 +674,22 @@ class PairScorer:
             t[:2] == q[:2] and q not in t and t not in q for q in mine for t in theirs
         )
 
+    def _action_conflict(self, i: int, j: int) -> bool:
+        """The plan names one side of a pair of actions on the same people (data
+        ``action_contrasts``: 培训执法人员 / 出动执法人员) and the candidate the other side only:
+        a count of deployments is no evidence of training, whatever the numbers."""
+        p, c = self.plans[i], self.cands[j]
+        for a, b in stages()["action_contrasts"]:
+            for mine, theirs in ((a, b), (b, a)):
+                if (
+                    any(w in p for w in mine)
+                    and not any(w in p for w in theirs)
+                    and any(w in c for w in theirs)
+                    and not any(w in c for w in mine)
+                ):
+                    return True
+        return False
+
     def _canon_objects(self, i: int) -> list[str]:
         cache = self.__dict__.setdefault("_co_cache", {})
         if i not in cache:
@@ -672,7 +707,12 @@ class PairScorer:
         fields = self._fields(self._pc[i])
         if fields and not any(f in c for f in fields) and self._fields(c):
             return 1.0
-        if self._tail_conflict(i, c) or self._contrast_conflict(i, j) or self._quote_conflict(i, j):
+        if (
+            self._tail_conflict(i, c)
+            or self._contrast_conflict(i, j)
+            or self._quote_conflict(i, j)
+            or self._action_conflict(i, j)
+        ):
             return 1.0
         for head, mods in self._heads(i):
             if all(m in c for m in mods):
@@ -819,7 +859,7 @@ def _contrast_groups(member: str) -> tuple[frozenset[str], ...]:
 def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
     """(contrasting modifier, canon head noun) for each jieba word of ``text`` that is a member
     of data ``contrasts`` or ends in one of two characters or more (行政许可 is 许可), followed
-    by a noun (案卷, 评估)."""
+    by a noun (案卷, 评估; 矛盾 of 矛盾纠纷 is tagged a noun-adjective)."""
     import jieba
 
     members = sorted({m for g in stages()["contrasts"] for m in g}, key=len, reverse=True)
@@ -828,7 +868,7 @@ def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
     for a, h in itertools.pairwise(toks):
         # a one-character member is a word of its own (以后, 此前 are times, not stages)
         m = next((m for m in members if a == m or (len(m) > 1 and a.endswith(m))), None)
-        if m and _word_tag(h) in ("n", "nz", "vn"):
+        if m and _word_tag(h) in ("n", "nz", "vn", "an"):
             out.add((m, canon(h)))
     return frozenset(out)
 
@@ -1308,6 +1348,9 @@ def judge(
                 if status == "fulfilled" and _title_unreported(plan.text, [work[j].text for j in chosen]):
                     status = "progressed"
                     signals["title_unreported"] = 1.0
+                if status == "fulfilled" and _second_unreported(plan.text, [work[j].text for j in chosen]):
+                    status = "progressed"
+                    signals["second_unreported"] = 1.0
                 stage_conf = max(p_done, 1.0 - p_done)
                 score = best_p
             else:
@@ -1347,11 +1390,20 @@ def judge(
             if prob[j] >= comb.threshold and stages()["_shortfall_re"].search(short[j].text):
                 shortfall = True
                 signals["shortfall_probability"] = round(float(prob[j]), 4)
-                # the shortfall part says this plan's work is not all done (修订已形成征求意见稿，
-                # 尚未完成审议; 只承接了一部分): under way, whatever the work part says
-                if status == "fulfilled" and stages()["_not_yet_re"].search(short[j].text):
-                    status = "progressed"
-                    signals["shortfall_not_done"] = 1.0
+            # the shortfall part says this plan's work is not all done (修订已形成征求意见稿，
+            # 尚未完成审议; 仍有27个县级执法机构未通过验收): under way, whatever the work part
+            # says. A sentence naming the plan's object at half the acceptance threshold is
+            # enough, as for supporting evidence: shortcomings are written shorter and vaguer.
+            undone = [
+                k
+                for k in np.argsort(-prob)[:SHORTLIST]
+                if prob[k] >= comb.threshold / 2
+                and accepts(x[k])
+                and stages()["_not_yet_re"].search(short[k].text)
+            ]
+            if status == "fulfilled" and undone:
+                status = "progressed"
+                signals["shortfall_not_done"] = 1.0
         vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
         signals["raw_confidence"] = round(vs["raw"], 4)
         items.append(
