@@ -191,3 +191,24 @@ def test_work_thinking_named_as_someones_is_no_part_of_a_report():
     )
     assert classify(None, body)[0] is not None
     assert classify(None, body.replace("的工作思路", ",提出下一步工作思路"))[0] is None
+
+
+def test_an_untitled_department_report_on_its_rule_of_law_work_is_a_report():
+    """A bureau's report that names its 法治工作 (not 法治政府建设) under a first part of 工作开展情况,
+    and a street office's summary to the district's committee under 一、全年工作完成情况: both are the
+    genre's reports without a title line (annotator J's pages, session 7)."""
+    bureau = (
+        "2024年,市交通运输局认真落实习近平法治思想,全面提升法治工作水平,推动交通运输执法规范化。\n"
+        "一、主要工作开展情况\n"
+        "(一)强化法治学习。组织全体干部职工集中学法6次。\n"
+    )
+    assert classify(None, bureau) == (None, 0.98)
+    assert classify(None, bureau.replace("法治工作水平", "服务水平"))[0] is not None
+    street = (
+        "澄川区委全面依法治区委员会:\n"
+        "在新征程上,东门街道办事处系统推进法治政府建设。现将2024年工作情况总结如下:\n"
+        "一、全年工作完成情况\n"
+        "(一)组织保障更加健全。全年召开法治建设专题会议4次。\n"
+    )
+    assert classify(None, street) == (None, 0.98)
+    assert classify(None, street.replace("完成情况", "回顾"))[0] is not None
