@@ -874,10 +874,11 @@ def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
 
 
 def _word_tag(word: str) -> str:
-    """jieba's part-of-speech tag of a dictionary word ('' when unknown)."""
-    import jieba.posseg
+    """jieba's part-of-speech tag of a dictionary word ('' when unknown), from the project's own
+    tagger (:func:`fzanalyzer.extract.subject.tagger`), which nothing else in the process changes."""
+    from ..extract.subject import tagger
 
-    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))
+    return str(tagger().word_tag_tab.get(word, ""))
 
 
 def plan_objects(plan: str, obj: str | None) -> list[str]:
@@ -1345,12 +1346,15 @@ def judge(
                 p_done = comb.stage_proba(sx)
                 signals["stage_done_probability"] = round(p_done, 4)
                 status = "fulfilled" if p_done >= 0.5 else "progressed"
-                if status == "fulfilled" and _title_unreported(plan.text, [work[j].text for j in chosen]):
-                    status = "progressed"
-                    signals["title_unreported"] = 1.0
-                if status == "fulfilled" and _second_unreported(plan.text, [work[j].text for j in chosen]):
-                    status = "progressed"
-                    signals["second_unreported"] = 1.0
+                # one of two objects (two 《》 titles; a second commitment after ，并) not reported done
+                said = [work[j].text for j in chosen]
+                for name, unreported in (
+                    ("title_unreported", _title_unreported),
+                    ("second_unreported", _second_unreported),
+                ):
+                    if status == "fulfilled" and unreported(plan.text, said):
+                        status = "progressed"
+                        signals[name] = 1.0
                 stage_conf = max(p_done, 1.0 - p_done)
                 score = best_p
             else:

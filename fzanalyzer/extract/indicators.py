@@ -34,7 +34,7 @@ from .names import amount_domain, drop_preposition, only_actor, state_verbs
 from .ner import weak_name
 from .numbers import cn_digit_chars, is_chinese_numeral, number_pattern, parse_number
 from .period import resolve_period
-from .subject import compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
+from .subject import _pos, compose_name, following_noun_phrase, leading_verb, only_verbs, starts_with_verb
 
 #: Bump when the rules change what they output.
 RULES_VERSION = "fz.indicator_ruler.v1"
@@ -564,6 +564,12 @@ def _opens_with(text: str, line_lo: int, pos: int, period: str) -> bool:
     return text.startswith(period, lo) and text.startswith(("，", ","), lo + len(period))
 
 
+@cache
+def _subject_after_opener() -> re.Pattern[str]:
+    """The report's own subject right after an opening year (2019年我局全部…): the year opens the paragraph."""
+    return re.compile(cues()["period"]["carry"]["subject_after_opener"])
+
+
 def _opening(
     text: str, line_lo: int, idx: _Index, out: list[Indicator], starts: list[int]
 ) -> _Opening | None:
@@ -581,8 +587,7 @@ def _opening(
     while body < line_hi and text[body] in " \t\u3000。．.：:，,":
         body += 1
     m = scope_regex().match(text, body, line_hi)
-    subject = re.compile(cues()["period"]["carry"]["subject_after_opener"])  # 2019年我局全部…
-    if not m or not (text.startswith(("，", ","), m.end()) or subject.match(text, m.end())):
+    if not m or not (text.startswith(("，", ","), m.end()) or _subject_after_opener().match(text, m.end())):
         return None
     end = m.end()
     sent_end = line_hi
@@ -892,8 +897,6 @@ def _modified_noun_phrase(text: str, lo: int, hi: int) -> str:
     >>> _modified_noun_phrase(t, t.find("项") + 1, len(t))
     '可复制推广的一体化制度创新成果'
     """
-    from .subject import _pos
-
     end = lo
     while end < hi and end - lo <= _LONG_PREDICATE + 6 and text[end] not in "，,；;。：:\n":
         end += 1
@@ -951,8 +954,6 @@ def _predicate_head(pred: str) -> str:
     before the counted noun keeps its verb and the head of its object (a name is a short phrase)."""
     if len(pred) <= _LONG_PREDICATE:
         return pred
-    from .subject import _pos
-
     toks = _pos(pred)
     if len(toks) < 4 or not toks[0][1].startswith("v") or not toks[-1][1].startswith("n"):
         return pred
@@ -992,8 +993,6 @@ def _predicate(text: str, lo: int, hi: int, verb_first: bool = True) -> str:
             break
     rest = _master().sub("", text[lo:end])
     if len(rest) > _PREDICATE_CHARS:  # 组织开展…第一责任人: cut at the last word that fits, not inside one
-        from .subject import _pos
-
         cut = 0
         for w, _f in _pos(rest):
             if cut + len(w) > _PREDICATE_CHARS:
@@ -1019,8 +1018,6 @@ def _governs_count(words: str) -> bool:
     >>> _governs_count("审核并公布省级"), _governs_count("相关事项目录共列明"), _governs_count("全省")
     (True, False, False)
     """
-    from .subject import _pos
-
     toks = list(_pos(words))
     while toks and toks[0][1] == "d":
         toks.pop(0)
