@@ -717,3 +717,30 @@ def test_an_autonomous_prefecture_that_says_our_prefecture_is_a_city_in_the_prov
     # Named once, in passing, the province is not taken to be the report's.
     once = _meta(text.replace("贯彻落实第三次中央新疆工作座谈会精神", "召开专题会议"))
     assert once.region.province is None
+
+
+def test_a_department_without_its_title_is_named_from_its_own_text():
+    """A bureau's report that lost its title speaks as 我局 (or of its 局党组) and names itself in
+    its body: a bare 区/省 before the organ takes the division the text names, a name written in
+    full is taken as written; 我区 before 我局 is where the bureau works, not a district's report."""
+    text = (
+        "为贯彻落实市委、区委关于法治政府建设有关精神,根据我区有关工作部署,区统计局严格对标对表"
+        "《法治政府建设实施纲要》,现将我局法治政府建设情况报告如下:\n"
+        "一、法治政府建设推进情况\n(一)依法履行统计职能。行政处罚结果推送静海区信用信息共享平台。\n"
+    )
+    meta = _meta(text)
+    assert meta.level == "department"
+    assert meta.issuer == "静海区统计局"
+    assert meta.region.county_or_district == "静海区"
+    party = (
+        "一、2020年法治政府建设基本情况\n(一)加强依法行政能力建设。2020年,局党组共组织学习22次,"
+        "在全市水务系统开展专题培训。印发年度《深圳市水务局重大行政决策事项目录》。\n"
+    )
+    assert (_meta(party).level, _meta(party).issuer) == ("department", "深圳市水务局")
+    # Two organs of the kind named as often: neither is taken.
+    both = text.replace("区统计局严格", "区统计局、区司法局严格")
+    assert _meta(both).issuer is None
+    # A government's report that speaks as 我区 stays the district's.
+    district = text.replace("区统计局严格", "静海区严格").replace("我局", "我区")
+    assert _meta(district).level == "district_county"
+
