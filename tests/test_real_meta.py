@@ -744,3 +744,30 @@ def test_a_department_without_its_title_is_named_from_its_own_text():
     district = text.replace("区统计局严格", "静海区严格").replace("我局", "我区")
     assert _meta(district).level == "district_county"
 
+
+def test_a_report_narrating_a_dated_meeting_below_its_opening_is_no_news():
+    """A news item tells its meeting in its first paragraph (3月18日，静海区召开…); a report that
+    opens with its own paragraph narrates its meetings further down."""
+    text = (
+        "2020年,在省委、省政府的坚强领导下,我厅深入学习贯彻习近平法治思想,积极统筹推进法治政府建设"
+        "各项工作任务,取得明显成效。\n"
+        "一、党政主要负责人履行推进法治建设第一责任人职责的情况\n"
+        "11月27日,厅长主持召开厅党委会议,研究部署法治政府建设工作。\n"
+    )
+    assert _meta(text).is_report
+    news = "11月27日,省公安厅召开法治政府建设工作会议。" + text.split("\n", 1)[1]
+    assert not _meta(news).is_report
+
+
+def test_a_sample_with_a_placeholder_for_the_leaders_name_is_a_template():
+    """范文 sites leave names out: 以A新时代中国特色社会主义思想, 以____思想为指导 stand where every
+    published report writes 习近平."""
+    report = (
+        "2023年镇法治政府建设工作总结\n"
+        "2023年以来,清波镇以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,"
+        "推进法治政府建设,现将我镇法治政府建设工作情况总结如下:\n一、法治建设工作开展情况\n"
+    )
+    assert _meta(report).is_report
+    for blank in ("A", "____"):
+        sample = _meta(report.replace("习近平", blank))
+        assert (sample.is_report, sample.doc_type) == (False, "template")
