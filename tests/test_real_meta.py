@@ -771,3 +771,31 @@ def test_a_sample_with_a_placeholder_for_the_leaders_name_is_a_template():
     for blank in ("A", "____"):
         sample = _meta(report.replace("习近平", blank))
         assert (sample.is_report, sample.doc_type) == (False, "template")
+
+
+def test_a_city_bureaus_branch_in_a_district_is_the_districts():
+    text = (
+        "广州市公安局增城区公安分局2020年法治政府建设年度报告\n"
+        "2020年来,我分局在区委、区政府正确领导下,全力服务保障全区经济社会发展。\n"
+        "一、提高政治站位,筑牢法治建设根基\n"
+    )
+    meta = _meta(text)
+    assert meta.issuer == "广州市公安局增城区公安分局"
+    assert (meta.level, meta.region.city, meta.region.county_or_district) == ("department", "广州市", "增城区")
+
+
+def test_a_department_named_once_is_placed_by_the_document_of_its_own_division_it_cites():
+    """A bureau that writes only 我局 / 区司法局 and names its district once, at the head of its
+    own district's plan (拟定《荣昌区法治政府建设实施方案》), is that district's, even where
+    another district is named once in passing (赴永川区学习)."""
+    text = (
+        "一、2022年法治政府建设主要举措\n一是深入学习宣传习近平法治思想。区司法局党委书记、局长率先垂范,"
+        "我局带队赴永川区学习考察,统筹推进全区法治政府建设。拟定《荣昌区法治政府建设实施方案"
+        "(2022-2025)》,印发《2022年全区法治政府建设工作要点》。\n"
+    )
+    meta = _meta(text)
+    assert meta.issuer == "荣昌区司法局"
+    assert (meta.region.province, meta.region.county_or_district) == ("重庆市", "荣昌区")
+    # Without a document of its own named, the two districts named once each place nothing.
+    plain = _meta(text.replace("《荣昌区法治政府建设实施方案(2022-2025)》", "荣昌区实施方案"))
+    assert plain.issuer is None and plain.region.county_or_district is None

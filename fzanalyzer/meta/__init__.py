@@ -350,6 +350,8 @@ _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委
 _PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
 _ORGAN_AFTER = 10  # characters of an organ's name after its divisions (人力资源和社会保障局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A city bureau's branch in a district (广州市公安局增城区公安分局, 杭州市公安局滨江区分局): the district's.
+_BRANCH = re.compile(r"局([\u4e00-\u9fff]{1,8}?(?:区|县|市))([\u4e00-\u9fff]{0,6}分局)$")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
 _BULLET = re.compile(r"^[•·●▪◆■►]\s*")
@@ -580,7 +582,7 @@ def _department_in_full(issuer: str, text: str) -> str:
     issuer = organ_in_full(issuer)
     level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
     if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
-        own = _most_named(level, text)
+        own = _most_named(level, text) or _titled_division(level, text)
         if own and (level != "district_county" or own.endswith(issuer[0])):
             return own + issuer[1:]
     return issuer
@@ -771,6 +773,23 @@ def _most_named(level: str, text: str) -> str | None:
         return None
     (best, n), *rest = [*counts.most_common(2), ("", 0)]
     return best if n > rest[0][1] else None
+
+
+def _titled_division(level: str, text: str) -> str | None:
+    """The one division of ``level`` that opens the title of a document the text cites, the
+    division's own (拟定《荣昌区法治政府建设实施方案》 where 永川区 is named once too; 根据《泸西县
+    创建…示范县指标任务分解…》), else None.
+
+    >>> _titled_division("district_county", "赴永川区学习。拟定《荣昌区法治政府建设实施方案》")
+    '荣昌区'
+    """
+    kind = _GAZETTEER_LEVEL.get(level)
+    found = set()
+    for m in re.finditer(r"《([^《》]{4,60})》", text[: _lex().name_window]):
+        tokens = parse_issuer(m.group(1))[0]
+        if tokens and m.group(1).startswith(tokens[0].name):
+            found |= {t.name for t in tokens if t.candidates and t.kind == kind}
+    return found.pop() if len(found) == 1 else None
 
 
 @cache
@@ -1013,6 +1032,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
         superiors,
         _LEVEL_RANK.get(pronoun or ""),
     )
+    branch = _BRANCH.search(res.organ) if meta.issuer and res.tokens else None
+    if branch:
+        above = "".join(t.name for t in res.tokens)
+        res = resolve_region(above + branch.group(1) + branch.group(2), page, superiors, None)
     _take_region(meta, res)
     if reportish or meta.issuer:
         meta.level = _level(res, text)
@@ -1064,7 +1087,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # text names most at the level it works at (全市 … 遂宁市 four times) is its region.
         scope = _scope_level(page)
         own = _most_named(scope, page) if scope else None
-        if scope and own and mentions(own, page) >= _OWN_NAME_MIN:  # named again, not in passing
+        # Named again, not in passing, or as the division whose own document it cites.
+        if scope and own and (mentions(own, page) >= _OWN_NAME_MIN or own == _titled_division(scope, page)):
             res = resolve_region(own, page, superiors, _LEVEL_RANK[scope])
             _take_region(meta, res)
     if reportish and _zone(res):
