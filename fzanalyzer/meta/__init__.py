@@ -776,16 +776,20 @@ def _most_named(level: str, text: str) -> str | None:
 
 
 def _titled_division(level: str, text: str) -> str | None:
-    """The one division of ``level`` that opens the title of a document the text cites, the
-    division's own (拟定《荣昌区法治政府建设实施方案》 where 永川区 is named once too; 根据《泸西县
-    创建…示范县指标任务分解…》), else None.
+    """The one division of ``level`` that opens the title of a rule-of-law document the text
+    cites, its own plan (拟定《荣昌区法治政府建设实施方案》 where 永川区 is named once too; 根据
+    《泸西县创建云南省法治政府建设示范县…》), else None; a regulation it drafts (《遂宁市养犬管理条例》)
+    may be anyone's.
 
     >>> _titled_division("district_county", "赴永川区学习。拟定《荣昌区法治政府建设实施方案》")
     '荣昌区'
     """
     kind = _GAZETTEER_LEVEL.get(level)
     found = set()
+    rule_of_law = re.compile(load_json("meta.json")["rule_of_law_cue"])
     for m in re.finditer(r"《([^《》]{4,60})》", text[: _lex().name_window]):
+        if not rule_of_law.search(m.group(1)):
+            continue
         tokens = parse_issuer(m.group(1))[0]
         if tokens and m.group(1).startswith(tokens[0].name):
             found |= {t.name for t in tokens if t.candidates and t.kind == kind}
