@@ -799,3 +799,18 @@ def test_a_department_named_once_is_placed_by_the_document_of_its_own_division_i
     # Without a document of its own named, the two districts named once each place nothing.
     plain = _meta(text.replace("《荣昌区法治政府建设实施方案(2022-2025)》", "荣昌区实施方案"))
     assert plain.issuer is None and plain.region.county_or_district is None
+
+
+def test_a_new_town_is_a_zone_its_management_committee_runs():
+    """泾河新城, like a 新区, is no division the gazetteer knows: a 管理委员会 runs it, at a
+    county's level, in the city its text names; 西安市新城区 stays a district."""
+    text = (
+        "泾河新城2022年度法治政府建设工作报告\n"
+        "2022年,泾河新城深入贯彻落实习近平法治思想,认真落实中、省、市决策部署,现将2022年法治政府建设"
+        "工作报告如下:\n一、加强党的领导\n按照西安市行政处罚案卷新标准,组织开展执法案卷评查。\n"
+    )
+    meta = _meta(text)
+    assert (meta.issuer, meta.level) == ("泾河新城管理委员会", "district_county")
+    assert (meta.region.city, meta.region.county_or_district) == ("西安市", "泾河新城")
+    district = _meta(text.replace("泾河新城", "西安市新城区"))
+    assert (district.issuer, district.region.county_or_district) == ("西安市新城区人民政府", "新城区")
