@@ -781,7 +781,11 @@ def test_a_city_bureaus_branch_in_a_district_is_the_districts():
     )
     meta = _meta(text)
     assert meta.issuer == "广州市公安局增城区公安分局"
-    assert (meta.level, meta.region.city, meta.region.county_or_district) == ("department", "广州市", "增城区")
+    assert (meta.level, meta.region.city, meta.region.county_or_district) == (
+        "department",
+        "广州市",
+        "增城区",
+    )
 
 
 def test_a_department_named_once_is_placed_by_the_document_of_its_own_division_it_cites():

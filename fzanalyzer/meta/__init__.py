@@ -317,18 +317,20 @@ def _page_title(title: str | None, hints: dict) -> str | None:
     return title
 
 
-def _divisions_only(s: str) -> bool:
-    """Is ``s`` a run of division names and nothing else (彭水县棣棠乡, not 首页 or 市委)?
+def _divisions_only(s: str, *, all_known: bool = False) -> bool:
+    """Is ``s`` a run of division names and nothing else (彭水县棣棠乡, not 首页 or 市委), one of
+    them in the gazetteer (every one with ``all_known``: 江门市新会区, not 领导下深圳市)?
 
     >>> _divisions_only("酉阳土家族苗族自治县可大乡"), _divisions_only("信息公开")
     (True, False)
     """
     tokens, organ = parse_issuer(s)
+    known = all if all_known else any
     return (
         bool(tokens)
         and not organ
         and "".join(t.name for t in tokens) == s
-        and any(t.candidates for t in tokens)
+        and known(t.candidates for t in tokens)
     )
 
 
@@ -883,14 +885,6 @@ def _organ_kind(organ: str) -> str:
     return "委" if organ.endswith("委员会") else organ[-1]
 
 
-def _known_divisions(s: str) -> bool:
-    """Is ``s`` divisions the gazetteer knows and nothing else (江门市新会区, not 领导下深圳市)?"""
-    tokens, organ = parse_issuer(s)
-    return (
-        bool(tokens) and not organ and "".join(t.name for t in tokens) == s and all(t.candidates for t in tokens)
-    )
-
-
 def _own_department(text: str, page: str) -> str | None:
     """The name a department's report calls itself by in its body, where no title, signature or
     opening subject names it: of the organs of the kind its opening speaks as (我局 → a 局), the
@@ -920,15 +914,17 @@ def _own_department(text: str, page: str) -> str | None:
             continue
         organs[organ] += 1
         before = window[max(0, m.start() - _NAME_BEFORE) : m.start()]
-        divisions = next((before[j:] for j in range(len(before) - 1) if _known_divisions(before[j:])), None)
+        divisions = next(
+            (before[j:] for j in range(len(before) - 1) if _divisions_only(before[j:], all_known=True)), None
+        )
         if divisions:
             full.setdefault(organ, []).append(divisions + organ)
         elif before[-1:] in _BARE_DEPARTMENT_LEVEL and not _HAN.match(before[-2:-1] or " "):
             bare.setdefault(organ, before[-1] + organ)  # 、省公安厅…
     if not organs:
         return None
-    (best, n), *rest = [*organs.most_common(2), ("", 0)]
-    if n == rest[0][1]:
+    (best, n), (_, second), *_ = [*organs.most_common(2), ("", 0)]
+    if n == second:
         return None
     if best in full:
         return organ_in_full(max(full[best], key=len))
