@@ -717,3 +717,104 @@ def test_an_autonomous_prefecture_that_says_our_prefecture_is_a_city_in_the_prov
     # Named once, in passing, the province is not taken to be the report's.
     once = _meta(text.replace("贯彻落实第三次中央新疆工作座谈会精神", "召开专题会议"))
     assert once.region.province is None
+
+
+def test_a_department_without_its_title_is_named_from_its_own_text():
+    """A bureau's report that lost its title speaks as 我局 (or of its 局党组) and names itself in
+    its body: a bare 区/省 before the organ takes the division the text names, a name written in
+    full is taken as written; 我区 before 我局 is where the bureau works, not a district's report."""
+    text = (
+        "为贯彻落实市委、区委关于法治政府建设有关精神,根据我区有关工作部署,区统计局严格对标对表"
+        "《法治政府建设实施纲要》,现将我局法治政府建设情况报告如下:\n"
+        "一、法治政府建设推进情况\n(一)依法履行统计职能。行政处罚结果推送静海区信用信息共享平台。\n"
+    )
+    meta = _meta(text)
+    assert meta.level == "department"
+    assert meta.issuer == "静海区统计局"
+    assert meta.region.county_or_district == "静海区"
+    party = (
+        "一、2020年法治政府建设基本情况\n(一)加强依法行政能力建设。2020年,局党组共组织学习22次,"
+        "在全市水务系统开展专题培训。印发年度《深圳市水务局重大行政决策事项目录》。\n"
+    )
+    assert (_meta(party).level, _meta(party).issuer) == ("department", "深圳市水务局")
+    # Two organs of the kind named as often: neither is taken.
+    both = text.replace("区统计局严格", "区统计局、区司法局严格")
+    assert _meta(both).issuer is None
+    # A government's report that speaks as 我区 stays the district's.
+    district = text.replace("区统计局严格", "静海区严格").replace("我局", "我区")
+    assert _meta(district).level == "district_county"
+
+
+def test_a_report_narrating_a_dated_meeting_below_its_opening_is_no_news():
+    """A news item tells its meeting in its first paragraph (3月18日，静海区召开…); a report that
+    opens with its own paragraph narrates its meetings further down."""
+    text = (
+        "2020年,在省委、省政府的坚强领导下,我厅深入学习贯彻习近平法治思想,积极统筹推进法治政府建设"
+        "各项工作任务,取得明显成效。\n"
+        "一、党政主要负责人履行推进法治建设第一责任人职责的情况\n"
+        "11月27日,厅长主持召开厅党委会议,研究部署法治政府建设工作。\n"
+    )
+    assert _meta(text).is_report
+    news = "11月27日,省公安厅召开法治政府建设工作会议。" + text.split("\n", 1)[1]
+    assert not _meta(news).is_report
+
+
+def test_a_sample_with_a_placeholder_for_the_leaders_name_is_a_template():
+    """范文 sites leave names out: 以A新时代中国特色社会主义思想, 以____思想为指导 stand where every
+    published report writes 习近平."""
+    report = (
+        "2023年镇法治政府建设工作总结\n"
+        "2023年以来,清波镇以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想,"
+        "推进法治政府建设,现将我镇法治政府建设工作情况总结如下:\n一、法治建设工作开展情况\n"
+    )
+    assert _meta(report).is_report
+    for blank in ("A", "____"):
+        sample = _meta(report.replace("习近平", blank))
+        assert (sample.is_report, sample.doc_type) == (False, "template")
+
+
+def test_a_city_bureaus_branch_in_a_district_is_the_districts():
+    text = (
+        "广州市公安局增城区公安分局2020年法治政府建设年度报告\n"
+        "2020年来,我分局在区委、区政府正确领导下,全力服务保障全区经济社会发展。\n"
+        "一、提高政治站位,筑牢法治建设根基\n"
+    )
+    meta = _meta(text)
+    assert meta.issuer == "广州市公安局增城区公安分局"
+    assert (meta.level, meta.region.city, meta.region.county_or_district) == (
+        "department",
+        "广州市",
+        "增城区",
+    )
+
+
+def test_a_department_named_once_is_placed_by_the_document_of_its_own_division_it_cites():
+    """A bureau that writes only 我局 / 区司法局 and names its district once, at the head of its
+    own district's plan (拟定《荣昌区法治政府建设实施方案》), is that district's, even where
+    another district is named once in passing (赴永川区学习)."""
+    text = (
+        "一、2022年法治政府建设主要举措\n一是深入学习宣传习近平法治思想。区司法局党委书记、局长率先垂范,"
+        "我局带队赴永川区学习考察,统筹推进全区法治政府建设。拟定《荣昌区法治政府建设实施方案"
+        "(2022-2025)》,印发《2022年全区法治政府建设工作要点》。\n"
+    )
+    meta = _meta(text)
+    assert meta.issuer == "荣昌区司法局"
+    assert (meta.region.province, meta.region.county_or_district) == ("重庆市", "荣昌区")
+    # Without a document of its own named, the two districts named once each place nothing.
+    plain = _meta(text.replace("《荣昌区法治政府建设实施方案(2022-2025)》", "荣昌区实施方案"))
+    assert plain.issuer is None and plain.region.county_or_district is None
+
+
+def test_a_new_town_is_a_zone_its_management_committee_runs():
+    """泾河新城, like a 新区, is no division the gazetteer knows: a 管理委员会 runs it, at a
+    county's level, in the city its text names; 西安市新城区 stays a district."""
+    text = (
+        "泾河新城2022年度法治政府建设工作报告\n"
+        "2022年,泾河新城深入贯彻落实习近平法治思想,认真落实中、省、市决策部署,现将2022年法治政府建设"
+        "工作报告如下:\n一、加强党的领导\n按照西安市行政处罚案卷新标准,组织开展执法案卷评查。\n"
+    )
+    meta = _meta(text)
+    assert (meta.issuer, meta.level) == ("泾河新城管理委员会", "district_county")
+    assert (meta.region.city, meta.region.county_or_district) == ("西安市", "泾河新城")
+    district = _meta(text.replace("泾河新城", "西安市新城区"))
+    assert (district.issuer, district.region.county_or_district) == ("西安市新城区人民政府", "新城区")

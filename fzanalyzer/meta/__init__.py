@@ -61,6 +61,8 @@ _OWN_NAME_MIN = 2  # mentions of a county-level city that make it the report's o
 _TITLE_TAIL = 8  # the last piece of a wrapped title that is too short to be a title alone
 _KIND_LEVEL = {"township": "township", "county": "district_county", "city": "city", "province": "province"}
 _LEVEL_RANK = {"province": 0, "city": 1, "district_county": 2, "township": 3}
+_SELF_WINDOW = 600  # characters of the opening where a report's 我局/我县/本镇 say who speaks
+_NAME_BEFORE = 12  # characters before a department's organ where its divisions are looked for
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,8 @@ class _MetaLex:
     flat_lines: int
     piece_start: re.Pattern[str]
     run_in_heading_end: re.Pattern[str]
+    department_self: re.Pattern[str]
+    line_department: re.Pattern[str]
 
 
 @cache
@@ -134,6 +138,16 @@ def _lex() -> _MetaLex:
         flat_lines=int(d["glued"]["flat_lines"]),
         piece_start=re.compile(rf"(?<={d['glued']['piece_end']})"),
         run_in_heading_end=re.compile(d["glued"]["run_in_heading_end"]),
+        department_self=re.compile(d["department_self"]),
+        line_department=re.compile(
+            "|".join(
+                sorted(
+                    (re.escape(w) for w in d["department_words"] if w not in d["not_line_department"]),
+                    key=len,
+                    reverse=True,
+                )
+            )
+        ),
     )
 
 
@@ -303,18 +317,20 @@ def _page_title(title: str | None, hints: dict) -> str | None:
     return title
 
 
-def _divisions_only(s: str) -> bool:
-    """Is ``s`` a run of division names and nothing else (彭水县棣棠乡, not 首页 or 市委)?
+def _divisions_only(s: str, *, all_known: bool = False) -> bool:
+    """Is ``s`` a run of division names and nothing else (彭水县棣棠乡, not 首页 or 市委), one of
+    them in the gazetteer (every one with ``all_known``: 江门市新会区, not 领导下深圳市)?
 
     >>> _divisions_only("酉阳土家族苗族自治县可大乡"), _divisions_only("信息公开")
     (True, False)
     """
     tokens, organ = parse_issuer(s)
+    known = all if all_known else any
     return (
         bool(tokens)
         and not organ
         and "".join(t.name for t in tokens) == s
-        and any(t.candidates for t in tokens)
+        and known(t.candidates for t in tokens)
     )
 
 
@@ -336,6 +352,8 @@ _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委
 _PARTY_COMMITTEE = re.compile(r"^(?:党?委|党?工委)$")
 _ORGAN_AFTER = 10  # characters of an organ's name after its divisions (人力资源和社会保障局)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A city bureau's branch in a district (广州市公安局增城区公安分局, 杭州市公安局滨江区分局): the district's.
+_BRANCH = re.compile(r"局([\u4e00-\u9fff]{1,8}?(?:区|县|市))([\u4e00-\u9fff]{0,6}分局)$")
 _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
 _BULLET = re.compile(r"^[•·●▪◆■►]\s*")
@@ -566,7 +584,7 @@ def _department_in_full(issuer: str, text: str) -> str:
     issuer = organ_in_full(issuer)
     level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
     if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
-        own = _most_named(level, text)
+        own = _most_named(level, text) or _titled_division(level, text)
         if own and (level != "district_county" or own.endswith(issuer[0])):
             return own + issuer[1:]
     return issuer
@@ -759,6 +777,27 @@ def _most_named(level: str, text: str) -> str | None:
     return best if n > rest[0][1] else None
 
 
+def _titled_division(level: str, text: str) -> str | None:
+    """The one division of ``level`` that opens the title of a rule-of-law document the text
+    cites, its own plan (拟定《荣昌区法治政府建设实施方案》 where 永川区 is named once too; 根据
+    《泸西县创建云南省法治政府建设示范县…》), else None; a regulation it drafts (《遂宁市养犬管理条例》)
+    may be anyone's.
+
+    >>> _titled_division("district_county", "赴永川区学习。拟定《荣昌区法治政府建设实施方案》")
+    '荣昌区'
+    """
+    kind = _GAZETTEER_LEVEL.get(level)
+    found = set()
+    rule_of_law = re.compile(load_json("meta.json")["rule_of_law_cue"])
+    for m in re.finditer(r"《([^《》]{4,60})》", text[: _lex().name_window]):
+        if not rule_of_law.search(m.group(1)):
+            continue
+        tokens = parse_issuer(m.group(1))[0]
+        if tokens and m.group(1).startswith(tokens[0].name):
+            found |= {t.name for t in tokens if t.candidates and t.kind == kind}
+    return found.pop() if len(found) == 1 else None
+
+
 @cache
 def _division_names(kind: str) -> tuple[frozenset[str], int]:
     """Current names of the gazetteer's divisions of ``kind`` and the longest one's length."""
@@ -813,15 +852,84 @@ def _pronoun_level(text: str) -> str | None:
         region_words = {w for w in pronouns["district_county"] if w.endswith("区")}
         pronouns["district_county"] = tuple(w for w in pronouns["district_county"] if w not in region_words)
         pronouns["province"] = (*pronouns["province"], *sorted(region_words))
+    if _department_cues(text):
+        return "department"  # 以及江门市和我区有关工作部署和要求，我局…: 我区 is where the bureau works
     first = None
     for lv, words in pronouns.items():
         for w in words:
-            i = text.find(w, 0, 600)
+            i = text.find(w, 0, _SELF_WINDOW)
             if w[0] in "我本" and i >= 0 and (first is None or i < first[0]):
                 first = (i, lv)
     if first:
         return first[1]
     return _most_used_level(text, pronouns)
+
+
+def _department_cues(text: str) -> set[str]:
+    """The organs a report's opening speaks of itself as: 我局 or 局党组 → 局, 我厅 → 厅, 我委 → 委,
+    本部门 → "" (any); an empty set where it speaks as no department. No government's report
+    writes these of itself (meta.json ``department_self``).
+
+    >>> sorted(_department_cues("2020年，局党组共组织学习22次，我局…")), _department_cues("我区坚持…")
+    (['局'], set())
+    """
+    lex = _lex()
+    opening = text[:_SELF_WINDOW]
+    cues = {w.removeprefix("我").removeprefix("本") for w in lex.level_pronouns["department"] if w in opening}
+    cues |= {m.group()[0] for m in lex.department_self.finditer(opening)}
+    return {"" if c == "部门" else c for c in cues}
+
+
+def _organ_kind(organ: str) -> str:
+    """公安局 → 局, 卫生健康委员会 → 委: the organ a department's 我局/我委 names."""
+    return "委" if organ.endswith("委员会") else organ[-1]
+
+
+def _own_department(text: str, page: str) -> str | None:
+    """The name a department's report calls itself by in its body, where no title, signature or
+    opening subject names it: of the organs of the kind its opening speaks as (我局 → a 局), the
+    one the text names most (省公安厅党委书记、厅长… 省公安厅召开…; 市公安局 twice and
+    《汕尾市公安局…》), with its divisions as the text writes them in full (《深圳市水务局重大行政决策
+    事项…》), else a bare 省/市/区/县 before it given the division the text names most at that
+    level (区统计局 → 静海区统计局); None where two organs are named as often, or none with its
+    divisions.
+
+    >>> _own_department("我局认真落实。副局长、市公安局党委委员…《汕尾市公安局公职律师管理办法》", "")
+    '汕尾市公安局'
+    >>> _own_department("2020年，局党组共组织学习。印发《深圳市水务局重大行政决策事项目录》", "")
+    '深圳市水务局'
+    """
+    kinds = _department_cues(text)
+    if not kinds:
+        return None
+    lex = _lex()
+    window = text[: lex.name_window]
+    organs: Counter[str] = Counter()
+    full: dict[str, list[str]] = {}  # 深圳市水务局, by organ
+    bare: dict[str, str] = {}  # 省公安厅
+    for m in lex.line_department.finditer(window):
+        rest = window[m.start() : m.start() + _ORGAN_AFTER]
+        organ = next((rest[:k] for k in range(len(m.group()), len(rest) + 1) if _is_organ(rest[:k])), None)
+        if organ is None or not ("" in kinds or _organ_kind(organ) in kinds):
+            continue
+        organs[organ] += 1
+        before = window[max(0, m.start() - _NAME_BEFORE) : m.start()]
+        divisions = next(
+            (before[j:] for j in range(len(before) - 1) if _divisions_only(before[j:], all_known=True)), None
+        )
+        if divisions:
+            full.setdefault(organ, []).append(divisions + organ)
+        elif before[-1:] in _BARE_DEPARTMENT_LEVEL and not _HAN.match(before[-2:-1] or " "):
+            bare.setdefault(organ, before[-1] + organ)  # 、省公安厅…
+    if not organs:
+        return None
+    (best, n), (_, second), *_ = [*organs.most_common(2), ("", 0)]
+    if n == second:
+        return None
+    if best in full:
+        return organ_in_full(max(full[best], key=len))
+    name = _department_in_full(bare[best], page) if best in bare else ""
+    return name if parse_issuer(name)[0] else None
 
 
 def _scope_level(text: str) -> str | None:
@@ -924,6 +1032,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
         superiors,
         _LEVEL_RANK.get(pronoun or ""),
     )
+    branch = _BRANCH.search(res.organ) if meta.issuer and res.tokens else None
+    if branch:
+        above = "".join(t.name for t in res.tokens)
+        res = resolve_region(above + branch.group(1) + branch.group(2), page, superiors, None)
     _take_region(meta, res)
     if reportish or meta.issuer:
         meta.level = _level(res, text)
@@ -963,12 +1075,20 @@ def extract_meta(text: str, hints: dict) -> Meta:
         if county:
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
             _take_region(meta, res)
+    if reportish and meta.level == "department" and not meta.issuer:
+        # A department without its title (我局…, 局党组…) named in its own text: 省公安厅党委书记….
+        own = _own_department(text, page)
+        if own:
+            meta.issuer = own
+            res = resolve_region(own, page, superiors, None)
+            _take_region(meta, res)
     if reportish and meta.level == "department" and not res.tokens and not meta.issuer:
         # A department that never writes its own name (我局…, 全市司法行政系统): the division its
         # text names most at the level it works at (全市 … 遂宁市 four times) is its region.
         scope = _scope_level(page)
         own = _most_named(scope, page) if scope else None
-        if scope and own and mentions(own, page) >= _OWN_NAME_MIN:  # named again, not in passing
+        # Named again, not in passing, or as the division whose own document it cites.
+        if scope and own and (mentions(own, page) >= _OWN_NAME_MIN or own == _titled_division(scope, page)):
             res = resolve_region(own, page, superiors, _LEVEL_RANK[scope])
             _take_region(meta, res)
     if reportish and _zone(res):

@@ -137,7 +137,10 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
     if title and lex.report_title.search(title) and (lex.rule_of_law.search(title) or rule_of_law):
         return None, conf["report_title"]
     for label, _, opening_re in lex.types:
-        if opening_re is not None and opening_re.search(opening):
+        # A news item tells its event in its first paragraph; a page opening with a report's own
+        # paragraph (lead) narrates its meetings further down (11月27日，李春生同志主持召开…).
+        where = opening.split("\n", 1)[0] if lead and label == "news" else opening
+        if opening_re is not None and opening_re.search(where):
             return label, conf["near_miss_opening"]
     if title and lex.report_title.search(title):
         return "other_report", conf["other_report"]
