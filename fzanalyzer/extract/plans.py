@@ -343,22 +343,36 @@ def _next_step_plans(
     text: str, sections: list[Section], tops: list[Section], by_id: dict[str, Section]
 ) -> list[Plan]:
     """``下一步，将…`` sentences of the other parts (not the shortcomings): plans given at the end
-    of each thematic part (``data/plans.json`` next_step_opener)."""
+    of each thematic part (``data/plans.json`` next_step_opener). The commitments that follow
+    the opener in its paragraph (``下一步，我们将设立……。全面推行……。推进……。``) are that part's
+    plans too: the opener speaks for the whole paragraph."""
     opener = lexicon()["_next_step_re"]
     lookup = SectionLookup([(s.start, s.end, s.level) for s in sections])
     out = []
+    para_end = -1  # end of the paragraph a 下一步 opener began
     for a, b in split_sentences(text):
         s = text[a:b]
-        if not opener.match(s) or any(t.start <= a < t.end for t in tops):
+        opens = bool(opener.match(s))
+        if (not opens and a >= para_end) or any(t.start <= a < t.end for t in tops):
             continue
         k = lookup.deepest(a)
         sec = sections[k] if k >= 0 else None
         part = _top_part(sec, by_id)
         if part is None or part.canonical in ("shortcomings", PLAN_PART):
             continue
-        # 下一步…将 already commits: the verb after it need not be one of the lexicon's (配齐, 配备)
-        if len(s) >= 10 and not _states_intent(s):
-            out.append(_make_plan(s, sec, by_id, a, b))
+        if opens:
+            nl = text.find("\n", b)
+            para_end = len(text) if nl < 0 else nl
+            # 下一步…将 already commits: the verb after it need not be one of the lexicon's (配齐, 配备)
+            if len(s) >= 10 and not _states_intent(s):
+                out.append(_make_plan(s, sec, by_id, a, b))
+            continue
+        terminated = text[b - 1 : b] in "；;。！？!?"
+        u = _trim(text, a, b)
+        if u is not None:
+            t = text[u.start : u.end]
+            if is_commitment(t, terminated) or _bounded_target(t, terminated):
+                out.append(_make_plan(t, sec, by_id, u.start, u.end))
     return out
 
 
