@@ -44,6 +44,7 @@ def lexicon() -> dict[str, Any]:
     data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]
     data["_enum_re"] = re.compile(data["enumeration_markers"])
     data["_intro_re"] = re.compile(data["intro_lead"])
+    data["_announce_re"] = re.compile(data["announce_lead"])
     data["_opening_re"] = re.compile(data["intro_opening"])
     data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
     data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
@@ -226,7 +227,8 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
 def _states_intent(s: str) -> bool:
     """A statement of circumstance or intent, or a lead-in to items (2021年是…, 以…为指导,
     重点抓好以下…: plans.json intent_patterns): never a commitment, whatever its verb."""
-    return any(r.search(s) for r in lexicon()["_intent_re"])
+    lex = lexicon()
+    return any(r.search(s) for r in lex["_intent_re"]) or bool(lex["_announce_re"].search(s))
 
 
 def verb_object(s: str) -> tuple[str | None, str | None]:
@@ -284,6 +286,16 @@ def _bounded_target(sentence: str, terminated: bool) -> bool:
     return (terminated or bool(re.search(r"[，。；、,;]", s))) and plan_target(s) is not None
 
 
+def _placed_plan(sentence: str, terminated: bool) -> bool:
+    """A whole sentence placed as a plan (announced by its paragraph's lead-in, or a numbered item
+    of one sentence) is one whatever its verb, unless it states intent or is a lead phrase (short,
+    without a comma: ``（二）坚持依法决策。`` heads the sentences that follow it)."""
+    s = sentence.strip(BLANKS)
+    ended = terminated or s.endswith(("。", "！", "？", "!", "?"))
+    lead = len(s) <= lexicon()["lead_phrase_max_chars"] and not any(c in s for c in "，,；;、：")
+    return ended and len(s) >= 6 and not lead and not _states_intent(s)
+
+
 def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list[Plan]:
     """The commitments of the next-year plan part, in document order, ids ``P01``….
 
@@ -299,17 +311,31 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     for top in tops:
         children = [s for s in inside if s is not top and s.start >= top.start and s.end <= top.end]
         skip = _heading_spans(text, [top, *children])
+        # a numbered item that is one sentence (3.对乡里的重大事项决策，先请……。) and the first
+        # sentence of an in-paragraph item (第五，坚持……“逢会必学”，……。) are plans by their place,
+        # whatever their verb: the report lists them among the plans
+        items = {
+            c.title_start
+            for c in children
+            if c.style == "enumeration" or sentence_item(text, c, [top, *children])
+        }
         headed = [c for c in children if c.style != "enumeration"]
         # the part's opening paragraph before its first heading or item states intent, not commitments
         body_start = min(c.start for c in headed) if headed else _opening_end(text, top, children)
         for a, b in _body_spans(text, body_start, top.end, skip):
+            announced = False  # a lead-in of this paragraph announced the plans after it
             for u in split_units(text, a, b):
                 u = _after_intro(text, u)
                 s = text[u.start : u.end]
-                if s.endswith(("：", ":")):
+                if s.endswith(("：", ":")) or lexicon()["_announce_re"].search(s):
+                    announced = True
                     continue  # a lead-in to the items that follow
                 terminated = text[u.end : u.end + 1] in "；;。！？!?"
-                if not (is_commitment(s, terminated) or _bounded_target(s, terminated)):
+                if not (
+                    is_commitment(s, terminated)
+                    or _bounded_target(s, terminated)
+                    or ((announced or u.start in items) and _placed_plan(s, terminated))
+                ):
                     continue
                 k = deepest.deepest(u.start)
                 sec = inside[k] if k >= 0 else top
