@@ -248,7 +248,6 @@ def test_lead_in_sentences_of_unmarked_plan_paragraphs_are_no_plans():
     assert len(texts) == len(gold)
 
 
-
 def test_a_plan_placed_as_an_item_needs_no_verb_of_the_lexicon():
     """A numbered one-sentence item (芷泷乡 3.对乡里的重大事项决策，先请……) and an in-paragraph
     item on its own line (穆东县 第五，坚持……“逢会必学”，……) are plans by their place."""
@@ -261,9 +260,14 @@ def test_a_plan_placed_as_an_item_needs_no_verb_of_the_lexicon():
 def test_sentences_announced_by_a_lead_in_are_plans_whatever_their_verb():
     # sentences of 荇溪镇 2018 and 芷泷乡 2021 (audit-dev9, audit-dev7)
     plan = "对乡里的重大事项决策，先请乡法律顾问提出意见，再提交会议讨论。"
-    announced = f"五、2019年工作打算\n明年，镇政府将着重做好以下几件事。制定镇政府重大事项决策程序规定。{plan}\n"
+    announced = (
+        f"五、2019年工作打算\n明年，镇政府将着重做好以下几件事。制定镇政府重大事项决策程序规定。{plan}\n"
+    )
     secs = [Section("s1", None, 1, "五、", "2019年工作打算", "next_year_plan", None, 0, len(announced))]
-    assert [p.text for p in extract_plans(announced, secs, None)] == ["制定镇政府重大事项决策程序规定。", plan]
+    assert [p.text for p in extract_plans(announced, secs, None)] == [
+        "制定镇政府重大事项决策程序规定。",
+        plan,
+    ]
     plain = f"五、2019年工作打算\n制定镇政府重大事项决策程序规定。{plan}\n"
     secs = [Section("s1", None, 1, "五、", "2019年工作打算", "next_year_plan", None, 0, len(plain))]
     assert [p.text for p in extract_plans(plain, secs, None)] == ["制定镇政府重大事项决策程序规定。"]

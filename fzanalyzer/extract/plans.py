@@ -6,7 +6,9 @@ sentence (``1.开展……。`` / ``（三）推行……。`` on a line of its 
 heading, its title is the plan). Headings, lead phrases followed by their sentence of detail
 (``（一）坚持依法决策。严格落实……`` → the detail is the plan), the part's opening paragraph and its
 lead-in (``2024年，街道将重点做好以下工作：``), closing words and general statements of intent
-("坚持以……为指导") are not plans.
+("坚持以……为指导") are not plans. A sentence placed as a plan — a numbered one-sentence item, an
+in-paragraph item, a sentence after a lead-in that announces them (``做好以下几件事。``) — is one
+whatever its verb; so is every commitment of a ``下一步，将…`` paragraph closing a thematic part.
 
 >>> from fzanalyzer.model import Section
 >>> text = "四、2021年工作安排\\n（一）优化营商环境\\n推行“一件事一次办”，年内上线主题套餐20项以上。\\n"
