@@ -39,6 +39,14 @@ STYLES = [
     ("audit-dev6", "luting-2022", "下一步，将… at the end of each thematic part, no plan part of its own"),
     ("audit-dev7", "zhilong-2021", "1.–11. lines, some only a target (学法全年不少于10次)"),
     ("audit-dev7", "yingchuan-sthjj-2022", "（一） lines of numeric targets (办结率达到95%以上)"),
+    ("audit-dev9", "gonglin-2021", "nine bold-led 一是 paragraphs under 五、, lead phrase + plan sentences"),
+    ("audit-dev9", "qiwan-2023", "（一） groups with 1.–4. items restarting in each group"),
+    ("audit-dev9", "hengyang-sfj-2023", "opens with 一、2023年度工作计划落实情况, a review, not a plan part"),
+    ("audit-dev9", "xingxi-2018", "two unmarked paragraphs after 做好以下几件事。 lead-ins (a town)"),
+    ("audit-dev10", "jingwan-2021", "thematic parts each ending with a 下一步，我们将… paragraph"),
+    ("audit-dev10", "jingwan-2022", "thematic parts each ending with a 下一步，我们将… paragraph"),
+    ("audit-dev10", "antang-jd-2020", "one-line （一）–（十二） items"),
+    ("audit-dev10", "chunxi-2024", "五、2025年工作安排 of 1. 2. items"),
 ]
 
 
@@ -199,3 +207,67 @@ def test_last_numbered_plan_keeps_its_place_before_a_closing_paragraph():
         "推行告知承诺制,审批时限压减至40个工作日。",
         "开展执法人员全员轮训。",
     ]
+
+
+def test_every_commitment_of_a_next_step_paragraph_is_a_plan_of_its_part():
+    """菁湾区 2021: each thematic part ends with ``下一步，我们将……。`` followed, in the same paragraph,
+    by more commitments without an opener of their own; the plan part only points back to them."""
+    rep, gold = _report("audit-dev10", "jingwan-2021")
+    by_text = {p.text: p for p in rep.plans}
+    follower = by_text.get("全面推行证明事项告知承诺制,实行告知承诺的证明事项不少于50项。")
+    assert follower is not None, list(by_text)
+    opener = by_text["下一步,我们将在区政务服务中心设立“办不成事”反映窗口,兜底解决企业群众办事难题。"]
+    assert follower.topic == opener.topic and follower.section == opener.section
+    assert follower.target == "不少于50项"
+    assert "建立区政府重大行政决策出台前向区人大常委会报告制度。" in by_text
+    # the review sentences before the opener and the plan part's pointer back are no plans
+    assert not any("全年制定区政府规范性文件7件" in t for t in by_text)
+    assert not any("本报告各部分提出的下一步工作" in t for t in by_text)
+    assert len(rep.plans) == len(gold)
+
+
+def test_a_review_of_last_years_plans_opening_the_report_holds_no_plans():
+    """蘅阳市司法局 2023 opens with 一、2023年度工作计划落实情况: it reports what was done on the
+    last plans (出台…规程, 评查…160卷), so it is the review, and the plans are those of 五、."""
+    rep, gold = _report("audit-dev9", "hengyang-sfj-2023")
+    review = next(s for s in rep.sections if s.title.startswith("2023年度工作计划落实情况"))
+    assert review.canonical == "measures_and_results"
+    plan_part = next(s for s in rep.sections if s.canonical == "next_year_plan" and s.level == 1)
+    assert all(plan_part.start <= p.start < plan_part.end for p in rep.plans)
+    assert len(rep.plans) == len(gold)
+
+
+def test_lead_in_sentences_of_unmarked_plan_paragraphs_are_no_plans():
+    """荇溪镇 2018: 明年，镇政府将着重做好以下几件事。/ 同时，还要做好这几件事。 announce the plain
+    plan sentences that follow; 培养 and 排查 plans have no verb of the action lexicon."""
+    rep, gold = _report("audit-dev9", "xingxi-2018")
+    texts = [p.text for p in rep.plans]
+    assert not any("几件事" in t for t in texts), texts
+    assert "每个村至少培养3名“法律明白人”。" in texts
+    assert "调解委员会每月排查一次矛盾纠纷。" in texts
+    assert len(texts) == len(gold)
+
+
+def test_a_plan_placed_as_an_item_needs_no_verb_of_the_lexicon():
+    """A numbered one-sentence item (芷泷乡 3.对乡里的重大事项决策，先请……) and an in-paragraph
+    item on its own line (穆东县 第五，坚持……“逢会必学”，……) are plans by their place."""
+    rep, _ = _report("audit-dev7", "zhilong-2021")
+    assert "对乡里的重大事项决策,先请乡法律顾问提出意见,再提交会议讨论。" in [p.text for p in rep.plans]
+    rep, _ = _report("audit-dev5", "mudong-2025")
+    assert "坚持县政府常务会议“逢会必学”,每次常务会议安排学法内容。" in [p.text for p in rep.plans]
+
+
+def test_sentences_announced_by_a_lead_in_are_plans_whatever_their_verb():
+    # sentences of 荇溪镇 2018 and 芷泷乡 2021 (audit-dev9, audit-dev7)
+    plan = "对乡里的重大事项决策，先请乡法律顾问提出意见，再提交会议讨论。"
+    announced = (
+        f"五、2019年工作打算\n明年，镇政府将着重做好以下几件事。制定镇政府重大事项决策程序规定。{plan}\n"
+    )
+    secs = [Section("s1", None, 1, "五、", "2019年工作打算", "next_year_plan", None, 0, len(announced))]
+    assert [p.text for p in extract_plans(announced, secs, None)] == [
+        "制定镇政府重大事项决策程序规定。",
+        plan,
+    ]
+    plain = f"五、2019年工作打算\n制定镇政府重大事项决策程序规定。{plan}\n"
+    secs = [Section("s1", None, 1, "五、", "2019年工作打算", "next_year_plan", None, 0, len(plain))]
+    assert [p.text for p in extract_plans(plain, secs, None)] == ["制定镇政府重大事项决策程序规定。"]

@@ -6,7 +6,9 @@ sentence (``1.开展……。`` / ``（三）推行……。`` on a line of its 
 heading, its title is the plan). Headings, lead phrases followed by their sentence of detail
 (``（一）坚持依法决策。严格落实……`` → the detail is the plan), the part's opening paragraph and its
 lead-in (``2024年，街道将重点做好以下工作：``), closing words and general statements of intent
-("坚持以……为指导") are not plans.
+("坚持以……为指导") are not plans. A sentence placed as a plan — a numbered one-sentence item, an
+in-paragraph item, a sentence after a lead-in that announces them (``做好以下几件事。``) — is one
+whatever its verb; so is every commitment of a ``下一步，将…`` paragraph closing a thematic part.
 
 >>> from fzanalyzer.model import Section
 >>> text = "四、2021年工作安排\\n（一）优化营商环境\\n推行“一件事一次办”，年内上线主题套餐20项以上。\\n"
@@ -44,6 +46,7 @@ def lexicon() -> dict[str, Any]:
     data["_intent_re"] = [re.compile(p) for p in data["intent_patterns"]]
     data["_enum_re"] = re.compile(data["enumeration_markers"])
     data["_intro_re"] = re.compile(data["intro_lead"])
+    data["_announce_re"] = re.compile(data["announce_lead"])
     data["_opening_re"] = re.compile(data["intro_opening"])
     data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
     data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
@@ -226,7 +229,8 @@ def is_commitment(sentence: str, terminated: bool = False) -> bool:
 def _states_intent(s: str) -> bool:
     """A statement of circumstance or intent, or a lead-in to items (2021年是…, 以…为指导,
     重点抓好以下…: plans.json intent_patterns): never a commitment, whatever its verb."""
-    return any(r.search(s) for r in lexicon()["_intent_re"])
+    lex = lexicon()
+    return any(r.search(s) for r in lex["_intent_re"]) or bool(lex["_announce_re"].search(s))
 
 
 def verb_object(s: str) -> tuple[str | None, str | None]:
@@ -284,6 +288,16 @@ def _bounded_target(sentence: str, terminated: bool) -> bool:
     return (terminated or bool(re.search(r"[，。；、,;]", s))) and plan_target(s) is not None
 
 
+def _placed_plan(sentence: str, terminated: bool) -> bool:
+    """A whole sentence placed as a plan (announced by its paragraph's lead-in, or a numbered item
+    of one sentence) is one whatever its verb, unless it states intent or is a lead phrase (short,
+    without a comma: ``（二）坚持依法决策。`` heads the sentences that follow it)."""
+    s = sentence.strip(BLANKS)
+    ended = terminated or s.endswith(("。", "！", "？", "!", "?"))
+    lead = len(s) <= lexicon()["lead_phrase_max_chars"] and not any(c in s for c in "，,；;、：")
+    return ended and len(s) >= 6 and not lead and not _states_intent(s)
+
+
 def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list[Plan]:
     """The commitments of the next-year plan part, in document order, ids ``P01``….
 
@@ -299,17 +313,31 @@ def extract_plans(text: str, sections: list[Section], meta: Meta | None) -> list
     for top in tops:
         children = [s for s in inside if s is not top and s.start >= top.start and s.end <= top.end]
         skip = _heading_spans(text, [top, *children])
+        # a numbered item that is one sentence (3.对乡里的重大事项决策，先请……。) and the first
+        # sentence of an in-paragraph item (第五，坚持……“逢会必学”，……。) are plans by their place,
+        # whatever their verb: the report lists them among the plans
+        items = {
+            c.title_start
+            for c in children
+            if c.style == "enumeration" or sentence_item(text, c, [top, *children])
+        }
         headed = [c for c in children if c.style != "enumeration"]
         # the part's opening paragraph before its first heading or item states intent, not commitments
         body_start = min(c.start for c in headed) if headed else _opening_end(text, top, children)
         for a, b in _body_spans(text, body_start, top.end, skip):
+            announced = False  # a lead-in of this paragraph announced the plans after it
             for u in split_units(text, a, b):
                 u = _after_intro(text, u)
                 s = text[u.start : u.end]
-                if s.endswith(("：", ":")):
+                if s.endswith(("：", ":")) or lexicon()["_announce_re"].search(s):
+                    announced = True
                     continue  # a lead-in to the items that follow
                 terminated = text[u.end : u.end + 1] in "；;。！？!?"
-                if not (is_commitment(s, terminated) or _bounded_target(s, terminated)):
+                if not (
+                    is_commitment(s, terminated)
+                    or _bounded_target(s, terminated)
+                    or ((announced or u.start in items) and _placed_plan(s, terminated))
+                ):
                     continue
                 k = deepest.deepest(u.start)
                 sec = inside[k] if k >= 0 else top
@@ -343,22 +371,36 @@ def _next_step_plans(
     text: str, sections: list[Section], tops: list[Section], by_id: dict[str, Section]
 ) -> list[Plan]:
     """``下一步，将…`` sentences of the other parts (not the shortcomings): plans given at the end
-    of each thematic part (``data/plans.json`` next_step_opener)."""
+    of each thematic part (``data/plans.json`` next_step_opener). The commitments that follow
+    the opener in its paragraph (``下一步，我们将设立……。全面推行……。推进……。``) are that part's
+    plans too: the opener speaks for the whole paragraph."""
     opener = lexicon()["_next_step_re"]
     lookup = SectionLookup([(s.start, s.end, s.level) for s in sections])
     out = []
+    para_end = -1  # end of the paragraph a 下一步 opener began
     for a, b in split_sentences(text):
         s = text[a:b]
-        if not opener.match(s) or any(t.start <= a < t.end for t in tops):
+        opens = bool(opener.match(s))
+        if (not opens and a >= para_end) or any(t.start <= a < t.end for t in tops):
             continue
         k = lookup.deepest(a)
         sec = sections[k] if k >= 0 else None
         part = _top_part(sec, by_id)
         if part is None or part.canonical in ("shortcomings", PLAN_PART):
             continue
-        # 下一步…将 already commits: the verb after it need not be one of the lexicon's (配齐, 配备)
-        if len(s) >= 10 and not _states_intent(s):
-            out.append(_make_plan(s, sec, by_id, a, b))
+        if opens:
+            nl = text.find("\n", b)
+            para_end = len(text) if nl < 0 else nl
+            # 下一步…将 already commits: the verb after it need not be one of the lexicon's (配齐, 配备)
+            if len(s) >= 10 and not _states_intent(s):
+                out.append(_make_plan(s, sec, by_id, a, b))
+            continue
+        terminated = text[b - 1 : b] in "；;。！？!?"
+        u = _trim(text, a, b)
+        if u is not None:
+            t = text[u.start : u.end]
+            if is_commitment(t, terminated) or _bounded_target(t, terminated):
+                out.append(_make_plan(t, sec, by_id, u.start, u.end))
     return out
 
 

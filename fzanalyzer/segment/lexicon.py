@@ -109,6 +109,12 @@ def part_cue_patterns() -> tuple[tuple[str, tuple[re.Pattern[str], ...]], ...]:
 
 
 @cache
+def plan_review_pattern() -> re.Pattern[str]:
+    """A heading's words that review the last report's plans (``headings.json`` plan_review)."""
+    return re.compile(headings_data()["plan_review"])
+
+
+@cache
 def part_cue_end_patterns() -> tuple[re.Pattern[str], ...]:
     """The part cues anchored at the end (a match ends where the tested prefix ends)."""
     return tuple(

@@ -12,6 +12,8 @@ dominant half, so that plans are still found.
 ['shortcomings']
 >>> label_from_wording("2021年工作总结暨2022年工作安排", year=2021)
 ['measures_and_results', 'next_year_plan']
+>>> label_from_wording("2023年度工作计划落实情况", year=2023)
+['measures_and_results']
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import content_cues, headings_data, part_cue_patterns, simplified
+from .lexicon import content_cues, headings_data, part_cue_patterns, plan_review_pattern, simplified
 
 _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
 
@@ -40,7 +42,8 @@ def _labels(title: str, year: int | None) -> tuple[str, ...]:
 
 
 def _wording_labels(title: str, year: int | None) -> list[str]:
-    t = simplified(title)
+    # a review of the last plans (2023年度工作计划落实情况) is no plan part: read its plan words as 情况
+    t = plan_review_pattern().sub("情况", simplified(title))
     hits: list[tuple[int, str]] = []
     for label, pats in part_cue_patterns():
         for p in pats:
