@@ -125,7 +125,7 @@ def stages() -> dict[str, Any]:
         for k, c in enumerate(concepts)
     ]
     d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
-    for k in ("planning", "doing", "done", "shortfall", "not_yet"):
+    for k in ("planning", "doing", "done", "shortfall", "not_yet", "under_way", "not_started"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
     d["_generic"] = frozenset(d.get("generic_words", ()))
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
@@ -1318,6 +1318,7 @@ def judge(
         status, score = "not_reported", 0.0
         best_p = 0.0
         stage_conf = 1.0
+        half_ok: list[int] = []  # admissible work sentences at half the acceptance threshold
         if ws is not None:
             x = _fit_width(ws.features(i), comb)
             prob = comb.match_proba(x)
@@ -1329,6 +1330,7 @@ def judge(
             # evidence must name what the plan is about (its object words or title) and not
             # another object with the same head noun (复议案卷评查 for 执法案卷评查)
             ok = [j for j in order if accepts(x[j])]
+            half_ok = [j for j in ok if prob[j] >= comb.threshold / 2]
             best = ok[0] if ok else order[0]
             best_p = float(prob[best]) if ok else 0.0
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
@@ -1408,6 +1410,22 @@ def judge(
             if status == "fulfilled" and undone:
                 status = "progressed"
                 signals["shortfall_not_done"] = 1.0
+            under_way = [
+                k
+                for k in undone
+                if stages()["_under_way_re"].search(short[k].text)
+                and not stages()["_not_started_re"].search(short[k].text)
+            ]
+            if status in ("not_reported", "restated") and under_way:
+                # the shortcomings part names the plan and says part of its work is done and the
+                # rest is not (中心已完成场地改造，但…尚未全部进驻; 已建成9个，其余5个…尚未完成): under
+                # way even when the work part words it too differently to be accepted, and a
+                # next-year plan finishing it (补齐…缺口) continues it rather than promising it again
+                k = under_way[0]
+                status, score = "progressed", float(prob[k])
+                evidence = [_evidence(work[j]) for j in half_ok[:1]] + [_evidence(short[k])]
+                best_p, stage_conf = max(best_p, float(prob[k])), 1.0
+                signals["shortfall_under_way"] = 1.0
         vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
         signals["raw_confidence"] = round(vs["raw"], 4)
         items.append(
