@@ -45,3 +45,32 @@ def test_a_shortcoming_saying_the_work_never_started_is_no_progress():
         if "县行政执法公示平台" in it.plan_text
     )
     assert item.status == "not_reported" and "shortfall_under_way" not in item.signals
+
+
+@pytest.mark.parametrize(
+    ("folder", "prev", "nxt", "plan_words", "sentence_words", "meets"),
+    [
+        # 修订率达到100% against 126个行政村的村规民约全部…重新修订完成 (data all_of)
+        ("audit-dev10", "chunxi-2024", "chunxi-2025", "修订率达到100%", "村规民约全部", True),
+        # 按期办结率达到100% against 57件，均在法定期限内审结
+        ("audit-dev", "yanping-jtt-2021", "yanping-jtt-2022", "按期办结率", "均在法定期限内审结", True),
+    ],
+)
+def test_all_of_them_meets_a_rate_target_of_100_percent(
+    folder: str, prev: str, nxt: str, plan_words: str, sentence_words: str, meets: bool
+) -> None:
+    from fzanalyzer.audit.followthrough import _against_target, _all_of, _numbers
+
+    plan = next(p for p in report(folder, prev).plans if plan_words in p.text)
+    sentence = next(c.text for c in candidates(report(folder, nxt))["work"] if sentence_words in c.text)
+    assert _all_of(_numbers(plan.target or plan.text), sentence) is meets
+    assert _against_target(plan.text, plan.target, sentence)[:2] == (1.0, 0.0)
+
+
+def test_a_sentence_giving_its_own_rate_is_read_by_its_rate_not_by_all_of():
+    from fzanalyzer.audit.followthrough import _against_target, _all_of
+
+    # the words 全部 beside a rate short of 100% (通过率97.3%) do not make it 100%
+    sentence = "组织全县行政执法人员全部参加公共法律知识考试，通过率97.3%。"
+    assert not _all_of([(100.0, "%")], sentence)
+    assert _against_target("执法人员考试通过率达到100%。", "达到100%", sentence)[:2] == (0.0, 1.0)

@@ -125,7 +125,7 @@ def stages() -> dict[str, Any]:
         for k, c in enumerate(concepts)
     ]
     d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
-    for k in ("planning", "doing", "done", "shortfall", "not_yet", "under_way", "not_started"):
+    for k in ("planning", "doing", "done", "shortfall", "not_yet", "under_way", "not_started", "all_of"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
     d["_generic"] = frozenset(d.get("generic_words", ()))
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
@@ -257,6 +257,8 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     for tv, tu, tctx, tafter in targets:
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
+        if not same and _all_of([(tv, tu)], ev):
+            same = [(100.0, tctx)]  # 全部 / 均 is 100%: the target's own words name it
         if per and not any("每" in ctx for _v, ctx in same):
             # a target per unit (每个社区不少于5名) against a total over the units (9个社区38名):
             # the mean per unit, a ceiling of what each can hold
@@ -278,6 +280,16 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
     # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
     return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
+
+
+def _all_of(targets: list[tuple[float, str]], ev: str) -> bool:
+    """Whether a 100% rate target (参考率达到100%) is answered by a sentence saying all of them
+    (63名干部全部参加…考试; data ``all_of``) with no percentage of its own."""
+    return (
+        any(v == 100 and u == "%" for v, u in targets)
+        and not any(u == "%" for _v, u in _numbers(ev))
+        and bool(stages()["_all_of_re"].search(ev))
+    )
 
 
 def _per_unit(plan_text: str, target: str | None, ev: str) -> int:
@@ -786,7 +798,7 @@ class PairScorer:
             number = 0.0
             if tnums:
                 units = {u for _, u in tnums}
-                number = 1.0 if any(u in units for _, u in _numbers(craw)) else 0.0
+                number = 1.0 if any(u in units for _, u in _numbers(craw)) or _all_of(tnums, craw) else 0.0
             rows.append(
                 [
                     self._tfidf[i, j],
