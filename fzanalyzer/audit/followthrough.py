@@ -127,6 +127,8 @@ def stages() -> dict[str, Any]:
     d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
     for k in ("planning", "doing", "done", "shortfall", "not_yet", "under_way", "not_started", "all_of"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
+    short_of = "|".join(map(re.escape, sorted(d["short_of"], key=len, reverse=True)))
+    d["_short_of_re"] = re.compile(rf"(?:{short_of})(?:分别)?(?:为)?\d")
     d["_generic"] = frozenset(d.get("generic_words", ()))
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
     suffix = "|".join(map(re.escape, sorted(d["entity_suffixes"], key=len, reverse=True)))
@@ -1412,12 +1414,17 @@ def judge(
             # 尚未完成审议; 仍有27个县级执法机构未通过验收): under way, whatever the work part
             # says. A sentence naming the plan's object at half the acceptance threshold is
             # enough, as for supporting evidence: shortcomings are written shorter and vaguer.
+            # a plan with a target: some of it short of a number (仍有4个乡镇…不足3名) is not done
+            short_of = stages()["_short_of_re"] if plan.target or _numbers(plan.text) else None
             undone = [
                 k
                 for k in np.argsort(-prob)[:SHORTLIST]
                 if prob[k] >= comb.threshold / 2
                 and accepts(x[k])
-                and stages()["_not_yet_re"].search(short[k].text)
+                and (
+                    stages()["_not_yet_re"].search(short[k].text)
+                    or (short_of is not None and short_of.search(short[k].text))
+                )
             ]
             if status == "fulfilled" and undone:
                 status = "progressed"
@@ -1425,7 +1432,10 @@ def judge(
             under_way = [
                 k
                 for k in undone
-                if stages()["_under_way_re"].search(short[k].text)
+                if (
+                    stages()["_under_way_re"].search(short[k].text)
+                    or (short_of is not None and short_of.search(short[k].text))
+                )
                 and not stages()["_not_started_re"].search(short[k].text)
             ]
             if status in ("not_reported", "restated") and under_way:
