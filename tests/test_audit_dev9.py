@@ -27,14 +27,26 @@ def _items(folder: str, prev: str, nxt: str) -> list:
         ("audit-dev10", "antang-jd-2020", "antang-jd-2021", "一站式", "已完成场地改造"),
         # 乡镇公共法律服务工作站已建成9个，其余5个…尚未完成建设
         ("audit-dev7", "junxian-2019", "junxian-2020", "公共法律服务工作站", "其余5个"),
+        # some of a target short of a number (data short_of); before: fulfilled, fulfilled, restated
+        # 仍有4个乡镇专职安全监管人员不足3名 against 各乡镇…增加到38名
+        ("audit-dev8", "shuchuan-yjj-2021", "shuchuan-yjj-2022", "专职安全监管人员", "不足3名"),
+        # 椤溪、蒿坪两个分局持证执法人员仍分别只有9名、10名 against 4个分局均达到13名以上
+        ("audit-dev10", "xiuchuan-sthjj-2023", "xiuchuan-sthjj-2024", "持证执法人员", "只有9名"),
+        # 荷泾、柳汀2个社区人数仍不足10名 (the next-year plan 补齐…缺口 finishes it)
+        ("audit-dev10", "antang-jd-2020", "antang-jd-2021", "法律明白人", "仍不足10名"),
     ],
 )
 def test_a_shortcoming_saying_part_is_done_and_the_rest_is_not_makes_the_plan_progressed(
     folder: str, prev: str, nxt: str, plan_words: str, shortfall_words: str
 ) -> None:
+    assert any(shortfall_words in c.text for c in candidates(report(folder, nxt))["shortfall"])
     item = next(it for it in _items(folder, prev, nxt) if plan_words in it.plan_text)
-    assert item.status == "progressed" and item.signals.get("shortfall_under_way") == 1.0
-    assert any(shortfall_words in e.text for e in item.evidence)
+    assert item.status == "progressed"
+    # fulfilled by the work part and turned, or 未提及 / restated and now quoting the shortcoming
+    assert item.signals.get("shortfall_not_done") == 1.0 or (
+        item.signals.get("shortfall_under_way") == 1.0
+        and any(shortfall_words in e.text for e in item.evidence)
+    )
 
 
 def test_a_shortcoming_saying_the_work_never_started_is_no_progress():
@@ -74,27 +86,6 @@ def test_a_sentence_giving_its_own_rate_is_read_by_its_rate_not_by_all_of():
     sentence = "组织全县行政执法人员全部参加公共法律知识考试，通过率97.3%。"
     assert not _all_of([(100.0, "%")], sentence)
     assert _against_target("执法人员考试通过率达到100%。", "达到100%", sentence)[:2] == (0.0, 1.0)
-
-
-@pytest.mark.parametrize(
-    ("folder", "prev", "nxt", "plan_words", "shortfall_words"),
-    [
-        # 仍有4个乡镇专职安全监管人员不足3名 (data short_of) against 各乡镇…增加到38名
-        ("audit-dev8", "shuchuan-yjj-2021", "shuchuan-yjj-2022", "专职安全监管人员", "不足3名"),
-        # 椤溪、蒿坪两个分局持证执法人员仍分别只有9名、10名 against 4个分局均达到13名以上
-        ("audit-dev10", "xiuchuan-sthjj-2023", "xiuchuan-sthjj-2024", "持证执法人员", "只有9名"),
-        # 荷泾、柳汀2个社区人数仍不足10名 (the next-year plan 补齐…缺口 finishes it)
-        ("audit-dev10", "antang-jd-2020", "antang-jd-2021", "法律明白人", "仍不足10名"),
-    ],
-)
-def test_a_target_some_units_fall_short_of_in_the_shortcomings_is_progressed(
-    folder: str, prev: str, nxt: str, plan_words: str, shortfall_words: str
-) -> None:
-    # before: fulfilled, fulfilled, restated
-    sentence = next(c.text for c in candidates(report(folder, nxt))["shortfall"] if shortfall_words in c.text)
-    item = next(it for it in _items(folder, prev, nxt) if plan_words in it.plan_text)
-    assert item.status == "progressed"
-    assert item.signals.get("shortfall_not_done") == 1.0 or any(e.text == sentence for e in item.evidence)
 
 
 def test_short_of_a_number_needs_a_number_after_it():
