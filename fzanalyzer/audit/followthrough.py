@@ -125,8 +125,10 @@ def stages() -> dict[str, Any]:
         for k, c in enumerate(concepts)
     ]
     d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
-    for k in ("planning", "doing", "done", "shortfall", "not_yet"):
+    for k in ("planning", "doing", "done", "shortfall", "not_yet", "under_way", "not_started", "all_of"):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
+    short_of = "|".join(map(re.escape, sorted(d["short_of"], key=len, reverse=True)))
+    d["_short_of_re"] = re.compile(rf"(?:{short_of})(?:分别)?(?:为)?\d")
     d["_generic"] = frozenset(d.get("generic_words", ()))
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
     suffix = "|".join(map(re.escape, sorted(d["entity_suffixes"], key=len, reverse=True)))
@@ -257,6 +259,8 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     for tv, tu, tctx, tafter in targets:
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
+        if not same and _all_of([(tv, tu)], ev):
+            same = [(100.0, tctx)]  # 全部 / 均 is 100%: the target's own words name it
         if per and not any("每" in ctx for _v, ctx in same):
             # a target per unit (每个社区不少于5名) against a total over the units (9个社区38名):
             # the mean per unit, a ceiling of what each can hold
@@ -278,6 +282,16 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
     # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
     return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
+
+
+def _all_of(targets: list[tuple[float, str]], ev: str) -> bool:
+    """Whether a 100% rate target (参考率达到100%) is answered by a sentence saying all of them
+    (63名干部全部参加…考试; data ``all_of``) with no percentage of its own."""
+    return (
+        any(v == 100 and u == "%" for v, u in targets)
+        and not any(u == "%" for _v, u in _numbers(ev))
+        and bool(stages()["_all_of_re"].search(ev))
+    )
 
 
 def _per_unit(plan_text: str, target: str | None, ev: str) -> int:
@@ -786,7 +800,7 @@ class PairScorer:
             number = 0.0
             if tnums:
                 units = {u for _, u in tnums}
-                number = 1.0 if any(u in units for _, u in _numbers(craw)) else 0.0
+                number = 1.0 if any(u in units for _, u in _numbers(craw)) or _all_of(tnums, craw) else 0.0
             rows.append(
                 [
                     self._tfidf[i, j],
@@ -1318,6 +1332,7 @@ def judge(
         status, score = "not_reported", 0.0
         best_p = 0.0
         stage_conf = 1.0
+        half_ok: list[int] = []  # admissible work sentences at half the acceptance threshold
         if ws is not None:
             x = _fit_width(ws.features(i), comb)
             prob = comb.match_proba(x)
@@ -1329,6 +1344,7 @@ def judge(
             # evidence must name what the plan is about (its object words or title) and not
             # another object with the same head noun (复议案卷评查 for 执法案卷评查)
             ok = [j for j in order if accepts(x[j])]
+            half_ok = [j for j in ok if prob[j] >= comb.threshold / 2]
             best = ok[0] if ok else order[0]
             best_p = float(prob[best]) if ok else 0.0
             signals.update({f"match.{k}": v for k, v in comb.explain(x[best]).items()})
@@ -1398,16 +1414,40 @@ def judge(
             # 尚未完成审议; 仍有27个县级执法机构未通过验收): under way, whatever the work part
             # says. A sentence naming the plan's object at half the acceptance threshold is
             # enough, as for supporting evidence: shortcomings are written shorter and vaguer.
+            # a plan with a target: some of it short of a number (仍有4个乡镇…不足3名) is not done
+            short_of = stages()["_short_of_re"] if plan.target or _numbers(plan.text) else None
             undone = [
                 k
                 for k in np.argsort(-prob)[:SHORTLIST]
                 if prob[k] >= comb.threshold / 2
                 and accepts(x[k])
-                and stages()["_not_yet_re"].search(short[k].text)
+                and (
+                    stages()["_not_yet_re"].search(short[k].text)
+                    or (short_of is not None and short_of.search(short[k].text))
+                )
             ]
             if status == "fulfilled" and undone:
                 status = "progressed"
                 signals["shortfall_not_done"] = 1.0
+            under_way = [
+                k
+                for k in undone
+                if (
+                    stages()["_under_way_re"].search(short[k].text)
+                    or (short_of is not None and short_of.search(short[k].text))
+                )
+                and not stages()["_not_started_re"].search(short[k].text)
+            ]
+            if status in ("not_reported", "restated") and under_way:
+                # the shortcomings part names the plan and says part of its work is done and the
+                # rest is not (中心已完成场地改造，但…尚未全部进驻; 已建成9个，其余5个…尚未完成): under
+                # way even when the work part words it too differently to be accepted, and a
+                # next-year plan finishing it (补齐…缺口) continues it rather than promising it again
+                k = under_way[0]
+                status, score = "progressed", float(prob[k])
+                evidence = [_evidence(work[j]) for j in half_ok[:1]] + [_evidence(short[k])]
+                best_p, stage_conf = max(best_p, float(prob[k])), 1.0
+                signals["shortfall_under_way"] = 1.0
         vs = verdict_signals(comb, status, best_p, stage_conf, restate_sim)
         signals["raw_confidence"] = round(vs["raw"], 4)
         items.append(
