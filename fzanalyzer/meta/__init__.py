@@ -981,7 +981,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
     date never sets ``year_covered``. Warnings: W010 when year_covered rests on dates only, W011
     when the document is not a rule-of-law government report (``doc_type`` says what it is).
     """
-    hints = hints or {}
+    # Readings a site printed after polyphonic characters (内(nèi)蒙古自治区(qū)) are no part of a
+    # name or a title: metadata is read without them (it keeps no offsets into the text).
+    hints = {k: strip_glosses(v) if isinstance(v, str) else v for k, v in (hints or {}).items()}
+    text = strip_glosses(text)
     # Where the page names its government, the site chrome normalization removed counts too
     # (a header 天津市静海区人民政府, 信息来源：辰溪县小龙门乡); the text alone is searched otherwise.
     page = f"{hints.get('chrome') or ''}\n{text}"

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..normalize.resources import load_json
+from ..normalize.steps import strip_glosses
 
 
 @dataclass(frozen=True)
@@ -36,20 +37,6 @@ class _DocLex:
 
 
 _CARRIED_WITHIN = 1500  # the reporting sentence opens the report: in its first lines
-
-# The look-ahead is bounded like the reading itself (7 letters): unbounded, a run of "(((…" without
-# a ")" made it scan to the end of the text from every bracket (quadratic).
-_PINYIN = re.compile(r"\((?=[^)]{0,6}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ])[a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]{1,7}\)")
-
-
-def strip_glosses(s: str) -> str:
-    """``s`` without the readings some sites print after polyphonic characters. Normalization
-    keeps them (a page's text and its offsets stay as written); cues are matched without them.
-
-    >>> strip_glosses("原标(biāo)题:陕西发(fā)布")
-    '原标题:陕西发布'
-    """
-    return _PINYIN.sub("", s)
 
 
 @cache
