@@ -842,3 +842,19 @@ def test_a_glossed_province_report_is_read_without_its_readings():
         .replace("(bào)", "")
     )
     assert (bare.title, bare.issuer) == (m.title, m.issuer)
+
+
+def test_an_untitled_city_report_opening_on_the_city_s_short_name_is_the_city_government():
+    # 株洲深入贯彻… / 广州坚持…: the subject is the city by the name running text gives it, not an
+    # organ (which made it a department with no issuer and no city).
+    page = (
+        "2024年,在省委、省人民政府的坚强领导下,株洲深入贯彻习近平法治思想,法治政府建设进一步纵深推进。"
+        "现将有关情况报告如下:\n"
+        "一、加强党对法治政府建设的领导。市政府常务会带头落实领导干部学法用法制度。\n"
+    )
+    m = _meta(page)
+    assert (m.level, m.issuer, m.region.city) == ("city", "株洲市人民政府", "株洲市")
+    # A short name two divisions share names neither (no full name is guessed for it).
+    from fzanalyzer.meta import _by_short_name
+
+    assert _by_short_name("株洲") == "株洲市" and _by_short_name("法治") is None
