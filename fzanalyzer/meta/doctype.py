@@ -24,6 +24,7 @@ from ..normalize.steps import strip_glosses
 class _DocLex:
     types: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...]
     strong: tuple[tuple[str, re.Pattern[str]], ...]
+    masked: tuple[tuple[str, re.Pattern[str]], ...]
     report_title: re.Pattern[str]
     rule_of_law: re.Pattern[str]
     structure: tuple[re.Pattern[str], ...]
@@ -54,9 +55,11 @@ def _lex() -> _DocLex:
     strong = tuple(
         (t["label"], re.compile(t["opening_strong"], re.M)) for t in d["types"] if t.get("opening_strong")
     )
+    masked = tuple((t["label"], re.compile(t["masked"], re.M)) for t in d["types"] if t.get("masked"))
     return _DocLex(
         types=types,
         strong=strong,
+        masked=masked,
         report_title=re.compile(d["report"]["title"]),
         rule_of_law=re.compile(m["rule_of_law_cue"]),
         structure=tuple(re.compile(p) for p in d["report"]["structure"]),
@@ -119,6 +122,9 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
             return label, conf["near_miss_title"]
     for label, strong_re in lex.strong:
         if strong_re.search(opening):
+            return label, conf["near_miss_title"]
+    for label, masked_re in lex.masked:
+        if masked_re.search(text):  # 《**县…实施方案》 in a sample's fourth paragraph
             return label, conf["near_miss_title"]
     rule_of_law = lex.rule_of_law.search(text) is not None and structure >= lex.min_structure
     if title and lex.report_title.search(title) and (lex.rule_of_law.search(title) or rule_of_law):
