@@ -225,3 +225,15 @@ def test_a_sample_whose_first_masked_name_is_past_its_opening_is_a_template():
     assert classify(None, page)[0] == "template"
     # The same page naming its county is a report.
     assert classify(None, page.replace("**县", "云和县"))[0] is None
+
+
+def test_an_excerpt_opening_on_its_first_part_of_the_year_s_measures_is_a_report():
+    # No title, no opening paragraph: the page starts at 一、2024年工作举措 (a zone's 管委会).
+    page = (
+        "一、2024年工作举措\n(一)牢固树立法治思维,切实履行推进法治建设第一责任人职责。\n"
+        "一是坚持高位统筹。组织召开了依法治区委员会会议,会议全面安排部署了2024年法治政府建设重点工作任务。\n"
+        "(二)全面履行政府职能,切实推进依法行政工作有序开展。\n"
+    )
+    assert classify(None, page)[0] is None
+    # Without the rule-of-law words, the same numbered part is no report's form.
+    assert classify(None, "一、2024年工作举措\n(一)加强招商引资。\n") != (None, 0.98)
