@@ -212,3 +212,28 @@ def test_an_untitled_department_report_on_its_rule_of_law_work_is_a_report():
     )
     assert classify(None, street) == (None, 0.98)
     assert classify(None, street.replace("完成情况", "回顾"))[0] is not None
+
+
+def test_a_sample_whose_first_masked_name_is_past_its_opening_is_a_template():
+    # The county's name left out (《**县…实施方案》) only in the fourth paragraph of a 范文.
+    page = (
+        "根据会议安排,现将全县法治政府建设情况报告如下,请予审议。\n一、主要工作成效\n"
+        "今年以来,县政府紧紧围绕县委中心工作,深入推进依法行政,努力构建职能科学、权责法定的法治政府。\n"
+        "(一)聚焦高位推进,压紧压实工作责任。\n"
+        "组织召开县委全面依法治县委员会会议,制定下发《**县创建省级法治政府建设示范县实施方案》。\n"
+    )
+    assert classify(None, page)[0] == "template"
+    # The same page naming its county is a report.
+    assert classify(None, page.replace("**县", "云和县"))[0] is None
+
+
+def test_an_excerpt_opening_on_its_first_part_of_the_year_s_measures_is_a_report():
+    # No title, no opening paragraph: the page starts at 一、2024年工作举措 (a zone's 管委会).
+    page = (
+        "一、2024年工作举措\n(一)牢固树立法治思维,切实履行推进法治建设第一责任人职责。\n"
+        "一是坚持高位统筹。组织召开了依法治区委员会会议,会议全面安排部署了2024年法治政府建设重点工作任务。\n"
+        "(二)全面履行政府职能,切实推进依法行政工作有序开展。\n"
+    )
+    assert classify(None, page)[0] is None
+    # Without the rule-of-law words, the same numbered part is no report's form.
+    assert classify(None, "一、2024年工作举措\n(一)加强招商引资。\n") != (None, 0.98)

@@ -818,3 +818,43 @@ def test_a_new_town_is_a_zone_its_management_committee_runs():
     assert (meta.region.city, meta.region.county_or_district) == ("西安市", "泾河新城")
     district = _meta(text.replace("泾河新城", "西安市新城区"))
     assert (district.issuer, district.region.county_or_district) == ("西安市新城区人民政府", "新城区")
+
+
+def test_a_glossed_province_report_is_read_without_its_readings():
+    # A site that prints readings after polyphonic characters, the title line among its furniture:
+    # the title stays (it is no chrome), and title, issuer and region are read without the glosses.
+    page = (
+        "内(nèi)蒙古自治区(qū)人民政府关(guān)于2024年法治政府建设(shè)情况的报(bào)告\n"
+        "发(fā)布日期:2025-03-12 09:18\n【字体:\n"
+        "2024年,内(nèi)蒙古自治区(qū)坚(jiān)持以习(xí)近平新时(shí)代中国(guó)特色社会(huì)主义思想"
+        "为指导(dǎo),推动(dòng)法治政府建设(shè)各项(xiàng)工作取得新成效。\n"
+        "一、切实(shí)坚(jiān)持党对(duì)法治政府建设(shè)的全面领(lǐng)导(dǎo)\n"
+    )
+    m = _meta(page)
+    assert m.title == "内蒙古自治区人民政府关于2024年法治政府建设情况的报告"
+    assert (m.issuer, m.level, m.region.province) == ("内蒙古自治区人民政府", "province", "内蒙古自治区")
+    # Without the glosses the same page reads the same: they add nothing and take nothing away.
+    bare = _meta(
+        page.replace("(nèi)", "")
+        .replace("(qū)", "")
+        .replace("(guān)", "")
+        .replace("(shè)", "")
+        .replace("(bào)", "")
+    )
+    assert (bare.title, bare.issuer) == (m.title, m.issuer)
+
+
+def test_an_untitled_city_report_opening_on_the_city_s_short_name_is_the_city_government():
+    # 株洲深入贯彻… / 广州坚持…: the subject is the city by the name running text gives it, not an
+    # organ (which made it a department with no issuer and no city).
+    page = (
+        "2024年,在省委、省人民政府的坚强领导下,株洲深入贯彻习近平法治思想,法治政府建设进一步纵深推进。"
+        "现将有关情况报告如下:\n"
+        "一、加强党对法治政府建设的领导。市政府常务会带头落实领导干部学法用法制度。\n"
+    )
+    m = _meta(page)
+    assert (m.level, m.issuer, m.region.city) == ("city", "株洲市人民政府", "株洲市")
+    # A short name two divisions share names neither (no full name is guessed for it).
+    from fzanalyzer.meta import _by_short_name
+
+    assert _by_short_name("株洲") == "株洲市" and _by_short_name("法治") is None

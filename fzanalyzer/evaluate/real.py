@@ -168,7 +168,8 @@ def dev_reports(
 
 def real_gold(entry: dict[str, Any], text: str) -> dict[str, Any]:
     """Gold as :mod:`~fzanalyzer.evaluate.score` reads it: the issuer only where the page names
-    it, strings in simplified script when the page is traditional (as the normalized text is)."""
+    it, strings in simplified script when the page is traditional (as the normalized text is),
+    title and issuer without pinyin glosses (as metadata is read)."""
     from .gold import gold_to_simplified
 
     gold = dict(entry["gold"])
@@ -178,6 +179,13 @@ def real_gold(entry: dict[str, Any], text: str) -> dict[str, Any]:
 
     if to_simplified(text) != text:
         gold = gold_to_simplified(gold)
+    from ..normalize.steps import strip_glosses
+
+    # A title copied with the readings its site glossed it with (关(guān)于…) is compared without
+    # them, as metadata is read.
+    for k in ("title", "issuer"):
+        if isinstance(gold.get(k), str):
+            gold[k] = strip_glosses(gold[k])
     return gold
 
 

@@ -392,6 +392,8 @@ def _opening_subject(lines: list[str]) -> str | None:
             subj = _PARTY_BESIDE.sub("", subj)
             # 上海市各级政府 / 江苏省各级政府及其部门 report for the province: its government.
             subj = re.sub(r"(?:各级(?:人民)?政府(?:及其(?:工作)?部门)?|(?<!人民)政府)$", "人民政府", subj)
+            # 株洲深入贯彻…: a city or province by the short name running text gives it.
+            subj = _by_short_name(subj) or subj
             tokens, organ = parse_issuer(subj)
             if tokens and organ and subj.endswith(organ) and not _is_organ(organ):
                 # 大码头街道坚定不移地…: the divisions, then words that name no organ.
@@ -406,6 +408,28 @@ def _opening_subject(lines: list[str]) -> str | None:
         if m and _names_a_body(m.group("subj")):
             return m.group("subj")  # 现将2018年上海市法治政府建设情况的报告公开如下
     return None
+
+
+@cache
+def _short_names() -> dict[str, str]:
+    """The short names of provinces and cities (株洲 → 株洲市, 河南 → 河南省) that name one
+    division only."""
+    full: dict[str, set[str]] = {}
+    for kind in ("province", "city"):
+        for name in _division_names(kind)[0]:
+            short = short_form(name)
+            if short:
+                full.setdefault(short, set()).add(name)
+    return {k: v.pop() for k, v in full.items() if len(v) == 1}
+
+
+def _by_short_name(subj: str) -> str | None:
+    """The full name of the province or city ``subj`` is the short name of, else None.
+
+    >>> _by_short_name("株洲"), _by_short_name("广西"), _by_short_name("株洲市")
+    ('株洲市', '广西壮族自治区', None)
+    """
+    return _short_names().get(subj)
 
 
 def _divisions_then_organ(s: str) -> str | None:
@@ -981,7 +1005,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
     date never sets ``year_covered``. Warnings: W010 when year_covered rests on dates only, W011
     when the document is not a rule-of-law government report (``doc_type`` says what it is).
     """
-    hints = hints or {}
+    # Readings a site printed after polyphonic characters (内(nèi)蒙古自治区(qū)) are no part of a
+    # name or a title: metadata is read without them (it keeps no offsets into the text).
+    hints = {k: strip_glosses(v) if isinstance(v, str) else v for k, v in (hints or {}).items()}
+    text = strip_glosses(text)
     # Where the page names its government, the site chrome normalization removed counts too
     # (a header 天津市静海区人民政府, 信息来源：辰溪县小龙门乡); the text alone is searched otherwise.
     page = f"{hints.get('chrome') or ''}\n{text}"

@@ -17,12 +17,14 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..normalize.resources import load_json
+from ..normalize.steps import strip_glosses
 
 
 @dataclass(frozen=True)
 class _DocLex:
     types: tuple[tuple[str, re.Pattern[str] | None, re.Pattern[str] | None], ...]
     strong: tuple[tuple[str, re.Pattern[str]], ...]
+    masked: tuple[tuple[str, re.Pattern[str]], ...]
     report_title: re.Pattern[str]
     rule_of_law: re.Pattern[str]
     structure: tuple[re.Pattern[str], ...]
@@ -36,20 +38,6 @@ class _DocLex:
 
 
 _CARRIED_WITHIN = 1500  # the reporting sentence opens the report: in its first lines
-
-# The look-ahead is bounded like the reading itself (7 letters): unbounded, a run of "(((…" without
-# a ")" made it scan to the end of the text from every bracket (quadratic).
-_PINYIN = re.compile(r"\((?=[^)]{0,6}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ])[a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]{1,7}\)")
-
-
-def strip_glosses(s: str) -> str:
-    """``s`` without the readings some sites print after polyphonic characters. Normalization
-    keeps them (a page's text and its offsets stay as written); cues are matched without them.
-
-    >>> strip_glosses("原标(biāo)题:陕西发(fā)布")
-    '原标题:陕西发布'
-    """
-    return _PINYIN.sub("", s)
 
 
 @cache
@@ -67,9 +55,11 @@ def _lex() -> _DocLex:
     strong = tuple(
         (t["label"], re.compile(t["opening_strong"], re.M)) for t in d["types"] if t.get("opening_strong")
     )
+    masked = tuple((t["label"], re.compile(t["masked"], re.M)) for t in d["types"] if t.get("masked"))
     return _DocLex(
         types=types,
         strong=strong,
+        masked=masked,
         report_title=re.compile(d["report"]["title"]),
         rule_of_law=re.compile(m["rule_of_law_cue"]),
         structure=tuple(re.compile(p) for p in d["report"]["structure"]),
@@ -132,6 +122,9 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
             return label, conf["near_miss_title"]
     for label, strong_re in lex.strong:
         if strong_re.search(opening):
+            return label, conf["near_miss_title"]
+    for label, masked_re in lex.masked:
+        if masked_re.search(text):  # 《**县…实施方案》 in a sample's fourth paragraph
             return label, conf["near_miss_title"]
     rule_of_law = lex.rule_of_law.search(text) is not None and structure >= lex.min_structure
     if title and lex.report_title.search(title) and (lex.rule_of_law.search(title) or rule_of_law):

@@ -20,6 +20,7 @@ from functools import cache
 
 from ..segment.lexicon import marker_start
 from .resources import chrome_patterns, normalize_patterns
+from .steps import strip_glosses
 
 _HEAD_SCAN = 80  # body start is looked for among the first lines only
 # Short closing formulas of official documents (特此报告) are report text.
@@ -45,8 +46,9 @@ def _is_body_paragraph(s: str) -> bool:
 
 
 def _is_title(s: str) -> bool:
-    cp = chrome_patterns()
-    return "。" not in s and cp.title_line.match(s) is not None
+    # 內(nèi)蒙古自治區(qū)人民政府關(guān)於…報(bào)告: a title with the readings a site glossed it with.
+    s = strip_glosses(s)
+    return "。" not in s and chrome_patterns().title_line.match(s) is not None
 
 
 def _is_issuer(s: str) -> bool:

@@ -34,6 +34,21 @@ _SPACE_BETWEEN = re.compile(
 _SCRIPT_SAMPLE = 50_000  # characters looked at to tell traditional from simplified text
 _INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad]")
 
+# The look-ahead is bounded like the reading itself (7 letters): unbounded, a run of "(((…" without
+# a ")" made it scan to the end of the text from every bracket (quadratic).
+_PINYIN = re.compile(r"\((?=[^)]{0,6}[āáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜ])[a-zāáǎàōóǒòēéěèīíǐìūúǔùǖǘǚǜü]{1,7}\)")
+
+
+def strip_glosses(s: str) -> str:
+    """``s`` without the readings some sites print after polyphonic characters. Normalization
+    keeps them (a page's text and its offsets stay as written); cues are matched and metadata
+    (title, issuer, region) read without them.
+
+    >>> strip_glosses("原标(biāo)题:陕西发(fā)布")
+    '原标题:陕西发布'
+    """
+    return _PINYIN.sub("", s)
+
 
 def unify_newlines(text: str) -> str:
     """CRLF, CR, form feeds and Unicode line/paragraph separators become LF; invisible characters
