@@ -27,8 +27,8 @@ def test_an_ablated_signal_gets_no_weight_and_the_ranking_still_reads_it(cache):
     w = dict(zip(ablated.match_features, ablated.match_coef, strict=True))
     assert w["concrete"] == 0.0 and w["taken"] == 0.0
     assert dict(zip(full.match_features, full.match_coef, strict=True))["concrete"] != 0.0
-    assert ablated.info["settings"] == {"ablate": ("concrete", "taken")}
-    assert "settings" not in full.info  # the defaults are not repeated in the stored model
+    assert ablated.info["settings"]["ablate"] == ("concrete", "taken")  # stored beside the coefficients
+    assert full.info["settings"]["ablate"] == ()
 
 
 def test_thresholds_fitted_inside_the_fold_come_from_the_grid(cache):

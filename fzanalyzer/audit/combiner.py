@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +60,9 @@ class FitSettings:
     JSON coefficients) or ``"hgb"`` (scikit-learn's HistGradientBoosting, for comparison only:
     it cannot be stored as JSON)."""
 
-    match_c: float = 1.0
+    #: selected by leaving one set out over eight sets (scripts/audit_model_selection.py, README):
+    #: C 1.0 -> 0.1, mean out-of-set accuracy 0.817 -> 0.823, mean per-set ECE 0.082 -> 0.078
+    match_c: float = 0.1
     stage_c: float = 1.0
     verdict_c: float = 1.0
     match_class_weight: str | None = None
@@ -406,8 +408,7 @@ def train(
         "C": settings.match_c,
         "oof_accuracy": round(_accuracy(oof, threshold), 4),
     }
-    if settings.changed():
-        info["settings"] = settings.changed()
+    info["settings"] = asdict(settings)  # how it was learned, readable beside the coefficients
     if settings.learner != "logistic":
         return FittedCombiner(
             encoder=name, match_features=features, match_coef=[0.0] * len(features), match_intercept=0.0,
