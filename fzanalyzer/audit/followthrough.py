@@ -1063,6 +1063,8 @@ class Combiner:
     stage_intercept: float
     threshold: float = 0.5
     restate_threshold: float = 0.45
+    #: P(done) at or above which accepted evidence means fulfilled (else progressed)
+    stage_threshold: float = 0.5
     info: dict[str, Any] = field(default_factory=dict)
     #: isotonic maps ``{"hit": [xs, ys], "has": [xs, ys]}`` fitted on out-of-fold scores
     calibration: dict[str, list[list[float]]] = field(default_factory=dict)
@@ -1361,7 +1363,7 @@ def judge(
                 sx = stage_features(plan.text, plan.target, " ".join(work[j].text for j in own))
                 p_done = comb.stage_proba(sx)
                 signals["stage_done_probability"] = round(p_done, 4)
-                status = "fulfilled" if p_done >= 0.5 else "progressed"
+                status = "fulfilled" if p_done >= comb.stage_threshold else "progressed"
                 # one of two objects (two 《》 titles; a second commitment after ，并) not reported done
                 said = [work[j].text for j in chosen]
                 for name, unreported in (
