@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -78,8 +78,6 @@ class FitSettings:
 
     def changed(self) -> dict[str, Any]:
         """The settings that differ from the defaults (for a model's ``info``)."""
-        from dataclasses import fields
-
         base = FitSettings()
         return {
             f.name: getattr(self, f.name)
@@ -636,8 +634,6 @@ def leave_one_pair_out(
     verdict calibration; ``cache``: as for :func:`train` (kept between calls with the same signals). Returns the pooled figures (``figures``,
     the keys of ``fzanalyzer eval``), one row per pair and the pooled ``confusion`` (counts of
     ``gold>predicted`` statuses)."""
-    from dataclasses import asdict
-
     from ..evaluate.score import Tally, score_followthrough
     from .followthrough import candidates, judge
 

@@ -1417,16 +1417,17 @@ def judge(
             # says. A sentence naming the plan's object at half the acceptance threshold is
             # enough, as for supporting evidence: shortcomings are written shorter and vaguer.
             # a plan with a target: some of it short of a number (仍有4个乡镇…不足3名) is not done
-            short_of = stages()["_short_of_re"] if plan.target or _numbers(plan.text) else None
+            with_target = bool(plan.target or _numbers(plan.text))
+            short_of = {
+                int(k): with_target and bool(stages()["_short_of_re"].search(short[k].text))
+                for k in np.argsort(-prob)[:SHORTLIST]
+            }
             undone = [
                 k
-                for k in np.argsort(-prob)[:SHORTLIST]
+                for k in short_of
                 if prob[k] >= comb.threshold / 2
                 and accepts(x[k])
-                and (
-                    stages()["_not_yet_re"].search(short[k].text)
-                    or (short_of is not None and short_of.search(short[k].text))
-                )
+                and (short_of[k] or stages()["_not_yet_re"].search(short[k].text))
             ]
             if status == "fulfilled" and undone:
                 status = "progressed"
@@ -1434,10 +1435,7 @@ def judge(
             under_way = [
                 k
                 for k in undone
-                if (
-                    stages()["_under_way_re"].search(short[k].text)
-                    or (short_of is not None and short_of.search(short[k].text))
-                )
+                if (short_of[k] or stages()["_under_way_re"].search(short[k].text))
                 and not stages()["_not_started_re"].search(short[k].text)
             ]
             if status in ("not_reported", "restated") and under_way:

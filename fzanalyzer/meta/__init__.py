@@ -96,6 +96,7 @@ class _MetaLex:
     run_in_heading_end: re.Pattern[str]
     department_self: re.Pattern[str]
     line_department: re.Pattern[str]
+    rule_of_law: re.Pattern[str]
 
 
 @cache
@@ -139,6 +140,7 @@ def _lex() -> _MetaLex:
         piece_start=re.compile(rf"(?<={d['glued']['piece_end']})"),
         run_in_heading_end=re.compile(d["glued"]["run_in_heading_end"]),
         department_self=re.compile(d["department_self"]),
+        rule_of_law=re.compile(d["rule_of_law_cue"]),
         line_department=re.compile(
             "|".join(
                 sorted(
@@ -317,21 +319,23 @@ def _page_title(title: str | None, hints: dict) -> str | None:
     return title
 
 
-def _divisions_only(s: str, *, all_known: bool = False) -> bool:
-    """Is ``s`` a run of division names and nothing else (彭水县棣棠乡, not 首页 or 市委), one of
-    them in the gazetteer (every one with ``all_known``: 江门市新会区, not 领导下深圳市)?
+def _divisions_only(s: str | None, *, known: str = "any") -> bool:
+    """Is ``s`` a run of division names and nothing else (彭水县棣棠乡, not 首页 or 市委 or
+    鲍沟镇人民政府)? ``known``: how many of them the gazetteer must know — ``"any"`` one of them,
+    ``"all"`` every one (江门市新会区, not 领导下深圳市), ``"none"`` none need be known.
 
     >>> _divisions_only("酉阳土家族苗族自治县可大乡"), _divisions_only("信息公开")
     (True, False)
+    >>> [_divisions_only(n, known="none") for n in ("鲍沟镇", "鲍沟镇人民政府", "荣昌区司法局")]
+    [True, False, False]
     """
+    if not s:
+        return False
     tokens, organ = parse_issuer(s)
-    known = all if all_known else any
-    return (
-        bool(tokens)
-        and not organ
-        and "".join(t.name for t in tokens) == s
-        and known(t.candidates for t in tokens)
-    )
+    if not tokens or organ or "".join(t.name for t in tokens) != s:
+        return False
+    check = {"any": any, "all": all}.get(known)
+    return check is None or check(t.candidates for t in tokens)
 
 
 _MINISTRY = re.compile(r"^[\u4e00-\u9fff]{1,8}(?<![干全内本局总各])部$")  # 司法部, 应急管理部
@@ -554,18 +558,6 @@ def _signature(lines: list[str]) -> tuple[str | None, str | None]:
 def _furniture(line: str) -> bool:
     """A line of page furniture that chrome removal left (a link bar, 【打印本页】)."""
     return bool(chrome_patterns().strong.search(line)) or any(c in line for c in "|｜【】")
-
-
-def _division_only(name: str | None) -> bool:
-    """Does ``name`` name divisions and no organ (鲍沟镇, 天心区坡子街街道)?
-
-    >>> _division_only("鲍沟镇"), _division_only("鲍沟镇人民政府"), _division_only("荣昌区司法局")
-    (True, False, False)
-    """
-    if not name:
-        return False
-    tokens, organ = parse_issuer(name)
-    return bool(tokens) and not organ and "".join(t.name for t in tokens) == name
 
 
 def _pick_issuer(candidates: list[str | None]) -> str | None:
@@ -812,9 +804,9 @@ def _titled_division(level: str, text: str) -> str | None:
     """
     kind = _GAZETTEER_LEVEL.get(level)
     found = set()
-    rule_of_law = re.compile(load_json("meta.json")["rule_of_law_cue"])
-    for m in re.finditer(r"《([^《》]{4,60})》", text[: _lex().name_window]):
-        if not rule_of_law.search(m.group(1)):
+    lex = _lex()
+    for m in re.finditer(r"《([^《》]{4,60})》", text[: lex.name_window]):
+        if not lex.rule_of_law.search(m.group(1)):
             continue
         tokens = parse_issuer(m.group(1))[0]
         if tokens and m.group(1).startswith(tokens[0].name):
@@ -939,7 +931,7 @@ def _own_department(text: str, page: str) -> str | None:
         organs[organ] += 1
         before = window[max(0, m.start() - _NAME_BEFORE) : m.start()]
         divisions = next(
-            (before[j:] for j in range(len(before) - 1) if _divisions_only(before[j:], all_known=True)), None
+            (before[j:] for j in range(len(before) - 1) if _divisions_only(before[j:], known="all")), None
         )
         if divisions:
             full.setdefault(organ, []).append(divisions + organ)
@@ -1045,7 +1037,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     meta.issuer = _full_name(meta.issuer, text)
     # 发布机构：鲍沟镇 names a division, not an organ: it places the report, and the issuer is that
     # division's government, named below as for a title or an opening that names the division only.
-    division_only = _division_only(meta.issuer)
+    division_only = _divisions_only(meta.issuer, known="none")
     if meta.issuer:
         # 上海市政府, 南昌县政府: the government under its full name.
         meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
