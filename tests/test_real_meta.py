@@ -858,3 +858,54 @@ def test_an_untitled_city_report_opening_on_the_city_s_short_name_is_the_city_go
     from fzanalyzer.meta import _by_short_name
 
     assert _by_short_name("株洲") == "株洲市" and _by_short_name("法治") is None
+
+
+def test_a_leaders_own_duty_report_is_no_report_of_the_government():
+    """述法 pages of session 9 (real unseen pages M/N): a leader's report of his own 第一责任人 duty
+    says so in its opening, speaks as 本人, or opens with 一、履职情况 — under no title or a
+    report-like one. A government's report names the duty only as one of its parts."""
+    opening = (
+        "2024年以来,海晏街道认真贯彻落实党的二十届三中全会精神,全面推进严格执法、公正司法、全民守法。"
+        "现将我街道党政主要负责人落实法治建设第一责任人职责情况报告如下:\n"
+        "一、街道党工委主要负责人履行推进法治建设第一责任人职责落实情况\n"
+        "2024年,作为海晏街道法治建设第一责任人,本人始终坚持以习近平法治思想为指导。\n"
+    )
+    assert (_meta(opening).is_report, _meta(opening).doc_type) == (False, "duty_report")
+    outline = (
+        "一、履职情况\n(一)深学笃行习近平法治思想,全面贯彻依法治国战略部署\n"
+        "坚持将学习贯彻习近平法治思想作为首要政治任务,全年参与党委理论中心组专题学习6次。\n"
+    )
+    assert _meta(outline).doc_type == "duty_report"
+    report = (
+        "2024年,海晏街道坚持以习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:\n"
+        "一、主要举措和成效\n(一)加强组织领导。全年召开专题会议4次。\n"
+        "二、党政主要负责人履行推进法治建设第一责任人职责情况\n街道党工委书记带头学法。\n"
+    )
+    assert _meta(report).is_report
+
+
+def test_the_issuer_in_a_disclosure_table_removed_as_chrome_but_not_the_posting_office():
+    """发文单位：咸宁市水利和湖泊局 after another field on a 信息公开 line (read from the page chrome
+    the normalization removed) names a bureau's report; 发布机构：区政府办, the office that posted a
+    government's report, does not."""
+    body = (
+        "2020年度法治政府建设工作报告\n"
+        "索引号 : 011337629/2020-23467 文       号 : 无\n"
+        "主题分类: 其他 发文单位: 咸宁市水利和湖泊局\n"
+        "市委依法治市办:\n"
+        "2020年,我局深入学习领会习近平法治思想,积极履行推进法治建设第一责任人职责。现将有关情况报告如下:\n"
+        "一、深入学习全面依法治国方略\n我局成立以局长为组长的法治政府建设领导小组。\n"
+    )
+    meta = _meta(body)
+    assert (meta.issuer, meta.level, meta.region.city) == ("咸宁市水利和湖泊局", "department", "咸宁市")
+    posted = body.replace("发文单位: 咸宁市水利和湖泊局", "发布机构: 区政府办").replace("我局", "我区")
+    assert _meta(posted).issuer != "区政府办"
+
+
+def test_a_ministry_speaking_through_its_party_group_is_the_issuer():
+    text = (
+        "2023年,在以习近平同志为核心的党中央坚强领导下,司法部党组深入学习贯彻习近平法治思想,"
+        "统筹推进法治政府建设取得新发展新成效。\n一、坚持把党的领导贯穿到法治政府建设全过程各方面\n"
+        "部党组始终坚持和加强党对法治政府建设的领导。\n"
+    )
+    assert (_meta(text).issuer, _meta(text).level) == ("司法部", "department")

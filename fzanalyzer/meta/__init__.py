@@ -497,7 +497,7 @@ def _metadata_issuer(lines: list[str]) -> str | None:
         cells = _table_cells(s)
         fields = [f"{a.rstrip(':： ')}：{b}" for a, b in pairwise(cells)] if cells else [s]
         for f in fields:
-            m = _lex().metadata_issuer.match(f)
+            m = _lex().metadata_issuer.search(f)
             if m:
                 return m.group("issuer")
     return None
@@ -988,6 +988,12 @@ def _opening_and_headings(lines: list[str], start: int) -> tuple[str, list[str]]
     return opening, headings
 
 
+#: an organ's Party group or committee after its name (司法部党组, 省交通运输厅党委)
+_PARTY_BODY = re.compile(r"(?:党组|党委)$")
+#: a government's office that posts its reports on the site (区政府办, 省政府办公厅)
+_POSTING_OFFICE = re.compile(r"(?:政府办|办公厅|办公室)$")
+
+
 def extract_meta(text: str, hints: dict) -> Meta:
     """Metadata of the report whose normalized text is ``text``.
 
@@ -1032,8 +1038,15 @@ def extract_meta(text: str, hints: dict) -> Meta:
     bare = _BARE_GOVERNMENT.match(subject or "")
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
+    if subject and _PARTY_BODY.search(subject) and _is_organ(_PARTY_BODY.sub("", subject)):
+        subject = _PARTY_BODY.sub("", subject)  # 司法部党组深入学习…: the ministry speaks through its Party group
     organ_subject = subject if subject and _is_organ(subject) else None
-    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, _metadata_issuer(lines), organ_subject])
+    # the 信息公开 table's lines are page chrome, removed from the text: 发文单位：… is read there too
+    chrome = [c.strip() for c in str(hints.get("chrome") or "").split("\n") if c.strip()]
+    # (not the office that posted it: 发布机构：区政府办 publishes the government's own report)
+    posted = _metadata_issuer(chrome)
+    listed = _metadata_issuer(lines) or (None if posted and _POSTING_OFFICE.search(posted) else posted)
+    meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, listed, organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
     # 发布机构：鲍沟镇 names a division, not an organ: it places the report, and the issuer is that
     # division's government, named below as for a title or an opening that names the division only.
