@@ -1039,7 +1039,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if bare:
         subject = None  # 省政府坚持…: a level, not a name
     if subject and _PARTY_BODY.search(subject) and _is_organ(_PARTY_BODY.sub("", subject)):
-        subject = _PARTY_BODY.sub("", subject)  # 司法部党组深入学习…: the ministry speaks through its Party group
+        # 司法部党组深入学习…: the ministry speaks through its Party group
+        subject = _PARTY_BODY.sub("", subject)
     organ_subject = subject if subject and _is_organ(subject) else None
     # the 信息公开 table's lines are page chrome, removed from the text: 发文单位：… is read there too
     chrome = [c.strip() for c in str(hints.get("chrome") or "").split("\n") if c.strip()]
