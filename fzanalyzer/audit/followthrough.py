@@ -178,7 +178,8 @@ def _core_title(title: str) -> str:
 
 
 _NUM = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|学时|公里|项|件|个|人|名|户|家|次|场|卷|条|所|处|种|期|台|套|座))"
+    r"(\d+(?:\.\d+)?)\s*(%|个百分点|[万亿千]?(?:人次|家次|户次|批次|学时|公里|项|件|个工作日|工作日|个月|个小时|小时|分钟|天|日"
+    r"|个|人|名|户|家|次|场|卷|条|所|处|种|期|台|套|座))"
 )
 
 
@@ -226,6 +227,8 @@ def _numbers_at(text: str) -> list[tuple[float, str, str, str]]:
     out = []
     t = _THOUSANDS.sub("", unicodedata.normalize("NFKC", text))  # 1,415 is one number
     for m in _NUM.finditer(t):
+        if m.group(2) == "日" and t[max(0, m.start() - 1) : m.start()] == "月":
+            continue  # 10月1日 is a date, not a duration
         try:
             out.append(
                 (
@@ -913,10 +916,15 @@ def plan_objects(plan: str, obj: str | None) -> list[str]:
     out += [q for q in _QUOTE.findall(raw) if len(q) >= 3]
     # the people or field a plan is aimed at (针对快递员、网约车司机等新业态从业人员开展……)
     out += [m.group(1) for m in _AIMED_AT.finditer(raw) if m.group(1) not in out]
+    # what an action is done to (对…现行有效的规范性文件开展全面清理): the evidence names the object
+    out += [m.group(1) for m in _DONE_TO.finditer(raw) if len(m.group(1)) >= 4 and m.group(1) not in out]
     return out or [raw]
 
 
 _AIMED_AT = re.compile(r"(?:针对|面向|聚焦)([^，,；;。]{2,30}?)(?=开展|组织|举办|实施|推进|提供|加强)")
+_DONE_TO = re.compile(
+    r"(?:^|[，,；;])[^，,；;。]{0,8}?对([^，,；;。]{2,30}?)(?=开展|进行|实施|组织|逐件|逐一|集中|全面)"
+)
 
 
 @cache
@@ -979,6 +987,12 @@ def _place_groups() -> frozenset[str]:
 
 _PENDING = re.compile(r"待[^。；，,]{0,12}(?:审议|审批|批复|审定|验收|印发)|尚待|有待")
 _SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已有|有)(\d+)个")
+#: the whole and the part done of it in one sentence (共排查出入河排污口412个，已完成整治327个)
+_DONE_OF = re.compile(
+    r"共[^。；，,\d]{0,12}?(\d+)个[^。；\d]{0,4}[，,][^。；，,\d]{0,4}?已(?:完成|整改|办结|建成)[^。；，,\d]{0,8}?(\d+)个"
+)
+#: the words before a percentage that make it a change, not a share (同比提高26%, 下降41.2%)
+_CHANGE_BEFORE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|上升|减少|缩短|压缩|同比|环比)了?$")
 _SHARE = re.compile(
     r"(?:已有|完成率|覆盖率|到位率|接入率|建成率)(?:为|达到?)?(\d+(?:\.\d+)?)%"
     r"|占(?:应|计划|总|全部|目标)[^。；，,]{0,6}?的?(\d+(?:\.\d+)?)%"  # 已安装312家，占应装数的86%
@@ -1019,16 +1033,26 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
     tn = _numbers(target or "") or _numbers(plan_text)
     meets, below, met_shares = _against_target(plan_text, target, ev)
     if _WHOLE.search(plan_text) and any(
-        u == "%" and v < 100 and v not in met_shares for v, u in _numbers(ev)
+        u == "%" and v < 100 and v not in met_shares and not _CHANGE_BEFORE.search(ctx)
+        for v, u, ctx, _after in _numbers_at(ev)
     ):
         below = 1.0  # 实现全覆盖 against 已有63%的乡镇 (not 审批时限压缩46% meeting 压缩40%以上)
     if not any(u == "%" for _, u in tn):
         for m in _SHARE.finditer(ev):
             if float(m.group(1) or m.group(2)) < 100:
                 below = 1.0  # 县级执法机构整合完成率为76%, 已有63%的乡镇: a share of the units, not all
-    for m in _SOME_OF.finditer(ev):
-        if float(m.group(2)) < float(m.group(1)):
-            below = 1.0  # 全省121个县中已有98个建成: some of them, not all
+    rate_targets = [v for v, u in tn if u == "%"]
+    for m in itertools.chain(_SOME_OF.finditer(ev), _DONE_OF.finditer(ev)):
+        whole, part = float(m.group(1)), float(m.group(2))
+        if part >= whole:
+            continue
+        # some of them against a rate target: the share decides (186个行政村中已有181个 meets
+        # 95%以上; 排查出412个，已完成整治327个 is short of 90%)
+        rate = rate_targets and not _CEILING.search(target or plan_text)
+        if rate and 100 * part / whole >= max(rate_targets):
+            meets, below = 1.0, 0.0
+            continue
+        below = 1.0  # 全省121个县中已有98个建成: some of them, not all
     partial = 1.0 if re.search(r"其余|其他|部分|尚|试点|率先|先行|逐步|已有|剩余", ev) else 0.0
     # the state the evidence ends in: 已完成调研，正在开发 is still under way
     neg_ends = {m.end() for m in _negated_done().finditer(ev)}

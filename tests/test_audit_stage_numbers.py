@@ -1,0 +1,70 @@
+"""The stage of a plan read from the numbers of its evidence against the plan's target (issue 11,
+session 9), each on the real text of a development pair where the error was seen: a share of the
+units against a rate target, a change that is not a share, a duration ceiling in working days."""
+
+from __future__ import annotations
+
+import pytest
+from test_audit_lookalikes import report
+
+from fzanalyzer.audit.followthrough import (
+    STAGE_FEATURES,
+    _numbers_at,
+    candidates,
+    plan_objects,
+    stage_features,
+)
+
+
+def _signals(folder: str, prev: str, nxt: str, plan_words: str, sentence_words: str) -> dict[str, float]:
+    plan = next(p for p in report(folder, prev).plans if plan_words in p.text)
+    sentence = next(c.text for c in candidates(report(folder, nxt))["work"] if sentence_words in c.text)
+    return dict(zip(STAGE_FEATURES, stage_features(plan.text, plan.target, sentence), strict=True))
+
+
+@pytest.mark.parametrize(
+    ("folder", "prev", "nxt", "plan_words", "sentence_words", "meets", "below"),
+    [
+        # 186个行政村中已有181个村接入 (97.3%) against 覆盖率达到95%以上: met, though not all
+        ("audit-dev8", "shuchuan-yjj-2021", "shuchuan-yjj-2022", "应急广播", "已有181个", 1.0, 0.0),
+        # 共排查出入河排污口412个，已完成整治327个 (79%) against 整治完成率达到90%以上: short
+        (
+            "audit-dev10",
+            "xiuchuan-sthjj-2023",
+            "xiuchuan-sthjj-2024",
+            "入河排污口",
+            "已完成整治327个",
+            0.0,
+            1.0,
+        ),
+        # 2个工作日以内 against 平均1个工作日即可出证: a ceiling met
+        ("audit-dev8", "wenxiu-jtt-2022", "wenxiu-jtt-2023", "大件运输", "1个工作日", 1.0, 0.0),
+    ],
+)
+def test_numbers_against_the_target(folder, prev, nxt, plan_words, sentence_words, meets, below):
+    got = _signals(folder, prev, nxt, plan_words, sentence_words)
+    assert (got["meets_target"], got["below_target"]) == (meets, below)
+
+
+def test_a_change_in_percent_is_not_a_share_short_of_全覆盖():
+    # 486条城区主次干道全部明确“街长”…发现率同比提高26%: 26% is a change, not 26% of the roads
+    got = _signals("audit-dev6", "tangjiang-cgj-2023", "tangjiang-cgj-2024", "街长", "全部明确")
+    assert got["below_target"] == 0.0
+
+
+def test_a_day_of_a_date_is_no_duration():
+    assert [u for _v, u, _c, _a in _numbers_at("条例于10月1日起施行，审结期限平均为25日")] == ["日"]
+    assert _numbers_at("压缩至2个工作日以内")[0][:2] == (2.0, "个工作日")
+
+
+@pytest.mark.parametrize(
+    ("folder", "rid", "plan_words", "obj"),
+    [
+        ("audit-dev5", "yaochuan-2023", "实施效果评估", "实施满2年的行政规范性文件"),
+        ("audit-dev8", "danxi-2023", "立法后评估", "《澹溪市城市绿化条例》等3部地方性法规"),
+    ],
+)
+def test_what_a_plan_is_done_to_is_one_of_its_objects(folder, rid, plan_words, obj):
+    # 对实施满2年的行政规范性文件开展实施效果评估: the evidence names the documents, not the verb
+    plan = next(p for p in report(folder, rid).plans if plan_words in p.text)
+    assert obj in plan_objects(plan.text, plan.object)
