@@ -214,8 +214,8 @@ def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
     from fzanalyzer.audit.followthrough import MODELS
     from fzanalyzer.cli import main
 
-    # as the shipped model was fitted (README): the cases and the forty-seven development pairs
-    sets = [DEV] + [DEV.parent / f"audit-dev{k}" for k in ("", "2", "3", "5", "6", "7", "8", "9", "10")]
+    # as the shipped model was fitted (README): the cases and the fifty-two development pairs
+    sets = [DEV] + [DEV.parent / f"audit-dev{k}" for k in ("", "2", "3", "5", "6", "7", "8", "9", "10", "11")]
     args = ["train-audit", "--encoder", "tfidf", "--out-dir", str(tmp_path)]
     args += [a for d in sets for a in ("--fit-on", str(d), "--calibrate-on", str(d))]
     assert main(args) == 0
@@ -227,7 +227,7 @@ def test_train_audit_reproduces_the_shipped_combiner(tmp_path):
     assert fitted["stage_coef"] == pytest.approx(shipped["stage_coef"], abs=1e-3)
     assert fitted["verdict_coef"] == pytest.approx(shipped["verdict_coef"], abs=1e-2)
     assert fitted["info"]["cases"] > 300  # the old 102 pairs and the new reworded / look-alike cases
-    assert len(fitted["info"]["gold_pairs"]) == 47
+    assert len(fitted["info"]["gold_pairs"]) == 52
     assert fitted["info"]["verdict_calibration"]["cross_fitted"]
 
 
