@@ -909,3 +909,65 @@ def test_a_ministry_speaking_through_its_party_group_is_the_issuer():
         "部党组始终坚持和加强党对法治政府建设的领导。\n"
     )
     assert (_meta(text).issuer, _meta(text).level) == ("司法部", "department")
+
+
+def test_a_bureau_that_posted_its_districts_report_is_not_its_issuer():
+    # 发布机构：下陆区司法局 on a page whose title and opening name the district alone
+    text = (
+        "名 称: 下陆区2024年法治政府建设工作报告\n"
+        "索 引 号: 000014349/2025-17645 发布日期: 2025-02-28 发布机构: 下陆区司法局\n"
+        "下陆区2024年法治政府建设工作报告\n"
+        "2024年,下陆区坚持以习近平法治思想为指导,深入推进法治政府建设。现将工作情况报告如下。\n"
+        "一、2024年法治政府建设主要举措及成效\n(一)强化政治引领。全年召开专题会议4次。\n"
+    )
+    meta = _meta(text)
+    assert (meta.level, meta.region.county_or_district) == ("district_county", "下陆区")
+    assert meta.issuer.endswith("下陆区人民政府")
+    # the bureau's own report, posted by itself, stays the bureau's
+    own = text.replace("2024年,下陆区坚持", "2024年,下陆区司法局坚持").replace(
+        "下陆区2024年法治", "下陆区司法局2024年法治"
+    )
+    assert _meta(own).issuer == "下陆区司法局"
+
+
+def test_an_untitled_bureau_report_opening_under_its_leaders_names_the_bureau():
+    # 在市委、市政府的坚强领导下,广安市司法局坚定…; 城东区市场监督管理局根据区委…的部署
+    text = (
+        "2024年,在市委、市政府的坚强领导下,广安市司法局坚定以习近平新时代中国特色社会主义思想为指导,"
+        "高质量推进各项工作,取得较好成效。\n一、2024年法治政府建设第一责任人履行职责情况\n"
+        "(一)坚持学习先行。局主要领导坚持把学习贯彻习近平法治思想列为局党组会第一议题。\n"
+    )
+    assert (_meta(text).issuer, _meta(text).level) == ("广安市司法局", "department")
+    text = text.replace(
+        "在市委、市政府的坚强领导下,广安市司法局坚定以", "城东区市场监督管理局根据区委的部署,以"
+    )
+    assert _meta(text).issuer.endswith("城东区市场监督管理局")
+
+
+def test_page_furniture_and_a_spam_question_are_no_title():
+    body = (
+        "2024年,在区委、区政府的坚强领导下,区司法局坚持以习近平法治思想为指导,扎实推进法治政府建设。\n"
+        "一、主要举措和成效\n(一)加强组织领导。全年召开专题会议4次。\n"
+    )
+    assert _meta("日期:2025-01-24来源:区司法局\n" + body).title is None
+    assert _meta("对于县政府的其他规范性文件不满如何申请行政救济\n" + body).title is None
+    named = _meta("名称:天津滨海高新区2021年法治政府建设报告\n" + body).title
+    assert named == "天津滨海高新区2021年法治政府建设报告"
+
+
+def test_a_street_named_like_a_district_is_a_street():
+    text = (
+        "2020年,东区街道坚持以习近平新时代中国特色社会主义思想为指导,坚持把法治政府建设落实到街道工作的各个方面。\n"
+        "一、2020年度推进法治政府建设的主要举措和成效\n(一)党政主要负责人积极履行推进法治建设第一责任人职责。\n"
+    )
+    meta = _meta(text)
+    assert (meta.level, meta.region.county_or_district) == ("township", None)
+    assert meta.issuer == "东区街道办事处"
+
+
+def test_a_district_government_office_is_named_in_full():
+    text = (
+        "区政府办2025年度法治政府建设工作报告\n"
+        "2025年,雁塔区政府办坚持以习近平法治思想为指导,全面推进依法行政。\n一、主要工作\n(一)加强学法。\n"
+    )
+    assert _meta(text).issuer == "雁塔区人民政府办公室"

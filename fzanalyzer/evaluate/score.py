@@ -300,6 +300,14 @@ def _same_organ(a: str, b: str) -> bool:
     return all(c in rest for c in short)
 
 
+def _governs(organ: str) -> bool:
+    """The organ of a division's own government, or none (the division named alone)."""
+    from ..resources import load_json
+
+    lex = load_json("meta.json")
+    return organ in ("", lex["zone_organ"], "管委会", *lex["government_organs"])
+
+
 def _issuer_form(name: str) -> tuple[list[Any], str]:
     """(division tokens, what follows them) of an issuer's name, each division under its
     gazetteer name where the name is one division's (镇宁自治县 → 镇宁布依族苗族自治县)."""
@@ -334,8 +342,12 @@ def same_issuer(gold: str, pred: str, region: dict[str, Any]) -> bool:
     False
     >>> same_issuer("澄川市司法局", "澄川市公安局", {})
     False
+    >>> same_issuer("塘栖镇", "塘栖镇人民政府", {}), same_issuer("塘栖镇", "塘栖镇司法所", {})
+    (True, False)
     """
     (gt, go), (pt, po) = _issuer_form(gold), _issuer_form(pred)
+    if gt and pt and _governs(go) and _governs(po):
+        go = po  # 塘栖镇 = 塘栖镇人民政府, 凤凰山街道 = 凤凰山街道办事处: a division speaks through its government
     if not _same_organ(go, po):
         return False
     g_names, p_names = [_division_name(t) for t in gt], [_division_name(t) for t in pt]

@@ -1043,10 +1043,19 @@ def extract_meta(text: str, hints: dict) -> Meta:
         subject = _PARTY_BODY.sub("", subject)
     organ_subject = subject if subject and _is_organ(subject) else None
     # the 信息公开 table's lines are page chrome, removed from the text: 发文单位：… is read there too
-    chrome = [c.strip() for c in str(hints.get("chrome") or "").split("\n") if c.strip()]
+    chrome_lines = [c.strip() for c in str(hints.get("chrome") or "").split("\n") if c.strip()]
     # (not the office that posted it: 发布机构：区政府办 publishes the government's own report)
-    posted = _metadata_issuer(chrome)
+    posted = _metadata_issuer(chrome_lines)
     listed = _metadata_issuer(lines) or (None if posted and _POSTING_OFFICE.search(posted) else posted)
+    if (
+        listed
+        and subject
+        and listed.startswith(subject)
+        and _divisions_only(subject)
+        and not _divisions_only(listed)
+    ):
+        # 发布机构：下陆区司法局 over 2024年，下陆区坚持…: the bureau posted its district's report
+        listed = None
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, listed, organ_subject])
     meta.issuer = _full_name(meta.issuer, text)
     # 发布机构：鲍沟镇 names a division, not an organ: it places the report, and the issuer is that
@@ -1105,7 +1114,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # A township whose county the text names in passing (宣传朝阳区新版产业政策, 湛江市委、
         # 廉江市委): the county it names most is its own.
         county = _most_named("district_county", page)
-        if county:
+        if county and not res.township.startswith(county):  # 东区街道 names no 东区
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
             _take_region(meta, res)
     if reportish and meta.level == "department" and not meta.issuer:

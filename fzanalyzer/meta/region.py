@@ -100,6 +100,8 @@ def _plausible_unknown(name: str) -> bool:
     stem = name[: len(name) - len(suffix)] or name
     if stem in lex.pronouns or (len(stem) >= 2 and stem[0] in lex.prepositions and stem[1] in lex.pronouns):
         return False
+    if all(c in lex.prepositions for c in stem):
+        return False  # 对于县政府的…文件: prepositions only, no name
     return not any(w in stem and w != stem for w in lex.unknown_stopwords)
 
 
@@ -149,6 +151,10 @@ def parse_issuer(issuer: str) -> tuple[list[Token], str]:
                     tokens, end = known, known_end
                 break
     _decide_city_or_county(tokens)
+    if tokens and tokens[-1].kind == "county" and len(tokens[-1].name) <= 2 and s.startswith("街道", end):
+        # 东区街道 (中山市): a street named like a district, not 东区 and its 街道
+        tokens[-1] = Token(name=tokens[-1].name + "街道", kind="township", candidates=[])
+        end += 2
     return tokens, s[end:]
 
 
