@@ -469,3 +469,20 @@ def test_a_ministry_named_in_the_opening_is_the_issuer():
     assert (m.issuer, m.level) == ("环境保护部", "department")
     cadres = _meta("2020年，全体干部坚持依法行政，推进法治政府建设。\n一、主要举措和成效\n")
     assert cadres.issuer is None
+
+
+def test_a_summary_of_several_years_is_no_annual_report():
+    # a county bureau's five-year summary of one reform, printed with hard line breaks
+    summary = _meta(
+        "县司法局关于2021-2025年度行\n政复议体制改革工作总结报告\n"
+        "根据上级党委、政府关于全面深化法治政府建设的统一部署,自新一轮行政复议体制改革启动以来,"
+        "我县系统性推进各项改革任务。现将2021年至2025年度我县行政复议体制改革工作情况总结报告如下。\n"
+        "一、夯实组织基础,改革总体成效初步彰显\n"
+    )
+    assert (summary.is_report, summary.doc_type) == (False, "multi_year_summary")
+    # a plan's span quoted in brackets is no range of the report's own years
+    annual = _meta(
+        "某区落实《法治政府建设实施纲要(2021-2025年)》2022年度情况报告\n"
+        "2022年,某区坚持以习近平法治思想为指导。现将有关情况报告如下:\n一、主要举措和成效\n"
+    )
+    assert annual.is_report
