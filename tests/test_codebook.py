@@ -273,6 +273,12 @@ HALVES_CASES = [
     ("audit-holdout2/harwusu-2018.txt", "梳理行政职权2716项", "2716项", "admin_power.items"),
     ("audit-dev3/zheyuan-2024.txt", "保留行政权力事项3790项", "3790项", "admin_power.items"),
     ("audit-dev/chengling-2022.txt", "保留行政许可事项312项", "312项", "licensing.items"),
+    # fz.codebook.v9 (session 9; v8 was a round that kept nothing), made on half A's 营商环境 misses of O's and older
+    # pages): the share of a centre's matters at one window, materials and steps cut, a time limit cut
+    # named verb first (压缩办理时限)
+    ("audit-dev6/luting-2023.txt", "综合窗口受理占比提高到91.2%", "91.2%", "services.window_rate"),
+    ("audit-dev3/tiaoling-2018.txt", "精简申请材料1120件", "1120件", "services.materials_cut"),
+    ("audit-dev5/yaochuan-2022.txt", "平均减少申请材料42%", "42%", "services.materials_cut_rate"),
     ("dev/tangxi-2022.txt", "保留98件", "98件", "normdocs.kept"),
 ]
 
