@@ -596,11 +596,16 @@ def _department_in_full(issuer: str, text: str) -> str:
 
     >>> _department_in_full("市卫健委", "制定《三明市卫生健康系统法治宣传方案》")
     '三明市卫生健康委员会'
+    >>> _department_in_full("市民政局", "落实《重庆市法治政府建设实施方案(2016—2020年)》")
+    '重庆市民政局'
     """
     issuer = organ_in_full(issuer)
     level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
     if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
         own = _most_named(level, text) or _titled_division(level, text)
+        if own is None and level == "city":
+            # 市民政局 of a municipality (重庆市法治政府建设实施方案 …): a city by name, a province by rank
+            own = next((p for p in [_most_named("province", text)] if p in _municipalities()), None)
         if own and (level != "district_county" or own.endswith(issuer[0])):
             return own + issuer[1:]
     return issuer
