@@ -107,7 +107,8 @@ def _lex() -> _MetaLex:
         issuer_in_title=re.compile(
             # An organ may carry its second name in brackets (藏语委办(编译局)); a title may go on
             # with 公布 (湖南省人民政府公布2017年度…) or 近年来 (…税务局近年来依法行政工作情况的报告).
-            rf"^(.{{2,40}}?(?:{organ}|(?<![干全内本局总各])部)(?:[(（][\u4e00-\u9fff]{{2,10}}[)）])?)"
+            # A year is never inside it (古竹乡2025年法治政府年度报告: 政府 of 法治政府 is no organ).
+            rf"^((?:(?!(?:19|20)\d{{2}}\s*年).){{2,40}}?(?:{organ}|(?<![干全内本局总各])部)(?:[(（][\u4e00-\u9fff]{{2,10}}[)）])?)"
             rf"(?=关于|(?:发布|公布)?(?:19|20)\d{{2}}|[〇○零一二][〇○零一二三四五六七八九]{{3}}|年度|法治|依法|近年来)"
         ),
         government_organs=frozenset(d["government_organs"]),
@@ -221,7 +222,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         ):
             continue  # a first heading (一、…总体情况), a sentence (现将…报告), 浙卫〔2024〕3号, 首页 > …
         if "。" not in s and len(s) <= 80 and cp.title_line.match(s) and lex.title_cue.search(s):
-            prev = lines[i - 1].strip() if i > 0 else ""
+            prev = lines[i - 1].strip() if i > 0 else _chrome_title_start(s, hints)
             if _title_first_half(prev, s):
                 # A long title printed on two lines (关于2020年度法治政府 / 建设工作情况的报告).
                 return i, prev + s
@@ -274,6 +275,11 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if m:
             return None, m.group("title")  # 现将《静海区2021年法治政府建设情况报告》公布如下
     for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
+        cells = _table_cells(line)
+        if cells and (label := TITLE_LABEL.match(" ".join(cells[:2]))):
+            return None, _clean_title_line(
+                label.group(1)
+            )  # | 标题: | 皇城镇…情况报告 | |: an info table's row
         s = _clean_title_line(line)  # the page's title line, removed with the site's name on it
         if (
             "。" not in s
@@ -290,6 +296,15 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         best = next((p for p in parts if lex.title_cue.search(p)), parts[0] if parts else None)
         return None, best
     return None, None
+
+
+def _chrome_title_start(line: str, hints: dict) -> str:
+    """The first line of a title the chrome removal took away, when the text starts with the
+    title's end (山东省交通运输厅关于2019年度 / 法治建设情况的报告); else empty."""
+    head = [c.strip() for c in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]]
+    # never a labelled field of an info table (名 称: …报告 发布日期: …)
+    head = [c for c in head if c and not re.search(r"[:：|]", c) and not _lex().metadata_line.match(c)]
+    return next((c for c in reversed(head) if _title_first_half(c, line)), "")
 
 
 def _page_title(title: str | None, hints: dict) -> str | None:
@@ -350,6 +365,9 @@ _BARE_LEVEL = {
 }
 # A Party committee issuing with its government (中共海南省委 海南省人民政府, 宁夏回族自治区党委和人民政府):
 # the report is the government's, at its level.
+_PARTY_AND_GOVERNMENT = re.compile(
+    r"^中共[\u4e00-\u9fff]{2,20}?(?:委员会|党?委)[、，,\s和及]*([\u4e00-\u9fff]{2,20}(?:人民政府|政府|办事处))$"
+)
 _JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9fff]*?(?:人民政府|政府|办事处)$")
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
 _PARTY_BESIDE = re.compile(r"^((?:省|市|州|县|区|旗|镇|乡|自治区))委[、，,]?(?=\1(?:人民)?政府)")
@@ -1062,6 +1080,10 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # 发布机构：下陆区司法局 over 2024年，下陆区坚持…: the bureau posted its district's report
         listed = None
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, listed, organ_subject])
+    if meta.issuer and (joint := _PARTY_AND_GOVERNMENT.match(meta.issuer)):
+        meta.issuer = joint.group(
+            1
+        )  # 中共宣州区新田镇委员会 宣州区新田镇人民政府关于…: the government reports
     meta.issuer = _full_name(meta.issuer, text)
     # 发布机构：鲍沟镇 names a division, not an organ: it places the report, and the issuer is that
     # division's government, named below as for a title or an opening that names the division only.

@@ -49,6 +49,9 @@ class Gazetteer:
             for alias in short_names(d.name):
                 if alias not in self._by_name:
                     self._aliases.setdefault(alias, []).append(d)
+        for alias, name in _prefecture_short_names().items():
+            if alias not in self._by_name:
+                self._aliases.setdefault(alias, []).extend(d for d in self._by_name.get(name, []))
 
     def by_name(self, name: str) -> list[Division]:
         """Divisions with this exact name (or short name: 镇宁自治县); current ones first, historical ones only when no
@@ -113,6 +116,13 @@ def short_names(name: str) -> list[str]:
     if stem == m.group(1):
         return []
     return [f"{stem}自治{kind}", f"{stem}{kind}"]
+
+
+@cache
+def _prefecture_short_names() -> dict[str, str]:
+    from ..normalize.resources import load_json
+
+    return dict(load_json("meta.json")["prefecture_short_names"])
 
 
 @cache
