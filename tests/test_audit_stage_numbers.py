@@ -68,3 +68,18 @@ def test_what_a_plan_is_done_to_is_one_of_its_objects(folder, rid, plan_words, o
     # 对实施满2年的行政规范性文件开展实施效果评估: the evidence names the documents, not the verb
     plan = next(p for p in report(folder, rid).plans if plan_words in p.text)
     assert obj in plan_objects(plan.text, plan.object)
+
+
+def test_a_next_plan_for_the_rest_makes_the_plan_under_way():
+    # 完成辖区32个无物业老旧小区综合治理 promised again as 为剩余无物业小区落实兜底物业服务: part was done
+    from fzanalyzer.audit import audit
+
+    item = next(
+        it
+        for it in audit(
+            report("audit-dev11", "leitang-jd-2023"), report("audit-dev11", "leitang-jd-2024")
+        ).items
+        if "无物业" in it.plan_text
+    )
+    assert item.status == "progressed"
+    assert any("剩余" in e.text for e in item.evidence)

@@ -985,6 +985,7 @@ def _place_groups() -> frozenset[str]:
     return frozenset(ch for w, ch in st["_syn_map"].items() if _PLACE.fullmatch(w) or w in ("乡镇", "社区"))
 
 
+_THE_REST = re.compile(r"剩余|其余|余下|尚未完成|未完成的")
 _PENDING = re.compile(r"待[^。；，,]{0,12}(?:审议|审批|批复|审定|验收|印发)|尚待|有待")
 _SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已有|有)(\d+)个")
 #: the whole and the part done of it in one sentence (共排查出入河排污口412个，已完成整治327个)
@@ -1426,6 +1427,12 @@ def judge(
             if (status == "not_reported" and restate_sim >= comb.restate_threshold) or repeated:
                 status, score = "restated", restate_sim
                 evidence = [_evidence(again[j])]
+                if _THE_REST.search(again[j].text):
+                    # 为剩余无物业小区落实兜底物业服务: a plan for the rest says part of it was done (the
+                    # nearest admissible work sentence, if any, says which part)
+                    status = "progressed"
+                    evidence = [_evidence(work[k]) for k in half_ok[:1]] + evidence
+                    signals["restates_the_rest"] = 1.0
         if status == "not_reported":
             score = 1.0 - best_p
         shortfall = False
