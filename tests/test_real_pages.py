@@ -486,3 +486,22 @@ def test_a_summary_of_several_years_is_no_annual_report():
         "2022年,某区坚持以习近平法治思想为指导。现将有关情况报告如下:\n一、主要举措和成效\n"
     )
     assert annual.is_report
+
+
+def test_a_thematic_part_cut_off_by_the_page_is_not_taken_for_the_plan():
+    # a web copy that stops inside its second thematic part, whose words speak of 推进/持续
+    from fzanalyzer.segment.parts import label_parts
+
+    first = (
+        "深入学习贯彻党的二十大精神",
+        "局党组坚持把学习贯彻习近平法治思想作为首要政治任务,全年专题学习12次。",
+    )
+    cut = (
+        "深入学习宣传贯彻习近平法治思想,夯实法治人社建设思想基础",
+        "一是持续学习。局领导带头学习,将习近平法治思想作为法治人社建设的根本遵循。二是多管齐下。"
+        "将学习宣传贯彻习近平法治思想纳入局“八五”普法规划重点宣传内容、局年度法治建设重点工作",
+    )
+    assert label_parts([first, cut], 2023)[1] == ["measures_and_results"]
+    # the same part closing a whole report (its last sentence ended) is still read from its words
+    whole = (cut[0], cut[1] + "。下一步,我局将持续推进,进一步抓好落实,计划开展专题培训3期。")
+    assert label_parts([first, whole], 2023)[1] == ["next_year_plan"]

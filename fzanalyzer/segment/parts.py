@@ -100,6 +100,33 @@ def _any_content_cue() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for words in content_cues().values() for w in words))
 
 
+_SUBHEADING = re.compile(
+    r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]是)"
+)
+_TAIL = re.compile(r"[^\n。！？!?；;]*$")
+_WHOLE_END = "”’」』）)]】:：日府局会室厅委处"  # a closing mark, a date, a signature's organ
+
+
+def _cut_off(body: str) -> bool:
+    r"""Does a text end mid-sentence (20 characters or more after its last sentence, ending in
+    no closing mark), as a page's excerpt or a truncated copy does, not a report's end (a
+    sentence, a signature, a date)?
+
+    >>> _cut_off("一是完成立法计划。二是全力推进自然资源部组建后首部规章的起草工作，会同有关部门反复论证")
+    True
+    >>> _cut_off("将继续推进。\n某区人民政府"), _cut_off("分解落实立法任务。\n(二)推动自然资源重要立法工作")
+    (False, True)
+    """
+    body = body.rstrip()
+    if not body:
+        return False
+    tail = _TAIL.search(body).group()  # type: ignore[union-attr]
+    last = body.rsplit("\n", 1)[-1]
+    # a sub-heading with nothing under it (…任务。\n(二)推动…工作): the page stops at its heading
+    heading_alone = _SUBHEADING.match(last) is not None and len(last) <= 40 and last[-1] not in "。！？!?；;"
+    return (len(tail) >= 20 and tail[-1] not in _WHOLE_END) or heading_alone
+
+
 def label_parts(parts: list[tuple[str, str]], year: int | None = None) -> list[list[str]]:
     """Labels for each level-1 part given as ``(title, body)``, in document order.
 
@@ -117,7 +144,8 @@ def label_parts(parts: list[tuple[str, str]], year: int | None = None) -> list[l
             continue
         n = label_from_content(title + body)
         future, past, short = n["next_year_plan"], n["measures_and_results"], n["shortcomings"]
-        last = i == len(parts) - 1
+        # the last part of a page cut off mid-sentence is not known to be the report's last
+        last = i == len(parts) - 1 and not _cut_off(body)
         if short >= 3 and short > past + future:
             out[i] = ["shortcomings"]
         elif i == 0:
