@@ -1469,7 +1469,7 @@ def judge(
                 if (short_of[k] or stages()["_under_way_re"].search(short[k].text))
                 and not stages()["_not_started_re"].search(short[k].text)
             ]
-            if status in ("not_reported", "restated") and under_way:
+            if (status in ("not_reported", "restated") or "restates_the_rest" in signals) and under_way:
                 # the shortcomings part names the plan and says part of its work is done and the
                 # rest is not (中心已完成场地改造，但…尚未全部进驻; 已建成9个，其余5个…尚未完成): under
                 # way even when the work part words it too differently to be accepted, and a
