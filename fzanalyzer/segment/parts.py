@@ -103,7 +103,7 @@ def _any_content_cue() -> re.Pattern[str]:
 _SUBHEADING = re.compile(
     r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]是)"
 )
-_TAIL = re.compile(r"[^\n。！？!?；;]*$")
+_SENTENCE_ENDS = frozenset("\n。！？!?；;")
 _WHOLE_END = "”’」』）)]】:：日府局会室厅委处"  # a closing mark, a date, a signature's organ
 
 
@@ -120,7 +120,12 @@ def _cut_off(body: str) -> bool:
     body = body.rstrip()
     if not body:
         return False
-    tail = _TAIL.search(body).group()  # type: ignore[union-attr]
+    # the text after the last sentence end (a scan from the end: a regex search for it is quadratic
+    # on a text with no sentence end at all)
+    k = len(body)
+    while k > 0 and body[k - 1] not in _SENTENCE_ENDS:
+        k -= 1
+    tail = body[k:]
     last = body.rsplit("\n", 1)[-1]
     # a sub-heading with nothing under it (…任务。\n(二)推动…工作): the page stops at its heading
     heading_alone = _SUBHEADING.match(last) is not None and len(last) <= 40 and last[-1] not in "。！？!?；;"
