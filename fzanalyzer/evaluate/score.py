@@ -6,7 +6,6 @@ dict) and returns counts; :class:`Tally` adds counts over reports (micro-average
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -301,19 +300,6 @@ def _same_organ(a: str, b: str) -> bool:
     return all(c in rest for c in short)
 
 
-_JOINT_ISSUER = re.compile(
-    r"^中共[\u4e00-\u9fff]{2,20}?(?:委员会|党?委)[、，,\s和及]*(?=[\u4e00-\u9fff]{2,20}(?:人民政府|政府|办事处)$)"
-)
-
-
-def _governs(organ: str) -> bool:
-    """The organ of a division's own government, or none (the division named alone)."""
-    from ..resources import load_json
-
-    lex = load_json("meta.json")
-    return organ in ("", lex["zone_organ"], "管委会", *lex["government_organs"])
-
-
 def _issuer_form(name: str) -> tuple[list[Any], str]:
     """(division tokens, what follows them) of an issuer's name, each division under its
     gazetteer name where the name is one division's (镇宁自治县 → 镇宁布依族苗族自治县)."""
@@ -351,10 +337,11 @@ def same_issuer(gold: str, pred: str, region: dict[str, Any]) -> bool:
     >>> same_issuer("塘栖镇", "塘栖镇人民政府", {}), same_issuer("塘栖镇", "塘栖镇司法所", {})
     (True, False)
     """
+    from ..meta import government_of, speaks_for_division
+
     # 中共姚安县委、姚安县人民政府: a report of the Party committee and the government is the government's
-    gold, pred = (_JOINT_ISSUER.sub("", x) for x in (gold, pred))
-    (gt, go), (pt, po) = _issuer_form(gold), _issuer_form(pred)
-    if gt and pt and _governs(go) and _governs(po):
+    (gt, go), (pt, po) = _issuer_form(government_of(gold)), _issuer_form(government_of(pred))
+    if gt and pt and all(not o or speaks_for_division(o) for o in (go, po)):
         go = po  # 塘栖镇 = 塘栖镇人民政府, 凤凰山街道 = 凤凰山街道办事处: a division speaks through its government
     if not _same_organ(go, po):
         return False

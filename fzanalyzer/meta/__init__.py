@@ -277,9 +277,8 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
     for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
         cells = _table_cells(line)
         if cells and (label := TITLE_LABEL.match(" ".join(cells[:2]))):
-            return None, _clean_title_line(
-                label.group(1)
-            )  # | 标题: | 皇城镇…情况报告 | |: an info table's row
+            # | 标题: | 皇城镇…情况报告 | |: an info table's row
+            return None, _clean_title_line(label.group(1))
         s = _clean_title_line(line)  # the page's title line, removed with the site's name on it
         if (
             "。" not in s
@@ -590,6 +589,24 @@ def _pick_issuer(candidates: list[str | None]) -> str | None:
         if len(c) > len(first) and c.endswith(first):
             first = c
     return first
+
+
+def government_of(issuer: str) -> str:
+    """The government of a Party committee and its government issuing together, else ``issuer``:
+    the report is the government's.
+
+    >>> government_of("中共姚安县委、姚安县人民政府"), government_of("姚安县司法局")
+    ('姚安县人民政府', '姚安县司法局')
+    """
+    joint = _PARTY_AND_GOVERNMENT.match(issuer)
+    return joint.group(1) if joint else issuer
+
+
+def speaks_for_division(organ: str) -> bool:
+    """Is ``organ`` one through which a division itself speaks (its 人民政府, 街道办事处, a zone's
+    管理委员会), so that the division named alone names the same body?"""
+    lex = _lex()
+    return organ in lex.government_organs or organ in (lex.zone_organ, "管委会")
 
 
 _BARE_DEPARTMENT_LEVEL = {"省": "province", "市": "city", "县": "district_county", "区": "district_county"}
@@ -1080,10 +1097,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # 发布机构：下陆区司法局 over 2024年，下陆区坚持…: the bureau posted its district's report
         listed = None
     meta.issuer = _pick_issuer([from_title, above_title, sig_issuer, listed, organ_subject])
-    if meta.issuer and (joint := _PARTY_AND_GOVERNMENT.match(meta.issuer)):
-        meta.issuer = joint.group(
-            1
-        )  # 中共宣州区新田镇委员会 宣州区新田镇人民政府关于…: the government reports
+    if meta.issuer:
+        meta.issuer = government_of(meta.issuer)  # 中共宣州区新田镇委员会 宣州区新田镇人民政府关于…
     meta.issuer = _full_name(meta.issuer, text)
     # 发布机构：鲍沟镇 names a division, not an organ: it places the report, and the issuer is that
     # division's government, named below as for a title or an opening that names the division only.
