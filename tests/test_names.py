@@ -311,6 +311,9 @@ COUNTED_NOUNS = [
     ),
     # r-qinghai-2024 (D): a verb before N + measure + noun governs the count (no 的 closes it)
     ("严格落实政府权责清单制度,审核并公布省级36个部门5300项权责清单。", "36个", "部门"),
+    # r-gd-yjt-2024 (O): 分别 pairs the names with the numbers and names nothing itself
+    ("2024年,全省各类生产安全事故起数、死亡人数同比分别下降17.7%、12.5%;", "12.5%", "死亡人数"),
+    ("其中较大事故同比分别下降19.0%和26.3%。", "26.3%", "较大事故"),
 ]
 
 

@@ -69,6 +69,7 @@ def _lex() -> dict[str, Any]:
     lex["quote_re"] = re.compile(lex["long_quote_regex"])
     lex["frame_re"] = re.compile(lex["opening_frames_regex"])
     lex["aside_re"] = re.compile(lex["aside_regex"])
+    lex["tail_re"] = re.compile(lex["tail_regex"])
     lex["submitter_re"] = re.compile(lex["submitter_regex"])
     lex["enum_verbs"] = tuple(sorted({*lex["verbs"], *lex["cut_verbs"]}, key=len, reverse=True))
     heads = "|".join(lex["generic_heads"])
@@ -174,7 +175,8 @@ def tidy_name(name: str | None) -> str:
                 s, changed = s[len(v) :], True
                 s = s[1:] if s.startswith("了") and len(s) >= 4 else s  # 实现了…: the aspect goes too
                 break
-    return _drop_actor_list(s)
+    r = lex["tail_re"].sub("", s)  # 死亡人数同比分别(下降…): 分别 pairs names with numbers, it names nothing
+    return _drop_actor_list(r if len(r) >= 2 else s)
 
 
 def drop_preposition(s: str) -> str:
