@@ -288,12 +288,50 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = f"{s}的{before.name.split('的')[-1]}"  # 其中以区政府名义制发的12件: 12件 of what
         if before and before.name and before.unit != "%" and s.startswith(tuple(lex["scope_verbs"])):
             s = before.name + s  # 抽查81批次、涉及主体6447户: the subjects of that check
+        if ind.unit == "%" and (exam := _exam_rate(text, ind, s)):
+            s = exam  # 参加法治理论考试,合格率99.66%: the rate of that exam
         sm = lex["share_re"].match(s)
         if sm and ind.unit == "%" and before is not None and before.name:
             # 占计划任务总数的69.45%，同比提高38.64%: the change of that share is the same share
             s = before.name if before.name.endswith(f"{s}比例") else f"{before.name}{s}比例"
         ind.name = s or ind.name
         prev = ind
+
+
+def _exam_rate(text: str, ind: Indicator, name: str) -> str:
+    """``法治理论考试合格率`` for a rate of taking or passing an exam (data ``exam_rates``) whose
+    name does not say which exam, when its sentence names one before it with nothing but rates in
+    between (参加2024年度学法考试,参考率100%,合格率100%); empty otherwise.
+
+    >>> from fzanalyzer.model import Meta
+    >>> from fzanalyzer.extract.indicators import extract_indicators
+    >>> t = "同时组织街道全体公职人员开展学法考试,参与率100%,合格率100%。"
+    >>> [i.name for i in extract_indicators(t, [], Meta())]
+    ['学法考试参与率', '学法考试合格率']
+    """
+    lex = _lex()
+    rate = next((r for r in lex["exam_rates"] if name.endswith(r)), "")
+    if not rate:
+        return ""
+    seg = _look_back(text, ind)
+    at = max(seg.rfind(h) + len(h) if h in seg else -1 for h in lex["exam_heads"])
+    between = [c for c in re.split(r"[，,]", seg[at:]) if c.strip()] if at >= 0 else [""]
+    if any("率" not in c or len(c) > 16 for c in between):
+        return ""  # only the other rates of that exam may stand between it and this rate
+    from .subject import _pos
+
+    words: list[str] = []
+    for w, f in reversed(_pos(re.split(r"[，,；;。：:]", seg[:at])[-1])):
+        if (f[0] in "vmpcdux" and f != "vn") or f == "ad":
+            break  # 参加|2024|年度学法考试: the exam's own words only
+        words.insert(0, w)
+    exam = "".join(words)
+    if len(exam) < 3:
+        return ""
+    if name.endswith(exam + rate):
+        return exam + rate  # 同时组织…公职人员开展学法考试参与率: the exam is named, who took it is not
+    # 任前考法参考率、合格率: another exam word in the name, which this reading did not find whole
+    return "" if any(h in name for h in lex["exam_heads"]) else exam + rate
 
 
 def _drop_remnant(text: str, before: Indicator | None, ind: Indicator) -> str | None:
