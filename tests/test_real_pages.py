@@ -505,3 +505,36 @@ def test_a_thematic_part_cut_off_by_the_page_is_not_taken_for_the_plan():
     # the same part closing a whole report (its last sentence ended) is still read from its words
     whole = (cut[0], cut[1] + "。下一步,我局将持续推进,进一步抓好落实,计划开展专题培训3期。")
     assert label_parts([first, whole], 2023)[1] == ["next_year_plan"]
+
+
+def test_near_misses_of_the_fourth_round_and_their_twins():
+    """Session 10's dev pages of annotators S–V: a speech whose title line is not read as a title,
+    a person's signed evaluation, and (twins that stay reports) a report that covers its rule-of-law
+    work and its leader's duty in one sentence, a document-sharing site's copy titled only by its
+    file name, a title wrapped after ``…人民政府关于法治政府``."""
+    speech = _meta(
+        "在法治政府建设推进会议上的讲话\n【收藏】 作者: 佚名 来源: 作者原创\n"
+        "刚才，会议通报了全县法治政府建设工作情况。\n下面，我讲三点意见。\n"
+        "一、提高认识，进一步增强推进法治政府建设的责任感\n2015年，国务院印发《法治政府建设实施纲要》。\n"
+    )
+    signed = _meta(
+        "某市法治政府建设年度报告(2016年)\n\n  • 作者: 王国强\n  • 时间: 2018-01-01\n\n"
+        "2016年，某市法治政府建设稳步推进，同时离法治政府的目标尚有一定的距离。\n一、政府法治建设迈出坚实的步伐\n"
+    )
+    both = _meta(
+        "根据《法治政府建设与责任落实督察工作规定》要求，现将某市生态环境局2025年度法治政府建设工作情况和"
+        "主要负责人履行推进法治建设第一责任人职责情况报告如下:\n一、上一年度法治政府建设的主要举措和成效\n"
+    )
+    shared = _meta(
+        "《2023年法治政府建设年度报告.docx》由会员分享,可在线阅读,更多相关《2023年法治政府建设年度报告.docx(9页珍藏版)》请在文库网上搜索。\n"
+        "1、2023年法治政府建设年度报告2023年,某市坚持以习近平新时代中国特色社会主义思想为指导,法治政府建设取得新成效。"
+        "一、深入学习贯彻习近平法治思想,加大法治政府建\n2、设统筹推进力度\n"
+    )
+    wrapped = _meta(
+        "上海市某区人民政府关于法治政府\n建设情况报告\n2023年，某区政府在市委、市政府的坚强领导下，推进依法行政。\n"
+        "一、2023年法治政府建设主要举措和成效\n"
+    )
+    assert [(m.is_report, m.doc_type) for m in (speech, signed)] == [(False, "speech"), (False, "article")]
+    assert [m.is_report for m in (both, shared, wrapped)] == [True, True, True]
+    assert (shared.title, shared.year_covered) == ("2023年法治政府建设年度报告", 2023)
+    assert wrapped.title == "上海市某区人民政府关于法治政府建设情况报告"

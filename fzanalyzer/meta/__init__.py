@@ -527,7 +527,7 @@ def _title_first_half(prev: str, line: str) -> bool:
         not prev
         or len(prev) > 40
         or len(line) > 30
-        or cp.issuer_line.match(prev)
+        or (cp.issuer_line.match(prev) and "关于" not in prev)  # …人民政府关于法治政府 / 建设情况报告
         or cp.addressee_line.match(prev)
     ):
         return False
@@ -1057,7 +1057,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
     meta = Meta()
     t_idx, meta.title = _find_title(lines, hints)
     meta.title = _page_title(meta.title, hints)
-    meta.doc_type, meta.report_confidence = classify(meta.title, text)
+    meta.doc_type, meta.report_confidence = classify(meta.title, text, str(hints.get("chrome") or ""))
     meta.is_report = meta.doc_type is None
     # A page that might be a report (an untitled or flattened copy whose form the cues missed:
     # doctypes.json ``extract_from``) has its metadata read as a report's: whether it is one stays

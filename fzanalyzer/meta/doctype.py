@@ -90,11 +90,12 @@ def doc_type(title: str | None, text: str) -> str | None:
     return classify(title, text)[0]
 
 
-def classify(title: str | None, text: str) -> tuple[str | None, float]:
+def classify(title: str | None, text: str, chrome: str = "") -> tuple[str | None, float]:
     """``(doc_type, report_confidence)``: the label of :func:`doc_type` and how sure it is that
     the document is a report (0..1, from ``doctypes.json``'s ``confidence``). A near-miss named
     by its title or a press byline is far from a report; an untitled page without the genre's
-    cues merely might be one.
+    cues merely might be one. ``chrome``: the lines the site chrome removal took from the page's
+    top, where a near-miss's own title line or byline may sit.
 
     >>> classify(None, "2021年，我镇坚持依法行政。现将有关情况报告如下：\\n一、主要举措和成效")
     (None, 0.98)
@@ -120,8 +121,10 @@ def classify(title: str | None, text: str) -> tuple[str | None, float]:
                 # 湖南省人民政府公布…情况 above 现将有关情况公布如下：/一、…: the release is the report.
                 return None, conf["report_cues"]
             return label, conf["near_miss_title"]
+    # the lines the site chrome removal took from the top (a speech's own title line, a byline)
+    head = "\n".join(strip_glosses(chrome).split("\n")[:4])[:600]
     for label, strong_re in lex.strong:
-        if strong_re.search(opening):
+        if strong_re.search(opening) or (head and strong_re.search(head)):
             return label, conf["near_miss_title"]
     for label, masked_re in lex.masked:
         if masked_re.search(text):  # 《**县…实施方案》 in a sample's fourth paragraph
