@@ -314,6 +314,14 @@ COUNTED_NOUNS = [
     # r-gd-yjt-2024 (O): 分别 pairs the names with the numbers and names nothing itself
     ("2024年,全省各类生产安全事故起数、死亡人数同比分别下降17.7%、12.5%;", "12.5%", "死亡人数"),
     ("其中较大事故同比分别下降19.0%和26.3%。", "26.3%", "较大事故"),
+    # r-honghezhou-2023 (U): 涉及 names the subject of both counts once, not twice
+    (
+        "向社会公布州级部门权责清单,涉及行政职权事项共10类5181项,责任事项41396项。",
+        "5181项",
+        "涉及行政职权事项",
+    ),
+    # r-beijing-2022 (U): 以上 after a share is its qualifier, no word of the next name
+    ("深化综合窗口改革,90%以上事项实现“一门”集中进驻,85%以上事项实行“双授权”。", "85%", "事项"),
     # r-cq-whlyw-2024 (N): a pass rate right after its exam is that exam's, not the people's
     (
         "组织委机关100余名党员干部赴南岸区法院旁听法庭庭审,组织委系统1478名干部参加法治理论考试,合格率99.66%。",

@@ -286,7 +286,13 @@ def tidy_names(text: str, indicators: list[Indicator]) -> None:
             s = s[len(v) :]  # 受理消费者投诉举报办结率: the rate of the complaints, not of receiving them
         if elided_head(text, ind, before) and before and before.name:
             s = f"{s}的{before.name.split('的')[-1]}"  # 其中以区政府名义制发的12件: 12件 of what
-        if before and before.name and before.unit != "%" and s.startswith(tuple(lex["scope_verbs"])):
+        if (
+            before
+            and before.name
+            and before.unit != "%"
+            and s.startswith(tuple(lex["scope_verbs"]))
+            and not s.startswith(before.name)  # 涉及行政职权事项共10类5181项: one subject for both
+        ):
             s = before.name + s  # 抽查81批次、涉及主体6447户: the subjects of that check
         if ind.unit == "%" and (exam := _exam_rate(text, ind, s)):
             s = exam  # 参加法治理论考试,合格率99.66%: the rate of that exam
@@ -415,8 +421,8 @@ def _borrow_head(text: str, ind: Indicator, verb: str, heads: tuple[str, ...] | 
         mod = tidy_name(m.group()[: -len(head)]).split("的")[-1]
         while (v := _starts_with_verb(mod)) and len(mod) > len(v):
             mod = mod[len(v) :]
-        if len(mod) >= 2 and not _only_verbs(mod):
-            found = mod + head
+        if len(mod) >= 2 and not _only_verbs(mod) and mod not in _lex()["leading_quantifiers"]:
+            found = mod + head  # (90%以上事项: 以上 is the number's, no modifier of the head)
     return verb + found if found else ""
 
 

@@ -102,8 +102,8 @@ def _is_verb(s: str) -> bool:
 
 def compose_name(short: str, base: str) -> str:
     """Complete a weak name ``short`` with the subject of the previous indicator ``base``."""
-    if not short:
-        return base
+    if not short or short == base:
+        return base  # 受众…，受众4万余人: the same subject again, not twice
     rate_suffixes = cues()["name"]["rate_suffixes"]
     subject, _verb, obj = split_subject(base)
     if obj.startswith("的") and len(subject) >= 2:
