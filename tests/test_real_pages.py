@@ -538,3 +538,58 @@ def test_near_misses_of_the_fourth_round_and_their_twins():
     assert [m.is_report for m in (both, shared, wrapped)] == [True, True, True]
     assert (shared.title, shared.year_covered) == ("2023年法治政府建设年度报告", 2023)
     assert wrapped.title == "上海市某区人民政府关于法治政府建设情况报告"
+
+
+def test_pages_of_the_fifth_round():
+    """Session 10's dev pages of annotators W–Y: a sample site's 第一篇:, an encyclopedia entry on a
+    rule, a city's administrative-enforcement report are near-misses; a byline naming an office
+    (作者:区人大) is no person's; titles from a metadata table's row, below metadata labels (体裁,
+    内容概述), under a browser title with the site's name, and from a removed line opening with
+    the year and the organ."""
+    sample = _meta(
+        "以下是为大家整理的关于法治建设情况的文章3篇,欢迎品鉴!\n第一篇: 某局法治建设情况\n"
+        "某局以习近平新时代中国特色社会主义思想为指导，推进法治政府建设。\n一、主要举措和成效\n"
+    )
+    entry = _meta(
+        "某县依法行政报告制度\n为加快法治政府建设，结合我县实际，特制定依法行政报告制度。\n基本介绍\n"
+        "  • 中文名:某县依法行政报告制度\n  • 类型:报告制度\n一、依法行政报告的内容\n"
+    )
+    enforcement = _meta(
+        "2022年,我市行政执法工作紧紧围绕深入贯彻落实习近平法治思想,推进法治政府建设。"
+        "现将全市2022年行政执法工作情况报告如下:\n一、全市行政执法基本情况\n"
+    )
+    congress = _meta(
+        "某区人民政府2017年法治政府建设情况报告\n来源:区人大      作者:区人大       发布日期:2018-02-09\n"
+        "某区人民代表大会常务委员会:\n    2017年,某区人民政府深入推进法治政府建设。\n一、主要举措和成效\n"
+    )
+    assert [(m.is_report, m.doc_type) for m in (sample, entry, enforcement)] == [
+        (False, "template"),
+        (False, "encyclopedia"),
+        (False, "enforcement_report"),
+    ]
+    assert congress.is_report
+    row = _meta(
+        "| 索引号: | 011158671/2025-09186 | 分类: | 其他 | ||\n| 发布机构: | 某镇人民政府 | 发文日期: | 2025-02-28 | ||\n"
+        "| 标题: | 某镇2024年法治政府建设年度报告 | ||||\n2024年,某镇在县委、县政府的正确领导下,推进法治政府建设。\n"
+        "一、推进法治政府建设的主要举措和成效\n"
+    )
+    labels = _meta(
+        "  • 体       裁: 报告\n  • 内容概述: 某市某镇人民政府2025年法治政府建设年度报告\n"
+        "某市某镇人民政府2025年法治政府建设年度报告\n2025年，某镇推进法治政府建设。\n一、主要举措和成效\n"
+    )
+    assert row.title == "某镇2024年法治政府建设年度报告"
+    assert labels.title == "某市某镇人民政府2025年法治政府建设年度报告"
+
+
+def test_titles_under_a_browser_title_or_a_dated_organ_line():
+    browser = _meta(
+        "某市2016年法治政府建设情况报告_法治政府建设情况报告_中国·某市\n头部\n某市2016年法治政府建设情况报告\n"
+        "中国某市政府门户网站 www.dg.gov.cn  2017-03-27 14:37  来源:\n【字体:??\n\n"
+        "2016年,我市各级行政机关深入贯彻落实《法治政府建设实施纲要(2015-2020年)》。\n一、2016年度法治政府建设情况\n"
+    )
+    dated = _meta(
+        "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告\n\n索引号 发布机构 川沙新镇\n公开类别 主动公开 发布时间 2024-03-20\n\n"
+        "法治政府建设情况报告\n引言\n本年度报告由上海市浦东新区川沙新镇人民政府编制。\n一、主要举措和成效\n"
+    )
+    assert browser.title == "某市2016年法治政府建设情况报告"
+    assert dated.title == "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告"

@@ -205,6 +205,11 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if label:
             # 标题：… of an info table; 原标题：陕西发(fā)布…, what a repost was first titled
             return i, _clean_title_line(_TITLE_TAG.sub("", label.group(1)))
+        cells = _table_cells(s)
+        if cells and (label := TITLE_LABEL.match(" ".join(cells[:2]))):
+            return i, _clean_title_line(
+                label.group(1)
+            )  # | 标题: | 武安镇2024年…报告 |: a metadata table's row
         if s.startswith(("——", "--")):
             # a subtitle: no title, unless it names the report after 暨
             # (——我省法治政府建设进入发展新阶段暨福建省2017年法治政府建设情况报告)
@@ -330,6 +335,12 @@ def _page_title(title: str | None, hints: dict) -> str | None:
                 return s
             if _divisions_only(head.removesuffix("关于")):
                 return s  # 酉阳土家族苗族自治县可大乡关于2023年…: a township named without its organ
+            dated = _YEAR_FIRST.sub("", head)
+            m = _lex().issuer_in_title.match(dated + title) if dated != head else None
+            if m and m.group(1) == dated:
+                return (
+                    s  # 2023年度浦东新区川沙新镇人民政府 / 法治政府建设情况报告: year, organ, then the title
+                )
     return title
 
 
@@ -379,6 +390,7 @@ _YEAR_LEAD = re.compile(r"^关于(?:19|20)\d{2}\s*年度?")
 _WHOLE_TITLE = re.compile(r"^[\u4e00-\u9fff]{1,20}(?:省|市|区|县|州|旗|盟|镇|乡|街道)(?:19|20)\d{2}\s*年")
 _BULLET = re.compile(r"^[•·●▪◆■►]\s*")
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
+_YEAR_FIRST = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 _WHOLE_END = re.compile(r"(?:报告|总结)$")  # what closes a title, never its first line
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
@@ -535,6 +547,8 @@ def _title_first_half(prev: str, line: str) -> bool:
         return False
     if _DOC_NUMBER.match(prev) or "《" in prev:
         return False
+    if prev.startswith(line) or "_" in prev:
+        return False  # the browser's title (东莞市2016年…报告_法治政府建设情况报告_中国·东莞) above the title
     if _lex().chrome_title_reject.search(prev) or _WHOLE_END.search(prev) or line.startswith(prev):
         # a breadcrumb (首页>…>法治宣传), a column or title that is whole already (法治政府建设
         # 年度报告 above 福田区人民政府2024年…报告), the same title printed twice
