@@ -145,3 +145,14 @@ def test_canonical_comparison_forms():
     assert canon("１８ 次") == "18次"
     assert dice("民间纠纷", "民间纠纷") == 1.0
     assert dice("民间纠纷", "行政复议") == 0.0
+
+
+def test_six_of_ge_and_six_ge_fangmian_are_one_count():
+    """明确6个方面22项重点任务: gold of the real set writes 6 个 (the measure word), the toolkit 6 个方面
+    (a compound unit); both count the same, and no other unit pair is merged (个工作日 is a duration)."""
+    from fzanalyzer.evaluate.score import indicator_matches, same_unit
+
+    g = {"text": "6个方面", "value": 6, "unit": "个"}
+    p = {"text": "6个方面", "value": 6, "unit": "个方面", "sentence": "明确6个方面22项重点任务"}
+    assert indicator_matches(g, p) and same_unit("个方面", "个")
+    assert not same_unit("个工作日", "个") and not same_unit("项", "个")

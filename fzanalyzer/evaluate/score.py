@@ -404,9 +404,22 @@ def _same_value(a: Any, b: Any) -> bool:
     return abs(fa - fb) <= 1e-6 * max(abs(fa), abs(fb), 1e-12)
 
 
+#: Units that name the same count two ways: 6个方面 is six of 个 (the measure word, the gold
+#: format's unit, as most annotators of the real set write it) or six 个方面 (the toolkit's and the
+#: project's sets' compound unit for a grouping).
+_SAME_UNITS = ({"个", "个方面"},)
+
+
+def same_unit(a: Any, b: Any) -> bool:
+    """Whether two units are the same (after :func:`canon`), or two ways of writing one count."""
+    ca, cb = canon(a), canon(b)
+    return ca == cb or any({ca, cb} == pair for pair in _SAME_UNITS)
+
+
 def indicator_matches(g: dict[str, Any], p: dict[str, Any]) -> bool:
-    """Equal value and unit, and gold text within the predicted sentence (or texts overlap)."""
-    if not _same_value(g.get("value"), p.get("value")) or canon(g.get("unit")) != canon(p.get("unit")):
+    """Equal value and unit (:func:`same_unit`), and gold text within the predicted sentence (or
+    texts overlap)."""
+    if not _same_value(g.get("value"), p.get("value")) or not same_unit(g.get("unit"), p.get("unit")):
         return False
     gt, pt = canon(g.get("text")), canon(p.get("text"))
     return bool(gt) and (gt in canon(p.get("sentence")) or gt in pt or (bool(pt) and pt in gt))
