@@ -1502,15 +1502,10 @@ def judge(
 
 def accepts(x: np.ndarray) -> bool:
     """Whether a sentence with signals ``x`` may be evidence at all: it names the plan's object
-    (``MIN_OBJECT`` of its words, half as many beside a number in the unit of the plan's target,
-    or its title) and no other object of the same head noun."""
+    (``MIN_OBJECT`` of its words, or its title) and no other object of the same head noun."""
     title = x[MATCH_FEATURES.index("title")]
     titled = title > 0
     names_object = x[OBJ_WORDS] >= MIN_OBJECT or titled or x[MATCH_FEATURES.index("concept")] > 0
-    # a count in the unit of the plan's target names its object with fewer words (逐家上门核对持证
-    # 企业342家 for 现场检查持证排污单位不少于300家): half the share of object words is enough
-    counted = x[MATCH_FEATURES.index("number")] > 0 and x[OBJ_WORDS] >= MIN_OBJECT / 2
-    names_object = names_object or counted
     # another 《》 title than the plan's (《临澄市重大行政决策程序规定》 for 《棠溪区…实施办法》) is another
     # document, whatever words the two share
     return bool(names_object and title >= 0 and (x[MATCH_FEATURES.index("mod_conflict")] < 1 or titled))
