@@ -320,8 +320,13 @@ COUNTED_NOUNS = [
         "5181项",
         "涉及行政职权事项",
     ),
-    # r-beijing-2022 (U): 以上 after a share is its qualifier, no word of the next name
-    ("深化综合窗口改革,90%以上事项实现“一门”集中进驻,85%以上事项实行“双授权”。", "85%", "事项"),
+    # r-beijing-2022 (U): a percentage before a noun is the share of those items, named by what the sentence
+    # says of them (both readers of the page: 实行“双授权”的事项比例); 以上 is its qualifier
+    (
+        "深化综合窗口改革,90%以上事项实现“一门”集中进驻,85%以上事项实行“双授权”。",
+        "85%",
+        "实行“双授权”的事项比例",
+    ),
     # r-cq-whlyw-2024 (N): a pass rate right after its exam is that exam's, not the people's
     (
         "组织委机关100余名党员干部赴南岸区法院旁听法庭庭审,组织委系统1478名干部参加法治理论考试,合格率99.66%。",
@@ -342,6 +347,13 @@ def test_clean_names_on_real_sentences(sentence, number, name):
 @pytest.mark.parametrize(
     ("sentence", "number", "part", "absent"),
     [
+        # fengyang-2022 (project holdout): a target after a percentage is no item it is a share of
+        (
+            "依申请政务服务事项网上可办率达到86.4%，距离90%的目标仍有差距。",
+            "90%",
+            "网上可办率",
+            ("目标比例", "差距的"),
+        ),
         # r-hunan-2017-big5 (E): a scope pronoun (本级) stays inside the noun
         (
             "全面深化权责清单工作。分两批对71项省本级行政权力事项作出调整,其中取消12项。",
