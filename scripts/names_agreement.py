@@ -3,9 +3,11 @@
 A second reader who saw neither the gold nor the code named every gold indicator of some real pages, given the page
 and the indicators' texts, values and units (``tests/data/real/second-names.jsonl``: one line per page, ``names`` in
 the order of the gold's indicators). Agreement is the scorer's: character-bigram Dice >= 0.5 (docs/gold-format.md).
-Pages are scored in whatever split they lie; rebuild the texts first (tests/data/real/README.md).
+Pages are scored in whatever split they lie; rebuild the texts first (tests/data/real/README.md). ``--reader R2``
+keeps the pages one second reader named (X: 28 pages of annotators A–L, session 7; R2: the 115 dev pages of S–AA,
+session 10).
 
-    python3 scripts/names_agreement.py --pages /tmp/realpages
+    python3 scripts/names_agreement.py --pages /tmp/realpages [--reader R2]
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ def main() -> None:
     ap.add_argument(
         "--real", default=ROOT / "tests" / "data" / "real", type=Path, help="the real set's folder"
     )
+    ap.add_argument("--reader", default=None, help="only the pages this second reader named (X, R2)")
     args = ap.parse_args()
 
     from fzanalyzer.evaluate.real import real_gold
@@ -45,6 +48,8 @@ def main() -> None:
     with open(args.real / "second-names.jsonl", encoding="utf-8") as fh:
         for line in fh:
             second = json.loads(line)
+            if args.reader and second.get("reader") != args.reader:
+                continue
             entry = entries[second["id"]]
             first = entry["gold"]["indicators"]
             if len(first) != len(second["names"]):

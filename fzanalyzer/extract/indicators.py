@@ -900,10 +900,7 @@ def _share_of_items(text: str, cand: Candidate, hi: int) -> str:
     ['实行“一窗受理”的政务服务事项比例']
     """
     k = cand.end
-    for w in ("以上", "以下", "左右"):
-        if text.startswith(w, k):
-            k += len(w)
-            break
+    k += next((len(w) for w in cues()["qualifiers"]["post_kept"] if text.startswith(w, k)), 0)
     if text.startswith("的", k):
         k += 1
     noun = following_noun_phrase(text[k : min(hi, k + 20)])

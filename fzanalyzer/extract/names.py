@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..resources import load_json
 from .lexicon import cues
-from .subject import following_noun_phrase, rate_object
+from .subject import _pos, following_noun_phrase, rate_object
 
 if TYPE_CHECKING:
     from ..model import Indicator
@@ -70,6 +70,8 @@ def _lex() -> dict[str, Any]:
     lex["frame_re"] = re.compile(lex["opening_frames_regex"])
     lex["aside_re"] = re.compile(lex["aside_regex"])
     lex["tail_re"] = re.compile(lex["tail_regex"])
+    # 以上, 左右 … after a number qualify it: left at a name's start (90%以上事项), they go like 相关
+    lex["leading_quantifiers"] = [*lex["leading_quantifiers"], *cues()["qualifiers"]["post_kept"]]
     lex["submitter_re"] = re.compile(lex["submitter_regex"])
     lex["enum_verbs"] = tuple(sorted({*lex["verbs"], *lex["cut_verbs"]}, key=len, reverse=True))
     heads = "|".join(lex["generic_heads"])
@@ -324,8 +326,6 @@ def _exam_rate(text: str, ind: Indicator, name: str) -> str:
     between = [c for c in re.split(r"[，,]", seg[at:]) if c.strip()] if at >= 0 else [""]
     if any("率" not in c or len(c) > 16 for c in between):
         return ""  # only the other rates of that exam may stand between it and this rate
-    from .subject import _pos
-
     words: list[str] = []
     for w, f in reversed(_pos(re.split(r"[，,；;。：:]", seg[:at])[-1])):
         if (f[0] in "vmpcdux" and f != "vn") or f == "ad":

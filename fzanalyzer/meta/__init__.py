@@ -205,11 +205,8 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if label:
             # 标题：… of an info table; 原标题：陕西发(fā)布…, what a repost was first titled
             return i, _clean_title_line(_TITLE_TAG.sub("", label.group(1)))
-        cells = _table_cells(s)
-        if cells and (label := TITLE_LABEL.match(" ".join(cells[:2]))):
-            return i, _clean_title_line(
-                label.group(1)
-            )  # | 标题: | 武安镇2024年…报告 |: a metadata table's row
+        if row := _table_title(s):
+            return i, row
         if s.startswith(("——", "--")):
             # a subtitle: no title, unless it names the report after 暨
             # (——我省法治政府建设进入发展新阶段暨福建省2017年法治政府建设情况报告)
@@ -280,10 +277,8 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         if m:
             return None, m.group("title")  # 现将《静海区2021年法治政府建设情况报告》公布如下
     for line in str(hints.get("chrome") or "").split("\n")[:_HEAD_LINES]:
-        cells = _table_cells(line)
-        if cells and (label := TITLE_LABEL.match(" ".join(cells[:2]))):
-            # | 标题: | 皇城镇…情况报告 | |: an info table's row
-            return None, _clean_title_line(label.group(1))
+        if row := _table_title(line):
+            return None, row
         s = _clean_title_line(line)  # the page's title line, removed with the site's name on it
         if (
             "。" not in s
@@ -300,6 +295,13 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
         best = next((p for p in parts if lex.title_cue.search(p)), parts[0] if parts else None)
         return None, best
     return None, None
+
+
+def _table_title(line: str) -> str | None:
+    """The title in a metadata table's row (| 标题: | 皇城镇…情况报告 | |), else None."""
+    cells = _table_cells(line)
+    label = TITLE_LABEL.match(" ".join(cells[:2])) if cells else None
+    return _clean_title_line(label.group(1)) if label else None
 
 
 def _chrome_title_start(line: str, hints: dict) -> str:
@@ -338,9 +340,8 @@ def _page_title(title: str | None, hints: dict) -> str | None:
             dated = _YEAR_FIRST.sub("", head)
             m = _lex().issuer_in_title.match(dated + title) if dated != head else None
             if m and m.group(1) == dated:
-                return (
-                    s  # 2023年度浦东新区川沙新镇人民政府 / 法治政府建设情况报告: year, organ, then the title
-                )
+                # 2023年度浦东新区川沙新镇人民政府 / 法治政府建设情况报告: year, organ, then the title
+                return s
     return title
 
 
@@ -547,11 +548,16 @@ def _title_first_half(prev: str, line: str) -> bool:
         return False
     if _DOC_NUMBER.match(prev) or "《" in prev:
         return False
-    if prev.startswith(line) or "_" in prev:
-        return False  # the browser's title (东莞市2016年…报告_法治政府建设情况报告_中国·东莞) above the title
-    if _lex().chrome_title_reject.search(prev) or _WHOLE_END.search(prev) or line.startswith(prev):
+    if (
+        _lex().chrome_title_reject.search(prev)
+        or _WHOLE_END.search(prev)
+        or line.startswith(prev)
+        or prev.startswith(line)
+        or "_" in prev
+    ):
         # a breadcrumb (首页>…>法治宣传), a column or title that is whole already (法治政府建设
-        # 年度报告 above 福田区人民政府2024年…报告), the same title printed twice
+        # 年度报告 above 福田区人民政府2024年…报告), the same title printed twice, the browser's
+        # title (东莞市2016年…报告_法治政府建设情况报告_中国·东莞)
         return False
     if not re.search(r"关于|(?:19|20)\d{2}", prev) and _WHOLE_TITLE.match(line):
         return False  # a column's name (法治政府建设) above a whole title (西安市2023年…报告)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..normalize.resources import normalize_patterns
 from .lexicon import content_cues, headings_data, part_cue_patterns, plan_review_pattern, simplified
 
 _YEAR = re.compile(r"(20\d{2}|19\d{2})\s*年")
@@ -100,9 +101,6 @@ def _any_content_cue() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for words in content_cues().values() for w in words))
 
 
-_SUBHEADING = re.compile(
-    r"^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]是)"
-)
 _SENTENCE_ENDS = frozenset("\n。！？!?；;")
 _WHOLE_END = "”’」』）)]】:：日府局会室厅委处"  # a closing mark, a date, a signature's organ
 
@@ -128,7 +126,12 @@ def _cut_off(body: str) -> bool:
     tail = body[k:]
     last = body.rsplit("\n", 1)[-1]
     # a sub-heading with nothing under it (…任务。\n(二)推动…工作): the page stops at its heading
-    heading_alone = _SUBHEADING.match(last) is not None and len(last) <= 40 and last[-1] not in "。！？!?；;"
+    heading_alone = (
+        normalize_patterns().heading_start.match(last) is not None
+        and not last.lstrip().startswith("附件")
+        and len(last) <= 40
+        and last[-1] not in "。！？!?；;"
+    )
     return (len(tail) >= 20 and tail[-1] not in _WHOLE_END) or heading_alone
 
 
