@@ -93,3 +93,20 @@ def test_a_target_per_unit_is_read_as_the_mean_over_the_units():
     ev = "全县15个乡镇均组建了侗汉双语调解小组，共有人民调解员38名，每个乡镇至少2名。"
     sx = dict(zip(STAGE_FEATURES, stage_features(plan.text, plan.target, ev), strict=True))
     assert sx["meets_target"] == 1.0 and sx["below_target"] == 0.0
+
+
+def test_a_rate_target_is_read_against_the_share_done_of_a_count():
+    # 办结率98%以上 against 承办12.46万件，办结12.31万件 (98.8%): met, though no rate is printed
+    plan = "热线诉求按时办结率达到98%以上。"
+    ev = "全年承办热线诉求12.46万件，在规定时限内办结12.31万件，群众满意率92.8%。"
+    sx = dict(zip(STAGE_FEATURES, stage_features(plan, "98%以上", ev), strict=True))
+    assert sx["meets_target"] == 1.0 and sx["below_target"] == 0.0
+    # 2240 of 3120 mediated (71.8%) is short of 98%
+    plan = "人民调解成功率保持在98%以上。"
+    ev = "全年调解民商事纠纷3120件，调解成功2240件。"
+    sx = dict(zip(STAGE_FEATURES, stage_features(plan, "98%以上", ev), strict=True))
+    assert sx["below_target"] == 1.0 and sx["meets_target"] == 0.0
+    # two counts of different things (件 and 名) are not a part and its whole
+    ev = "全年调解纠纷1126件，新增调解员12名。"
+    sx = dict(zip(STAGE_FEATURES, stage_features(plan, "98%以上", ev), strict=True))
+    assert sx["meets_target"] == 0.0

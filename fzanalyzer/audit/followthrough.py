@@ -992,6 +992,10 @@ _SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已�
 _DONE_OF = re.compile(
     r"共[^。；，,\d]{0,12}?(\d+)个[^。；\d]{0,4}[，,][^。；，,\d]{0,4}?已(?:完成|整改|办结|建成)[^。；，,\d]{0,8}?(\d+)个"
 )
+#: the words right before a count that say it is the part of the count before it that was done
+#: (受理纠纷1126件，调解成功1109件; 承办热线诉求12.46万件，在规定时限内办结12.31万件)
+_DONE_PART = re.compile(r"(?:办结|成功|化解|整改到位|整改|完成|合格|结案|达标|已有)[^。；]{0,3}$")
+_SCALE = {"万": 1e4, "亿": 1e8, "千": 1e3}
 #: the words before a percentage that make it a change, not a share (同比提高26%, 下降41.2%)
 _CHANGE_BEFORE = re.compile(r"(?:提高|提升|下降|降低|增长|增加|上升|减少|缩短|压缩|同比|环比)了?$")
 _SHARE = re.compile(
@@ -1016,6 +1020,22 @@ _CEILING_BEFORE = re.compile(r"不超过|不高于|控制在|压减至|压缩至
 def _negated_done() -> re.Pattern[str]:
     done = "|".join(map(re.escape, sorted(stages()["done"], key=len, reverse=True)))
     return re.compile(rf"(?:尚未|仍未|未能|没有|未)(?:全部|全面|按期|如期)?(?:{done})")
+
+
+def _parts_done(ev: str) -> list[tuple[float, float]]:
+    """(whole, part) of each count followed by a smaller count of the same measure word that the
+    words before it say was done: 调处纠纷1126件，调解成功1109件 -> (1126, 1109); a rate target
+    is met when the part's share reaches it (办结率98%以上 against 12.46万件 / 12.31万件)."""
+    nums = _numbers_at(ev)
+    out = []
+    for (wv, wu, _wc, _wa), (pv, pu, pctx, _pa) in itertools.pairwise(nums):
+        base_w, base_p = wu.lstrip("万亿千"), pu.lstrip("万亿千")
+        if base_w != base_p or base_w in ("%", "个百分点") or not _DONE_PART.search(pctx):
+            continue
+        whole, part = wv * _SCALE.get(wu[0], 1), pv * _SCALE.get(pu[0], 1)
+        if 0 < part < whole:
+            out.append((whole, part))
+    return out
 
 
 def stage_features(plan_text: str, target: str | None, evidence: str) -> list[float]:
@@ -1045,8 +1065,13 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
     # some of them against a rate target: the share decides (186个行政村中已有181个 meets 95%以上;
     # 排查出412个，已完成整治327个 is short of 90%)
     rate_targets = [v for v, u in tn if u == "%"] if not _CEILING.search(target or plan_text) else []
-    for m in itertools.chain(_SOME_OF.finditer(ev), _DONE_OF.finditer(ev)):
-        whole, part = float(m.group(1)), float(m.group(2))
+    pairs = [
+        (float(m.group(1)), float(m.group(2)))
+        for m in itertools.chain(_SOME_OF.finditer(ev), _DONE_OF.finditer(ev))
+    ]
+    if rate_targets:
+        pairs += _parts_done(ev)
+    for whole, part in pairs:
         if part >= whole:
             continue
         if rate_targets and 100 * part / whole >= max(rate_targets):
