@@ -1027,3 +1027,18 @@ def test_a_news_sites_dateline_makes_news():
         "第二批全国法治政府建设示范地区名单,衡水市阜城县上榜。\n  为加快实现法治政府建设率先突破,经中央依法治国办评估。\n"
     )
     assert (_meta(news).is_report, _meta(news).doc_type) == (False, "news")
+
+
+def test_a_commission_and_a_provincial_bureau_are_named_in_full():
+    # session 11's dev pages of annotators AB/AC: 市商务委 is the 商务委员会 of the city the text
+    # names; 省市场监管局 names no division (省市 is no city): the province the text cites is its own
+    shanghai = _meta(
+        "市商务委2023年度法治政府建设工作情况报告\n发布日期(2024-03-08)\n2023年以来,市商务委深入实施"
+        "《上海法治政府建设规划(2021-2025年)》,扎实推进商务领域法治政府建设。\n一、主要举措和成效\n"
+    )
+    heilongjiang = _meta(
+        "2020年,省市场监管局认真贯彻落实党中央、国务院和省委、省政府的决策部署,深入落实"
+        "《黑龙江省法治政府建设实施方案(2016-2020年)》目标任务。\n一、依法全面履行政府职能\n"
+    )
+    assert shanghai.issuer == "上海市商务委员会"
+    assert heilongjiang.issuer == "黑龙江省市场监督管理局"

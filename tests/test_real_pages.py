@@ -567,7 +567,13 @@ def test_pages_of_the_fifth_round():
         (False, "encyclopedia"),
         (False, "enforcement_report"),
     ]
-    assert congress.is_report
+    # an empty byline before the next label (作者: 信息来源: 区统计局) signs nobody
+    unsigned = _meta(
+        "某区统计局关于2025年度法治政府建设情况的报告\n\n发布时间:2026-01-15 09:22 作者: 信息来源: 区统计局\n\n"
+        "今年以来,区统计局深入学习贯彻习近平法治思想,扎实推进依法行政。现将有关情况报告如下:\n"
+        "一、2025年度推进法治政府建设的主要举措和成效\n"
+    )
+    assert congress.is_report and unsigned.is_report
     row = _meta(
         "| 索引号: | 011158671/2025-09186 | 分类: | 其他 | ||\n| 发布机构: | 某镇人民政府 | 发文日期: | 2025-02-28 | ||\n"
         "| 标题: | 某镇2024年法治政府建设年度报告 | ||||\n2024年,某镇在县委、县政府的正确领导下,推进法治政府建设。\n"

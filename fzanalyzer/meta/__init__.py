@@ -653,10 +653,14 @@ def _department_in_full(issuer: str, text: str) -> str:
     '三明市卫生健康委员会'
     >>> _department_in_full("市民政局", "落实《重庆市法治政府建设实施方案(2016—2020年)》")
     '重庆市民政局'
+    >>> _department_in_full("省市场监管局", "深入落实《黑龙江省法治政府建设实施方案(2016-2020年)》")
+    '黑龙江省市场监督管理局'
     """
     issuer = organ_in_full(issuer)
     level = _BARE_DEPARTMENT_LEVEL.get(issuer[0])
-    if level and _lex().organ_end.search(issuer) and not parse_issuer(issuer)[0]:
+    # 省市场监督管理局 names no division: 省市 is the bare level and the first character of 市场
+    named = [t for t in parse_issuer(issuer)[0] if t.candidates or not t.name.startswith(issuer[0])]
+    if level and _lex().organ_end.search(issuer) and not named:
         own = _most_named(level, text) or _titled_division(level, text)
         if own is None and level == "city":
             # 市民政局 of a municipality (重庆市法治政府建设实施方案 …): a city by name, a province by rank
