@@ -293,3 +293,16 @@ def test_codes_of_the_halves_rounds_on_real_sentences(located_reports, path, wor
     else:
         assert found.code == code, (found.text, found.name, found.code)
         assert found.code_confidence in (0.9, 0.6)
+
+
+def test_the_frame_of_a_work_plan_is_its_task_count():
+    # 明确5个方面17项具体任务: however the words before the number read (明确, 闭环落实), the 方面 before
+    # the task count frame the year's plan; another count of the sentence is no task
+    r = analyze_text(
+        "制定年度法治政府建设工作要点，明确5个方面17项具体任务。印发2024年工作要点，组织15个部门开展自查。"
+        "制定年度法治政府建设工作要点,闭环落实8个方面36项工作措施。"
+    )
+    codes = {r.text[i.start : i.end]: i.code for i in r.indicators}
+    assert codes["5个方面"] == codes["8个方面"] == "oversight.tasks"
+    assert codes["17项"] == "oversight.tasks"
+    assert codes["15个"] != "oversight.tasks"
