@@ -116,7 +116,7 @@ def extract(
     try:
         skip = st.known_files() if st else None
         stored_ids = st.ids_by_source() if st else None
-        with _progress(len(found.files), progress) as advance:
+        with _progress(len(found.files), progress) as advance, _CtrlC() as ctrl_c:
             for _path, res in run(
                 found.files,
                 workers=workers,
@@ -126,6 +126,7 @@ def extract(
                 client=client,
                 file_timeout=_budget(file_timeout),
             ):
+                ctrl_c.check()
                 advance()
                 if "skipped" in res:
                     summary.skipped += 1
@@ -193,6 +194,37 @@ def _budget(file_timeout: float | None) -> float | None:
 
 def _without_text(d: dict[str, Any], include_text: bool) -> dict[str, Any]:
     return d if include_text else {k: v for k, v in d.items() if k != "text"}
+
+
+class _CtrlC:
+    """Remembers a Ctrl-C so that it cannot be lost: one that lands while DuckDB runs a query
+    is taken by DuckDB, and when the query ends before DuckDB looks, nothing is raised and the run
+    went on to the end (exit 0 after Ctrl-C). The flag is checked before each file's result."""
+
+    def __enter__(self) -> _CtrlC:
+        import signal
+        import threading
+
+        self.hit = False
+        self.previous: Any = None
+        main = threading.current_thread() is threading.main_thread()
+        if main and signal.getsignal(signal.SIGINT) is signal.default_int_handler:  # not when ignored
+            self.previous = signal.signal(signal.SIGINT, self._on_sigint)
+        return self
+
+    def _on_sigint(self, signum: int, frame: Any) -> None:
+        self.hit = True
+        raise KeyboardInterrupt
+
+    def check(self) -> None:
+        if self.hit:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc: object) -> None:
+        if self.previous is not None:
+            import signal
+
+            signal.signal(signal.SIGINT, self.previous)
 
 
 class _Batch:
