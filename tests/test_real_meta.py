@@ -1042,3 +1042,20 @@ def test_a_commission_and_a_provincial_bureau_are_named_in_full():
     )
     assert shanghai.issuer == "上海市商务委员会"
     assert heilongjiang.issuer == "黑龙江省市场监督管理局"
+
+
+def test_an_untitled_report_is_dated_by_the_year_its_text_names_most():
+    # a page that opens at its first part (the title and opening lost): 2019 named twice, no range
+    jw = _meta(
+        "一、加强党对法治政府建设的全面领导。一是明确领导责任。明确党政主要负责人履行法治政府建设第一责任人职责，"
+        "工委会议研究法治工作2次。二是加强部署推进。印发《2019年某市教育政策法治工作要点》，布置了2019年全市教育"
+        "系统政策研究和法治工作重点任务，落实《法治政府建设实施纲要(2015-2020年)》。\n"
+        "二、全面履行部门职能推进放管服改革。\n"
+    )
+    assert jw.year_covered == 2019
+    # named once, or as often as another year: not enough to date it
+    once = _meta(
+        "一、加强党对法治政府建设的全面领导。印发《2019年某市教育政策法治工作要点》，落实2018年督察反馈意见。\n"
+        "二、全面履行部门职能推进放管服改革。\n"
+    )
+    assert once.year_covered is None

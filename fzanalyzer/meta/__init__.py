@@ -1225,7 +1225,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
     # of the next year); a non-report's only on what it says.
     dated = (sig_date or page_date) if reportish else None
     chrome = str(hints.get("chrome") or "") if reportish else ""
-    meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated, chrome)
+    body = text if reportish else ""
+    meta.year_covered, doubt = year_covered(meta.title, headings, opening, dated, chrome, body)
     if doubt and (reportish or meta.year_covered is not None):
         meta.warnings.append(warning("W010", doubt))
     if not meta.is_report:

@@ -39,6 +39,8 @@ class _YearLex:
     report_year: re.Pattern[str]
     column_year: re.Pattern[str]
     span_title: re.Pattern[str]
+    body_year: re.Pattern[str]
+    body_year_min: int
 
 
 @cache
@@ -52,6 +54,8 @@ def _lex() -> _YearLex:
         report_year=re.compile(d["report_year"]),
         column_year=re.compile(d["column_year"], re.M),
         span_title=re.compile(d["span_title"]),
+        body_year=re.compile(d["body_year"]),
+        body_year_min=int(d["body_year_min"]),
     )
 
 
@@ -92,11 +96,21 @@ def _date_year(iso: str | None) -> int | None:
 
 
 def year_covered(
-    title: str | None, headings: list[str], opening: str, date: str | None, chrome: str = ""
+    title: str | None,
+    headings: list[str],
+    opening: str,
+    date: str | None,
+    chrome: str = "",
+    body: str = "",
 ) -> tuple[int | None, str | None]:
     """(year, doubt): ``doubt`` is None when the text itself says the year. ``chrome`` holds the
     page furniture normalization removed; a site column named for the year (…法治政府建设年度报告
-    > 2021年度) dates a page whose text names none.
+    > 2021年度) dates a page whose text names none. ``body`` is a report's text: when nothing
+    above names a year, the year it names most (at least twice, alone at the top) dates it,
+    before any date.
+
+    >>> year_covered(None, ["一、加强党的领导"], "", "2020-03-01", "", "印发《2019年教育法治工作要点》，布置了2019年全市…")
+    (2019, "only the text's most named year 2019")
 
     >>> year_covered(None, ["一、总体情况"], "", None, "首页> 政务公开> 法治政府建设年度报告 > 2021年度")
     (2021, None)
@@ -133,6 +147,9 @@ def year_covered(
         return year, None
     if m := lex.column_year.search(chrome):
         return int(m.group(1)), None
+    named = Counter(int(m.group(1)) for m in lex.body_year.finditer(body)).most_common(2)
+    if named and named[0][1] >= lex.body_year_min and (len(named) == 1 or named[1][1] < named[0][1]):
+        return named[0][0], f"only the text's most named year {named[0][0]}"
     y = _date_year(date)
     if y is not None:
         return y, f"only the signature/publication date {date}"
