@@ -29,6 +29,14 @@ def test_a_campaign_period_opener_is_carried():
     assert _periods(text) == {"46处": "专项行动期间", "1.2万平方米": "专项行动期间"}
 
 
+def test_a_bare_qijian_refers_back_and_dates_nothing():
+    # 期间 alone ("meanwhile", the training just named) is no period; 疫情期间 is one
+    text = "分期对机关全体党员干部进行集中培训。期间撰写理论文章600多篇，交流研讨240余次。"
+    assert _periods(text) == {"600多篇": None, "240余次": None}
+    text = "疫情期间，全区累计发放防疫宣传材料1.2万份。"
+    assert _periods(text) == {"1.2万份": "疫情期间"}
+
+
 def test_a_list_introduced_by_a_dated_opener_takes_its_period():
     text = (
         "2021年，区司法局重点开展了以下工作：一是加强执法培训，截至年底共培训执法人员300人次；"
