@@ -1059,3 +1059,19 @@ def test_an_untitled_report_is_dated_by_the_year_its_text_names_most():
         "二、全面履行部门职能推进放管服改革。\n"
     )
     assert once.year_covered is None
+
+
+def test_a_zone_named_after_its_city_and_a_county_name_that_is_a_conjunction():
+    # 武汉经开区 is Wuhan's, though the text names 云南省曲靖市 once in passing; 市委“138”和县委“1177”
+    # names no 和县 (the township's own county is not named)
+    zone = _meta(
+        "武汉经开区统计局关于2025年度法治政府建设情况的报告\n今年以来,区统计局深入学习贯彻习近平法治思想。"
+        "认真学习《关于把云南省曲靖市统计造假、政绩观错位问题作为反面典型的通报》。现将有关情况报告如下:\n"
+        "一、2025年度推进法治政府建设的主要举措和成效\n"
+    )
+    assert (zone.region.province, zone.region.city) == ("湖北省", "武汉市")
+    town = _meta(
+        "2025年,黄村镇在县委、县政府的坚强领导下,紧密围绕省委“1310”具体部署、市委“138”和县委“1177”具体安排,"
+        "扎实推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n"
+    )
+    assert town.region.county_or_district != "和县" and town.issuer != "和县黄村镇人民政府"

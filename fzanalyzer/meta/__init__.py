@@ -48,7 +48,15 @@ from ..normalize.chrome import TITLE_LABEL
 from ..normalize.resources import chrome_patterns, load_json, normalize_patterns
 from .doctype import classify, reaches_extract_floor, strip_glosses
 from .layout import unglue
-from .region import RegionResult, mentions, official_names, parse_issuer, resolve_region, short_form
+from .region import (
+    RegionResult,
+    city_of_zone,
+    mentions,
+    official_names,
+    parse_issuer,
+    resolve_region,
+    short_form,
+)
 from .superior import superior_names
 from .year import opens_with_year, parse_year, year_covered
 
@@ -735,9 +743,14 @@ def _zone_region(res: RegionResult, page: str, superiors: list[str]) -> RegionRe
     district's place under the city or province named. A new area (新区: 郑东新区, 柳东新区) is a
     county-level zone of its own, in no district (与鱼峰区对应部门… names a neighbour)."""
     zone = res.tokens[-1].name
-    levels = ("city", "province") if _lex().new_area.search(zone) else ("district_county", "city", "province")
+    levels: tuple[str, ...] = (
+        ("city", "province") if _lex().new_area.search(zone) else ("district_county", "city", "province")
+    )
+    named_after = city_of_zone(res.tokens[-1])  # 武汉经开区: Wuhan's, whatever else the text names
+    if named_after is not None:
+        levels = ("city",)
     for level in levels:
-        above = _most_named(level, page.replace(zone, ""))
+        above = named_after.name if named_after else _most_named(level, page.replace(zone, ""))
         if above is None:
             continue
         out = resolve_region(above + "人民政府", page, superiors, _LEVEL_RANK[level])
@@ -822,6 +835,10 @@ def _level(res: RegionResult, text: str) -> str | None:
 _GAZETTEER_LEVEL = {"province": "province", "city": "city", "district_county": "county"}
 
 
+#: marks that close a quotation or title: a phrase goes on after them (市委“138”和县委…)
+_CLOSERS = frozenset("”’》」』)）")
+
+
 def _most_named(level: str, text: str) -> str | None:
     """The division of ``level`` the text names most often (a province or city by its short
     form too: 河南, 法治广州), when one is named more than any other; else None.
@@ -840,10 +857,10 @@ def _most_named(level: str, text: str) -> str | None:
         for i, ch in enumerate(window):
             if ch in "县区市旗":
                 for k in range(2, min(longest, i + 1) + 1):
-                    # A two-character name (房县) is too often a fragment (县委和县政府) unless
-                    # it opens a phrase (《房县法治政府建设实施方案》, ，房县人民政府).
+                    # A two-character name (房县) is too often a fragment (县委和县政府, 市委“138”
+                    # 和县委“1177”) unless it opens a phrase (《房县法治政府建设实施方案》, ，房县人民政府).
                     if window[i - k + 1 : i + 1] in names and (
-                        k > 2 or i < k or not _HAN.match(window, i - k)
+                        k > 2 or i < k or not (_HAN.match(window, i - k) or window[i - k] in _CLOSERS)
                     ):
                         counts[window[i - k + 1 : i + 1]] += 1
     else:

@@ -58,6 +58,7 @@ class _Lex:
     prepositions: str
     unknown_stopwords: tuple[str, ...]
     bare_zone: re.Pattern[str]
+    zone_name: re.Pattern[str]
     short_form_words: tuple[str, ...]
 
 
@@ -77,6 +78,7 @@ def _lex() -> _Lex:
         prepositions=d["unknown_name"]["prepositions"],
         unknown_stopwords=tuple(d["unknown_name"]["stopwords"]),
         bare_zone=re.compile(d["bare_zone"]),
+        zone_name=re.compile(d["zone_name"]),
         short_form_words=tuple(d["short_form_words"]),
     )
 
@@ -183,6 +185,23 @@ def _consistent(d: Division, others: list[Token]) -> bool:
 
 _DIVISION_SUFFIXES = frozenset("省市县区旗镇乡州盟")
 _SHORT_FORM = re.compile(r"(?:省|市|(?:壮族|回族|维吾尔)?自治区|特别行政区)$")
+
+
+def city_of_zone(t: Token) -> Division | None:
+    """The city a zone the gazetteer does not know is named after (武汉经开区 → 武汉市): one city
+    whose running-text name opens the zone's name, the rest a kind of zone.
+
+    >>> city_of_zone(Token("武汉经开区", "county", [])).name
+    '武汉市'
+    """
+    if t.kind != "county" or t.candidates or not _lex().zone_name.search(t.name):
+        return None
+    g = gazetteer()
+    for k in (3, 2):
+        cities = [d for d in g.by_name(t.name[:k] + "市") if d.level == "city"]
+        if len(cities) == 1 and len(t.name) > k + 2:
+            return cities[0]
+    return None
 
 
 def short_form(name: str) -> str | None:
@@ -438,6 +457,19 @@ def resolve_region(
                 if not mentions(prov.name, text):
                     inferred.append("province")
             break
+    if chosen is None and region.province is None and region.city is None:
+        # a zone named after its city (武汉经开区, 唐山高新区): that city's, not a province named
+        # once in passing (关于把云南省曲靖市统计造假…的通报)
+        city = next((c for t in tokens if (c := city_of_zone(t)) is not None), None)
+        if city is not None:
+            region.city = city.name
+            prov = g.province_of(city)
+            region.province = prov.name if prov is not None else None
+            inferred += [
+                f
+                for f, n in (("city", city.name), ("province", region.province))
+                if n and not mentions(n, text)
+            ]
     if chosen is None and region.province is None and (tokens or filled):
         region.province = province_from_text(text)
     return RegionResult(region, adcode, inferred, tokens, organ, township)
