@@ -1075,3 +1075,15 @@ def test_a_zone_named_after_its_city_and_a_county_name_that_is_a_conjunction():
         "扎实推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n"
     )
     assert town.region.county_or_district != "和县" and town.issuer != "和县黄村镇人民政府"
+
+
+def test_a_title_is_scored_with_or_without_the_issuer_line_above_it():
+    from fzanalyzer.evaluate.score import same_title
+
+    line = "关于2024年法治政府建设工作情况的报告"
+    assert same_title("遂宁市人民政府\n" + line, line)
+    assert same_title("中共云阳县凤鸣镇委员会\n云阳县凤鸣镇人民政府\n" + line, line)
+    assert same_title(line, "中共海南省委 海南省人民政府\n" + line)
+    # a line that is not an organ (the site's path, a date) is part of what was copied
+    assert not same_title("首页 > 政务公开\n" + line, line)
+    assert not same_title("2024年法治政府建设报告", "2023年法治政府建设报告")

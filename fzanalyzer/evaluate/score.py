@@ -6,6 +6,7 @@ dict) and returns counts; :class:`Tally` adds counts over reports (micro-average
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -219,8 +220,41 @@ def score_meta(gold: dict[str, Any], pred: dict[str, Any], t: Tally) -> None:
             t.meta[f].add(same_issuer(str(g), str(p), m.get("region") or {}))
         elif f in ("province", "city", "county_or_district"):
             t.meta[f].add(same_division(str(g), str(p)))
+        elif f == "title":
+            t.meta[f].add(same_title(str(g), str(p)))
         else:
             t.meta[f].add(canon(str(g)) == canon(str(p)))
+
+
+#: a line that names only the issuing organ(s), printed above a title (海东市人民政府, 中共海南省委
+#: 海南省人民政府, 中共青岛市交通运输局党组)
+_ORGAN_LINE = re.compile(
+    r"^[\u4e00-\u9fff（）() ]{2,40}(?:人民政府|政府|委员会|管委会|党委|党组|省委|市委|县委|区委|委|局|厅|办公厅|办公室|部)$"
+)
+
+
+def same_title(gold: str, pred: str) -> bool:
+    r"""Do two titles agree? Equal after NFKC and spacing, or equal once the lines above the title
+    line that name only the issuing organ are set aside: a header printed as 海东市人民政府 /
+    关于2019年度…的报告 is the title with its issuer line (as the real pages' annotators copy it) or
+    the title line alone (as the seed's gold and the toolkit give it, the issuer being its own
+    field).
+
+    >>> same_title("海东市人民政府\n关于2019年度法治政府建设工作情况的报告", "关于2019年度法治政府建设工作情况的报告")
+    True
+    >>> same_title("2022年度法治政府建设情况工作报告", "2022法治政府建设情况工作报告")
+    False
+    """
+    if canon(gold) == canon(pred):
+        return True
+
+    def core(title: str) -> str:
+        lines = [ln.strip() for ln in title.split("\n") if ln.strip()]
+        while len(lines) > 1 and _ORGAN_LINE.match(lines[0]):
+            lines.pop(0)
+        return canon("".join(lines))
+
+    return core(gold) == core(pred)
 
 
 def same_division(gold: str, pred: str) -> bool:
