@@ -1087,3 +1087,21 @@ def test_a_title_is_scored_with_or_without_the_issuer_line_above_it():
     # a line that is not an organ (the site's path, a date) is part of what was copied
     assert not same_title("首页 > 政务公开\n" + line, line)
     assert not same_title("2024年法治政府建设报告", "2023年法治政府建设报告")
+
+
+def test_title_lines_glued_to_a_document_number_or_a_signature_and_a_lone_table_cell():
+    numbered = _meta(
+        "#\n长政发〔2021〕1号长海县2020年度法治政府建设情况报告\n\n政府办文书科\n\n2021-01-05\n\n"
+        "2020年在市委、市政府的正确领导下,我县坚持以习近平新时代中国特色社会主义思想为指导,推进依法行政。\n"
+    )
+    signed = _meta(
+        "上海市统计局2019年度法治政府建设情况报告 上海市统计局 2020-06-08\n\n"
+        "2019年,我局深入贯彻落实习近平新时代中国特色社会主义思想,推进统计法治建设。\n"
+    )
+    cell = _meta(
+        "| 索 引 号 | 11370812004322138J/2026-00538 | 公开方式 | 主动公开 |\n| 成文日期 | 2026-02-10 | 废止日期 | |\n"
+        "| 有效性 |\n2025年,新驿镇在区委、区政府的正确领导下,坚持以习近平新时代中国特色社会主义思想为指导。\n"
+    )
+    assert numbered.title == "长海县2020年度法治政府建设情况报告"
+    assert signed.title == "上海市统计局2019年度法治政府建设情况报告"
+    assert cell.title is None

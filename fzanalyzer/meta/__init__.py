@@ -222,10 +222,20 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             if "暨" in s and cp.title_line.match(rest) and lex.title_cue.search(rest):
                 return i, rest
             continue
+        number = _DOC_NUMBER.match(s)
+        rest = s[number.end() :].strip() if number else ""
+        if (
+            rest
+            and "。" not in rest
+            and len(rest) <= 80
+            and cp.title_line.match(rest)
+            and lex.title_cue.search(rest)
+        ):
+            return i, rest  # 长政发〔2021〕1号长海县2020年度法治政府建设情况报告: the number glued before it
         if (
             heading.match(s)
             or _SENTENCE_OPENER.match(s)
-            or _DOC_NUMBER.match(s)
+            or number
             or lex.metadata_line.match(s)
             or _table_cells(s)
             or lex.chrome_title_reject.search(s)
@@ -514,11 +524,11 @@ def _table_cells(line: str) -> list[str]:
     """The cells of a table row copied with its bars (``| 关键词 | 发布机构 | 肃南县林草局 |``),
     else an empty list: a row of a site's info table is no title and no sentence.
 
-    >>> _table_cells("| 发布机构 | 肃南县林草局 | |"), _table_cells("报告 | 某网")
-    (['发布机构', '肃南县林草局', ''], [])
+    >>> _table_cells("| 发布机构 | 肃南县林草局 | |"), _table_cells("报告 | 某网"), _table_cells("| 有效性 |")
+    (['发布机构', '肃南县林草局', ''], [], ['有效性'])
     """
     s = line.strip()
-    if not (s.startswith("|") and s.endswith("|") and s.count("|") >= 3):
+    if not (s.startswith("|") and s.endswith("|") and s.count("|") >= 2 and len(s) > 2):
         return []
     return [c.strip() for c in s.strip("|").split("|")]
 
