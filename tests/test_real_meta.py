@@ -1105,3 +1105,20 @@ def test_title_lines_glued_to_a_document_number_or_a_signature_and_a_lone_table_
     assert numbered.title == "长海县2020年度法治政府建设情况报告"
     assert signed.title == "上海市统计局2019年度法治政府建设情况报告"
     assert cell.title is None
+
+
+def test_issuers_spelled_out_as_their_own_text_prints_them():
+    joint = _meta(
+        "    • 发布机构:中共南安市委柳城街道工作委员会 南安市柳城街道办事处\n    • 公文生成日期:2026-01-09\n"
+        "    南安市柳城街道2025年法治政府建设情况报告\n      2025年,柳城街道办事处以习近平法治思想为根本遵循,推进法治建设。\n"
+    )
+    city = _meta(
+        "2022年以来,烟台人力资源和社会保障局坚持以习近平法治思想为指导,全面贯彻落实中央、省、烟台市关于"
+        "法治政府建设的决策部署和工作要求,忠实履行法定职责。现将有关情况报告如下:\n一、主要举措和成效\n"
+    )
+    county = _meta(
+        "2023年,南昌县坚持以习近平法治思想为指导,落实南昌市的部署。现将有关情况报告如下:\n一、主要举措\n"
+    )
+    assert joint.issuer == "南安市柳城街道办事处"
+    assert city.issuer == "烟台市人力资源和社会保障局"
+    assert county.issuer == "南昌县人民政府"

@@ -88,6 +88,8 @@ class _MetaLex:
     metadata_line: re.Pattern[str]
     metadata_issuer: re.Pattern[str]
     abbreviations: tuple[tuple[str, str], ...]  # longest first
+    zone_abbreviations: tuple[tuple[str, str], ...]
+    zone_word: re.Pattern[str]  # a kind of zone anywhere in a name (zone_name without its end anchor)
     report_subject: re.Pattern[str]
     region_organs: re.Pattern[str]
     township: re.Pattern[str]
@@ -134,6 +136,8 @@ def _lex() -> _MetaLex:
         metadata_line=re.compile(d["metadata_line"]),
         metadata_issuer=re.compile(d["metadata_issuer"]),
         abbreviations=tuple(sorted(d["organ_abbreviations"].items(), key=lambda kv: -len(kv[0]))),
+        zone_abbreviations=tuple(d["zone_abbreviations"].items()),
+        zone_word=re.compile(d["zone_name"].rstrip("$")),
         report_subject=re.compile(d["report_subject"]),
         region_organs=re.compile(d["region_organs"]),
         township=re.compile(rf"(?<=[\u4e00-\u9fff])(?={d['township_name']})"),
@@ -395,7 +399,7 @@ _BARE_LEVEL = {
 # A Party committee issuing with its government (中共海南省委 海南省人民政府, 宁夏回族自治区党委和人民政府):
 # the report is the government's, at its level.
 _PARTY_AND_GOVERNMENT = re.compile(
-    r"^中共[\u4e00-\u9fff]{2,20}?(?:委员会|党?委)[、，,\s和及]*([\u4e00-\u9fff]{2,20}(?:人民政府|政府|办事处))$"
+    r"^中共[\u4e00-\u9fff]{2,20}(?:委员会|党?委)[、，,\s和及]*([\u4e00-\u9fff]{2,20}(?:人民政府|政府|办事处))$"
 )
 _JOINT_ORGAN = re.compile(r"^(?:党?委|党工委)[、，,和及\s]*[\u4e00-\u9fff]*?(?:人民政府|政府|办事处)$")
 _SHORT_GOVERNMENT = re.compile(r"^([\u4e00-\u9fff]{2,20}(?:省|市|区|县|旗|州|镇|乡))政府$")
@@ -635,6 +639,8 @@ def government_of(issuer: str) -> str:
 
     >>> government_of("中共姚安县委、姚安县人民政府"), government_of("姚安县司法局")
     ('姚安县人民政府', '姚安县司法局')
+    >>> government_of("中共南安市委柳城街道工作委员会南安市柳城街道办事处")  # the spaces normalized away
+    '南安市柳城街道办事处'
     """
     joint = _PARTY_AND_GOVERNMENT.match(issuer)
     return joint.group(1) if joint else issuer
@@ -685,6 +691,36 @@ def _department_in_full(issuer: str, text: str) -> str:
             own = next((p for p in [_most_named("province", text)] if p in _municipalities()), None)
         if own and (level != "district_county" or own.endswith(issuer[0])):
             return own + issuer[1:]
+    return issuer
+
+
+def _spelled_out(issuer: str, text: str) -> str:
+    """``issuer`` as the text also prints it in full: a zone's short name spelled out (南昌高新区管理
+    委员会 → 南昌高新技术产业开发区管理委员会), a city's department under its city's full name
+    (烟台人力资源和社会保障局 → 烟台市…, in a text naming 烟台市); else ``issuer``.
+
+    >>> _spelled_out("南昌高新区管理委员会", "南昌高新技术产业开发区管理委员会贯彻落实…")
+    '南昌高新技术产业开发区管理委员会'
+    >>> _spelled_out("烟台人力资源和社会保障局", "全面贯彻落实中央、省、烟台市关于法治政府建设的决策部署")
+    '烟台市人力资源和社会保障局'
+    """
+    for short, full in _lex().zone_abbreviations:
+        if short in issuer and (longer := issuer.replace(short, full, 1)) in text:
+            return longer
+    from .gazetteer import gazetteer
+
+    for k in (2, 3):
+        city = issuer[:k] + "市"
+        if (
+            len(issuer) > k + 2
+            and issuer[k] not in "省市县区镇乡旗州盟"  # 南昌县人民政府 is no department of 南昌市
+            and not issuer.endswith(("政府", "办事处"))
+            and not _lex().zone_word.search(issuer)  # 唐山高新区 is the zone's own name
+            and _is_organ(issuer)
+            and any(d.level == "city" for d in gazetteer().by_name(city))
+            and city in text
+        ):
+            return city + issuer[k:]
     return issuer
 
 
@@ -1158,6 +1194,7 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # 上海市政府, 南昌县政府: the government under its full name.
         meta.issuer = _SHORT_GOVERNMENT.sub(r"\1人民政府", meta.issuer)
         meta.issuer = _department_in_full(meta.issuer, page)
+        meta.issuer = _spelled_out(meta.issuer, page)
 
     superiors = superior_names(lines, start)
     pronoun = _pronoun_level(text)
@@ -1240,6 +1277,8 @@ def extract_meta(text: str, hints: dict) -> Meta:
         meta.issuer = None
     if reportish and meta.issuer is None and meta.level != "department":
         meta.issuer = _government_named_in_text(res, page)
+    if meta.issuer:
+        meta.issuer = _spelled_out(meta.issuer, page)  # 南昌高新区管理委员会, as the text also prints it
     meta.region = official_names(meta.region, meta.adcode)
 
     page_date = _hint_date(hints.get("date"))
