@@ -1122,3 +1122,12 @@ def test_issuers_spelled_out_as_their_own_text_prints_them():
     assert joint.issuer == "南安市柳城街道办事处"
     assert city.issuer == "烟台市人力资源和社会保障局"
     assert county.issuer == "南昌县人民政府"
+
+
+def test_an_opening_that_first_says_what_the_year_was_still_names_its_subject():
+    beihe = _meta(
+        "2025年是《法治政府建设实施纲要(2021-2025年)》收官之年,北和镇在市委、市政府的正确领导下,"
+        "坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想。现将有关情况报告如下:\n"
+        "一、2025年法治政府建设主要举措和成效\n"
+    )
+    assert (beihe.issuer, beihe.level) == ("北和镇人民政府", "township")

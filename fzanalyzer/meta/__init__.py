@@ -433,7 +433,13 @@ def _opening_sentences(lines: list[str]) -> list[str]:
         i = s.find("。", 0, _PREAMBLE)
         if i > 0:
             out.append(s[i + 1 :])
+        if m := _YEAR_OF.match(s):
+            out.append(m.group(1) + "，" + s[m.end() :])  # 2025年是《…》收官之年,北和镇在市委…领导下
     return out
+
+
+#: a clause saying what the year was (2025年是…收官之年，), before the subject of the opening
+_YEAR_OF = re.compile(r"^((?:19|20)\d{2}\s*年)是[^。，,]{2,80}?之年[，,]")
 
 
 def _opening_subject(lines: list[str]) -> str | None:
