@@ -306,3 +306,13 @@ def test_the_frame_of_a_work_plan_is_its_task_count():
     assert codes["5个方面"] == codes["8个方面"] == "oversight.tasks"
     assert codes["17项"] == "oversight.tasks"
     assert codes["15个"] != "oversight.tasks"
+
+
+def test_meetings_that_heard_the_rule_of_law_work_and_a_name_with_pinyin_readings():
+    r = analyze_text(
+        "区政府常务会议会前学法4次，专题听取法治政府建设2次。每半年听取1次法治政府建设工作情况汇报。"
+        "2025年度专题学(xué)法22次。"
+    )
+    codes = {r.text[i.start : i.end]: i.code for i in r.indicators}
+    assert codes["2次"] == "leadership.meetings"
+    assert codes["22次"] is not None and codes["22次"] == code_of("专题学法", "次")[0]

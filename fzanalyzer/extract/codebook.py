@@ -46,6 +46,7 @@ from functools import cache, lru_cache
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from ..normalize.steps import strip_glosses
 from ..resources import load_json
 from .lexicon import units
 from .lookup import most_telling, required_words
@@ -178,7 +179,7 @@ def code_of(
     """``(code, confidence)`` of an indicator from its clean name (else from ``context``, the
     clause before its number), else (``topic``) the topic code of its name (:func:`topic_of`),
     or ``(None, None)``."""
-    name = name or ""
+    name = strip_glosses(name or "")  # 专题学(xué)法: a site's pinyin readings are no words
     has_change = change is not None
     code = _by_name(name, unit, has_change)
     if code is not None:
