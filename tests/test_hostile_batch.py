@@ -175,11 +175,21 @@ def test_ctrl_c_exits_130_with_one_line(tmp_path):
     # test_a_killed_run_leaves_the_previous_output_whole.)
 
 
+def _extract_in_process(tmp_path: Path, n: int, capsys) -> tuple[int, str]:
+    """``fzanalyzer extract`` of ``n`` copies into a store, one worker, in this process: (exit status, stderr)."""
+    from fzanalyzer.cli import main
+
+    _copies(tmp_path / "in", n)
+    rc = main(
+        ["extract", str(tmp_path / "in"), "--store", str(tmp_path / "fz.duckdb"), "-w", "1", "--no-progress"]
+    )
+    return rc, capsys.readouterr().err
+
+
 def test_a_ctrl_c_that_duckdb_swallowed_still_stops_the_run(tmp_path, monkeypatch, capsys):
     """A Ctrl-C that lands in a DuckDB query which ends before DuckDB looks raises nothing: the run
     went on to the end and exited 0 (seen under a loaded full suite). The signal is remembered."""
     from fzanalyzer import jobs
-    from fzanalyzer.cli import main
     from fzanalyzer.store import Store
 
     real_write = Store.write
@@ -196,11 +206,7 @@ def test_a_ctrl_c_that_duckdb_swallowed_still_stops_the_run(tmp_path, monkeypatc
 
     monkeypatch.setattr(Store, "write", write)
     monkeypatch.setattr(jobs, "BATCH_REPORTS", 1)  # a store write after each file
-    _copies(tmp_path / "in", 3)
-    rc = main(
-        ["extract", str(tmp_path / "in"), "--store", str(tmp_path / "fz.duckdb"), "-w", "1", "--no-progress"]
-    )
-    err = capsys.readouterr().err
+    rc, err = _extract_in_process(tmp_path, 3, capsys)
     assert swallowed, "the stand-in write took no Ctrl-C"
     assert rc == 130, f"exit {rc}: the run went on after Ctrl-C"
     assert err.strip().splitlines()[-1].startswith("interrupted")
@@ -214,7 +220,6 @@ def test_ctrl_c_during_a_store_write_exits_130_with_one_line(tmp_path, monkeypat
 
     import duckdb
 
-    from fzanalyzer.cli import main
     from fzanalyzer.store import Store
 
     con = duckdb.connect()
@@ -232,11 +237,7 @@ def test_ctrl_c_during_a_store_write_exits_130_with_one_line(tmp_path, monkeypat
             raise
 
     monkeypatch.setattr(Store, "write", write)
-    _copies(tmp_path / "in", 2)
-    rc = main(
-        ["extract", str(tmp_path / "in"), "--store", str(tmp_path / "fz.duckdb"), "-w", "1", "--no-progress"]
-    )
-    err = capsys.readouterr().err
+    rc, err = _extract_in_process(tmp_path, 2, capsys)
     assert interrupted, "the stand-in write did not run"
     assert rc == 130, f"exit {rc}; {interrupted[0]!r}"
     assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("interrupted")
