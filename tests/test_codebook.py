@@ -316,3 +316,14 @@ def test_meetings_that_heard_the_rule_of_law_work_and_a_name_with_pinyin_reading
     codes = {r.text[i.start : i.end]: i.code for i in r.indicators}
     assert codes["2次"] == "leadership.meetings"
     assert codes["22次"] is not None and codes["22次"] == code_of("专题学法", "次")[0]
+
+
+def test_instant_items_and_a_share_that_rose_to_a_level():
+    r = analyze_text(
+        "2021年，我局深入推进法治政府建设，现将有关情况报告如下：\n一、主要举措和成效\n"
+        "推出“一证通办”“秒批”事项159项。开展“秒批”改革，秒批事项从7.8%提升至21%，投诉量同比下降12%。"
+    )
+    codes = {r.text[i.start : i.end]: i.code for i in r.indicators}
+    assert codes["159项"] == "services.instant_items"
+    # 提升至21% is where a share arrived (a level, in %), no count of items
+    assert codes["21%"] != "services.instant_items"
