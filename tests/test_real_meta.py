@@ -1131,3 +1131,18 @@ def test_an_opening_that_first_says_what_the_year_was_still_names_its_subject():
         "一、2025年法治政府建设主要举措和成效\n"
     )
     assert (beihe.issuer, beihe.level) == ("北和镇人民政府", "township")
+
+
+def test_a_report_that_speaks_of_itself_by_its_bare_organ():
+    # a township's 街道按照…, a department's 党组召开…: no 我镇 / 我局 on the page
+    street = _meta(
+        "为进一步加强法治政府建设,2021年来,街道按照《奉节县法治政府建设实施方案》的要求,全力推进法治化政府建设。"
+        "现将有关情况报告如下:\n一、主要举措和成效\n"
+    )
+    bureau = _meta(
+        "一、全面加强党对法治建设的领导\n建立健全法治建设组织领导体系。2021年,党组召开8次会议研究解决法治建设具体事项;"
+        "将法治建设纳入教育体育发展年度工作计划。\n二、依法全面履行职能\n"
+    )
+    assert (street.level, street.region.county_or_district) == ("township", "奉节县")
+    assert street.issuer is None  # the page never names its street
+    assert bureau.level == "department"

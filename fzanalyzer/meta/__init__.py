@@ -105,6 +105,8 @@ class _MetaLex:
     piece_start: re.Pattern[str]
     run_in_heading_end: re.Pattern[str]
     department_self: re.Pattern[str]
+    department_party_group: re.Pattern[str]
+    township_self: re.Pattern[str]
     line_department: re.Pattern[str]
     rule_of_law: re.Pattern[str]
 
@@ -153,6 +155,8 @@ def _lex() -> _MetaLex:
         piece_start=re.compile(rf"(?<={d['glued']['piece_end']})"),
         run_in_heading_end=re.compile(d["glued"]["run_in_heading_end"]),
         department_self=re.compile(d["department_self"]),
+        department_party_group=re.compile(d["department_party_group"]),
+        township_self=re.compile(d["township_self"]),
         rule_of_law=re.compile(d["rule_of_law_cue"]),
         line_department=re.compile(
             "|".join(
@@ -1011,6 +1015,8 @@ def _pronoun_level(text: str) -> str | None:
                 first = (i, lv)
     if first:
         return first[1]
+    if lex.township_self.search(text, 0, _SELF_WINDOW):
+        return "township"  # 街道按照《…》, 乡党委、政府高度重视…: the township speaks of itself
     return _most_used_level(text, pronouns)
 
 
@@ -1021,11 +1027,15 @@ def _department_cues(text: str) -> set[str]:
 
     >>> sorted(_department_cues("2020年，局党组共组织学习22次，我局…")), _department_cues("我区坚持…")
     (['局'], set())
+    >>> _department_cues("2021年，党组召开8次会议研究解决法治建设具体事项")
+    {''}
     """
     lex = _lex()
     opening = text[:_SELF_WINDOW]
     cues = {w.removeprefix("我").removeprefix("本") for w in lex.level_pronouns["department"] if w in opening}
     cues |= {m.group()[0] for m in lex.department_self.finditer(opening)}
+    if lex.department_party_group.search(opening):
+        cues.add("")  # 党组召开8次会议研究…: a department's Party group, of whatever organ
     return {"" if c == "部门" else c for c in cues}
 
 
@@ -1253,6 +1263,11 @@ def extract_meta(text: str, hints: dict) -> Meta:
         if county and not res.township.startswith(county):  # 东区街道 names no 东区
             res = resolve_region(county + res.township + res.organ, page, superiors, _LEVEL_RANK["township"])
             _take_region(meta, res)
+    elif reportish and meta.level == "township" and not res.township and not res.region.county_or_district:
+        # An unnamed township (街道按照《奉节县法治政府建设实施方案》…): in the county whose plan it follows
+        county = _titled_division("district_county", page) or _most_named("district_county", page)
+        if county:
+            _take_region(meta, resolve_region(county + "人民政府", page, superiors, _LEVEL_RANK["district_county"]))
     if reportish and meta.level == "department" and not meta.issuer:
         # A department without its title (我局…, 局党组…) named in its own text: 省公安厅党委书记….
         own = _own_department(text, page)
