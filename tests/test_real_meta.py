@@ -1146,3 +1146,13 @@ def test_a_report_that_speaks_of_itself_by_its_bare_organ():
     assert (street.level, street.region.county_or_district) == ("township", "奉节县")
     assert street.issuer is None  # the page never names its street
     assert bureau.level == "department"
+
+
+def test_a_pronoun_inside_a_name_is_no_division():
+    # 现将2024年度我旗…: 度我旗 is no banner; the banner the text names is
+    wushen = _meta(
+        "今年以来,我旗坚持以习近平法治思想为指导,持续推进法治政府建设。现将2024年度我旗法治政府建设工作情况总结"
+        "和2025年法治政府工作计划如下。\n一、工作开展情况\n(一)加强党对法治政府建设的领导。乌审旗政府主要领导"
+        "坚决落实推进法治建设第一责任人职责。\n"
+    )
+    assert wushen.issuer == "乌审旗人民政府" and wushen.region.county_or_district == "乌审旗"

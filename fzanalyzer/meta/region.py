@@ -94,8 +94,8 @@ def _plausible_unknown(name: str) -> bool:
     """Does a name the gazetteer does not know look like a division (棠溪区, 大邱庄镇, 建设镇), not a
     phrase ending in a suffix (全区, 在全区, 区人大常委会听取区)?
 
-    >>> [_plausible_unknown(n) for n in ("棠溪区", "建设镇", "全区", "在全区", "区人大常委会听取区")]
-    [True, True, False, False, False]
+    >>> [_plausible_unknown(n) for n in ("棠溪区", "建设镇", "全区", "在全区", "区人大常委会听取区", "度我旗")]
+    [True, True, False, False, False, False]
     """
     lex = _lex()
     suffix = next((sfx for sfx, _ in lex.kinds if name.endswith(sfx)), name[-1])
@@ -104,6 +104,8 @@ def _plausible_unknown(name: str) -> bool:
         return False
     if all(c in lex.prepositions for c in stem):
         return False  # 对于县政府的…文件: prepositions only, no name
+    if "我" in stem or "该" in stem:
+        return False  # 2024年度我旗: a pronoun inside is no name (no division's name holds 我 or 该)
     return not any(w in stem and w != stem for w in lex.unknown_stopwords)
 
 
