@@ -295,35 +295,38 @@ def test_codes_of_the_halves_rounds_on_real_sentences(located_reports, path, wor
         assert found.code_confidence in (0.9, 0.6)
 
 
+def _codes(text: str) -> dict[str, str | None]:
+    """The code of each indicator the toolkit finds in ``text``, by the indicator's text."""
+    r = analyze_text(text)
+    return {r.text[i.start : i.end]: i.code for i in r.indicators}
+
+
 def test_the_frame_of_a_work_plan_is_its_task_count():
     # 明确5个方面17项具体任务: however the words before the number read (明确, 闭环落实), the 方面 before
     # the task count frame the year's plan; another count of the sentence is no task
-    r = analyze_text(
+    codes = _codes(
         "制定年度法治政府建设工作要点，明确5个方面17项具体任务。印发2024年工作要点，组织15个部门开展自查。"
         "制定年度法治政府建设工作要点,闭环落实8个方面36项工作措施。"
     )
-    codes = {r.text[i.start : i.end]: i.code for i in r.indicators}
     assert codes["5个方面"] == codes["8个方面"] == "oversight.tasks"
     assert codes["17项"] == "oversight.tasks"
     assert codes["15个"] != "oversight.tasks"
 
 
 def test_meetings_that_heard_the_rule_of_law_work_and_a_name_with_pinyin_readings():
-    r = analyze_text(
+    codes = _codes(
         "区政府常务会议会前学法4次，专题听取法治政府建设2次。每半年听取1次法治政府建设工作情况汇报。"
         "2025年度专题学(xué)法22次。"
     )
-    codes = {r.text[i.start : i.end]: i.code for i in r.indicators}
     assert codes["2次"] == "leadership.meetings"
     assert codes["22次"] is not None and codes["22次"] == code_of("专题学法", "次")[0]
 
 
 def test_instant_items_and_a_share_that_rose_to_a_level():
-    r = analyze_text(
+    codes = _codes(
         "2021年，我局深入推进法治政府建设，现将有关情况报告如下：\n一、主要举措和成效\n"
         "推出“一证通办”“秒批”事项159项。开展“秒批”改革，秒批事项从7.8%提升至21%，投诉量同比下降12%。"
     )
-    codes = {r.text[i.start : i.end]: i.code for i in r.indicators}
     assert codes["159项"] == "services.instant_items"
     # 提升至21% is where a share arrived (a level, in %), no count of items
     assert codes["21%"] != "services.instant_items"
