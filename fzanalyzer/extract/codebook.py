@@ -395,7 +395,9 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
             ind.code, ind.code_confidence = prev.code, prev.code_confidence
         else:
             context = _clause_before(text, ind)
-            ind.code, ind.code_confidence = code_of(ind.name, ind.unit, relative_change(ind), context, topic=False)
+            ind.code, ind.code_confidence = code_of(
+                ind.name, ind.unit, relative_change(ind), context, topic=False
+            )
             # 监督检查食品生产经营单位31780户次、药品相关单位755户次: the verb governs the list (the
             # previous count's code); 办理案件63件，其中简易程序41件、一般程序22件: the parts (their head's)
             source = part_head if is_part else prev if _listed_after(text, prev, ind) else None
@@ -403,7 +405,10 @@ def name_and_code(text: str, indicators: list[Indicator], sections: list[Section
                 ind.code, ind.code_confidence = source.code, CONTEXT_CONFIDENCE
             if ind.code is None and weak(ind.name or ""):
                 after = _noun_after(text, ind)
-                if after and (code := _by_name(after, ind.unit, relative_change(ind) is not None)) is not None:
+                if (
+                    after
+                    and (code := _by_name(after, ind.unit, relative_change(ind) is not None)) is not None
+                ):
                     # 推出61个改革举措: the name before the number is a bare verb, the noun follows it
                     ind.code, ind.code_confidence = code, CONTEXT_CONFIDENCE
             if ind.code is None and (code := structural_code(text, ind)) is not None:

@@ -1267,7 +1267,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
         # An unnamed township (街道按照《奉节县法治政府建设实施方案》…): in the county whose plan it follows
         county = _titled_division("district_county", page) or _most_named("district_county", page)
         if county:
-            _take_region(meta, resolve_region(county + "人民政府", page, superiors, _LEVEL_RANK["district_county"]))
+            _take_region(
+                meta, resolve_region(county + "人民政府", page, superiors, _LEVEL_RANK["district_county"])
+            )
     if reportish and meta.level == "department" and not meta.issuer:
         # A department without its title (我局…, 局党组…) named in its own text: 省公安厅党委书记….
         own = _own_department(text, page)
