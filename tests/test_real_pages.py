@@ -599,3 +599,19 @@ def test_titles_under_a_browser_title_or_a_dated_organ_line():
     )
     assert browser.title == "某市2016年法治政府建设情况报告"
     assert dated.title == "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告"
+
+
+def test_pages_of_the_sixth_round():
+    """Session 11's dev pages of annotator AD: a department named 国防动员办公室 is no mobilisation news;
+    an outside evaluator's 评估报告 is no government's report."""
+    civil_defence = _meta(
+        "发布机构: 省人防办 公开日期: 2023-02-07\n浙江省国防动员办公室2022年法治政府建设年度报告\n"
+        "2022年,浙江省国防动员办公室按照中央和省委关于建设法治政府的决策部署,深入推进依法行政。\n"
+        "一、2022年法治政府建设基本情况\n"
+    )
+    evaluation = _meta(
+        "嘉定区法治政府建设评估报告\n华东政法大学“嘉定区法治政府建设”评估小组\n"
+        "一、贯彻中央精神,督促落实法治政府建设责任\n全面推进依法治国是实现国家治理体系和治理能力现代化的必然要求。\n"
+    )
+    assert civil_defence.is_report and civil_defence.issuer == "浙江省国防动员办公室"
+    assert (evaluation.is_report, evaluation.doc_type) == (False, "article")
