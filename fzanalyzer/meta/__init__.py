@@ -89,7 +89,6 @@ class _MetaLex:
     metadata_issuer: re.Pattern[str]
     abbreviations: tuple[tuple[str, str], ...]  # longest first
     zone_abbreviations: tuple[tuple[str, str], ...]
-    zone_word: re.Pattern[str]  # a kind of zone anywhere in a name (zone_name without its end anchor)
     report_subject: re.Pattern[str]
     region_organs: re.Pattern[str]
     township: re.Pattern[str]
@@ -139,7 +138,6 @@ def _lex() -> _MetaLex:
         metadata_issuer=re.compile(d["metadata_issuer"]),
         abbreviations=tuple(sorted(d["organ_abbreviations"].items(), key=lambda kv: -len(kv[0]))),
         zone_abbreviations=tuple(d["zone_abbreviations"].items()),
-        zone_word=re.compile(d["zone_name"].rstrip("$")),
         report_subject=re.compile(d["report_subject"]),
         region_organs=re.compile(d["region_organs"]),
         township=re.compile(rf"(?<=[\u4e00-\u9fff])(?={d['township_name']})"),
@@ -725,7 +723,9 @@ def _spelled_out(issuer: str, text: str) -> str:
             len(issuer) > k + 2
             and issuer[k] not in "省市县区镇乡旗州盟"  # 南昌县人民政府 is no department of 南昌市
             and not issuer.endswith(("政府", "办事处"))
-            and not _lex().zone_word.search(issuer)  # 唐山高新区 is the zone's own name
+            and not any(
+                _lex().zone_name.search(t.name) for t in parse_issuer(issuer)[0]
+            )  # 唐山高新区: its own
             and _is_organ(issuer)
             and any(d.level == "city" for d in gazetteer().by_name(city))
             and city in text
@@ -1299,9 +1299,9 @@ def extract_meta(text: str, hints: dict) -> Meta:
     if division_only:
         meta.issuer = None
     if reportish and meta.issuer is None and meta.level != "department":
-        meta.issuer = _government_named_in_text(res, page)
-    if meta.issuer:
-        meta.issuer = _spelled_out(meta.issuer, page)  # 南昌高新区管理委员会, as the text also prints it
+        named = _government_named_in_text(res, page)
+        # a zone's government as the text also prints it (南昌高新技术产业开发区管理委员会)
+        meta.issuer = _spelled_out(named, page) if named else None
     meta.region = official_names(meta.region, meta.adcode)
 
     page_date = _hint_date(hints.get("date"))
