@@ -298,3 +298,23 @@ def test_lead_phrase_headings_are_inline_style(dev_dir):
     by_title = {s.title: s for s in sections}
     assert by_title["纵深推进简政放权"].style == "inline"  # 1.纵深推进简政放权。自7月1日起……
     assert by_title["2021年度推进法治政府建设的主要举措和成效"].style == "numbered"
+
+
+def test_items_opening_sentences_after_a_heading_title_are_level_4():
+    # as a real page prints them (昌吉州 2024): the items open sentences of the heading's paragraph
+    text = (
+        "昌吉州人民政府2024年度法治政府建设情况报告\n现将有关情况报告如下：\n一、基本情况和主要做法\n"
+        "（一）明方位、定目标，把牢法治政府建设正确方向。一是坚持高位推动。州党委、州政府主要负责同志先后"
+        "研究行政立法等工作11次。二是压实法治责任。落实法治政府建设“双报告”制度。三是狠抓“关键少数”。"
+        "两级政府常务会累计学法87次。\n二、存在的不足\n仍有差距。"
+    )
+    got = [(s.level, s.marker, s.title) for s in segment(text, Meta(year_covered=2024)) if s.level == 4]
+    assert got == [(4, "一是", "坚持高位推动"), (4, "二是", "压实法治责任"), (4, "三是", "狠抓“关键少数”")]
+
+
+def test_items_after_commas_inside_a_sentence_stay_text():
+    text = (
+        "关于2021年度法治政府建设情况的报告\n一、存在的不足\n问题主要表现在：一是执法不够规范，二是监督不够有力。\n"
+        "二、下一步工作打算\n继续推进。"
+    )
+    assert [s for s in segment(text, Meta(year_covered=2021)) if s.level == 4] == []

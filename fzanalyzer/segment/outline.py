@@ -619,7 +619,8 @@ def wrap_width(text: str, lines: list[Line]) -> int | None:
 def find_enumerations(
     text: str, lines: list[Line], stop: int, inside: bytearray, bounds: LineBoundaries | None = None
 ) -> list[list[Heading]]:
-    """Runs of 一是/二是… (or 第一，/第二，…) that open a paragraph or a clause after ；."""
+    """Runs of 一是/二是… (or 第一，/第二，…) whose items open a paragraph, a sentence or a clause
+    (an item after a comma, 主要表现在：一是…，二是…, is text)."""
     found: list[Heading] = []
     pats = enumeration_types()
     bounds = bounds or LineBoundaries(text, lines)
@@ -655,13 +656,9 @@ def find_enumerations(
             runs.append([h])
         elif runs and runs[-1][-1].type == h.type and runs[-1][-1].num + 1 == h.num:
             runs[-1].append(h)
-    return [r for r in runs if len(r) >= 2 and _run_is_structure(r)]
-
-
-def _run_is_structure(run: list[Heading]) -> bool:
-    if run[0].boundary == "line":
-        return True
-    return any(h.boundary == "semi" for h in run[1:])
+    # two items or more, each opening a line, a sentence or a clause: the gold format counts
+    # in-paragraph items as level 4 wherever they stand (…防控工作。一是依法作出决策部署。…二是…)
+    return [r for r in runs if len(r) >= 2]
 
 
 def _prev_nonspace(text: str, pos: int, floor: int) -> str:
