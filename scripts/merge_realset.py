@@ -62,6 +62,23 @@ def add_offsets(gold: dict[str, Any], text: str) -> list[str]:
     return lost
 
 
+def keep_copies_together(entries: dict[str, dict[str, Any]]) -> None:
+    """Copies of one report (a traditional-script mirror, a repost: the same issuer and covered
+    year) share a split: when one copy is in dev, it was studied there, so a held-out copy of it
+    is not unseen and moves to dev."""
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for e in entries.values():
+        g = e["gold"]
+        if g.get("is_report") and g.get("issuer") and g.get("year_covered"):
+            groups.setdefault((g["issuer"], g["year_covered"]), []).append(e)
+    for (issuer, year), copies in sorted(groups.items()):
+        if len(copies) > 1 and any(e["split"] == "dev" for e in copies):
+            for e in copies:
+                if e["split"] != "dev":
+                    print(f"{e['id']}: a copy of a dev page ({issuer} {year}), moved to dev", file=sys.stderr)
+                    e["split"] = "dev"
+
+
 def read_existing(out: Path) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
     """The pages and seen report pages already merged into ``out`` (kept by ``--keep-existing``)."""
     entries: dict[str, dict[str, Any]] = {}
@@ -146,6 +163,7 @@ def merge(root: Path, out: Path, pages_out: Path | None, keep_existing: bool = F
                     except json.JSONDecodeError:
                         continue
                     seen.setdefault(s.get("address", ""), s)
+    keep_copies_together(entries)
     out.mkdir(parents=True, exist_ok=True)
     with open(out / "manifest.jsonl", "w", encoding="utf-8") as fh:
         for rid in sorted(entries):
