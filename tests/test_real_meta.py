@@ -1156,3 +1156,24 @@ def test_a_pronoun_inside_a_name_is_no_division():
         "坚决落实推进法治建设第一责任人职责。\n"
     )
     assert wushen.issuer == "乌审旗人民政府" and wushen.region.county_or_district == "乌审旗"
+
+
+def test_an_info_table_label_without_its_colon_and_a_wiki_infobox_are_no_part_of_the_title():
+    # a 信息公开 table whose cells lost their colons and bars (西藏 2018), and a wiki copy whose
+    # infobox repeats the title after 中文名 (a traditional-script mirror)
+    table = (
+        "标      题 西藏自治区2018年度法治政府建设情况\n索引号 000014349/2019-00012 文      号\n"
+        "发布机构 自治区司法厅 发布日期 2019-04-15 12:07:00\n\n"
+        "西藏自治区党委、政府高度重视法治政府建设工作，始终坚持依法治藏。\n"
+    )
+    m = _meta(table)
+    assert (m.title, m.issuer, m.level) == (
+        "西藏自治区2018年度法治政府建设情况",
+        "西藏自治区人民政府",
+        "province",
+    )
+    wiki = (
+        "西藏自治區2016年度法治政府建設情況\n\n基本介紹\n\n  • 中文名:西藏自治區2016年度法治政府建設情況\n"
+        "  • 發布時間:2017-07-19\n2016年,在自治區黨委、政府的堅強領導下,各地各部門深入貫徹落實法治政府建設實施綱要。\n"
+    )
+    assert _meta(wiki).title == "西藏自治区2016年度法治政府建设情况"

@@ -144,7 +144,11 @@ _DATE_LABEL = re.compile(
 )
 _DATE_RANK = ("发布", "更新", "印发", "发文", "成文")
 _CHROME_HINT = 2000
-TITLE_LABEL = re.compile(r"^[-•·*\s]*(?:原?标\s*题|名\s*称|信息名称)\s*[:：]\s*(.{4,80}?)\s*$")
+#: 标题：…, 名称：… of an info table, 中文名：… of a wiki's infobox; a table whose cells lost their
+#: colon and bar prints 标      题 西藏自治区2018年度法治政府建设情况 (the label alone, spaced out)
+TITLE_LABEL = re.compile(
+    r"^[-•·*\s]*(?:(?:原?标\s*题|名\s*称|信息名称|中\s*文\s*名)\s*[:：]|标\s*题(?=\s|[\u4e00-\u9fff\d]))\s*(.{4,80}?)\s*$"
+)
 
 
 def chrome_hints(before: str, after: str) -> dict[str, str]:
