@@ -122,3 +122,26 @@ def test_numbered_items_that_are_whole_sentences_are_plans_and_evidence():
     work = [unicodedata.normalize("NFKC", c.text) for c in candidates(rep)["work"]]
     assert "全县9个乡镇均已组建综合行政执法队,首批下放事项87项。" in work
     assert "评查案卷240卷。" in work and "开展执法案卷评查。" not in work
+
+
+def test_plans_with_less_common_verbs_units_and_a_date_after_the_item_number():
+    from fzanalyzer.pipeline import analyze_text
+
+    head = "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年办结行政复议案件20件。\n二、2024年工作安排\n"
+    clauses = (
+        "县政府2024年将着力抓好以下工作：为13个乡镇（街道）综合执法队配齐执法记录仪和执法用车；"
+        "将轻微违法免罚清单由54项扩充到80项；街道机关干部年度学法不少于40学时；"
+        "接入智慧电梯监管平台的电梯不少于3000台。\n"
+    )
+    assert [p.text for p in analyze_text(head + clauses).plans] == [
+        "为13个乡镇(街道)综合执法队配齐执法记录仪和执法用车",
+        "将轻微违法免罚清单由54项扩充到80项",
+        "街道机关干部年度学法不少于40学时",
+        "接入智慧电梯监管平台的电梯不少于3000台。",
+    ]
+    # 2.3月底前…: item 2 that opens with a date, not the number 2.3
+    items = "1.完成12个乡镇权责清单编制并向社会公布。\n2.3月底前编制并向社会公布县政府年度重大行政决策事项目录。\n"
+    assert [p.text for p in analyze_text(head + items).plans] == [
+        "完成12个乡镇权责清单编制并向社会公布。",
+        "3月底前编制并向社会公布县政府年度重大行政决策事项目录。",
+    ]
