@@ -212,6 +212,13 @@ def test_an_amount_after_a_count_names_its_domain_and_a_bare_stage_verb_borrows_
             "行政职权",
             ("门户网站",),
         ),
+        # r-xizang-2016 (AE, dev): 自治区级 is the level of the noun after it (jieba: 自治区/级)
+        (
+            "全面清理区地县三级非行政许可审批事项,清理 23项自治区级行政审批中介服务事项。",
+            "23项",
+            "自治区级行政审批中介服务事项",
+            (),
+        ),
         # r-shijiazhuang-2016 (B): 包括…在内 says what the groups include
         (
             "调整了法治石家庄建设领导小组办公室,成立了包括法治政府建设在内的五个专项小组。",

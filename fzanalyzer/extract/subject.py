@@ -149,6 +149,8 @@ def following_noun_phrase(after: str) -> str:
             break  # 部门全面实行…: jieba tags 全面 n, it begins the predicate
         if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
             out.append(w)
+        elif out and w == "级" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
+            out.append(w)  # 自治区级行政审批中介服务事项: the level of what follows (jieba: 自治区/级)
         elif (
             out
             and flag == "r"
