@@ -318,3 +318,24 @@ def test_items_after_commas_inside_a_sentence_stay_text():
         "二、下一步工作打算\n继续推进。"
     )
     assert [s for s in segment(text, Meta(year_covered=2021)) if s.level == 4] == []
+
+
+def test_lead_sentences_of_a_report_without_numbers_head_their_items():
+    # as 西藏 2016–2018 print their parts: a short lead sentence, then its 一是… items
+    text = (
+        "西藏自治区2018年度法治政府建设情况\n"
+        "西藏自治区党委、政府高度重视法治政府建设工作，为实现长治久安提供有力法治保障。\n"
+        "政府职能依法有效履行。一是动态调整权责清单。对自治区级现有审批和许可事项逐一论证，实行权责清单动态调整。"
+        "二是组织结构逐步优化。在区市县党政机构改革中全面理清相关部门职权界线。\n"
+        "依法行政制度体系日益完善。一是加强立法工作。自治区人大常委会审议通过地方性法规3件，政府规章2件。"
+        "二是加强规范性文件监督管理。全年备案审查规范性文件42件。\n"
+    )
+    got = [(s.level, s.marker, s.title) for s in segment(text, Meta(year_covered=2018)) if s.level >= 1]
+    assert got == [
+        (1, "", "政府职能依法有效履行"),
+        (4, "一是", "动态调整权责清单"),
+        (4, "二是", "组织结构逐步优化"),
+        (1, "", "依法行政制度体系日益完善"),
+        (4, "一是", "加强立法工作"),
+        (4, "二是", "加强规范性文件监督管理"),
+    ]

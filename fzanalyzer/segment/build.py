@@ -50,13 +50,15 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
     cands = find_candidates(text, lines, stop, inside, bounds)
     heads = resolve(cands)
     year = meta.year_covered
+    runs = find_enumerations(text, lines, stop, inside, bounds)
     if not _has_numbered_parts(text, heads, lines, data, year):
         extra = unnumbered_parts(text, lines, stop, cands, year, heads)
+        if not extra and not any(h.level == 1 for h in heads):
+            extra = lead_sentence_parts(text, lines, runs)
         if extra:
             cands = sorted(cands + extra, key=lambda h: h.pos)
             heads = resolve(cands)
     wrap = wrap_width(text, lines)
-    runs = find_enumerations(text, lines, stop, inside, bounds)
     set_titles(text, heads, lines, data["title_stops"], wrap, [h.pos for r in runs for h in r])
     heads = drop_cut_off(text, merge_enumerations(text, heads, runs, lines, stop, data))
     label(text, heads, lines, year)
@@ -132,6 +134,27 @@ def unnumbered_parts(
         if implicit is not None:
             out.append(implicit)
     return sorted(out, key=lambda h: h.pos)
+
+
+def lead_sentence_parts(text: str, lines: list[Line], runs: list[list[Heading]]) -> list[Heading]:
+    """Parts of a report without numbers whose paragraphs open with a short lead sentence and then
+    its items (西藏 2016–2018: 政府职能依法有效履行。一是动态调整权责清单。…二是…): each lead sentence
+    is an unnumbered level-1 heading."""
+    max_chars = int(headings_data()["unnumbered_part_max_chars"])
+    out = []
+    for run in runs:
+        first = run[0]
+        ln = lines[first.line]
+        lead = text[ln.start : first.pos].strip()
+        if (
+            first.boundary == "sent"
+            and 4 <= len(lead) - 1 <= max_chars
+            and lead.endswith("。")
+            and not _PROSE.search(lead[:-1])
+            and not re.search(r"\d", lead)
+        ):
+            out.append(_unnumbered(text, ln.start + text[ln.start : first.pos].index(lead[0]), first.line))
+    return out
 
 
 def _implicit_review(
