@@ -339,3 +339,18 @@ def test_lead_sentences_of_a_report_without_numbers_head_their_items():
         (4, "一是", "加强立法工作"),
         (4, "二是", "加强规范性文件监督管理"),
     ]
+
+
+def test_the_report_title_line_is_no_unnumbered_part():
+    # short paragraphs (a page cut into short lines): the title line named like a review part
+    # (…建设情况) is the title, not the first part
+    from fzanalyzer.pipeline import analyze_text
+
+    text = (
+        "西藏自治区2018年度法治政府建设情况\n"
+        "西藏自治区党委、政府高度重视法治政府建设工作，为实现长治久安提供有力法治保障。\n"
+        "政府职能依法有效履行。一是动态调整权责清单。实行权责清单动态调整。二是组织结构逐步优化。\n"
+        "依法行政制度体系日益完善。一是加强立法工作。审议通过地方性法规3件。二是加强文件监督。\n"
+    )
+    tops = [s.title for s in analyze_text(text).sections if s.level == 1]
+    assert tops == ["政府职能依法有效履行", "依法行政制度体系日益完善"]

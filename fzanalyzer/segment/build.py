@@ -34,6 +34,7 @@ from .parts import label_from_wording, label_parts
 
 _REPORT_TITLE = re.compile(r"(关于|报告$|报告[（(])")
 _PROSE = re.compile(r"[。；;，,!！?？]")
+_NO_SPACE = re.compile(r"\s+")
 
 
 def build_sections(text: str, meta: Meta) -> list[Section]:
@@ -52,7 +53,7 @@ def outline_with_parts(text: str, meta: Meta) -> list[Heading]:
     year = meta.year_covered
     runs = find_enumerations(text, lines, stop, inside, bounds)
     if not _has_numbered_parts(text, heads, lines, data, year):
-        extra = unnumbered_parts(text, lines, stop, cands, year, heads)
+        extra = unnumbered_parts(text, lines, stop, cands, year, heads, meta.title)
         if not extra and not any(h.level == 1 for h in heads):
             extra = lead_sentence_parts(text, lines, runs)
         if extra:
@@ -85,9 +86,11 @@ def unnumbered_parts(
     cands: list[Heading],
     year: int | None,
     heads: list[Heading] | None = None,
+    title: str | None = None,
 ) -> list[Heading]:
     """Part headings without numbers: short lines named like parts (存在的问题, 下一步工作打算),
-    and, failing those, paragraphs opening with a plan or shortcoming lead (下一步，…)."""
+    and, failing those, paragraphs opening with a plan or shortcoming lead (下一步，…). The
+    report's own title line (西藏自治区2018年度法治政府建设情况) is none of them."""
     cand_lines = {c.line for c in cands if c.boundary == "line"}
     max_chars = int(headings_data()["unnumbered_part_max_chars"])
     sig = signature_start(text, lines, stop)
@@ -102,6 +105,8 @@ def unnumbered_parts(
         ln = lines[i]
         t = text[ln.start : ln.end]
         if len(t) > max_chars or t[-1] in "。;；,，" or _REPORT_TITLE.search(t) or is_chrome(t):
+            continue
+        if title and _NO_SPACE.sub("", t) == _NO_SPACE.sub("", title):
             continue
         labels = label_from_wording(t)  # wording only: a bare date line names no part
         if (labels and labels[0] not in labels_seen and labels[0] != "measures_and_results") or (
