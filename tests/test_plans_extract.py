@@ -146,3 +146,26 @@ def test_plans_with_less_common_verbs_units_and_a_date_after_the_item_number():
         "完成12个乡镇权责清单编制并向社会公布。",
         "3月底前编制并向社会公布县政府年度重大行政决策事项目录。",
     ]
+
+
+def test_a_concrete_heading_sentence_and_a_bare_next_step_are_plans():
+    from fzanalyzer.pipeline import analyze_text
+
+    # a （N） line whose first sentence is a whole commitment (a number, a 《》 title), then more
+    text = (
+        "关于2016年度法治政府建设情况的报告\n一、主要工作及成效\n全年办结行政复议案件20件。\n二、2017年工作安排\n"
+        "（一）年内9个乡镇便民服务中心全部完成规范化改造，实现群众办事“一站式”办理。在离乡镇驻地较远的52个行政村设立便民代办点。\n"
+        "（二）加强党的领导，压实法治建设责任。县政府常务会议全年会前学法不少于12次。\n"
+    )
+    plans = [p.text for p in analyze_text(text).plans]
+    assert plans[0] == "年内9个乡镇便民服务中心全部完成规范化改造,实现群众办事“一站式”办理。"
+    assert not any(p.startswith("加强党的领导") for p in plans)  # a lead phrase stays a heading
+    # 下一步， without 将, inside a thematic part, when what follows commits
+    text = (
+        "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n（一）交通运输执法规范化\n"
+        "全省已有96个高速公路收费站入口安装称重检测设备。下一步，推进科技治超，年内实现全省高速公路收费站入口称重检测全覆盖。\n"
+        "二、存在的问题和不足\n下一步，还需加强。\n"
+    )
+    assert [p.text for p in analyze_text(text).plans] == [
+        "下一步,推进科技治超,年内实现全省高速公路收费站入口称重检测全覆盖。"
+    ]

@@ -51,6 +51,7 @@ def lexicon() -> dict[str, Any]:
     data["_target_re"] = [re.compile(p) for p in data["target_patterns"]]
     data["_deadline_re"] = [re.compile(p) for p in data["deadline_patterns"]]
     data["_next_step_re"] = re.compile(data["next_step_opener"])
+    data["_next_step_bare_re"] = re.compile(data["next_step_bare"])
     return data
 
 
@@ -158,11 +159,26 @@ def _cut_mid_sentence(text: str, s: Section, eol: int) -> bool:
     """A run-in title the outline cut inside a sentence of clauses (``1.制定全区…考核评价办法，将…。``
     on a flattened line), not a lead phrase (``（五）提升法治素养和基层治理水平。``, short and without a
     comma): the numbered item is one commitment, marker aside."""
-    if s.level < 3 or not (0 <= s.title_start < s.title_end < eol and text[s.title_end].isalnum()):
-        return False  # topic headings （一）… keep their titles: a lead phrase may run into its body
+    if s.level < 3:
+        return _concrete_title(text, s, eol)
+    if not (0 <= s.title_start < s.title_end < eol and text[s.title_end].isalnum()):
+        return False
     stop = min((i for i in (text.find(c, s.title_start, eol) for c in FULL_STOPS) if i >= 0), default=eol)
     sentence = text[s.title_start : stop]
     return len(sentence) > lexicon()["lead_phrase_max_chars"] or any(c in sentence for c in "，,；;、：")
+
+
+def _concrete_title(text: str, s: Section, eol: int) -> bool:
+    """A topic heading （一）… keeps its title (a lead phrase may run into its body), unless the
+    title is a whole commitment sentence followed by more on its line: longer than a lead phrase,
+    with a number, a deadline or a 《》 title (（二）出台《岣川县重大行政决策程序暂行规定》，对…。 or
+    （一）年内9个乡镇便民服务中心全部完成规范化改造，…。), as a plan of its own."""
+    if not (0 <= s.title_start < s.title_end < eol) or text[s.title_end : s.title_end + 1] not in FULL_STOPS:
+        return False
+    title = text[s.title_start : s.title_end]
+    if len(title) <= lexicon()["lead_phrase_max_chars"] or not text[s.title_end + 1 : eol].strip(BLANKS):
+        return False
+    return bool(re.search(r"\d|《", title) or _first(lexicon()["_deadline_re"], title) or plan_target(title))
 
 
 def _lead_phrase_end(text: str, s: Section) -> int | None:
@@ -380,7 +396,12 @@ def _next_step_plans(
     para_end = -1  # end of the paragraph a 下一步 opener began
     for a, b in split_sentences(text):
         s = text[a:b]
-        opens = bool(opener.match(s))
+        bare = lexicon()["_next_step_bare_re"].match(s)
+        terminated = text[b - 1 : b] in "；;。！？!?"
+        rest = s[bare.end() :] if bare else ""
+        opens = bool(opener.match(s)) or bool(
+            rest and (is_commitment(rest, terminated) or _bounded_target(rest, terminated))
+        )
         if (not opens and a >= para_end) or any(t.start <= a < t.end for t in tops):
             continue
         k = lookup.deepest(a)
@@ -395,7 +416,6 @@ def _next_step_plans(
             if len(s) >= 10 and not _states_intent(s):
                 out.append(_make_plan(s, sec, by_id, a, b))
             continue
-        terminated = text[b - 1 : b] in "；;。！？!?"
         u = _trim(text, a, b)
         if u is not None:
             t = text[u.start : u.end]
