@@ -109,3 +109,16 @@ def test_a_sentence_about_the_county_government_is_no_evidence_for_the_townships
     # a sentence about the townships is not about another level
     towns = next(c for c in work if c.text.startswith("组织乡镇综合行政执法队"))
     assert _scorer([plan], [towns], None).features(0)[0, MATCH_FEATURES.index("conflict")] == 0.0
+
+
+def test_a_slipped_date_promised_again_is_restated_not_done():
+    # audit-dev16 yinan-jtt: 原定2024年底前建成的…信息系统，现调整为2025年9月底前 and the next plan part
+    # promises it again: the plan is restated, with the slip sentence beside the new promise
+    from fzanalyzer.audit.followthrough import audit
+
+    prev, nxt = report("audit-dev16", "yinan-jtt-2023"), report("audit-dev16", "yinan-jtt-2024")
+    items = {it.plan_text: it for it in audit(prev, nxt).items}
+    it = next(v for k, v in items.items() if "综合执法信息系统" in k)
+    assert it.status == "restated"
+    assert any("现调整为" in e.text for e in it.evidence)
+    assert any("2025年9月底前上线运行" in e.text for e in it.evidence)

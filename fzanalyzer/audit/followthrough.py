@@ -125,7 +125,17 @@ def stages() -> dict[str, Any]:
         for k, c in enumerate(concepts)
     ]
     d["_verbs"] = frozenset(equiv["light_verbs"]) | {w for k in ("planning", "doing", "done") for w in d[k]}
-    for k in ("planning", "doing", "done", "shortfall", "not_yet", "under_way", "not_started", "all_of"):
+    for k in (
+        "planning",
+        "doing",
+        "done",
+        "shortfall",
+        "not_yet",
+        "under_way",
+        "not_started",
+        "all_of",
+        "slipped",
+    ):
         d[f"_{k}_re"] = re.compile("|".join(map(re.escape, sorted(d[k], key=len, reverse=True))))
     short_of = "|".join(map(re.escape, sorted(d["short_of"], key=len, reverse=True)))
     d["_short_of_re"] = re.compile(rf"(?:{short_of})(?:分别)?(?:为)?\d")
@@ -1384,6 +1394,7 @@ def judge(
         best_p = 0.0
         stage_conf = 1.0
         half_ok: list[int] = []  # admissible work sentences at half the acceptance threshold
+        slipped: list[Evidence] = []  # the evidence says the plan's date slipped
         if ws is not None:
             x = _fit_width(ws.features(i), comb)
             prob = comb.match_proba(x)
@@ -1424,6 +1435,12 @@ def judge(
                         signals[name] = 1.0
                 stage_conf = max(p_done, 1.0 - p_done)
                 score = best_p
+                if stages()["_slipped_re"].search(work[best].text):
+                    # 原定…现调整为…: the date slipped, so the work was not done in the year;
+                    # promised again below it is restated, else it is under way
+                    slipped = [_evidence(work[best])]
+                    status, evidence = "progressed", slipped
+                    signals["slipped"] = 1.0
             else:
                 nearest = [_evidence(work[int(j)]) for j in np.argsort(-(rank + prob))[:NEAREST]]
         restate_sim = 0.0
@@ -1448,9 +1465,10 @@ def judge(
             signals["restate_similarity"] = round(float(sim[j]), 4)
             # promised again almost verbatim and no strong evidence of work: restated
             repeated = sim[j] >= REPEAT_SIMILARITY and best_p < STRONG_EVIDENCE
-            if (status == "not_reported" and restate_sim >= comb.restate_threshold) or repeated:
+            not_done = status == "not_reported" or bool(slipped)
+            if (not_done and restate_sim >= comb.restate_threshold) or repeated:
                 status, score = "restated", restate_sim
-                evidence = [_evidence(again[j])]
+                evidence = [_evidence(again[j]), *slipped]
                 if _THE_REST.search(again[j].text):
                     # 为剩余无物业小区落实兜底物业服务: a plan for the rest says part of it was done (the
                     # nearest admissible work sentence, if any, says which part)
