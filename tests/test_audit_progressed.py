@@ -122,3 +122,12 @@ def test_a_slipped_date_promised_again_is_restated_not_done():
     assert it.status == "restated"
     assert any("现调整为" in e.text for e in it.evidence)
     assert any("2025年9月底前上线运行" in e.text for e in it.evidence)
+
+
+def test_figures_given_respectively_are_read_against_their_own_names():
+    # audit-dev16 huwan: 出庭应诉率、…案卷评查合格率、…学法考试参考率…分别为100%、92.6%、99.4%…
+    sentence = _sentence("audit-dev16", "huwan-2026", "分别为")
+    below = _stage(_plan("audit-dev16", "huwan-2025", "合格率提高到95%以上"), sentence)
+    assert below["below_target"] == 1.0 and below["meets_target"] == 0.0  # 92.6% < 95%
+    met = _stage(_plan("audit-dev16", "huwan-2025", "参考率提高到98%以上"), sentence)
+    assert met["meets_target"] == 1.0 and met["below_target"] == 0.0  # 99.4% ≥ 98%

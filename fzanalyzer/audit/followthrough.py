@@ -1048,10 +1048,35 @@ def _parts_done(ev: str) -> list[tuple[float, float]]:
     return out
 
 
+_RESPECTIVELY = re.compile(
+    r"((?:[^，,。；;、：:]{2,24}、)+[^，,。；;、：:]{2,24}?)(?:的|均)?(?:分别为|分别是|分别达到|分别达|分别)"
+    r"((?:[\d.]+[^\d，,。；;、]{0,4}[、和]){1,11}[\d.]+[^\d，,。；;、]{0,4})"
+)
+
+
+def spread_respectively(text: str) -> str:
+    """Names and figures paired by position spelled out one by one, so that each figure stands
+    after its own name: ``出庭应诉率、案卷评查合格率分别为100%、92.6%`` → ``出庭应诉率为100%，
+    案卷评查合格率为92.6%``. A list whose counts differ is left as written.
+
+    >>> spread_respectively("全年出庭应诉率、案卷评查合格率分别为100%、92.6%。")
+    '全年出庭应诉率为100%，案卷评查合格率为92.6%。'
+    """
+
+    def spread(m: re.Match[str]) -> str:
+        names = m.group(1).split("、")
+        values = re.split(r"[、和]", m.group(2))
+        if len(names) != len(values):
+            return m.group(0)
+        return "，".join(f"{n}为{v}" for n, v in zip(names, values, strict=True))
+
+    return _RESPECTIVELY.sub(spread, text)
+
+
 def stage_features(plan_text: str, target: str | None, evidence: str) -> list[float]:
     """Action-stage signals of an evidence text for a plan (STAGE_FEATURES order)."""
     st = stages()
-    ev = unicodedata.normalize("NFKC", evidence)
+    ev = spread_respectively(unicodedata.normalize("NFKC", evidence))
     # a done word under a negation (尚未完成, 未实现) says the work is not done
     negated = len(_negated_done().findall(ev))
     pending = list(_PENDING.finditer(ev))  # 修订稿已完成专家论证，待市政府常务会议审议
