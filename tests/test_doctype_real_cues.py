@@ -237,3 +237,17 @@ def test_an_excerpt_opening_on_its_first_part_of_the_year_s_measures_is_a_report
     assert classify(None, page)[0] is None
     # Without the rule-of-law words, the same numbered part is no report's form.
     assert classify(None, "一、2024年工作举措\n(一)加强招商引资。\n") != (None, 0.98)
+
+
+def test_a_report_copied_as_one_line_is_no_news_item_for_a_meeting_in_its_first_part():
+    # a department's report whose line breaks were lost: its opening paragraph ends at 一、, and the
+    # meeting told in the first part (11月27日，…主持召开) is no news lead
+    one_line = (
+        "2020年，在省委、省政府和公安部的坚强领导下，我厅深入学习贯彻习近平法治思想，积极统筹推进法治政府建设各项"
+        "工作任务，取得明显成效。一、党政主要负责人履行推进法治建设第一责任人职责情况厅党委高度重视法治政府建设。"
+        "11月27日，厅党委书记主持召开厅党委会，专题听取法治政府建设工作汇报。二、存在的不足和下一步工作打算"
+    )
+    assert classify(None, one_line)[0] is None
+    # a news item copied as one line still leads with its event
+    news = "11月27日，厅党委书记主持召开厅党委会，专题听取2020年度法治政府建设工作汇报。会议强调，要坚持依法行政。"
+    assert classify(None, news)[0] == "news"

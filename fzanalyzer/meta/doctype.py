@@ -90,6 +90,10 @@ def doc_type(title: str | None, text: str) -> str | None:
     return classify(title, text)[0]
 
 
+#: the first part heading after the opening paragraph, in a page copied as one line (…取得明显成效。一、…)
+_FIRST_PART = re.compile(r"[。：:]\s*一[、.．]")
+
+
 def classify(title: str | None, text: str, chrome: str = "") -> tuple[str | None, float]:
     """``(doc_type, report_confidence)``: the label of :func:`doc_type` and how sure it is that
     the document is a report (0..1, from ``doctypes.json``'s ``confidence``). A near-miss named
@@ -136,6 +140,8 @@ def classify(title: str | None, text: str, chrome: str = "") -> tuple[str | None
         # A news item tells its event in its first paragraph; a page opening with a report's own
         # paragraph (lead) narrates its meetings further down (11月27日，李春生同志主持召开…).
         where = opening.split("\n", 1)[0] if lead and label == "news" else opening
+        if lead and label == "news" and (part := _FIRST_PART.search(where)):
+            where = where[: part.start() + 1]  # a page copied as one line: the opening ends at 一、
         if opening_re is not None and opening_re.search(where):
             return label, conf["near_miss_opening"]
     if title and lex.report_title.search(title):
