@@ -485,7 +485,13 @@ def align_docs(
         ):
             found.add((x.a_start, x.a_end, x.b_start, x.b_end, x.matched))
     tidy = (_snap_pair(da, db, _tidy(da.key, db.key, x), min_chars, threshold) for x in found)
-    passages = _drop_contained(sorted(x for x in tidy if max(x[1] - x[0], x[3] - x[2]) >= min_chars))
+    passages = _drop_contained(
+        sorted(
+            x
+            for x in tidy
+            if min(x[1] - x[0], x[3] - x[2]) > 0 and max(x[1] - x[0], x[3] - x[2]) >= min_chars
+        )
+    )
     out = []
     for a0, a1, b0, b1, matched, snapped in passages:
         share = max(_boiler_share(da, a0, a1, p.shingle), _boiler_share(db, b0, b1, p.shingle))
@@ -558,8 +564,8 @@ def _snap_pair(
     for snap in (_snap, _off_numbers):
         s0, s1 = snap(a, a0, a1, da.breaks)
         t0, t1 = snap(b, b0, b1, db.breaks)
-        if max(s1 - s0, t1 - t0) < min_chars:
-            continue
+        if min(s1 - s0, t1 - t0) <= 0 or max(s1 - s0, t1 - t0) < min_chars:
+            continue  # a side snapped away entirely (a run of digits): no passage on these bounds
         if (s0, s1, t0, t1) == (a0, a1, b0, b1):
             return (*x, snap is _snap)
         if snap is _off_numbers:  # a few digits trimmed: the aligner's count minus them
