@@ -56,6 +56,7 @@ class _Lex:
     max_name: int
     pronouns: str
     prepositions: str
+    glued: str
     unknown_stopwords: tuple[str, ...]
     bare_zone: re.Pattern[str]
     zone_name: re.Pattern[str]
@@ -76,6 +77,7 @@ def _lex() -> _Lex:
         max_name=max(len(r.name) for r in g.rows),
         pronouns=d["unknown_name"]["pronouns"],
         prepositions=d["unknown_name"]["prepositions"],
+        glued=d["unknown_name"]["glued"],
         unknown_stopwords=tuple(d["unknown_name"]["stopwords"]),
         bare_zone=re.compile(d["bare_zone"]),
         zone_name=re.compile(d["zone_name"]),
@@ -94,8 +96,8 @@ def _plausible_unknown(name: str) -> bool:
     """Does a name the gazetteer does not know look like a division (棠溪区, 大邱庄镇, 建设镇), not a
     phrase ending in a suffix (全区, 在全区, 区人大常委会听取区)?
 
-    >>> [_plausible_unknown(n) for n in ("棠溪区", "建设镇", "全区", "在全区", "区人大常委会听取区", "度我旗")]
-    [True, True, False, False, False, False]
+    >>> [_plausible_unknown(n) for n in ("棠溪区", "建设镇", "全区", "在全区", "区人大常委会听取区", "度我旗", "因云溪区")]
+    [True, True, False, False, False, False, False]
     """
     lex = _lex()
     suffix = next((sfx for sfx, _ in lex.kinds if name.endswith(sfx)), name[-1])
@@ -106,6 +108,8 @@ def _plausible_unknown(name: str) -> bool:
         return False  # 对于县政府的…文件: prepositions only, no name
     if "我" in stem or "该" in stem:
         return False  # 2024年度我旗: a pronoun inside is no name (no division's name holds 我 or 该)
+    if name[0] in lex.glued and gazetteer().by_name(name[1:]):
+        return False  # 因云溪区: a word of the sentence glued before a known division
     return not any(w in stem and w != stem for w in lex.unknown_stopwords)
 
 
