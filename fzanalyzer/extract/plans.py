@@ -390,13 +390,13 @@ def _next_step_plans(
     of each thematic part (``data/plans.json`` next_step_opener). The commitments that follow
     the opener in its paragraph (``下一步，我们将设立……。全面推行……。推进……。``) are that part's
     plans too: the opener speaks for the whole paragraph."""
-    opener = lexicon()["_next_step_re"]
+    opener, bare_opener = lexicon()["_next_step_re"], lexicon()["_next_step_bare_re"]
     lookup = SectionLookup([(s.start, s.end, s.level) for s in sections])
     out = []
     para_end = -1  # end of the paragraph a 下一步 opener began
     for a, b in split_sentences(text):
         s = text[a:b]
-        bare = lexicon()["_next_step_bare_re"].match(s)
+        bare = bare_opener.match(s)
         terminated = text[b - 1 : b] in "；;。！？!?"
         rest = s[bare.end() :] if bare else ""
         opens = bool(opener.match(s)) or bool(

@@ -108,7 +108,7 @@ def _plausible_unknown(name: str) -> bool:
         return False  # 对于县政府的…文件: prepositions only, no name
     if "我" in stem or "该" in stem:
         return False  # 2024年度我旗: a pronoun inside is no name (no division's name holds 我 or 该)
-    if name[0] in lex.glued and gazetteer().by_name(name[1:]):
+    if name[0] in lex.prepositions + lex.glued and gazetteer().by_name(name[1:]):
         return False  # 因云溪区: a word of the sentence glued before a known division
     return not any(w in stem and w != stem for w in lex.unknown_stopwords)
 

@@ -485,13 +485,11 @@ def align_docs(
         ):
             found.add((x.a_start, x.a_end, x.b_start, x.b_end, x.matched))
     tidy = (_snap_pair(da, db, _tidy(da.key, db.key, x), min_chars, threshold) for x in found)
-    passages = _drop_contained(
-        sorted(
-            x
-            for x in tidy
-            if min(x[1] - x[0], x[3] - x[2]) > 0 and max(x[1] - x[0], x[3] - x[2]) >= min_chars
-        )
+    # both sides non-empty whichever way the bounds were kept (snapped, or the aligner's own)
+    sized = (
+        x for x in tidy if min(x[1] - x[0], x[3] - x[2]) > 0 and max(x[1] - x[0], x[3] - x[2]) >= min_chars
     )
+    passages = _drop_contained(sorted(sized))
     out = []
     for a0, a1, b0, b1, matched, snapped in passages:
         share = max(_boiler_share(da, a0, a1, p.shingle), _boiler_share(db, b0, b1, p.shingle))

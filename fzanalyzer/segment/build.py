@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Meta, Section
-from ..spans import inside_brackets, split_sentences
+from ..spans import canon, inside_brackets, split_sentences
 from .lexicon import (
     headings_data,
     merged_content_patterns,
@@ -34,7 +34,6 @@ from .parts import label_from_wording, label_parts
 
 _REPORT_TITLE = re.compile(r"(关于|报告$|报告[（(])")
 _PROSE = re.compile(r"[。；;，,!！?？]")
-_NO_SPACE = re.compile(r"\s+")
 
 
 def build_sections(text: str, meta: Meta) -> list[Section]:
@@ -93,6 +92,7 @@ def unnumbered_parts(
     report's own title line (西藏自治区2018年度法治政府建设情况) is none of them."""
     cand_lines = {c.line for c in cands if c.boundary == "line"}
     max_chars = int(headings_data()["unnumbered_part_max_chars"])
+    own_title = canon(title)
     sig = signature_start(text, lines, stop)
     body_lines = [i for i, ln in enumerate(lines) if ln.end > ln.start and ln.start < sig]
     # the opening paragraph (first long line) is never a part heading
@@ -106,7 +106,7 @@ def unnumbered_parts(
         t = text[ln.start : ln.end]
         if len(t) > max_chars or t[-1] in "。;；,，" or _REPORT_TITLE.search(t) or is_chrome(t):
             continue
-        if title and _NO_SPACE.sub("", t) == _NO_SPACE.sub("", title):
+        if own_title and canon(t) == own_title:
             continue
         labels = label_from_wording(t)  # wording only: a bare date line names no part
         if (labels and labels[0] not in labels_seen and labels[0] != "measures_and_results") or (
