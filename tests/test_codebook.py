@@ -330,3 +330,21 @@ def test_instant_items_and_a_share_that_rose_to_a_level():
     assert codes["159项"] == "services.instant_items"
     # 提升至21% is where a share arrived (a level, in %), no count of items
     assert codes["21%"] != "services.instant_items"
+
+
+def test_exam_rates_a_hall_entry_rate_and_a_rectification_rate():
+    # v12: the shares of a 学法考试 (参与率, 优秀率, 达标率, 覆盖率 of a 测试), the share of a service
+    # hall's items that entered it, and the share of the issues a check found that were put right
+    codes = _codes(
+        "2023年，我局深入推进法治政府建设，现将有关情况报告如下：\n一、主要举措和成效\n"
+        "组织全体公职人员开展学法考试，参与率98%，优秀率76%。"
+        "组织领导干部宪法法律测试覆盖率95%。"
+        "163名工作人员年度学法考法达标率99%。"
+        "政务服务事项入驻率达到96.4%。"
+        "开展专项督察，反馈问题40余个，整改完成率达88%。"
+    )
+    assert codes["98%"] == codes["95%"] == "study.exam_rate"
+    assert codes["76%"] == "study.exam_excellent_rate"
+    assert codes["99%"] == "study.exam_pass_rate"
+    assert codes["96.4%"] == "services.window_rate"
+    assert codes["88%"] == "oversight.rectification_rate"
