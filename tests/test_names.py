@@ -226,6 +226,32 @@ def test_an_amount_after_a_count_names_its_domain_and_a_bare_stage_verb_borrows_
             "专项小组",
             ("包括",),
         ),
+        # session 13, half A's and B's short names: the noun phrase goes on through a quoted name, an
+        # adjective before its noun, nouns joined by 和 and a verb before the last noun of a list item
+        ("制定17项区级“每月一题”台账,深化“品质社区”建设。", "17项", "区级“每月一题”台账", ()),
+        (
+            "公布4项年度重大行政决策目录、市本级行政执法事项清单4835项。",
+            "4项",
+            "年度重大行政决策目录",
+            ("市本级",),
+        ),
+        ("全年共组织2次法律知识专题讲座和3次法律和党内法规集中警示教育。", "3次", "法律和党内法规", ()),
+        ("对21项文化和旅游领域行政审批事项进行清单管理。", "21项", "文化和旅游领域行政审批事项", ()),
+        (
+            "对全区20家危险化学品运输企业、34家机动车维修企业、5家寄递企业实现全覆盖检查。",
+            "34家",
+            "机动车维修企业",
+            ("的",),
+        ),
+        # r-zhonglou-rsj-2023 (B): 成功 before the verb is how it went, not part of what they did
+        (
+            "组织相关人员参加行政执法培训5场,10名工作人员成功申领行政执法证。",
+            "10名",
+            "申领行政执法证的工作人员",
+            ("成功",),
+        ),
+        # …but a word jieba tags a that is a verb (配齐) ends it
+        ("为两个街道综合执法队配齐法制审核人员。", "两个", "街道综合执法队", ("配齐",)),
     ],
 )
 def test_the_noun_after_the_number_is_what_was_counted(sentence, number, head, absent):

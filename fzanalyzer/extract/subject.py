@@ -15,6 +15,7 @@ nouns ``n*``, verbs ``v*``). jieba runs only on these few short strings, never o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
@@ -132,22 +133,59 @@ def rate_object(base: str, rate: str) -> str:
     return obj + rate if len(obj) >= 2 else ""
 
 
+def _quoted_noun_end(toks: Sequence[tuple[str, str]], k: int) -> int:
+    """The index of the token closing the quote opened at ``k`` when a noun follows it (a quoted
+    name modifying that noun), else -1."""
+    for j in range(k + 1, min(len(toks), k + 10)):
+        if toks[j][0] == "”":
+            after = toks[j + 1][1] if j + 1 < len(toks) else ""
+            return j if after[:1] in ("n", "j") or after == "vn" else -1
+    return -1
+
+
+def _joins_nouns(word: str, next_flag: str) -> bool:
+    """Whether ``word`` inside a noun phrase goes on to the noun after it: an adjective that
+    modifies it (年度重大行政决策目录; data ``noun_adjectives``) or a conjunction joining two nouns
+    (法律和党内法规, 文化和旅游领域), or 类 naming a kind of what follows (单项类示范创建项目)."""
+    if word in cues()["name"]["noun_adjectives"]:
+        return next_flag[:1] in ("n", "j")
+    if word == "类":
+        return next_flag[:1] in ("n", "v", "j")
+    return word in ("和", "及", "与") and (next_flag[:1] in ("n", "j", "s", "b") or next_flag == "vn")
+
+
 def following_noun_phrase(after: str) -> str:
     """Leading nouns of the text after a number (``重点任务逐项分解…`` → ``重点任务``)."""
     ones = "".join(cues()["name"]["one_char_nouns"])
     m = re.match(rf"(?:[{ones}]、)*[\u4e00-\u9fff]{{1,4}}[（(][^（）()]{{1,8}}[）)]", after)
     if m and _pos(m.group().split("（")[0].split("(")[0])[-1][1][0] in "nsjz":
         return m.group()  # 县（市、区）, 村（社区）, 市、县(区)
+    whole = after
     after = re.split(r"[，,；;。：:、（(]", after, maxsplit=1)[0][:16]
     if not after:
         return ""
     out: list[str] = []
     toks = _pos(after)
+    # an item of a list (机动车维修企业、5家寄递企业): a verb before its last noun is inside the noun
+    listed = whole.startswith("、", len(after)) and len(toks) >= 3
+    last_verb = len(toks) - 2 if listed and toks[-2][1] == "v" and toks[-1][1][0] in "nj" else -1
     adverbs, compound_verbs = cues()["name"]["predicate_adverbs"], cues()["name"]["compound_verbs"]
+    skip_to = -1
     for k, (w, flag) in enumerate(toks):
+        if k <= skip_to:
+            continue
+        nxt = toks[k + 1][1] if k + 1 < len(toks) else ""
         if out and w in adverbs:
             break  # 部门全面实行…: jieba tags 全面 n, it begins the predicate
-        if flag[0] in "nj" or flag in ("vn", "an", "l", "i") or (out and flag in ("b", "f", "s")):
+        if out and w == "“" and (close := _quoted_noun_end(toks, k)) > k:
+            out.extend(t for t, _f in toks[k : close + 1])  # 区级“每月一题”台账: a quoted name inside
+            skip_to = close
+            continue
+        if (
+            flag[0] in "nj"
+            or flag in ("vn", "an", "l", "i")
+            or (out and (flag in ("b", "f", "s") or k == last_verb or _joins_nouns(w, nxt)))
+        ):
             out.append(w)
         elif out and w == "级" and k + 1 < len(toks) and toks[k + 1][1][0] in "nj":
             out.append(w)  # 自治区级行政审批中介服务事项: the level of what follows (jieba: 自治区/级)
