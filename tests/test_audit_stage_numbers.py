@@ -39,6 +39,9 @@ def _signals(folder: str, prev: str, nxt: str, plan_words: str, sentence_words: 
         ),
         # 2个工作日以内 against 平均1个工作日即可出证: a ceiling met
         ("audit-dev8", "wenxiu-jtt-2022", "wenxiu-jtt-2023", "大件运输", "1个工作日", 1.0, 0.0),
+        # 年初目标为95%，年底实际达到91.3% against 提高到95%以上: the target the evidence repeats is
+        # not what was reached (session 13)
+        ("audit-dev17", "yanzhou-2019", "yanzhou-2020", "网上可办", "实际达到91.3%", 0.0, 1.0),
     ],
 )
 def test_numbers_against_the_target(folder, prev, nxt, plan_words, sentence_words, meets, below):

@@ -264,8 +264,9 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     wanted = set(_numbers(target or ""))
     targets = [t for t in _numbers_at(plan_text) if (t[0], t[1]) in wanted] if wanted else []
     targets = targets or _numbers_at(target or "") or _numbers_at(plan_text)
-    # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached
-    found = [f for f in _numbers_at(ev) if not _FROM.search(f[2])]
+    # the value a change starts from (由原来的9个工作日缩短为4.2个) is not what was reached, nor is
+    # the target the evidence repeats (年初目标为95%，年底实际达到91.3%)
+    found = [f for f in _numbers_at(ev) if not _FROM.search(f[2]) and not _TARGET_SAID.search(f[2])]
     per = _per_unit(plan_text, target, ev)
     met = unmet = short_named = 0
     met_shares: list[float] = []
@@ -1020,6 +1021,8 @@ _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 #: where the words naming a number start: after the previous number or punctuation
 _BEFORE_CUT = re.compile(r"[\d、，,；;。：:（）()]")
 #: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
+#: the words before a target the evidence states (年初目标为95%, 原计划完成200卷)
+_TARGET_SAID = re.compile(r"(?:目标|计划|预期|原定|任务)(?:值|数)?(?:为|是|定为|要求|达到|完成)?$")
 _FROM = re.compile(r"(?:由|从)(?:原来的|原来|原|以前的|过去的)?$")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 #: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)
