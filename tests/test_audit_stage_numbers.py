@@ -42,6 +42,8 @@ def _signals(folder: str, prev: str, nxt: str, plan_words: str, sentence_words: 
         # 年初目标为95%，年底实际达到91.3% against 提高到95%以上: the target the evidence repeats is
         # not what was reached (session 13)
         ("audit-dev17", "yanzhou-2019", "yanzhou-2020", "网上可办", "实际达到91.3%", 0.0, 1.0),
+        # 年底前7个县（区）的乡镇全部组建 against 洧阳县、浍溪县、邰坪县已在所辖乡镇全部组建: three of seven
+        ("audit-dev17", "yanzhou-2019", "yanzhou-2020", "综合执法队", "邰坪县已在", 0.0, 1.0),
     ],
 )
 def test_numbers_against_the_target(folder, prev, nxt, plan_words, sentence_words, meets, below):
@@ -86,3 +88,12 @@ def test_a_next_plan_for_the_rest_makes_the_plan_under_way():
     )
     assert item.status == "progressed"
     assert any("剩余" in e.text for e in item.evidence)
+
+
+def test_places_named_one_by_one_are_counted_against_a_target_of_places():
+    from fzanalyzer.audit.followthrough import _listed
+
+    assert _listed("洧阳县、浍溪县、邰坪县已在所辖乡镇全部组建综合行政执法队。", "县（区）的乡镇") == 3
+    assert _listed("菰塘村、茭垄村新订了村规民约。", "村全部完成") == 2
+    # a list of another kind (departments) counts no places
+    assert _listed("市公安局、市司法局已完成。", "县（区）") == 0

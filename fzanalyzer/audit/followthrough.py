@@ -275,6 +275,8 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
         if not same and _all_of([(tv, tu)], ev):
             same = [(100.0, tctx)]  # 全部 / 均 is 100%: the target's own words name it
+        if not same and tu in ("个", "家", "所", "处") and (n := _listed(ev, tafter)):
+            same = [(float(n), tctx)]  # 7个县（区） against 洧阳县、浍溪县、邰坪县已…: the places named
         if per and not any("每" in ctx for _v, ctx in same):
             # a target per unit (每个社区不少于5名) against a total over the units (9个社区38名):
             # the mean per unit, a ceiling of what each can hold
@@ -296,6 +298,21 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
     # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
     return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
+
+
+def _listed(ev: str, after_target: str) -> int:
+    """How many places a list in the evidence names of the kind the target counts (7个县（区） against
+    洧阳县、浍溪县、邰坪县: 3), 0 when no such list of two or more is there."""
+    kind = after_target[:1]
+    if kind not in _PLACE_KINDS:
+        return 0
+    item = rf"[\u4e00-\u9fff]{{1,4}}[{kind}]"
+    lists = re.findall(rf"(?:{item}(?:村|社区)?、)+{item}", ev)
+    return max((x.count("、") + 1 for x in lists), default=0)
+
+
+#: the kinds of place a target may count that a report names one by one
+_PLACE_KINDS = frozenset("县区市镇乡村街")
 
 
 def _all_of(targets: list[tuple[float, str]], ev: str) -> bool:
