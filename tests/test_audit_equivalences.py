@@ -32,6 +32,13 @@ def _plan_and_evidence(folder: str, nxt: str, plan_id: str) -> tuple[str, list[s
         ("audit-dev6", "nanxu-2022", "P02"),  # 相对集中行政许可权 ↔ 许可事项统一划转
         ("audit-dev9", "gonglin-2022", "P08"),  # 集中行使行政复议职责 ↔ 行政复议职责整合
         ("audit-dev11", "leitang-jd-2024", "P05"),  # 首次不罚 ↔ 第一次违反…不予罚款
+        # session 13: the leader by title (管委会主任出庭2件), one visit for many checks (一次进门完成…多项
+        # 检查), 征求公众意见 in a plan's procedure, 只保留一个复议机关 without 行政
+        ("audit-dev17", "lingjiang-kfq-2021", "P09"),
+        ("audit-dev17", "lingjiang-kfq-2021", "P07"),
+        ("audit-dev17", "yanzhou-2020", "P04"),
+        ("audit-dev16", "gouchuan-2017", "P03"),
+        ("audit-dev15", "zhaning-2022", "P09"),
     ],
 )
 def test_the_plan_and_its_reworded_evidence_name_one_concept(folder, nxt, plan_id):
