@@ -110,3 +110,20 @@ def test_a_rate_target_is_read_against_the_share_done_of_a_count():
     ev = "全年调解纠纷1126件，新增调解员12名。"
     sx = dict(zip(STAGE_FEATURES, stage_features(plan, "98%以上", ev), strict=True))
     assert sx["meets_target"] == 0.0
+
+
+@pytest.mark.parametrize(
+    ("folder", "prev", "plan_words", "nxt", "sentence_words", "conflict"),
+    [
+        # session 13. 接入智慧电梯监管平台的电梯不少于3000台: the platform the counted things join is an object
+        ("audit-dev15", "yuzhou-scjgj-2024", "智慧电梯", "yuzhou-scjgj-2025", "智慧气瓶", 1.0),
+        # 老年人服务专区 for 政务公开专区: another object behind a generic word (服务)
+        ("audit-dev15", "yunxi-jd-2019", "政务公开专区", "yunxi-jd-2020", "老年人服务专区", 1.0),
+        # 村法律顾问 for 县政府法律顾问 (data contrasts: the governments of the levels against a village)
+        ("audit-dev16", "gouchuan-2016", "县政府法律顾问", "gouchuan-2017", "聘请了村法律顾问", 1.0),
+        # …and the gold evidence of a count with an object stays admissible: 进驻…的比例 is a share
+        ("audit-dev14", "chayuan-2016", "进驻县政务服务中心", "chayuan-2017", "417项已搬进", 0.0),
+    ],
+)
+def test_look_alikes_of_session_13(folder, prev, plan_words, nxt, sentence_words, conflict):
+    assert _conflict(_plan(folder, prev, plan_words), folder, nxt, sentence_words) == conflict

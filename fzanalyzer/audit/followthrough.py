@@ -770,7 +770,11 @@ class PairScorer:
                 while b >= 0 and (toks[b] in mods or toks[b] in _BRACKETS):  # 村(社区)法律顾问
                     mine += toks[b] in mods
                     b -= 1
-                conflicts.append((mine, b >= 0 and self._other_modifier(i, toks, b, mods)))
+                other = b >= 0 and self._other_modifier(i, toks, b, mods)
+                if not other and not mine and b >= 1 and toks[b] in stages()["_generic"]:
+                    # 老年人服务专区 for 政务公开专区: a generic word (服务) in front, another object before it
+                    other = self._other_modifier(i, toks, b - 1, mods)
+                conflicts.append((mine, other))
             # a mention with the plan's own modifier and no other (民法典宣传 beside 民法典主题宣传
             # 活动) names the plan's object: its other mentions of the head are other things
             if any(mine and not other for mine, other in conflicts):
@@ -913,7 +917,7 @@ def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
     for a, h in itertools.pairwise(toks):
         # a one-character member is a word of its own (以后, 此前 are times, not stages)
         m = next((m for m in members if a == m or (len(m) > 1 and a.endswith(m))), None)
-        if m and _word_tag(h) in ("n", "nz", "vn", "an"):
+        if m and _word_tag(h) in ("n", "nz", "vn", "an", "nr"):  # jieba tags 法律顾问 nr
             out.add((m, canon(h)))
     return frozenset(out)
 
@@ -946,7 +950,18 @@ def plan_objects(plan: str, obj: str | None) -> list[str]:
     out += [m.group(1) for m in _AIMED_AT.finditer(raw) if m.group(1) not in out]
     # what an action is done to (对…现行有效的规范性文件开展全面清理): the evidence names the object
     out += [m.group(1) for m in _DONE_TO.finditer(raw) if len(m.group(1)) >= 4 and m.group(1) not in out]
+    # what the counted things are of (接入智慧电梯监管平台的电梯不少于3000台): the platform is an object
+    for m in _OF_COUNTED.finditer(raw):
+        o = verb_object(m.group(1))[1] or m.group(1)
+        if len(o) >= 4 and o not in out:
+            out.append(o)
     return out or [raw]
+
+
+_OF_COUNTED = re.compile(
+    r"([^，,；;。的]{4,24})的(?:(?!比例|率)[\u4e00-\u9fff]){1,8}?(?:不少于|不低于|不超过|达到|超过|提高到|在)?"
+    r"\d+(?:\.\d+)?[^\d.%％]"
+)  # a count, not a share (…办理的比例达到95%: the rate is the object)
 
 
 _AIMED_AT = re.compile(r"(?:针对|面向|聚焦)([^，,；;。]{2,30}?)(?=开展|组织|举办|实施|推进|提供|加强)")
