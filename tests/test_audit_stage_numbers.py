@@ -42,6 +42,12 @@ def _signals(folder: str, prev: str, nxt: str, plan_words: str, sentence_words: 
         # 年初目标为95%，年底实际达到91.3% against 提高到95%以上: the target the evidence repeats is
         # not what was reached (session 13)
         ("audit-dev17", "yanzhou-2019", "yanzhou-2020", "网上可办", "实际达到91.3%", 0.0, 1.0),
+        # 缩短到2个工作日以内 against 平均用时2.6个工作日，比上年缩短0.8个工作日: the change is no level
+        ("audit-dev16", "yinan-jtt-2023", "yinan-jtt-2024", "大件运输许可", "平均用时2.6个工作日", 0.0, 1.0),
+        # 在城管、交通、生态环境3个领域推行 against 城管、交通两个领域已…: a count in Chinese numerals
+        ("audit-dev16", "huwan-2025", "huwan-2026", "非现场执法", "两个领域", 0.0, 1.0),
+        # 年内完成…排查和整治 against 共排查出…1387个，截至12月底已完成整治1092个: a date between
+        ("audit-dev16", "xiezhou-sthj-2019", "xiezhou-sthj-2020", "入河排污口", "已完成整治1092个", 0.0, 1.0),
         # 年底前7个县（区）的乡镇全部组建 against 洧阳县、浍溪县、邰坪县已在所辖乡镇全部组建: three of seven
         ("audit-dev17", "yanzhou-2019", "yanzhou-2020", "综合执法队", "邰坪县已在", 0.0, 1.0),
     ],

@@ -273,6 +273,11 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     for tv, tu, tctx, tafter in targets:
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         same = [(v, ctx) for v, u, ctx, _a in found if u == tu]
+        if not _CHANGE_BEFORE.search(tctx):
+            # a level target (缩短到2个工作日以内) is not met by a change (比上年缩短0.8个工作日)
+            same = [(v, ctx) for v, ctx in same if not _CHANGE_BEFORE.search(ctx)]
+        if not same and (n := _chinese_count(ev, tu, tafter)):
+            same = [(float(n), tctx)]  # 3个领域 against 城管、交通两个领域已…
         if not same and _all_of([(tv, tu)], ev):
             same = [(100.0, tctx)]  # 全部 / 均 is 100%: the target's own words name it
         if not same and tu in ("个", "家", "所", "处") and (n := _listed(ev, tafter)):
@@ -298,6 +303,19 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
     # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
     return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
+
+
+def _chinese_count(ev: str, unit: str, after_target: str) -> int:
+    """A count written in Chinese numerals of the target's unit and noun (两个领域 against 3个领域),
+    0 when there is none."""
+    noun = after_target[:2]
+    if len(noun) < 2 or not _CJK2.match(noun):
+        return 0
+    m = re.search(rf"([两二三四五六七八九十])\s*{re.escape(unit)}{re.escape(noun)}", ev)
+    return _CHINESE_DIGITS.index(m.group(1)) if m else 0
+
+
+_CHINESE_DIGITS = "零一两三四五六七八九十"
 
 
 def _listed(ev: str, after_target: str) -> int:
@@ -1033,7 +1051,7 @@ _PENDING = re.compile(r"待[^。；，,]{0,12}(?:审议|审批|批复|审定|验
 _SOME_OF = re.compile(r"(\d+)个[^。；，,]{0,12}中[^。；，,]{0,4}?(?:已有|有)(\d+)个")
 #: the whole and the part done of it in one sentence (共排查出入河排污口412个，已完成整治327个)
 _DONE_OF = re.compile(
-    r"共[^。；，,\d]{0,12}?(\d+)个[^。；\d]{0,4}[，,][^。；，,\d]{0,4}?已(?:完成|整改|办结|建成)[^。；，,\d]{0,8}?(\d+)个"
+    r"共[^。；，,\d]{0,12}?(\d+)个[^。；\d]{0,4}[，,][^。；，,]{0,10}?已(?:完成|整改|办结|建成)[^。；，,\d]{0,8}?(\d+)个"
 )
 #: the words right before a count that say it is the part of the count before it that was done
 #: (受理纠纷1126件，调解成功1109件; 承办热线诉求12.46万件，在规定时限内办结12.31万件)
