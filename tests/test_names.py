@@ -250,6 +250,13 @@ def test_an_amount_after_a_count_names_its_domain_and_a_bare_stage_verb_borrows_
             "申领行政执法证的工作人员",
             ("成功",),
         ),
+        # r-andingzhen-2020 (A): a count whose name is what it did, after an adverb (顺利)
+        (
+            "通过线上、线下相结合的方式加强学习培训,1人顺利通过执法资格考试。",
+            "1人",
+            "通过执法资格考试",
+            ("顺利",),
+        ),
         # …but a word jieba tags a that is a verb (配齐) ends it
         ("为两个街道综合执法队配齐法制审核人员。", "两个", "街道综合执法队", ("配齐",)),
     ],

@@ -857,7 +857,11 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         return phrase  # 推动形成示范区32项可复制推广的一体化制度创新成果。: the object is all that follows
     if len(noun) < 2 and not one:
         # 46次对法治工作作出批示, 共有2381人次参与了…考试: what was done, when nothing before says it
-        pred = _predicate(text, cand.end, hi).replace("了", "") if light else ""
+        # 1人顺利通过执法资格考试: an adverb the verb check stops at is how it went (data
+        # predicate_adverbs); 67项已完成 starts with a verb already and keeps its 已
+        adverb = next((a for a in cues()["name"]["predicate_adverbs"] if text.startswith(a, cand.end)), "")
+        pred = _predicate(text, cand.end, hi) or _predicate(text, cand.end + len(adverb), hi)
+        pred = pred.replace("了", "") if light else ""
         return pred if len(pred) >= 4 else None
     rest_lo = cand.end + len(noun)
     if text.startswith("的", rest_lo) and _master().match(text, _past_blanks(text, rest_lo + 1, rest_lo + 5)):
