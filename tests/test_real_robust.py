@@ -5,6 +5,8 @@ tests/data/real); each rule was kept only where it helped the dev half it was no
 
 from __future__ import annotations
 
+import pytest
+
 from fzanalyzer.meta.layout import unglue
 from fzanalyzer.meta.superior import named_divisions
 from fzanalyzer.pipeline import analyze_text
@@ -70,6 +72,26 @@ def test_a_title_after_chrome_without_a_mark_is_the_first_clean_one():
     head = unglue([twice])
     assert "息县人民政府关于2021年法治政府建设情况的报告" in head
     assert not any(x.startswith("息县人民政府息县") for x in head)
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # session 13, real dev pages as one line (scripts/real_stress.py, flat): a menu's words and a field
+        # label run into the title
+        ("通知公告兴安盟2021年度法治政府建设报告", "兴安盟2021年度法治政府建设报告"),
+        ("登录注册退出宜昌市人民政府2022年法治政府建设年度报告", "宜昌市人民政府2022年法治政府建设年度报告"),
+        ("正文浏览次数:信息名称:常州市2018年法治政府建设工作报告", "常州市2018年法治政府建设工作报告"),
+        # …but a year or 中共 before the issuer is the title's own
+        (
+            "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告",
+            "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告",
+        ),
+    ],
+)
+def test_menu_words_and_a_field_label_are_no_part_of_a_flat_title(head, title):
+    lines = unglue([head + "2021年,我市坚持依法行政," + "法治政府建设取得新成效。" * 20])
+    assert title in lines, lines[:2]
 
 
 def test_a_breadcrumb_is_no_first_half_of_a_title():

@@ -46,6 +46,8 @@ class _GlueLex:
     tail_window: int
     max_footer: int
     title_lead: int
+    chrome_lead: re.Pattern[str]
+    chrome_mark: re.Pattern[str]
 
 
 @cache
@@ -65,6 +67,8 @@ def _lex() -> _GlueLex:
         tail_window=int(g["tail_window"]),
         max_footer=int(g["max_footer"]),
         title_lead=int(g["title_lead"]),
+        chrome_lead=re.compile(g["chrome_lead"]),
+        chrome_mark=re.compile(rf"{_CHROME_MARK.pattern}|{g['chrome_field']}\s*"),
     )
 
 
@@ -72,17 +76,19 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
     """(start, end) of the title in a long first line."""
     lex = _lex()
     window = line[: lex.head_window]
-    starts = [(0, False)]
+    lead = lex.chrome_lead.match(line)
+    # 通知公告兴安盟2021年度…: a menu's words before the title, when a division or 关于 follows them
+    starts = [(lead.end() if lead and _title_opens(line, lead.end()) else 0, False)]
     if len(line) <= lex.max_title_line:
         m = lex.title.match(line)
         return (0, m.end(1)) if m else None
     if issuer:
         found = re.finditer(re.escape(issuer) + r"(?=关于|(?:19|20)\d{2}|年度)", window)
         starts += [(x.start(), False) for x in found]
-    starts += [(x.end(), True) for x in _CHROME_MARK.finditer(window)]
+    starts += [(x.end(), True) for x in lex.chrome_mark.finditer(window)]
     for pos, after_chrome in starts:
         m = lex.title.match(line, pos)
-        if m and len(m.group(1)) <= lex.max_title_line and not _CHROME_MARK.search(m.group(1)):
+        if m and len(m.group(1)) <= lex.max_title_line and not lex.chrome_mark.search(m.group(1)):
             start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
             return _after_inner_title(line, start, m.end(1)), m.end(1)
     return _title_inside(line, window)
@@ -128,7 +134,7 @@ def _title_inside(line: str, window: str) -> tuple[int, int] | None:
         if (
             m
             and len(m.group(1)) <= lex.max_title_line
-            and not _CHROME_MARK.search(m.group(1))
+            and not lex.chrome_mark.search(m.group(1))
             and not _FIELD_MARK.search(m.group(1))
             and _RULE_OF_LAW.search(m.group(1))
         ):
@@ -152,15 +158,20 @@ def _after_inner_title(line: str, start: int, end: int) -> int:
     return inner[-1] if inner else start
 
 
+def _title_opens(line: str, pos: int) -> bool:
+    """Whether a title may start at ``pos``: at 关于 or a division name."""
+    from .region import gazetteer_name_at
+
+    return line.startswith("关于", pos) or bool(gazetteer_name_at(line, pos))
+
+
 def _trim_lead(line: str, start: int, end: int) -> int:
     """A title after page chrome may keep the chrome's last word (繁体静海区2023年度…): start it
     at the division name that follows within a few characters."""
-    from .region import gazetteer_name_at
-
-    if line.startswith("关于", start) or gazetteer_name_at(line, start):
+    if _title_opens(line, start):
         return start
     for pos in range(start + 1, min(start + _lex().title_lead + 1, end)):
-        if line.startswith("关于", pos) or gazetteer_name_at(line, pos):
+        if _title_opens(line, pos):
             return pos
     return start
 
