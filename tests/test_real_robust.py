@@ -135,3 +135,14 @@ def test_a_page_that_might_be_a_report_keeps_its_metadata():
 def test_a_superior_glued_to_the_word_before_it_is_the_division_the_gazetteer_knows():
     # 签发人:郭建英 / 河北省人民政府: flattened, the signer's name runs into the addressee.
     assert named_divisions("郭建英河北省人民政府") == ["河北省"]
+
+
+def test_a_byline_above_an_untitled_report_is_no_title_and_its_date_no_year():
+    # r-shenyang-2019 (half A) without its title line (scripts/real_stress.py, notitle): the page's byline (who
+    # published it and when) was read as the title and dated the report 2020; the opening names 2019
+    m = _meta(
+        "市司法局 2020年03月30日\n省人民政府:\n按照《辽宁省法治政府建设实施方案(2016—2020年)》工作要求,"
+        "现将沈阳市2019年法治政府建设情况报告如下。\n一、基本情况\n2019年,沈阳市坚持依法行政。\n"
+    )
+    assert m.title != "市司法局 2020年03月30日"
+    assert m.year_covered == 2019

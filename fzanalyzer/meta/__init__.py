@@ -294,6 +294,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             and not s.endswith((":", "："))
             and not s.startswith(("——", "--"))
             and not lex.chrome_title_reject.search(s)
+            and not _BYLINE.match(s)
         ):
             return first, s
     for line in lines[:3]:
@@ -420,6 +421,8 @@ _WHOLE_END = re.compile(r"(?:报告|总结)$")  # what closes a title, never its
 _PREAMBLE = 200  # a preamble sentence before the opening is short
 _TITLE_TAG = re.compile(r"^[\[【][^\]】]{1,8}[\]】]\s*")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,10}[〔\[(（]\d{4}[〕\])）]\s*\d+\s*号")
+#: a byline: who published the page and when (市司法局 2020年03月30日), never a title
+_BYLINE = re.compile(r"^[\u4e00-\u9fff（）()]{0,30}\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 _TITLE_END = re.compile(r"(通知|意见|方案|要点|安排|报告|情况|总结|规划|纲要|计划)$")
 _ORGAN_ONLY = re.compile(r"[\u4e00-\u9fff]+$")  # an issuer before 关于, not a sentence's start (按照《…)
 _SENTENCE_WORD = r"(?:根据|按照|依据|为(?!民)|现将|现就)"  # words that open a sentence, never a name
