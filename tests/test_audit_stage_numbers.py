@@ -103,3 +103,13 @@ def test_places_named_one_by_one_are_counted_against_a_target_of_places():
     assert _listed("菰塘村、茭垄村新订了村规民约。", "村全部完成") == 2
     # a list of another kind (departments) counts no places
     assert _listed("市公安局、市司法局已完成。", "县（区）") == 0
+
+
+def test_a_count_in_chinese_numerals_is_read_whatever_its_digits():
+    from fzanalyzer.audit.followthrough import _chinese_count
+
+    # 二 and 十二 as well as 两 (二个领域 used to raise: the digit table lacked 二)
+    assert _chinese_count("城管、交通二个领域已推行", "个", "领域推行") == 2
+    assert _chinese_count("已在十二个领域推行", "个", "领域推行") == 12
+    assert _chinese_count("城管、交通两个领域已推行", "个", "领域推行") == 2
+    assert _chinese_count("城管、交通领域已推行", "个", "领域推行") == 0

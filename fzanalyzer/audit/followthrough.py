@@ -308,14 +308,14 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
 def _chinese_count(ev: str, unit: str, after_target: str) -> int:
     """A count written in Chinese numerals of the target's unit and noun (两个领域 against 3个领域),
     0 when there is none."""
+    from ..extract.numbers import parse_number
+
     noun = after_target[:2]
     if len(noun) < 2 or not _CJK2.match(noun):
         return 0
-    m = re.search(rf"([两二三四五六七八九十])\s*{re.escape(unit)}{re.escape(noun)}", ev)
-    return _CHINESE_DIGITS.index(m.group(1)) if m else 0
-
-
-_CHINESE_DIGITS = "零一两三四五六七八九十"
+    m = re.search(rf"([一二两三四五六七八九十]{{1,3}})\s*{re.escape(unit)}{re.escape(noun)}", ev)
+    n = parse_number(m.group(1)) if m else None
+    return int(n) if n else 0
 
 
 def _listed(ev: str, after_target: str) -> int:
@@ -1070,9 +1070,9 @@ _SUBMITTED = re.compile(r"(?:提交|报送|报请|提请|报)[^。；，,]{0,16}
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 #: where the words naming a number start: after the previous number or punctuation
 _BEFORE_CUT = re.compile(r"[\d、，,；;。：:（）()]")
-#: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
 #: the words before a target the evidence states (年初目标为95%, 原计划完成200卷)
 _TARGET_SAID = re.compile(r"(?:目标|计划|预期|原定|任务)(?:值|数)?(?:为|是|定为|要求|达到|完成)?$")
+#: the words before the value a change starts from (由原来的9个工作日缩短为…, 从12项减少到…)
 _FROM = re.compile(r"(?:由|从)(?:原来的|原来|原|以前的|过去的)?$")
 _CEILING = re.compile(r"以内|以下|不超过|不高于|控制在|[日天时]内")
 #: the words before a target that make it a ceiling (压缩至3个工作日, 不超过5%)

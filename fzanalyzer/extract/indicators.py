@@ -857,10 +857,9 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         return phrase  # 推动形成示范区32项可复制推广的一体化制度创新成果。: the object is all that follows
     if len(noun) < 2 and not one:
         # 46次对法治工作作出批示, 共有2381人次参与了…考试: what was done, when nothing before says it
-        # 1人顺利通过执法资格考试: an adverb the verb check stops at is how it went (data
-        # predicate_adverbs); 67项已完成 starts with a verb already and keeps its 已
-        adverb = next((a for a in cues()["name"]["predicate_adverbs"] if text.startswith(a, cand.end)), "")
-        pred = _predicate(text, cand.end, hi) or _predicate(text, cand.end + len(adverb), hi)
+        # 1人顺利通过执法资格考试: an adverb the verb check stops at is how it went; 67项已完成
+        # starts with a verb already and keeps its 已
+        pred = _predicate(text, cand.end, hi) or _predicate(text, _past_adverb(text, cand.end), hi)
         pred = pred.replace("了", "") if light else ""
         return pred if len(pred) >= 4 else None
     rest_lo = cand.end + len(noun)
@@ -878,8 +877,7 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
         rest = _predicate(text, rest_lo, hi, verb_first=False)
         if len(rest) > 2:
             return noun + rest
-    adverb = next((a for a in cues()["name"]["predicate_adverbs"] if text.startswith(a, rest_lo)), "")
-    rest = _predicate(text, rest_lo + len(adverb), hi)  # 21个部门共制定…规范: 共 is not the predicate
+    rest = _predicate(text, _past_adverb(text, rest_lo), hi)  # 21个部门共制定…规范: 共 is not the predicate
     if len(rest) >= 2:  # 38个行政执法主体在县政府门户网站公示…: where it was done is not which ones
         return f"{_predicate_head(drop_preposition(rest))}的{noun}"
     if pre_name and not (
@@ -892,6 +890,12 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             )
         return mod + noun
     return noun
+
+
+def _past_adverb(text: str, pos: int) -> int:
+    """``pos`` past a predicate adverb that starts there (共, 累计, 顺利: data ``predicate_adverbs``)."""
+    adverb = next((a for a in cues()["name"]["predicate_adverbs"] if text.startswith(a, pos)), "")
+    return pos + len(adverb)
 
 
 def _share_of_items(text: str, cand: Candidate, hi: int) -> str:

@@ -76,12 +76,12 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
     """(start, end) of the title in a long first line."""
     lex = _lex()
     window = line[: lex.head_window]
-    lead = lex.chrome_lead.match(line)
-    # 通知公告兴安盟2021年度…: a menu's words before the title, when a division or 关于 follows them
-    starts = [(lead.end() if lead and _title_opens(line, lead.end()) else 0, False)]
     if len(line) <= lex.max_title_line:
         m = lex.title.match(line)
         return (0, m.end(1)) if m else None
+    lead = lex.chrome_lead.match(line)
+    # 通知公告兴安盟2021年度…: a menu's words before the title, when a division or 关于 follows them
+    starts = [(lead.end() if lead and _title_opens(line, lead.end()) else 0, False)]
     if issuer:
         found = re.finditer(re.escape(issuer) + r"(?=关于|(?:19|20)\d{2}|年度)", window)
         starts += [(x.start(), False) for x in found]
