@@ -373,6 +373,10 @@ COUNTED_NOUNS = [
         "99.66%",
         "法治理论考试合格率",
     ),
+    # r-chongqing-yuzhong-2024, r-guizhou-2023 (session 14, half A): N个方面 counts the aspects, and the noun
+    # after the next number is that number's (before: 明确项具体任务 for 5个方面)
+    ("制定年度法治政府建设工作要点,明确5个方面17项具体任务。", "5个方面", "方面"),
+    ("研究制定法治政府建设年度工作要点,细化9个方面42项具体任务,督促各地各部门抓好落实。", "42项", "具体任务"),
 ]
 
 
