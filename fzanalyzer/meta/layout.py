@@ -79,19 +79,26 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
     if len(line) <= lex.max_title_line:
         m = lex.title.match(line)
         return (0, m.end(1)) if m else None
-    lead = lex.chrome_lead.match(line)
-    # 通知公告兴安盟2021年度…: a menu's words before the title, when a division or 关于 follows them
-    starts = [(lead.end() if lead and _title_opens(line, lead.end()) else 0, False)]
+    starts = [(_past_menu(line, 0), False)]
     if issuer:
         found = re.finditer(re.escape(issuer) + r"(?=关于|(?:19|20)\d{2}|年度)", window)
         starts += [(x.start(), False) for x in found]
-    starts += [(x.end(), True) for x in lex.chrome_mark.finditer(window)]
+    starts += [(_past_menu(line, x.end()), True) for x in lex.chrome_mark.finditer(window)]
     for pos, after_chrome in starts:
         m = lex.title.match(line, pos)
         if m and len(m.group(1)) <= lex.max_title_line and not lex.chrome_mark.search(m.group(1)):
             start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
             return _after_inner_title(line, start, m.end(1)), m.end(1)
     return _title_inside(line, window)
+
+
+def _past_menu(line: str, pos: int) -> int:
+    """Past a site menu's words at ``pos`` (通知公告兴安盟2021年度…, > 通知公告2025年天津…) when a title
+    opens after them (a division name, 关于, 中共 or a year), else ``pos``."""
+    lead = _lex().chrome_lead.match(line, pos)
+    if lead and (_title_opens(line, lead.end()) or _YEAR_AT.match(line, lead.end())):
+        return lead.end()
+    return pos
 
 
 def _repeated(s: str, pos: int) -> int:
@@ -142,6 +149,7 @@ def _title_inside(line: str, window: str) -> tuple[int, int] | None:
     return None
 
 
+_YEAR_AT = re.compile(r"(?:19|20)\d{2}\s*年")
 _INNER_END = re.compile(r"(?:报告|总结)(?!的)")
 _MIN_TITLE = 8
 
@@ -159,10 +167,10 @@ def _after_inner_title(line: str, start: int, end: int) -> int:
 
 
 def _title_opens(line: str, pos: int) -> bool:
-    """Whether a title may start at ``pos``: at 关于 or a division name."""
+    """Whether a title may start at ``pos``: at 关于, 中共 or a division name."""
     from .region import gazetteer_name_at
 
-    return line.startswith("关于", pos) or bool(gazetteer_name_at(line, pos))
+    return line.startswith(("关于", "中共"), pos) or bool(gazetteer_name_at(line, pos))
 
 
 def _trim_lead(line: str, start: int, end: int) -> int:
