@@ -131,3 +131,14 @@ def test_figures_given_respectively_are_read_against_their_own_names():
     assert below["below_target"] == 1.0 and below["meets_target"] == 0.0  # 92.6% < 95%
     met = _stage(_plan("audit-dev16", "huwan-2025", "参考率提高到98%以上"), sentence)
     assert met["meets_target"] == 1.0 and met["below_target"] == 0.0  # 99.4% ≥ 98%
+
+
+def test_work_short_of_its_target_and_promised_again_is_under_way():
+    # audit-dev11 leitang-jd: 新建…集中充电点不少于50处 → 全年新建…集中充电点38处 (evidence accepted, below the
+    # target) and 再新建…充电点20处 in the next plans: progress plus promise is under way, not a mere restatement
+    from fzanalyzer.audit.followthrough import audit
+
+    prev, nxt = report("audit-dev11", "leitang-jd-2023"), report("audit-dev11", "leitang-jd-2024")
+    it = next(i for i in audit(prev, nxt).items if "集中充电点不少于50处" in i.plan_text)
+    assert it.status == "progressed"
+    assert any("集中充电点38处" in e.text for e in it.evidence)

@@ -1541,8 +1541,9 @@ def judge(
             j = int(np.argmax(np.maximum(sim, obj)))
             restate_sim = float(max(sim[j], obj[j]))
             signals["restate_similarity"] = round(float(sim[j]), 4)
-            # promised again almost verbatim and no strong evidence of work: restated
-            repeated = sim[j] >= REPEAT_SIMILARITY and best_p < STRONG_EVIDENCE
+            # promised again almost verbatim and no strong evidence of work: restated; work read as
+            # under way and promised again stays under way (全年新建…38处 against 不少于50处, then 再新建…20处)
+            repeated = sim[j] >= REPEAT_SIMILARITY and best_p < STRONG_EVIDENCE and status != "progressed"
             not_done = status == "not_reported" or bool(slipped)
             if (not_done and restate_sim >= comb.restate_threshold) or repeated:
                 status, score = "restated", restate_sim
