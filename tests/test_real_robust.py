@@ -168,3 +168,32 @@ def test_a_byline_above_an_untitled_report_is_no_title_and_its_date_no_year():
     )
     assert m.title != "市司法局 2020年03月30日"
     assert m.year_covered == 2019
+
+
+@pytest.mark.parametrize(
+    ("chrome", "year"),
+    [
+        # session 14, real dev pages of half A as one line (scripts/real_stress.py, flat): what runs into the
+        # opening of an untitled copy is a line of its own, so the opening's year is the report's
+        ("对于县政府的其他规范性文件不满如何申请行政救济", 2019),
+        ("交法发〔2019〕31号", 2019),
+        ("浏览次数:次", 2019),
+        ("当前位置:网站首页> 体育知识 > 更新时间:2022-10-21 09:15:36", 2019),
+    ],
+)
+def test_the_opening_of_an_untitled_one_line_copy_starts_after_its_chrome(chrome, year):
+    m = _meta(
+        chrome + f"{year}年,本县坚持以习近平法治思想为指导,深入推进依法行政,法治政府建设取得新成效。"
+        "一、主要举措和成效(一)加强组织领导。严格履行第一责任人职责。二、存在的不足。三、下一年度工作安排。"
+    )
+    assert m.year_covered == year
+    assert m.title is None  # a page counter or a document number is no title
+
+
+def test_a_sites_menu_before_a_flat_title_is_no_part_of_it():
+    m = _meta(
+        "首   页 走进汉台 新闻中心 政府信息公开 政务服务 互动交流 专题专栏"
+        "汉中市汉台区七里街道办事处2021年度法治政府建设工作报告一、主要工作情况(一)加强组织领导,严格履行推进法治建设"
+        "第一责任人职责。一是加强组织领导,保障工作开展。二、存在的不足。三、下一步工作打算。"
+    )
+    assert m.title == "汉中市汉台区七里街道办事处2021年度法治政府建设工作报告"

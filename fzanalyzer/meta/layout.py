@@ -48,6 +48,8 @@ class _GlueLex:
     title_lead: int
     chrome_lead: re.Pattern[str]
     chrome_mark: re.Pattern[str]
+    opening_year: re.Pattern[str]
+    title_chrome: re.Pattern[str]
 
 
 @cache
@@ -69,6 +71,8 @@ def _lex() -> _GlueLex:
         title_lead=int(g["title_lead"]),
         chrome_lead=re.compile(g["chrome_lead"]),
         chrome_mark=re.compile(rf"{_CHROME_MARK.pattern}|{g['chrome_field']}\s*"),
+        opening_year=re.compile(g["opening_year"]),
+        title_chrome=re.compile(g["title_chrome"]),
     )
 
 
@@ -86,7 +90,12 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
     starts += [(_past_menu(line, x.end()), True) for x in lex.chrome_mark.finditer(window)]
     for pos, after_chrome in starts:
         m = lex.title.match(line, pos)
-        if m and len(m.group(1)) <= lex.max_title_line and not lex.chrome_mark.search(m.group(1)):
+        if (
+            m
+            and len(m.group(1)) <= lex.max_title_line
+            and not lex.chrome_mark.search(m.group(1))
+            and not lex.title_chrome.search(m.group(1))  # 首   页 走进汉台 新闻中心…: a menu, not a title
+        ):
             start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
             return _after_inner_title(line, start, m.end(1)), m.end(1)
     return _title_inside(line, window)
@@ -190,7 +199,11 @@ def _split_head(line: str, issuer: str | None) -> list[str]:
     if not span:
         # An untitled copy may still open on its addressee (福州市人民政府:2025年,罗源县…).
         a = lex.addressee_before_opening.match(line)
-        return [a.group(1), line[a.end(1) :].strip()] if a else [line]
+        if a:
+            return [a.group(1), line[a.end(1) :].strip()]
+        # …申请行政救济2019年,汉源县…: chrome before the opening of an untitled one-line copy
+        o = lex.opening_year.search(line, 0, lex.head_window)
+        return [line[: o.start()].strip(), line[o.start() :]] if o and o.start() > 0 else [line]
     out = [line[: span[0]].strip(), line[span[0] : span[1]].strip()]
     rest = line[span[1] :].strip()
     a = lex.addressee.match(rest) or lex.addressee_before_opening.search(rest, 0, lex.head_window)
