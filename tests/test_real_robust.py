@@ -104,6 +104,11 @@ def test_a_title_after_chrome_without_a_mark_is_the_first_clean_one():
             "东莞市2017年法治政府建设情况报告_法治政府建设情况报告_中国·东莞",
             "东莞市2017年法治政府建设情况报告",
         ),
+        # an encyclopedia's fields after the title (基本介绍•中文名:…): a title holds no field label
+        (
+            "西藏自治区2016年度法治政府建设情况基本介绍•中文名:西藏自治区2016年度法治政府建设情况",
+            "西藏自治区2016年度法治政府建设情况",
+        ),
         # …but a year or 中共 before the issuer is the title's own
         (
             "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告",
@@ -197,3 +202,21 @@ def test_a_sites_menu_before_a_flat_title_is_no_part_of_it():
         "第一责任人职责。一是加强组织领导,保障工作开展。二、存在的不足。三、下一步工作打算。"
     )
     assert m.title == "汉中市汉台区七里街道办事处2021年度法治政府建设工作报告"
+
+
+def test_a_title_never_starts_at_a_guanyu_inside_a_sentence():
+    # r-shanwei-gaj-2019 as one line (half A): 总书记关于…决策部署情况 is a heading's words, not a title
+    m = _meta(
+        "按照中办、国办《法治政府建设与责任落实工作规定》的要求,现将我局法治政府建设年度情况报告如下:一、法治政府建设"
+        "工作情况(一)党政领导干部学习贯彻习近平总书记关于法治政府建设的重要指示和中央有关决策部署情况2019年度为全面推进"
+        "法治政府建设工作,我局成立领导小组。二、存在的不足。三、下一步工作安排。"
+    )
+    assert m.title is None
+    from fzanalyzer.meta.layout import _title_inside
+
+    line = "(一)党政领导干部学习贯彻习近平总书记关于法治政府建设的重要指示和中央有关决策部署情况2019年度为全面推进"
+    assert _title_inside(line + "依法行政。" * 20, line) is None
+    # …while 关于 after the organ that issues the report opens it
+    line = "市政府门户网站 来源:息县人民政府关于2021年法治政府建设情况的报告2021年,在市委的领导下"
+    span = _title_inside(line + "依法行政。" * 20, line)
+    assert span and line[span[0] : span[1]] == "息县人民政府关于2021年法治政府建设情况的报告"

@@ -95,6 +95,7 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
             and len(m.group(1)) <= lex.max_title_line
             and not lex.chrome_mark.search(m.group(1))
             and not lex.title_chrome.search(m.group(1))  # 首   页 走进汉台 新闻中心…: a menu, not a title
+            and not _FIELD_MARK.search(m.group(1))  # 其他文件发布机构:发布日期:…: fields, not a title
         ):
             start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
             return _after_inner_title(line, start, m.end(1)), m.end(1)
@@ -124,7 +125,10 @@ def _repeated(s: str, pos: int) -> int:
 
 _FIELD_MARK = re.compile(r"[:：\[\]［］【】，,。；;？?！!]|\s{2}|\d{6}")  # a field, a sentence
 _RULE_OF_LAW = re.compile(r"法治|依法")
-_REPORTING = re.compile(r"现[将就对]$")
+_REPORTING = re.compile(r"现[将就对](?:(?:19|20)\d{2}\s*年度?)?$")
+# 关于 opens a title at the start, after chrome or after the organ that issues it (…人民政府关于), never
+# inside a sentence (习近平总书记关于法治政府建设的重要指示…)
+_ABOUT_AFTER = re.compile(r"(?:^|[^\u4e00-\u9fff]|政府|局|厅|委|办|室|会|处|院|部|署)$")
 
 
 def _title_inside(line: str, window: str) -> tuple[int, int] | None:
@@ -141,7 +145,8 @@ def _title_inside(line: str, window: str) -> tuple[int, int] | None:
 
     lex = _lex()
     for pos in range(len(window)):
-        if not (window.startswith("关于", pos) or gazetteer_name_at(window, pos)):
+        about = window.startswith("关于", pos) and bool(_ABOUT_AFTER.search(window, 0, pos))
+        if not (about or gazetteer_name_at(window, pos)):
             continue
         if _REPORTING.search(window, 0, pos):
             continue  # 现将武定县2022年度…报告如下: the report named in its opening sentence, no title
