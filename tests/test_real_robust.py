@@ -109,6 +109,12 @@ def test_a_title_after_chrome_without_a_mark_is_the_first_clean_one():
             "西藏自治区2016年度法治政府建设情况基本介绍•中文名:西藏自治区2016年度法治政府建设情况",
             "西藏自治区2016年度法治政府建设情况",
         ),
+        # r-chenghai-2017 (half A): a breadcrumb's last column (> 政府工作报告) is no title; the page's own follows
+        (
+            "当前位置:汕头市澄海区人民政府门户网站 > 政务公开 > 政府工作报告索引号:0101-06-2018-000167 公开范围:全社会"
+            "汕头市澄海区2017年度法治政府建设情况报告阅读数:1242 | 来源:澄海区政府办",
+            "汕头市澄海区2017年度法治政府建设情况报告",
+        ),
         # …but a year or 中共 before the issuer is the title's own
         (
             "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告",

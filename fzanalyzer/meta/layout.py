@@ -96,6 +96,7 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
             and not lex.chrome_mark.search(m.group(1))
             and not lex.title_chrome.search(m.group(1))  # 首   页 走进汉台 新闻中心…: a menu, not a title
             and not _FIELD_MARK.search(m.group(1))  # 其他文件发布机构:发布日期:…: fields, not a title
+            and not (after_chrome and len(m.group(1).strip()) < _MIN_TITLE)  # > 政府工作报告: a column's name
         ):
             start = _trim_lead(line, pos, m.end(1)) if after_chrome else pos
             return _after_inner_title(line, start, m.end(1)), m.end(1)
