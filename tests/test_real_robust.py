@@ -115,6 +115,12 @@ def test_a_title_after_chrome_without_a_mark_is_the_first_clean_one():
             "汕头市澄海区2017年度法治政府建设情况报告阅读数:1242 | 来源:澄海区政府办",
             "汕头市澄海区2017年度法治政府建设情况报告",
         ),
+        # r-lzxq-sthjj-2024, r-yjglb-2019 (half A): menu words that never begin a title go whatever follows them
+        (
+            "无障碍兰州新区生态环境局关于2024年法治政府建设情况报告",
+            "兰州新区生态环境局关于2024年法治政府建设情况报告",
+        ),
+        ("新闻中心应急管理部2019年法治政府建设年度报告", "应急管理部2019年法治政府建设年度报告"),
         # …but a year or 中共 before the issuer is the title's own
         (
             "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告",

@@ -49,6 +49,7 @@ class _GlueLex:
     chrome_lead: re.Pattern[str]
     chrome_mark: re.Pattern[str]
     opening_year: re.Pattern[str]
+    menu_lead: re.Pattern[str]
     title_chrome: re.Pattern[str]
 
 
@@ -72,6 +73,7 @@ def _lex() -> _GlueLex:
         chrome_lead=re.compile(g["chrome_lead"]),
         chrome_mark=re.compile(rf"{_CHROME_MARK.pattern}|{g['chrome_field']}\s*"),
         opening_year=re.compile(g["opening_year"]),
+        menu_lead=re.compile(g["menu_lead"]),
         title_chrome=re.compile(g["title_chrome"]),
     )
 
@@ -106,7 +108,10 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
 def _past_menu(line: str, pos: int) -> int:
     """Past a site menu's words at ``pos`` (通知公告兴安盟2021年度…, > 通知公告2025年天津…) when a title
     opens after them (a division name, 关于, 中共 or a year), else ``pos``."""
-    lead = _lex().chrome_lead.match(line, pos)
+    lex = _lex()
+    if (menu := lex.menu_lead.match(line, pos)) and menu.end() < len(line):
+        pos = menu.end()  # words that never begin a title
+    lead = lex.chrome_lead.match(line, pos)
     if lead and (_title_opens(line, lead.end()) or _YEAR_AT.match(line, lead.end())):
         return lead.end()
     return pos
