@@ -121,6 +121,11 @@ def test_a_title_after_chrome_without_a_mark_is_the_first_clean_one():
             "兰州新区生态环境局关于2024年法治政府建设情况报告",
         ),
         ("新闻中心应急管理部2019年法治政府建设年度报告", "应急管理部2019年法治政府建设年度报告"),
+        # r-fj-jtyst-2018 (half A): …情况工作报告 does not end at 情况
+        (
+            "今天是:福建省交通运输厅2018年法治政府部门建设情况工作报告来源:福建省交通运输厅 时间:2018-12-26 11:33",
+            "福建省交通运输厅2018年法治政府部门建设情况工作报告",
+        ),
         # …but a year or 中共 before the issuer is the title's own
         (
             "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告",
