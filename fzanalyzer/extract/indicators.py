@@ -792,8 +792,9 @@ def extract_indicators(
 def _complete_name(text: str, cand: Candidate, name: str, prev_base: str) -> tuple[str, str]:
     """(name, base) for a weak rule name, from the noun after the number or the previous subject."""
     light = len(name) <= 1 or name in cues()["name"]["light_heads"] or only_verbs(name)
-    if cand.kind == "count" and len(cand.unit or "") > 1 and (cand.unit or "")[0] == "个":
-        return cand.unit[1:], cand.unit[1:]  # 明确5个方面17项具体任务: the aspects are what is counted
+    unit = cand.unit or ""
+    if cand.kind == "count" and len(unit) > 1 and unit.startswith("个"):
+        return unit[1:], unit[1:]  # 明确5个方面17项具体任务: the aspects are what is counted
     # 5个方面17项具体任务: the noun after the next number is that number's, not this one's
     nxt = text[cand.end : cand.end + 1]
     after = "" if nxt.isdigit() else following_noun_phrase(text[cand.end : cand.end + 20])

@@ -50,7 +50,7 @@ class _GlueLex:
     chrome_mark: re.Pattern[str]
     opening_year: re.Pattern[str]
     menu_lead: re.Pattern[str]
-    title_chrome: re.Pattern[str]
+    title_reject: re.Pattern[str]
 
 
 @cache
@@ -70,11 +70,11 @@ def _lex() -> _GlueLex:
         tail_window=int(g["tail_window"]),
         max_footer=int(g["max_footer"]),
         title_lead=int(g["title_lead"]),
-        chrome_lead=re.compile(g["chrome_lead"]),
+        chrome_lead=re.compile(rf"\s*(?:{g['chrome_lead']}|{g['menu_lead']})+"),
         chrome_mark=re.compile(rf"{_CHROME_MARK.pattern}|{g['chrome_field']}\s*"),
         opening_year=re.compile(g["opening_year"]),
-        menu_lead=re.compile(g["menu_lead"]),
-        title_chrome=re.compile(g["title_chrome"]),
+        menu_lead=re.compile(rf"\s*(?:{g['menu_lead']})+"),
+        title_reject=re.compile(d["chrome_title_reject"]),
     )
 
 
@@ -96,7 +96,7 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
             m
             and len(m.group(1)) <= lex.max_title_line
             and not lex.chrome_mark.search(m.group(1))
-            and not lex.title_chrome.search(m.group(1))  # 首   页 走进汉台 新闻中心…: a menu, not a title
+            and not lex.title_reject.search(m.group(1))  # 首   页 走进汉台 新闻中心…: a menu, not a title
             and not _FIELD_MARK.search(m.group(1))  # 其他文件发布机构:发布日期:…: fields, not a title
             and not (after_chrome and len(m.group(1).strip()) < _MIN_TITLE)  # > 政府工作报告: a column's name
         ):
@@ -106,8 +106,9 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
 
 
 def _past_menu(line: str, pos: int) -> int:
-    """Past a site menu's words at ``pos`` (通知公告兴安盟2021年度…, > 通知公告2025年天津…) when a title
-    opens after them (a division name, 关于, 中共 or a year), else ``pos``."""
+    """Past a site menu's words at ``pos``: those that never begin a title (无障碍兰州新区…, > 通知公告2025年
+    天津…) whatever follows them, the others (政务公开兴安盟…) when a title opens after them (a division
+    name, 关于, 中共 or a year); else ``pos``."""
     lex = _lex()
     if (menu := lex.menu_lead.match(line, pos)) and menu.end() < len(line):
         pos = menu.end()  # words that never begin a title
