@@ -701,6 +701,23 @@ def test_a_metadata_issuer_that_names_a_division_only_is_its_government():
     assert _meta("- 发布机构:古镛镇人民政府\n" + body).issuer == "古镛镇人民政府"
 
 
+def test_info_fields_and_index_numbers_above_a_lost_title_are_no_title():
+    """Pages whose title line was lost, under a 信息公开 table: 成文时间/发文时间/公开日期/效力状态 are
+    fields (the year 2026 they print is when it was written, not the year covered), and an index
+    number alone on its line (000019713O03/2017-01257) names nothing."""
+    body = (
+        "2025年,古镛镇坚持以习近平法治思想为指导,推动全镇法治政府建设取得新成效。"
+        "现将2025年度法治政府建设情况报告如下:\n一、主要举措和成效\n"
+    )
+    fields = "- 成文时间:2026年01月21日\n- 文 号:无\n- 发文时间:2026年01月21日\n- 效力状态:有效\n"
+    meta = _meta(fields + body)
+    assert meta.title is None or "时间" not in meta.title
+    assert meta.year_covered == 2025
+    numbered = _meta("索引号\n\n000019713O03/2017-01257\n\n公开日期\n\n2017年03月31日\n\n" + body)
+    assert numbered.title is None or "000019713" not in numbered.title
+    assert numbered.year_covered == 2025
+
+
 def test_an_autonomous_prefecture_that_says_our_prefecture_is_a_city_in_the_province_it_names():
     """我州 / 全州 is how an autonomous prefecture's report speaks of itself: a city's level. A
     report that never names its own division is in the province it names again and again; 长治

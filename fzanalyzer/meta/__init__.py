@@ -286,6 +286,7 @@ def _find_title(lines: list[str], hints: dict) -> tuple[int | None, str | None]:
             return first + 1, s + nxt
         if (
             4 <= len(s) <= 60
+            and len(_HAN.findall(s)) >= 4  # an index number (000019713O03/2017-01257) names nothing
             and "。" not in s
             and not cp.addressee_line.match(s)
             and not heading.match(s)
