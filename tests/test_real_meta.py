@@ -716,6 +716,9 @@ def test_info_fields_and_index_numbers_above_a_lost_title_are_no_title():
     numbered = _meta("索引号\n\n000019713O03/2017-01257\n\n公开日期\n\n2017年03月31日\n\n" + body)
     assert numbered.title is None or "000019713" not in numbered.title
     assert numbered.year_covered == 2025
+    # a site's column name and a 信息提供日期 line are no title either
+    column = _meta("政府信息公开\n信息提供日期 : 2026-01-24 14:02来源 : 古镛镇\n" + body)
+    assert column.title is None or ("信息" not in column.title and "日期" not in column.title)
 
 
 def test_an_autonomous_prefecture_that_says_our_prefecture_is_a_city_in_the_province_it_names():
