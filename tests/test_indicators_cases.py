@@ -414,3 +414,40 @@ def test_table_through_the_pipeline():
 def test_denominator_is_not_counted():
     found = run("每10万人拥有律师5.2名。")
     assert [(i.value, i.unit) for i in found] == [(5.2, "名")]
+
+
+# -- units and exclusions read on real pages (session 15) ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "text"),
+    [
+        ("企业设立登记3个工作小时内办结。", 3, "个工作小时", "3个工作小时"),
+        ("确定了74大项工作任务。", 74, "大项", "74大项"),
+        ("将职责细化为3大类。", 3, "大类", "3大类"),
+        ("近万名一般干部参加法治理论考试。", 10000, "名", "万名"),
+        ("“法治进校园”活动惠及师生近千人。", 1000, "人", "千人"),
+    ],
+)
+def test_units_and_round_numbers_of_real_pages(sentence, value, unit, text):
+    i = one(sentence)
+    assert (i.value, i.unit, i.text) == (value, unit, text)
+
+
+def test_a_round_number_keeps_the_word_that_bounds_it():
+    assert one("近万名一般干部参加法治理论考试。").qualifier == "近"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "2024年,八一路街道在区委、区政府的领导下推进法治建设。",  # a street's name
+        "深入贯彻中央八项规定精神学习教育。",  # a slogan
+        "市委书记先后主持召开市委十二届36次常委会(扩大)会议。",  # the 36th meeting of a term
+        "为群众提供更方便的8小时以外政务服务。",  # opening hours, no quantity
+        "推出车管24小时自助服务。",
+        "构建党委带头学、支部组织学、党员自觉学三个层次的学习体系。",
+    ],
+)
+def test_names_slogans_ordinals_and_opening_hours_are_no_indicators(sentence):
+    assert run(sentence) == []

@@ -129,10 +129,13 @@ def _master() -> re.Pattern[str]:
     d = re.escape(cn_digit_chars())
     cn = rf"(?:(?<![{d}十拾])[{d}十拾][{d}十拾百佰千仟万亿]{{0,23}})"  # not from inside a run: see number_pattern
     sep = r"[ \t]?(?:[-~—–～至到])[ \t]?"
+    approx = re.escape("".join(cues()["exclusion"]["round_before"]))
     return re.compile(
         rf"(?P<frac>(?P<den>{cn})分之(?P<fnum>{cn}))"
         rf"|百分之(?P<pnum>{num}|百)"
         rf"|(?<![{d}十百千万亿\d])(?P<vague>[百千万])(?P<vinner>余|多)[ \t]?(?P<vunit>{unit_pattern()})"
+        # 近万名, 超万人: a round thousand or ten thousand bounded by the word before it
+        rf"|(?<=[{approx}])(?P<round>[千万])(?P<runit>{unit_pattern()})"
         # a space may stand inside as well as before the unit (260 余名, 1.3 万件): web copies
         # pad Arabic numbers with spaces
         rf"|(?P<num>{num}(?:[ \t][万亿](?![余多]?[ \t]?[万亿]))?)(?:{sep}(?P<num2>{num}))?"
@@ -195,6 +198,12 @@ def _candidate(m: re.Match[str], unit_table) -> Candidate | None:
         if v is None:
             return None
         return Candidate(m.start(), m.end(), m.start(), v, None, "%", "percent", None, True)
+    if m.group("round"):
+        u = unit_table[m.group("runit")]
+        v = parse_number(m.group("round"))
+        if v is None:
+            return None
+        return Candidate(m.start(), m.end(), m.start(), _scale(v, u.factor), None, u.unit, u.kind, None, True)
     if m.group("vague"):
         u = unit_table[m.group("vunit")]
         v = parse_number(m.group("vague"))
@@ -286,8 +295,11 @@ def _exclusion(
     before = text[s - 1] if s > 0 else ""
     num = m.group("num") or ""
     unit_start = m.start("unit") if m.group("unit") else e
-    if before == "第" or (before == "首" and not num):
+    ex = cues()["exclusion"]
+    if (before and before in ex["ordinal_before"]) or (before == "首" and not num):
         return "ordinal"
+    if cand.chinese and cand.unit in ex["place_units"]:
+        return "place_name"  # 八一路街道
     if (
         cand.chinese
         and num[:1] in "十百千万"
