@@ -256,8 +256,13 @@ def run(
     on_progress: Callable[[Path], None] | None = None,
     client: Any = None,
     file_timeout: float | None = None,
+    interrupted: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     """Process ``files`` and yield ``(path, result)`` in input order.
+
+    ``interrupted``: asked while waiting for the workers; when it says yes (a Ctrl-C that a
+    DuckDB query took and did not raise), the pool is stopped and KeyboardInterrupt raised, rather
+    than waiting for the next file to finish.
 
     ``file_timeout``: seconds one file may take; a file over it is a failure E052 and the
     batch goes on (``None``: no budget).
@@ -291,7 +296,7 @@ def run(
 
         pending = dask_results(todo, ids, client, settings, on_progress)
     else:
-        pending = iter(_results(todo, ids, n_workers, settings, on_progress))
+        pending = iter(_results(todo, ids, n_workers, settings, on_progress, interrupted))
     nxt = 0
     for f, res in pending:
         if "failure" in res:
@@ -311,6 +316,7 @@ def _results(
     workers: int,
     settings: Settings,
     on_progress: Callable[[Path], None] | None,
+    interrupted: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
     def tick(f: Path) -> None:
         if on_progress:
@@ -327,7 +333,7 @@ def _results(
     suspects: list[Path] = []
     queue = list(reversed(todo))
     while queue:
-        for f, res in _pool_run(queue, suspects, workers, workers * 4, ids, settings):
+        for f, res in _pool_run(queue, suspects, workers, workers * 4, ids, settings, interrupted):
             tick(f)
             yield f, res
     # One suspect at a time in one worker process (restarted only when it dies again): only the
@@ -335,12 +341,21 @@ def _results(
     queue = list(reversed(suspects))
     while queue:
         killers: list[Path] = []
-        for f, res in _pool_run(queue, killers, 1, 1, ids, settings):
+        for f, res in _pool_run(queue, killers, 1, 1, ids, settings, interrupted):
             tick(f)
             yield f, res
         for f in killers:
             tick(f)
             yield f, {"failure": Failure(str(f), "E051", ERRORS["E051"].format(path=f))}
+
+
+#: Files a pool's workers are given, each, before the pool is replaced by a fresh one: what a long
+#: run leaks in a worker is given back. (Python's own ``max_tasks_per_child`` can leave a pool with
+#: no worker and the run waiting forever: CPython gh-115634, Python 3.11 to 3.15.)
+FILES_PER_POOL_WORKER = 200
+
+#: Seconds between checks of ``interrupted`` while a worker's result is awaited.
+POLL_SECONDS = 0.5
 
 
 def _pool_run(
@@ -350,26 +365,33 @@ def _pool_run(
     window: int,
     ids: dict[Path, str],
     settings: Settings,
+    interrupted: Callable[[], bool] | None = None,
 ) -> Iterator[tuple[Path, dict[str, Any]]]:
-    """Work off ``queue`` (popped from its end) in one pool until it is empty or the pool breaks;
-    the files in flight when it broke go to ``crashed``. At most ``window`` files are in flight, which
-    keeps memory flat on huge batches. However the pool ends (an exception, Ctrl-C, SIGTERM, the
+    """Work off ``queue`` (popped from its end) in one pool until it is empty, the pool breaks or
+    its workers have been given ``FILES_PER_POOL_WORKER`` files each (the caller then starts a fresh
+    pool for the rest); the files in flight when it broke go to ``crashed``. At most ``window``
+    files are in flight, which keeps memory flat on huge batches. However the pool ends (an exception, Ctrl-C, SIGTERM, the
     consumer stopping), no worker outlives it."""
+    import multiprocessing
+
+    # fresh interpreters, not forks of a process that runs threads (DuckDB's, the progress bar's)
     pool = ProcessPoolExecutor(
         max_workers=workers,
-        max_tasks_per_child=200,
+        mp_context=multiprocessing.get_context("spawn"),
         initializer=_worker_init,
         initargs=(os.getpid(),),
     )
     inflight: dict[Future, Path] = {}
     done = False
+    limit, submitted = workers * FILES_PER_POOL_WORKER, 0
     try:
         broken = False
-        while queue or inflight:
-            while queue and len(inflight) < window and not broken:
+        while (queue and submitted < limit) or inflight:
+            while queue and len(inflight) < window and not broken and submitted < limit:
                 f = queue.pop()
                 try:
                     inflight[pool.submit(process_one, f, ids[f], settings)] = f
+                    submitted += 1
                 except BrokenProcessPool:
                     broken = True
                     queue.append(f)
@@ -380,7 +402,7 @@ def _pool_run(
             fut = next(iter(inflight))
             f = inflight.pop(fut)
             try:
-                res = fut.result()
+                res = _result(fut, interrupted)
             except BrokenProcessPool:
                 broken = True
                 crashed.append(f)
@@ -392,6 +414,18 @@ def _pool_run(
             pool.shutdown(wait=True)
         else:
             _stop(pool)
+
+
+def _result(fut: Future, interrupted: Callable[[], bool] | None) -> dict[str, Any]:
+    """``fut``'s result; KeyboardInterrupt as soon as ``interrupted()`` says so while waiting."""
+    if interrupted is None:
+        return fut.result()
+    while True:
+        try:
+            return fut.result(timeout=POLL_SECONDS)
+        except TimeoutError:
+            if interrupted():
+                raise KeyboardInterrupt from None
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

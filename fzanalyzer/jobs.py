@@ -125,6 +125,7 @@ def extract(
                 include_text=True,
                 client=client,
                 file_timeout=_budget(file_timeout),
+                interrupted=lambda: ctrl_c.hit,
             ):
                 ctrl_c.check()
                 advance()

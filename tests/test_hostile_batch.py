@@ -75,10 +75,58 @@ def test_pool_is_restarted_after_a_worker_dies(tmp_path, monkeypatch):
     assert len(started) <= 6, len(started)
 
 
+def test_a_long_run_replaces_its_pool_instead_of_its_workers(tmp_path, monkeypatch):
+    """Workers were recycled by Python's ``max_tasks_per_child=200``, which can leave the pool
+    with no worker and the run waiting forever (CPython gh-115634, seen as a 3,000-file run that
+    hung). Now a fresh pool takes over after each worker's share, and every file comes back."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    import fzanalyzer.batch
+
+    kwargs_seen: list[dict] = []
+
+    class RecordingPool(ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+            kwargs_seen.append(kwargs)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(fzanalyzer.batch, "ProcessPoolExecutor", RecordingPool)
+    monkeypatch.setattr(fzanalyzer.batch, "FILES_PER_POOL_WORKER", 2)
+    files = _copies(tmp_path / "in", 10)
+    results = list(run(files, workers=2))
+    assert [f for f, _ in results] == files
+    assert [f for f, r in results if "report" not in r] == []
+    assert len(kwargs_seen) == 3  # 4 files a pool: 4 + 4 + 2
+    assert all(k.get("max_tasks_per_child") is None for k in kwargs_seen)
+
+
+def _never_done(path, id_, settings):  # a worker's task that outlasts any test
+    time.sleep(120)
+
+
+def test_a_remembered_ctrl_c_stops_the_wait_for_workers(tmp_path, monkeypatch):
+    """A Ctrl-C that a DuckDB query took without raising was acted on only when the next file
+    came back from a worker; a file that takes long kept the run going. Now the wait ends at once
+    and no worker is left."""
+    import fzanalyzer.batch
+
+    monkeypatch.setattr(fzanalyzer.batch, "process_one", _never_done)
+    files = _copies(tmp_path / "in", 3)
+    t0 = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        list(run(files, workers=2, interrupted=lambda: time.monotonic() - t0 > 2))
+    assert time.monotonic() - t0 < 60
+    children = psutil.Process().children(recursive=True)
+    workers = [c for c in children if "spawn_main" in " ".join(c.cmdline())]  # not the resource tracker
+    assert _wait_gone(workers) == []
+
+
 #: Files of a run that is signalled mid-way: about a minute of work on two cores (copies of one text are
 #: each analysed), so it is still going when the signal comes even on a loaded machine. With 300 (7 s)
 #: a run under a loaded full suite once exited 0 after its Ctrl-C; with 3,000 one was still running 60 s
-#: after it: either the Ctrl-C was not acted on, cause not found (not reproduced in 11 loaded runs).
+#: after it, still working: it had been started with SIGINT ignored, as the test worker that started it
+#: then had it (a Python started so never raises KeyboardInterrupt); runs now start with SIGINT as a
+#: terminal gives it (``_default_sigint``).
 RUN_FILES = 3000
 
 
@@ -94,7 +142,14 @@ def _start_extract(folder: Path, store: Path) -> subprocess.Popen:
             stdout=subprocess.DEVNULL,
             stderr=err,
             start_new_session=True,  # its own process group, as a shell gives a command
+            # Ctrl-C as a terminal's command has it: a process that ignores SIGINT passes that on to
+            # its children, and Python then never raises KeyboardInterrupt (test workers may)
+            preexec_fn=_default_sigint,
         )
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _stderr(tmp_path: Path) -> str:
@@ -186,7 +241,16 @@ def _extract_in_process(tmp_path: Path, n: int, capsys) -> tuple[int, str]:
     return rc, capsys.readouterr().err
 
 
-def test_a_ctrl_c_that_duckdb_swallowed_still_stops_the_run(tmp_path, monkeypatch, capsys):
+@pytest.fixture
+def terminal_sigint():
+    """Ctrl-C raises KeyboardInterrupt in this process, as in a terminal's Python, whatever SIGINT
+    disposition the test worker was started with."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
+
+
+def test_a_ctrl_c_that_duckdb_swallowed_still_stops_the_run(tmp_path, monkeypatch, capsys, terminal_sigint):
     """A Ctrl-C that lands in a DuckDB query which ends before DuckDB looks raises nothing: the run
     went on to the end and exited 0 (seen under a loaded full suite). The signal is remembered."""
     from fzanalyzer import jobs
