@@ -451,3 +451,10 @@ def test_a_round_number_keeps_the_word_that_bounds_it():
 )
 def test_names_slogans_ordinals_and_opening_hours_are_no_indicators(sentence):
     assert run(sentence) == []
+
+
+def test_the_parts_of_a_plan_that_a_count_follows_are_counted():
+    """明确七个方面29项重点任务: the aspects are counted (a plan's parts); 从五个方面推进 restates."""
+    found = run("研究制定了全省法治工作要点,明确七个方面29项重点任务。")
+    assert [(i.value, i.unit) for i in found] == [(7, "个方面"), (29, "项")]
+    assert run("从五个方面进行深入讲解。") == []

@@ -335,7 +335,9 @@ def _exclusion(
             return "quoted" if kind in "“‘《" else "document_number"
     if ctx.covers(s, e):
         return "identifier"
-    if restate.covers(s, e):
+    # 明确七个方面29项重点任务: the parts of a plan that a count follows are counted, not restated
+    counted_after = _master().match(text, e) is not None
+    if restate.covers(s, e) and not counted_after:
         return "restating"
     if cand.chinese:
         if cand.value == 1 and num in ("一", "壹", "幺"):
@@ -345,7 +347,9 @@ def _exclusion(
         if cand.value <= 10 and before in "等" and text[s - 2 : s - 1] in "”》":
             return "restating"
         ra = _restating_after()
-        if text.startswith(ra, unit_start) or text.startswith(ra, unit_start + len(m.group("unit") or "")):
+        if (text.startswith(ra, unit_start) and not counted_after) or text.startswith(
+            ra, unit_start + len(m.group("unit") or "")
+        ):
             return "restating"
     if not cand.chinese and cand.value == 1 and cand.unit in ("个", "次", "项") and num == "1":
         # "1个" in running text is usually a count, keep it.
