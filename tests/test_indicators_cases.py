@@ -458,3 +458,10 @@ def test_the_parts_of_a_plan_that_a_count_follows_are_counted():
     found = run("研究制定了全省法治工作要点,明确七个方面29项重点任务。")
     assert [(i.value, i.unit) for i in found] == [(7, "个方面"), (29, "项")]
     assert run("从五个方面进行深入讲解。") == []
+
+
+def test_a_count_of_kinds_before_a_count_is_named_by_what_that_one_counts():
+    """明确10大类37项重点工作: the ten are kinds of 重点工作 (the name was the verb 明确)."""
+    kinds, items = run("制定年度工作要点,明确10大类37项重点工作,细化责任。")
+    assert (kinds.value, kinds.unit, kinds.name) == (10, "大类", "重点工作类别")
+    assert items.name == "重点工作"

@@ -841,6 +841,11 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     is named by its subject and what it achieved."""
     if cand.kind == "percent" and (share := _share_of_items(text, cand, hi)):
         return share
+    if cand.unit in cues()["name"]["category_units"] and (m := _master().match(text, cand.end)):
+        # 明确10大类37项重点工作: the kinds of what the next count counts
+        kinds = following_noun_phrase(text[m.end() : min(hi, m.end() + 20)])
+        if len(kinds) >= 2:
+            return kinds + "类别"
     nxt = text[cand.end : cand.end + 1]
     # 55名“法律明白人”: a quoted noun; 4期《执法者来普法》普法视频节目: a title
     closer, reach = {"“": ("”", 16), "《": ("》", 30)}.get(nxt, ("", 0))
