@@ -251,3 +251,30 @@ def test_a_report_copied_as_one_line_is_no_news_item_for_a_meeting_in_its_first_
     # a news item copied as one line still leads with its event
     news = "11月27日，厅党委书记主持召开厅党委会，专题听取2020年度法治政府建设工作汇报。会议强调，要坚持依法行政。"
     assert classify(None, news)[0] == "news"
+
+
+def test_near_misses_whose_title_was_lost_are_told_by_their_first_lines():
+    """Pages copied without their title line (half A of the dev pages): an information-disclosure
+    report says it was compiled under the 条例, a speech turns to 下面，我讲三点意见, an outside
+    evaluation is signed by its team. Each was read as a report (confidence 0.98)."""
+    body = "一、总体情况\n2020年，全区法治政府建设扎实推进，主动公开政府信息2136条。\n二、存在的主要问题\n解读形式单一。\n"
+    disclosure = (
+        "本报告根据《中华人民共和国政府信息公开条例》和《天津市政府信息公开规定》要求编制。"
+        "全文包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等六部分。\n" + body
+    )
+    speech = (
+        "刚才，会议通报了全县法治政府建设工作情况，总结了取得的成绩和经验。\n"
+        "一会儿，县长还要作重要讲话，大家一定要认真抓好贯彻落实。\n下面，我讲三点意见。\n"
+        "一、提高认识，明确任务，进一步增强推进法治政府建设的责任感\n"
+    )
+    evaluation = "华东政法大学“嘉定区法治政府建设”评估小组\n一、贯彻中央精神，督促落实法治政府建设责任\n全面推进依法治国是实现国家治理现代化的必然要求。\n"
+    assert classify(None, disclosure)[0] == "info_disclosure_report"
+    assert classify(None, speech)[0] == "speech"
+    assert classify(None, evaluation)[0] == "article"
+    # a report that cites the 条例 in its 政务公开 section stays a report
+    report = (
+        "2020年，我区坚持以习近平法治思想为指导，深入推进法治政府建设。现将有关情况报告如下：\n"
+        "一、主要举措和成效\n（一）推进政务公开。严格执行《中华人民共和国政府信息公开条例》，主动公开政府信息2136条。\n"
+        "二、存在的不足\n三、下一步工作安排\n"
+    )
+    assert classify(None, report) == (None, 0.98)
