@@ -1197,3 +1197,14 @@ def test_an_info_table_label_without_its_colon_and_a_wiki_infobox_are_no_part_of
         "  • 發布時間:2017-07-19\n2016年,在自治區黨委、政府的堅強領導下,各地各部門深入貫徹落實法治政府建設實施綱要。\n"
     )
     assert _meta(wiki).title == "西藏自治区2016年度法治政府建设情况"
+
+
+def test_a_commissions_party_group_after_a_function_word_says_a_department_speaks():
+    """作为委党组理论学习…的必修内容: the 委 of a commission's Party group, not of 市委 or 党委,
+    in a page whose title line was lost (it was read as no level at all)."""
+    text = (
+        "一、2025年推进法治政府建设的主要举措和成效\n"
+        "(一)深学笃行习近平法治思想。坚持将学习习近平法治思想作为委党组理论学习、中心组学习、"
+        "干部教育培训的必修内容。全年组织党内外法律法规学习10余次,引导全系统干部职工依法履职。\n"
+    )
+    assert _meta(text).level == "department"
