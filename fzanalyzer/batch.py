@@ -46,7 +46,7 @@ class Failure:
 @dataclass(frozen=True)
 class Settings:
     """Everything a worker needs besides the file, passed to it explicitly: a worker process
-    (started with 'spawn', as a pool that recycles its workers is) imports every module afresh,
+    (started with 'spawn', see :func:`_pool_run`) imports every module afresh,
     so a limit a caller raised in this process (``fzanalyzer.limits.MAX_FILE_BYTES = …``) would
     otherwise be back at its default there."""
 
