@@ -370,8 +370,8 @@ def _pool_run(
     """Work off ``queue`` (popped from its end) in one pool until it is empty, the pool breaks or
     its workers have been given ``FILES_PER_POOL_WORKER`` files each (the caller then starts a fresh
     pool for the rest); the files in flight when it broke go to ``crashed``. At most ``window``
-    files are in flight, which keeps memory flat on huge batches. However the pool ends (an exception, Ctrl-C, SIGTERM, the
-    consumer stopping), no worker outlives it."""
+    files are in flight, which keeps memory flat on huge batches. However the pool ends (an
+    exception, Ctrl-C, SIGTERM, the consumer stopping), no worker outlives it."""
     import multiprocessing
 
     # fresh interpreters, not forks of a process that runs threads (DuckDB's, the progress bar's)
