@@ -734,8 +734,13 @@ def test_an_autonomous_prefecture_that_says_our_prefecture_is_a_city_in_the_prov
     assert meta.level == "city"
     assert meta.region.province == "新疆维吾尔自治区"
     assert meta.region.city is None
-    # Named once, in passing, the province is not taken to be the report's.
-    once = _meta(text.replace("贯彻落实第三次中央新疆工作座谈会精神", "召开专题会议"))
+    # Named once, in passing, the province is not taken to be the report's (the speeches to it are
+    # no passing mention: test_the_province_of_the_speeches_a_report_studies_is_its_province).
+    once = _meta(
+        text.replace("贯彻落实第三次中央新疆工作座谈会精神", "召开专题会议").replace(
+            "总书记关于新疆工作的重要讲话精神", "新疆工作座谈会精神"
+        )
+    )
     assert once.region.province is None
 
 
@@ -1208,3 +1213,16 @@ def test_a_commissions_party_group_after_a_function_word_says_a_department_speak
         "干部教育培训的必修内容。全年组织党内外法律法规学习10余次,引导全系统干部职工依法履职。\n"
     )
     assert _meta(text).level == "department"
+
+
+def test_the_province_of_the_speeches_a_report_studies_is_its_province():
+    """A bureau's or a town's page that names its province only in 学习贯彻习近平总书记视察广东重要讲话
+    had no province; a page that studies speeches to two provinces gets none."""
+    text = (
+        "2024年,安铺镇坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻习近平法治思想和"
+        "习近平总书记对广东系列重要讲话、重要指示精神,扎实推进法治政府建设。现将有关情况报告如下:\n"
+        "一、主要举措和成效\n"
+    )
+    assert _meta(text).region.province == "广东省"
+    both = text.replace("重要指示精神,", "重要指示精神和习近平总书记考察福建重要讲话精神,")
+    assert _meta(both).region.province is None

@@ -284,6 +284,34 @@ def province_from_text(text: str) -> str | None:
     return top[0] if len(top) == 1 else None
 
 
+_PROVINCE_SUFFIX = re.compile(r"(?:壮族|回族|维吾尔)?自治区$|省$")
+
+
+@cache
+def _speech_province() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The speech cue of meta.json ``speech_province`` over the provinces' short names (广东, 广西 …)."""
+    names = {
+        _PROVINCE_SUFFIX.sub("", n): n
+        for n in gazetteer().province_names
+        if _PROVINCE_SUFFIX.search(n) and n not in _lex().municipalities
+    }
+    alternation = "|".join(sorted(names, key=len, reverse=True))
+    return re.compile(load_json("meta.json")["speech_province"].replace("{province}", alternation)), names
+
+
+def province_of_speeches(text: str) -> str | None:
+    """The province whose General Secretary's speeches a report studies, when it names one only.
+
+    >>> province_of_speeches("深入学习贯彻习近平总书记对广东系列重要讲话、重要指示精神")
+    '广东省'
+    >>> province_of_speeches("深入贯彻习近平法治思想和党的二十大精神") is None
+    True
+    """
+    pattern, names = _speech_province()
+    found = {names[m.group("province")] for m in pattern.finditer(text)}
+    return found.pop() if len(found) == 1 else None
+
+
 _FIELD_OF_KIND = {"province": "province", "city": "city", "county": "county_or_district"}
 
 
@@ -476,6 +504,10 @@ def resolve_region(
                 for f, n in (("city", city.name), ("province", region.province))
                 if n and not mentions(n, text)
             ]
-    if chosen is None and region.province is None and (tokens or filled):
-        region.province = province_from_text(text)
+    if chosen is None and region.province is None:
+        # the province of the speeches it studies, else the one it names most (when it names its own
+        # divisions at all: a bare 县人民政府 or a ministry names provinces in passing)
+        region.province = province_of_speeches(text) or (
+            province_from_text(text) if tokens or filled else None
+        )
     return RegionResult(region, adcode, inferred, tokens, organ, township)
