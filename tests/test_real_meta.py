@@ -1226,3 +1226,14 @@ def test_the_province_of_the_speeches_a_report_studies_is_its_province():
     assert _meta(text).region.province == "广东省"
     both = text.replace("重要指示精神,", "重要指示精神和习近平总书记考察福建重要讲话精神,")
     assert _meta(both).region.province is None
+
+
+def test_the_party_committee_of_the_city_bureau_says_a_department_speaks():
+    """全市公安机关…纳入市局党委理论学习中心组: a city bureau's report (it was read as the city's)."""
+    text = (
+        "2023年是全面贯彻党的二十大精神的开局之年,全市公安机关以党的二十大精神为指引,认真落实市委市政府"
+        "关于全面依法治市、法治政府建设的决策部署,推动全市法治公安建设继续走前列。\n"
+        "一、深入学习贯彻习近平法治思想。一是领导专题学习。将习近平法治思想纳入市局党委理论学习中心组"
+        "年度学习计划,市局召开党委会组织专题学习。\n"
+    )
+    assert _meta(text).level == "department"
