@@ -1237,3 +1237,15 @@ def test_the_party_committee_of_the_city_bureau_says_a_department_speaks():
         "年度学习计划,市局召开党委会组织专题学习。\n"
     )
     assert _meta(text).level == "department"
+
+
+def test_the_opening_below_an_info_table_of_short_lines_dates_the_report():
+    """A ministry's page without its title: eight short field lines (文号, 索引号, 公开日期 …) stand
+    above 国务院: and the opening, which says the year (现将2016年…情况报告如下); the opening was
+    looked for in the first four lines only, so the year was lost."""
+    table = "文号\n交法发〔2017〕61号\n索引号\n000019713O03/2017-01257\n公开日期\n2017年03月31日\n主题词\n法治政府;建设\n"
+    body = (
+        "国务院:\n《法治政府建设实施纲要(2015—2020年)》颁布以来,交通运输部高度重视,制定了具体措施和分工方案。"
+        "按照要求,现将2016年交通运输法治政府部门建设进展情况报告如下:\n一、加强交通运输法治政府部门建设的组织领导\n"
+    )
+    assert _meta(table + body).year_covered == 2016

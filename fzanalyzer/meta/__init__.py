@@ -1119,7 +1119,9 @@ def _opening_and_headings(lines: list[str], start: int) -> tuple[str, list[str]]
     # The opening is a sentence: a page's date and source line (2025-04-27 10:14 黑龙江省人民政府网)
     # left above it is not, nor an info table's rows (| 索引号: | … |).
     body = [s for s in lines[start:] if not _table_cells(s)]
-    window = [s for s in body[:4] if len(s) >= 20]
+    # the first sentences: an info table's short field lines (索引号 / 000019713O03/2017-01257 / …)
+    # above them are passed, whatever their number
+    window = [s for s in body if len(s) >= 20][:4]
     opening = next((s for s in window if _CLAUSE_MARK.search(s)), window[0] if window else "")
     headings = [s for s in lines if len(s) <= 80]
     lex = _lex()
