@@ -11,7 +11,6 @@ Run from the repository root (the working copy is imported). Never pass a held-o
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -28,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import numpy as np
 
+    from fzanalyzer.audit.combiner import pipeline_pairs
     from fzanalyzer.audit.encoders import encoder_name, get_encoder
     from fzanalyzer.audit.followthrough import (
         MATCH_FEATURES,
@@ -39,54 +39,38 @@ def main(argv: list[str] | None = None) -> int:
         judge,
         load_combiner,
     )
-    from fzanalyzer.pipeline import load
     from fzanalyzer.spans import dice
 
     enc = get_encoder(args.encoder)
     comb = load_combiner(encoder_name(enc))
     tally: Counter[str] = Counter()
-    for folder in args.folders:
-        for path in sorted(folder.glob("*.gold.json")):
-            gold = json.loads(path.read_text(encoding="utf-8"))
-            ft = gold.get("followthrough") or []
-            if not ft:
+    for prev_id, prev, nxt, entries in pipeline_pairs(args.folders):
+        groups = candidates(nxt)
+        work = groups["work"]
+        if not work:
+            continue
+        items = judge(list(prev.plans), groups, comb, enc)
+        scorer = _scorer(list(prev.plans), work, enc)
+        for f, i, text in entries:
+            if f["status"] not in ("fulfilled", "progressed") or items[i].status != "not_reported":
                 continue
-            prev_id = ft[0]["plan_report"]
-            plans = {
-                p["id"]: p["text"]
-                for p in json.loads((folder / f"{prev_id}.gold.json").read_text(encoding="utf-8"))["plans"]
-            }
-            prev, nxt = load(folder / f"{prev_id}.txt"), load(folder / f"{gold['id']}.txt")
-            groups = candidates(nxt)
-            work = groups["work"]
-            items = judge(list(prev.plans), groups, comb, enc)
-            scorer = _scorer(list(prev.plans), work, enc) if work else None
-            for f in ft:
-                if f["status"] not in ("fulfilled", "progressed") or scorer is None:
-                    continue
-                i = max(range(len(prev.plans)), key=lambda k: dice(prev.plans[k].text, plans[f["plan_id"]]))
-                if items[i].status != "not_reported":
-                    continue
-                x = _fit_width(scorer.features(i), comb)
-                prob = comb.match_proba(x)
-                hits = [
-                    j
-                    for j, c in enumerate(work)
-                    for e in f["evidence"]
-                    if e in c.text or dice(c.text, e) > 0.6
-                ]
-                if not hits:
-                    tally["no work sentence holds the evidence"] += 1
-                    continue
-                j = max(hits, key=lambda k: prob[k])
-                kind = "admitted, under the threshold" if accepts(x[j]) else "refused by the gate"
-                tally[kind] += 1
-                rank = int(np.argsort(np.argsort(-prob))[j])
-                print(
-                    f"{kind:32s} {prev_id} {f['plan_id']} p={prob[j]:.2f} rank={rank} "
-                    f"object words={x[j, OBJ_WORDS]:.2f} other modifier="
-                    f"{x[j, MATCH_FEATURES.index('mod_conflict')]:.0f} | {plans[f['plan_id']][:40]}"
-                )
+            x = _fit_width(scorer.features(i), comb)
+            prob = comb.match_proba(x)
+            hits = [
+                j for j, c in enumerate(work) for e in f["evidence"] if e in c.text or dice(c.text, e) > 0.6
+            ]
+            if not hits:
+                tally["no work sentence holds the evidence"] += 1
+                continue
+            j = max(hits, key=lambda k: prob[k])
+            kind = "admitted, under the threshold" if accepts(x[j]) else "refused by the gate"
+            tally[kind] += 1
+            rank = int(np.argsort(np.argsort(-prob))[j])
+            print(
+                f"{kind:32s} {prev_id} {f['plan_id']} p={prob[j]:.2f} rank={rank} "
+                f"object words={x[j, OBJ_WORDS]:.2f} other modifier="
+                f"{x[j, MATCH_FEATURES.index('mod_conflict')]:.0f} | {text[:40]}"
+            )
     print(f"threshold {comb.threshold:.2f}; " + ", ".join(f"{k}: {n}" for k, n in tally.most_common()))
     return 0
 

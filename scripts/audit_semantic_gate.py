@@ -31,49 +31,35 @@ def _rows(encoder: str, folders: list[Path]) -> tuple[list[tuple[bool, int, floa
     """(accepted, rank, margin, gap) per done plan's evidence and per unreported plan's nearest."""
     import numpy as np
 
+    from fzanalyzer.audit.combiner import pipeline_pairs
     from fzanalyzer.audit.encoders import get_encoder
     from fzanalyzer.audit.followthrough import _fit_width, _scorer, accepts, candidates, load_combiner
-    from fzanalyzer.pipeline import load
-    from fzanalyzer.spans import dice
 
     enc, comb = get_encoder(encoder), load_combiner(encoder)
     done: list[tuple[bool, int, float, float]] = []
     unreported: list[tuple[bool, int, float, float]] = []
-    for folder in folders:
-        for path in sorted(folder.glob("*.gold.json")):
-            gold = json.loads(path.read_text(encoding="utf-8"))
-            ft = gold.get("followthrough") or []
-            if not ft:
-                continue
-            prev_id = ft[0]["plan_report"]
-            prev, nxt = load(folder / f"{prev_id}.txt"), load(folder / f"{gold['id']}.txt")
-            work, plans = candidates(nxt)["work"], prev.plans
-            if not work or not plans:
-                continue
-            scorer = _scorer(plans, work, enc)
-            texts = {
-                p["id"]: p["text"] for p in json.loads((folder / f"{prev_id}.gold.json").read_text())["plans"]
-            }
-            for g in ft:
-                k = max(range(len(plans)), key=lambda i: dice(plans[i].text, texts[g["plan_id"]]))
-                x = _fit_width(scorer.features(k), comb)
-                s = scorer.sem[k]
-                order = [int(j) for j in np.argsort(-s)]
-                top = sorted(s, reverse=True)
-                second = top[1] if len(top) > 1 else 0.0
-                gap = float(top[0] - np.median(s))
-                if g["status"] in ("fulfilled", "progressed"):
-                    ev = [
-                        j for j, c in enumerate(work) if any(e[:12] in c.text for e in g.get("evidence", []))
-                    ]
-                    if ev:
-                        best = min(ev, key=order.index)
-                        done.append(
-                            (any(accepts(x[j]) for j in ev), order.index(best), float(s[best] - second), gap)
-                        )
-                elif g["status"] == "not_reported":
-                    j = order[0]
-                    unreported.append((accepts(x[j]), 0, float(s[j] - second), gap))
+    for _prev_id, prev, nxt, entries in pipeline_pairs(folders):
+        work = candidates(nxt)["work"]
+        if not work:
+            continue
+        scorer = _scorer(prev.plans, work, enc)
+        for g, k, _text in entries:
+            x = _fit_width(scorer.features(k), comb)
+            s = scorer.sem[k]
+            order = [int(j) for j in np.argsort(-s)]
+            top = sorted(s, reverse=True)
+            second = top[1] if len(top) > 1 else 0.0
+            gap = float(top[0] - np.median(s))
+            if g["status"] in ("fulfilled", "progressed"):
+                ev = [j for j, c in enumerate(work) if any(e[:12] in c.text for e in g.get("evidence", []))]
+                if ev:
+                    best = min(ev, key=order.index)
+                    done.append(
+                        (any(accepts(x[j]) for j in ev), order.index(best), float(s[best] - second), gap)
+                    )
+            elif g["status"] == "not_reported":
+                j = order[0]
+                unreported.append((accepts(x[j]), 0, float(s[j] - second), gap))
     return done, unreported
 
 

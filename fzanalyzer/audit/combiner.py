@@ -11,7 +11,7 @@ signals). Their coefficients are stored as JSON, so a fit is reproducible and re
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -159,6 +159,40 @@ class GoldPair:
     #: the gold folder (annotator set) the pair comes from: ``--leave-one-set-out`` holds out
     #: whole sets, closer to unseen pairs than one pair (a set shares its writer's style)
     group: str = ""
+
+
+def pipeline_pairs(
+    gold_dirs: list[Path],
+) -> Iterator[tuple[str, Report, Report, list[tuple[dict[str, Any], int, str]]]]:
+    """Each consecutive-year pair of the gold folders as a user's audit reads it: ``(PREV's id, PREV,
+    NEXT, [(a follow-through entry of the gold, the index of PREV's extracted plan closest to its
+    gold plan, that gold plan's text)])``, both reports read by the pipeline (scripts that study the
+    shipped audit's misses; :func:`gold_pairs` gives the gold plans instead). Never pass a held-out
+    folder to tune on."""
+    from ..pipeline import load
+    from ..spans import dice
+
+    for folder in gold_dirs:
+        for path in sorted(folder.glob("*.gold.json")):
+            gold = json.loads(path.read_text(encoding="utf-8"))
+            ft = gold.get("followthrough") or []
+            if not ft:
+                continue
+            prev_id = ft[0]["plan_report"]
+            prev_gold = json.loads((folder / f"{prev_id}.gold.json").read_text(encoding="utf-8"))
+            texts = {p["id"]: p["text"] for p in prev_gold["plans"]}
+            prev, nxt = load(folder / f"{prev_id}.txt"), load(folder / f"{gold['id']}.txt")
+            if not prev.plans:
+                continue
+            entries = [
+                (
+                    f,
+                    max(range(len(prev.plans)), key=lambda k: dice(prev.plans[k].text, texts[f["plan_id"]])),
+                    texts[f["plan_id"]],
+                )
+                for f in ft
+            ]
+            yield prev_id, prev, nxt, entries
 
 
 def gold_pairs(gold_dirs: tuple[Path, ...]) -> list[GoldPair]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 #: Bench modules, in the order they run; add yours here.
-BENCH_MODULES = ["ingest", "reuse", "pipeline", "audit", "store", "startup", "scaling", "scale"]
+BENCH_MODULES = ["ingest", "reuse", "pipeline", "audit", "store", "pool", "startup", "scaling", "scale"]
 
 
 @dataclass

@@ -335,9 +335,7 @@ def _exclusion(
             return "quoted" if kind in "“‘《" else "document_number"
     if ctx.covers(s, e):
         return "identifier"
-    # 明确七个方面29项重点任务: the parts of a plan that a count follows are counted, not restated
-    counted_after = _master().match(text, e) is not None
-    if restate.covers(s, e) and not counted_after:
+    if restate.covers(s, e) and not _count_follows(text, e):
         return "restating"
     if cand.chinese:
         if cand.value == 1 and num in ("一", "壹", "幺"):
@@ -347,7 +345,7 @@ def _exclusion(
         if cand.value <= 10 and before in "等" and text[s - 2 : s - 1] in "”》":
             return "restating"
         ra = _restating_after()
-        if (text.startswith(ra, unit_start) and not counted_after) or text.startswith(
+        if (text.startswith(ra, unit_start) and not _count_follows(text, e)) or text.startswith(
             ra, unit_start + len(m.group("unit") or "")
         ):
             return "restating"
@@ -355,6 +353,12 @@ def _exclusion(
         # "1个" in running text is usually a count, keep it.
         return None
     return None
+
+
+def _count_follows(text: str, end: int) -> bool:
+    """Another count right after the one ending at ``end`` (明确七个方面29项重点任务): the parts of a
+    plan it counts are counted, not a restated slogan (三个方面)."""
+    return _master().match(text, end) is not None
 
 
 # --------------------------------------------------------------------------------------------
