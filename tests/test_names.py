@@ -377,6 +377,21 @@ COUNTED_NOUNS = [
     # after the next number is that number's (before: 明确项具体任务 for 5个方面)
     ("制定年度法治政府建设工作要点,明确5个方面17项具体任务。", "5个方面", "方面"),
     ("研究制定法治政府建设年度工作要点,细化9个方面42项具体任务,督促各地各部门抓好落实。", "42项", "具体任务"),
+    # r-wushen-2024, r-linyi-2022 (session 16, half A): a noun whose own count follows it directly is
+    # named by the predicate after that count (before: 旗本级部门, 部门)
+    (
+        "旗本级43个部门1740项事项实现“一站式”办理,40个部门1345项事项实现“综合一窗受理”。",
+        "43个",
+        "“一站式”办理的部门",
+    ),
+    ("将36个市政府部门4100余个权力事项录入机构编制监管平台。", "36个", "录入机构编制监管平台的市政府部门"),
+    # a list of subjects that all did one thing shares it; a list after a verb is its object
+    ("全县12个乡镇、35个部门均已建立法律顾问制度。", "12个", "已建立法律顾问制度的乡镇"),
+    ("提出49项主要任务、208项具体措施和507项可检验的成果形式。", "208项", "具体措施"),
+    # r-cc-jingkai-2024 (half A): 重新 is an adverb before the predicate, not part of the noun's name
+    ("完善、编制权责清单,15个部门重新梳理规范905项权责清单。", "15个", "梳理规范权责清单的部门"),
+    # r-sh-jw-2019 (half A): a quoted name of 15 characters is what was counted (before: 持续建设好)
+    ("2.持续建设好8家“上海教育立法咨询与服务研究基地”。", "8家", "“上海教育立法咨询与服务研究基地”"),
 ]
 
 

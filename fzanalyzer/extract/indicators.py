@@ -852,7 +852,7 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             return kinds + "类别"
     nxt = text[cand.end : cand.end + 1]
     # 55名“法律明白人”: a quoted noun; 4期《执法者来普法》普法视频节目: a title
-    closer, reach = {"“": ("”", 16), "《": ("》", 30)}.get(nxt, ("", 0))
+    closer, reach = {"“": ("”", 24), "《": ("》", 30)}.get(nxt, ("", 0))
     close = text.find(closer, cand.end, min(hi, cand.end + reach)) if closer else -1
     if close > 0:
         nxt = text[cand.end + 1 : cand.end + 2]
@@ -868,7 +868,11 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     noun = following_noun_phrase(text[cand.end : min(hi, cand.end + 20)])
     if close > 0:  # 推出4期《执法者来普法》普法视频节目: the title and the noun after it are what was counted
         head = following_noun_phrase(text[close + 1 : min(hi, close + 21)])
-        if closer == "》" or len(head) >= 2:  # 61个“一件事一次办”事项: so is a quoted name and its noun
+        # 61个“一件事一次办”事项: so is a quoted name and its noun; 8家“上海教育立法咨询与服务研究基地”。:
+        # a quoted name that ends the clause is all that names them
+        if closer == "”" and len(head) < 2 and (close + 1 >= hi or text[close + 1] in _CLAUSE_ENDS):
+            return text[cand.end : close + 1]
+        if closer == "》" or len(head) >= 2:
             noun = text[cand.end : close + 1] + head
     # 通州三个区参评综合示范创建: a one-character noun (区) before a verb is what was counted; so it is
     # before a list mark, 的 or the clause end (对15个区、33个政府部门…, 42个行政执法部门和14个镇的…),
@@ -895,6 +899,8 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     rest_lo = cand.end + len(noun)
     if text.startswith("的", rest_lo) and _master().match(text, _past_blanks(text, rest_lo + 1, rest_lo + 5)):
         return noun  # 27个部门单位的278项行政许可事项: the noun qualifies the next count
+    if (shared := _predicate_past_counts(text, rest_lo, hi)) and not one:
+        return f"{_predicate_head(drop_preposition(shared))}的{noun}"
     if (
         pre_name.startswith(("将", "把"))
         and not text.startswith("的", rest_lo)
@@ -920,6 +926,36 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
             )
         return mod + noun
     return noun
+
+
+def _predicate_past_counts(text: str, pos: int, hi: int) -> str:
+    """The predicate after the counts that follow a counted noun at ``pos``, directly or as a list:
+    ``43个部门1740项事项实现“一站式”办理`` and ``对9个部门、11个街道开展…督察`` say what the
+    departments did after naming what else was counted. Empty when no count follows the noun."""
+    k, counts, listed = pos, 0, False
+    while k < hi:
+        sep = text[k] in "、和及与"
+        m = _master().match(text, _past_blanks(text, k + sep, k + 4))
+        if m is None:
+            break
+        counts, listed = counts + 1, listed or sep
+        k = m.end() + len(following_noun_phrase(text[m.end() : min(hi, m.end() + 20)]))
+    if not counts:
+        return ""
+    if listed and not text.startswith(_ALL_ADVERBS, k):
+        # 提出49项主要任务、208项具体措施和507项…: a list is the object of the verb before it; only a
+        # list of subjects that all did the same (9个市(州)88个县(市、区)党委均开展了…) shares its predicate
+        return ""
+    pred = _predicate(text, _past_adverb(text, k), hi)
+    # a few characters up to the clause end are more likely the rest of a noun the phrase reader
+    # cut short (行政许可|通用目录) than what was done
+    return pred if len(pred) >= _SHARED_PREDICATE_CHARS else ""
+
+
+#: Characters a predicate after a run of counts needs (see :func:`_predicate_past_counts`).
+_SHARED_PREDICATE_CHARS = 5
+#: adverbs saying that every member of a list of subjects did what follows
+_ALL_ADVERBS = ("均", "都", "全部")
 
 
 def _past_adverb(text: str, pos: int) -> int:
@@ -982,6 +1018,8 @@ def _modified_noun_phrase(text: str, lo: int, hi: int) -> str:
 
 #: What may follow a one-character noun after a measure word for it to be the whole counted noun.
 _ONE_CHAR_NOUN_ENDS = frozenset("、和及与的，,；;。")
+#: marks that end a clause or a list item
+_CLAUSE_ENDS = frozenset("、，,；;。")
 
 
 def _previous_noun(raw: str) -> bool:
