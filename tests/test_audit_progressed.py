@@ -142,3 +142,35 @@ def test_work_short_of_its_target_and_promised_again_is_under_way():
     it = next(i for i in audit(prev, nxt).items if "集中充电点不少于50处" in i.plan_text)
     assert it.status == "progressed"
     assert any("集中充电点38处" in e.text for e in it.evidence)
+
+
+def _verdict(folder: str, prev: str, nxt: str, plan_words: str):
+    from fzanalyzer.audit.followthrough import audit
+
+    au = audit(report(folder, prev), report(folder, nxt), allow_mismatch=True)
+    return next(it for it in au.items if plan_words in it.plan_text)
+
+
+def test_a_restated_plan_with_a_figure_short_of_its_target_is_under_way():
+    """Session 16, read on audit-dev12–19: a plan promised again next year whose work part gives a
+    figure of the target's unit short of it, counting what the target counts, is under way (before:
+    重复承诺, the figure never admitted as evidence)."""
+    # 全年集体学法不少于4次 against 领导班子全年集体学法3次，原定第四季度的一次专题学法…推迟到次年
+    it = _verdict("audit-dev17", "lingjiang-kfq-2020", "lingjiang-kfq-2021", "集体学法不少于4次")
+    assert it.status == "progressed" and it.signals.get("short_of_target") == 1.0
+    assert "集体学法3次" in it.evidence[0].text
+    # 合格率提高到95%以上 against 合格1146卷，合格率达到91.0%
+    it = _verdict("audit-dev17", "yanzhou-2019", "yanzhou-2020", "案卷合格率提高到95%")
+    assert it.status == "progressed" and "91.0%" in it.evidence[0].text
+
+
+def test_a_short_figure_must_count_what_the_target_counts():
+    from fzanalyzer.audit.followthrough import _short_of_target
+
+    plan = "管委会领导班子全年集体学法不少于4次，组织全体干部参加法律知识考试。"
+    assert _short_of_target(plan, "领导班子全年集体学法3次。") >= 2
+    # the same unit, short, but another activity: nothing counted in common
+    assert _short_of_target(plan, "全年召开安全生产会议3次。") == 0
+    # met, not short; and the value a change starts from is not what was reached
+    assert _short_of_target(plan, "领导班子全年集体学法5次。") == 0
+    assert _short_of_target("办理时限压缩至15个工作日以内。", "办理时限由31个工作日缩短至12个工作日。") == 0

@@ -58,6 +58,7 @@ SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
 STRONG_EVIDENCE = 0.5  # evidence this probable outweighs a repeated promise (progress + promise: progressed)
 RESTATE_FLOOR = 0.2  # a mutual-best next-year plan at least this close (words) restates a plan
+SHORT_OF_TARGET_WORDS = 2  # a figure short of a restated plan's target shares this many of its pairs
 MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
 REVIEW_BELOW = 0.6  # verdicts whose calibrated confidence is below this are marked 需复核
 NEAREST = 3  # passages shown beside a not_reported verdict
@@ -140,6 +141,9 @@ def stages() -> dict[str, Any]:
     short_of = "|".join(map(re.escape, sorted(d["short_of"], key=len, reverse=True)))
     d["_short_of_re"] = re.compile(rf"(?:{short_of})(?:分别)?(?:为)?\d")
     d["_generic"] = frozenset(d.get("generic_words", ()))
+    d["_target_words_re"] = re.compile(
+        "|".join(map(re.escape, sorted(d["target_words"], key=len, reverse=True)))
+    )
     d["_actor_re"] = re.compile("|".join(map(re.escape, d["other_actors"])))
     suffix = "|".join(map(re.escape, sorted(d["entity_suffixes"], key=len, reverse=True)))
     prefix = "|".join(map(re.escape, d["level_prefixes"]))
@@ -303,6 +307,38 @@ def _against_target(plan_text: str, target: str | None, ev: str) -> tuple[float,
     # one target short of the number that names it (规章5件 against 规章3件) leaves the plan under
     # way; a number of the same unit only (压缩46% against 网上办理率100%) outweighs no met target
     return float(met > 0), float(short_named > 0 or (unmet > 0 and not met)), met_shares
+
+
+def _falls_short(plan_text: str, work: list[Candidate]) -> int | None:
+    """The index of the work sentence whose figure falls short of a target of the plan and names
+    most of what it counts (at least ``SHORT_OF_TARGET_WORDS`` pairs), or None."""
+    shares = [_short_of_target(plan_text, c.text) for c in work]
+    best = max(range(len(shares)), key=shares.__getitem__, default=None)
+    return best if best is not None and shares[best] >= SHORT_OF_TARGET_WORDS else None
+
+
+def _short_of_target(plan_text: str, ev: str) -> int:
+    """How many words a figure of ``ev`` that falls short of one of the plan's targets shares with
+    that target's own words, at most (领导班子全年集体学法不少于4次 against 领导班子全年集体学法3次:
+    领导班子集体学法; 压缩至15个工作日以内 against 由31个工作日缩短至18个工作日); 0 when no figure of a
+    target's unit falls short of it. A value a change starts from (由…) and a target the evidence
+    repeats (目标为…) are not what was reached."""
+    best = 0
+    for tv, tu, tctx, tafter in _numbers_at(plan_text):
+        ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
+        words = _counted_words(tctx, tafter)
+        for v, u, ctx, after in _numbers_at(ev):
+            if u != tu or (v <= tv if ceiling else v >= tv) or _FROM.search(ctx) or _TARGET_SAID.search(ctx):
+                continue
+            best = max(best, len(words & _counted_words(ctx, after)))
+    return best
+
+
+def _counted_words(before: str, after: str) -> set[str]:
+    """The Chinese character pairs around a number that say what it counts, without the words of a
+    target's phrasing (data ``target_words``): 合格率达到|95%|以上 → {合格, 格率}."""
+    strip = stages()["_target_words_re"]
+    return {g for g in _bigrams(strip.sub("|", f"{before}|{after}")) if _CJK2.fullmatch(g)}
 
 
 def _chinese_count(ev: str, unit: str, after_target: str) -> int:
@@ -1554,6 +1590,12 @@ def judge(
                     status = "progressed"
                     evidence = [_evidence(work[k]) for k in half_ok[:1]] + evidence
                     signals["restates_the_rest"] = 1.0
+                elif (lag := _falls_short(plan.text, work)) is not None:
+                    # 全年集体学法不少于4次 promised again, and the work part says 全年集体学法3次: a
+                    # figure short of the target, counting what the target counts, is work under way
+                    status = "progressed"
+                    evidence = [_evidence(work[lag]), *evidence]
+                    signals["short_of_target"] = 1.0
         if status == "not_reported":
             score = 1.0 - best_p
         shortfall = False
