@@ -278,3 +278,26 @@ def test_near_misses_whose_title_was_lost_are_told_by_their_first_lines():
         "二、存在的不足\n三、下一步工作安排\n"
     )
     assert classify(None, report) == (None, 0.98)
+
+
+def test_an_interpretation_and_a_study_copied_as_one_line_are_near_misses():
+    """Pages copied as one line (half A of the dev pages, flat): the title of a policy interpretation
+    runs into its body, a study has no title line; both were read as reports."""
+    interpretation = (
+        "市司法局:《某市人民政府2024年法治政府建设重点工作安排》解读《某市人民政府2024年法治政府建设重点工作安排》"
+        "(以下简称《重点工作安排》)已经市政府同意印发,现对《重点工作安排》作政策解读。一、制定背景法治政府建设是"
+        "全面依法治国的重点任务和主体工程。二、主要内容《重点工作安排》明确了2024年法治政府建设的重点任务。"
+    )
+    study = (
+        "一、背景概述随着法治建设的不断深入,县级法治建设成为法治政府建设的重要基础。2024年度,各县级政府将围绕"
+        "法治建设目标制定工作计划。本文将对2024年度县法治建设工作计划进行解析与展望。二、工作计划解析1. 深化法治"
+        "宣传教育。"
+    )
+    assert classify(None, interpretation)[0] == "interpretation"
+    assert classify(None, study)[0] == "article"
+    # a report that mentions the interpretation of a policy it published stays a report
+    report = (
+        "2024年,我市深入推进法治政府建设。现将有关情况报告如下:一、主要举措和成效(一)加强政策解读。"
+        "市政府出台重要政策同步发布解读材料36件。二、存在的不足三、下一步工作安排"
+    )
+    assert classify(None, report)[0] is None
