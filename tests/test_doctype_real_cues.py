@@ -301,3 +301,22 @@ def test_an_interpretation_and_a_study_copied_as_one_line_are_near_misses():
         "市政府出台重要政策同步发布解读材料36件。二、存在的不足三、下一步工作安排"
     )
     assert classify(None, report)[0] is None
+
+
+def test_a_one_line_page_whose_title_caught_a_menu_s_words_still_carries_its_report():
+    """A page copied as one line (r-nanchang-2023, r-hunan-qxj-2021, flat): the title took in the
+    site's menu (…南昌发布微信公众号…) or its info fields (发布机构:发布日期:), whose 发布 reads as a
+    news headline; the report's own 现将有关情况报告如下:一、 right after says the page is the report."""
+    flat = (
+        "国务院@你赣服通某市发布微信公众号媒体矩阵分享某市2023年法治政府建设情况的报告访问量:2023年,某市坚持以"
+        "习近平法治思想为指导,扎实推进法治政府建设。现将有关情况报告如下:一、2023年法治政府建设主要工作及成效"
+        "(一)坚持和加强党的领导。二、存在的不足三、2024年工作安排"
+    )
+    m = analyze_text(flat, analyze=False).meta
+    assert m.is_report and m.doc_type is None
+    # a news item about a report, which does not carry it, stays news
+    news = (
+        "某市发布2023年法治政府建设情况的报告 近日,某市人民政府公布了2023年法治政府建设情况的报告,"
+        "报告从五个方面总结了全市一年来的工作。"
+    )
+    assert not analyze_text(news, analyze=False).meta.is_report
