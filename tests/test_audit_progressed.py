@@ -174,3 +174,18 @@ def test_a_short_figure_must_count_what_the_target_counts():
     # met, not short; and the value a change starts from is not what was reached
     assert _short_of_target(plan, "领导班子全年集体学法5次。") == 0
     assert _short_of_target("办理时限压缩至15个工作日以内。", "办理时限由31个工作日缩短至12个工作日。") == 0
+
+
+def test_a_plan_reworded_around_another_head_noun_is_restated_by_its_mutually_closest_plan():
+    """Session 16, read on audit-dev12–19: the next-year plan closest in words to a plan, and closest
+    to it alone, restates it even when it names the practice otherwise (before: 未提及)."""
+    # 建立环境执法与刑事司法衔接联席会议制度 → 建立案情通报、证据互认、定期会商的两法衔接工作机制
+    it = _verdict("audit-dev13", "rangzhou-sthjj-2020", "rangzhou-sthjj-2021", "刑事司法衔接联席会议制度")
+    assert it.status == "restated" and "两法衔接" in it.evidence[0].text
+    # 建立法律顾问制度，覆盖率达到60%以上 → 普遍聘请法律顾问，聘请比例提高到六成以上
+    it = _verdict("audit-dev14", "chengjiang-kfq-2024", "chengjiang-kfq-2025", "规模以上企业建立法律顾问制度")
+    assert it.status == "restated" and "聘请法律顾问" in it.evidence[0].text
+    # a next-year plan sharing fewer words (编制…重大行政决策事项目录 against 制定…轻微违法行为免罚清单) is another
+    # commitment: the plan stays 未提及
+    it = _verdict("audit-dev16", "xiezhou-sthj-2019", "xiezhou-sthj-2020", "重大行政决策事项目录")
+    assert it.status == "not_reported"

@@ -58,6 +58,7 @@ SHORTLIST = 3  # candidates per plan the evidence model chooses among
 REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
 STRONG_EVIDENCE = 0.5  # evidence this probable outweighs a repeated promise (progress + promise: progressed)
 RESTATE_FLOOR = 0.2  # a mutual-best next-year plan at least this close (words) restates a plan
+MUTUAL_RESTATE = 0.35  # words shared with a next-year plan that is mutually closest: it restates the plan
 SHORT_OF_TARGET_WORDS = 2  # a figure short of a restated plan's target shares this many of its pairs
 MIN_OBJECT = 0.3  # evidence names at least this share of a plan's object words (or its title)
 REVIEW_BELOW = 0.6  # verdicts whose calibrated confidence is below this are marked 需复核
@@ -1494,11 +1495,14 @@ def judge(
     ws = _scorer(plans, work, enc) if work else None
     ss = _scorer(plans, short, enc) if short else None
     rs = _scorer(plans, again, None) if again else None
-    restate_p = None
+    restate_p = restate_words = None
     if rs is not None:
         restate_p = np.zeros((len(plans), len(again)))
+        restate_words = np.zeros((len(plans), len(again)))
         for k in range(len(plans)):
-            xr = _fit_width(rs.features(k), comb)
+            xk = rs.features(k)
+            restate_words[k] = (xk[:, 0] + xk[:, 1]) / 2
+            xr = _fit_width(xk, comb)
             restate_p[k] = np.where([accepts(r) for r in xr], comb.match_proba(xr), 0.0)
     for i, plan in enumerate(plans):
         signals: dict[str, float] = {}
@@ -1572,6 +1576,17 @@ def judge(
                 k = int(np.argmax(restate_p[i]))
                 mutual = restate_p[i, k] > 0 and int(np.argmax(restate_p[:, k])) == i
                 if mutual and sim[k] >= RESTATE_FLOOR:
+                    obj = obj.copy() if isinstance(obj, np.ndarray) else np.zeros_like(sim)
+                    obj[k] = max(obj[k], comb.restate_threshold)
+                # a plan reworded around another head noun (联席会议制度 → 两法衔接工作机制), which the
+                # evidence model does not admit, is still promised again by the next-year plan whose
+                # words are closest to it and to it alone (mutual best on the words)
+                k = int(np.argmax(sim))
+                if (
+                    sim[k] >= MUTUAL_RESTATE
+                    and restate_words is not None
+                    and int(np.argmax(restate_words[:, k])) == i
+                ):
                     obj = obj.copy() if isinstance(obj, np.ndarray) else np.zeros_like(sim)
                     obj[k] = max(obj[k], comb.restate_threshold)
             j = int(np.argmax(np.maximum(sim, obj)))
