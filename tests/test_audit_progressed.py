@@ -189,3 +189,18 @@ def test_a_plan_reworded_around_another_head_noun_is_restated_by_its_mutually_cl
     # commitment: the plan stays 未提及
     it = _verdict("audit-dev16", "xiezhou-sthj-2019", "xiezhou-sthj-2020", "重大行政决策事项目录")
     assert it.status == "not_reported"
+
+
+def test_a_rate_given_as_its_counts_can_fall_short_of_the_target():
+    """Session 16: a restated plan with a rate target whose work part gives the counts, not the rate
+    (抽评案卷420卷，合格391卷 is 93.1% against 合格率不低于95%), is under way."""
+    from fzanalyzer.audit.followthrough import _short_of_target
+
+    plan = "全系统行政处罚案卷抽评合格率不低于95%。"
+    assert _short_of_target(plan, "从各执法机构办结的案件中抽评案卷420卷，合格391卷。") >= 2
+    # the counts reach the rate: nothing falls short
+    assert _short_of_target(plan, "从各执法机构办结的案件中抽评案卷420卷，合格410卷。") == 0
+    # counts of another measure share none of the plan's words
+    assert _short_of_target(plan, "全年受理群众来信420件，办结391件。") == 0
+    it = _verdict("audit-dev15", "yuzhou-scjgj-2024", "yuzhou-scjgj-2025", "抽评合格率不低于95%")
+    assert it.status == "progressed" and "合格391卷" in it.evidence[0].text

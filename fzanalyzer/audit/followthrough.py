@@ -325,6 +325,7 @@ def _short_of_target(plan_text: str, ev: str) -> int:
     target's unit falls short of it. A value a change starts from (由…) and a target the evidence
     repeats (目标为…) are not what was reached."""
     best = 0
+    shares = None
     for tv, tu, tctx, tafter in _numbers_at(plan_text):
         ceiling = bool(_CEILING.match(tafter) or _CEILING_BEFORE.search(tctx))
         words = _counted_words(tctx, tafter)
@@ -332,7 +333,21 @@ def _short_of_target(plan_text: str, ev: str) -> int:
             if u != tu or (v <= tv if ceiling else v >= tv) or _FROM.search(ctx) or _TARGET_SAID.search(ctx):
                 continue
             best = max(best, len(words & _counted_words(ctx, after)))
+        if tu == "%" and not ceiling:
+            # a rate given as its counts (抽评案卷420卷，合格391卷; 35个住宅小区中已有23个): the sentence
+            # must share the plan's words, its counts name no rate
+            if shares is None:
+                shares = [
+                    100 * part / whole for whole, part in _wholes_and_parts(ev, True) if 0 < part < whole
+                ]
+            common = len(_counted_words(plan_text, "") & _counted_words(ev, ""))
+            if common >= _RATE_WORDS and any(r < tv for r in shares):
+                best = max(best, SHORT_OF_TARGET_WORDS)
     return best
+
+
+#: character pairs a sentence giving a rate as its counts shares with the plan (see _short_of_target)
+_RATE_WORDS = 3
 
 
 def _counted_words(before: str, after: str) -> set[str]:
@@ -1122,6 +1137,17 @@ def _negated_done() -> re.Pattern[str]:
     return re.compile(rf"(?:尚未|仍未|未能|没有|未)(?:全部|全面|按期|如期)?(?:{done})")
 
 
+def _wholes_and_parts(ev: str, done_parts: bool) -> list[tuple[float, float]]:
+    """(whole, part) of each count of ``ev`` followed by the part of it done (186个行政村中已有181个;
+    共排查出412个，已完成整治327个) and, with ``done_parts``, by a smaller count of the same measure that
+    its words say was done (调处纠纷1126件，调解成功1109件: :func:`_parts_done`)."""
+    pairs = [
+        (float(m.group(1)), float(m.group(2)))
+        for m in itertools.chain(_SOME_OF.finditer(ev), _DONE_OF.finditer(ev))
+    ]
+    return pairs + _parts_done(ev) if done_parts else pairs
+
+
 def _parts_done(ev: str) -> list[tuple[float, float]]:
     """(whole, part) of each count followed by a smaller count of the same measure word that the
     words before it say was done: 调处纠纷1126件，调解成功1109件 -> (1126, 1109); a rate target
@@ -1190,13 +1216,7 @@ def stage_features(plan_text: str, target: str | None, evidence: str) -> list[fl
     # some of them against a rate target: the share decides (186个行政村中已有181个 meets 95%以上;
     # 排查出412个，已完成整治327个 is short of 90%)
     rate_targets = [v for v, u in tn if u == "%"] if not _CEILING.search(target or plan_text) else []
-    pairs = [
-        (float(m.group(1)), float(m.group(2)))
-        for m in itertools.chain(_SOME_OF.finditer(ev), _DONE_OF.finditer(ev))
-    ]
-    if rate_targets:
-        pairs += _parts_done(ev)
-    for whole, part in pairs:
+    for whole, part in _wholes_and_parts(ev, bool(rate_targets)):
         if part >= whole:
             continue
         if rate_targets and 100 * part / whole >= max(rate_targets):
