@@ -319,8 +319,8 @@ def _falls_short(plan_text: str, work: list[Candidate]) -> int | None:
 
 
 def _short_of_target(plan_text: str, ev: str) -> int:
-    """How many words a figure of ``ev`` that falls short of one of the plan's targets shares with
-    that target's own words, at most (领导班子全年集体学法不少于4次 against 领导班子全年集体学法3次:
+    """How many character pairs a figure of ``ev`` that falls short of one of the plan's targets
+    shares with the words around that target, at most (领导班子全年集体学法不少于4次 against 领导班子全年集体学法3次:
     领导班子集体学法; 压缩至15个工作日以内 against 由31个工作日缩短至18个工作日); 0 when no figure of a
     target's unit falls short of it. A value a change starts from (由…) and a target the evidence
     repeats (目标为…) are not what was reached."""
@@ -337,11 +337,10 @@ def _short_of_target(plan_text: str, ev: str) -> int:
             # a rate given as its counts (抽评案卷420卷，合格391卷; 35个住宅小区中已有23个): the sentence
             # must share the plan's words, its counts name no rate
             if shares is None:
-                shares = [
-                    100 * part / whole for whole, part in _wholes_and_parts(ev, True) if 0 < part < whole
-                ]
-            common = len(_counted_words(plan_text, "") & _counted_words(ev, ""))
-            if common >= _RATE_WORDS and any(r < tv for r in shares):
+                common = len(_counted_words(plan_text, "") & _counted_words(ev, ""))
+                pairs = _wholes_and_parts(ev, True) if common >= _RATE_WORDS else []
+                shares = [100 * part / whole for whole, part in pairs if 0 < part < whole]
+            if any(r < tv for r in shares):
                 best = max(best, SHORT_OF_TARGET_WORDS)
     return best
 
