@@ -126,6 +126,16 @@ def test_a_title_after_chrome_without_a_mark_is_the_first_clean_one():
             "今天是:福建省交通运输厅2018年法治政府部门建设情况工作报告来源:福建省交通运输厅 时间:2018-12-26 11:33",
             "福建省交通运输厅2018年法治政府部门建设情况工作报告",
         ),
+        # r-nanchang-2023, r-shanghai-2018 (session 16, half A): a site's widgets and menu (分享, Menu) run into
+        # the title; it starts after the last of them
+        (
+            "国务院@你赣服通南昌发布微信公众号媒体矩阵手机WAP小洪同学英文版政务邮箱分享南昌市2023年法治政府建设情况的报告访问量:",
+            "南昌市2023年法治政府建设情况的报告",
+        ),
+        (
+            "专注分享国内外新闻资讯Menu2018年上海市法治政府建设情况的报告",
+            "2018年上海市法治政府建设情况的报告",
+        ),
         # …but a year or 中共 before the issuer is the title's own
         (
             "2023年度浦东新区川沙新镇人民政府法治政府建设情况报告",

@@ -50,6 +50,7 @@ class _GlueLex:
     chrome_mark: re.Pattern[str]
     opening_year: re.Pattern[str]
     menu_lead: re.Pattern[str]
+    menu_mark: re.Pattern[str]
     title_reject: re.Pattern[str]
 
 
@@ -74,6 +75,7 @@ def _lex() -> _GlueLex:
         chrome_mark=re.compile(rf"{_CHROME_MARK.pattern}|{g['chrome_field']}\s*"),
         opening_year=re.compile(g["opening_year"]),
         menu_lead=re.compile(rf"\s*(?:{g['menu_lead']})+"),
+        menu_mark=re.compile(rf"(?:{g['menu_mark']})\s*"),
         title_reject=re.compile(d["chrome_title_reject"]),
     )
 
@@ -90,12 +92,14 @@ def _title_at(line: str, issuer: str | None) -> tuple[int, int] | None:
         found = re.finditer(re.escape(issuer) + r"(?=关于|(?:19|20)\d{2}|年度)", window)
         starts += [(x.start(), False) for x in found]
     starts += [(_past_menu(line, x.end()), True) for x in lex.chrome_mark.finditer(window)]
+    starts += [(x.end(), False) for x in lex.menu_mark.finditer(window)]  # the title starts right after
     for pos, after_chrome in starts:
         m = lex.title.match(line, pos)
         if (
             m
             and len(m.group(1)) <= lex.max_title_line
             and not lex.chrome_mark.search(m.group(1))
+            and not lex.menu_mark.search(m.group(1))  # …政务邮箱分享南昌市…: a widget, then the title
             and not lex.title_reject.search(m.group(1))  # 首   页 走进汉台 新闻中心…: a menu, not a title
             and not _FIELD_MARK.search(m.group(1))  # 其他文件发布机构:发布日期:…: fields, not a title
             and not (after_chrome and len(m.group(1).strip()) < _MIN_TITLE)  # > 政府工作报告: a column's name
