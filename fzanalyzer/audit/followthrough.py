@@ -1515,12 +1515,13 @@ def judge(
     ss = _scorer(plans, short, enc) if short else None
     rs = _scorer(plans, again, None) if again else None
     restate_p = restate_words = None
+    restate_x: list[np.ndarray] = []
     if rs is not None:
+        restate_x = [rs.features(k) for k in range(len(plans))]  # each plan's signals, read once
+        # the share of words each plan has with each next-year plan
+        restate_words = np.array([(xk[:, 0] + xk[:, 1]) / 2 for xk in restate_x])
         restate_p = np.zeros((len(plans), len(again)))
-        restate_words = np.zeros((len(plans), len(again)))
-        for k in range(len(plans)):
-            xk = rs.features(k)
-            restate_words[k] = (xk[:, 0] + xk[:, 1]) / 2
+        for k, xk in enumerate(restate_x):
             xr = _fit_width(xk, comb)
             restate_p[k] = np.where([accepts(r) for r in xr], comb.match_proba(xr), 0.0)
     for i, plan in enumerate(plans):
@@ -1581,9 +1582,8 @@ def judge(
             else:
                 nearest = [_evidence(work[int(j)]) for j in np.argsort(-(rank + prob))[:NEAREST]]
         restate_sim = 0.0
-        if rs is not None:
-            x = rs.features(i)
-            sim = (x[:, 0] + x[:, 1]) / 2
+        if rs is not None and restate_words is not None:
+            x, sim = restate_x[i], restate_words[i]
             # with no evidence, a next-year plan naming the whole object again also restates it
             # (an object of a few characters, 机制, names nothing)
             named = len(plan.object or "") >= 4 and status == "not_reported"
@@ -1601,11 +1601,7 @@ def judge(
                 # evidence model does not admit, is still promised again by the next-year plan whose
                 # words are closest to it and to it alone (mutual best on the words)
                 k = int(np.argmax(sim))
-                if (
-                    sim[k] >= MUTUAL_RESTATE
-                    and restate_words is not None
-                    and int(np.argmax(restate_words[:, k])) == i
-                ):
+                if sim[k] >= MUTUAL_RESTATE and int(np.argmax(restate_words[:, k])) == i:
                     obj = obj.copy() if isinstance(obj, np.ndarray) else np.zeros_like(sim)
                     obj[k] = max(obj[k], comb.restate_threshold)
             j = int(np.argmax(np.maximum(sim, obj)))

@@ -899,7 +899,7 @@ def _post_noun_name(text: str, cand: Candidate, pre_name: str, hi: int) -> str |
     rest_lo = cand.end + len(noun)
     if text.startswith("的", rest_lo) and _master().match(text, _past_blanks(text, rest_lo + 1, rest_lo + 5)):
         return noun  # 27个部门单位的278项行政许可事项: the noun qualifies the next count
-    if (shared := _predicate_past_counts(text, rest_lo, hi)) and not one:
+    if not one and (shared := _predicate_past_counts(text, rest_lo, hi)):
         return f"{_predicate_head(drop_preposition(shared))}的{noun}"
     if (
         pre_name.startswith(("将", "把"))
@@ -942,7 +942,7 @@ def _predicate_past_counts(text: str, pos: int, hi: int) -> str:
         k = m.end() + len(following_noun_phrase(text[m.end() : min(hi, m.end() + 20)]))
     if not counts:
         return ""
-    if listed and not text.startswith(_ALL_ADVERBS, k):
+    if listed and not text.startswith(tuple(cues()["name"]["all_adverbs"]), k):
         # 提出49项主要任务、208项具体措施和507项…: a list is the object of the verb before it; only a
         # list of subjects that all did the same (9个市(州)88个县(市、区)党委均开展了…) shares its predicate
         return ""
@@ -954,8 +954,6 @@ def _predicate_past_counts(text: str, pos: int, hi: int) -> str:
 
 #: Characters a predicate after a run of counts needs (see :func:`_predicate_past_counts`).
 _SHARED_PREDICATE_CHARS = 5
-#: adverbs saying that every member of a list of subjects did what follows
-_ALL_ADVERBS = ("均", "都", "全部")
 
 
 def _past_adverb(text: str, pos: int) -> int:
@@ -1017,9 +1015,9 @@ def _modified_noun_phrase(text: str, lo: int, hi: int) -> str:
 
 
 #: What may follow a one-character noun after a measure word for it to be the whole counted noun.
-_ONE_CHAR_NOUN_ENDS = frozenset("、和及与的，,；;。")
 #: marks that end a clause or a list item
 _CLAUSE_ENDS = frozenset("、，,；;。")
+_ONE_CHAR_NOUN_ENDS = _CLAUSE_ENDS | frozenset("和及与的")
 
 
 def _previous_noun(raw: str) -> bool:
