@@ -160,3 +160,25 @@ def test_plans_the_audit_called_not_reported_are_found():
     # a reworded restatement in NEXT's plan part (违法占用 for 乱占)
     it = _verdict("audit-dev3", "fengao-2024", "fengao-2025", "开展农村乱占耕地")
     assert it.status == "restated" and "违法占用耕地建房" in it.evidence[0].text
+
+
+def test_a_verb_or_a_count_in_front_of_the_plans_words_names_no_other_object():
+    """Session 17: 参加 in front of 学法考试 is the plan's verb, so 网上学法考试 is the same
+    examination; 一个行业 says how many, not which field (覆盖行业不少于20个)."""
+    assert (
+        _conflict(
+            "audit-dev10", "antang-jd-2020", "antang-jd-2021", "组织街道机关干部参加学法考试", "网上学法考试"
+        )
+        == 0
+    )
+    assert (
+        _conflict("audit-dev6", "luting-2022", "luting-2023", "下一步,将推行“一业一证”", "一个行业准入") == 0
+    )
+    # another modifier where the plan has its own is still another object
+    assert (
+        _conflict(
+            "audit-dev14", "sheyang-scjgj-2020", "sheyang-scjgj-2021", "联合市司法局成立知识产权", "消费纠纷"
+        )
+        == 1
+    )
+    assert _conflict("audit-dev5", "weitang-jd-2021", "weitang-jd-2022", "建立物业纠纷", "婚姻家庭纠纷") == 1

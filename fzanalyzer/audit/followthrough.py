@@ -719,6 +719,7 @@ class PairScorer:
             if toks[k] in st["field_nouns"]
             and re.fullmatch(r"[\u4e00-\u9fff]{2,}", toks[k - 1])
             and toks[k - 1] not in st["_generic"]
+            and _word_tag(toks[k - 1]) not in _NOT_A_FIELD  # 一个行业, 其他领域: how many, not which
         }
 
     def _tail_conflict(self, i: int, c: str) -> bool:
@@ -744,6 +745,8 @@ class PairScorer:
                     continue
                 if not _CJK2.match(mod) or len(mod) < 2 or mod[-1] in _PLACE_END or mod + tail in c:
                     break  # 区政府2023年…: the issuer, not a modifier
+                if mod in st["_verbs"] or verb_re.fullmatch(mod):
+                    break  # 干部参加学法考试: after a verb the tail is the whole object (网上学法考试 is one)
                 for m in re.finditer(re.escape(tail), c):
                     other = ends.get(m.start(), "")
                     if (
@@ -989,6 +992,9 @@ def _contrast_pairs(text: str) -> frozenset[tuple[str, str]]:
         if m and _word_tag(h) in ("n", "nz", "vn", "an", "nr"):  # jieba tags 法律顾问 nr
             out.add((m, canon(h)))
     return frozenset(out)
+
+
+_NOT_A_FIELD = frozenset({"m", "q", "r", "b"})  # jieba's numerals, measure words, pronouns, 所有/所在
 
 
 def _word_tag(word: str) -> str:
