@@ -182,3 +182,11 @@ def test_a_verb_or_a_count_in_front_of_the_plans_words_names_no_other_object():
         == 1
     )
     assert _conflict("audit-dev5", "weitang-jd-2021", "weitang-jd-2022", "建立物业纠纷", "婚姻家庭纠纷") == 1
+
+
+def test_a_plan_promised_again_in_half_its_words_over_weak_evidence_is_restated():
+    """Session 17: 修订水行政处罚裁量基准 is promised again next year (重新梳理水行政处罚裁量权，出台细化的
+    裁量标准) and the work part only says the staff studied the province's guidance: restated, not done."""
+    it = _verdict("audit-dev14", "guzhou-swj-2022", "guzhou-swj-2023", "修订水行政处罚裁量基准")
+    assert it.status == "restated"
+    assert "出台细化的裁量标准" in it.evidence[0].text

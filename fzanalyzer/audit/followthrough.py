@@ -55,7 +55,7 @@ MODELS = package_path("models", "audit")
 
 WORK_EXCLUDED = ("next_year_plan", "shortcomings")
 SHORTLIST = 3  # candidates per plan the evidence model chooses among
-REPEAT_SIMILARITY = 0.7  # a plan of NEXT this close to a plan of PREV repeats it
+REPEAT_SIMILARITY = 0.5  # a plan of NEXT sharing this share of words with a plan of PREV repeats it
 STRONG_EVIDENCE = 0.5  # evidence this probable outweighs a repeated promise (progress + promise: progressed)
 RESTATE_FLOOR = 0.2  # a mutual-best next-year plan at least this close (words) restates a plan
 MUTUAL_RESTATE = 0.35  # words shared with a next-year plan that is mutually closest: it restates the plan
